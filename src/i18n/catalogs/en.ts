@@ -1,0 +1,156 @@
+/**
+ * English: the source catalog. Every line the bot says and every label a visitor sees.
+ *
+ * An entry is a string, a list of variants (one is chosen per conversation so the bot does
+ * not sound canned), or plural forms keyed by `Intl.PluralRules` category (`count` param).
+ * Placeholders are `{name}`. Lines never judge the facts of the complaint (seed 000 §1.3).
+ */
+export const en = {
+  // greet
+  'greet.hello': ['Hello. I’m here to help.', 'Hi there. I’m here to help.'],
+  'greet.helloName': ['Hello {name}. I’m here to help.', 'Hi {name}. I’m here to help.'],
+  'greet.welcomeBack': 'Welcome back. It’s good to hear from you again.',
+  'greet.welcomeBackName': 'Welcome back, {name}. It’s good to hear from you again.',
+  'greet.prompt':
+    'Please tell me what happened, in as many messages as you like. I won’t interrupt. When you have said everything, choose “That’s everything”.',
+  // clarify (seed 001 §1: Socratic questions)
+  'clarify.meaning': 'Thank you. Could you tell me a little more about what you mean?',
+  'clarify.example': 'Could you give me an example of what happened?',
+  'clarify.part': 'Which part was it about: the product, the price, the delivery, or how you were treated?',
+  'clarify.part.product': 'The product',
+  'clarify.part.price': 'The price',
+  'clarify.part.delivery': 'The delivery',
+  'clarify.part.staff': 'How I was treated',
+  // restate (seed 000 §1.2)
+  'restate.check': 'Let me check that I have understood. {summary} Is that right?',
+  'restate.correct': 'Thank you. Please tell me what I got wrong or missed, and choose “That’s everything” when you are done.',
+  // empathise: apology first, then empathy (seed 002)
+  'empathise.apology': [
+    'I’m sorry this happened.',
+    'I’m truly sorry about this.',
+    'I’m sorry; this is not the experience you should have had.',
+  ],
+  'empathise.empathy': [
+    'I understand how frustrating this must be, and I want to put it right.',
+    'I can see why this has upset you, and I’m glad you told us.',
+    'Anyone would be disappointed by this. Let’s work out what will put it right.',
+  ],
+  // askOutcome (seed 000 §2.3, seed 002 "Lead")
+  'outcome.ask': 'What would make this right for you?',
+  'outcome.askOther': 'Please tell me in your own words what would make this right.',
+  'outcome.unavailable':
+    'I appreciate that you would like {wanted}. I’m not able to offer that here. What I can do is {alternative}. Would that help?',
+  'outcome.unavailableNone':
+    'I appreciate that you would like {wanted}. I’m not able to offer that here, but a member of our team will look at what else we can do.',
+  'outcome.name.refund': 'a refund',
+  'outcome.name.replacement': 'a replacement',
+  'outcome.name.exchange': 'an exchange',
+  'outcome.name.storeCredit': 'store credit',
+  'outcome.name.discount': 'a discount',
+  'outcome.name.repair': 'a repair',
+  'outcome.name.heard': 'to be heard',
+  'outcome.name.other': 'something else',
+  'outcome.label.refund': 'Refund',
+  'outcome.label.replacement': 'Replacement',
+  'outcome.label.exchange': 'Exchange',
+  'outcome.label.storeCredit': 'Store credit',
+  'outcome.label.discount': 'Discount',
+  'outcome.label.repair': 'Repair',
+  'outcome.label.heard': 'I just wanted to be heard',
+  'outcome.label.other': 'Something else',
+  // contact (seed 000 §1.1)
+  'contact.ask': 'So that we can reach you about this, please fill in your details below.',
+  // commit (seed 000 §2.5, seed 003)
+  'commit.summary': 'Here is what happens next: {action} You will hear from us by {due}.',
+  'commit.action.refund': 'our team will check your order and arrange your refund.',
+  'commit.action.replacement': 'our team will check your order and arrange a replacement.',
+  'commit.action.exchange': 'our team will contact you to arrange the exchange.',
+  'commit.action.storeCredit': 'our team will review your complaint and add store credit to your account.',
+  'commit.action.discount': 'our team will review your complaint and send you a discount.',
+  'commit.action.repair': 'our team will contact you to arrange the repair.',
+  'commit.action.heard': 'a member of our team will read your complaint and reply to you personally.',
+  'commit.action.other': 'a member of our team will review your request and reply to you personally.',
+  'commit.confirm': 'When you are ready, choose “Send complaint”.',
+  // submitting / thank (seed 000 §2.6)
+  'submit.sending': 'Sending your complaint…',
+  'thank.sent': [
+    'Thank you for telling us. Complaints like yours help us do better for everyone.',
+    'Thank you for taking the time to tell us. Your complaint helps us improve for every customer.',
+  ],
+  'thank.reference': 'Your reference is {reference}. We will be in touch by {due}.',
+  'thank.referenceNoDue': 'Your reference is {reference}.',
+  'thank.queued':
+    'You seem to be offline. Your complaint is saved on this device and will be sent as soon as you are back online.',
+  'thank.rejected':
+    'We could not deliver your complaint to our team. Please copy the transcript below and send it to us another way; we are sorry for the trouble.',
+  'thank.storageFailed':
+    'Something went wrong while saving your complaint. Please try again; nothing you wrote has been lost.',
+  'csat.ask': 'How did we do? You can rate this conversation from 1 to 5.',
+  'csat.thanks': 'Thank you for your rating.',
+  // handoff (seed 000 §1.5, 001 §1): say why, early, and that they won't repeat themselves
+  'handoff.visitor':
+    'Of course. I’ll pass this to a member of our team. They will see this whole conversation, so you will not have to repeat yourself.',
+  'handoff.critical':
+    'This needs a person’s attention straight away, so I’m passing it to a member of our team now. They will see this whole conversation, so you will not have to repeat yourself.',
+  'handoff.premium':
+    'I’m passing this to a specialist on our team who can help you directly. They will see this whole conversation, so you will not have to repeat yourself.',
+  'handoff.language':
+    'I’m passing this to a member of our team who can help in your language. They will see this whole conversation, so you will not have to repeat yourself.',
+  'handoff.thank': 'Thank you. Your reference is {reference}. A member of our team will contact you by {due}.',
+  // language
+  'language.offer': 'It looks like you are writing in {language}. Would you like to continue in {language}?',
+  'language.name.en': 'English',
+  'language.name.ms': 'Bahasa Melayu',
+  'language.name.hu': 'Magyar',
+  'language.name.sk': 'Slovenčina',
+  // errors, by code
+  'error.empty': 'Please write something first.',
+  'error.tooLong': 'That message is too long. Please split it into shorter messages.',
+  'error.required': 'Please fill this in.',
+  'error.email': 'Please enter an email address like name@example.com.',
+  'error.phone': 'Please enter a phone number with at least 7 digits, for example +44 20 7946 0958.',
+  'error.otherDetail': 'Please tell us what would make this right.',
+  'error.outcome': 'Please choose one of the options.',
+  'error.rating': 'Please choose a rating from 1 to 5.',
+  // ui
+  'ui.launcher': 'Raise a complaint',
+  'ui.title': 'Tell us what went wrong',
+  'ui.titleBrand': '{brand}: tell us what went wrong',
+  'ui.close': 'Close',
+  'ui.log': 'Conversation',
+  'ui.composer.label': 'Your message',
+  'ui.composer.placeholder': 'Type your message…',
+  'ui.composer.counter': { one: '{count} character left', other: '{count} characters left' },
+  'ui.send': 'Send',
+  'ui.done': 'That’s everything',
+  'ui.restate.yes': 'Yes, that’s right',
+  'ui.restate.no': 'Not quite',
+  'ui.person': 'Talk to a person',
+  'ui.language': 'Language',
+  'ui.language.switch': 'Switch to {language}',
+  'ui.language.stay': 'No, thanks',
+  'ui.contact.name': 'Name',
+  'ui.contact.email': 'Email',
+  'ui.contact.phone': 'Phone',
+  'ui.contact.accountRef': 'Order or account number',
+  'ui.contact.optional': '(optional)',
+  'ui.contact.consent': 'You may contact me to follow up on this complaint',
+  'ui.contact.submit': 'Continue',
+  'ui.contact.privacy': 'How we use your details',
+  'ui.outcome.detail': 'In your own words',
+  'ui.outcome.submit': 'Continue',
+  'ui.outcome.accept': 'Yes, that would help',
+  'ui.commit.send': 'Send complaint',
+  'ui.retry': 'Try again',
+  'ui.new': 'Raise another complaint',
+  'ui.copy': 'Copy transcript',
+  'ui.copied': 'Copied',
+  'ui.rating': 'Rate this conversation',
+  'ui.rating.value': { one: '{count} star out of 5', other: '{count} stars out of 5' },
+  'ui.typing': 'Typing…',
+  'ui.you': 'You',
+  'ui.bot': '{brand}',
+  'ui.botDefault': 'Support',
+  'ui.unsent': 'Not sent yet',
+  'ui.offline': 'You are offline. Your complaint will be sent when you are back online.',
+} as const;

@@ -1,0 +1,95 @@
+import type { Category, CustomerType, Entities, Locale, Mood, Signal, Urgency } from '../triage/types';
+
+/** The version of the record's shape; the receiver accepts the versions it knows. */
+export const SCHEMA_VERSION = 1;
+
+export const OUTCOMES = [
+  'refund',
+  'replacement',
+  'exchange',
+  'storeCredit',
+  'discount',
+  'repair',
+  'heard',
+  'other',
+] as const;
+/** What the visitor wants: `heard` is "I just wanted to be heard", `other` comes with their words. */
+export type OutcomeKind = (typeof OUTCOMES)[number];
+
+export type HandoffReason = 'visitor' | 'critical' | 'legal' | 'safety' | 'premium';
+
+export interface RecordMessage {
+  from: 'visitor' | 'bot';
+  text: string;
+  /** ISO 8601 time. */
+  at: string;
+}
+
+/** One complaint, as delivered to the site owner's endpoint. */
+export interface ComplaintRecord {
+  schemaVersion: typeof SCHEMA_VERSION;
+  type: 'complaint';
+  /** Unique, also the `Idempotency-Key`. */
+  id: string;
+  /** Short reference the visitor is given, e.g. `HRD-7K3F9Q`. */
+  reference: string;
+  createdAt: string;
+  submittedAt: string;
+  /** The language the conversation ended in. */
+  locale: Locale;
+  page: { url: string; referrer: string | null; title: string | null };
+  visitor: {
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    accountRef: string | null;
+    followUpConsent: boolean;
+    /** Traits the host page passed with `identify()`. */
+    traits: Record<string, unknown>;
+    /** Complaints this browser raised before this one. */
+    previousComplaints: number;
+  };
+  messages: RecordMessage[];
+  restatement: { text: string; confirmed: boolean; corrections: number } | null;
+  triage: {
+    category: Category;
+    urgency: Urgency;
+    mood: Mood;
+    customerType: CustomerType;
+    /** The language the visitor wrote in; may differ from `locale`. */
+    language: Locale;
+    signals: Signal[];
+    entities: Entities;
+  };
+  desiredOutcome: {
+    kind: OutcomeKind;
+    detail: string | null;
+    /** Whether the site owner offers what the visitor asked for. */
+    offered: boolean;
+    /** What the bot offered instead when it was not. */
+    alternative: OutcomeKind | null;
+  } | null;
+  commitment: { action: string; dueBy: string; slaHours: number } | null;
+  followUpAt: string | null;
+  handoff: { requested: boolean; reason: HandoffReason; at: string } | null;
+  csat: number | null;
+  transcriptText: string;
+}
+
+/**
+ * A satisfaction rating given after the complaint was sent. It travels on its own, to the
+ * same endpoint, because the complaint itself is already on its way and must not change.
+ */
+export interface RatingRecord {
+  schemaVersion: typeof SCHEMA_VERSION;
+  type: 'rating';
+  /** `<complaint id>:csat`, also the `Idempotency-Key`. */
+  id: string;
+  complaintId: string;
+  /** 1 (poor) to 5 (excellent). */
+  csat: 1 | 2 | 3 | 4 | 5;
+  at: string;
+}
+
+/** Anything the outbox delivers. */
+export type Deliverable = ComplaintRecord | RatingRecord;
