@@ -1,0 +1,167 @@
+import type { Catalog } from '../translate';
+
+/**
+ * Slovak (Slovenčina), polite register: "Vy" with the courtesy capital (Vám, Váš). Grounded in
+ * seed 002 (H.E.A.R.: hear, empathise and apologise in that order, lead to a resolution,
+ * provide a responsible next step; "Vážim si, že by ste chceli…; čo môžem urobiť, je…");
+ * never "podľa našich pravidiel", never "upokojte sa".
+ */
+export const sk = {
+  // greet
+  'greet.hello': ['Dobrý deň. Som tu, aby som Vám pomohol.', 'Vitajte. Som tu, aby som Vám pomohol.'],
+  'greet.helloName': ['Dobrý deň, {name}. Som tu, aby som Vám pomohol.', 'Vitajte, {name}. Som tu, aby som Vám pomohol.'],
+  'greet.welcomeBack': 'Vitajte späť. Sme radi, že sa nám opäť ozývate.',
+  'greet.welcomeBackName': 'Vitajte späť, {name}. Sme radi, že sa nám opäť ozývate.',
+  'greet.prompt':
+    'Povedzte mi, prosím, čo sa stalo, v toľkých správach, koľko potrebujete. Nebudem Vás prerušovať. Keď poviete všetko, zvoľte „To je všetko“.',
+  // clarify
+  'clarify.meaning': 'Ďakujem. Mohli by ste mi trochu bližšie vysvetliť, čo máte na mysli?',
+  'clarify.example': 'Mohli by ste mi uviesť príklad toho, čo sa stalo?',
+  'clarify.part': 'Čoho sa to týkalo: výrobku, ceny, doručenia, alebo toho, ako sa k Vám správali?',
+  'clarify.part.product': 'Výrobku',
+  'clarify.part.price': 'Ceny',
+  'clarify.part.delivery': 'Doručenia',
+  'clarify.part.staff': 'Toho, ako sa ku mne správali',
+  // restate
+  'restate.check': 'Dovoľte mi overiť si, či som Vám správne porozumel. {summary} Je to tak?',
+  'restate.correct': 'Ďakujem. Napíšte mi, prosím, čo som pochopil nesprávne alebo čo som vynechal, a keď skončíte, zvoľte „To je všetko“.',
+  // empathise
+  'empathise.apology': [
+    'Je mi ľúto, že sa to stalo.',
+    'Úprimne sa Vám za to ospravedlňujem.',
+    'Je mi ľúto; takúto skúsenosť ste nemali zažiť.',
+  ],
+  'empathise.empathy': [
+    'Chápem, aké nepríjemné to pre Vás musí byť, a chcem to napraviť.',
+    'Chápem, prečo Vás to rozrušilo, a som rád, že ste nám o tom povedali.',
+    'Toto by sklamalo každého. Poďme spolu nájsť, čo to napraví.',
+  ],
+  // askOutcome
+  'outcome.ask': 'Čo by to pre Vás napravilo?',
+  'outcome.askOther': 'Napíšte mi, prosím, vlastnými slovami, čo by to napravilo.',
+  'outcome.unavailable':
+    'Vážim si, že by ste chceli {wanted}. To Vám tu, žiaľ, ponúknuť nemôžem. Čo môžem urobiť, je {alternative}. Pomohlo by Vám to?',
+  'outcome.unavailableNone':
+    'Vážim si, že by ste chceli {wanted}. To Vám tu, žiaľ, ponúknuť nemôžem, ale kolega z nášho tímu pozrie, čo ďalšie môžeme urobiť.',
+  'outcome.name.refund': 'vrátenie peňazí',
+  'outcome.name.replacement': 'náhradný tovar',
+  'outcome.name.exchange': 'výmenu',
+  'outcome.name.storeCredit': 'kredit na nákup',
+  'outcome.name.discount': 'zľavu',
+  'outcome.name.repair': 'opravu',
+  'outcome.name.heard': 'byť vypočutý',
+  'outcome.name.other': 'niečo iné',
+  'outcome.label.refund': 'Vrátenie peňazí',
+  'outcome.label.replacement': 'Náhradný tovar',
+  'outcome.label.exchange': 'Výmena',
+  'outcome.label.storeCredit': 'Kredit na nákup',
+  'outcome.label.discount': 'Zľava',
+  'outcome.label.repair': 'Oprava',
+  'outcome.label.heard': 'Chcel som len, aby ma niekto vypočul',
+  'outcome.label.other': 'Niečo iné',
+  // contact
+  'contact.ask': 'Aby sme Vás mohli v tejto veci kontaktovať, vyplňte, prosím, nižšie svoje údaje.',
+  // commit
+  'commit.summary': 'Ďalší postup: {action} Ozveme sa Vám najneskôr {due}.',
+  'commit.action.refund': 'náš tím skontroluje Vašu objednávku a vybaví vrátenie peňazí.',
+  'commit.action.replacement': 'náš tím skontroluje Vašu objednávku a vybaví náhradný tovar.',
+  'commit.action.exchange': 'náš tím Vás bude kontaktovať a dohodne s Vami výmenu.',
+  'commit.action.storeCredit': 'náš tím posúdi Vašu sťažnosť a pripíše Vám kredit na nákup do Vášho účtu.',
+  'commit.action.discount': 'náš tím posúdi Vašu sťažnosť a pošle Vám zľavu.',
+  'commit.action.repair': 'náš tím Vás bude kontaktovať a dohodne s Vami opravu.',
+  'commit.action.heard': 'kolega z nášho tímu si Vašu sťažnosť prečíta a osobne Vám odpovie.',
+  'commit.action.other': 'kolega z nášho tímu posúdi Vašu požiadavku a osobne Vám odpovie.',
+  'commit.confirm': 'Keď budete pripravení, zvoľte „Odoslať sťažnosť“.',
+  // submitting / thank
+  'submit.sending': 'Vaša sťažnosť sa odosiela…',
+  'thank.sent': [
+    'Ďakujeme, že ste nám to povedali. Sťažnosti ako tá Vaša nám pomáhajú zlepšovať sa pre všetkých.',
+    'Ďakujeme, že ste si našli čas a napísali nám. Vaša sťažnosť nám pomáha zlepšiť sa pre každého zákazníka.',
+  ],
+  'thank.reference': 'Číslo Vašej sťažnosti je {reference}. Ozveme sa Vám najneskôr {due}.',
+  'thank.referenceNoDue': 'Číslo Vašej sťažnosti je {reference}.',
+  'thank.queued':
+    'Zdá sa, že ste offline. Vaša sťažnosť je uložená v tomto zariadení a odošle sa, hneď ako budete opäť online.',
+  'thank.rejected':
+    'Vašu sťažnosť sa nám nepodarilo doručiť nášmu tímu. Skopírujte, prosím, prepis rozhovoru nižšie a pošlite nám ho iným spôsobom; ospravedlňujeme sa za nepríjemnosti.',
+  'thank.storageFailed':
+    'Pri ukladaní Vašej sťažnosti sa niečo pokazilo. Skúste to, prosím, znova; nič z toho, čo ste napísali, sa nestratilo.',
+  'csat.ask': 'Ako sme Vám pomohli? Tento rozhovor môžete ohodnotiť od 1 do 5.',
+  'csat.thanks': 'Ďakujeme za Vaše hodnotenie.',
+  // handoff
+  'handoff.visitor':
+    'Samozrejme. Odovzdám to kolegovi z nášho tímu. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
+  'handoff.critical':
+    'Toto si vyžaduje okamžitú pozornosť človeka, preto to teraz odovzdávam kolegovi z nášho tímu. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
+  'handoff.premium':
+    'Odovzdávam to špecialistovi z nášho tímu, ktorý Vám môže pomôcť priamo. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
+  'handoff.language':
+    'Odovzdávam to kolegovi z nášho tímu, ktorý Vám pomôže vo Vašom jazyku. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
+  'handoff.thank': 'Ďakujem. Číslo Vašej sťažnosti je {reference}. Kolega z nášho tímu Vás bude kontaktovať najneskôr {due}.',
+  // language
+  'language.offer': 'Zdá sa, že píšete v jazyku {language}. Chcete pokračovať v jazyku {language}?',
+  'language.name.en': 'English',
+  'language.name.ms': 'Bahasa Melayu',
+  'language.name.hu': 'Magyar',
+  'language.name.sk': 'Slovenčina',
+  // errors
+  'error.empty': 'Najprv, prosím, niečo napíšte.',
+  'error.tooLong': 'Táto správa je príliš dlhá. Rozdeľte ju, prosím, na kratšie správy.',
+  'error.required': 'Vyplňte, prosím, toto pole.',
+  'error.email': 'Zadajte, prosím, e-mailovú adresu, napríklad meno@priklad.sk.',
+  'error.phone': 'Zadajte, prosím, telefónne číslo s aspoň 7 číslicami, napríklad +421 2 1234 5678.',
+  'error.otherDetail': 'Napíšte nám, prosím, čo by to napravilo.',
+  'error.outcome': 'Vyberte, prosím, jednu z možností.',
+  'error.rating': 'Vyberte, prosím, hodnotenie od 1 do 5.',
+  // ui
+  'ui.launcher': 'Podať sťažnosť',
+  'ui.title': 'Povedzte nám, čo sa pokazilo',
+  'ui.titleBrand': '{brand}: povedzte nám, čo sa pokazilo',
+  'ui.close': 'Zavrieť',
+  'ui.log': 'Rozhovor',
+  'ui.composer.label': 'Vaša správa',
+  'ui.composer.placeholder': 'Napíšte svoju správu…',
+  'ui.composer.counter': {
+    one: 'Zostáva {count} znak',
+    few: 'Zostávajú {count} znaky',
+    many: 'Zostáva {count} znaku',
+    other: 'Zostáva {count} znakov',
+  },
+  'ui.send': 'Odoslať',
+  'ui.done': 'To je všetko',
+  'ui.restate.yes': 'Áno, je to tak',
+  'ui.restate.no': 'Nie celkom',
+  'ui.person': 'Hovoriť s človekom',
+  'ui.language': 'Jazyk',
+  'ui.language.switch': 'Prepnúť na {language}',
+  'ui.language.stay': 'Nie, ďakujem',
+  'ui.contact.name': 'Meno',
+  'ui.contact.email': 'E-mail',
+  'ui.contact.phone': 'Telefón',
+  'ui.contact.accountRef': 'Číslo objednávky alebo účtu',
+  'ui.contact.optional': '(nepovinné)',
+  'ui.contact.consent': 'Môžete ma kontaktovať v súvislosti s touto sťažnosťou',
+  'ui.contact.submit': 'Pokračovať',
+  'ui.contact.privacy': 'Ako používame Vaše údaje',
+  'ui.outcome.detail': 'Vlastnými slovami',
+  'ui.outcome.submit': 'Pokračovať',
+  'ui.outcome.accept': 'Áno, to by pomohlo',
+  'ui.commit.send': 'Odoslať sťažnosť',
+  'ui.retry': 'Skúsiť znova',
+  'ui.new': 'Podať ďalšiu sťažnosť',
+  'ui.copy': 'Kopírovať prepis',
+  'ui.copied': 'Skopírované',
+  'ui.rating': 'Ohodnoťte tento rozhovor',
+  'ui.rating.value': {
+    one: '{count} hviezdička z 5',
+    few: '{count} hviezdičky z 5',
+    many: '{count} hviezdičky z 5',
+    other: '{count} hviezdičiek z 5',
+  },
+  'ui.typing': 'Píše…',
+  'ui.you': 'Vy',
+  'ui.bot': '{brand}',
+  'ui.botDefault': 'Zákaznícka podpora',
+  'ui.unsent': 'Zatiaľ neodoslané',
+  'ui.offline': 'Ste offline. Vaša sťažnosť sa odošle, keď budete opäť online.',
+} satisfies Catalog;
