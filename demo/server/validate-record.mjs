@@ -1,0 +1,47 @@
+// @ts-check
+import { createRequire } from 'node:module';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+const require = createRequire(import.meta.url);
+/** The very file the package ships, so the widget and the receiver agree on one shape. */
+const schema = require('../../src/record/schema.json');
+
+/**
+ * @typedef {{ path: string, message: string, keyword: string, params: Record<string, unknown> }} RecordError
+ * @typedef {{ ok: true, record: import('./store/store.mjs').Deliverable } | { ok: false, errors: RecordError[] }} Validation
+ */
+
+/**
+ * Builds the record validator. A body naming its `type` is checked against that branch
+ * only, so the errors speak of the record it meant to be, not of both `oneOf` branches.
+ * @param {{ maxErrors?: number }} [options]
+ * @returns {(body: unknown) => Validation}
+ */
+export function createRecordValidator({ maxErrors = 5 } = {}) {
+  // allErrors stays off: untrusted bodies should not make the validator do unbounded work.
+  const ajv = new Ajv2020.default({ strict: true, allErrors: false });
+  addFormats.default(ajv);
+  ajv.addSchema(schema);
+  const whole = ajv.getSchema(schema.$id);
+  const byType = {
+    complaint: ajv.getSchema(`${schema.$id}#/$defs/complaint`),
+    rating: ajv.getSchema(`${schema.$id}#/$defs/rating`),
+  };
+  if (!whole || !byType.complaint || !byType.rating) throw new Error('The record schema did not compile.');
+
+  return (body) => {
+    const type = body && typeof body === 'object' && 'type' in body ? body.type : undefined;
+    const validate = (type === 'complaint' || type === 'rating' ? byType[type] : undefined) ?? whole;
+    if (validate(body)) return { ok: true, record: /** @type {import('./store/store.mjs').Deliverable} */ (body) };
+    /** @type {Map<string, RecordError>} */
+    const errors = new Map();
+    for (const error of validate.errors ?? []) {
+      const path = error.instancePath || '/';
+      const message = error.message ?? 'is invalid';
+      // Both `oneOf` branches can report the same fault; say it once.
+      errors.set(`${path} ${message}`, { path, message, keyword: error.keyword, params: error.params });
+    }
+    return { ok: false, errors: [...errors.values()].slice(0, maxErrors) };
+  };
+}
