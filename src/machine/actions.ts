@@ -1,0 +1,337 @@
+import type { MessageKey, Params } from '../i18n/translate';
+import type { HandoffReason, OutcomeKind } from '../record/record';
+import { restate } from '../triage/restate';
+import { triage } from '../triage/triage';
+import type { EscalationReason } from '../triage/types';
+import type { ChatMessage, ComplaintContext, ComplaintInput } from './context';
+import { validateContact } from './contact';
+import { computeDueDate } from './dueDate';
+import type { ClarifyPart, ComplaintEvent, Identity } from './events';
+import { isOfferedKind } from './guards';
+import { DEFAULT_SCRIPT_OPTIONS, type ScriptOptions } from './options';
+
+/*
+ * The machine's actions as pure functions: context (and event) in, the changed part of the
+ * context out. The machine wraps each in `assign`, and tests call them directly.
+ */
+
+type Patch = Partial<ComplaintContext>;
+const HOUR = 3_600_000;
+
+function push(context: ComplaintContext, lines: Omit<ChatMessage, 'seq'>[]): ChatMessage[] {
+  const next = context.messages.slice();
+  for (const line of lines) next.push({ ...line, seq: next.length });
+  return next;
+}
+
+const bot = (at: string, key: MessageKey, params?: Params): Omit<ChatMessage, 'seq'> =>
+  params ? { from: 'bot', at, key, params } : { from: 'bot', at, key };
+
+/** Merges the script options a site owner gave over the defaults, one level deep. */
+export function resolveOptions(partial: Partial<ScriptOptions> = {}): ScriptOptions {
+  return {
+    ...DEFAULT_SCRIPT_OPTIONS,
+    ...partial,
+    slaHours: { ...DEFAULT_SCRIPT_OPTIONS.slaHours, ...partial.slaHours },
+    businessHours: { ...DEFAULT_SCRIPT_OPTIONS.businessHours, ...partial.businessHours },
+    escalation: { ...DEFAULT_SCRIPT_OPTIONS.escalation, ...partial.escalation },
+  };
+}
+
+export function initialContext(input: ComplaintInput): ComplaintContext {
+  const identity = input.identity ?? {};
+  return {
+    options: resolveOptions(input.options),
+    id: input.id,
+    reference: input.reference,
+    createdAt: input.at,
+    locale: input.locale ?? 'en',
+    suggestedLocale: null,
+    localeOffered: false,
+    page: input.page ?? { url: '', referrer: null, title: null },
+    identity,
+    previousComplaints: input.previousComplaints ?? 0,
+    messages: [],
+    triage: null,
+    clarifyCount: 0,
+    restatement: null,
+    outcome: null,
+    contact: {
+      name: identity.name ?? '',
+      email: identity.email ?? '',
+      phone: identity.phone ?? '',
+      accountRef: identity.accountRef ?? '',
+      followUpConsent: identity.followUpConsent ?? false,
+    },
+    contactErrors: {},
+    error: null,
+    commitment: null,
+    followUpAt: null,
+    handoff: null,
+    submittedAt: null,
+    delivery: 'idle',
+    csat: null,
+  };
+}
+
+/** Greets by name when the host page gave one, and says welcome back to a returning visitor. */
+export function greet(context: ComplaintContext): Patch {
+  const name = context.identity.name?.trim();
+  const returning = context.previousComplaints > 0;
+  const key: MessageKey = returning
+    ? name ? 'greet.welcomeBackName' : 'greet.welcomeBack'
+    : name ? 'greet.helloName' : 'greet.hello';
+  return {
+    messages: push(context, [bot(context.createdAt, key, name ? { name } : undefined), bot(context.createdAt, 'greet.prompt')]),
+  };
+}
+
+export function addVisitorMessage(context: ComplaintContext, event: ComplaintEvent): Patch {
+  if (event.type !== 'visitor.say') return {};
+  return { messages: push(context, [{ from: 'visitor', at: event.at, text: event.text }]), error: null };
+}
+
+export function addClarifyPart(context: ComplaintContext, event: ComplaintEvent): Patch {
+  if (event.type !== 'clarify.part') return {};
+  const key = `clarify.part.${event.part}` as `clarify.part.${ClarifyPart}`;
+  return { messages: push(context, [{ from: 'visitor', at: event.at, key }]), error: null };
+}
+
+export function identify(context: ComplaintContext, event: ComplaintEvent): Patch {
+  if (event.type !== 'visitor.identify') return {};
+  const identity: Identity = { ...context.identity };
+  for (const field of ['name', 'email', 'phone', 'accountRef'] as const) {
+    const v = event.identity[field];
+    if (typeof v === 'string' && v.trim()) identity[field] = v.trim().slice(0, 200);
+  }
+  if (typeof event.identity.followUpConsent === 'boolean') identity.followUpConsent = event.identity.followUpConsent;
+  if (event.identity.traits && typeof event.identity.traits === 'object') {
+    identity.traits = { ...context.identity.traits, ...event.identity.traits };
+  }
+  // A field the visitor has not typed yet takes what the host page knows.
+  const contact = { ...context.contact };
+  for (const field of ['name', 'email', 'phone', 'accountRef'] as const) {
+    if (!contact[field] && identity[field]) contact[field] = identity[field]!;
+  }
+  return { identity, contact };
+}
+
+export const visitorTexts = (context: ComplaintContext): string[] =>
+  context.messages.filter((m) => m.from === 'visitor' && m.text).map((m) => m.text!);
+
+/** Triage of everything the visitor has said, and a language switch offered once. */
+export function runTriage(context: ComplaintContext): Patch {
+  const result = triage(visitorTexts(context).join('\n'), {
+    locale: context.locale,
+    traits: context.identity.traits,
+    history: context.previousComplaints,
+    categories: context.options.categories,
+  });
+  const offer = !context.localeOffered && result.language !== context.locale;
+  return {
+    triage: result,
+    suggestedLocale: offer ? result.language : context.suggestedLocale,
+    localeOffered: context.localeOffered || offer,
+  };
+}
+
+export function setLocale(_context: ComplaintContext, event: ComplaintEvent): Patch {
+  if (event.type !== 'locale.set') return {};
+  return { locale: event.locale, suggestedLocale: null };
+}
+
+/** Socratic follow-ups (seed 001 §1): what they mean or an example first, then which part. */
+export function askClarify(context: ComplaintContext, at: string): Patch {
+  const words = visitorTexts(context).join(' ').split(/\s+/).filter(Boolean).length;
+  const key: MessageKey = context.clarifyCount === 0 ? (words < 6 ? 'clarify.meaning' : 'clarify.example') : 'clarify.part';
+  return { clarifyCount: context.clarifyCount + 1, messages: push(context, [bot(at, key)]) };
+}
+
+export function restateComplaint(context: ComplaintContext, at: string): Patch {
+  if (!context.triage) return {};
+  const summary = restate(visitorTexts(context), context.triage, context.locale);
+  return {
+    restatement: { text: summary, confirmed: false, corrections: context.restatement?.corrections ?? 0 },
+    messages: push(context, [bot(at, 'restate.check', { summary })]),
+  };
+}
+
+export function confirmRestatement(context: ComplaintContext, at: string): Patch {
+  if (!context.restatement) return {};
+  return {
+    restatement: { ...context.restatement, confirmed: true },
+    messages: push(context, [{ from: 'visitor', at, key: 'ui.restate.yes' }]),
+  };
+}
+
+export function correctRestatement(context: ComplaintContext, at: string): Patch {
+  const r = context.restatement;
+  return {
+    restatement: r ? { ...r, confirmed: false, corrections: r.corrections + 1 } : null,
+    messages: push(context, [{ from: 'visitor', at, key: 'ui.restate.no' }, bot(at, 'restate.correct')]),
+  };
+}
+
+/** A correction typed in the visitor's own words instead of choosing "Not quite". */
+export function noteCorrection(context: ComplaintContext): Patch {
+  const r = context.restatement;
+  return { restatement: r ? { ...r, confirmed: false, corrections: r.corrections + 1 } : null };
+}
+
+export function sayStorageFailed(context: ComplaintContext, at: string): Patch {
+  return { messages: push(context, [bot(at, 'thank.storageFailed')]) };
+}
+
+/** Apology first, then empathy, then the question (seed 002: in that order). */
+export function empathise(context: ComplaintContext, at: string): Patch {
+  return {
+    messages: push(context, [bot(at, 'empathise.apology'), bot(at, 'empathise.empathy'), bot(at, 'outcome.ask')]),
+  };
+}
+
+const outcomeName = (kind: OutcomeKind): Params[string] => ({ key: `outcome.name.${kind}` as MessageKey });
+
+/**
+ * Records what the visitor wants. When the owner cannot offer it, the bot says what it *can*
+ * do (seed 002: "what I can do is…") instead of a bare no.
+ */
+export function chooseOutcome(context: ComplaintContext, event: ComplaintEvent): Patch {
+  if (event.type !== 'outcome.choose') return {};
+  const detail = event.detail?.trim() ? event.detail.trim() : null;
+  const said: Omit<ChatMessage, 'seq'> = detail
+    ? { from: 'visitor', at: event.at, text: detail }
+    : { from: 'visitor', at: event.at, key: `outcome.label.${event.kind}` as MessageKey };
+  if (isOfferedKind(context, event.kind)) {
+    return {
+      outcome: { kind: event.kind, detail, offered: true, alternative: null },
+      error: null,
+      messages: push(context, [said]),
+    };
+  }
+  const alternative = context.options.outcomes.find((k) => k !== event.kind) ?? null;
+  const reply = alternative
+    ? bot(event.at, 'outcome.unavailable', { wanted: outcomeName(event.kind), alternative: outcomeName(alternative) })
+    : bot(event.at, 'outcome.unavailableNone', { wanted: outcomeName(event.kind) });
+  return {
+    outcome: { kind: event.kind, detail, offered: false, alternative },
+    error: null,
+    messages: push(context, [said, reply]),
+  };
+}
+
+export function acceptAlternative(context: ComplaintContext, at: string): Patch {
+  return { messages: push(context, [{ from: 'visitor', at, key: 'ui.outcome.accept' }]) };
+}
+
+export function askContact(context: ComplaintContext, at: string): Patch {
+  return { messages: push(context, [bot(at, 'contact.ask')]), contactErrors: {} };
+}
+
+export function saveContact(context: ComplaintContext, event: ComplaintEvent): Patch {
+  if (event.type !== 'contact.submit') return {};
+  const { errors, value } = validateContact(event.contact, context.identity, context.options.requiredContact);
+  return {
+    contactErrors: errors,
+    contact: { ...value, followUpConsent: event.contact.followUpConsent ?? context.contact.followUpConsent },
+  };
+}
+
+/** The outcome the commitment is about: the alternative the visitor accepted, or what they asked. */
+export function committedKind(context: ComplaintContext): OutcomeKind {
+  const o = context.outcome;
+  if (!o) return 'heard';
+  return o.offered ? o.kind : (o.alternative ?? 'other');
+}
+
+function dueFrom(context: ComplaintContext, at: string) {
+  const urgency = context.triage?.urgency ?? 'normal';
+  const slaHours = context.options.slaHours[urgency];
+  const due = computeDueDate(new Date(at), slaHours, context.options.businessHours);
+  return {
+    slaHours,
+    dueBy: due.toISOString(),
+    followUpAt: new Date(due.getTime() + context.options.followUpDelayHours * HOUR).toISOString(),
+  };
+}
+
+/** A next step and a date from the owner's SLA and business hours (seed 000 §2.5). */
+export function commit(context: ComplaintContext, at: string): Patch {
+  const kind = committedKind(context);
+  const { slaHours, dueBy, followUpAt } = dueFrom(context, at);
+  const owner = context.options.actions[kind];
+  const action: Params[string] = owner ? owner : { key: `commit.action.${kind}` as MessageKey };
+  return {
+    commitment: { kind, dueBy, slaHours },
+    followUpAt,
+    messages: push(context, [bot(at, 'commit.summary', { action, due: { date: dueBy } }), bot(at, 'commit.confirm')]),
+  };
+}
+
+const HANDOFF_LINE: Record<HandoffReason, MessageKey> = {
+  visitor: 'handoff.visitor',
+  critical: 'handoff.critical',
+  legal: 'handoff.critical',
+  safety: 'handoff.critical',
+  premium: 'handoff.premium',
+};
+
+/** Hands over to a person, says why, and promises they will not have to repeat themselves. */
+export function startHandoff(context: ComplaintContext, reason: HandoffReason, at: string): Patch {
+  const { slaHours, dueBy, followUpAt } = dueFrom(context, at);
+  return {
+    handoff: { requested: reason === 'visitor', reason, at },
+    commitment: { kind: 'heard', dueBy, slaHours },
+    followUpAt,
+    messages: push(context, [bot(at, HANDOFF_LINE[reason])]),
+  };
+}
+
+export const escalationReason = (context: ComplaintContext): HandoffReason =>
+  (context.triage?.escalation ?? 'critical') satisfies EscalationReason;
+
+export function markSubmitted(_context: ComplaintContext, at: string): Patch {
+  return { submittedAt: at, error: null };
+}
+
+export function thank(context: ComplaintContext, delivery: ComplaintContext['delivery']): Patch {
+  const at = context.submittedAt ?? context.createdAt;
+  const due = context.commitment ? { date: context.commitment.dueBy } : null;
+  const lines: Omit<ChatMessage, 'seq'>[] = [];
+  if (context.handoff) {
+    lines.push(bot(at, 'handoff.thank', { reference: context.reference, due: due ?? '' }));
+  } else {
+    lines.push(bot(at, 'thank.sent'));
+    lines.push(due ? bot(at, 'thank.reference', { reference: context.reference, due }) : bot(at, 'thank.referenceNoDue', { reference: context.reference }));
+  }
+  if (delivery === 'queued') lines.push(bot(at, 'thank.queued'));
+  if (delivery === 'rejected') lines.push(bot(at, 'thank.rejected'));
+  lines.push(bot(at, 'csat.ask'));
+  return { delivery, messages: push(context, lines) };
+}
+
+export function rate(context: ComplaintContext, event: ComplaintEvent): Patch {
+  if (event.type !== 'csat.rate') return {};
+  return { csat: event.score, messages: push(context, [bot(event.at, 'csat.thanks')]) };
+}
+
+/** A fresh conversation for the same visitor: who they are and their language carry over. */
+export function newComplaint(context: ComplaintContext, event: ComplaintEvent): Patch {
+  if (event.type !== 'complaint.new') return {};
+  const fresh = initialContext({
+    id: event.id,
+    reference: event.reference,
+    at: event.at,
+    locale: context.locale,
+    options: context.options,
+    page: context.page,
+    identity: { ...context.identity, ...nonEmptyContact(context.contact) },
+    previousComplaints: context.previousComplaints + 1,
+  });
+  return fresh;
+}
+
+function nonEmptyContact(c: ComplaintContext['contact']): Identity {
+  const out: Identity = {};
+  for (const field of ['name', 'email', 'phone', 'accountRef'] as const) if (c[field]) out[field] = c[field];
+  return out;
+}

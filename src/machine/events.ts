@@ -1,0 +1,46 @@
+import type { OutcomeKind } from '../record/record';
+import type { Locale } from '../triage/types';
+import type { ContactField } from './options';
+
+/** Time of the event, ISO 8601; the bridge stamps it so the machine stays pure. */
+interface Timed {
+  at: string;
+}
+
+export type ClarifyPart = 'product' | 'price' | 'delivery' | 'staff';
+
+export interface ContactInput {
+  name?: string;
+  email?: string;
+  phone?: string;
+  accountRef?: string;
+  followUpConsent?: boolean;
+}
+
+/** What the host page knows about the visitor, from `Heard.identify()`. */
+export interface Identity extends ContactInput {
+  traits?: Record<string, unknown>;
+}
+
+/** Every event the complaint machine understands; names are dot-separated. */
+export type ComplaintEvent =
+  | { type: 'panel.open' }
+  | { type: 'panel.close' }
+  | ({ type: 'visitor.say'; text: string } & Timed)
+  | ({ type: 'visitor.done' } & Timed)
+  | { type: 'visitor.identify'; identity: Identity }
+  | ({ type: 'clarify.part'; part: ClarifyPart } & Timed)
+  | ({ type: 'restate.confirm' } & Timed)
+  | ({ type: 'restate.correct' } & Timed)
+  | ({ type: 'outcome.choose'; kind: OutcomeKind; detail?: string } & Timed)
+  | ({ type: 'outcome.acceptAlternative' } & Timed)
+  | ({ type: 'contact.submit'; contact: ContactInput } & Timed)
+  | ({ type: 'complaint.send' } & Timed)
+  | ({ type: 'submit.retry' } & Timed)
+  | ({ type: 'handoff.request' } & Timed)
+  | { type: 'locale.set'; locale: Locale }
+  | { type: 'locale.dismiss' }
+  | ({ type: 'csat.rate'; score: number } & Timed)
+  | ({ type: 'complaint.new'; id: string; reference: string } & Timed);
+
+export type ContactErrors = Partial<Record<ContactField, 'required' | 'email' | 'phone' | 'tooLong'>>;

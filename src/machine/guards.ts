@@ -1,0 +1,94 @@
+import { OUTCOMES, type OutcomeKind } from '../record/record';
+import type { ComplaintContext } from './context';
+import { missingContact, validateContact } from './contact';
+import type { ComplaintEvent } from './events';
+
+/** Longest single message the visitor may send; the composer shows a counter near it. */
+export const MAX_MESSAGE_LENGTH = 5000;
+/** Follow-up questions asked at most when a complaint is vague (design: at most two). */
+export const MAX_CLARIFY = 2;
+/** Messages a conversation may hold: far above any real complaint, below the schema's cap. */
+export const MAX_MESSAGES = 400;
+
+interface Args {
+  context: ComplaintContext;
+  event: ComplaintEvent;
+}
+
+/** The visitor's message has something in it once spaces and invisible characters are gone. */
+export function isBlank(text: string): boolean {
+  return text.replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, '') === '';
+}
+
+export const hasText = ({ event }: Args): boolean =>
+  event.type === 'visitor.say' && !isBlank(event.text) && event.text.length <= MAX_MESSAGE_LENGTH;
+
+export const isEmptyMessage = ({ event }: Args): boolean => event.type === 'visitor.say' && isBlank(event.text);
+
+export const isTooLong = ({ event }: Args): boolean =>
+  event.type === 'visitor.say' && event.text.length > MAX_MESSAGE_LENGTH;
+
+export const hasRoomForMessages = ({ context }: Args): boolean => context.messages.length < MAX_MESSAGES;
+
+/** The visitor has told us something since the bot last spoke. */
+export const hasToldSomething = ({ context }: Args): boolean => {
+  for (let i = context.messages.length - 1; i >= 0; i--) {
+    const m = context.messages[i]!;
+    if (m.from === 'visitor') return true;
+    if (m.key === 'greet.prompt' || m.key === 'restate.correct') return false;
+  }
+  return false;
+};
+
+/** Triage says a person must take this at once, and the owner's rules agree. */
+export const needsEscalation = ({ context }: Args): boolean => {
+  const reason = context.triage?.escalation;
+  if (!reason) return false;
+  if (reason === 'premium') return context.options.escalation.premium;
+  return context.options.escalation.critical;
+};
+
+/** Vague complaints get follow-up questions, at most two, and none after a correction. */
+export const isVague = ({ context }: Args): boolean =>
+  !!context.triage?.vague && context.clarifyCount < MAX_CLARIFY && (context.restatement?.corrections ?? 0) === 0;
+
+export const isKnownOutcome = ({ event }: Args): boolean =>
+  event.type === 'outcome.choose' && (OUTCOMES as readonly string[]).includes(event.kind);
+
+/** `other` needs the visitor's own words. */
+export const hasOutcomeDetail = ({ event }: Args): boolean =>
+  event.type === 'outcome.choose' &&
+  (event.kind !== 'other' || (!!event.detail && !isBlank(event.detail) && event.detail.length <= 2000));
+
+/** What the visitor asked for is something the owner offers (being heard always is). */
+export const isOffered = ({ context, event }: Args): boolean =>
+  event.type === 'outcome.choose' && isOfferedKind(context, event.kind);
+
+export function isOfferedKind(context: ComplaintContext, kind: OutcomeKind): boolean {
+  return kind === 'heard' || kind === 'other' || context.options.outcomes.includes(kind);
+}
+
+export const hasAlternative = ({ context }: Args): boolean => !!context.outcome?.alternative;
+
+/** Every required contact field is already known, so the form is skipped. */
+export const hasContact = ({ context }: Args): boolean =>
+  missingContact(
+    { ...context.identity, ...nonEmpty(context.contact) },
+    context.options.requiredContact,
+  ).length === 0;
+
+export const isValidContact = ({ context, event }: Args): boolean =>
+  event.type === 'contact.submit' &&
+  Object.keys(validateContact(event.contact, context.identity, context.options.requiredContact).errors).length === 0;
+
+export const isHandingOff = ({ context }: Args): boolean => !!context.handoff;
+
+export const isValidRating = ({ context, event }: Args): boolean =>
+  event.type === 'csat.rate' && Number.isInteger(event.score) && event.score >= 1 && event.score <= 5 && context.csat === null;
+
+export const isNewLocale = ({ context, event }: Args): boolean =>
+  event.type === 'locale.set' && event.locale !== context.locale && ['en', 'ms', 'hu', 'sk'].includes(event.locale);
+
+function nonEmpty<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as Partial<T>;
+}
