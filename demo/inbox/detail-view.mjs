@@ -1,0 +1,170 @@
+// @ts-check
+import { h, orDash, when } from './dom.mjs';
+
+/**
+ * @typedef {import('../server/store/store.mjs').Complaint} Complaint
+ * @typedef {{
+ *   agent: string,
+ *   onClaim: (agent: string) => Promise<void>,
+ *   onResolve: (agent: string, note: string) => Promise<void>,
+ *   onFollowUp: () => Promise<void>,
+ * }} DetailActions
+ */
+
+/**
+ * Everything an agent needs so the customer never repeats themselves: the transcript, the
+ * restatement and whether it was confirmed, triage with its signals, what they want, how to
+ * reach them, and what was promised by when.
+ * @param {HTMLElement} container
+ * @param {Complaint} complaint
+ * @param {DetailActions} actions
+ */
+export function renderDetail(container, complaint, actions) {
+  const { record } = complaint;
+  const outcome = record.desiredOutcome;
+  container.replaceChildren(
+    facts('Summary', [
+      ['Reference', complaint.reference],
+      ['Status', complaint.status],
+      ['Claimed by', orDash(complaint.claimedBy)],
+      ['Submitted', when(record.submittedAt)],
+      ['Handoff', record.handoff?.requested ? `requested (${record.handoff.reason}) at ${when(record.handoff.at)}` : 'no'],
+      ['Category', record.triage.category],
+      ['Urgency', record.triage.urgency],
+      ['Mood', record.triage.mood],
+      ['Customer type', record.triage.customerType],
+      ['Language', `${record.triage.language} (conversation in ${record.locale})`],
+      ['Desired outcome', outcome ? describeOutcome(outcome) : '—'],
+      ['Commitment', record.commitment ? record.commitment.action : '—'],
+      ['Due by', record.commitment ? `${when(record.commitment.dueBy)}${complaint.overdue ? ' — overdue' : ''}` : '—'],
+      ['Follow-up', followUpText(complaint)],
+      ['Satisfaction', complaint.csat === null ? '—' : `${complaint.csat} of 5`],
+      ['Page', [record.page.title, record.page.url].filter(Boolean).join(' — ')],
+    ]),
+    facts('Contact', [
+      ['Name', orDash(record.visitor.name)],
+      ['Email', orDash(record.visitor.email)],
+      ['Phone', orDash(record.visitor.phone)],
+      ['Account or order', orDash(record.visitor.accountRef)],
+      ['May we follow up', record.visitor.followUpConsent ? 'yes' : 'no'],
+      ['Earlier complaints', String(record.visitor.previousComplaints)],
+      ['Traits', Object.keys(record.visitor.traits).length ? JSON.stringify(record.visitor.traits) : '—'],
+    ]),
+    h('section', { 'aria-labelledby': 'restatement-title' },
+      h('h3', { id: 'restatement-title' }, 'Restatement'),
+      record.restatement
+        ? [
+            h('blockquote', { class: 'message-text', id: 'restatement-text' }, record.restatement.text),
+            h('p', { id: 'restatement-confirmed' },
+              record.restatement.confirmed ? 'The visitor confirmed this.' : 'The visitor did not confirm this.',
+              record.restatement.corrections ? ` Corrected ${record.restatement.corrections} time(s).` : ''),
+          ]
+        : h('p', {}, 'No restatement was made.'),
+    ),
+    signalsTable(record.triage.signals),
+    facts('Details the visitor mentioned', [
+      ['Order references', record.triage.entities.orderRefs.join(', ') || '—'],
+      ['Emails', record.triage.entities.emails.join(', ') || '—'],
+      ['Phones', record.triage.entities.phones.join(', ') || '—'],
+      ['Amounts', record.triage.entities.amounts.map((amount) => amount.text).join(', ') || '—'],
+      ['Dates', record.triage.entities.dates.join(', ') || '—'],
+    ]),
+    h('section', { 'aria-labelledby': 'transcript-title' },
+      h('h3', { id: 'transcript-title' }, `Transcript (${record.messages.length} messages)`),
+      h('ol', { class: 'transcript' },
+        record.messages.map((message) =>
+          h('li', { class: `message ${message.from === 'bot' ? 'bot' : 'visitor'}` },
+            h('p', { class: 'message-from' }, message.from === 'bot' ? 'Heard' : 'Visitor', ' · ', h('time', { datetime: message.at }, when(message.at))),
+            h('p', { class: 'message-text' }, message.text),
+          ),
+        ),
+      ),
+    ),
+    workSection(complaint, actions),
+  );
+}
+
+/** @param {string} title @param {[string, string][]} rows */
+function facts(title, rows) {
+  const id = `facts-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return h('section', { 'aria-labelledby': id },
+    h('h3', { id }, title),
+    h('dl', { class: 'facts' }, rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
+  );
+}
+
+/** @param {NonNullable<Complaint['record']['desiredOutcome']>} outcome */
+function describeOutcome(outcome) {
+  const wanted = outcome.detail ? `${outcome.kind}: ${outcome.detail}` : outcome.kind;
+  if (outcome.offered) return `${wanted} (we offer this)`;
+  return `${wanted} (not offered${outcome.alternative ? `; offered ${outcome.alternative} instead` : ''})`;
+}
+
+/** @param {Complaint} complaint */
+function followUpText(complaint) {
+  if (complaint.followedUpAt) return `done ${when(complaint.followedUpAt)}`;
+  if (complaint.followUpDueAt) return `${complaint.followUpDue ? 'due since' : 'due'} ${when(complaint.followUpDueAt)}`;
+  if (complaint.record.followUpAt) return `planned ${when(complaint.record.followUpAt)}, once resolved`;
+  return complaint.record.visitor.followUpConsent ? 'a day after resolution' : 'the visitor did not ask for one';
+}
+
+/** @param {Complaint['record']['triage']['signals']} signals */
+function signalsTable(signals) {
+  return h('section', { 'aria-labelledby': 'signals-title' },
+    h('h3', { id: 'signals-title' }, 'Triage signals'),
+    signals.length === 0
+      ? h('p', {}, 'No signals.')
+      : h('table', {},
+          h('caption', {}, 'Why triage decided what it did'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Decision'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Cue'))),
+          h('tbody', {}, signals.map((signal) => h('tr', {}, h('td', {}, signal.field), h('td', {}, signal.value), h('td', {}, signal.cue)))),
+        ),
+  );
+}
+
+/** @param {Complaint} complaint @param {DetailActions} actions */
+function workSection(complaint, actions) {
+  const error = h('p', { class: 'error', role: 'alert', id: 'work-error' });
+  /** @param {() => Promise<void>} task */
+  const run = async (task) => {
+    error.textContent = '';
+    try {
+      await task();
+    } catch (failure) {
+      error.textContent = failure instanceof Error ? failure.message : String(failure);
+    }
+  };
+
+  if (complaint.status === 'resolved') {
+    return h('section', { 'aria-labelledby': 'work-title' },
+      h('h3', { id: 'work-title' }, 'Resolution'),
+      h('p', { id: 'resolution' }, `Resolved by ${complaint.resolvedBy} on ${when(complaint.resolvedAt)}:`),
+      h('blockquote', { class: 'message-text', id: 'resolution-note' }, orDash(complaint.resolutionNote)),
+      complaint.followUpDue && !complaint.followedUpAt
+        ? h('button', { type: 'button', onclick: () => run(actions.onFollowUp) }, 'Mark followed up')
+        : null,
+      error,
+    );
+  }
+
+  const claimAgent = h('input', { id: 'claim-agent', name: 'agent', required: true, maxlength: 100, value: complaint.claimedBy ?? actions.agent });
+  const resolveAgent = h('input', { id: 'resolve-agent', name: 'agent', required: true, maxlength: 100, value: complaint.claimedBy ?? actions.agent });
+  const note = h('textarea', { id: 'resolution-note-input', name: 'note', required: true, rows: 3, maxlength: 5000 });
+  return h('section', { 'aria-labelledby': 'work-title' },
+    h('h3', { id: 'work-title' }, 'Work on it'),
+    h('div', { class: 'work' },
+      complaint.status === 'new'
+        ? h('form', { id: 'claim-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(() => actions.onClaim(claimAgent.value)); } },
+            h('p', {}, h('label', { for: 'claim-agent' }, 'Claim as'), claimAgent),
+            h('button', { type: 'submit' }, 'Claim'),
+          )
+        : h('p', {}, `Claimed by ${complaint.claimedBy} on ${when(complaint.claimedAt)}.`),
+      h('form', { id: 'resolve-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(() => actions.onResolve(resolveAgent.value, note.value)); } },
+        h('p', {}, h('label', { for: 'resolve-agent' }, 'Resolved by'), resolveAgent),
+        h('p', {}, h('label', { for: 'resolution-note-input' }, 'Resolution note'), note),
+        h('button', { type: 'submit' }, 'Resolve'),
+      ),
+    ),
+    error,
+  );
+}

@@ -1,0 +1,156 @@
+// @ts-check
+import { createApi } from './api.mjs';
+import { renderDetail } from './detail-view.mjs';
+import { fillOptions, renderQueue } from './queue-view.mjs';
+import { renderTrends } from './trends-view.mjs';
+
+const TOKEN_KEY = 'heard.agentToken';
+const AGENT_KEY = 'heard.agentName';
+
+/** @template {HTMLElement} T @param {string} id @returns {T} */
+const byId = (id) => /** @type {T} */ (document.getElementById(id));
+
+const ui = {
+  signInView: byId('sign-in-view'),
+  signIn: /** @type {HTMLFormElement} */ (byId('sign-in')),
+  token: /** @type {HTMLInputElement} */ (byId('token')),
+  agentName: /** @type {HTMLInputElement} */ (byId('agent-name')),
+  signInError: byId('sign-in-error'),
+  signOut: byId('sign-out'),
+  main: byId('main'),
+  liveState: byId('live-state'),
+  announcer: byId('announcer'),
+  filters: /** @type {HTMLFormElement} */ (byId('filters')),
+  status: /** @type {HTMLSelectElement} */ (byId('filter-status')),
+  category: /** @type {HTMLSelectElement} */ (byId('filter-category')),
+  language: /** @type {HTMLSelectElement} */ (byId('filter-language')),
+  rows: /** @type {HTMLTableSectionElement} */ (byId('queue-rows')),
+  empty: byId('queue-empty'),
+  summary: byId('queue-summary'),
+  queueView: byId('queue-view'),
+  detailView: byId('detail-view'),
+  detailTitle: byId('detail-title'),
+  detailBody: byId('detail-body'),
+  trendsView: byId('trends-view'),
+  trendsBody: byId('trends-body'),
+  showQueue: byId('show-queue'),
+  showTrends: byId('show-trends'),
+};
+
+/** @type {{ api: ReturnType<typeof createApi> | null, agent: string, openId: string | null, stop: (() => void) | null, view: 'queue' | 'trends' }} */
+const state = { api: null, agent: '', openId: null, stop: null, view: 'queue' };
+
+async function boot() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  ui.agentName.value = sessionStorage.getItem(AGENT_KEY) ?? '';
+  if (token && (await trySignIn(token, ui.agentName.value))) return;
+  showSignIn();
+}
+
+/** @param {string} token @param {string} agent */
+async function trySignIn(token, agent) {
+  const api = createApi(token);
+  try {
+    await api.session();
+  } catch (error) {
+    ui.signInError.textContent = /** @type {{ status?: number }} */ (error).status === 401 ? 'That token is not right.' : 'The server did not answer; try again.';
+    return false;
+  }
+  sessionStorage.setItem(TOKEN_KEY, token);
+  sessionStorage.setItem(AGENT_KEY, agent);
+  Object.assign(state, { api, agent });
+  ui.signInView.hidden = true;
+  ui.main.hidden = false;
+  ui.signOut.hidden = false;
+  state.stop = api.listen(onServerEvent, (live) => {
+    ui.liveState.textContent = live === 'live' ? 'Live' : 'Reconnecting…';
+    document.body.dataset.live = live;
+  });
+  await refreshQueue();
+  ui.main.focus();
+  return true;
+}
+
+function showSignIn() {
+  ui.signInView.hidden = false;
+  ui.main.hidden = true;
+  ui.signOut.hidden = true;
+  ui.token.focus();
+}
+
+/** @param {'created' | 'updated'} event @param {string} id */
+async function onServerEvent(event, id) {
+  if (event === 'created') ui.announcer.textContent = 'A new complaint arrived.';
+  await refreshQueue();
+  if (state.view === 'trends') await refreshTrends();
+  // Re-render an open complaint only when the agent is not halfway through a note.
+  const note = /** @type {HTMLTextAreaElement | null} */ (document.getElementById('resolution-note-input'));
+  if (id === state.openId && !note?.value) await openDetail(id, { focus: false });
+}
+
+async function refreshQueue() {
+  if (!state.api) return;
+  const { complaints, facets } = await state.api.list({ status: ui.status.value, category: ui.category.value, language: ui.language.value });
+  fillOptions(ui.category, facets.categories);
+  fillOptions(ui.language, facets.languages);
+  renderQueue(ui.rows, complaints, (id) => void openDetail(id, { focus: true }));
+  ui.empty.hidden = complaints.length > 0;
+  const open = complaints.filter((/** @type {{ status: string }} */ c) => c.status !== 'resolved').length;
+  ui.summary.textContent = `${complaints.length} shown, ${open} open.`;
+}
+
+/** @param {string} id @param {{ focus: boolean }} options */
+async function openDetail(id, { focus }) {
+  if (!state.api) return;
+  const api = state.api;
+  const { complaint } = await api.get(id);
+  state.openId = id;
+  ui.detailTitle.textContent = `Complaint ${complaint.reference}`;
+  const after = async (/** @type {Promise<unknown>} */ work) => {
+    await work;
+    await refreshQueue();
+    await openDetail(id, { focus: false });
+  };
+  renderDetail(ui.detailBody, complaint, {
+    agent: state.agent,
+    onClaim: (agent) => after(api.claim(id, agent)),
+    onResolve: (agent, note) => after(api.resolve(id, agent, note)),
+    onFollowUp: () => after(api.followUp(id)),
+  });
+  ui.detailView.hidden = false;
+  if (focus) ui.detailView.focus();
+}
+
+async function refreshTrends() {
+  if (state.api) renderTrends(ui.trendsBody, await state.api.trends());
+}
+
+/** @param {'queue' | 'trends'} view */
+async function show(view) {
+  state.view = view;
+  ui.queueView.hidden = view !== 'queue';
+  ui.detailView.hidden = view !== 'queue' || state.openId === null;
+  ui.trendsView.hidden = view !== 'trends';
+  ui.showQueue.setAttribute('aria-pressed', String(view === 'queue'));
+  ui.showTrends.setAttribute('aria-pressed', String(view === 'trends'));
+  if (view === 'trends') await refreshTrends();
+}
+
+ui.signIn.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void trySignIn(ui.token.value.trim(), ui.agentName.value.trim());
+});
+ui.signOut.addEventListener('click', () => {
+  state.stop?.();
+  sessionStorage.removeItem(TOKEN_KEY);
+  Object.assign(state, { api: null, openId: null, stop: null });
+  ui.detailView.hidden = true;
+  ui.token.value = '';
+  ui.liveState.textContent = 'Offline';
+  showSignIn();
+});
+ui.filters.addEventListener('change', () => void refreshQueue());
+ui.showQueue.addEventListener('click', () => void show('queue'));
+ui.showTrends.addEventListener('click', () => void show('trends'));
+
+void boot();
