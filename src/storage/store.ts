@@ -1,0 +1,152 @@
+import type { Deliverable } from '../record/record';
+import { openIdbBackend } from './db';
+import { createResilientStore } from './resilient';
+
+/**
+ * Opens the widget's storage. It is backed by IndexedDB when the browser lets us write to it,
+ * and by memory otherwise; it never throws into the caller for a storage fault, says once
+ * through `logger` why it fell back, and copies what it holds into IndexedDB when it can
+ * reopen the database. Drafts older than `draftMaxAgeMs` are purged as it opens; outbox items
+ * never expire.
+ *
+ * @param options.name The database name (default `heard`); one per site origin anyway.
+ * @param options.indexedDB The IndexedDB factory; `null` means "not available". Defaults to
+ *   `globalThis.indexedDB` when there is one.
+ * @param options.logger Where the one fallback message goes (default `console`).
+ * @param options.draftMaxAgeMs Drafts untouched for longer are purged at start-up (default 30 days).
+ * @param options.reopenAfterMs How long to wait before trying IndexedDB again after a fault
+ *   (default 5 s); the next call after that tries.
+ * @param options.now Clock, injectable for tests (default `Date.now`).
+ * @param options.openBackend Opens the IndexedDB layer; tests pass one that injects faults.
+ *
+ * @example
+ * const store = await openStore();
+ * await store.enqueue(record, Date.now());
+ */
+export async function openStore(options: OpenStoreOptions = {}): Promise<HeardStore> {
+  const name = options.name ?? DEFAULT_DB_NAME;
+  const factory =
+    options.indexedDB === undefined
+      ? (globalThis as { indexedDB?: IDBFactory }).indexedDB ?? null
+      : options.indexedDB;
+  const openBackend =
+    options.openBackend ??
+    (() => (factory ? openIdbBackend(factory, name) : Promise.reject(unavailable())));
+  const now = options.now ?? Date.now;
+  const store = await createResilientStore({
+    openBackend,
+    logger: options.logger ?? console,
+    reopenAfterMs: options.reopenAfterMs ?? 5_000,
+    now,
+  });
+  await store.purgeDrafts(options.draftMaxAgeMs ?? DRAFT_MAX_AGE_MS, now());
+  return store;
+}
+
+/** Drafts untouched for this long are purged at start-up unless the site says otherwise. */
+export const DRAFT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+export const DEFAULT_DB_NAME = 'heard';
+
+function unavailable(): Error {
+  return new DOMException('IndexedDB is not available in this browser', 'NotFoundError');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+/** What a visitor had on screen: the machine's persisted snapshot and the composer's text. */
+export interface Draft {
+  /** One draft per conversation slot, e.g. the site key. */
+  key: string;
+  /** `actor.getPersistedSnapshot()`; must be structured-cloneable. */
+  snapshot: unknown;
+  /** Unsent text in the composer. */
+  composer: string;
+  /** Epoch ms of the change this draft captures. */
+  updatedAt: number;
+}
+
+/** A finished record waiting for a 2xx from the endpoint. */
+export interface OutboxItem {
+  /** The record id, also the `Idempotency-Key`. */
+  id: string;
+  body: Deliverable;
+  /** `rejected` after a non-retryable answer: kept so the visitor can copy the transcript. */
+  state: 'pending' | 'rejected';
+  attempts: number;
+  /** Epoch ms before which no background retry is made. */
+  nextAttemptAt: number;
+  /** HTTP status of the last answer, `null` for network errors and timeouts (or no try yet). */
+  lastStatus: number | null;
+  createdAt: number;
+}
+
+/** A past complaint this browser raised, for "welcome back". */
+export interface HistoryEntry {
+  id: string;
+  reference: string;
+  at: number;
+}
+
+/** The widget's storage. Every method resolves even when the browser's storage fails. */
+export interface HeardStore {
+  /** What currently holds the data; `memory` after a fault until IndexedDB can be reopened. */
+  readonly kind: 'indexeddb' | 'memory';
+  loadDraft(key: string): Promise<Draft | undefined>;
+  saveDraft(draft: Draft): Promise<void>;
+  deleteDraft(key: string): Promise<void>;
+  /** Deletes drafts last changed more than `olderThanMs` before `now`; returns how many. */
+  purgeDrafts(olderThanMs: number, now: number): Promise<number>;
+  /** Adds a pending item for `body`; does nothing when one with `body.id` is already there. */
+  enqueue(body: Deliverable, now: number): Promise<void>;
+  /** All items, oldest first. */
+  listOutbox(): Promise<OutboxItem[]>;
+  /** Replaces an item that is still in the outbox; an item already removed stays removed. */
+  updateOutbox(item: OutboxItem): Promise<void>;
+  removeOutbox(id: string): Promise<void>;
+  /** Adds a history entry, keeping the newest {@link HISTORY_LIMIT}. */
+  addHistory(entry: HistoryEntry): Promise<void>;
+  /** History, oldest first. */
+  listHistory(): Promise<HistoryEntry[]>;
+  close(): void;
+}
+
+/** How many past complaints are remembered. */
+export const HISTORY_LIMIT = 50;
+
+export interface OpenStoreOptions {
+  name?: string;
+  indexedDB?: IDBFactory | null;
+  logger?: Pick<Console, 'warn'>;
+  draftMaxAgeMs?: number;
+  reopenAfterMs?: number;
+  now?: () => number;
+  openBackend?: () => Promise<StoreBackend>;
+}
+
+/**
+ * The storage layer under {@link HeardStore}: IndexedDB (`db.ts`) or memory (`memory.ts`).
+ * Methods may throw or reject with the browser's own errors; the resilient store handles them.
+ */
+export interface StoreBackend {
+  readonly kind: 'indexeddb' | 'memory';
+  getDraft(key: string): Promise<Draft | undefined>;
+  putDraft(draft: Draft): Promise<void>;
+  deleteDraft(key: string): Promise<void>;
+  /** Deletes drafts with `updatedAt < before`. */
+  purgeDrafts(before: number): Promise<number>;
+  /** Adds the item unless one with its id exists. */
+  addOutbox(item: OutboxItem): Promise<void>;
+  /** Writes the item; with `onlyIfPresent`, only when one with its id exists. */
+  putOutbox(item: OutboxItem, onlyIfPresent: boolean): Promise<void>;
+  listOutbox(): Promise<OutboxItem[]>;
+  deleteOutbox(id: string): Promise<void>;
+  /** Writes the entry and drops the oldest beyond `keep`. */
+  putHistory(entry: HistoryEntry, keep: number): Promise<void>;
+  listHistory(): Promise<HistoryEntry[]>;
+  /** Drops the oldest entries so that at most `keep` remain; returns how many went. */
+  trimHistory(keep: number): Promise<number>;
+  /** Called by the backend when its connection is gone (browser closed it, or `blocking`). */
+  onLost?: (reason: string) => void;
+  close(): void;
+}

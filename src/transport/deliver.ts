@@ -1,0 +1,83 @@
+import type { Deliverable } from '../record/record';
+import { isRetryableStatus, parseRetryAfter } from './backoff';
+
+/**
+ * One `POST` of a record to the endpoint, classified. Never rejects.
+ *
+ * @param body The record; its `id` is the `Idempotency-Key`.
+ * @param options.endpoint Where to post.
+ * @param options.siteKey Sent as `X-Heard-Site-Key` when given.
+ * @param options.fetch The fetch to use.
+ * @param options.timeoutMs Abort after this long; counts as a network error.
+ * @param options.signal Aborts the attempt without it counting as a failure (page going away).
+ * @param options.keepalive Let the request outlive the page (bodies must stay under 64 KiB).
+ * @param options.now Clock for HTTP-date `Retry-After`.
+ */
+export async function postDeliverable(body: Deliverable, options: PostOptions): Promise<AttemptResult> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  const onAbort = (): void => controller.abort();
+  if (options.signal?.aborted) controller.abort();
+  options.signal?.addEventListener('abort', onAbort);
+  try {
+    const response = await options.fetch(options.endpoint, {
+      method: 'POST',
+      headers: requestHeaders(body.id, options.siteKey),
+      body: JSON.stringify(body),
+      signal: controller.signal,
+      keepalive: options.keepalive ?? false,
+      credentials: 'omit',
+    });
+    // Nothing in the answer is needed; release the connection.
+    response.body?.cancel().catch(() => {});
+    const status = response.status;
+    if (status >= 200 && status < 300) return { outcome: 'delivered', status };
+    if (status >= 400 && !isRetryableStatus(status)) return { outcome: 'rejected', status };
+    return {
+      outcome: 'retry',
+      status,
+      retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), options.now()),
+    };
+  } catch (error) {
+    if (options.signal?.aborted && !timedOut) return { outcome: 'aborted' };
+    return { outcome: 'retry', status: null, retryAfterMs: null, error };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The headers of a delivery request. */
+export function requestHeaders(id: string, siteKey?: string): Record<string, string> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': id };
+  if (siteKey) headers['X-Heard-Site-Key'] = siteKey;
+  return headers;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface PostOptions {
+  endpoint: string;
+  siteKey?: string | undefined;
+  fetch: FetchLike;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  keepalive?: boolean;
+  now: () => number;
+}
+
+export type AttemptResult =
+  | { outcome: 'delivered'; status: number }
+  /** Not now: network error or timeout (`status: null`), 408, 425, 429, 5xx or an odd status. */
+  | { outcome: 'retry'; status: number | null; retryAfterMs: number | null; error?: unknown }
+  /** A 4xx that will not change by retrying. */
+  | { outcome: 'rejected'; status: number }
+  /** Cancelled by the caller (the page is going away); says nothing about the endpoint. */
+  | { outcome: 'aborted' };

@@ -1,0 +1,297 @@
+import type { DeliveryLock } from '../storage/tabs';
+import type { HeardStore, OutboxItem } from '../storage/store';
+import { backoffDelay } from './backoff';
+import { postDeliverable, requestHeaders, type FetchLike } from './deliver';
+
+/** Keepalive requests of one page share 64 KiB in flight; stay under it with room to spare. */
+export const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
+
+/**
+ * Delivers the outbox to the endpoint: at once on `send`, in the background with exponential
+ * backoff and full jitter (honouring `Retry-After`) until a 2xx, and with `keepalive` as the
+ * page goes away. An item leaves the outbox only after a 2xx. A non-retryable 4xx marks it
+ * `rejected` (kept, never expired) and fires a `rejected` event.
+ *
+ * @param options.endpoint The site owner's endpoint.
+ * @param options.siteKey Sent as `X-Heard-Site-Key`.
+ * @param options.store The outbox.
+ * @param options.fetch Default `globalThis.fetch`.
+ * @param options.timeoutMs Per-request timeout (default 15 s).
+ * @param options.baseDelayMs Backoff ceiling after the first failure (default 1 s).
+ * @param options.maxDelayMs Backoff cap (default 5 min).
+ * @param options.answerWithinMs `send` resolves `queued` if no answer came by then (default 4 s);
+ *   the request carries on.
+ * @param options.lock Only the tab holding it delivers (see `createDeliveryLock`); default: always.
+ * @param options.onEvent Told of every outcome, for the UI and the host API.
+ *
+ * @example
+ * const delivery = createDelivery({ endpoint: 'https://shop.example/complaints', store, lock, onEvent });
+ * await store.enqueue(record, Date.now());
+ * const outcome = await delivery.send(record.id); // 'delivered' | 'queued' | 'rejected'
+ */
+export function createDelivery(options: DeliveryOptions): Delivery {
+  const { store } = options;
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const baseDelayMs = options.baseDelayMs ?? 1_000;
+  const maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
+  const answerWithinMs = options.answerWithinMs ?? 4_000;
+  const lockRetryMs = options.lockRetryMs ?? 2_000;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const lock = options.lock ?? { run: async (task: () => Promise<void>) => (await task(), true), close() {} };
+
+  /** The outbox as last read or written here: `flushOnPagehide` cannot wait for IndexedDB. */
+  const known = new Map<string, OutboxItem>();
+  const inFlight = new Map<string, Promise<SendOutcome>>();
+  const pageLife = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timerAt = Number.POSITIVE_INFINITY;
+  let holdingLock = false;
+  let disposed = false;
+
+  const emit = (event: DeliveryEvent): void => {
+    try {
+      options.onEvent?.(event);
+    } catch {
+      // A failing listener must not stop delivery.
+    }
+  };
+
+  const remember = (items: OutboxItem[]): void => {
+    known.clear();
+    for (const item of items) known.set(item.id, item);
+  };
+
+  const schedule = (at: number): void => {
+    if (disposed || at >= timerAt) return;
+    if (timer) clearTimeout(timer);
+    timerAt = at;
+    // Long waits are re-checked hourly rather than trusting one huge timer.
+    const wait = Math.min(Math.max(0, at - now()), 60 * 60_000);
+    timer = setTimeout(() => {
+      timer = null;
+      timerAt = Number.POSITIVE_INFINITY;
+      void flushWith(false);
+    }, wait);
+  };
+
+  const scheduleNext = (): void => {
+    let next = Number.POSITIVE_INFINITY;
+    for (const item of known.values()) if (item.state === 'pending') next = Math.min(next, item.nextAttemptAt);
+    if (next < Number.POSITIVE_INFINITY) schedule(next);
+  };
+
+  const attempt = (item: OutboxItem): Promise<SendOutcome> => {
+    const running = inFlight.get(item.id);
+    if (running) return running;
+    const promise = attemptOnce(item).finally(() => inFlight.delete(item.id));
+    inFlight.set(item.id, promise);
+    return promise;
+  };
+
+  const attemptOnce = async (item: OutboxItem): Promise<SendOutcome> => {
+    const result = await postDeliverable(item.body, {
+      endpoint: options.endpoint,
+      siteKey: options.siteKey,
+      fetch: fetchImpl,
+      timeoutMs,
+      signal: pageLife.signal,
+      now,
+    });
+    if (disposed || result.outcome === 'aborted') return 'queued';
+    if (result.outcome === 'delivered') {
+      await store.removeOutbox(item.id);
+      known.delete(item.id);
+      emit({ type: 'delivered', id: item.id, status: result.status });
+      return 'delivered';
+    }
+    const attempts = item.attempts + 1;
+    if (result.outcome === 'rejected') {
+      const rejected: OutboxItem = { ...item, state: 'rejected', attempts, lastStatus: result.status };
+      await store.updateOutbox(rejected);
+      known.set(item.id, rejected);
+      emit({ type: 'rejected', id: item.id, status: result.status });
+      return 'rejected';
+    }
+    const delay = result.retryAfterMs ?? backoffDelay(attempts, baseDelayMs, maxDelayMs, random);
+    const queued: OutboxItem = { ...item, attempts, lastStatus: result.status, nextAttemptAt: now() + delay };
+    await store.updateOutbox(queued);
+    known.set(item.id, queued);
+    emit({ type: 'queued', id: item.id, status: result.status, attempts, nextAttemptAt: queued.nextAttemptAt });
+    schedule(queued.nextAttemptAt);
+    return 'queued';
+  };
+
+  /** Runs `task` holding the delivery lock (or directly if this tab already holds it). */
+  const withLock = async (task: () => Promise<void>): Promise<boolean> => {
+    if (holdingLock) return (await task(), true);
+    const ran = await lock.run(async () => {
+      holdingLock = true;
+      try {
+        await task();
+      } finally {
+        holdingLock = false;
+      }
+    });
+    // Another tab is delivering; look again later in case it goes away.
+    if (!ran) schedule(now() + lockRetryMs);
+    return ran;
+  };
+
+  const flushWith = async (eager: boolean): Promise<void> => {
+    if (disposed) return;
+    try {
+      await withLock(async () => {
+        // Network errors are retried at once on start-up, `online` and visibility; answers
+        // from the server (429, 5xx with their Retry-After) keep their schedule.
+        let first = eager;
+        for (;;) {
+          const items = await store.listOutbox();
+          if (disposed) return;
+          remember(items);
+          const due = items.filter(
+            (item) =>
+              item.state === 'pending' &&
+              !inFlight.has(item.id) &&
+              (item.nextAttemptAt <= now() || (first && item.lastStatus === null)),
+          );
+          first = false;
+          if (due.length === 0) return;
+          await pool(due, concurrency, attempt);
+        }
+      });
+    } catch (error) {
+      emit({ type: 'error', id: null, error });
+    }
+    scheduleNext();
+  };
+
+  const send = async (id: string): Promise<SendOutcome> => {
+    if (disposed) return 'queued';
+    let outcome: SendOutcome = 'queued';
+    const work = withLock(async () => {
+      const items = await store.listOutbox();
+      remember(items);
+      const item = items.find((candidate) => candidate.id === id);
+      // Only a 2xx removes an item, so a missing one was delivered (perhaps by another tab).
+      if (!item) outcome = 'delivered';
+      else if (item.state === 'rejected') outcome = 'rejected';
+      else outcome = await attempt(item);
+    }).catch((error: unknown) => {
+      emit({ type: 'error', id, error });
+    });
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const slow = new Promise<'slow'>((resolve) => {
+      timeout = setTimeout(() => resolve('slow'), answerWithinMs);
+    });
+    const first = await Promise.race([work.then(() => 'done' as const), slow]);
+    clearTimeout(timeout);
+    return first === 'slow' ? 'queued' : outcome;
+  };
+
+  return {
+    send,
+    flush: () => flushWith(true),
+    flushOnPagehide() {
+      if (disposed) return;
+      let budget = KEEPALIVE_BUDGET_BYTES;
+      const encoder = new TextEncoder();
+      for (const item of known.values()) {
+        if (item.state !== 'pending') continue;
+        let payload: string;
+        try {
+          payload = JSON.stringify(item.body);
+        } catch {
+          continue;
+        }
+        const size = encoder.encode(payload).byteLength;
+        if (size > budget) continue;
+        budget -= size;
+        // Fire and forget: the page may be gone before an answer. If one arrives, a 2xx is
+        // confirmed and removes the item; anything else leaves it for the next page.
+        void fetchImpl(options.endpoint, {
+          method: 'POST',
+          headers: requestHeaders(item.id, options.siteKey),
+          body: payload,
+          keepalive: true,
+          credentials: 'omit',
+        })
+          .then(async (response) => {
+            if (response.status < 200 || response.status >= 300) return;
+            await store.removeOutbox(item.id);
+            known.delete(item.id);
+            emit({ type: 'delivered', id: item.id, status: response.status });
+          })
+          .catch(() => {});
+      }
+    },
+    dispose() {
+      disposed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pageLife.abort();
+    },
+  };
+}
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+export type SendOutcome = 'delivered' | 'queued' | 'rejected';
+
+export type DeliveryEvent =
+  | { type: 'delivered'; id: string; status: number }
+  /** Will be retried in the background at `nextAttemptAt`; `status` is `null` for network errors. */
+  | { type: 'queued'; id: string; status: number | null; attempts: number; nextAttemptAt: number }
+  /** The endpoint refused it (non-retryable 4xx): show the transcript to copy; it stays in the outbox. */
+  | { type: 'rejected'; id: string; status: number }
+  /** Something unexpected; `id` is `null` when it was not about one record. */
+  | { type: 'error'; id: string | null; error: unknown };
+
+export interface DeliveryOptions {
+  endpoint: string;
+  siteKey?: string;
+  store: HeardStore;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  answerWithinMs?: number;
+  /** How soon to look again when another tab holds the lock (default 2 s). */
+  lockRetryMs?: number;
+  /** Requests at once during a flush (default 4). */
+  concurrency?: number;
+  random?: () => number;
+  now?: () => number;
+  lock?: DeliveryLock;
+  onEvent?: (event: DeliveryEvent) => void;
+}
+
+export interface Delivery {
+  /**
+   * Tries to deliver one enqueued record now. Resolves `delivered` after a 2xx (or when it
+   * is no longer in the outbox), `rejected` on a non-retryable answer, and `queued` when it
+   * will keep trying in the background (including when no answer came within `answerWithinMs`).
+   */
+  send(id: string): Promise<SendOutcome>;
+  /** Tries every pending record that is due, and those last stopped by a network error. */
+  flush(): Promise<void>;
+  /** On `pagehide`: posts pending records with `keepalive`; removes only what a 2xx confirms. */
+  flushOnPagehide(): void;
+  /** Stops timers and cancels requests in flight, as when the page goes away. */
+  dispose(): void;
+}
