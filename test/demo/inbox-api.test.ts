@@ -1,0 +1,216 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../demo/server/app.mjs';
+import { sampleComplaint } from '../../demo/server/sample-records.mjs';
+import { createSqliteStore } from '../../demo/server/store/sqlite-store.mjs';
+
+const TOKEN = 'inbox-test-token';
+const auth = { authorization: `Bearer ${TOKEN}` };
+const HOUR = 3600_000;
+const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
+
+type App = ReturnType<typeof createApp>;
+type Store = ReturnType<typeof createSqliteStore>;
+
+describe('inbox API', () => {
+  let store: Store;
+  let app: App;
+
+  beforeEach(async () => {
+    store = createSqliteStore({ path: ':memory:' });
+    app = createApp({ store, allowedOrigins: [], agentToken: TOKEN, rateLimit: 0 });
+    await app.ready();
+  });
+  afterEach(async () => {
+    await app.close();
+    store.close();
+  });
+
+  const receive = async (record: ReturnType<typeof sampleComplaint>) => {
+    const response = await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(record) });
+    expect(response.statusCode).toBe(201);
+    return record;
+  };
+  const list = async (query = '') => (await app.inject({ url: `/api/complaints${query}`, headers: auth })).json();
+
+  it('refuses every inbox call without the agent token, or with a wrong one, with 401', async () => {
+    const record = await receive(sampleComplaint());
+    const calls = [
+      { method: 'GET', url: '/api/complaints' },
+      { method: 'GET', url: `/api/complaints/${record.id}` },
+      { method: 'POST', url: `/api/complaints/${record.id}/claim`, payload: { agent: 'Mia' } },
+      { method: 'GET', url: '/api/trends' },
+      { method: 'POST', url: '/api/stream-ticket' },
+      { method: 'GET', url: '/api/stream' },
+    ] as const;
+    for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }]) {
+      for (const call of calls) {
+        const response = await app.inject({ ...call, headers });
+        expect(response.statusCode, `${call.method} ${call.url}`).toBe(401);
+        expect(response.body).not.toContain(record.reference);
+      }
+    }
+    expect(store.getRecord(record.id)?.status).toBe('new');
+  });
+
+  it('lists handoffs and critical first, then by urgency, then oldest first, resolved last', async () => {
+    const oldLow = await receive(sampleComplaint({ submittedAt: ago(50), triage: { urgency: 'low' } }));
+    const newHigh = await receive(sampleComplaint({ submittedAt: ago(1), triage: { urgency: 'high' } }));
+    const oldHigh = await receive(sampleComplaint({ submittedAt: ago(5), triage: { urgency: 'high' } }));
+    const handoff = await receive(sampleComplaint({ submittedAt: ago(0.5), triage: { urgency: 'low' }, handoff: { requested: true, reason: 'visitor', at: ago(0.5) } }));
+    const critical = await receive(sampleComplaint({ submittedAt: ago(2), triage: { urgency: 'critical' } }));
+    const resolved = await receive(sampleComplaint({ submittedAt: ago(80), triage: { urgency: 'critical' } }));
+    store.resolve(resolved.id, 'Mia', 'Refunded.', new Date().toISOString());
+
+    const { complaints } = await list();
+    expect(complaints.map((c: { id: string }) => c.id)).toEqual([critical.id, handoff.id, oldHigh.id, newHigh.id, oldLow.id, resolved.id]);
+    expect(complaints[1]).toMatchObject({ escalated: true, handoffReason: 'visitor' });
+  });
+
+  it('filters by status, category and language and offers the values present', async () => {
+    const delivery = await receive(sampleComplaint({ triage: { category: 'delivery', language: 'hu' } }));
+    const billing = await receive(sampleComplaint({ triage: { category: 'billing', language: 'sk' } }));
+    store.claim(billing.id, 'Mia', new Date().toISOString());
+
+    const ids = (body: { complaints: { id: string }[] }) => body.complaints.map((c) => c.id);
+    expect(ids(await list('?category=delivery'))).toEqual([delivery.id]);
+    expect(ids(await list('?language=sk'))).toEqual([billing.id]);
+    expect(ids(await list('?status=claimed'))).toEqual([billing.id]);
+    expect(ids(await list('?status=new'))).toEqual([delivery.id]);
+    expect((await list()).facets).toEqual({ categories: ['billing', 'delivery'], languages: ['hu', 'sk'] });
+    expect((await app.inject({ url: '/api/complaints?status=lost', headers: auth })).statusCode).toBe(400);
+  });
+
+  it('flags a commitment past its due date as overdue until it is resolved', async () => {
+    const late = await receive(sampleComplaint({ submittedAt: ago(30), commitment: { action: 'Call back', dueBy: ago(2), slaHours: 24 } }));
+    const onTime = await receive(sampleComplaint());
+    const overdue = (body: { complaints: { id: string; overdue: boolean }[] }) => body.complaints.filter((c) => c.overdue).map((c) => c.id);
+    expect(overdue(await list())).toEqual([late.id]);
+    expect(onTime.commitment).not.toBeNull();
+    store.resolve(late.id, 'Mia', 'Called back.', new Date().toISOString());
+    expect(overdue(await list())).toEqual([]);
+  });
+
+  it('shows a follow-up as due a day after resolution when the visitor agreed, until it is marked done', async () => {
+    const consented = await receive(sampleComplaint());
+    const declined = await receive(sampleComplaint({ visitor: { followUpConsent: false } }));
+    const resolvedAt = ago(25);
+    store.resolve(consented.id, 'Mia', 'Replaced.', resolvedAt);
+    store.resolve(declined.id, 'Mia', 'Replaced.', resolvedAt);
+    const due = (body: { complaints: { id: string; followUpDue: boolean }[] }) => body.complaints.filter((c) => c.followUpDue).map((c) => c.id);
+    expect(due(await list())).toEqual([consented.id]);
+
+    const done = await app.inject({ method: 'POST', url: `/api/complaints/${consented.id}/follow-up`, headers: auth });
+    expect(done.statusCode).toBe(200);
+    expect(due(await list())).toEqual([]);
+  });
+
+  it('does not call a follow-up due on the day of resolution', async () => {
+    const record = await receive(sampleComplaint());
+    const resolvedAt = ago(2);
+    store.resolve(record.id, 'Mia', 'Replaced.', resolvedAt);
+    const { complaint } = (await app.inject({ url: `/api/complaints/${record.id}`, headers: auth })).json();
+    expect(complaint.followUpDue).toBe(false);
+    expect(Date.parse(complaint.followUpDueAt)).toBe(Date.parse(resolvedAt) + 24 * HOUR);
+  });
+
+  it('returns the whole record with its work state for the detail view', async () => {
+    const record = await receive(sampleComplaint());
+    const response = await app.inject({ url: `/api/complaints/${record.id}`, headers: auth });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().complaint).toMatchObject({ id: record.id, status: 'new', claimedBy: null, record });
+    expect((await app.inject({ url: '/api/complaints/nope-nope-nope', headers: auth })).statusCode).toBe(404);
+  });
+
+  it('lets an agent claim a complaint and resolve it with a note, and not twice', async () => {
+    const record = await receive(sampleComplaint());
+    const claim = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: auth, payload: { agent: 'Mia' } });
+    expect(claim.statusCode).toBe(200);
+    expect(claim.json().complaint).toMatchObject({ status: 'claimed', claimedBy: 'Mia' });
+
+    const taken = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: auth, payload: { agent: 'Tomas' } });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().message).toContain('Mia');
+
+    const noNote = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { agent: 'Mia', note: '   ' } });
+    expect(noNote.statusCode).toBe(400);
+
+    const resolve = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { agent: 'Mia', note: 'Replacement sent, tracking 123.' } });
+    expect(resolve.statusCode).toBe(200);
+    expect(resolve.json().complaint).toMatchObject({ status: 'resolved', resolvedBy: 'Mia', resolutionNote: 'Replacement sent, tracking 123.' });
+
+    const again = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { agent: 'Tomas', note: 'Me too' } });
+    expect(again.statusCode).toBe(409);
+    expect(store.getRecord(record.id)?.resolvedBy).toBe('Mia');
+  });
+
+  it('counts complaints per category per week and the signals many complaints share', async () => {
+    const thisWeek = new Date().toISOString();
+    const lastWeek = new Date(Date.now() - 7 * 24 * HOUR).toISOString();
+    await receive(sampleComplaint({ submittedAt: thisWeek, triage: { category: 'delivery' } }));
+    await receive(sampleComplaint({ submittedAt: thisWeek, triage: { category: 'delivery' } }));
+    await receive(sampleComplaint({ submittedAt: lastWeek, triage: { category: 'delivery' } }));
+    await receive(sampleComplaint({
+      submittedAt: thisWeek,
+      triage: { category: 'billing', signals: [{ field: 'category', value: 'billing', cue: 'charged twice' }] },
+    }));
+
+    const trends = (await app.inject({ url: '/api/trends?weeks=4', headers: auth })).json();
+    expect(trends.weeks).toHaveLength(4);
+    const [previous, current] = trends.weeks.slice(-2);
+    expect(trends.categories).toEqual(expect.arrayContaining([
+      { week: current, category: 'delivery', count: 2 },
+      { week: current, category: 'billing', count: 1 },
+      { week: previous, category: 'delivery', count: 1 },
+    ]));
+    expect(trends.categories).toHaveLength(3);
+    expect(trends.signals[0]).toEqual({ field: 'category', value: 'delivery', cue: 'parcel', count: 3 });
+    expect(trends.signals).toContainEqual({ field: 'category', value: 'billing', cue: 'charged twice', count: 1 });
+  });
+
+  it('streams new complaints to an open inbox through a one-use ticket', async () => {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address() as { port: number };
+    const base = `http://127.0.0.1:${address.port}`;
+    const { ticket } = await (await fetch(`${base}/api/stream-ticket`, { method: 'POST', headers: auth })).json();
+    const controller = new AbortController();
+    const stream = await fetch(`${base}/api/stream?ticket=${ticket}`, { signal: controller.signal });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+
+    const record = sampleComplaint();
+    await fetch(`${base}/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
+    const reader = stream.body!.getReader();
+    let text = '';
+    while (!text.includes(record.id)) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain(`event: created\ndata: {"id":"${record.id}"}`);
+    controller.abort();
+
+    const reused = await fetch(`${base}/api/stream?ticket=${ticket}`);
+    expect(reused.status).toBe(401);
+  });
+});
+
+describe('SQLite store', () => {
+  it('keeps records, work and idempotency across a reopen of the database file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heard-store-'));
+    try {
+      const path = join(dir, 'nested', 'heard.db');
+      const first = createSqliteStore({ path });
+      const record = sampleComplaint();
+      const created = first.insertRecord(record, { hash: 'h1', receivedAt: new Date().toISOString() });
+      first.claim(record.id, 'Mia', new Date().toISOString());
+      first.close();
+
+      const second = createSqliteStore({ path });
+      expect(second.getRecord(record.id)).toMatchObject({ status: 'claimed', claimedBy: 'Mia', record });
+      expect(second.insertRecord(record, { hash: 'h1', receivedAt: 'later' })).toEqual({ outcome: 'replay', receipt: created.receipt });
+      expect(second.insertRecord(record, { hash: 'h2', receivedAt: 'later' }).outcome).toBe('conflict');
+      second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
