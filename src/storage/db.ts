@@ -44,7 +44,7 @@ function openDatabase(factory: IDBFactory, name: string, version: number): Promi
     let settled = false;
     const request = factory.open(name, version);
     request.addEventListener('upgradeneeded', (event) => {
-      upgrade(wrap(request.result) as unknown as IDBPDatabase<HeardDB>, event.oldVersion);
+      upgrade(wrap(request.result) as unknown as IDBPDatabase<HeardDB>, event.oldVersion, version);
     });
     // Another tab holds an older version open and will not let go: do not hang waiting for
     // it. Work from memory now; if the open completes later, drop that connection so a
@@ -73,14 +73,14 @@ function openDatabase(factory: IDBFactory, name: string, version: number): Promi
   });
 }
 
-function upgrade(db: IDBPDatabase<HeardDB>, oldVersion: number): void {
-  if (oldVersion < 1) {
+function upgrade(db: IDBPDatabase<HeardDB>, oldVersion: number, newVersion: number): void {
+  if (oldVersion < 1 && newVersion >= 1) {
     const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
     drafts.createIndex('by-updated', 'updatedAt');
     const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
     outbox.createIndex('by-created', 'createdAt');
   }
-  if (oldVersion < 2) {
+  if (oldVersion < 2 && newVersion >= 2) {
     const history = db.createObjectStore('history', { keyPath: 'id' });
     history.createIndex('by-at', 'at');
     db.createObjectStore('meta', { keyPath: 'key' });

@@ -45,7 +45,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   /** The outbox as last read or written here: `flushOnPagehide` cannot wait for IndexedDB. */
   const known = new Map<string, OutboxItem>();
   const inFlight = new Map<string, Promise<SendOutcome>>();
-  const pageLife = new AbortController();
+  /** One per request in flight, so `dispose` can cut them all as a closing page would. */
+  const cuts = new Set<AbortController>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let timerAt = Number.POSITIVE_INFINITY;
   let holdingLock = false;
@@ -92,14 +93,16 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   };
 
   const attemptOnce = async (item: OutboxItem): Promise<SendOutcome> => {
+    const cut = new AbortController();
+    cuts.add(cut);
     const result = await postDeliverable(item.body, {
       endpoint: options.endpoint,
       siteKey: options.siteKey,
       fetch: fetchImpl,
       timeoutMs,
-      signal: pageLife.signal,
+      signal: cut.signal,
       now,
-    });
+    }).finally(() => cuts.delete(cut));
     if (disposed || result.outcome === 'aborted') return 'queued';
     if (result.outcome === 'delivered') {
       await store.removeOutbox(item.id);
@@ -231,7 +234,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       disposed = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      pageLife.abort();
+      for (const cut of cuts) cut.abort();
+      cuts.clear();
     },
   };
 }

@@ -1,0 +1,75 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { openIdbBackend } from '../../src/storage/db';
+import type { StoreBackend } from '../../src/storage/store';
+
+/**
+ * A fake-indexeddb factory that hands every opened connection to `onConnection` before the
+ * widget sees it, so a test can close it (as the browser might) or break its writes.
+ */
+export function watchedIndexedDB(onConnection: (db: IDBDatabase) => void): IDBFactory {
+  const real = new IDBFactory();
+  return new Proxy(real, {
+    get(target, prop) {
+      if (prop === 'open') {
+        return (name: string, version?: number) => {
+          const request = target.open(name, version);
+          request.addEventListener('success', () => onConnection(request.result));
+          return request;
+        };
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Every read-write transaction fails as in Safari's private mode: the quota is zero. */
+export function makeReadOnly(db: IDBDatabase): void {
+  const transaction = db.transaction.bind(db);
+  (db as { transaction: IDBDatabase['transaction'] }).transaction = ((stores: string | string[], mode?: IDBTransactionMode) => {
+    if (mode === 'readwrite') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return transaction(stores, mode);
+  }) as IDBDatabase['transaction'];
+}
+
+/** The shape some browsers report a full disk in: an `AbortError` with the quota error inside. */
+export function abortWrappedQuota(): DOMException {
+  const abort = new DOMException('The transaction was aborted.', 'AbortError');
+  Object.defineProperty(abort, 'cause', { value: new DOMException('Quota exceeded', 'QuotaExceededError') });
+  return abort;
+}
+
+/**
+ * Wraps the real IndexedDB backend with a disk that is "full" until history is trimmed:
+ * every write fails with an AbortError-wrapped quota error while `state.full` is true.
+ */
+export function fullDiskBackend(indexedDB: IDBFactory, state: { full: boolean; freedByTrim: boolean }) {
+  return async (): Promise<StoreBackend> => {
+    const backend = await openIdbBackend(indexedDB, 'heard');
+    const guard =
+      <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        if (state.full) throw abortWrappedQuota();
+        return write(...args);
+      };
+    return {
+      kind: backend.kind,
+      getDraft: (key) => backend.getDraft(key),
+      putDraft: guard((draft) => backend.putDraft(draft)),
+      deleteDraft: (key) => backend.deleteDraft(key),
+      purgeDrafts: (before) => backend.purgeDrafts(before),
+      addOutbox: guard((item) => backend.addOutbox(item)),
+      putOutbox: guard((item, only) => backend.putOutbox(item, only)),
+      listOutbox: () => backend.listOutbox(),
+      deleteOutbox: (id) => backend.deleteOutbox(id),
+      putHistory: guard((entry, keep) => backend.putHistory(entry, keep)),
+      listHistory: () => backend.listHistory(),
+      trimHistory: async (keep) => {
+        const dropped = await backend.trimHistory(keep);
+        if (dropped > 0 && state.freedByTrim) state.full = false;
+        return dropped;
+      },
+      close: () => backend.close(),
+    };
+  };
+}
