@@ -1,12 +1,12 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config';
 
 /**
  * Three projects: pure logic in Node, components in happy-dom, and real Chromium driven
  * from Node through playwright-core (what only a browser decides: focus, Shadow DOM, CSP,
  * IndexedDB across reloads).
  */
-export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+export default mergeConfig(viteConfig, defineConfig({
   test: {
     projects: [
       {
@@ -39,4 +39,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -1,0 +1,65 @@
+// @ts-check
+/**
+ * Builds what Heard ships:
+ * - dist/heard.js: the one-tag loader (a classic script, IIFE), tiny;
+ * - dist/heard-widget.js + dist/heard-*.js chunks: the widget it loads, with one chunk per
+ *   locale so a visitor downloads only their language;
+ * - dist/esm/: the ESM package for sites that bundle Heard (dependencies left to the bundler);
+ * - dist/types/: type declarations.
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${root}dist`;
+const quiet = process.argv.includes('--quiet');
+
+/** @param {import('vite').InlineConfig} config */
+const run = (config) =>
+  build({ root, configFile: `${root}vite.config.ts`, logLevel: quiet ? 'warn' : 'info', ...config });
+
+rmSync(dist, { recursive: true, force: true });
+
+await run({
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    target: 'es2020',
+    minify: true,
+    lib: { entry: `${root}src/embed/loader.ts`, formats: ['iife'], name: 'HeardLoader', fileName: () => 'heard.js' },
+  },
+});
+
+await run({
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    target: 'es2020',
+    minify: true,
+    lib: { entry: { 'heard-widget': `${root}src/embed/widget.ts` }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
+    rolldownOptions: { output: { chunkFileNames: 'heard-[name]-[hash].js' } },
+  },
+});
+
+const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
+const external = [...Object.keys(pkg.dependencies ?? {})];
+await run({
+  build: {
+    outDir: `${dist}/esm`,
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: false,
+    lib: { entry: { heard: `${root}src/index.ts` }, formats: ['es'], fileName: (_f, name) => `${name}.mjs` },
+    rolldownOptions: {
+      external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+      output: { chunkFileNames: '[name]-[hash].mjs' },
+    },
+  },
+});
+
+execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], {
+  stdio: 'inherit',
+});
+if (!quiet) console.log('Built dist/heard.js (loader), dist/heard-widget.js (widget), dist/esm (package), dist/types.');

@@ -1,0 +1,91 @@
+import { launcherCss, launcherIcon, launcherLabels } from '../ui/launcherStyles';
+import type { HeardApi } from './api';
+import type { BootOptions } from './widget';
+
+/*
+ * heard.js: the one tag. It draws the bubble at once and loads the rest of the widget only when
+ * the visitor shows interest (pointer over, focus, click) or the browser is idle after the host
+ * page's load event, so the page pays almost nothing for a widget nobody opens. Loading it twice
+ * makes one widget. It never throws into the host page.
+ */
+
+type Call = [keyof HeardApi, unknown[]];
+interface HeardWindow {
+  Heard?: HeardApi & { __loader?: true };
+  HeardConfig?: Record<string, unknown>;
+}
+
+const METHODS: (keyof HeardApi)[] = ['open', 'close', 'identify', 'on', 'destroy'];
+
+function start(): void {
+  const w = window as unknown as HeardWindow;
+  if (w.Heard) return;
+  const script = document.currentScript as HTMLScriptElement | null;
+  const src = script?.src || '';
+  const data: Record<string, unknown> = { ...script?.dataset, ...w.HeardConfig };
+  const chunk = new URL('heard-widget.js', src || location.href).href;
+  if (!data.endpoint) {
+    // The tag may be there only to define <heard-widget> elements, which carry their own.
+    if (document.querySelector('heard-widget')) void import(/* @vite-ignore */ chunk).then((m: { defineHeardElement(): void }) => m.defineHeardElement());
+    else console.error('Heard: data-endpoint is required: the URL where complaints are sent, e.g. https://shop.example/complaints.');
+    return;
+  }
+  const queue: Call[] = [];
+  let real: HeardApi | undefined;
+  let loading: Promise<void> | undefined;
+
+  const host = document.createElement('heard-root');
+  const root = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(launcherCss);
+  root.adoptedStyleSheets = [sheet];
+  const accent = String(data.accent || '');
+  if (/^#[0-9a-f]{3,8}$/i.test(accent)) host.style.setProperty('--heard-accent', accent);
+  const button = document.createElement('button');
+  button.className = 'heard-launcher';
+  button.type = 'button';
+  button.setAttribute('part', 'launcher');
+  button.setAttribute('data-position', data.position === 'bottom-left' ? 'bottom-left' : 'bottom-right');
+  button.setAttribute('aria-expanded', 'false');
+  const lang = String(data.locale || navigator.language || 'en').slice(0, 2);
+  button.setAttribute('aria-label', launcherLabels[lang] || launcherLabels.en!);
+  button.innerHTML = launcherIcon;
+  root.append(button);
+  (document.body || document.documentElement).append(host);
+
+  const load = (): Promise<void> =>
+    (loading ||= import(/* @vite-ignore */ chunk)
+      .then((m: { boot(o: BootOptions): Promise<HeardApi> }) => m.boot({ host, root, data, launcher: button }))
+      .then((api) => {
+        real = api;
+        for (const [m, args] of queue.splice(0)) (real[m] as (...a: unknown[]) => unknown)(...args);
+      })
+      .catch((e: unknown) => {
+        loading = undefined;
+        console.error('Heard: the widget could not load.', e);
+      }));
+
+  const api = {} as HeardApi & { __loader?: true };
+  for (const m of METHODS) {
+    (api as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => {
+      if (real) return (real[m] as (...a: unknown[]) => unknown)(...args);
+      queue.push([m, args]);
+      if (m === 'open') void load();
+      return undefined;
+    };
+  }
+  w.Heard = api;
+
+  // The first click opens the panel once the widget is there; later clicks are the widget's.
+  button.addEventListener('click', () => real || api.open(), { once: true });
+  for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, () => void load(), { once: true, passive: true });
+  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => void load(), { timeout: 5000 }) : setTimeout(load, 3000));
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
+}
+
+try {
+  start();
+} catch (e) {
+  console.error('Heard: could not start.', e);
+}

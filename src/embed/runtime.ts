@@ -1,0 +1,218 @@
+import { createActor, fromPromise, type Actor } from 'xstate';
+import { en } from '../i18n/catalogs/en';
+import { getLoadedCatalog, loadCatalog } from '../i18n/load';
+import { resolveLocale } from '../i18n/locale';
+import { translate } from '../i18n/translate';
+import { complaintMachine } from '../machine/complaintMachine';
+import type { ComplaintContext } from '../machine/context';
+import type { Identity } from '../machine/events';
+import { buildRating, buildRecord, type Translator } from '../record/build';
+import { newRecordIds } from '../record/ids';
+import { transcriptText } from '../record/transcript';
+import { createDraftSaver } from '../storage/drafts';
+import { openStore, type Draft, type HeardStore } from '../storage/store';
+import { createDeliveryLock, createDraftSync, type ChannelConstructor, type LocksLike } from '../storage/tabs';
+import { createDelivery } from '../transport/flush';
+import { wireLifecycle, type LifecycleTarget } from '../transport/lifecycle';
+import { renderWidget } from '../ui/mount';
+import type { Locale } from '../triage/types';
+import { createEmitter, type HeardApi } from './api';
+import type { WidgetConfig } from './config';
+
+export type ComplaintActor = Actor<typeof complaintMachine>;
+
+/** What the widget needs from the page it runs in; only `src/embed/` passes the real window. */
+export interface PageEnv {
+  window: LifecycleTarget & {
+    location: { href: string };
+    navigator: { languages?: readonly string[]; locks?: unknown };
+    BroadcastChannel?: unknown;
+  };
+  document: { referrer: string; title: string };
+  /** Test hook: a store to use instead of IndexedDB. */
+  store?: HeardStore;
+  fetch?: typeof fetch;
+}
+
+const DAY = 86_400_000;
+
+/** Renders catalog lines in one language, variants seeded by the conversation. */
+export function translatorFor(locale: Locale, seed: string): Translator {
+  const catalog = getLoadedCatalog(locale) ?? en;
+  return (key, params) => translate(catalog, getLoadedCatalog(locale) ? locale : 'en', key, params, seed);
+}
+
+/**
+ * Starts the widget in a shadow root: storage, the restored conversation, delivery, tab
+ * coordination and the UI. Resolves to the host API. Never throws for a storage fault: the
+ * store falls back to memory and says so once.
+ */
+export async function startWidget(host: HTMLElement, root: ShadowRoot, config: WidgetConfig, env: PageEnv): Promise<HeardApi> {
+  const emitter = createEmitter(host);
+  const win = env.window;
+  const store = env.store ?? (await openStore({ draftMaxAgeMs: config.draftMaxAgeDays * DAY }));
+  const draftKey = `conversation:${config.endpoint}`;
+  const history = await store.listHistory();
+  const draft = await store.loadDraft(draftKey);
+  const Channel = win.BroadcastChannel as ChannelConstructor | undefined;
+  const lock = createDeliveryLock({ locks: win.navigator.locks as LocksLike | undefined, BroadcastChannel: Channel });
+
+  const delivery = createDelivery({
+    endpoint: config.endpoint,
+    siteKey: config.siteKey,
+    store,
+    lock,
+    fetch: env.fetch,
+    onEvent: (event) => {
+      if (event.type === 'rejected') {
+        emitter.emit('error', { code: 'rejected', id: event.id, status: event.status ?? undefined, message: `The endpoint refused complaint ${event.id}.` });
+      }
+    },
+  });
+
+  let composer = draft?.composer ?? '';
+  let actor: ComplaintActor;
+  let ui: { destroy(): void } | null = null;
+  let stopWatching: () => void = () => {};
+
+  const machine = complaintMachine.provide({
+    actors: {
+      enqueue: fromPromise(async ({ input }) => {
+        const record = buildRecord(input.context, translatorFor(input.context.locale, input.context.id));
+        await store.enqueue(record, Date.now());
+      }),
+      deliver: fromPromise(({ input }) => delivery.send(input.id)),
+      rateComplaint: fromPromise(async ({ input }) => {
+        const rating = buildRating(input.complaintId, input.score, input.at);
+        await store.enqueue(rating, Date.now());
+        await delivery.send(rating.id);
+      }),
+    },
+  });
+
+  const saver = createDraftSaver(store, { onSaved: (d) => sync.announce(d) });
+  const sync = createDraftSync({ BroadcastChannel: Channel, onAdopt: (d) => adopt(d) });
+  if (draft) sync.note(draft);
+
+  const snapshotDraft = (): Draft => ({ key: draftKey, snapshot: actor.getPersistedSnapshot(), composer, updatedAt: Date.now() });
+
+  function freshInput() {
+    const ids = newRecordIds();
+    return {
+      ...ids,
+      at: new Date().toISOString(),
+      locale: resolveLocale(config.locale, win.navigator.languages ?? []),
+      options: config.script,
+      page: { url: win.location.href, referrer: env.document.referrer || null, title: env.document.title || null },
+      previousComplaints: history.length,
+    };
+  }
+
+  /** Creates the actor, from a saved snapshot when there is a usable one. */
+  function createConversation(snapshot: unknown): ComplaintActor {
+    if (snapshot) {
+      try {
+        const restored = createActor(machine, { snapshot: snapshot as never, input: freshInput() });
+        restored.start();
+        return restored;
+      } catch (e) {
+        console.warn('Heard: the saved conversation could not be restored; starting a new one.', e);
+      }
+    }
+    const created = createActor(machine, { input: freshInput() });
+    created.start();
+    return created;
+  }
+
+  /** Host events from the conversation's changes, each once. */
+  function watch(a: ComplaintActor): () => void {
+    let prev = a.getSnapshot();
+    const sub = a.subscribe((snap) => {
+      const was = prev;
+      prev = snap;
+      const ctx: ComplaintContext = snap.context;
+      if (snap.matches({ panel: 'open' }) && !was.matches({ panel: 'open' })) emitter.emit('open', {});
+      if (snap.matches({ panel: 'closed' }) && !was.matches({ panel: 'closed' })) emitter.emit('close', {});
+      if (ctx.handoff && !was.context.handoff) emitter.emit('handoff', { id: ctx.id, reference: ctx.reference, reason: ctx.handoff.reason });
+      if (snap.hasTag('finished') && !was.hasTag('finished')) {
+        void store.addHistory({ id: ctx.id, reference: ctx.reference, at: Date.now() });
+        emitter.emit('submitted', { id: ctx.id, reference: ctx.reference, delivery: ctx.delivery === 'idle' ? 'queued' : ctx.delivery });
+      }
+      if (snap.hasTag('saveFailed') && !was.hasTag('saveFailed')) emitter.emit('error', { code: 'storage', message: 'The complaint could not be saved on this device.' });
+      saver.schedule(snapshotDraft());
+    });
+    return () => sub.unsubscribe();
+  }
+
+  async function render(): Promise<void> {
+    const locale = actor.getSnapshot().context.locale;
+    const initialCatalog = await loadCatalog(locale).catch(() => en);
+    ui?.destroy();
+    ui = renderWidget(root, {
+      actor,
+      brand: config.brand,
+      position: config.position,
+      privacyUrl: config.privacyUrl,
+      loadCatalog,
+      initialCatalog,
+      composer: {
+        initial: composer,
+        onChange: (text: string) => {
+          composer = text;
+          saver.schedule(snapshotDraft());
+        },
+      },
+      transcript: () => {
+        const ctx = actor.getSnapshot().context;
+        return transcriptText(buildRecord(ctx, translatorFor(ctx.locale, ctx.id)));
+      },
+    });
+  }
+
+  /** Another tab saved a newer draft: show that conversation rather than fork it. */
+  function adopt(d: Draft): void {
+    saver.adopt(d);
+    const open = actor.getSnapshot().matches({ panel: 'open' });
+    stopWatching();
+    actor.stop();
+    composer = d.composer;
+    actor = createConversation(d.snapshot);
+    // Whether the panel is open is this tab's own business.
+    if (open !== actor.getSnapshot().matches({ panel: 'open' })) actor.send({ type: open ? 'panel.open' : 'panel.close' });
+    stopWatching = watch(actor);
+    void render();
+  }
+
+  actor = createConversation(draft?.snapshot);
+  // A reload keeps the conversation but not an open panel over the host page.
+  if (actor.getSnapshot().matches({ panel: 'open' })) actor.send({ type: 'panel.close' });
+  stopWatching = watch(actor);
+  await render();
+  const unwire = wireLifecycle(delivery, saver, win);
+
+  let destroyed = false;
+  return {
+    open: () => actor.send({ type: 'panel.open' }),
+    close: () => actor.send({ type: 'panel.close' }),
+    identify: (identity: Identity) => {
+      if (identity && typeof identity === 'object') actor.send({ type: 'visitor.identify', identity });
+    },
+    on: emitter.on,
+    destroy: () => {
+      if (destroyed) return;
+      destroyed = true;
+      void saver.flush().finally(() => {
+        saver.dispose();
+        store.close();
+      });
+      unwire();
+      stopWatching();
+      actor.stop();
+      ui?.destroy();
+      delivery.dispose();
+      lock.close();
+      sync.close();
+      emitter.clear();
+    },
+  };
+}
