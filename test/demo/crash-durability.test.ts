@@ -1,0 +1,114 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sampleComplaint } from '../../demo/server/sample-records.mjs';
+
+const SERVE = join(import.meta.dirname, '../../demo/server/serve.mjs');
+const RECORDS = 240;
+const CONNECTIONS = 8;
+const MAX_KILLS = 6;
+const DEADLINE_MS = 90_000;
+
+const dir = mkdtempSync(join(tmpdir(), 'heard-crash-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Starts the receiver as a child process on the temp database; resolves with its origin. */
+async function startReceiver(dbPath: string): Promise<{ child: ChildProcess; origin: string }> {
+  const child = spawn(process.execPath, [SERVE], {
+    env: { ...process.env, PORT: '0', HEARD_DB: dbPath, HEARD_AGENT_TOKEN: 'crash-token', HEARD_RATE_LIMIT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const origin = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const match = /Heard listening on (\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`receiver exited (${code}) before listening`)));
+  });
+  child.stdout!.resume();
+  return { child, origin };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('receiver killed with SIGKILL under load', () => {
+  it('keeps every record it answered 2xx for, each exactly once', async () => {
+    const dbPath = join(dir, 'heard.db');
+    const records = Array.from({ length: RECORDS }, () => sampleComplaint());
+    const acknowledged = new Set<string>();
+    const started = Date.now();
+    let current = await startReceiver(dbPath);
+    let failures = 0;
+
+    // Each connection posts its share and retries, as the widget's outbox does, until a 2xx.
+    let next = 0;
+    let kills = 0;
+    const client = async () => {
+      while (next < records.length) {
+        const index = next++;
+        const record = records[index]!;
+        // Spread the kills over the whole load: later records wait for the earlier kills.
+        while (kills < Math.floor((index * MAX_KILLS) / RECORDS)) await pause(5);
+        for (;;) {
+          if (Date.now() - started > DEADLINE_MS) throw new Error('records were not all accepted in time');
+          try {
+            const response = await fetch(`${current.origin}/complaints`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'idempotency-key': record.id },
+              body: JSON.stringify(record),
+              signal: AbortSignal.timeout(5000),
+            });
+            if (response.status >= 200 && response.status < 300) {
+              acknowledged.add(record.id);
+              break;
+            }
+            expect(response.status, await response.text()).toBeGreaterThanOrEqual(500);
+          } catch (error) {
+            if ((error as Error).name === 'AssertionError') throw error;
+          }
+          failures++;
+          await pause(10);
+        }
+      }
+    };
+
+    const killer = async () => {
+      while (kills < MAX_KILLS) {
+        await pause(20 + Math.random() * 80);
+        current.child.kill('SIGKILL');
+        await once(current.child, 'exit');
+        kills++;
+        current = await startReceiver(dbPath);
+      }
+    };
+
+    const killing = killer();
+    await Promise.all([...Array.from({ length: CONNECTIONS }, client), killing]);
+    // End with a kill too: nothing may depend on a clean shutdown.
+    current.child.kill('SIGKILL');
+    await once(current.child, 'exit');
+
+    expect(kills).toBe(MAX_KILLS);
+    expect(failures).toBeGreaterThan(0);
+    expect(acknowledged.size).toBe(RECORDS);
+
+    const db = new Database(dbPath, { readonly: true });
+    const rows = db.prepare('SELECT id, body FROM complaints').all() as { id: string; body: string }[];
+    const receipts = db.prepare('SELECT COUNT(*) AS n FROM receipts').get() as { n: number };
+    db.close();
+    const stored = new Map(rows.map((row) => [row.id, row.body]));
+    expect(stored.size).toBe(rows.length);
+    expect(rows.length).toBe(RECORDS);
+    expect(receipts.n).toBe(RECORDS);
+    for (const record of records) {
+      expect(acknowledged.has(record.id)).toBe(true);
+      expect(JSON.parse(stored.get(record.id)!)).toEqual(record);
+    }
+  });
+});
