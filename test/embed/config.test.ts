@@ -1,0 +1,134 @@
+import { describe, expect, it, vi } from 'vitest';
+import { parseConfig, reportProblems } from '../../src/embed/config';
+
+const BASE = 'https://shop.example/basket';
+
+describe('site owner configuration', () => {
+  it('needs only the endpoint, and gives sensible defaults for the rest', () => {
+    const { config, problems } = parseConfig({ endpoint: 'https://shop.example/complaints' }, BASE);
+    expect(problems).toEqual([]);
+    expect(config).toMatchObject({ endpoint: 'https://shop.example/complaints', position: 'bottom-right', draftMaxAgeDays: 30 });
+    expect(config!.locale).toBeUndefined();
+  });
+
+  it('resolves a relative endpoint against the page', () => {
+    expect(parseConfig({ endpoint: '/complaints' }, BASE).config!.endpoint).toBe('https://shop.example/complaints');
+  });
+
+  it('refuses to start without an endpoint, naming the attribute', () => {
+    const { config, problems } = parseConfig({}, BASE);
+    expect(config).toBeNull();
+    expect(problems[0]!.attribute).toBe('data-endpoint');
+    expect(parseConfig({ endpoint: 'javascript:alert(1)' }, BASE).config).toBeNull();
+  });
+
+  it('reads every optional attribute', () => {
+    const { config, problems } = parseConfig(
+      {
+        endpoint: '/c',
+        siteKey: 'k1',
+        locale: 'hu-HU',
+        brand: 'Kávézó',
+        accent: '#aa3300',
+        position: 'bottom-left',
+        privacyUrl: '/privacy',
+        outcomes: 'refund, exchange,heard',
+        requiredContact: 'email,phone',
+        contactFields: 'name,email,phone',
+        slaHours: 'critical:2,high:6,normal:16,low:30',
+        businessHours: '08:30-16:30',
+        businessDays: 'mon-sat',
+        timeZone: 'Europe/Budapest',
+        holidays: '2026-12-24,2026-12-25',
+        followUpHours: '24',
+        escalate: 'critical',
+        draftDays: '7',
+      },
+      BASE,
+    );
+    expect(problems).toEqual([]);
+    expect(config).toMatchObject({
+      siteKey: 'k1',
+      locale: 'hu',
+      brand: 'Kávézó',
+      accent: '#aa3300',
+      position: 'bottom-left',
+      privacyUrl: 'https://shop.example/privacy',
+      draftMaxAgeDays: 7,
+      script: {
+        outcomes: ['refund', 'exchange'],
+        requiredContact: ['email', 'phone'],
+        contactFields: ['name', 'email', 'phone'],
+        slaHours: { critical: 2, high: 6, normal: 16, low: 30 },
+        businessHours: { start: '08:30', end: '16:30', days: [1, 2, 3, 4, 5, 6], timeZone: 'Europe/Budapest', holidays: ['2026-12-24', '2026-12-25'] },
+        followUpDelayHours: 24,
+        escalation: { critical: true, premium: false },
+      },
+    });
+  });
+
+  it('takes typed values from window.HeardConfig too', () => {
+    const { config, problems } = parseConfig(
+      { endpoint: '/c', outcomes: ['repair'], slaHours: { normal: 10 }, actions: { repair: 'We will collect it.' } },
+      BASE,
+    );
+    expect(problems).toEqual([]);
+    expect(config!.script).toMatchObject({ outcomes: ['repair'], slaHours: { normal: 10 }, actions: { repair: 'We will collect it.' } });
+  });
+
+  it('reports each bad attribute once by name and keeps the default', () => {
+    const { config, problems } = parseConfig(
+      {
+        endpoint: '/c',
+        locale: 'klingon',
+        accent: 'blue-ish',
+        position: 'top',
+        outcomes: 'refund,teleport',
+        requiredContact: 'email,shoe',
+        slaHours: 'normal:-3',
+        businessHours: '17:00-09:00',
+        businessDays: 'funday',
+        timeZone: 'Mars/Olympus',
+        holidays: 'christmas',
+        followUpHours: 'soon',
+        escalate: 'always',
+        draftDays: '0',
+        privacyUrl: 'ftp://x',
+      },
+      BASE,
+    );
+    expect(config).not.toBeNull();
+    expect(problems.map((p) => p.attribute)).toEqual([
+      'data-locale',
+      'data-accent',
+      'data-position',
+      'data-privacy-url',
+      'data-draft-days',
+      'data-outcomes',
+      'data-required-contact',
+      'data-sla-hours',
+      'data-business-hours',
+      'data-business-days',
+      'data-time-zone',
+      'data-holidays',
+      'data-follow-up-hours',
+      'data-escalate',
+    ]);
+    expect(config).toMatchObject({ position: 'bottom-right', draftMaxAgeDays: 30, script: {} });
+    expect(config!.script.outcomes).toBeUndefined();
+    expect(config!.accent).toBeUndefined();
+  });
+
+  it('logs one clear console error per problem', () => {
+    const log = { error: vi.fn() };
+    reportProblems(parseConfig({ endpoint: '/c', accent: 'nope' }, BASE).problems, log);
+    expect(log.error).toHaveBeenCalledTimes(1);
+    expect(log.error.mock.calls[0]![0]).toMatch(/^Heard: data-accent "nope" is not a hex colour/);
+  });
+
+  it('lets the owner turn off escalation and contact requirements entirely', () => {
+    const { config } = parseConfig({ endpoint: '/c', escalate: 'none', requiredContact: 'none' }, BASE);
+    expect(config!.script.escalation).toEqual({ critical: false, premium: false });
+    expect(config!.script.requiredContact).toEqual([]);
+  });
+});
