@@ -70,3 +70,15 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Advances fake time in small steps, letting fake-indexeddb (which runs on real
+ * `setImmediate`) keep up, until `done()` holds or `maxMs` of fake time has passed.
+ */
+export async function runUntil(done: () => boolean | Promise<boolean>, maxMs = 60_000, stepMs = 50): Promise<void> {
+  for (let elapsed = 0; elapsed <= maxMs; elapsed += stepMs) {
+    if (await done()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    await vi.advanceTimersByTimeAsync(stepMs);
+  }
+}

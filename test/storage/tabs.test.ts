@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createDraftSaver } from '../../src/storage/drafts';
+import { openStore } from '../../src/storage/store';
+import { createDeliveryLock, createDraftSync, type Draft } from '../../src/storage/tabs';
+import { createDelivery } from '../../src/transport/flush';
+import { createFakeEndpoint } from '../transport/fake-endpoint';
+import { channelHub, sharedLocks } from './fake-tabs';
+import { complaint, freshIndexedDB, quietLogger, runUntil, useFakeClock } from './fixtures';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('two tabs of one site', () => {
+  it('a draft saved in one tab is adopted by the other, and an older one is ignored', async () => {
+    useFakeClock();
+    const Channel = channelHub();
+    const indexedDB = freshIndexedDB();
+    const adoptedByB: Draft[] = [];
+    const storeA = await openStore({ indexedDB, logger: quietLogger() });
+    const syncA = createDraftSync({ BroadcastChannel: Channel, onAdopt: () => {} });
+    const syncB = createDraftSync({ BroadcastChannel: Channel, onAdopt: (draft) => adoptedByB.push(draft) });
+    const saverA = createDraftSaver(storeA, { onSaved: syncA.announce });
+
+    saverA.schedule({ key: 'site', snapshot: { value: 'listening' }, composer: 'typed in A', updatedAt: Date.now() });
+    await runUntil(() => adoptedByB.length > 0, 2_000);
+    expect(adoptedByB.map((draft) => draft.composer)).toEqual(['typed in A']);
+
+    syncB.note({ key: 'site', snapshot: {}, composer: 'newer in B', updatedAt: Date.now() + 10_000 });
+    syncA.announce({ key: 'site', snapshot: {}, composer: 'stale', updatedAt: Date.now() + 1 });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(adoptedByB).toHaveLength(1);
+    storeA.close();
+  });
+
+  it.each([
+    ['Web Locks', () => ({ locks: sharedLocks() })],
+    ['a BroadcastChannel lease', () => ({ BroadcastChannel: channelHub() })],
+  ])('with %s only one tab delivers at a time and each record is posted once', async (_name, makeShared) => {
+    useFakeClock();
+    const shared = makeShared();
+    const indexedDB = freshIndexedDB();
+    let active = 0;
+    let mostAtOnce = 0;
+    const endpoint = createFakeEndpoint();
+    const slowFetch = async (input: string, init: RequestInit) => {
+      active += 1;
+      mostAtOnce = Math.max(mostAtOnce, active);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      active -= 1;
+      return endpoint.fetch(input, init);
+    };
+    const tabs = await Promise.all(
+      [0, 1].map(async () => {
+        const store = await openStore({ indexedDB, logger: quietLogger() });
+        const lock = createDeliveryLock({ ...shared });
+        return { store, delivery: createDelivery({ endpoint: 'https://shop.example/c', store, lock, fetch: slowFetch, concurrency: 1 }) };
+      }),
+    );
+    for (let n = 0; n < 20; n += 1) await tabs[0]!.store.enqueue(complaint(n), 0);
+    for (const tab of tabs) void tab.delivery.flush();
+    await runUntil(() => endpoint.stored.size === 20, 60_000);
+    // Both tabs look again (start-up, `online`): nothing is posted twice.
+    for (const tab of tabs) void tab.delivery.flush();
+    await runUntil(async () => false, 3_000);
+    expect(endpoint.stored.size).toBe(20);
+    expect([...endpoint.countById.values()].every((count) => count === 1)).toBe(true);
+    expect(mostAtOnce).toBe(1);
+    for (const tab of tabs) {
+      tab.delivery.dispose();
+      tab.store.close();
+    }
+  });
+
+  it('the lease passes to the other tab once the holder is done', async () => {
+    useFakeClock();
+    const Channel = channelHub();
+    const a = createDeliveryLock({ BroadcastChannel: Channel });
+    const b = createDeliveryLock({ BroadcastChannel: Channel });
+    let release!: () => void;
+    const aRan = a.run(() => new Promise<void>((resolve) => (release = resolve)));
+    await vi.advanceTimersByTimeAsync(100);
+    const bWhileHeld = b.run(async () => {});
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await bWhileHeld).toBe(false);
+    release();
+    expect(await aRan).toBe(true);
+    await vi.advanceTimersByTimeAsync(10);
+    const bAfter = b.run(async () => {});
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await bAfter).toBe(true);
+  });
+});
