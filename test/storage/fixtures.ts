@@ -13,8 +13,8 @@ export function useFakeClock(start = Date.UTC(2025, 0, 15, 9)): void {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], now: start });
 }
 
-export function quietLogger(): { warn: ReturnType<typeof vi.fn> } {
-  return { warn: vi.fn() };
+export function quietLogger() {
+  return { warn: vi.fn<(...messages: unknown[]) => void>() };
 }
 
 /** A complaint record with the given number, enough for storage and delivery. */

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDraftSaver } from '../../src/storage/drafts';
 import { openStore } from '../../src/storage/store';
-import { createDeliveryLock, createDraftSync, type Draft } from '../../src/storage/tabs';
+import type { Draft } from '../../src/storage/store';
+import { createDeliveryLock, createDraftSync } from '../../src/storage/tabs';
 import { createDelivery } from '../../src/transport/flush';
 import { createFakeEndpoint } from '../transport/fake-endpoint';
 import { channelHub, sharedLocks } from './fake-tabs';
