@@ -69,7 +69,7 @@ export function createApp({
   // Records are JSON and only JSON: anything else (text/plain included) is a 415.
   app.removeContentTypeParser(['text/plain']);
 
-  app.setErrorHandler((error, _request, reply) => {
+  app.setErrorHandler((/** @type {import('fastify').FastifyError} */ error, _request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) app.log.error(error);
     reply.code(status).send({
@@ -227,16 +227,16 @@ export function createApp({
   // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.
   const roots = [SITE_DIR, distDir].filter((dir) => existsSync(dir));
   app.register(fastifyStatic, { root: roots, prefix: '/', index: ['index.html'], cacheControl: false });
+  app.get('/inbox', (_request, reply) => reply.redirect('/inbox/'));
   app.register(fastifyStatic, {
     root: INBOX_DIR,
     prefix: '/inbox/',
-    redirect: true,
     decorateReply: false,
     cacheControl: false,
-    setHeaders: (res) => {
-      res.setHeader('Content-Security-Policy', INBOX_CSP);
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'no-referrer');
+    setHeaders: (reply) => {
+      reply.header('Content-Security-Policy', INBOX_CSP);
+      reply.header('X-Content-Type-Options', 'nosniff');
+      reply.header('Referrer-Policy', 'no-referrer');
     },
   });
 

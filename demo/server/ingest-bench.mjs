@@ -5,9 +5,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { sampleComplaint } from './sample-records.mjs';
+
+/**
+ * The part of autocannon's API used here (it ships no types).
+ * @typedef {{ method?: string, path?: string, body?: string, headers?: Record<string, string> }} BenchRequest
+ * @type {(options: { url: string, connections: number, amount: number, requests: { method: string, setupRequest: (request: BenchRequest) => BenchRequest }[] }) => Promise<{ start: Date, finish: Date, '2xx': number, non2xx: number, errors: number, latency: { p99: number } }>}
+ */
+const autocannon = createRequire(import.meta.url)('autocannon');
 
 const SERVE = fileURLToPath(new URL('./serve.mjs', import.meta.url));
 

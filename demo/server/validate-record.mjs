@@ -1,6 +1,6 @@
 // @ts-check
 import { createRequire } from 'node:module';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 const require = createRequire(import.meta.url);
@@ -20,8 +20,8 @@ const schema = require('../../src/record/schema.json');
  */
 export function createRecordValidator({ maxErrors = 5 } = {}) {
   // allErrors stays off: untrusted bodies should not make the validator do unbounded work.
-  const ajv = new Ajv2020.default({ strict: true, allErrors: false });
-  addFormats.default(ajv);
+  const ajv = new Ajv2020({ strict: true, allErrors: false });
+  addFormats(ajv);
   ajv.addSchema(schema);
   const whole = ajv.getSchema(schema.$id);
   const byType = {
