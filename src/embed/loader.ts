@@ -1,4 +1,4 @@
-import { launcherCss, launcherIcon, launcherLabels } from '../ui/launcherStyles';
+import { LAUNCHER_CSS, LAUNCHER_ICON_PATH, LAUNCHER_ICON_VIEWBOX } from '../ui/launcherStyles';
 import type { HeardApi } from './api';
 import type { BootOptions } from './widget';
 
@@ -16,6 +16,13 @@ interface HeardWindow {
 }
 
 const METHODS: (keyof HeardApi)[] = ['open', 'close', 'identify', 'on', 'destroy'];
+/** The bubble's accessible name before the catalogs load (they say the same: `ui.launcher`). */
+const LABELS: Record<string, string> = {
+  en: 'Raise a complaint',
+  ms: 'Buat aduan',
+  hu: 'Panasz bejelentése',
+  sk: 'Podať sťažnosť',
+};
 
 function start(): void {
   const w = window as unknown as HeardWindow;
@@ -37,7 +44,7 @@ function start(): void {
   const host = document.createElement('heard-root');
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(launcherCss);
+  sheet.replaceSync(LAUNCHER_CSS);
   root.adoptedStyleSheets = [sheet];
   const accent = String(data.accent || '');
   if (/^#[0-9a-f]{3,8}$/i.test(accent)) host.style.setProperty('--heard-accent', accent);
@@ -48,8 +55,8 @@ function start(): void {
   button.setAttribute('data-position', data.position === 'bottom-left' ? 'bottom-left' : 'bottom-right');
   button.setAttribute('aria-expanded', 'false');
   const lang = String(data.locale || navigator.language || 'en').slice(0, 2);
-  button.setAttribute('aria-label', launcherLabels[lang] || launcherLabels.en!);
-  button.innerHTML = launcherIcon;
+  button.setAttribute('aria-label', LABELS[lang] || LABELS.en!);
+  button.innerHTML = `<svg viewBox="${LAUNCHER_ICON_VIEWBOX}" aria-hidden="true" focusable="false"><path d="${LAUNCHER_ICON_PATH}"/></svg>`;
   root.append(button);
   (document.body || document.documentElement).append(host);
 
