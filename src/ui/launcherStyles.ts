@@ -1,29 +1,28 @@
 /*
- * The bubble, shared by the tiny loader (which draws it before the widget has loaded) and the
- * widget's own launcher, so the hand-over is invisible. Plain strings with no imports: the
- * loader's size budget is 2 KB gzipped.
+ * The bubble's look, shared with the tiny loader, which draws an identical bubble before the
+ * widget has loaded so nothing jumps when the widget takes over. Plain strings, no imports,
+ * so the loader stays tiny. Markup both must use:
+ *
+ *   <button class="heard-launcher" part="launcher" data-position="bottom-right|bottom-left">
+ *     <svg viewBox="{LAUNCHER_ICON_VIEWBOX}" aria-hidden="true" focusable="false">
+ *       <path d="{LAUNCHER_ICON_PATH}"/></svg>
+ *   </button>
  */
 
-/** The launcher's stylesheet. Host CSS cannot reach into the shadow root; `all: initial` on
- * `:host` stops inherited properties leaking in. */
-export const launcherCss =
-  ':host{all:initial;--heard-accent:#0b5fff;--heard-on-accent:#fff}' +
-  '.heard-launcher{all:initial;box-sizing:border-box;position:fixed;bottom:20px;right:20px;z-index:2147483000;' +
-  'display:flex;align-items:center;justify-content:center;width:56px;height:56px;border-radius:50%;cursor:pointer;' +
-  'background:var(--heard-accent);color:var(--heard-on-accent);box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
-  '.heard-launcher[data-position=bottom-left]{right:auto;left:20px}' +
-  '.heard-launcher:focus-visible{outline:3px solid var(--heard-accent);outline-offset:3px;box-shadow:0 0 0 3px #fff}' +
-  '.heard-launcher svg{display:block;width:28px;height:28px;fill:currentColor;pointer-events:none}' +
-  '@media (forced-colors:active){.heard-launcher{border:2px solid ButtonText}}';
+/** The speech-bubble icon's path, drawn in `currentColor`. */
+export const LAUNCHER_ICON_PATH =
+  'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-4.2 3.4A.5.5 0 0 1 4 21v-3a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Zm3 5.25a1.25 1.25 0 1 0 0 2.5 1.25 1.25 0 0 0 0-2.5Zm5 0a1.25 1.25 0 1 0 0 2.5 1.25 1.25 0 0 0 0-2.5Zm5 0a1.25 1.25 0 1 0 0 2.5 1.25 1.25 0 0 0 0-2.5Z';
 
-/** A speech bubble with an exclamation mark: "something to tell us". */
-export const launcherIcon =
-  '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm7 3v6h2V6zm0 8v2h2v-2z"/></svg>';
+export const LAUNCHER_ICON_VIEWBOX = '0 0 24 24';
 
-/** The launcher's accessible name before the catalogs load, by language. */
-export const launcherLabels: Record<string, string> = {
-  en: 'Raise a complaint',
-  ms: 'Buat aduan',
-  hu: 'Panasz bejelentése',
-  sk: 'Podať sťažnosť',
-};
+/** The bubble's CSS; every colour falls back to the default theme when no variable is set. */
+export const LAUNCHER_CSS = `
+.heard-launcher{all:initial;box-sizing:border-box;position:fixed;bottom:20px;right:20px;z-index:2147483000;display:inline-flex;align-items:center;justify-content:center;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;cursor:pointer;background:var(--heard-accent,#1f5fd1);color:var(--heard-on-accent,#ffffff);box-shadow:0 4px 14px rgba(0,0,0,.28);-webkit-tap-highlight-color:transparent}
+.heard-launcher[data-position="bottom-left"]{right:auto;left:20px}
+.heard-launcher svg{display:block;width:28px;height:28px;fill:currentColor;pointer-events:none}
+.heard-launcher:hover{filter:brightness(1.08)}
+.heard-launcher:focus{outline:none}
+.heard-launcher:focus-visible{outline:3px solid var(--heard-focus,#1f5fd1);outline-offset:3px;box-shadow:0 0 0 6px var(--heard-bg,#ffffff)}
+@media (forced-colors:active){.heard-launcher{border:2px solid ButtonText}}
+@media (max-width:479.98px){.heard-launcher{bottom:12px;right:12px}.heard-launcher[data-position="bottom-left"]{left:12px}}
+`;

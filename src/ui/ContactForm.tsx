@@ -1,0 +1,132 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { MessageKey } from '../i18n/translate';
+import type { ContactInput } from '../machine/events';
+import type { ContactField } from '../machine/options';
+import { useWidget } from './widgetContext';
+
+const INPUT: Record<ContactField, { type: string; autocomplete: string; inputMode?: string }> = {
+  name: { type: 'text', autocomplete: 'name' },
+  email: { type: 'email', autocomplete: 'email', inputMode: 'email' },
+  phone: { type: 'tel', autocomplete: 'tel', inputMode: 'tel' },
+  accountRef: { type: 'text', autocomplete: 'off' },
+};
+
+/**
+ * The visitor's details: labelled fields, required ones marked, errors beside the field they
+ * belong to, and focus on the first field to fix when the machine refuses them.
+ */
+export function ContactForm() {
+  const { bridge, t, idPrefix, privacyUrl } = useWidget();
+  const { context } = bridge.snapshot.value;
+  const { options, contactErrors } = context;
+  // Required fields are always shown, even when the owner left them out of `contactFields`.
+  const fields = [...options.contactFields, ...options.requiredContact.filter((f) => !options.contactFields.includes(f))];
+  const [values, setValues] = useState<Record<ContactField, string>>(() => ({
+    name: context.contact.name,
+    email: context.contact.email,
+    phone: context.contact.phone,
+    accountRef: context.contact.accountRef,
+  }));
+  const [consent, setConsent] = useState(context.contact.followUpConsent);
+  const inputs = useRef<Partial<Record<ContactField, HTMLInputElement | null>>>({});
+  const focusInvalid = useRef(false);
+
+  // After a refused submit has rendered its errors, so the field is read with its error.
+  useLayoutEffect(() => {
+    if (!focusInvalid.current) return;
+    focusInvalid.current = false;
+    const first = fields.find((f) => contactErrors[f]);
+    if (first) inputs.current[first]?.focus();
+  });
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const contact: ContactInput = { followUpConsent: consent };
+    for (const field of fields) contact[field] = values[field];
+    focusInvalid.current = true;
+    bridge.send({ type: 'contact.submit', contact });
+  };
+
+  const id = (field: ContactField) => `${idPrefix}-contact-${field}`;
+  return (
+    <form class="heard-contact" noValidate onSubmit={submit}>
+      {fields.map((field, i) => {
+        const required = options.requiredContact.includes(field);
+        const error = contactErrors[field];
+        const spec = INPUT[field];
+        return (
+          <div key={field} class="heard-field">
+            <label class="heard-label" for={id(field)}>
+              {t(`ui.contact.${field}` as MessageKey)}
+              {required ? (
+                <span class="heard-required" aria-hidden="true">
+                  {' *'}
+                </span>
+              ) : (
+                <span class="heard-optional"> {t('ui.contact.optional')}</span>
+              )}
+            </label>
+            <input
+              ref={(el) => {
+                inputs.current[field] = el;
+              }}
+              id={id(field)}
+              class="heard-input"
+              type={spec.type}
+              autocomplete={spec.autocomplete}
+              inputMode={spec.inputMode as 'email' | 'tel' | undefined}
+              value={values[field]}
+              aria-required={required ? 'true' : undefined}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={error ? `${id(field)}-error` : undefined}
+              data-autofocus={i === 0 ? '' : undefined}
+              onInput={(event) => {
+                const value = (event.currentTarget as HTMLInputElement).value;
+                setValues((prev) => ({ ...prev, [field]: value }));
+              }}
+            />
+            {error && (
+              <p id={`${id(field)}-error`} class="heard-error">
+                {t(`error.${error}`)}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <div class="heard-field heard-check">
+        <input
+          id={`${idPrefix}-consent`}
+          class="heard-checkbox"
+          type="checkbox"
+          checked={consent}
+          onChange={(event) => setConsent((event.currentTarget as HTMLInputElement).checked)}
+        />
+        <label class="heard-label" for={`${idPrefix}-consent`}>
+          {t('ui.contact.consent')}
+        </label>
+      </div>
+      {isWebLink(privacyUrl) && (
+        <p class="heard-privacy">
+          <a class="heard-link" href={privacyUrl} target="_blank" rel="noopener noreferrer">
+            {t('ui.contact.privacy')}
+          </a>
+        </p>
+      )}
+      <div class="heard-actions">
+        <button type="submit" class="heard-button heard-primary">
+          {t('ui.contact.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Only web links become `href`s: a `javascript:` URL in the configuration must not run. */
+function isWebLink(url: string | undefined): url is string {
+  if (!url) return false;
+  try {
+    return /^https?:$/.test(new URL(url, 'https://base.invalid/').protocol);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,33 @@
+import type { RefObject } from 'preact';
+import { LAUNCHER_ICON_PATH, LAUNCHER_ICON_VIEWBOX } from './launcherStyles';
+import { useWidget } from './widgetContext';
+
+interface Props {
+  buttonRef: RefObject<HTMLButtonElement>;
+  open: boolean;
+  position: 'bottom-right' | 'bottom-left';
+  panelId: string;
+  onClick(): void;
+}
+
+/** The bubble: same markup and CSS as the loader's, so the swap is invisible. */
+export function Launcher({ buttonRef, open, position, panelId, onClick }: Props) {
+  const { t } = useWidget();
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      class="heard-launcher"
+      part="launcher"
+      data-position={position}
+      aria-label={t('ui.launcher')}
+      aria-expanded={open ? 'true' : 'false'}
+      aria-controls={panelId}
+      onClick={onClick}
+    >
+      <svg viewBox={LAUNCHER_ICON_VIEWBOX} aria-hidden="true" focusable="false">
+        <path d={LAUNCHER_ICON_PATH} />
+      </svg>
+    </button>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { OutcomeKind } from '../record/record';
+import { useWidget } from './widgetContext';
+
+/**
+ * What would make it right: the owner's outcomes, "I just wanted to be heard" and "Something
+ * else" with the visitor's own words; and, when what they chose is not offered here, the
+ * alternative the bot proposed.
+ */
+export function OutcomeChoices() {
+  const { bridge, t, idPrefix } = useWidget();
+  const { context } = bridge.snapshot.value;
+  const [otherOpen, setOtherOpen] = useState(false);
+  const [detail, setDetail] = useState('');
+  const detailRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (otherOpen) detailRef.current?.focus();
+  }, [otherOpen]);
+  const kinds: OutcomeKind[] = [...context.options.outcomes.filter((k) => k !== 'heard' && k !== 'other'), 'heard'];
+  const alternative = context.outcome && !context.outcome.offered ? context.outcome.alternative : null;
+  const canAccept = !!alternative && bridge.can({ type: 'outcome.acceptAlternative' });
+  const ids = {
+    group: `${idPrefix}-outcome-label`,
+    groupError: `${idPrefix}-outcome-error`,
+    other: `${idPrefix}-other`,
+    otherError: `${idPrefix}-other-error`,
+  };
+  const groupError = context.error === 'outcome';
+  const otherError = context.error === 'otherDetail';
+
+  return (
+    <div class="heard-outcomes">
+      {canAccept && alternative && (
+        <div class="heard-actions">
+          <button type="button" class="heard-button heard-primary" data-autofocus onClick={() => bridge.send({ type: 'outcome.acceptAlternative' })}>
+            {t('ui.outcome.accept')}
+          </button>
+        </div>
+      )}
+      <div role="group" aria-labelledby={ids.group} aria-describedby={groupError ? ids.groupError : undefined}>
+        <p id={ids.group} class="heard-sr">
+          {t('outcome.ask')}
+        </p>
+        <div class="heard-actions heard-choices">
+          {kinds.map((kind, i) => (
+            <button
+              key={kind}
+              type="button"
+              class="heard-button heard-secondary"
+              data-autofocus={i === 0 && !canAccept ? '' : undefined}
+              onClick={() => bridge.send({ type: 'outcome.choose', kind })}
+            >
+              {t(`outcome.label.${kind}`)}
+            </button>
+          ))}
+          <button
+            type="button"
+            class="heard-button heard-secondary"
+            aria-expanded={otherOpen ? 'true' : 'false'}
+            aria-controls={`${ids.other}-form`}
+            onClick={() => setOtherOpen(!otherOpen)}
+          >
+            {t('outcome.label.other')}
+          </button>
+        </div>
+        {groupError && (
+          <p id={ids.groupError} class="heard-error">
+            {t('error.outcome')}
+          </p>
+        )}
+      </div>
+      <form
+        id={`${ids.other}-form`}
+        class="heard-other"
+        hidden={!otherOpen}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          bridge.send({ type: 'outcome.choose', kind: 'other', detail });
+        }}
+      >
+        <label class="heard-label" for={ids.other}>
+          {t('ui.outcome.detail')}
+        </label>
+        <input
+          ref={detailRef}
+          id={ids.other}
+          class="heard-input"
+          type="text"
+          maxLength={2000}
+          value={detail}
+          aria-invalid={otherError ? 'true' : undefined}
+          aria-describedby={otherError ? ids.otherError : undefined}
+          onInput={(event) => setDetail((event.currentTarget as HTMLInputElement).value)}
+        />
+        {otherError && (
+          <p id={ids.otherError} class="heard-error">
+            {t('error.otherDetail')}
+          </p>
+        )}
+        <div class="heard-actions">
+          <button type="submit" class="heard-button heard-primary">
+            {t('ui.outcome.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

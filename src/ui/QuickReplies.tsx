@@ -1,0 +1,58 @@
+import type { MessageKey } from '../i18n/translate';
+import type { ClarifyPart } from '../machine/events';
+import { useWidget } from './widgetContext';
+
+const PARTS: readonly ClarifyPart[] = ['product', 'price', 'delivery', 'staff'];
+
+/**
+ * One-tap answers to the bot's last question: confirming the restatement, which part of the
+ * experience a vague complaint is about, and switching to the language the visitor writes in.
+ */
+export function QuickReplies() {
+  const { bridge, t } = useWidget();
+  const snapshot = bridge.snapshot.value;
+  const { messages, suggestedLocale } = snapshot.context;
+  const lastBot = [...messages].reverse().find((m) => m.from === 'bot');
+  const confirming = snapshot.hasTag('confirming');
+  const askingPart = snapshot.matches({ conversation: 'clarify' }) && lastBot?.key === 'clarify.part';
+  if (!confirming && !askingPart && !suggestedLocale) return null;
+
+  return (
+    <div class="heard-quick">
+      {suggestedLocale && (
+        <div class="heard-offer">
+          <p class="heard-offer-text">
+            {t('language.offer', { language: { key: `language.name.${suggestedLocale}` as MessageKey } })}
+          </p>
+          <div class="heard-actions">
+            <button type="button" class="heard-button heard-secondary" onClick={() => bridge.send({ type: 'locale.set', locale: suggestedLocale })}>
+              {t('ui.language.switch', { language: { key: `language.name.${suggestedLocale}` as MessageKey } })}
+            </button>
+            <button type="button" class="heard-button heard-secondary" onClick={() => bridge.send({ type: 'locale.dismiss' })}>
+              {t('ui.language.stay')}
+            </button>
+          </div>
+        </div>
+      )}
+      {confirming && (
+        <div class="heard-actions">
+          <button type="button" class="heard-button heard-primary" data-autofocus onClick={() => bridge.send({ type: 'restate.confirm' })}>
+            {t('ui.restate.yes')}
+          </button>
+          <button type="button" class="heard-button heard-secondary" onClick={() => bridge.send({ type: 'restate.correct' })}>
+            {t('ui.restate.no')}
+          </button>
+        </div>
+      )}
+      {askingPart && (
+        <div class="heard-actions">
+          {PARTS.map((part) => (
+            <button key={part} type="button" class="heard-button heard-secondary" onClick={() => bridge.send({ type: 'clarify.part', part })}>
+              {t(`clarify.part.${part}`)}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { newRecordIds } from '../record/ids';
+import { useWidget } from './widgetContext';
+
+const SCORES = [1, 2, 3, 4, 5] as const;
+
+/**
+ * After sending: an optional 1–5 rating (gone once given), a fresh complaint, and the
+ * transcript to copy when our team's endpoint refused the complaint.
+ */
+export function Thanks() {
+  const { bridge, t, idPrefix, transcript } = useWidget();
+  const { context } = bridge.snapshot.value;
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
+  const ids = { rating: `${idPrefix}-rating`, ratingError: `${idPrefix}-rating-error`, transcript: `${idPrefix}-transcript` };
+  const rated = context.csat !== null;
+  const manualRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (copy !== 'manual') return;
+    manualRef.current?.focus();
+    manualRef.current?.select();
+  }, [copy]);
+
+  const copyTranscript = async () => {
+    const text = transcript();
+    try {
+      await globalThis.navigator.clipboard.writeText(text);
+      setCopy('copied');
+    } catch {
+      // No clipboard (permissions, insecure page): show the text, selected, to copy by hand.
+      setCopy('manual');
+    }
+  };
+
+  return (
+    <div class="heard-thanks">
+      {!rated && (
+        <div
+          class="heard-rating"
+          role="group"
+          aria-labelledby={ids.rating}
+          aria-describedby={context.error === 'rating' ? ids.ratingError : undefined}
+        >
+          <p id={ids.rating} class="heard-label">
+            {t('ui.rating')}
+          </p>
+          <div class="heard-actions heard-stars">
+            {SCORES.map((score) => (
+              <button
+                key={score}
+                type="button"
+                class="heard-button heard-secondary heard-star"
+                aria-label={t('ui.rating.value', { count: score })}
+                data-autofocus={score === 1 ? '' : undefined}
+                onClick={() => bridge.send({ type: 'csat.rate', score })}
+              >
+                {score}
+              </button>
+            ))}
+          </div>
+          {context.error === 'rating' && (
+            <p id={ids.ratingError} class="heard-error">
+              {t('error.rating')}
+            </p>
+          )}
+        </div>
+      )}
+      <div class="heard-actions">
+        {context.delivery === 'rejected' && (
+          <button type="button" class="heard-button heard-primary" onClick={copyTranscript}>
+            {t('ui.copy')}
+          </button>
+        )}
+        <button
+          type="button"
+          class="heard-button heard-secondary"
+          data-autofocus={rated ? '' : undefined}
+          onClick={() => bridge.send({ type: 'complaint.new', ...newRecordIds() })}
+        >
+          {t('ui.new')}
+        </button>
+      </div>
+      <p class="heard-note" role="status">
+        {copy === 'copied' ? t('ui.copied') : ''}
+      </p>
+      {copy === 'manual' && (
+        <div class="heard-field">
+          <label class="heard-label" for={ids.transcript}>
+            {t('ui.copy')}
+          </label>
+          <textarea
+            id={ids.transcript}
+            class="heard-textarea heard-transcript"
+            readOnly
+            value={transcript()}
+            ref={manualRef}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Catalog, MessageKey, Params } from '../i18n/translate';
+import type { Locale } from '../triage/types';
+import type { Bridge } from './bridge';
+
+/** Renders a catalog key in the widget's current language, variant seeded by the complaint id. */
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** What every component of one widget shares. */
+export interface WidgetContextValue {
+  bridge: Bridge;
+  t: Translate;
+  /** The locale the text is currently rendered in (its catalog is loaded). */
+  locale: Locale;
+  catalog: Catalog;
+  brand: string | undefined;
+  privacyUrl: string | undefined;
+  /** Prefix for element ids, unique per widget, so two widgets on one page never clash. */
+  idPrefix: string;
+  /** Unsent composer text: where it starts, and where each change goes. */
+  composer: { initial: string; onChange(text: string): void };
+  /** The composer's text, kept above the composer so it survives the composer unmounting. */
+  draft: Signal<string>;
+  transcript: () => string;
+}
+
+export const WidgetContext = createContext<WidgetContextValue | null>(null);
+
+/** The shared widget values; components only work inside `<Widget>`. */
+export function useWidget(): WidgetContextValue {
+  const value = useContext(WidgetContext);
+  if (!value) throw new Error('Heard components must be rendered inside <Widget>.');
+  return value;
+}
