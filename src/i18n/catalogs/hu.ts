@@ -12,7 +12,7 @@ export const hu = {
   'greet.welcomeBack': 'Örülök, hogy újra itt van.',
   'greet.welcomeBackName': 'Örülök, hogy újra itt van, {name}.',
   'greet.prompt':
-    'Kérem, mondja el, mi történt, annyi üzenetben, amennyiben szeretné. Nem szakítom félbe. Ha mindent elmondott, válassza a „Ez minden” gombot.',
+    'Kérem, mondja el, mi történt, annyi üzenetben, ahányban szeretné. Nem szakítom félbe. Ha mindent elmondott, válassza az „Ez minden” gombot.',
   // clarify
   'clarify.meaning': 'Köszönöm. Elmondaná egy kicsit részletesebben, mire gondol?',
   'clarify.example': 'Tudna egy példát mondani arra, ami történt?',
@@ -23,7 +23,7 @@ export const hu = {
   'clarify.part.staff': 'Arra, ahogyan velem bántak',
   // restate
   'restate.check': 'Hadd ellenőrizzem, jól értettem-e. {summary} Így van?',
-  'restate.correct': 'Köszönöm. Kérem, írja meg, mit értettem félre vagy mi maradt ki, és ha végzett, válassza a „Ez minden” gombot.',
+  'restate.correct': 'Köszönöm. Kérem, írja meg, mit értettem félre vagy mi maradt ki, és ha végzett, válassza az „Ez minden” gombot.',
   // empathise
   'empathise.apology': [
     'Sajnálom, hogy ez történt.',

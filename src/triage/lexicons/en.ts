@@ -1,0 +1,136 @@
+import type { Lexicon } from './lexicon';
+
+/** English triage vocabulary (see `Lexicon` for the term syntax). */
+export const en: Lexicon = {
+  locale: 'en',
+  functionWords: [
+    'the', 'and', 'is', 'was', 'were', 'have', 'has', 'had', 'it', 'this', 'that', 'my', 'me', 'you', 'your',
+    'not', 'with', 'for', 'of', 'to', 'on', 'at', 'from', 'but', 'they', 'them', 'their', 'what', 'why', 'when',
+    'would', 'could', 'should', 'been', 'still', 'just', 'did', 'didnt', 'dont', 'doesnt', 'wasnt', 'im', 'ive',
+    'its', 'there', 'which', 'who', 'an', 'are', 'be', 'no', 'very', 'after', 'because', 'we', 'our', 'got', 'get',
+    'said', 'told', 'asked', 'never', 'about', 'can', 'cant', 'will', 'wont', 'any', 'all', 'so', 'if', 'or',
+    'here', 'now', 'please', 'thanks', 'hello', 'hi',
+  ],
+  categories: {
+    product: [
+      'broken', 'broke', 'damaged', 'defect*', 'faulty', 'quality', 'product*', '~item*', 'stopped working',
+      'doesnt work', 'does not work', 'not working', 'wont turn on', 'cracked', 'ripped', 'torn', 'missing parts',
+      'wrong size', 'too small', 'too big', 'expired', 'mould*', 'moldy', 'stain*', 'leak*', 'battery', 'screen',
+      'charger', 'warranty', 'guarantee', 'fake', 'counterfeit', 'fell apart', 'falls apart', 'malfunction*',
+      'device', 'zip', 'zipper', 'seam*', 'stitching', 'material', 'fabric', 'shoes', 'jacket', 'dress', 'shirt',
+      'phone', 'laptop', 'headphones', 'kettle', 'machine', 'appliance', 'toy', 'furniture', 'sofa', 'chair',
+      'food', 'taste*', 'rotten', 'smell*', 'stinks', 'dead pixel*', 'peel*', 'faded', 'shrunk', 'brok*',
+    ],
+    delivery: [
+      'deliver*', 'parcel*', 'package*', 'shipping', 'shipment*', 'shipped', 'courier*', 'tracking', 'tracked',
+      'arriv*', 'never came', 'never turned up', 'dispatch*', 'postman', 'post office', 'left outside',
+      'doorstep', 'neighbour', 'neighbor', 'in transit', 'lost in the post', 'collection point', 'pickup point',
+      'dhl', 'dpd', 'ups', 'fedex', 'gls', 'royal mail', 'evri', 'hermes', 'driver', 'postage', 'address',
+      'not received', 'havent received', 'never received', 'didnt receive', 'still not here', 'late',
+    ],
+    billing: [
+      'charg*', 'bill', 'billed', 'billing', 'invoice*', 'payment*', '~paid', '~pay', '~paying', '~refund*', '~money',
+      'price*', 'pricing', 'overcharg*', 'double charged', 'card', 'credit card', 'debit*', 'subscription*',
+      'fee', 'fees', 'cost', 'costs', 'receipt', 'transaction*', 'bank', 'statement', 'discount*', 'voucher*',
+      'coupon*', 'promo code', 'vat', 'renew*', 'cashback', 'expensive', 'price increase', 'direct debit',
+      'deducted', 'taken from my account', 'balance', 'instalment*', 'installment*',
+    ],
+    staff: [
+      'rude*', 'staff', 'employee*', 'cashier*', 'shop assistant', 'sales assistant', 'salesman', 'saleswoman',
+      'salesperson', 'manager', 'attitude', 'behaviour', 'behavior', 'shout*', 'yell*', 'ignored', 'ignoring',
+      'unprofessional', 'disrespect*', 'impolite', 'arrogant', 'condescending', 'patronising', 'patronizing',
+      'laughed at', 'hung up', 'hang up', 'the guy', 'the lady', 'the woman', 'the man', 'waiter', 'waitress',
+      'security guard', 'treated', 'treat me', 'talked down', 'spoke to me', 'racist', 'discriminat*', 'sarcastic',
+      'eye roll*', 'rolled her eyes', 'rolled his eyes', 'receptionist', 'colleague', 'worker*', 'person at',
+      'insulted me', 'embarrassed me', 'humiliat*', 'snapped at',
+    ],
+    service: [
+      'service', 'customer service', 'support', 'appointment*', 'booking*', 'reservation*', 'waiting', 'waited',
+      'queue*', 'repair*', 'install*', 'technician*', 'engineer', 'call centre', 'call center', 'hotline',
+      'helpline', 'no response', 'no reply', 'no answer', 'nobody answered', 'never got back', 'get back to me',
+      'callback', 'call back', 'on hold', 'ticket', 'contract', 'cancel*', 'response', 'responded', 'email back',
+      'chat', 'live chat', 'hours on the phone', 'connection', 'internet', 'broadband', 'signal', 'outage',
+      'visit', 'maintenance', 'cleaning', 'haircut', 'restaurant', 'table', 'room', 'hotel', 'flight',
+    ],
+    website: [
+      'website', 'site', 'web', 'webpage', 'app', 'application', 'login', 'log in', 'logged out', 'sign in',
+      'password', 'page', 'checkout', 'error', 'error message', 'crash*', 'bug', 'buggy', 'button', 'link', '404',
+      'loading', 'doesnt load', 'wont load', 'browser', 'cart', 'basket', 'online form', 'verification code',
+      'otp', 'account locked', 'locked out', 'reset', 'glitch*', 'freez*', 'froze', 'search bar', 'menu', '~online',
+    ],
+  },
+  urgency: {
+    safety: [
+      'fire', 'caught fire', 'smoke', 'smoking', 'burn*', 'explod*', 'exploded', 'electric shock', 'got a shock',
+      'injur*', 'hurt', 'hospital', 'bleeding', 'cut my', 'allergic reaction', 'allergy', 'allergic', 'poison*',
+      'food poisoning', 'choking', 'choked', 'dangerous', 'danger', 'unsafe', 'hazard*', 'sparks', 'sparking',
+      'overheat*', 'melted', 'gas leak', 'carbon monoxide', 'got sick', 'became ill', 'vomit*', 'threw up',
+      'ambulance', 'a&e', 'emergency room', 'swallowed', 'glass in', 'safety',
+    ],
+    legal: [
+      'lawyer*', 'solicitor*', 'attorney*', 'legal action', 'legal', 'sue', 'suing', 'court', 'small claims',
+      'trading standards', 'ombudsman', 'consumer protection', 'report you', 'lawsuit', 'police', 'data protection',
+      'gdpr', 'tribunal', 'regulator',
+    ],
+    fraud: [
+      'fraud*', 'chargeback', 'charge back', 'stolen card', 'unauthori*', 'didnt authorise', 'didnt authorize',
+      'did not authorise', 'did not authorize', 'identity theft', 'someone used my card', 'hacked', 'phishing',
+      'dispute with my bank', 'disputing', 'dispute the charge', 'without my permission', 'without my consent',
+    ],
+    high: [
+      'urgent*', 'asap', 'immediately', 'right now', 'deadline', 'tomorrow', 'tonight', 'wedding',
+      'birthday', 'double charged', 'charged twice', 'charged me twice', 'still no refund',
+      'lost my money', 'out of pocket', 'overdraft', 'as soon as possible', 'need it by', 'time sensitive',
+      'money back', 'havent been refunded', 'not been refunded', 'hundreds', 'rent', 'cant afford',
+      'without heating', 'no heating', 'no hot water', 'no electricity', 'no power', 'no internet',
+      'overdue',
+    ],
+    repeat: [
+      'yet again', 'again and again', 'happened again', 'once again', 'third time', 'second time', 'fourth time',
+      'several times', 'many times', 'multiple times', 'every time', 'keep calling', 'kept calling', 'times now',
+      'already contacted', 'already called', 'already emailed', 'already complained', 'still waiting',
+      'still havent', 'for weeks', 'for months', 'nobody has replied', 'no one has replied', 'each time',
+      'same problem', 'same issue', 'over and over', 'repeatedly', 'chased', 'chasing', 'follow up', 'twice',
+    ],
+    low: [
+      'not a big deal', 'not urgent', 'no rush', 'no hurry', 'minor', 'small thing', 'little thing',
+      'just wanted to let you know', 'just so you know', 'suggestion', 'fyi', 'when you get a chance',
+      'when you have time', 'just a heads up', 'heads up', 'slightly', 'a little', 'small issue', 'nitpick',
+      'not a huge problem', 'feedback', 'not the end of the world',
+    ],
+  },
+  mood: {
+    insult: [
+      'idiot*', 'stupid', 'moron*', 'incompetent', 'useless', 'clown*', 'pathetic', 'shit*', 'crap*', 'fuck*',
+      'fck*', 'damn', 'bloody', 'bullshit', 'wtf', 'dumb', 'liar*', 'thieves', 'thief', 'crook*', 'scammer*',
+      'jerk*', 'asshole*', 'arsehole*', 'bastard*', 'imbecile*', 'retard*', 'losers', 'clueless', 'bitch*',
+    ],
+    angry: [
+      'furious', 'angry', 'livid', 'outraged', 'outrageous', 'ridiculous', 'disgust*', 'disgrace*', 'unacceptable',
+      'appalling', 'appalled', 'worst', 'terrible', 'horrible', 'horrendous', 'awful', 'scam', 'rip off', 'ripoff',
+      'ripped off', 'fed up', 'sick of', 'sick and tired', 'joke', 'never again', 'never buying', 'never use',
+      'shocking', 'infuriat*', 'hate', 'how dare', 'shame on', 'absurd', 'insane', 'beyond', 'enough is enough',
+      'robbery', 'daylight robbery', 'pissed', 'mad', 'rage', 'nightmare', 'atrocious', 'abysmal', 'last straw',
+    ],
+    upset: [
+      'disappoint*', 'frustrat*', 'annoy*', 'unhappy', 'not happy', 'upset', 'sad', 'let down', 'dissatisfied',
+      'unsatisfied', 'poor', 'not good enough', 'concerned', 'worried', 'shame', 'confus*', 'inconvenien*',
+      'bother*', 'irritat*', 'not impressed', 'unimpressed', 'bad', 'stress*', 'hassle', 'not ok', 'not okay',
+      'unfortunately', 'sadly', 'regret',
+    ],
+  },
+  reluctant: [
+    'not a big deal', 'sorry to bother', 'sorry for bothering', 'dont want to complain', 'hate to complain',
+    'not one to complain', 'dont usually complain', 'never complain', 'probably nothing', 'maybe its just me',
+    'just a small thing', 'no worries', 'might be nothing', 'hope you dont mind', 'not trying to cause trouble',
+    'dont want to make a fuss', 'not to make a fuss', 'sorry if this is silly', 'not really a complaint',
+  ],
+  months: [
+    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+    'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  ],
+  days: [
+    'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+    'last week', 'last month', 'last night',
+  ],
+};

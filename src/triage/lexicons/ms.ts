@@ -1,0 +1,122 @@
+import type { Lexicon } from './lexicon';
+
+/** Malay triage vocabulary, including the short forms people type in chat (`yg`, `tak`, `dah`). */
+export const ms: Lexicon = {
+  locale: 'ms',
+  functionWords: [
+    'saya', 'sy', 'aku', 'anda', 'awak', 'kami', 'kita', 'dia', 'mereka', 'yang', 'yg', 'dan', 'tidak', 'tak',
+    'dah', 'sudah', 'belum', 'blm', 'lagi', 'ini', 'itu', 'ni', 'ke', 'dari', 'daripada', 'dengan', 'dgn',
+    'untuk', 'utk', 'pada', 'dalam', 'dlm', 'ada', 'nak', 'mahu', 'boleh', 'tapi', 'tetapi', 'tpi', 'kerana',
+    'sebab', 'sbb', 'sangat', 'juga', 'sahaja', 'saja', 'lah', 'pun', 'kenapa', 'bila', 'macam', 'apa', 'mana',
+    'masih', 'telah', 'akan', 'oleh', 'tolong', 'minta', 'encik', 'puan', 'kat', 'di', 'sampai', 'hari', 'kali',
+    'sekarang', 'selepas', 'lepas', 'semua', 'tiada', 'takde', 'xde', 'mcm', 'terima', 'kasih', 'pihak',
+  ],
+  categories: {
+    product: [
+      'rosak', 'barang*', 'produk*', 'kualiti', 'cacat', 'pecah', 'koyak', 'tak berfungsi', 'tidak berfungsi',
+      'tak boleh guna', 'tak boleh pakai', 'tak jalan', 'saiz', 'warna', 'tamat tempoh', 'luput', 'bocor',
+      'bateri', 'skrin', 'palsu', 'tiruan', 'waranti', 'jahitan', 'calar', 'kemik', 'retak', 'basi', 'berkulat',
+      'busuk', 'tak sama', 'tidak sama', 'kasut', 'baju', 'telefon', 'mesin', 'kipas', 'peti sejuk', 'perabot',
+      'makanan', 'rasa', 'bau', 'alat', 'charger', 'pengecas', 'fabrik', 'kain', 'tak hidup', 'mati',
+    ],
+    delivery: [
+      'penghantaran', 'hantar*', 'bungkusan', 'parcel*', 'pakej', 'kurier', 'kurir', 'posmen', 'pos laju',
+      'poslaju', 'ninja van', 'jnt', 'j&t', 'tiba', 'belum sampai', 'tak sampai', 'tidak sampai', 'x sampai',
+      'lewat', 'tracking', 'jejak', 'alamat', 'penghantar', 'rider', 'shipping', 'dihantar', 'tak terima',
+      'belum terima', 'tidak terima', 'tak dapat barang', 'belum dapat barang', 'delivery', 'pos', 'kotak',
+      'depan rumah', 'jiran', 'pengiriman', 'dikirim',
+    ],
+    billing: [
+      '~bayar*', 'pembayaran', 'caj', 'dicaj', 'bil', 'invois', 'resit', '~duit', '~wang', 'harga', 'mahal',
+      '~refund*', 'pulangan wang', 'bayaran balik', 'bayar balik', 'potongan', 'baucar', 'kupon', 'kad kredit',
+      'kad debit', 'debit', 'bank', 'transaksi', 'langganan', 'yuran', 'dipotong', 'ditolak', 'akaun bank',
+      'online banking', 'fpx', 'tambahan', 'cukai', 'sst', 'baki', 'caj dua kali', 'ansuran',
+    ],
+    staff: [
+      'kakitangan', 'pekerja', 'staf', 'staff', 'juruwang', 'kasyier', 'cashier', 'jurujual', 'pengurus',
+      'biadap', 'biadab', 'kurang ajar', 'sombong', 'kasar', 'tak sopan', 'tidak sopan', 'menengking',
+      'tengking*', 'jerit*', 'diabaikan', 'abaikan', 'perli', 'sikap', 'cara dia cakap', 'pegawai', 'tak layan',
+      'buat tak tahu', 'muka masam', 'layan saya', 'dilayan', 'layanan', 'budak kedai', 'pelayan', 'akak',
+      'abang', 'pakcik', 'makcik', 'pengawal', 'gelak*', 'ketawa*', 'hina', 'menghina', 'memalukan saya',
+    ],
+    service: [
+      'perkhidmatan', 'servis', 'khidmat pelanggan', 'customer service', 'sokongan', 'temujanji', 'tempahan',
+      'menunggu', 'tunggu', 'beratur', 'giliran', 'pembaikan', 'baiki', 'membaiki', 'pasang', 'pemasangan',
+      'juruteknik', 'talian', 'hotline', 'tiada jawapan', 'tak jawab', 'tiada balasan', 'tak balas', 'tidak balas',
+      'kontrak', 'batal*', 'pembatalan', 'call center', 'pusat panggilan', 'tiket', 'wifi', 'internet', 'unifi',
+      'sambungan', 'line', 'kedai', 'cawangan', 'restoran', 'hotel', 'bilik', 'penerbangan',
+    ],
+    website: [
+      'laman web', 'website', 'web', 'aplikasi', 'app', 'apps', 'log masuk', 'login', 'kata laluan', 'password',
+      'ralat', 'error', 'butang', 'pautan', 'link', 'sistem', 'checkout', 'troli', 'cart', 'otp',
+      'kod pengesahan', 'tak boleh masuk', 'loading', 'crash', 'hang', 'laman', 'skrin putih', 'akaun saya',
+      '~online', 'dalam talian',
+    ],
+  },
+  urgency: {
+    safety: [
+      'kebakaran', 'terbakar', 'percikan api', 'asap', 'meletup', 'letupan', 'renjatan', 'kejutan elektrik', 'cedera',
+      'kecederaan', 'luka', 'berdarah', 'hospital', 'klinik', 'alahan', 'alergi', 'keracunan', 'muntah',
+      'sakit perut', 'cirit birit', 'bahaya', 'berbahaya', 'tercekik', 'percikan', 'terlalu panas', 'bocor gas',
+      'ambulans', 'kecemasan', 'melecur', 'hangus',
+    ],
+    legal: [
+      'peguam', 'tindakan undang', 'undang undang', 'saman', 'mahkamah', 'tribunal', 'kpdnhep', 'kpdn',
+      'kpdnkk', 'polis', 'laporan polis', 'report polis', 'hak pengguna', 'akta perlindungan pengguna',
+      'tuntutan kecil', 'tindakan mahkamah', 'tindakan guaman',
+    ],
+    fraud: [
+      'penipuan', 'fraud', 'chargeback', 'caj balik', 'pertikaian', 'tidak dibenarkan', 'tanpa kebenaran',
+      'tanpa izin', 'kad dicuri', 'digodam', 'godam', 'phishing', 'transaksi pelik', 'transaksi yang saya tak buat',
+    ],
+    high: [
+      'segera', 'secepat mungkin', 'urgent', 'esok', 'tarikh akhir', 'deadline', 'kehilangan wang',
+      'rugi', 'duit hilang', 'duit saya', 'wang saya', 'caj dua kali', 'potong dua kali', 'tolak dua kali',
+      'bayar dua kali', 'belum dapat refund', 'belum dapat duit', 'kenduri', 'majlis', 'perkahwinan',
+      'hari jadi', 'sewa', 'tak ada elektrik', 'tiada elektrik', 'tiada air', 'takde air',
+    ],
+    repeat: [
+      'banyak kali', 'berkali kali', 'kali ketiga', 'kali kedua', 'kali ke', 'sekali lagi', 'lagi sekali',
+      'berulang', 'berulang kali', 'asyik', 'masih menunggu', 'masih tunggu', 'masih belum', 'dah call',
+      'dah telefon', 'dah email', 'sudah menghubungi', 'dah hubungi', 'berminggu', 'berbulan', 'minggu lepas',
+      'sudah banyak', 'dah banyak', 'setiap kali', 'tiap kali', 'dua kali', 'tiga kali', 'lagi lagi', 'dah lama',
+    ],
+    low: [
+      'tak urgent', 'tidak mendesak', 'tidak urgent', 'bukan masalah besar', 'cadangan', 'maklum balas',
+      'sekadar makluman', 'sekadar memaklumkan', 'cuma nak beritahu', 'cuma nak maklumkan', 'bila ada masa',
+      'tak apa', 'takpe', 'sikit je', 'kecil je', 'perkara kecil',
+    ],
+  },
+  mood: {
+    insult: [
+      'bodoh', 'bodo', 'bangang', 'bengap', 'bebal', 'sial', 'babi', 'celaka', 'tolol', 'penipu', 'pencuri',
+      'lembab', 'bongok', 'haram jadah', 'anjing', 'sampah', 'tak guna', 'otak letak mana', 'bahlul', 'pukimak',
+      'kepala bana', 'puki*', 'bangsat',
+    ],
+    angry: [
+      'marah', 'geram', 'bengang', 'melampau', 'teruk', 'terteruk', 'hampeh', 'hampas', 'menyampah', 'benci',
+      'tipu', 'scam', 'keji', 'jijik', 'tak masuk akal', 'memalukan', 'jangan main main', 'muak', 'sakit hati',
+      'tension', 'naik angin', 'panas hati', 'tak boleh diterima', 'tidak boleh diterima', 'gila',
+      'tak pernah lagi', 'takkan beli lagi', 'serik', 'kurang ajar', 'terlampau', 'dahsyat', 'sangat teruk',
+    ],
+    upset: [
+      'kecewa', 'mengecewakan', 'tidak puas hati', 'tak puas hati', 'x puas hati', 'sedih', 'susah hati',
+      'risau', 'bimbang', 'menyusahkan', 'tidak selesa', 'terkilan', 'hampa', 'frust*', 'malang', 'malangnya',
+      'sayangnya', 'leceh', 'susah', 'penat', 'tak puas', 'kurang memuaskan', 'tidak memuaskan', 'tak memuaskan',
+    ],
+  },
+  reluctant: [
+    'tak nak merungut', 'tidak mahu merungut', 'bukan nak merungut', 'maaf mengganggu', 'maaf ganggu',
+    'bukan masalah besar', 'tak mahu besarkan', 'bukan nak komplen', 'bukan nak complain', 'tak nak komplen',
+    'mungkin salah saya', 'tak apa sebenarnya', 'cuma nak maklumkan', 'sekadar makluman', 'maaf menyusahkan',
+    'bukan nak salahkan', 'tak nak kecoh',
+  ],
+  months: [
+    'januari', 'februari', 'mac', 'april', 'mei', 'jun', 'julai', 'ogos', 'september', 'oktober', 'november',
+    'disember',
+  ],
+  days: [
+    'semalam', 'kelmarin', 'isnin', 'selasa', 'rabu', 'khamis', 'jumaat', 'sabtu', 'ahad',
+    'minggu lepas', 'bulan lepas',
+  ],
+};

@@ -1,0 +1,126 @@
+import type { Lexicon } from './lexicon';
+
+/**
+ * Slovak triage vocabulary. Stems cover the cases (`zásielk*`: zásielka, zásielku, zásielky)
+ * and the negated verbs are listed with their `ne-` prefix (`nedoruč*`).
+ */
+export const sk: Lexicon = {
+  locale: 'sk',
+  // Left out on purpose: words that are also common in the other languages we detect
+  // (`a`, `to`, `do`, `so`, `ma`, `tak`, `je` stays: it is rare in chat Malay).
+  functionWords: [
+    'som', 'si', 'sa', 'je', 'sú', 'bol', 'bola', 'bolo', 'boli', 'nie', 'ani', 'že', 'ale', 'aj', 'alebo',
+    'ktorý', 'ktorá', 'ktoré', 'čo', 'ako', 'prečo', 'kde', 'kedy', 'už', 'ešte', 'len', 'veľmi', 'mám', 'máme',
+    'mi', 'mne', 'môj', 'moja', 'moje', 'vás', 'vám', 'vy', 'svoj', 'teda', 'prosím', 'ďakujem', 'ste', 'sme',
+    'bude', 'nemám', 'nebol', 'nebola', 'žiadny', 'žiadna', 'žiadne', 'ten', 'tá', 'tie', 'od', 'na', 'po',
+    'pri', 'pre', 'za', 'zo', 'vo', 'aby', 'keď', 'preto', 'lebo', 'potom', 'dnes', 'včera', 'tiež', 'iba',
+    'všetko', 'nič', 'nikto', 'dobrý', 'deň', 'dňa', 'dni', 'vôbec', 'stále', 'mňa', 'mojej', 'môjho', 'však',
+    'sme', 'ste', 'pán', 'pani', 'dostal', 'dostala', 'objednal', 'objednala',
+  ],
+  categories: {
+    product: [
+      'výrob*', 'tovar*', 'produkt*', 'pokazen*', 'pokazil*', 'rozbit*', 'poškoden*', 'chybn*', 'vadn*',
+      'nefunguje', 'nefungoval*', 'nefunkčn*', 'kvalit*', 'veľkosť*', 'farb*', 'expirova*', 'záruk*',
+      '~reklamáci*', 'prasknut*', 'prasknut', 'roztrhan*', 'batéri*', 'displej*', 'nabíjačk*', 'falzifikát*',
+      'skazen*', 'pokazené', 'nezapne', 'nejde zapnúť', 'topánk*', 'bund*', 'šaty', 'mobil*', 'notebook*',
+      'spotrebič*', 'nábyt*', 'jedl*', 'chuť', 'chutí', 'zápach*', 'smrdí', 'pleseň*', 'materiál*', 'hračk*',
+      'rozpadl*', 'praskl*', 'prask*', 'zlomil*', 'zlomen*', 'vyblednut*', 'zrazil*', 'poškriaban*',
+    ],
+    delivery: [
+      'doruč*', 'nedoruč*', 'zásielk*', 'balík*', 'balíč*', 'kuriér*', 'kurier*', 'dopravc*', 'doprav*', 'pošt*',
+      'neprišl*', 'neprišiel', 'prišiel', 'prišla', 'prišlo', 'nedorazil*', 'dorazil*', 'mešk*', 'oneskoren*',
+      'sledovan*', 'packeta', 'zásielkovň*', 'gls', 'dpd', 'sps', 'adres*', 'suseda', 'susedovi', 'susedov*',
+      'odoslan*', 'expedova*', 'doručovateľ*', 'vodič*', 'výdajn*', 'box*', 'nedostal som', 'nedostala som',
+    ],
+    billing: [
+      'platb*', '~zaplat*', '~plati*', 'penia*', 'peňaz*', 'faktúr*', 'účtoval*', 'účtovan*', 'vyúčtovan*',
+      'strhl*', 'strhnut*', 'stiahl*', '~vrátenie peňazí', '~vrátiť peniaze', '~refund*', 'cena', 'ceny', 'cenu', 'cenou', 'cene', 'cien', 'drah*', 'kart*',
+      'poplat*', 'predplat*', 'zľav*', 'kupón*', 'dobropis*', 'suma', 'sumu', 'sumy', 'bank*', 'transakci*',
+      'preplat*', 'dph', 'splátk*', 'účet', 'účte', 'účtu',
+    ],
+    staff: [
+      'predavač*', 'personál*', 'zamestnan*', 'pracovní*', 'obsluh*', 'pokladní*', 'drz*', 'arogant*',
+      'nezdvoril*', 'neslušn*', 'hrub*', 'kričal*', 'kričať', 'zvýšen* hlas*', 'ignoroval*', 'správan*',
+      'prístup*', 'vedúc*', 'ochrank*', 'vysmial*', 'vysmiala', 'ponižujúc*', 'ponížil*', 'zaobchádz*',
+      'operátor*', 'operátork*', 'čašník*', 'čašníčk*', 'recepčn*', 'kolega', 'kolegyňa', 'pán pri', 'pani pri',
+      'zložil*', 'tykal*', 'nepríjemn* pani', 'nepríjemn* pán', 'urazil*', 'urážl*', 'poradca', 'poradkyňa',
+    ],
+    service: [
+      'služb*', 'zákaznícky servis', 'zákaznícka podpora', 'zákazníck*', 'podpor*', 'servis*', 'oprav*',
+      'termín*', 'rezerváci*', 'čakal*', 'čaka*', 'rade', 'inštalác*', 'technik*', 'odpoveď*', 'neodpoved*',
+      'neozval*', 'ozvať', 'linka', 'linku', 'infolink*', 'zmluv*', 'zruš*', 'internet*', 'wifi', 'pripojen*',
+      'obchod*', 'predajň*', 'prevádzk*', 'reštaurác*', 'hotel*', 'izb*', 'telefonoval*', 'volal*', 'mail*',
+      'e-mail*', 'reklamáci*',
+    ],
+    website: [
+      'web*', 'stránk*', 'eshop*', 'e-shop*', 'aplikáci*', 'appk*', 'app', 'prihlás*', 'heslo', 'hesla', 'heslom',
+      'registráci*', 'košík*', 'tlačidl*', 'odkaz*', 'chybov* hlásen*', 'chybová hláška', 'nenačíta*',
+      'načíta*', 'systém*', 'spadl*', 'zamrz*', 'online', 'prehliadač*', 'kód*', 'účet na webe', 'konto',
+    ],
+  },
+  urgency: {
+    safety: [
+      'požiar*', 'horí', 'horel*', 'zhorel*', 'dym*', 'explod*', 'vybuch*', 'elektrick* šok*', 'kopol prúd',
+      'kopla elektrina', 'zranen*', 'poranen*', 'nemocnic*', 'lekár*', 'alergi*', 'otrava', 'otravu', 'otravy', 'otrávil*', 'zvracal*',
+      'vracal*', 'nebezpečn*', 'ohroz*', 'udus*', 'dusil*', 'iskr*', 'prehriev*', 'prehria*', 'únik plynu',
+      'záchrank*', 'krvácal*', 'porezal*', 'popálil*', 'popálen*', 'sklo v',
+    ],
+    legal: [
+      'právnik*', 'advokát*', 'súd', 'súdu', 'súde', 'súdom', 'súdn*', 'žalob*', 'zažalujem', 'zažalovať', 'trestné oznámenie', 'políci*', 'soi',
+      'obchodn* inšpekci*', 'inšpekci*', 'ochrana spotrebiteľa', 'ochrany spotrebiteľa', 'právne kroky',
+      'právnou cestou', 'právne', 'spotrebiteľsk*', 'náhrad* škody',
+    ],
+    fraud: [
+      'podvod', 'podvodom', 'podvodne', 'chargeback', 'spätné zúčtovanie', 'neoprávnen*', 'bez môjho súhlasu',
+      'bez súhlasu', 'ukradnut*', 'odcudzen*', 'hacknut*', 'zneužit*', 'phishing',
+    ],
+    high: [
+      'urgentn*', 'súrn*', 'okamžite', 'ihneď', 'čo najskôr', 'čím skôr', 'zajtra', 'lehot*', 'stratil* peniaze',
+      'prišiel som o peniaze', 'prišla som o peniaze', 'dvakrát strhl*', 'strhli dvakrát', 'strhli mi dvakrát',
+      'dvakrát zaplat*', 'svadb*', 'narodenin*', 'nemám kúrenie', 'bez kúrenia', 'bez teplej vody',
+      'bez elektriny', 'bez internetu', 'moje peniaze', 'svoje peniaze',
+    ],
+    repeat: [
+      'opäť', 'znova', 'znovu', 'zase', 'tretíkrát', 'druhýkrát', 'štvrtýkrát', 'viackrát', 'niekoľkokrát',
+      'niekoľko krát', 'opakovane', 'týždne', 'týždňov', 'mesiac', 'mesiace', 'mesiacov', 'už týždeň',
+      'neustále', 'každý raz', 'stále čakám', 'stále nič', 'už som písal', 'už som písala', 'už som volal',
+      'už som volala', 'tretí krát', 'druhý krát', 'veľakrát', 'dvakrát',
+    ],
+    low: [
+      'nie je to urgentné', 'nič vážne', 'maličkosť', 'len pre info', 'len pre informáciu', 'len som chcel',
+      'len som chcela', 'len upozorniť', 'návrh*', 'podnet', 'drobnosť', 'nie je to súrne', 'nesúrne',
+      'keď budete mať čas', 'spätná väzba',
+    ],
+  },
+  mood: {
+    insult: [
+      'debil*', 'idiot*', 'kretén*', 'blb*', 'hlúp*', 'sprost*', 'kokot*', 'hovad*', 'chuj*', 'skurv*',
+      'zlodej*', 'podvodník*', 'amatér*', 'neschopn*', 'somár*', 'kreténi', 'hajzl*', 'sráč*', 'do riti',
+      'kurv*', 'jebn*',
+    ],
+    angry: [
+      'nahnevan*', 'naštvan*', 'zúr*', 'hnev*', 'nehoráznos*', 'neprijateľn*', 'škandál*', 'škandalózn*', 'hanba',
+      'hanebn*', 'výsmech', 'smiešn*', 'katastrof*', 'hrôz*', 'hrozn*', 'otrasn*', 'príšern*', 'nechutn*',
+      'už nikdy', 'mám toho dosť', 'mám dosť', 'zlodejina', 'nehorázn*', 'drzos*', 'nepochopiteľn*', 'šialen*',
+      'najhorš*', 'podvod', 'vrchol', 'nenormáln*', 'trápn*', 'zúfal*',
+    ],
+    upset: [
+      'sklaman*', 'sklamal*', 'nespokojn*', 'nepríjemn*', 'mrzí', 'ľúto', 'žiaľ', 'bohužiaľ', 'smutn*', 'frustr*',
+      'nie som spokojn*', 'nepotešil*', 'znepokoj*', 'obáv*', 'komplikáci*', 'otravn*', 'zlé', 'zlý', 'zlá',
+    ],
+  },
+  reluctant: [
+    'nechcem sa sťažovať', 'nerád sa sťažujem', 'nerada sa sťažujem', 'prepáčte že otravujem',
+    'prepáčte že ruším', 'prepáčte za vyrušenie', 'nie je to nič vážne', 'nič vážne', 'možno je to mnou',
+    'asi je to maličkosť', 'nechcem robiť problémy', 'nechcem robiť zle', 'nesťažujem sa často',
+    'zvyčajne sa nesťažujem', 'nechcem otravovať',
+  ],
+  months: [
+    'január*', 'február*', 'marc*', 'apríl*', 'máj', 'mája', 'máji', 'jún', 'júna', 'júni', 'júl', 'júla', 'júli',
+    'august*', 'septemb*', 'októb*', 'novemb*', 'decemb*',
+  ],
+  days: [
+    'včera', 'predvčerom', 'pondel*', 'utor*', 'stred*', 'štvrt*', 'piat*', 'sobot*',
+    'nedeľ*', 'minulý týždeň', 'minulý mesiac',
+  ],
+};

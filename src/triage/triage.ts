@@ -1,0 +1,277 @@
+import { addTerms, createMatcher, scan, type Cue, type Hit, type Matcher } from './matcher';
+import { VOCABULARY } from './vocabulary';
+import { extractEntities } from './entities';
+import { prepare, tokenize } from './text';
+import {
+  LOCALES,
+  type Category,
+  type CustomerType,
+  type EscalationReason,
+  type Locale,
+  type Mood,
+  type Signal,
+  type TriageOptions,
+  type TriageResult,
+  type Urgency,
+} from './types';
+
+
+/** Site owners' categories, compiled once per configuration object. */
+const ownerMatchers = new WeakMap<Record<string, string[]>, Matcher>();
+
+function ownerMatcher(categories: Record<string, string[]>): Matcher {
+  let matcher = ownerMatchers.get(categories);
+  if (!matcher) {
+    matcher = createMatcher();
+    for (const [name, keywords] of Object.entries(categories)) {
+      if (Array.isArray(keywords)) addTerms(matcher, keywords.filter((k) => typeof k === 'string'), 'category', name, null);
+    }
+    ownerMatchers.set(categories, matcher);
+  }
+  return matcher;
+}
+
+/** When scores tie, the earlier wins: how someone was treated is often the real problem (seed 000). */
+const CATEGORY_ORDER: readonly string[] = ['staff', 'delivery', 'product', 'billing', 'website', 'service'];
+
+/** Letters that only Hungarian, or only Slovak, of our languages uses. */
+const HU_LETTERS = new Set('őűöüŐŰÖÜ');
+const SK_LETTERS = new Set('äôľĺŕčšžťďňýÄÔĽĹŔČŠŽŤĎŇÝ');
+
+const PREMIUM_KEYS = ['plan', 'tier', 'vip', 'premium', 'segment', 'level', 'membership', 'status', 'type'];
+const PREMIUM_VALUE = /\b(premium|vip|gold|platinum|diamond|enterprise|business|pro|plus|priority|elite)\b/i;
+
+/** Signals per field beyond which more cues add noise, not explanation. */
+const MAX_SIGNALS_PER_FIELD = 6;
+
+/** Words long enough to count when judging shouting and vagueness. */
+const SHOUT_MIN = 4;
+
+function pageLocale(locale: string | undefined): Locale | undefined {
+  const base = locale?.toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(base ?? '') ? (base as Locale) : undefined;
+}
+
+function premiumTrait(traits: Record<string, unknown> | undefined): string | undefined {
+  if (!traits || typeof traits !== 'object') return undefined;
+  for (const key of PREMIUM_KEYS) {
+    const value = traits[key];
+    if (value === true && (key === 'vip' || key === 'premium')) return `traits.${key}=true`;
+    if (typeof value === 'string' && PREMIUM_VALUE.test(value)) return `traits.${key}=${value}`;
+  }
+  return undefined;
+}
+
+function cueText(hit: Hit, words: readonly string[]): string {
+  return words.slice(hit.first, hit.last + 1).join(' ');
+}
+
+/**
+ * Triage of one complaint: category, urgency, mood, customer type, language, entities and the
+ * cues behind each decision. Pure and fast (no DOM, no I/O); only the first 20 000 characters
+ * are examined.
+ *
+ * @param text everything the visitor wrote (join several messages with newlines)
+ * @param options the page locale (tie-breaker for language), `identify()` traits, the number of
+ *   earlier complaints from this browser, and site-owner categories (name → keywords)
+ * @returns the triage; never throws, whatever the input
+ */
+export function triage(text: string, options: TriageOptions = {}): TriageResult {
+  const prepared = prepare(text);
+  const tokens = tokenize(prepared);
+  const { norms, words } = tokens;
+  const hits = scan(VOCABULARY, norms);
+  if (options.categories && typeof options.categories === 'object') scan(ownerMatcher(options.categories), norms, hits);
+
+  const signals: Signal[] = [];
+  const perField = new Map<string, number>();
+  const signal = (field: Signal['field'], value: string, cue: string): void => {
+    const key = `${field}|${value}`;
+    const count = perField.get(key) ?? 0;
+    if (count >= MAX_SIGNALS_PER_FIELD) return;
+    perField.set(key, count + 1);
+    signals.push({ field, value, cue });
+  };
+
+  // Tally what the cues say.
+  const categoryScore = new Map<string, number>();
+  const categoryHits = new Map<string, Hit[]>();
+  const ownerNames = new Set(options.categories ? Object.keys(options.categories) : []);
+  const byKind = new Map<Cue['kind'], Hit[]>();
+  const languageScore: Record<Locale, number> = { en: 0, ms: 0, hu: 0, sk: 0 };
+  const languageCues: Record<Locale, string[]> = { en: [], ms: [], hu: [], sk: [] };
+  const monthAt: number[] = [];
+  const dayAt: Array<[number, number]> = [];
+
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    const { cue } = hit;
+    // The same word found by two lexicons (`cashier` and `cashier*`) counts once.
+    const seenKey = `${cue.kind}|${cue.value}|${hit.first}`;
+    if (seen.has(seenKey)) continue;
+    seen.add(seenKey);
+    if (cue.kind === 'category') {
+      const owner = cue.locales.length === 0;
+      // Owner keywords are specific to their shop, so they outweigh the general vocabulary.
+      const weight = owner ? cue.weight * 1.5 : cue.weight;
+      categoryScore.set(cue.value, (categoryScore.get(cue.value) ?? 0) + weight);
+      const list = categoryHits.get(cue.value) ?? [];
+      list.push(hit);
+      categoryHits.set(cue.value, list);
+    } else if (cue.kind === 'month') {
+      monthAt.push(hit.first);
+    } else if (cue.kind === 'day') {
+      dayAt.push([hit.first, hit.last]);
+    } else if (cue.kind !== 'function') {
+      const list = byKind.get(cue.kind) ?? [];
+      list.push(hit);
+      byKind.set(cue.kind, list);
+    }
+    if (cue.locales.length > 0) {
+      // Function words are the evidence; content words help a little; shared words split it.
+      const share = (cue.kind === 'function' ? 1 : 0.5) / cue.locales.length;
+      for (const l of cue.locales) {
+        languageScore[l] += share;
+        if (cue.kind === 'function' && languageCues[l].length < 4) languageCues[l].push(words[hit.first] as string);
+      }
+    }
+  }
+
+  // Language: function words, content words, and letters only one language uses.
+  let huLetters = 0;
+  let skLetters = 0;
+  for (let i = 0; i < prepared.length; i++) {
+    const code = prepared.charCodeAt(i);
+    if (code < 0xc0 || code > 0x17f) continue;
+    const ch = prepared[i] as string;
+    if (HU_LETTERS.has(ch)) huLetters++;
+    else if (SK_LETTERS.has(ch)) skLetters++;
+  }
+  languageScore.hu += Math.min(huLetters * 0.5, 3);
+  languageScore.sk += Math.min(skLetters * 0.5, 3);
+  const preferred = pageLocale(options.locale);
+  let language: Locale = preferred ?? 'en';
+  let best = 0;
+  for (const l of LOCALES) {
+    const score = languageScore[l];
+    if (score > best || (score === best && score > 0 && l === preferred)) {
+      best = score;
+      language = l;
+    }
+  }
+  if (best === 0) signal('language', language, preferred ? `page locale ${options.locale}` : 'no language cues; default');
+  else {
+    const cues = languageCues[language];
+    signal('language', language, cues.length > 0 ? `words: ${cues.join(', ')}` : 'vocabulary');
+    if (language === 'hu' && huLetters > 0) signal('language', 'hu', 'letters ő/ű/ö/ü');
+    if (language === 'sk' && skLetters > 0) signal('language', 'sk', 'letters ä/ô/ľ/č/š/ž');
+  }
+
+  // Category.
+  let category: Category = 'other';
+  let bestScore = 0;
+  const order = [...ownerNames, ...CATEGORY_ORDER];
+  for (const name of order) {
+    const score = categoryScore.get(name) ?? 0;
+    if (score > bestScore) {
+      bestScore = score;
+      category = name;
+    }
+  }
+  if (category === 'other') signal('category', 'other', 'no category words');
+  else for (const hit of categoryHits.get(category) ?? []) signal('category', category, cueText(hit, words));
+
+  // Urgency.
+  const kindHits = (kind: Cue['kind']): Hit[] => byKind.get(kind) ?? [];
+  let urgency: Urgency = 'normal';
+  let escalation: EscalationReason | null = null;
+  const safety = kindHits('safety');
+  const legal = kindHits('legal');
+  const fraud = kindHits('fraud');
+  if (safety.length + legal.length + fraud.length > 0) {
+    urgency = 'critical';
+    escalation = safety.length > 0 ? 'safety' : legal.length > 0 ? 'legal' : 'critical';
+    for (const hit of [...safety, ...legal, ...fraud]) signal('urgency', 'critical', cueText(hit, words));
+  } else if (kindHits('high').length + kindHits('repeat').length > 0) {
+    urgency = 'high';
+    for (const hit of [...kindHits('high'), ...kindHits('repeat')]) signal('urgency', 'high', cueText(hit, words));
+  } else if (kindHits('low').length > 0) {
+    urgency = 'low';
+    for (const hit of kindHits('low')) signal('urgency', 'low', cueText(hit, words));
+  } else {
+    signal('urgency', 'normal', 'no urgency cues');
+  }
+
+  // Mood: wording, shouting, exclamation marks.
+  let anger = 0;
+  const angerCues: string[] = [];
+  for (const hit of kindHits('insult')) {
+    anger += 2;
+    angerCues.push(cueText(hit, words));
+  }
+  for (const hit of kindHits('angry')) {
+    anger += 1;
+    angerCues.push(cueText(hit, words));
+  }
+  let shouted = 0;
+  let longWords = 0;
+  for (const word of words) {
+    if (word.length < SHOUT_MIN) continue;
+    longWords++;
+    if (word === word.toUpperCase() && word !== word.toLowerCase() && !/\d/.test(word)) shouted++;
+  }
+  if (shouted >= 4 || (shouted >= 2 && shouted / longWords >= 0.3)) {
+    anger += 1;
+    angerCues.push('CAPITALS');
+  }
+  if (/!!|\?!|!\?/.test(prepared)) {
+    anger += 1;
+    angerCues.push('!!');
+  }
+  const upsetHits = kindHits('upset');
+  let mood: Mood = 'calm';
+  if (anger >= 2) {
+    mood = 'angry';
+    for (const cue of angerCues) signal('mood', 'angry', cue);
+  } else if (anger + upsetHits.length > 0) {
+    mood = 'upset';
+    for (const cue of angerCues) signal('mood', 'upset', cue);
+    for (const hit of upsetHits) signal('mood', 'upset', cueText(hit, words));
+  } else {
+    signal('mood', 'calm', 'no mood cues');
+  }
+
+  // Customer type (seed 001 §2).
+  const premium = premiumTrait(options.traits);
+  const history = typeof options.history === 'number' && Number.isFinite(options.history) ? options.history : 0;
+  const repeat = kindHits('repeat');
+  const reluctant = kindHits('reluctant');
+  let customerType: CustomerType = 'regular';
+  if (mood === 'angry') {
+    customerType = 'angry';
+    signal('customerType', 'angry', 'mood angry');
+  } else if (premium) {
+    customerType = 'premium';
+  } else if (history >= 3 || repeat.length > 0) {
+    customerType = 'frequent';
+  } else if (reluctant.length > 0) {
+    customerType = 'reluctant';
+  }
+  // Explain every type that applies, not only the one shown: an agent wants to know both.
+  if (premium) signal('customerType', 'premium', premium);
+  if (history >= 3) signal('customerType', 'frequent', `history=${history}`);
+  for (const hit of repeat) signal('customerType', 'frequent', cueText(hit, words));
+  for (const hit of reluctant) signal('customerType', 'reluctant', cueText(hit, words));
+  if (customerType === 'regular') signal('customerType', 'regular', 'no customer-type cues');
+
+  if (!escalation && premium && (urgency === 'high' || urgency === 'critical')) escalation = 'premium';
+  if (escalation) signal('escalation', escalation, escalation === 'premium' ? `${premium}; urgency ${urgency}` : `urgency ${urgency}`);
+
+  const entities = extractEntities(prepared, tokens, monthAt, dayAt);
+  const hasEntity =
+    entities.orderRefs.length + entities.emails.length + entities.phones.length + entities.amounts.length + entities.dates.length > 0;
+  const vague = category === 'other' && !hasEntity && words.length < 12;
+
+  return { category, urgency, mood, customerType, language, entities, signals, escalation, vague };
+}
+
