@@ -78,11 +78,34 @@ function showSignIn() {
   ui.token.focus();
 }
 
+/** @type {{ running: Promise<void> | null, again: boolean }} */
+const refresh = { running: null, again: false };
+
+/**
+ * Coalesces refreshes: a burst of events while one refresh is in flight causes exactly one
+ * more, not one per event.
+ */
+function scheduleRefresh() {
+  if (refresh.running) {
+    refresh.again = true;
+    return refresh.running;
+  }
+  refresh.running = (async () => {
+    do {
+      refresh.again = false;
+      await refreshQueue();
+      if (state.view === 'trends') await refreshTrends();
+    } while (refresh.again);
+  })().finally(() => {
+    refresh.running = null;
+  });
+  return refresh.running;
+}
+
 /** @param {'created' | 'updated'} event @param {string} id */
 async function onServerEvent(event, id) {
   if (event === 'created') ui.announcer.textContent = 'A new complaint arrived.';
-  await refreshQueue();
-  if (state.view === 'trends') await refreshTrends();
+  await scheduleRefresh();
   // Re-render an open complaint only when the agent is not halfway through a note.
   const note = /** @type {HTMLTextAreaElement | null} */ (document.getElementById('resolution-note-input'));
   if (id === state.openId && !note?.value) await openDetail(id, { focus: false });
