@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../demo/server/app.mjs';
+import { createSqliteStore } from '../../demo/server/store/sqlite-store.mjs';
+
+const WIDGET = join(import.meta.dirname, '../../dist/heard.js');
+const built = existsSync(WIDGET);
+if (!built) console.warn('e2e-inbox: dist/heard.js is missing; run `npm run build` to run the end-to-end inbox test.');
+
+const TOKEN = 'e2e-agent-token';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const COMPLAINT = 'My parcel for order ORD-5521 arrived today and the kettle inside was dented.';
+
+let browser: Browser;
+let app: ReturnType<typeof createApp>;
+let store: ReturnType<typeof createSqliteStore>;
+let base: string;
+
+beforeAll(async () => {
+  if (!built) return;
+  store = createSqliteStore({ path: ':memory:' });
+  const origins = new Set<string>();
+  app = createApp({ store, allowedOrigins: origins, agentToken: TOKEN, rateLimit: 0 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  origins.add(base);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  store?.close();
+});
+
+/** Clicks the first of `candidates` that is visible and enabled; false when none is. */
+async function clickFirst(candidates: Locator[]) {
+  for (const candidate of candidates) {
+    const target = candidate.first();
+    if ((await target.isVisible()) && (await target.isEnabled())) {
+      await target.click();
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Walks the widget's script from greeting to "Send complaint", answering each step. */
+async function completeComplaint(shop: Page) {
+  await shop.getByRole('button', { name: 'Raise a complaint' }).click();
+  const message = shop.getByLabel('Your message');
+  await message.waitFor();
+  await message.fill(COMPLAINT);
+  await shop.getByRole('button', { name: 'Send', exact: true }).click();
+  await shop.getByRole('button', { name: 'That’s everything' }).click();
+
+  for (let step = 0; step < 20; step++) {
+    if (await clickFirst([shop.getByRole('button', { name: 'Send complaint' })])) return;
+    const name = shop.getByLabel('Name', { exact: false });
+    if (await name.first().isVisible()) {
+      await name.first().fill('Ana Novak');
+      await shop.getByLabel('Email', { exact: false }).first().fill('ana@example.com');
+      await shop.getByRole('button', { name: 'Continue' }).first().click();
+      continue;
+    }
+    const answered = await clickFirst([
+      shop.getByRole('button', { name: 'Yes, that’s right' }),
+      shop.getByRole('radio', { name: 'Replacement' }),
+      shop.getByRole('button', { name: 'Replacement' }),
+      shop.getByRole('button', { name: 'Yes, that would help' }),
+      shop.getByRole('button', { name: 'Continue' }),
+    ]);
+    if (!answered) await shop.waitForTimeout(250);
+  }
+  throw new Error('the widget never offered "Send complaint"');
+}
+
+describe.skipIf(!built)('visitor to agent, end to end', () => {
+  it('a complaint made on the demo page appears live in the inbox, and an agent claims and resolves it', async () => {
+    const inbox = await browser.newPage();
+    await inbox.goto(`${base}/inbox/`);
+    await inbox.getByLabel('Agent token').fill(TOKEN);
+    await inbox.getByLabel('Your name').fill('Mia');
+    await inbox.getByRole('button', { name: 'Sign in' }).click();
+    await inbox.locator('body[data-live="live"]').waitFor();
+
+    const shop = await browser.newPage();
+    await shop.goto(`${base}/`);
+    await completeComplaint(shop);
+
+    const row = inbox.locator('#queue-rows tr', { hasText: 'Ana Novak' });
+    await row.waitFor({ timeout: 30_000 });
+    const [stored] = store.listRecords();
+    expect(stored?.record.messages.some((m: { from: string; text: string }) => m.from === 'visitor' && m.text === COMPLAINT)).toBe(true);
+
+    await row.getByRole('button').click();
+    const detail = inbox.locator('#detail-view');
+    await detail.locator('ol.transcript .message-text', { hasText: COMPLAINT }).waitFor();
+    await detail.getByRole('button', { name: 'Claim' }).click();
+    await detail.getByText(/^Claimed by Mia/).waitFor();
+    await detail.getByLabel('Resolution note').fill('Replacement kettle sent.');
+    await detail.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => detail.locator('#resolution-note').textContent()).toBe('Replacement kettle sent.');
+    expect(store.getRecord(stored!.id)?.status).toBe('resolved');
+  });
+});
