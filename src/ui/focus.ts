@@ -15,7 +15,14 @@ const FOCUSABLE = [
 /** The focused element within `node`'s root (shadow root or document), if any. */
 export function activeElementOf(node: Node): Element | null {
   const root = node.getRootNode() as Document | ShadowRoot;
-  return 'activeElement' in root ? root.activeElement : null;
+  if (!('activeElement' in root)) return null;
+  try {
+    return root.activeElement;
+  } catch {
+    // Some DOM implementations throw when focus is inside another, unrelated shadow root;
+    // focus is then not in ours.
+    return null;
+  }
 }
 
 /** Whether focus is on `container` or anything inside it. */
