@@ -63,7 +63,7 @@ export function ContactForm() {
                   {' *'}
                 </span>
               ) : (
-                <span class="heard-optional"> {t('ui.contact.optional')}</span>
+                <span class="heard-optional">{` ${t('ui.contact.optional')}`}</span>
               )}
             </label>
             <input
