@@ -96,7 +96,7 @@ describe.skipIf(!built)('visitor to agent, end to end', () => {
 
     await row.getByRole('button').click();
     const detail = inbox.locator('#detail-view');
-    await detail.locator('ol.transcript .message-text', { hasText: COMPLAINT }).waitFor();
+    await detail.locator('ol.transcript').getByText(COMPLAINT, { exact: true }).waitFor();
     await detail.getByRole('button', { name: 'Claim' }).click();
     await detail.getByText(/^Claimed by Mia/).waitFor();
     await detail.getByLabel('Resolution note').fill('Replacement kettle sent.');
