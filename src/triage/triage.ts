@@ -32,7 +32,13 @@ function ownerMatcher(categories: Record<string, string[]>): Matcher {
 }
 
 /** When scores tie, the earlier wins: how someone was treated is often the real problem (seed 000). */
-const CATEGORY_ORDER: readonly string[] = ['staff', 'delivery', 'product', 'billing', 'website', 'service'];
+const CATEGORY_ORDER: readonly string[] = ['staff', 'product', 'delivery', 'billing', 'website', 'service'];
+
+/**
+ * How someone was treated weighs more than the circumstances around it: "the courier was rude"
+ * is about staff, not delivery (seed 000: the root cause is often the employee's attitude).
+ */
+const STAFF_WEIGHT = 2;
 
 /** Letters that only Hungarian, or only Slovak, of our languages uses. */
 const HU_LETTERS = new Set('őűöüŐŰÖÜ');
@@ -103,17 +109,21 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   const monthAt: number[] = [];
   const dayAt: Array<[number, number]> = [];
 
-  const seen = new Set<string>();
+  // A word counts once per meaning: `cashier` and `cashier*`, or `válasz*` inside
+  // `nem válaszol*`, are one cue. Longer matches go first so the phrase is the one kept.
+  const covered = new Set<string>();
+  hits.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   for (const hit of hits) {
     const { cue } = hit;
-    // The same word found by two lexicons (`cashier` and `cashier*`) counts once.
-    const seenKey = `${cue.kind}|${cue.value}|${hit.first}`;
-    if (seen.has(seenKey)) continue;
-    seen.add(seenKey);
+    const meaning = `${cue.kind}|${cue.value}|`;
+    let overlap = false;
+    for (let i = hit.first; i <= hit.last && !overlap; i++) overlap = covered.has(meaning + i);
+    if (overlap) continue;
+    for (let i = hit.first; i <= hit.last; i++) covered.add(meaning + i);
     if (cue.kind === 'category') {
       const owner = cue.locales.length === 0;
       // Owner keywords are specific to their shop, so they outweigh the general vocabulary.
-      const weight = owner ? cue.weight * 1.5 : cue.weight;
+      const weight = owner ? cue.weight * 1.5 : cue.value === 'staff' ? cue.weight * STAFF_WEIGHT : cue.weight;
       categoryScore.set(cue.value, (categoryScore.get(cue.value) ?? 0) + weight);
       const list = categoryHits.get(cue.value) ?? [];
       list.push(hit);
@@ -221,10 +231,11 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
     if (word === word.toUpperCase() && word !== word.toLowerCase() && !/\d/.test(word)) shouted++;
   }
   if (shouted >= 4 || (shouted >= 2 && shouted / longWords >= 0.3)) {
-    anger += 1;
+    // A whole message in capitals is shouting; a few words are emphasis.
+    anger += shouted >= 4 && shouted / longWords >= 0.6 ? 2 : 1;
     angerCues.push('CAPITALS');
   }
-  if (/!!|\?!|!\?/.test(prepared)) {
+  if (/!!|\?\?|\?!|!\?/.test(prepared)) {
     anger += 1;
     angerCues.push('!!');
   }
@@ -237,6 +248,10 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
     mood = 'upset';
     for (const cue of angerCues) signal('mood', 'upset', cue);
     for (const hit of upsetHits) signal('mood', 'upset', cueText(hit, words));
+  } else if (urgency === 'critical' || kindHits('repeat').length > 0) {
+    // Someone hurt, defrauded, or chasing us again is not calm, whatever words they choose.
+    mood = 'upset';
+    signal('mood', 'upset', urgency === 'critical' ? 'urgency critical' : 'repeated contact');
   } else {
     signal('mood', 'calm', 'no mood cues');
   }

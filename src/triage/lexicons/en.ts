@@ -13,17 +13,17 @@ export const en: Lexicon = {
   ],
   categories: {
     product: [
-      'broken', 'broke', 'damaged', 'defect*', 'faulty', 'quality', 'product*', '~item*', 'stopped working',
+      'broken', 'broke', 'heater', 'fridge', 'freezer', 'washing machine', 'dishwasher', 'microwave', 'jumper', 'sweater', 'sleeve', 'thread', 'label', 'ingredients', 'size', 'lid', 'plug', 'damaged', 'defect*', 'faulty', 'quality', '~product*', '~item*', 'stopped working',
       'doesnt work', 'does not work', 'not working', 'wont turn on', 'cracked', 'ripped', 'torn', 'missing parts',
-      'wrong size', 'too small', 'too big', 'expired', 'mould*', 'moldy', 'stain*', 'leak*', 'battery', 'screen',
+      'too small', 'too big', 'not as described', 'expired', 'mould*', 'moldy', 'stain*', 'leak*', 'battery', 'screen',
       'charger', 'warranty', 'guarantee', 'fake', 'counterfeit', 'fell apart', 'falls apart', 'malfunction*',
       'device', 'zip', 'zipper', 'seam*', 'stitching', 'material', 'fabric', 'shoes', 'jacket', 'dress', 'shirt',
-      'phone', 'laptop', 'headphones', 'kettle', 'machine', 'appliance', 'toy', 'furniture', 'sofa', 'chair',
+      'laptop', 'headphones', 'kettle', 'machine', 'appliance', 'toy', 'furniture', 'sofa', 'chair',
       'food', 'taste*', 'rotten', 'smell*', 'stinks', 'dead pixel*', 'peel*', 'faded', 'shrunk', 'brok*',
     ],
     delivery: [
       'deliver*', 'parcel*', 'package*', 'shipping', 'shipment*', 'shipped', 'courier*', 'tracking', 'tracked',
-      'arriv*', 'never came', 'never turned up', 'dispatch*', 'postman', 'post office', 'left outside',
+      '~arriv*', 'never arrived', 'hasnt arrived', 'has not arrived', 'not arrived', 'didnt arrive', 'did not arrive', 'never came', 'where is my order', 'where is my parcel', 'sent nothing', 'never sent', 'nothing arrived', '~order', '~ordered', '~missing', 'missing item*', 'item missing', 'never turned up', 'dispatch*', 'postman', 'post office', 'left outside',
       'doorstep', 'neighbour', 'neighbor', 'in transit', 'lost in the post', 'collection point', 'pickup point',
       'dhl', 'dpd', 'ups', 'fedex', 'gls', 'royal mail', 'evri', 'hermes', 'driver', 'postage', 'address',
       'not received', 'havent received', 'never received', 'didnt receive', 'still not here', 'late',
@@ -42,7 +42,7 @@ export const en: Lexicon = {
       'laughed at', 'hung up', 'hang up', 'the guy', 'the lady', 'the woman', 'the man', 'waiter', 'waitress',
       'security guard', 'treated', 'treat me', 'talked down', 'spoke to me', 'racist', 'discriminat*', 'sarcastic',
       'eye roll*', 'rolled her eyes', 'rolled his eyes', 'receptionist', 'colleague', 'worker*', 'person at',
-      'insulted me', 'embarrassed me', 'humiliat*', 'snapped at',
+      'insulted me', 'embarrassed me', 'humiliat*', 'snapped at', 'short with me', 'accused me', 'shrugged',
     ],
     service: [
       'service', 'customer service', 'support', 'appointment*', 'booking*', 'reservation*', 'waiting', 'waited',
@@ -81,15 +81,15 @@ export const en: Lexicon = {
       'urgent*', 'asap', 'immediately', 'right now', 'deadline', 'tomorrow', 'tonight', 'wedding',
       'birthday', 'double charged', 'charged twice', 'charged me twice', 'still no refund',
       'lost my money', 'out of pocket', 'overdraft', 'as soon as possible', 'need it by', 'time sensitive',
-      'money back', 'havent been refunded', 'not been refunded', 'hundreds', 'rent', 'cant afford',
+      'money back', 'havent been refunded', 'not been refunded', 'overdrawn', 'promised', 'took my money', 'still charging', 'still taking', 'still being charged', 'keep charging', 'keep taking', 'hundreds', 'rent', 'cant afford',
       'without heating', 'no heating', 'no hot water', 'no electricity', 'no power', 'no internet',
       'overdue',
     ],
     repeat: [
       'yet again', 'again and again', 'happened again', 'once again', 'third time', 'second time', 'fourth time',
-      'several times', 'many times', 'multiple times', 'every time', 'keep calling', 'kept calling', 'times now',
+      'several times', 'many times', 'multiple times', 'keep calling', 'kept calling', 'times now',
       'already contacted', 'already called', 'already emailed', 'already complained', 'still waiting',
-      'still havent', 'for weeks', 'for months', 'nobody has replied', 'no one has replied', 'each time',
+      'still havent', 'still no', 'for weeks', 'for months', 'nobody has replied', 'no one has replied',
       'same problem', 'same issue', 'over and over', 'repeatedly', 'chased', 'chasing', 'follow up', 'twice',
     ],
     low: [
@@ -115,7 +115,7 @@ export const en: Lexicon = {
     upset: [
       'disappoint*', 'frustrat*', 'annoy*', 'unhappy', 'not happy', 'upset', 'sad', 'let down', 'dissatisfied',
       'unsatisfied', 'poor', 'not good enough', 'concerned', 'worried', 'shame', 'confus*', 'inconvenien*',
-      'bother*', 'irritat*', 'not impressed', 'unimpressed', 'bad', 'stress*', 'hassle', 'not ok', 'not okay',
+      'irritat*', 'not impressed', 'unimpressed', 'bad', 'stress*', 'hassle', 'not ok', 'not okay',
       'unfortunately', 'sadly', 'regret',
     ],
   },

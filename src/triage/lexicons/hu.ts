@@ -18,17 +18,17 @@ export const hu: Lexicon = {
   ],
   categories: {
     product: [
-      'termék*', 'hibás*', 'törött', 'eltört', 'tört*', 'sérült*', 'nem működik', 'nem működött', 'nem működő',
+      '~termék*', 'hibás*', 'leírás*', 'hősugárzó*', 'vízforraló*', 'mosógép*', 'hűtő*', 'pulóver*', 'címke*', 'fedel*', 'konnektor*', 'dugó*', 'törött', 'eltört', 'tört*', 'sérült*', 'nem működik', 'nem működött', 'nem működő',
       'elromlott', 'romlott', 'minőség*', 'méret*', 'lejárt', 'szavatosság*', 'garanci*', 'jótállás*',
       'alkatrész*', 'szakad*', 'kiszakadt', 'repedt', 'hamisítvány', 'akkumulátor*', 'akku', 'kijelző*', 'töltő*',
-      'készülék*', 'cipő*', 'ruha*', 'kabát*', 'telefon', 'telefonom', 'telefont', 'laptop*', 'gép*', 'bútor*', 'étel*', 'íze', 'ízű', 'szag*',
+      'készülék*', 'cipő*', 'ruha*', 'kabát*', 'laptop*', 'gép*', 'bútor*', 'étel*', 'íze', 'ízű', 'szag*',
       'büdös', 'penész*', 'nem kapcsol be', 'bekapcsol*', 'működés*', 'szétesett', 'anyag*', 'játék*',
     ],
     delivery: [
-      'szállítás*', 'kiszállít*', 'csomag*', 'futár*', 'kézbesít*', 'posta*', 'megérkez*', 'érkez*',
-      'nem jött meg', 'nem jött', 'nem hozták', 'késik', 'késés*', 'késve', 'késett', 'nyomkövet*', 'küldemény*',
+      'szállítás*', 'kiszállít*', 'csomag*', 'futár*', 'kézbesít*', 'posta*', '~megérkez*', '~érkez*',
+      'nem érkezett', 'nem jött meg', 'nem jött', '~rendel*', '~küld*', 'hiányz*', 'nem hozták', 'késik', 'késés*', 'késve', 'késett', 'nyomkövet*', 'küldemény*',
       'szállító*', 'gls', 'foxpost', 'mpl', 'dpd', 'házhoz', 'átvétel*', 'csomagautomata*', 'feladták', 'feladás*',
-      'cím*', 'szomszéd*', 'postás*', 'kiszállítás', 'nem kaptam meg', 'még mindig nincs meg', 'elveszett',
+      'cím', 'címre', 'címem*', 'címet', 'címen', 'szomszéd*', 'postás*', 'kiszállítás', 'nem kaptam meg', 'még mindig nincs meg', 'elveszett',
     ],
     billing: [
       'számla*', 'számlá*', 'számláz*', '~fizet*', '~pénz*', '~visszatérít*', '~visszautal*', 'levon*', 'terhel*',
@@ -38,7 +38,7 @@ export const hu: Lexicon = {
     ],
     staff: [
       'eladó*', 'munkatárs*', 'alkalmazott*', 'ügyintéző*', 'pénztáros*', 'bunkó*', 'udvariatlan*', 'goromba*',
-      'modortalan*', 'lekezel*', 'kiabál*', 'ordít*', 'flegma*', 'tiszteletlen*', 'viselkedés*', 'hozzáállás*',
+      'modortalan*', 'lekezel*', 'kiabál*', 'rám tette a telefont', 'vádol*', 'vállat vont', 'ordít*', 'flegma*', 'tiszteletlen*', 'viselkedés*', 'hozzáállás*',
       'stílus*', 'bánásmód*', 'bánt*', 'beszélt velem', 'kinevet*', 'üzletvezető*', 'vezető*', 'biztonsági őr*',
       'kolléga*', 'pincér*', 'recepciós*', 'személyzet*', 'dolgozó*', 'megaláz*', 'sértő*', 'lenéz*', 'unott*',
       'rám sem nézett', 'tudomást sem vett', 'letette a telefont', 'lerakta a telefont', 'hölgy*', 'úr', 'srác*',
@@ -47,21 +47,21 @@ export const hu: Lexicon = {
       'szolgáltatás*', 'ügyfélszolgálat*', 'segítség*', 'időpont*', 'foglalás*', 'sorban', 'várakoz*', 'várni',
       'vártam', 'javítás*', 'szerviz*', 'szerel*', 'telepít*', 'technikus*', 'válasz*', 'nem válaszol*',
       'visszahív*', 'telefonál*', 'szerződés*', 'lemond*', 'internet*', 'net', 'wifi', 'tévé*',
-      'áram*', 'szolgáltató*', 'üzlet*', 'bolt*', 'étterem*', 'szálloda*', 'szoba*', 'hívtam', 'e-mail*', 'email*',
+      'áram*', 'szolgáltató*', 'üzlet*', 'bolt*', 'étterem*', 'szálloda*', 'szoba*', 'hívtam',
       'bejelentés*', 'hibabejelentés*',
     ],
     website: [
       'weboldal*', 'honlap*', 'oldal*', 'webshop*', 'alkalmazás*', 'app', 'applikáció*', 'bejelentkez*',
       'jelszó*', 'jelszav*', 'regisztráci*', 'kosár*', 'kosar*', 'gomb*', 'hibaüzenet*', 'link*', 'lefagy*',
-      'betölt*', 'nem tölt be', 'rendszer*', 'felület*', 'fiók*', 'online', 'webes', 'böngésző*', 'kód*',
+      'betölt*', 'nem tölt be', 'rendszer*', 'felület*', 'fiók*', 'online', 'fizetési oldal', 'webes', 'böngésző*', 'kód*',
     ],
   },
   urgency: {
     safety: [
       'tűz', 'tüzet', 'kigyullad*', 'égett', 'megég*', 'leég*', 'füst*', 'robban*', 'áramütés*', 'megrázott',
       'megsérültem', 'megsérült a', 'sérülés*', 'megsebesül*', 'kórház*', 'orvos*', 'allergi*', 'mérgezés*',
-      'ételmérgezés*', 'rosszul lettem', 'rosszul lett', 'hánytam', 'hányt', 'veszélyes*', 'életveszély*',
-      'balesetveszély*', 'fulladás*', 'fuldokl*', 'szikráz*', 'túlmeleg*', 'gázszivárgás*', 'mentő*', 'vérz*',
+      'ételmérgezés*', 'rosszul lettem', 'gyullad*', 'felforrósod*', 'megolvad*', 'megolvaszt*', 'szilánk*', 'rosszul lett', 'hánytam', 'hányt', 'veszélyes*', 'életveszély*',
+      'balesetveszély*', 'fulladás*', 'fuldokl*', 'szikráz*', 'túlmeleg*', 'gázszivárgás*', 'mentőt', 'mentők', 'vérzik', 'vérzett', 'vérzés*',
       'megvágta', 'megvágtam', 'üvegszilánk*',
     ],
     legal: [
@@ -70,12 +70,12 @@ export const hu: Lexicon = {
     ],
     fraud: [
       'csalás*', 'chargeback', 'visszaterhelés*', 'jogosulatlan*', 'engedélyem nélkül', 'engedély nélkül',
-      'beleegyezésem nélkül', 'ellopták', 'lopás*', 'feltört*', 'hackel*', 'adathalász*', 'visszahívatom',
+      'beleegyezésem nélkül', 'ellopták', 'feltört*', 'hackel*', 'adathalász*', 'visszahívatom',
     ],
     high: [
       'sürgős*', 'azonnal*', 'mielőbb', 'minél előbb', 'minél hamarabb', 'holnap*', 'határidő*', 'pénzem*',
       'kétszer vont*', 'kétszer terhel*', 'kétszer levon*', 'kétszer fizet*', 'nem kaptam vissza', 'esküvő*',
-      'születésnap*', 'nincs áram', 'nincs fűtés', 'nincs meleg víz', 'nincs internet', 'elvesztettem',
+      'születésnap*', 'nincs áram', 'nincs fűtés', 'nincs meleg víz', 'nincs internet', 'elvesztettem', 'továbbra is levon*', 'továbbra is terhel*', 'mínusz*', 'ígért*', 'óta nem működik', 'óta nincs',
     ],
     repeat: [
       'többször', 'sokadszor', 'harmadszor', 'másodszor', 'negyedszer', 'újra', 'ismét', 'megint', 'hetek óta',

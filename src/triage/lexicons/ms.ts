@@ -13,15 +13,15 @@ export const ms: Lexicon = {
   ],
   categories: {
     product: [
-      'rosak', 'barang*', 'produk*', 'kualiti', 'cacat', 'pecah', 'koyak', 'tak berfungsi', 'tidak berfungsi',
+      'rosak', '~barang*', '~produk*', 'plug', 'soket', 'adaptor', 'pemanas', 'cerek', 'mesin basuh', 'peti ais', 'label', 'tapak', 'kualiti', 'cacat', 'pecah', 'koyak', 'tak berfungsi', 'tidak berfungsi',
       'tak boleh guna', 'tak boleh pakai', 'tak jalan', 'saiz', 'warna', 'tamat tempoh', 'luput', 'bocor',
       'bateri', 'skrin', 'palsu', 'tiruan', 'waranti', 'jahitan', 'calar', 'kemik', 'retak', 'basi', 'berkulat',
-      'busuk', 'tak sama', 'tidak sama', 'kasut', 'baju', 'telefon', 'mesin', 'kipas', 'peti sejuk', 'perabot',
+      'busuk', 'tak sama', 'tidak sama', 'kasut', 'baju', 'mesin', 'kipas', 'peti sejuk', 'perabot',
       'makanan', 'rasa', 'bau', 'alat', 'charger', 'pengecas', 'fabrik', 'kain', 'tak hidup', 'mati',
     ],
     delivery: [
-      'penghantaran', 'hantar*', 'bungkusan', 'parcel*', 'pakej', 'kurier', 'kurir', 'posmen', 'pos laju',
-      'poslaju', 'ninja van', 'jnt', 'j&t', 'tiba', 'belum sampai', 'tak sampai', 'tidak sampai', 'x sampai',
+      'penghantaran', 'hantar*', 'lambat', 'lambat sampai', '~pesanan', '~order', 'kurang satu', 'tertinggal', 'bungkusan', 'parcel*', 'pakej', 'kurier', 'kurir', 'posmen', 'pos laju',
+      'poslaju', 'ninja van', 'jnt', 'j&t', '~tiba', 'belum sampai', 'tak sampai', 'tidak sampai', 'x sampai',
       'lewat', 'tracking', 'jejak', 'alamat', 'penghantar', 'rider', 'shipping', 'dihantar', 'tak terima',
       'belum terima', 'tidak terima', 'tak dapat barang', 'belum dapat barang', 'delivery', 'pos', 'kotak',
       'depan rumah', 'jiran', 'pengiriman', 'dikirim',
@@ -37,7 +37,7 @@ export const ms: Lexicon = {
       'biadap', 'biadab', 'kurang ajar', 'sombong', 'kasar', 'tak sopan', 'tidak sopan', 'menengking',
       'tengking*', 'jerit*', 'diabaikan', 'abaikan', 'perli', 'sikap', 'cara dia cakap', 'pegawai', 'tak layan',
       'buat tak tahu', 'muka masam', 'layan saya', 'dilayan', 'layanan', 'budak kedai', 'pelayan', 'akak',
-      'abang', 'pakcik', 'makcik', 'pengawal', 'gelak*', 'ketawa*', 'hina', 'menghina', 'memalukan saya',
+      'abang', 'pakcik', 'makcik', 'pengawal', 'gelak*', 'ketawa*', 'hina', 'menghina', 'memalukan saya', 'letak telefon', 'letak phone', 'tuduh*', 'kasar',
     ],
     service: [
       'perkhidmatan', 'servis', 'khidmat pelanggan', 'customer service', 'sokongan', 'temujanji', 'tempahan',
@@ -49,7 +49,7 @@ export const ms: Lexicon = {
     website: [
       'laman web', 'website', 'web', 'aplikasi', 'app', 'apps', 'log masuk', 'login', 'kata laluan', 'password',
       'ralat', 'error', 'butang', 'pautan', 'link', 'sistem', 'checkout', 'troli', 'cart', 'otp',
-      'kod pengesahan', 'tak boleh masuk', 'loading', 'crash', 'hang', 'laman', 'skrin putih', 'akaun saya',
+      'kod pengesahan', 'tak boleh masuk', 'loading', 'crash', 'hang', 'laman', 'halaman', 'skrin putih', 'akaun saya',
       '~online', 'dalam talian',
     ],
   },
@@ -58,7 +58,7 @@ export const ms: Lexicon = {
       'kebakaran', 'terbakar', 'percikan api', 'asap', 'meletup', 'letupan', 'renjatan', 'kejutan elektrik', 'cedera',
       'kecederaan', 'luka', 'berdarah', 'hospital', 'klinik', 'alahan', 'alergi', 'keracunan', 'muntah',
       'sakit perut', 'cirit birit', 'bahaya', 'berbahaya', 'tercekik', 'percikan', 'terlalu panas', 'bocor gas',
-      'ambulans', 'kecemasan', 'melecur', 'hangus',
+      'ambulans', 'kecemasan', 'melecur', 'hangus', 'panas sangat', 'sangat panas', 'serpihan kaca',
     ],
     legal: [
       'peguam', 'tindakan undang', 'undang undang', 'saman', 'mahkamah', 'tribunal', 'kpdnhep', 'kpdn',
@@ -72,14 +72,14 @@ export const ms: Lexicon = {
     high: [
       'segera', 'secepat mungkin', 'urgent', 'esok', 'tarikh akhir', 'deadline', 'kehilangan wang',
       'rugi', 'duit hilang', 'duit saya', 'wang saya', 'caj dua kali', 'potong dua kali', 'tolak dua kali',
-      'bayar dua kali', 'belum dapat refund', 'belum dapat duit', 'kenduri', 'majlis', 'perkahwinan',
+      'bayar dua kali', 'belum dapat refund', 'belum dapat duit', 'masih kena potong', 'masih dicaj', 'masih potong', 'ambil duit', 'dijanji', 'janji', 'internet terputus', 'terputus sejak', 'akaun kosong', 'kenduri', 'majlis', 'perkahwinan',
       'hari jadi', 'sewa', 'tak ada elektrik', 'tiada elektrik', 'tiada air', 'takde air',
     ],
     repeat: [
       'banyak kali', 'berkali kali', 'kali ketiga', 'kali kedua', 'kali ke', 'sekali lagi', 'lagi sekali',
-      'berulang', 'berulang kali', 'asyik', 'masih menunggu', 'masih tunggu', 'masih belum', 'dah call',
+      'berulang', 'berulang kali', 'masih menunggu', 'sampai sekarang', 'masih tunggu', 'masih belum', 'dah call',
       'dah telefon', 'dah email', 'sudah menghubungi', 'dah hubungi', 'berminggu', 'berbulan', 'minggu lepas',
-      'sudah banyak', 'dah banyak', 'setiap kali', 'tiap kali', 'dua kali', 'tiga kali', 'lagi lagi', 'dah lama',
+      'sudah banyak', 'dah banyak', 'dua kali', 'tiga kali', 'lagi lagi', 'dah lama',
     ],
     low: [
       'tak urgent', 'tidak mendesak', 'tidak urgent', 'bukan masalah besar', 'cadangan', 'maklum balas',

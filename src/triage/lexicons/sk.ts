@@ -19,7 +19,7 @@ export const sk: Lexicon = {
   ],
   categories: {
     product: [
-      'výrob*', 'tovar*', 'produkt*', 'pokazen*', 'pokazil*', 'rozbit*', 'poškoden*', 'chybn*', 'vadn*',
+      '~výrob*', '~tovar*', '~produkt*', 'popis*', 'nezodpoved*', 'ohrievač*', 'kanvic*', 'práčk*', 'chladničk*', 'sveter', 'svetr*', 'rukáv*', 'obal*', 'zásuvk*', 'vek*', 'pokazen*', 'pokazil*', 'rozbit*', 'poškoden*', 'chybn*', 'vadn*',
       'nefunguje', 'nefungoval*', 'nefunkčn*', 'kvalit*', 'veľkosť*', 'farb*', 'expirova*', 'záruk*',
       '~reklamáci*', 'prasknut*', 'prasknut', 'roztrhan*', 'batéri*', 'displej*', 'nabíjačk*', 'falzifikát*',
       'skazen*', 'pokazené', 'nezapne', 'nejde zapnúť', 'topánk*', 'bund*', 'šaty', 'mobil*', 'notebook*',
@@ -28,34 +28,34 @@ export const sk: Lexicon = {
     ],
     delivery: [
       'doruč*', 'nedoruč*', 'zásielk*', 'balík*', 'balíč*', 'kuriér*', 'kurier*', 'dopravc*', 'doprav*', 'pošt*',
-      'neprišl*', 'neprišiel', 'prišiel', 'prišla', 'prišlo', 'nedorazil*', 'dorazil*', 'mešk*', 'oneskoren*',
+      'neprišl*', 'neprišiel', '~prišiel', '~prišla', '~prišlo', '~objednávk*', 'neposlal*', 'chýba', 'chýbal*', 'nedorazil*', 'dorazil*', 'mešk*', 'oneskoren*',
       'sledovan*', 'packeta', 'zásielkovň*', 'gls', 'dpd', 'sps', 'adres*', 'suseda', 'susedovi', 'susedov*',
       'odoslan*', 'expedova*', 'doručovateľ*', 'vodič*', 'výdajn*', 'box*', 'nedostal som', 'nedostala som',
     ],
     billing: [
-      'platb*', '~zaplat*', '~plati*', 'penia*', 'peňaz*', 'faktúr*', 'účtoval*', 'účtovan*', 'vyúčtovan*',
+      '~platb*', '~zaplat*', '~plati*', 'penia*', 'peňaz*', 'faktúr*', 'účtoval*', 'účtovan*', 'vyúčtovan*',
       'strhl*', 'strhnut*', 'stiahl*', '~vrátenie peňazí', '~vrátiť peniaze', '~refund*', 'cena', 'ceny', 'cenu', 'cenou', 'cene', 'cien', 'drah*', 'kart*',
       'poplat*', 'predplat*', 'zľav*', 'kupón*', 'dobropis*', 'suma', 'sumu', 'sumy', 'bank*', 'transakci*',
-      'preplat*', 'dph', 'splátk*', 'účet', 'účte', 'účtu',
+      'preplat*', 'dph', 'splátk*', '~účet', '~účte', '~účtu',
     ],
     staff: [
-      'predavač*', 'personál*', 'zamestnan*', 'pracovní*', 'obsluh*', 'pokladní*', 'drz*', 'arogant*',
+      'predavač*', 'personál*', 'zamestnan*', 'pracovní*', 'obsluh*', 'pokladník*', 'pokladníčk*', 'bol nepríjemn*', 'bola nepríjemn*', 'drz*', 'arogant*',
       'nezdvoril*', 'neslušn*', 'hrub*', 'kričal*', 'kričať', 'zvýšen* hlas*', 'ignoroval*', 'správan*',
       'prístup*', 'vedúc*', 'ochrank*', 'vysmial*', 'vysmiala', 'ponižujúc*', 'ponížil*', 'zaobchádz*',
-      'operátor*', 'operátork*', 'čašník*', 'čašníčk*', 'recepčn*', 'kolega', 'kolegyňa', 'pán pri', 'pani pri',
+      'operátor*', 'operátork*', 'zložil* telefón', 'obvinil*', 'pokrčil*', 'čašník*', 'čašníčk*', 'recepčn*', 'kolega', 'kolegyňa', 'pán pri', 'pani pri',
       'zložil*', 'tykal*', 'nepríjemn* pani', 'nepríjemn* pán', 'urazil*', 'urážl*', 'poradca', 'poradkyňa',
     ],
     service: [
-      'služb*', 'zákaznícky servis', 'zákaznícka podpora', 'zákazníck*', 'podpor*', 'servis*', 'oprav*',
+      'služb*', 'objednal som sa', 'objednala som sa', 'zákaznícky servis', 'zákaznícka podpora', 'zákazníck*', 'podpor*', 'servis*', 'oprav*',
       'termín*', 'rezerváci*', 'čakal*', 'čaka*', 'rade', 'inštalác*', 'technik*', 'odpoveď*', 'neodpoved*',
       'neozval*', 'ozvať', 'linka', 'linku', 'infolink*', 'zmluv*', 'zruš*', 'internet*', 'wifi', 'pripojen*',
-      'obchod*', 'predajň*', 'prevádzk*', 'reštaurác*', 'hotel*', 'izb*', 'telefonoval*', 'volal*', 'mail*',
-      'e-mail*', 'reklamáci*',
+      'obchod*', 'predajň*', 'prevádzk*', 'reštaurác*', 'hotel*', 'izb*', 'telefonoval*', 'volal*',
+      'reklamáci*',
     ],
     website: [
       'web*', 'stránk*', 'eshop*', 'e-shop*', 'aplikáci*', 'appk*', 'app', 'prihlás*', 'heslo', 'hesla', 'heslom',
       'registráci*', 'košík*', 'tlačidl*', 'odkaz*', 'chybov* hlásen*', 'chybová hláška', 'nenačíta*',
-      'načíta*', 'systém*', 'spadl*', 'zamrz*', 'online', 'prehliadač*', 'kód*', 'účet na webe', 'konto',
+      'načíta*', 'systém*', 'platobn* strán*', 'spadl*', 'zamrz*', 'online', 'prehliadač*', 'kód*', 'účet na webe', 'konto',
     ],
   },
   urgency: {
@@ -63,7 +63,7 @@ export const sk: Lexicon = {
       'požiar*', 'horí', 'horel*', 'zhorel*', 'dym*', 'explod*', 'vybuch*', 'elektrick* šok*', 'kopol prúd',
       'kopla elektrina', 'zranen*', 'poranen*', 'nemocnic*', 'lekár*', 'alergi*', 'otrava', 'otravu', 'otravy', 'otrávil*', 'zvracal*',
       'vracal*', 'nebezpečn*', 'ohroz*', 'udus*', 'dusil*', 'iskr*', 'prehriev*', 'prehria*', 'únik plynu',
-      'záchrank*', 'krvácal*', 'porezal*', 'popálil*', 'popálen*', 'sklo v',
+      'záchrank*', 'krvácal*', 'roztavil*', 'horieť', 'črep*', 'porezal*', 'popálil*', 'popálen*', 'sklo v',
     ],
     legal: [
       'právnik*', 'advokát*', 'súd', 'súdu', 'súde', 'súdom', 'súdn*', 'žalob*', 'zažalujem', 'zažalovať', 'trestné oznámenie', 'políci*', 'soi',
@@ -78,13 +78,13 @@ export const sk: Lexicon = {
       'urgentn*', 'súrn*', 'okamžite', 'ihneď', 'čo najskôr', 'čím skôr', 'zajtra', 'lehot*', 'stratil* peniaze',
       'prišiel som o peniaze', 'prišla som o peniaze', 'dvakrát strhl*', 'strhli dvakrát', 'strhli mi dvakrát',
       'dvakrát zaplat*', 'svadb*', 'narodenin*', 'nemám kúrenie', 'bez kúrenia', 'bez teplej vody',
-      'bez elektriny', 'bez internetu', 'moje peniaze', 'svoje peniaze',
+      'bez elektriny', 'bez internetu', 'bez pripojenia', 'moje peniaze', 'svoje peniaze', 'zobrali ste mi peniaze', 'strháva*', 'v mínuse', 'sľúbil*',
     ],
     repeat: [
       'opäť', 'znova', 'znovu', 'zase', 'tretíkrát', 'druhýkrát', 'štvrtýkrát', 'viackrát', 'niekoľkokrát',
       'niekoľko krát', 'opakovane', 'týždne', 'týždňov', 'mesiac', 'mesiace', 'mesiacov', 'už týždeň',
       'neustále', 'každý raz', 'stále čakám', 'stále nič', 'už som písal', 'už som písala', 'už som volal',
-      'už som volala', 'tretí krát', 'druhý krát', 'veľakrát', 'dvakrát',
+      'už som volala', 'tretí krát', 'druhý krát', 'veľakrát', 'dvakrát', 'stále žiadn*',
     ],
     low: [
       'nie je to urgentné', 'nič vážne', 'maličkosť', 'len pre info', 'len pre informáciu', 'len som chcel',

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { triage } from '../../src/triage/triage';
+import type { Locale } from '../../src/triage/types';
+import { en } from './fixtures/en';
+import { hu } from './fixtures/hu';
+import { ms } from './fixtures/ms';
+import { sk } from './fixtures/sk';
+import type { Fixture } from './fixtures/fixture';
+
+const sets: Record<Locale, Fixture[]> = { en, ms, hu, sk };
+const FIELDS = ['category', 'urgency', 'mood', 'language'] as const;
+const THRESHOLDS: Record<(typeof FIELDS)[number], number> = { category: 0.85, language: 0.85, urgency: 0.8, mood: 0 };
+
+function accuracy(fixtures: Fixture[]) {
+  const right = { category: 0, urgency: 0, mood: 0, language: 0 };
+  const misses: string[] = [];
+  for (const fixture of fixtures) {
+    const result = triage(fixture.text);
+    for (const field of FIELDS) {
+      if (result[field] === fixture[field]) right[field]++;
+      else misses.push(`${field}: expected ${fixture[field]}, got ${result[field]} — ${fixture.text.slice(0, 70)}`);
+    }
+  }
+  const share = (n: number) => n / fixtures.length;
+  return {
+    rates: { category: share(right.category), urgency: share(right.urgency), mood: share(right.mood), language: share(right.language) },
+    misses,
+  };
+}
+
+const results = Object.fromEntries(Object.entries(sets).map(([locale, fixtures]) => [locale, accuracy(fixtures)]));
+console.table(
+  Object.fromEntries(
+    Object.entries(results).map(([locale, r]) => [
+      locale,
+      { n: sets[locale as Locale].length, ...Object.fromEntries(FIELDS.map((f) => [f, `${Math.round(r.rates[f] * 100)}%`])) },
+    ]),
+  ),
+);
+if (process.env.TRIAGE_MISSES) for (const [locale, r] of Object.entries(results)) console.log(locale, '\n  ' + r.misses.join('\n  '));
+
+describe('triage accuracy on hand-labelled complaints', () => {
+  for (const locale of Object.keys(sets) as Locale[]) {
+    it(`has at least 40 labelled ${locale} complaints`, () => {
+      expect(sets[locale].length).toBeGreaterThanOrEqual(40);
+      for (const fixture of sets[locale]) expect(fixture.language).toBe(locale);
+    });
+    for (const field of ['category', 'language', 'urgency'] as const) {
+      it(`classifies ${locale} ${field} right at least ${THRESHOLDS[field] * 100}% of the time`, () => {
+        expect(results[locale]!.rates[field]).toBeGreaterThanOrEqual(THRESHOLDS[field]);
+      });
+    }
+  }
+});
