@@ -62,6 +62,21 @@ describe('message log', () => {
     expect(line.classList.contains('heard-pending')).toBe(false);
   });
 
+  it('skips the typing indicator for visitors who prefer reduced motion', async () => {
+    const settings = (window as unknown as { happyDOM: { settings: { device: { prefersReducedMotion: string } } } }).happyDOM.settings;
+    settings.device.prefersReducedMotion = 'reduce';
+    try {
+      const m = mountWidget();
+      openPanel(m);
+      tell(m, SPECIFIC);
+      expect(m.root.querySelector('.heard-typing')).toBeNull();
+      expect(m.root.querySelector('.heard-pending')).toBeNull();
+      expect(logLines(m).at(-1)).toMatch(/Let me check that I have understood/);
+    } finally {
+      settings.device.prefersReducedMotion = 'no-preference';
+    }
+  });
+
   it('shows a restored conversation at once, without the typing indicator', () => {
     const m = mountWidget();
     expect(m.root.querySelector('.heard-typing')).toBeNull();
