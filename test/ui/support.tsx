@@ -1,4 +1,4 @@
-import { act, fireEvent, within } from '@testing-library/preact';
+import { act, fireEvent, within, type BoundFunctions, type queries } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
 import { en } from '../../src/i18n/catalogs/en';
 import { loadCatalog } from '../../src/i18n/load';
@@ -21,7 +21,7 @@ export interface Mounted {
   fakes: Fakes;
   handle: WidgetHandle;
   /** Queries scoped to the widget's shadow root. */
-  ui: ReturnType<typeof within>;
+  ui: BoundFunctions<typeof queries>;
   onDraft: ReturnType<typeof vi.fn>;
   /** The element focused inside the shadow root. */
   focused(): Element | null;
