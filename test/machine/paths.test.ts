@@ -32,8 +32,8 @@ describe('paths generated from the machine graph', () => {
   const paths = getShortestPaths(logic, {
     input: baseInput(),
     events: EVENTS,
-    // Conversation step plus the few facts that change what can happen next; the growing
-    // message list would make every state new.
+    // Conversation step plus the facts that change what can happen next; the growing message
+    // list itself would make every state new.
     serializeState: (snapshot) => {
       const s = snapshot as ReturnType<typeof logic.transition>;
       const c = s.context;
@@ -42,9 +42,11 @@ describe('paths generated from the machine graph', () => {
         c.clarifyCount,
         Math.min(c.restatement?.corrections ?? 0, 1),
         c.outcome?.offered ?? null,
-        !!c.handoff,
+        c.handoff?.reason ?? null,
         c.contact.email !== '',
         c.triage?.vague ?? null,
+        // Which of the alphabet's texts were said (not how often): what triage will see.
+        [...new Set(c.messages.filter((m) => m.from === 'visitor' && m.text).map((m) => m.text))].sort(),
       ]);
     },
     serializeEvent: (event) => JSON.stringify(event),
