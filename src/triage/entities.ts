@@ -64,8 +64,19 @@ export function parseAmount(text: string): number {
   return Number(`${whole}.${compact.slice(lastSep + 1)}`);
 }
 
+/**
+ * At most this many of each kind are kept. A real complaint names a few; a pasted log with
+ * thousands would otherwise make the overlap checks below quadratic.
+ */
+export const MAX_PER_KIND = 20;
+
 function pushUnique(list: string[], value: string): void {
-  if (!list.includes(value)) list.push(value);
+  if (list.length < MAX_PER_KIND && !list.includes(value)) list.push(value);
+}
+
+/** Remembers a span, up to a bound that keeps every overlap check constant-time. */
+function mark(spans: Array<[number, number]>, start: number, end: number): void {
+  if (spans.length < MAX_PER_KIND * 6) spans.push([start, end]);
 }
 
 function overlaps(spans: Array<[number, number]>, start: number, end: number): boolean {
@@ -90,48 +101,53 @@ export function extractEntities(text: string, tokens: Tokens, monthAt: readonly 
 
   if (text.includes('@')) {
     for (const m of text.matchAll(EMAIL)) {
+      if (entities.emails.length >= MAX_PER_KIND) break;
       pushUnique(entities.emails, m[0]);
-      taken.push([m.index, m.index + m[0].length]);
+      mark(taken, m.index, m.index + m[0].length);
     }
   }
 
   for (const m of text.matchAll(HASH_REF)) {
+    if (entities.orderRefs.length >= MAX_PER_KIND) break;
     const ref = m[1] as string;
     if (!/\d/.test(ref)) continue;
     pushUnique(entities.orderRefs, `#${ref}`);
-    taken.push([m.index, m.index + m[0].length]);
+    mark(taken, m.index, m.index + m[0].length);
   }
   for (const m of text.matchAll(KEYWORD_REF)) {
+    if (entities.orderRefs.length >= MAX_PER_KIND) break;
     const ref = (m[1] as string).replace(/-$/, '');
     const start = m.index + m[0].length - (m[1] as string).length;
     if (overlaps(taken, start, start + ref.length)) continue;
     // A bare year or a small count ("order 2 items") is not a reference.
     if (/^\d{1,3}$/.test(ref) || /^(19|20)\d\d$/.test(ref)) continue;
     pushUnique(entities.orderRefs, ref);
-    taken.push([start, start + ref.length]);
+    mark(taken, start, start + ref.length);
   }
 
   const amountSpans: Array<[number, number]> = [];
   const addAmount = (full: string, index: number, number: string, symbol: string): void => {
-    if (overlaps(amountSpans, index, index + full.length)) return;
+    if (entities.amounts.length >= MAX_PER_KIND || overlaps(amountSpans, index, index + full.length)) return;
     const value = parseAmount(number);
     if (!Number.isFinite(value)) return;
     const currency = CURRENCY_CODES[symbol.toLowerCase()] ?? CURRENCY_CODES[symbol] ?? symbol;
     const amount: Amount = { value, currency, text: full.trim() };
     entities.amounts.push(amount);
-    amountSpans.push([index, index + full.length]);
+    mark(amountSpans, index, index + full.length);
   };
   for (const m of text.matchAll(AMOUNT_BEFORE)) addAmount(m[0], m.index, m[2] as string, m[1] as string);
   for (const m of text.matchAll(AMOUNT_AFTER)) addAmount(m[0], m.index, m[1] as string, m[2] as string);
-  taken.push(...amountSpans);
+  for (const [a, b] of amountSpans) mark(taken, a, b);
 
   const dateSpans: Array<[number, number]> = [];
   for (const m of text.matchAll(NUMERIC_DATE)) {
+    if (entities.dates.length >= MAX_PER_KIND) break;
     if (overlaps(taken, m.index, m.index + m[0].length)) continue;
     pushUnique(entities.dates, m[0].trim());
-    dateSpans.push([m.index, m.index + m[0].length]);
+    mark(dateSpans, m.index, m.index + m[0].length);
   }
   for (const i of monthAt) {
+    if (entities.dates.length >= MAX_PER_KIND) break;
     // "12 March", "March 12, 2024", "március 12", "12. marca 2024", "12 Mac".
     let first = i;
     let last = i;
@@ -146,18 +162,20 @@ export function extractEntities(text: string, tokens: Tokens, monthAt: readonly 
     // Keep a Hungarian/Slovak ordinal dot after the day: "12." then the month.
     if (first === i && text[end] === '.' && /\d$/.test(written)) written += '.';
     pushUnique(entities.dates, written);
-    dateSpans.push([start, end]);
+    mark(dateSpans, start, end);
   }
   for (const [first, last] of dayAt) {
+    if (entities.dates.length >= MAX_PER_KIND) break;
     const start = tokens.starts[first] as number;
     const end = tokens.ends[last] as number;
     if (overlaps(dateSpans, start, end)) continue;
     pushUnique(entities.dates, text.slice(start, end));
-    dateSpans.push([start, end]);
+    mark(dateSpans, start, end);
   }
-  taken.push(...dateSpans);
+  for (const [a, b] of dateSpans) mark(taken, a, b);
 
   for (const m of text.matchAll(PHONE)) {
+    if (entities.phones.length >= MAX_PER_KIND) break;
     const digits = m[0].replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 15) continue;
     if (overlaps(taken, m.index, m.index + m[0].length)) continue;

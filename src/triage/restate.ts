@@ -42,7 +42,7 @@ function sentences(text: string): Array<{ start: number; end: number }> {
         let k = i + 1;
         while (k < text.length && /\s/.test(text[k] as string)) k++;
         const after = text[k] ?? '';
-        if (/^\d+$/.test(word) || (word.length > 0 && word.length <= 2 && /[\p{Ll}\p{N}]/u.test(after))) boundary = false;
+        if ((/^\d+$/.test(word) || (word.length > 0 && word.length <= 2)) && /[\p{Ll}\p{N}]/u.test(after)) boundary = false;
       }
     }
     if (boundary) {
@@ -81,6 +81,8 @@ function clean(text: string): string {
   }
   out += text.slice(at);
   return out
+    // Markup the visitor pasted is noise in a summary (and the summary is shown as text anyway).
+    .replace(/<[^<>]{0,200}>/g, ' ')
     .trim()
     .replace(GREETING, '')
     .replace(/\p{Lu}{4,}/gu, (word) => word.toLowerCase())
