@@ -1,4 +1,5 @@
 import type { RefObject } from 'preact';
+import { useAvoidFocused } from './avoidFocused';
 import { LAUNCHER_ICON_PATH, LAUNCHER_ICON_VIEWBOX } from './launcherStyles';
 import { useWidget } from './widgetContext';
 
@@ -12,7 +13,8 @@ interface Props {
 
 /** The bubble: same markup and CSS as the loader's, so the swap is invisible. */
 export function Launcher({ buttonRef, open, position, panelId, onClick }: Props) {
-  const { t } = useWidget();
+  const { t, locale } = useWidget();
+  const avoid = useAvoidFocused(buttonRef, !open);
   return (
     <button
       ref={buttonRef}
@@ -20,6 +22,8 @@ export function Launcher({ buttonRef, open, position, panelId, onClick }: Props)
       class="heard-launcher"
       part="launcher"
       data-position={position}
+      data-avoid={avoid ? 'true' : undefined}
+      lang={locale}
       aria-label={t('ui.launcher')}
       aria-expanded={open ? 'true' : 'false'}
       aria-controls={panelId}

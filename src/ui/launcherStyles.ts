@@ -3,7 +3,8 @@
  * widget has loaded so nothing jumps when the widget takes over. Plain strings, no imports,
  * so the loader stays tiny. Markup both must use:
  *
- *   <button class="heard-launcher" part="launcher" data-position="bottom-right|bottom-left">
+ *   <button class="heard-launcher" part="launcher" data-position="bottom-right|bottom-left"
+ *     [data-avoid="true" while it would cover the host page's focused element]>
  *     <svg viewBox="{LAUNCHER_ICON_VIEWBOX}" aria-hidden="true" focusable="false">
  *       <path d="{LAUNCHER_ICON_PATH}"/></svg>
  *   </button>
@@ -24,5 +25,9 @@ export const LAUNCHER_CSS = `
 .heard-launcher:focus{outline:none}
 .heard-launcher:focus-visible{outline:3px solid var(--heard-focus,#1f5fd1);outline-offset:3px;box-shadow:0 0 0 6px var(--heard-bg,#ffffff)}
 @media (forced-colors:active){.heard-launcher{border:2px solid ButtonText}}
-@media (max-width:479.98px){.heard-launcher{bottom:12px;right:12px}.heard-launcher[data-position="bottom-left"]{left:12px}}
+/* Moved to the other corner while a host page element it would cover has focus. */
+.heard-launcher[data-avoid="true"]{right:auto;left:20px}
+.heard-launcher[data-position="bottom-left"][data-avoid="true"]{left:auto;right:20px}
+@media (max-width:479.98px){.heard-launcher{bottom:12px;right:12px}.heard-launcher[data-position="bottom-left"]{right:auto;left:12px}
+.heard-launcher[data-avoid="true"]{right:auto;left:12px}.heard-launcher[data-position="bottom-left"][data-avoid="true"]{left:auto;right:12px}}
 `;
