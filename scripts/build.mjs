@@ -18,7 +18,15 @@ const quiet = process.argv.includes('--quiet');
 
 /** @param {import('vite').InlineConfig} config */
 const run = (config) =>
-  build({ root, configFile: `${root}vite.config.ts`, logLevel: quiet ? 'warn' : 'info', ...config });
+  build({
+    root,
+    configFile: `${root}vite.config.ts`,
+    logLevel: quiet ? 'warn' : 'info',
+    // Library mode leaves NODE_ENV alone; the embed must get the production builds of its
+    // dependencies (no dev warnings, no dev-only checks).
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    ...config,
+  });
 
 rmSync(dist, { recursive: true, force: true });
 
@@ -29,6 +37,7 @@ await run({
     target: 'es2020',
     minify: true,
     lib: { entry: `${root}src/embed/loader.ts`, formats: ['iife'], name: 'HeardLoader', fileName: () => 'heard.js' },
+    rolldownOptions: { output: { minify: true } },
   },
 });
 
@@ -39,7 +48,7 @@ await run({
     target: 'es2020',
     minify: true,
     lib: { entry: { 'heard-widget': `${root}src/embed/widget.ts` }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
-    rolldownOptions: { output: { chunkFileNames: 'heard-[name]-[hash].js' } },
+    rolldownOptions: { output: { chunkFileNames: 'heard-[name]-[hash].js', minify: true } },
   },
 });
 

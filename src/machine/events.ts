@@ -3,7 +3,7 @@ import type { Locale } from '../triage/types';
 import type { ContactField } from './options';
 
 /** Time of the event, ISO 8601; the bridge stamps it so the machine stays pure. */
-interface Timed {
+export interface Timed {
   at: string;
 }
 
