@@ -64,7 +64,9 @@ export function createApp({
   const auth = createAgentAuth({ agentToken });
   const hub = createEventHub();
   const validateRecord = createRecordValidator();
-  const app = Fastify({ logger, bodyLimit, trustProxy: false });
+  // Closing drops open connections (inbox streams, idle keep-alives) rather than waiting on
+  // them. A record whose answer is cut off is safe: the widget retries and gets the replay.
+  const app = Fastify({ logger, bodyLimit, trustProxy: false, forceCloseConnections: true });
 
   // Records are JSON and only JSON: anything else (text/plain included) is a 415.
   app.removeContentTypeParser(['text/plain']);

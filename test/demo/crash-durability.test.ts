@@ -14,7 +14,12 @@ const MAX_KILLS = 6;
 const DEADLINE_MS = 90_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'heard-crash-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const children = new Set<ChildProcess>();
+afterAll(() => {
+  // Only if the test failed part-way: never leave a receiver running.
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Starts the receiver as a child process on the temp database; resolves with its origin. */
 async function startReceiver(dbPath: string): Promise<{ child: ChildProcess; origin: string }> {
@@ -22,6 +27,7 @@ async function startReceiver(dbPath: string): Promise<{ child: ChildProcess; ori
     env: { ...process.env, PORT: '0', HEARD_DB: dbPath, HEARD_AGENT_TOKEN: 'crash-token', HEARD_RATE_LIMIT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.add(child);
   let output = '';
   const origin = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk) => {
@@ -110,5 +116,5 @@ describe('receiver killed with SIGKILL under load', () => {
       expect(acknowledged.has(record.id)).toBe(true);
       expect(JSON.parse(stored.get(record.id)!)).toEqual(record);
     }
-  });
+  }, DEADLINE_MS + 30_000);
 });
