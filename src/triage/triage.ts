@@ -225,14 +225,20 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   }
   let shouted = 0;
   let longWords = 0;
+  let letters = 0;
+  let capitals = 0;
   for (const word of words) {
+    if (!/\d/.test(word)) {
+      letters += word.length;
+      if (word === word.toUpperCase() && word !== word.toLowerCase()) capitals += word.length;
+    }
     if (word.length < SHOUT_MIN) continue;
     longWords++;
     if (word === word.toUpperCase() && word !== word.toLowerCase() && !/\d/.test(word)) shouted++;
   }
   if (shouted >= 4 || (shouted >= 2 && shouted / longWords >= 0.3)) {
     // A whole message in capitals is shouting; a few words are emphasis.
-    anger += shouted >= 4 && shouted / longWords >= 0.6 ? 2 : 1;
+    anger += letters >= 12 && capitals / letters >= 0.7 ? 2 : 1;
     angerCues.push('CAPITALS');
   }
   if (/!!|\?\?|\?!|!\?/.test(prepared)) {

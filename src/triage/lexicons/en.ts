@@ -102,8 +102,8 @@ export const en: Lexicon = {
   mood: {
     insult: [
       'idiot*', 'stupid', 'moron*', 'incompetent', 'useless', 'clown*', 'pathetic', 'shit*', 'crap*', 'fuck*',
-      'fck*', 'damn', 'bloody', 'bullshit', 'wtf', 'dumb', 'liar*', 'thieves', 'thief', 'crook*', 'scammer*',
-      'jerk*', 'asshole*', 'arsehole*', 'bastard*', 'imbecile*', 'retard*', 'losers', 'clueless', 'bitch*',
+      'fck*', 'damn', 'bloody', 'bullshit', 'wtf', 'dumb', 'liar', 'liars', 'thieves', 'thief', 'crooks', 'scammer*',
+      'jerk*', 'asshole*', 'arsehole*', 'bastard*', 'imbecile*', 'retard', 'retards', 'retarded', 'losers', 'clueless', 'bitch*',
     ],
     angry: [
       'furious', 'angry', 'livid', 'outraged', 'outrageous', 'ridiculous', 'disgust*', 'disgrace*', 'unacceptable',

@@ -89,8 +89,10 @@ export const hu: Lexicon = {
   },
   mood: {
     insult: [
-      'hülye*', 'idióta*', 'barom*', 'kretén*', 'szar*', 'kurva*', 'geci*', 'csaló*', 'tolvaj*', 'szemét*',
-      'nyomorult*', 'béna*', 'balfasz*', 'agyhalott*', 'bunkó*', 'gyökér*', 'rohadt*', 'banda', 'bagázs',
+      'hülye*', 'idióta*', 'barom*', 'kretén*', 'szar', 'szart', 'szarság*', 'szaros*', 'kurva*', 'geci*',
+      // Whole words only: without accents `csaló*` would catch `csalódott`, `szemét*` `szemét` (eye).
+      'csaló', 'csalók', 'csalókat', 'tolvaj*', 'szemétláda*', 'szemetek', 'szemét banda',
+      'nyomorult*', 'béna*', 'balfasz*', 'agyhalott*', 'bunkó*', 'rohadt*', 'banda', 'bagázs',
       'analfabéta*', 'amatőr*', 'inkompetens*',
     ],
     angry: [
