@@ -20,8 +20,10 @@ export function hostSheet(): CSSStyleSheet {
   --heard-accent:#1f5fd1;--heard-on-accent:#ffffff;--heard-bg:#ffffff;--heard-fg:#1a1c1f;
   --heard-surface:#eef1f5;--heard-border:#6b7280;--heard-muted:#4b5563;--heard-error:#b3261e;
   --heard-focus:#1f5fd1;--heard-radius:12px;--heard-shadow:0 12px 40px rgba(0,0,0,.25);
-  --heard-font:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;
-  color-scheme:light dark;font-family:var(--heard-font);font-size:16px;font-weight:400;font-style:normal;
+  --heard-font:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+/* The text basics again, inside the shadow root: a host page rule with !important on the host
+   element (e.g. "* { font-size: 40px !important }") beats :host, but cannot reach in here. */
+:host,.heard-root{color-scheme:light dark;font-family:var(--heard-font);font-size:16px;font-weight:400;font-style:normal;
   line-height:1.45;letter-spacing:normal;word-spacing:normal;text-align:left;text-transform:none;
   text-indent:0;text-shadow:none;white-space:normal;direction:ltr;visibility:visible;cursor:auto;
   color:var(--heard-fg);-webkit-text-size-adjust:100%;text-size-adjust:100%}
