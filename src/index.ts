@@ -3,7 +3,7 @@
  * of this; it is for sites and tools that bundle Heard.
  */
 export { mount } from './embed/mount';
-export { defineHeardElement, HeardWidgetElement } from './embed/element';
+export { defineHeardElement } from './embed/element';
 export { parseConfig } from './embed/config';
 export { complaintMachine } from './machine/complaintMachine';
 export { computeDueDate } from './machine/dueDate';
@@ -23,6 +23,7 @@ export { createDelivery } from './transport/flush';
 // Types
 
 export type { HeardApi, HeardEvents, HeardEventName } from './embed/api';
+export type { HeardWidgetElement } from './embed/element';
 export type { WidgetConfig, ConfigProblem } from './embed/config';
 export type { ComplaintTag } from './machine/complaintMachine';
 export type { ComplaintContext, ComplaintInput, ChatMessage } from './machine/context';

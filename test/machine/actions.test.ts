@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import * as A from '../../src/machine/actions';
+import type { ComplaintContext } from '../../src/machine/context';
+import { baseInput, englishFor } from './harness';
+
+const start = (over: Partial<ComplaintContext> = {}): ComplaintContext => ({ ...A.initialContext(baseInput()), ...over });
+const apply = (c: ComplaintContext, patch: Partial<ComplaintContext>): ComplaintContext => ({ ...c, ...patch });
+const text = (c: ComplaintContext, i = -1) => {
+  const m = c.messages.at(i)!;
+  return m.text ?? englishFor(c.id)(m.key!, m.params);
+};
+
+describe('actions, without an actor', () => {
+  it('owner options are merged over the defaults one level deep', () => {
+    const o = A.resolveOptions({ slaHours: { critical: 1 } as never, businessHours: { timeZone: 'Asia/Kuala_Lumpur' } as never });
+    expect(o.slaHours).toEqual({ critical: 1, high: 8, normal: 24, low: 40 });
+    expect(o.businessHours).toMatchObject({ timeZone: 'Asia/Kuala_Lumpur', start: '09:00', days: [1, 2, 3, 4, 5] });
+  });
+
+  it('numbers every message in order', () => {
+    let c = apply(start(), A.greet(start()));
+    c = apply(c, A.addVisitorMessage(c, { type: 'visitor.say', text: 'one', at: 'a' }));
+    c = apply(c, A.addVisitorMessage(c, { type: 'visitor.say', text: 'two', at: 'b' }));
+    expect(c.messages.map((m) => m.seq)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('identify never overwrites what the visitor typed, and ignores blank values', () => {
+    const c = start({ contact: { name: 'Typed', email: '', phone: '', accountRef: '', followUpConsent: false } });
+    const p = A.identify(c, { type: 'visitor.identify', identity: { name: 'Host', email: 'host@example.com', phone: '  ' } });
+    expect(p.contact).toMatchObject({ name: 'Typed', email: 'host@example.com', phone: '' });
+  });
+
+  it('the unavailable outcome line names what was asked and what can be done instead', () => {
+    const c = start({ options: { ...start().options, outcomes: ['storeCredit'] } });
+    const p = A.chooseOutcome(c, { type: 'outcome.choose', kind: 'refund', at: 'x' });
+    expect(p.outcome).toEqual({ kind: 'refund', detail: null, offered: false, alternative: 'storeCredit' });
+    expect(text(apply(c, p))).toMatch(/would like a refund.*What I can do is store credit/);
+    expect(A.committedKind(apply(c, p))).toBe('storeCredit');
+  });
+
+  it('with nothing to offer, it does not pretend: a person will look at what else can be done', () => {
+    const c = start({ options: { ...start().options, outcomes: [] } });
+    const p = A.chooseOutcome(c, { type: 'outcome.choose', kind: 'refund', at: 'x' });
+    expect(p.outcome!.alternative).toBeNull();
+    expect(text(apply(c, p))).toMatch(/member of our team will look/);
+  });
+
+  it('the owner’s own wording of the next step replaces the catalog’s', () => {
+    const c = start({
+      options: { ...start().options, actions: { refund: 'Marta from our shop will call you.' } },
+      outcome: { kind: 'refund', detail: null, offered: true, alternative: null },
+    });
+    const after = apply(c, A.commit(c, '2026-11-24T10:00:00.000Z'));
+    expect(text(after, -2)).toContain('Marta from our shop will call you.');
+    expect(after.followUpAt).toBe(new Date(Date.parse(after.commitment!.dueBy) + 48 * 3_600_000).toISOString());
+  });
+
+  it('handoff says why and promises no repetition; escalation reason comes from triage', () => {
+    const c = start({ triage: { escalation: 'legal' } as ComplaintContext['triage'] });
+    const p = A.startHandoff(c, A.escalationReason(c), '2026-11-24T10:00:00.000Z');
+    expect(p.handoff).toEqual({ requested: false, reason: 'legal', at: '2026-11-24T10:00:00.000Z' });
+    expect(text(apply(c, p))).toMatch(/straight away.*not have to repeat yourself/);
+  });
+
+  it('a new complaint keeps the visitor, the language and the options, and starts counting again', () => {
+    const c = start({ locale: 'sk', contact: { name: 'Ján', email: 'jan@example.sk', phone: '', accountRef: '', followUpConsent: true }, clarifyCount: 2 });
+    const p = A.newComplaint(c, { type: 'complaint.new', id: 'bbbbbbbb-0000-4000-8000-000000000000', reference: 'HRD-CCCCCC', at: 'z' });
+    expect(p).toMatchObject({ locale: 'sk', clarifyCount: 0, previousComplaints: 1, messages: [], identity: { name: 'Ján', email: 'jan@example.sk' } });
+  });
+});
