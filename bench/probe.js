@@ -6,6 +6,7 @@
     longTasks: [],
     slowEvents: [],
     bubbleAt: null,
+    frameAt: null,
     clickAt: null,
     composerReadyAt: null,
     composerFocused: false,
@@ -46,12 +47,18 @@
   bench.deepFind = deepFind;
   bench.shown = shown;
 
+  /** Records the first frame after now: the floor under "bubble visible" on this page. */
+  // Times are taken inside the frame's callbacks (just before that frame paints), not from the
+  // callback's argument, which is the frame's start and may precede the mark.
+  bench.watchFrame = () => requestAnimationFrame(() => (bench.frameAt = performance.now()));
+
   /** Watches every frame (bounded) until `spec` is on screen; records the frame's time. */
   bench.watchLauncher = (spec, limitMs) => {
+    bench.watchFrame();
     const until = performance.now() + limitMs;
-    const tick = (now) => {
+    const tick = () => {
       if (shown(deepFind(spec))) {
-        bench.bubbleAt = now;
+        bench.bubbleAt = performance.now();
         return;
       }
       if (performance.now() < until) requestAnimationFrame(tick);
@@ -69,7 +76,8 @@
       (event) => {
         bench.clickAt = event.timeStamp;
         const until = performance.now() + limitMs;
-        const tick = (now) => {
+        const tick = () => {
+          const now = performance.now();
           const root = document.querySelector('heard-root')?.shadowRoot;
           const area = root && root.querySelector('textarea');
           if (area && shown(area) && !area.disabled && !area.readOnly && root.activeElement === area) {

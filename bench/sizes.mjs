@@ -45,7 +45,7 @@ export function compressedSizes(content) {
 
 /**
  * The module specifiers a built chunk imports: `static` ones (import/export … from) are fetched
- * before it runs; `dynamic` ones (`import("…")` with a string literal) only when called.
+ * before it runs; `dynamic` ones (`import("…")` with a constant string) only when called.
  * @param {string} code an ES module as emitted by the build
  * @returns {{ static: string[], dynamic: string[] }}
  */
@@ -61,8 +61,8 @@ export function chunkImports(code) {
       for (const child of node) visit(child);
       return;
     }
-    const n = /** @type {{ type?: string, source?: { type?: string, value?: unknown } }} */ (node);
-    const literal = n.source && n.source.type === 'Literal' && typeof n.source.value === 'string' ? n.source.value : null;
+    const n = /** @type {{ type?: string, source?: SourceNode }} */ (node);
+    const literal = n.source ? constantString(n.source) : null;
     if (literal !== null) {
       if (n.type === 'ImportExpression') dynamics.add(literal);
       else if (n.type === 'ImportDeclaration' || n.type === 'ExportNamedDeclaration' || n.type === 'ExportAllDeclaration') statics.add(literal);
@@ -208,6 +208,21 @@ export function measureBundle(distDir) {
     otherLazy: [...new Set(otherLazy)],
     loaderImportsStatically: loaderImports.static,
   };
+}
+
+/**
+ * @typedef {{ type?: string, value?: unknown, expressions?: unknown[], quasis?: { value: { cooked?: string | null } }[] }} SourceNode
+ */
+
+/**
+ * The string a specifier node always evaluates to: a string literal, or a template literal
+ * without substitutions (the minifier writes `import(\`./x.js\`)`); `null` for anything computed.
+ * @param {SourceNode} node
+ */
+function constantString(node) {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions?.length === 0 && node.quasis?.length === 1) return node.quasis[0]?.value.cooked ?? null;
+  return null;
 }
 
 /** @param {string} spec */

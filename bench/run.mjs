@@ -1,0 +1,345 @@
+// @ts-check
+/**
+ * `npm run bench`: what Heard costs a page, against its budgets and beside peer widgets.
+ * Prints one table and writes it to `bench/results/latest.json` and `latest.md`.
+ *
+ *   npm run bench                 # 5 runs of each page
+ *   npm run bench -- --runs 3     # fewer runs
+ *   npm run bench -- --no-peers   # skip the peer widgets
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CPU_SLOWDOWN, hostPage, launchChromium, measureColdClick, measureHeardRun, measurePageLoad, measurePlainTyping } from './browser.mjs';
+import { complaintText } from './complaints.mjs';
+import { measureCss, measureIngest, measureOutboxFlush, measureTriage } from './node-figures.mjs';
+import { buildPeers, ensurePeersInstalled, PEERS_DIR } from './peers.mjs';
+import { kb, markdownTable, mb, ms, ratio, textTable } from './report.mjs';
+import { startBenchServer } from './server.mjs';
+import { BENCH_LOCALES, BYTE_BUDGETS, LOADER_FILE, measureBundle, WIDGET_FILE } from './sizes.mjs';
+import { loadSourceModules } from './source-build.mjs';
+import { median } from './stats.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const RESULTS = join(ROOT, 'bench', 'results');
+const args = process.argv.slice(2);
+const RUNS = Math.max(1, Math.min(20, Number(args[args.indexOf('--runs') + 1]) || 5));
+const WITH_PEERS = !args.includes('--no-peers');
+const OUTBOX_RECORDS = 300;
+/** @param {string} line */
+const log = (line) => process.stderr.write(`${line}\n`);
+
+/** @type {import('./report.mjs').Row[]} */
+const rows = [];
+/** @type {Record<string, unknown>} */
+const results = { date: new Date().toISOString(), node: process.version, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN };
+/** @param {import('./report.mjs').Row} row */
+const row = (row) => rows.push(row);
+
+// A hard stop, so a hung browser or server can never keep the bench running.
+const deadline = setTimeout(() => {
+  log('bench: stopped after 15 minutes');
+  process.exit(2);
+}, 15 * 60_000);
+deadline.unref();
+
+const server = await startBenchServer({ mounts: { '/dist/': DIST, '/peers/': join(PEERS_DIR, 'dist') } });
+try {
+  const build = buildIfStale();
+  results.build = build;
+  const sizes = measureSizes(build);
+  await measureInNode();
+  const peers = WITH_PEERS ? await preparePeers() : [];
+  await measureInChromium(sizes, peers);
+} finally {
+  await server.close();
+}
+
+const generated = `${RUNS} runs per page, medians; Chromium at ${CPU_SLOWDOWN}× CPU throttling; ${new Date().toISOString().slice(0, 10)}.`;
+results.rows = rows;
+mkdirSync(RESULTS, { recursive: true });
+writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(RESULTS, 'latest.md'), `${markdownTable(rows)}\n\n${generated}\n`);
+console.log(`Heard bench: ${generated}`);
+console.log(textTable(rows));
+console.log(`\nWritten: bench/results/latest.json, bench/results/latest.md`);
+const failed = rows.filter((r) => r.pass === false).length;
+console.log(failed ? `${failed} figure(s) over budget.` : 'All budgets met.');
+clearTimeout(deadline);
+
+// ---------------------------------------------------------------------------------------------
+
+/** Builds when `dist/` is missing or older than any source, build script or config. */
+function buildIfStale() {
+  const built = [LOADER_FILE, WIDGET_FILE].map((f) => join(DIST, f));
+  const builtAt = built.every((f) => existsSync(f)) ? Math.min(...built.map((f) => statSync(f).mtimeMs)) : 0;
+  const inputs = [join(ROOT, 'src'), join(ROOT, 'scripts', 'build.mjs'), join(ROOT, 'vite.config.ts'), join(ROOT, 'package.json')];
+  if (builtAt > newest(inputs)) return { ran: false, ok: true, note: 'dist/ up to date' };
+  log('Building (dist/ is missing or older than the sources)…');
+  const started = Date.now();
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
+    return { ran: true, ok: true, note: 'built' };
+  } catch {
+    // The bundles may have been written before a later step (type declarations) failed.
+    const fresh = built.every((f) => existsSync(f) && statSync(f).mtimeMs >= started - 1000);
+    return { ran: true, ok: fresh, note: fresh ? 'build reported an error after writing the bundles' : 'build failed; measuring whatever dist/ holds' };
+  }
+}
+
+/** @param {string[]} paths @returns {number} */
+function newest(paths) {
+  let latest = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const stat = statSync(path);
+    if (stat.isDirectory()) latest = Math.max(latest, newest(readdirSync(path).map((name) => join(path, name))));
+    else latest = Math.max(latest, stat.mtimeMs);
+  }
+  return latest;
+}
+
+/** @param {{ note: string }} build */
+function measureSizes(build) {
+  /** @type {import('./sizes.mjs').BundleSizes | null} */
+  let sizes = null;
+  try {
+    sizes = measureBundle(DIST);
+  } catch (error) {
+    row({ section: 'Bytes (gzip -9 / brotli)', figure: 'built files', value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error) });
+    return null;
+  }
+  results.sizes = sizes;
+  const section = 'Bytes (gzip -9 / brotli)';
+  const note = build.note === 'dist/ up to date' || build.note === 'built' ? undefined : build.note;
+  row({ section, figure: 'Loader (heard.js)', value: `${kb(sizes.loader.gzip)} / ${kb(sizes.loader.brotli)}`, budget: '≤ 2.0 KB gzip', pass: sizes.loader.gzip <= BYTE_BUDGETS.loaderGzip, note });
+  for (const locale of BENCH_LOCALES) {
+    const c = sizes.complaint[locale];
+    if (!c) {
+      row({ section, figure: `One complaint, ${locale}`, value: 'no locale chunk found', budget: '≤ 40 KB gzip', pass: false });
+      continue;
+    }
+    row({
+      section,
+      figure: `One complaint, ${locale}`,
+      value: `${kb(c.gzip)} / ${kb(c.brotli)}`,
+      budget: '≤ 40 KB gzip (aim 35)',
+      pass: c.gzip <= BYTE_BUDGETS.complaintGzip,
+      note: `${c.files.length} files: ${c.files.join(' + ')}`,
+    });
+  }
+  row({ section, figure: 'Widget chunk alone', value: `${kb(sizes.widget.gzip)} / ${kb(sizes.widget.brotli)}`, budget: '', pass: null, note: 'English catalog and triage included' });
+  for (const [locale, pack] of Object.entries(sizes.locales)) {
+    row({ section, figure: `Locale pack ${locale}`, value: `${kb(pack.gzip)} / ${kb(pack.brotli)}`, budget: '', pass: null, note: pack.file });
+  }
+  return sizes;
+}
+
+async function measureInNode() {
+  const logic = 'Logic';
+  const { modules, missing, dispose } = await loadSourceModules({
+    triage: 'src/triage/triage.ts',
+    restate: 'src/triage/restate.ts',
+    styles: 'src/ui/styles.ts',
+    store: 'src/storage/store.ts',
+    flush: 'src/transport/flush.ts',
+  }).catch((error) => {
+    log(`Could not build sources for Node: ${error instanceof Error ? error.message : error}`);
+    return { modules: /** @type {Record<string, Record<string, unknown>>} */ ({}), missing: ['(build failed)'], dispose: () => {} };
+  });
+  try {
+    if (modules.styles) {
+      const css = measureCss(modules.styles);
+      results.css = css;
+      row({ section: 'Bytes (gzip -9 / brotli)', figure: 'CSS (widget stylesheets)', value: `${kb(css.gzip)} / ${kb(css.brotli)}`, budget: '', pass: null, note: `${css.sheets} sheets from src/ui/styles.ts widgetSheets(), run in Node with a recording CSSStyleSheet; ships inside the widget chunk` });
+    } else {
+      row({ section: 'Bytes (gzip -9 / brotli)', figure: 'CSS (widget stylesheets)', value: 'not measured', budget: '', pass: null, note: 'src/ui/styles.ts missing' });
+    }
+
+    if (modules.triage) {
+      const triage = measureTriage(modules.triage, modules.restate);
+      results.triage = triage;
+      for (const [locale, t] of Object.entries(triage)) {
+        row({ section: logic, figure: `Triage + restatement, 2,000 chars, ${locale}`, value: `${ms(t.medianMs, 3)} (p95 ${ms(t.p95Ms, 2)})`, budget: '≤ 1 ms median', pass: t.medianMs <= 1, note: `${t.runs} runs after warm-up, Node${t.restated ? '' : '; restate() missing, triage only'}` });
+      }
+    } else {
+      row({ section: logic, figure: 'Triage + restatement', value: 'not measured', budget: '≤ 1 ms median', pass: null, note: missing.join(', ') });
+    }
+
+    if (modules.store && modules.flush) {
+      const outbox = await measureOutboxFlush({ store: modules.store, flush: modules.flush }, `${server.origin}/complaints`, OUTBOX_RECORDS);
+      results.outbox = outbox;
+      row({ section: logic, figure: 'Outbox flush rate', value: `${outbox.recordsPerSecond} records/s`, budget: '', pass: null, note: `${outbox.delivered}/${outbox.records} delivered to a loopback 201; src/storage + src/transport in Node over fake-indexeddb` });
+    }
+  } finally {
+    dispose();
+  }
+
+  try {
+    const ingest = await measureIngest();
+    results.ingest = ingest;
+    row(
+      ingest
+        ? { section: logic, figure: 'Receiver ingest', value: `${ingest.recordsPerSecond} records/s, p99 ${ms(ingest.p99Ms)}`, budget: '', pass: null, note: `${ingest.stored}/${ingest.records} stored, ${ingest.non2xx} non-2xx; demo/server/ingest-bench.mjs` }
+        : { section: logic, figure: 'Receiver ingest', value: 'not measured', budget: '', pass: null, note: 'demo/server/ingest-bench.mjs not found' },
+    );
+  } catch (error) {
+    row({ section: logic, figure: 'Receiver ingest', value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
+  }
+}
+
+async function preparePeers() {
+  try {
+    ensurePeersInstalled(log);
+    log('Bundling peer widgets…');
+    return await buildPeers();
+  } catch (error) {
+    log(`Peer widgets unavailable: ${error instanceof Error ? error.message : error}`);
+    return [];
+  }
+}
+
+/**
+ * @param {import('./sizes.mjs').BundleSizes | null} sizes
+ * @param {import('./peers.mjs').PeerBuild[]} peers
+ */
+async function measureInChromium(sizes, peers) {
+  const section = `Chromium, ${CPU_SLOWDOWN}× CPU (medians of ${RUNS})`;
+  if (!sizes) {
+    row({ section, figure: 'Page figures', value: 'not measured', budget: '', pass: null, note: 'no built widget' });
+    return;
+  }
+  const text = complaintText('en', 200);
+  server.pages.set('/plain', hostPage({ textarea: true }));
+  server.pages.set('/heard', hostPage({ tag: `<script src="/dist/heard.js" data-endpoint="${server.origin}/complaints" data-locale="en"></script>`, launcher: 'heard-root >>> .heard-launcher' }));
+  const browser = await launchChromium();
+  try {
+    results.chromium = browser.version();
+    /** @type {Awaited<ReturnType<typeof measurePageLoad>>[]} */
+    const plain = [];
+    /** @type {Awaited<ReturnType<typeof measureHeardRun>>[]} */
+    const heard = [];
+    /** @type {Awaited<ReturnType<typeof measureColdClick>>[]} */
+    const cold = [];
+    /** @type {Awaited<ReturnType<typeof measurePlainTyping>>[]} */
+    const plainTyping = [];
+    for (let i = 0; i < RUNS; i++) {
+      log(`Chromium run ${i + 1}/${RUNS}…`);
+      // Interleaved, so drift on a shared machine touches both pages alike.
+      plain.push(await measurePageLoad(browser, `${server.origin}/plain`));
+      heard.push(await measureHeardRun(browser, `${server.origin}/heard`, text));
+      cold.push(await measureColdClick(browser, `${server.origin}/heard`));
+      plainTyping.push(await measurePlainTyping(browser, `${server.origin}/plain`, text));
+    }
+    results.browser = { plain, heard, cold, plainTyping };
+
+    /** @template T @param {T[]} runs @param {(r: T) => number | null} pick */
+    const med = (runs, pick) => median(runs.map(pick).filter((v) => v !== null).map(Number));
+    const p = {
+      load: med(plain, (r) => r.loadMs),
+      frame: med(plain, (r) => r.firstFrameMs),
+      tasks: med(plain, (r) => r.longTasks),
+      taskMs: med(plain, (r) => r.longTaskMs),
+      heap: med(plain, (r) => r.heapBytes),
+      key: med(plainTyping, (r) => r.keyMedianMs),
+      keyWorst: med(plainTyping, (r) => r.keyWorstMs),
+    };
+    const h = {
+      load: med(heard, (r) => r.loadMs),
+      bubble: med(heard, (r) => r.bubbleMs),
+      tasks: med(heard, (r) => r.longTasks),
+      tasksDuringLoad: med(heard, (r) => r.longTasksDuringLoad),
+      taskMs: med(heard, (r) => r.longTaskMs),
+      worstTask: med(heard, (r) => r.worstTaskMs),
+      heap: med(heard, (r) => r.heapBytes),
+      warm: med(heard, (r) => r.clickToComposerMs),
+      cold: med(cold, (r) => r.clickToComposerMs),
+      key: med(heard, (r) => r.keyMedianMs),
+      keyWorst: med(heard, (r) => r.keyWorstMs),
+      heapOpen: med(heard, (r) => r.heapAfterOpenBytes),
+      draft: med(heard, (r) => r.draftSaveMs),
+      tasksTyping: med(heard, (r) => r.longTasksAfterOpen),
+    };
+    const notTyped = heard.filter((r) => !r.typed).length;
+    const notFocused = heard.filter((r) => !r.focusedOnOpen).length;
+    results.medians = { plain: p, heard: h };
+
+    row({ section, figure: 'Load event, page without / with widget', value: `${ms(p.load)} / ${ms(h.load)}`, budget: '', pass: null, note: `widget's share ${ms(h.load - p.load)}` });
+    row({ section, figure: 'Script start → bubble on screen', value: ms(h.bubble), budget: '≤ 100 ms', pass: h.bubble <= 100, note: `the page's own first frame after the same point: ${ms(p.frame)}` });
+    row({ section, figure: 'Long tasks, load until idle (widget loaded at idle)', value: `${h.tasks} (${ms(h.taskMs)}, worst ${ms(h.worstTask)})`, budget: 'none from the widget', pass: h.tasks - p.tasks <= 0, note: `without widget: ${p.tasks} (${ms(p.taskMs)}); before the load event: ${h.tasksDuringLoad}` });
+    row({ section, figure: 'Click → composer focused (widget loaded at idle)', value: ms(h.warm), budget: '≤ 150 ms', pass: h.warm <= 150, note: notFocused ? `${notFocused} run(s) not focused on open` : 'composer on screen, enabled and focused' });
+    row({ section, figure: 'Click → composer focused (clicked before idle load)', value: ms(h.cold), budget: '≤ 150 ms', pass: h.cold <= 150, note: 'includes fetching and starting the widget' });
+    row({ section, figure: 'Input delay per key, 200 chars: median', value: ms(h.key, 1), budget: '≤ 16 ms', pass: h.key <= 16, note: `keydown → next frame; plain <textarea> on the same page: ${ms(p.key, 1)}${notTyped ? `; ${notTyped} run(s) lost keys` : ''}` });
+    row({ section, figure: 'Input delay per key, 200 chars: worst', value: ms(h.keyWorst, 1), budget: '', pass: null, note: `plain <textarea>: ${ms(p.keyWorst, 1)}; long tasks while typing: ${h.tasksTyping}` });
+    row({ section, figure: 'JS heap after load (after GC)', value: mb(h.heap), budget: '', pass: null, note: `without widget ${mb(p.heap)}; widget's share ${mb(h.heap - p.heap)}` });
+    row({ section, figure: 'JS heap after open (after GC)', value: mb(h.heapOpen), budget: '', pass: null, note: `widget's share ${mb(h.heapOpen - p.heap)}` });
+    row({ section, figure: 'Draft save: last key → draft in IndexedDB', value: ms(h.draft), budget: '', pass: null, note: 'includes the saver\'s deliberate 300 ms quiet period' });
+
+    await measurePeers(browser, sizes, peers, { bubble: h.bubble, tasks: h.tasks, taskMs: h.taskMs, heap: h.heap - p.heap, plainHeap: p.heap });
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * @param {import('playwright-core').Browser} browser
+ * @param {import('./sizes.mjs').BundleSizes} sizes
+ * @param {import('./peers.mjs').PeerBuild[]} peers
+ * @param {{ bubble: number, tasks: number, taskMs: number, heap: number, plainHeap: number }} ours
+ */
+async function measurePeers(browser, sizes, peers, ours) {
+  if (!peers.length) return;
+  const section = `Peer widgets (same page, ${CPU_SLOWDOWN}× CPU, medians of ${RUNS}; ratio = peer ÷ Heard)`;
+  const ourBytes = /** @type {import('./sizes.mjs').Download} */ (sizes.complaint.en).gzip;
+  row({ section, figure: 'Heard (everything for one complaint, en)', value: `${kb(ourBytes)} gzip`, budget: '', pass: null, note: `bubble ${ms(ours.bubble)}; long tasks ${ours.tasks} (${ms(ours.taskMs)}); heap +${mb(ours.heap)}` });
+  /** @type {Record<string, unknown>} */
+  const peerResults = {};
+  for (const build of peers) {
+    const { peer } = build;
+    if (build.error || !build.file) {
+      row({ section, figure: peer.label, value: 'not measured', budget: '', pass: null, note: `bundling failed: ${build.error}` });
+      continue;
+    }
+    const path = `/peer-${peer.name}`;
+    server.pages.set(
+      path,
+      hostPage({
+        head: `<script>window.BENCH_ORIGIN=${JSON.stringify(server.origin)};window.BENCH_DSN=${JSON.stringify(`http://bench@127.0.0.1:${new URL(server.origin).port}/1`)};</script>`,
+        tag: `<script src="/peers/${build.file}"></script>`,
+        launcher: peer.launcher,
+      }),
+    );
+    log(`Peer ${peer.name}…`);
+    /** @type {Awaited<ReturnType<typeof measurePageLoad>>[]} */
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measurePageLoad(browser, `${server.origin}${path}`, { launcher: peer.launcher }));
+    peerResults[peer.name] = { bytes: build, runs };
+    const seen = runs.filter((r) => r.bubbleMs !== null).length;
+    const bubble = median(runs.map((r) => r.bubbleMs).filter((v) => v !== null).map(Number));
+    const tasks = median(runs.map((r) => r.longTasks));
+    const taskMs = median(runs.map((r) => r.longTaskMs));
+    const heap = median(runs.map((r) => r.heapBytes)) - ours.plainHeap;
+    const blocked = median(runs.map((r) => r.blocked));
+    const hosts = [...new Set(runs.flatMap((r) => r.blockedHosts))];
+    const launcher = seen ? `launcher ${ms(bubble)} (${ratio(bubble / ours.bubble)})` : 'launcher not seen';
+    row({
+      section,
+      figure: peer.label,
+      value: `${kb(build.gzip)} gzip (${ratio(build.gzip / ourBytes)})`,
+      budget: '',
+      pass: null,
+      note: [
+        launcher,
+        `long tasks ${tasks} (${ms(taskMs)}${ours.taskMs > 0 ? `, ${ratio(taskMs / ours.taskMs)}` : ''})`,
+        `heap +${mb(heap)} (${ratio(heap / ours.heap)})`,
+        blocked ? `${blocked} remote requests blocked (${hosts.join(', ')})` : 'no remote requests',
+        peer.offline ? '' : 'needs a remote service: measured for what runs offline',
+      ]
+        .filter(Boolean)
+        .join('; '),
+    });
+  }
+  results.peers = peerResults;
+}

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BYTE_BUDGETS, BENCH_LOCALES, LOADER_FILE, measureBundle, staticClosure, WIDGET_FILE, type BundleSizes } from '../../bench/sizes.mjs';
+import { en } from '../../src/i18n/catalogs/en';
+import { hu } from '../../src/i18n/catalogs/hu';
+import { ms } from '../../src/i18n/catalogs/ms';
+import { sk } from '../../src/i18n/catalogs/sk';
+import type { Catalog, Entry } from '../../src/i18n/translate';
+
+/*
+ * Byte budgets of what a visitor downloads, checked on the built files (`npm test` builds
+ * first). Sizes are deterministic, so these fail the build when a change makes the widget heavier
+ * than promised; timings are the bench's job and are never asserted.
+ */
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const read = (file: string) => readFileSync(`${dist}${file}`, 'utf8');
+
+/** Markers of code that only the widget may carry: Preact's renderer and XState's runtime. */
+const PREACT = 'dangerouslySetInnerHTML';
+const XSTATE = 'xstate.init';
+
+/** Every sentence of a catalog that differs from English and is long enough to be unmistakable. */
+function distinctiveLines(catalog: Catalog): string[] {
+  const lines: string[] = [];
+  const collect = (entry: Entry) => {
+    if (typeof entry === 'string') lines.push(entry);
+    else if (Array.isArray(entry)) lines.push(...entry);
+    else lines.push(...Object.values(entry as Record<string, string>));
+  };
+  for (const entry of Object.values(catalog)) collect(entry);
+  const english = new Set<string>();
+  for (const entry of Object.values(en)) {
+    if (typeof entry === 'string') english.add(entry);
+    else if (Array.isArray(entry)) entry.forEach((line) => english.add(line));
+    else Object.values(entry as Record<string, string>).forEach((line) => english.add(line));
+  }
+  // Lines the minifier would escape (quotes, newlines, backslashes) are left out: we look for them verbatim.
+  return lines.filter((line) => line.length >= 24 && !english.has(line) && !/[\\\n`"'$]/.test(line));
+}
+
+let sizes: BundleSizes;
+beforeAll(() => {
+  sizes = measureBundle(dist);
+});
+
+describe('what a visitor downloads stays within budget', () => {
+  it('keeps the one-tag loader within 2 KB gzip', () => {
+    expect(sizes.loader.gzip).toBeGreaterThan(0);
+    expect(sizes.loader.gzip).toBeLessThanOrEqual(BYTE_BUDGETS.loaderGzip);
+  });
+
+  it.each(BENCH_LOCALES)('keeps everything for one complaint in %s within 40 KB gzip', (locale) => {
+    const complaint = sizes.complaint[locale];
+    expect(complaint, `no download found for ${locale}`).toBeDefined();
+    expect(complaint!.files).toContain(LOADER_FILE);
+    expect(complaint!.files).toContain(WIDGET_FILE);
+    expect(complaint!.gzip).toBeLessThanOrEqual(BYTE_BUDGETS.complaintGzip);
+  });
+});
+
+describe('the loader draws the bubble without the widget', () => {
+  it('imports nothing statically, so the widget waits for interest or idle time', () => {
+    expect(sizes.loaderImportsStatically).toEqual([]);
+  });
+
+  it('does not contain Preact or XState, which the widget chunk does', () => {
+    const loader = read(LOADER_FILE);
+    const widget = staticClosure(dist, WIDGET_FILE).files.map(read).join('\n');
+    // The markers are proven to find the libraries where they are.
+    expect(widget).toContain(PREACT);
+    expect(widget).toContain(XSTATE);
+    expect(loader).not.toContain(PREACT);
+    expect(loader).not.toContain(XSTATE);
+  });
+});
+
+describe('each language is its own download', () => {
+  const catalogs = { ms, hu, sk } as const;
+
+  it.each(Object.keys(catalogs) as (keyof typeof catalogs)[])('keeps %s lines out of the widget chunk and in their own pack', (locale) => {
+    const pack = sizes.locales[locale];
+    expect(pack, `no separate chunk for ${locale}`).toBeDefined();
+    const lines = distinctiveLines(catalogs[locale]);
+    expect(lines.length).toBeGreaterThan(10);
+    const widget = staticClosure(dist, WIDGET_FILE).files.map(read).join('\n');
+    const packText = read(pack!.file);
+    expect(lines.filter((line) => widget.includes(line))).toEqual([]);
+    expect(lines.filter((line) => !packText.includes(line))).toEqual([]);
+  });
+});
