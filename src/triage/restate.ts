@@ -1,7 +1,7 @@
 import { scan, type Hit } from './matcher';
 import { prepare, tokenize } from './text';
 import type { Locale, TriageResult } from './types';
-import { VOCABULARY } from './vocabulary';
+import { analyse, VOCABULARY } from './vocabulary';
 
 /** How each language frames the visitor's words, and labels the facts found in them. */
 const FRAMES: Readonly<Record<Locale, { lead: string; open: string; close: string; details: string }>> = {
@@ -120,8 +120,7 @@ export function restate(messages: string[], result: TriageResult, locale: Locale
   const frame = FRAMES[locale] ?? FRAMES.en;
   const facts = [...result.entities.orderRefs.slice(0, 2), ...result.entities.amounts.slice(0, 2).map((a) => a.text), ...result.entities.dates.slice(0, 2)];
 
-  const tokens = tokenize(text);
-  const hits = scan(VOCABULARY, tokens.norms);
+  const { tokens, hits } = analyse(text);
   const spans = sentences(text);
   const scored: Sentence[] = spans.map((span) => ({ ...span, score: 0 }));
   // Score sentences by what they say: the complaint's category counts most, then urgency cues

@@ -1,7 +1,7 @@
 import { addTerms, createMatcher, scan, type Cue, type Hit, type Matcher } from './matcher';
-import { VOCABULARY } from './vocabulary';
+import { analyse } from './vocabulary';
 import { extractEntities } from './entities';
-import { prepare, tokenize } from './text';
+import { prepare } from './text';
 import {
   LOCALES,
   type Category,
@@ -84,9 +84,11 @@ function cueText(hit: Hit, words: readonly string[]): string {
  */
 export function triage(text: string, options: TriageOptions = {}): TriageResult {
   const prepared = prepare(text);
-  const tokens = tokenize(prepared);
+  const analysis = analyse(prepared);
+  const { tokens } = analysis;
   const { norms, words } = tokens;
-  const hits = scan(VOCABULARY, norms);
+  // A copy: the shared analysis must stay as it is for the restatement.
+  const hits = [...analysis.hits];
   if (options.categories && typeof options.categories === 'object') scan(ownerMatcher(options.categories), norms, hits);
 
   const signals: Signal[] = [];

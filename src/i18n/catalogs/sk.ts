@@ -62,7 +62,7 @@ export const sk = {
   // contact
   'contact.ask': 'Aby sme Vás mohli v tejto veci kontaktovať, vyplňte, prosím, nižšie svoje údaje.',
   // commit
-  'commit.summary': 'Ďalší postup: {action} Ozveme sa Vám najneskôr {due}.',
+  'commit.summary': 'Ďalší postup: {action} Ozveme sa Vám do tohto termínu: {due}.',
   'commit.action.refund': 'náš tím skontroluje Vašu objednávku a vybaví vrátenie peňazí.',
   'commit.action.replacement': 'náš tím skontroluje Vašu objednávku a vybaví náhradný tovar.',
   'commit.action.exchange': 'náš tím Vás bude kontaktovať a dohodne s Vami výmenu.',
@@ -78,7 +78,7 @@ export const sk = {
     'Ďakujeme, že ste nám to povedali. Sťažnosti ako tá Vaša nám pomáhajú zlepšovať sa pre všetkých.',
     'Ďakujeme, že ste si našli čas a napísali nám. Vaša sťažnosť nám pomáha zlepšiť sa pre každého zákazníka.',
   ],
-  'thank.reference': 'Číslo Vašej sťažnosti je {reference}. Ozveme sa Vám najneskôr {due}.',
+  'thank.reference': 'Číslo Vašej sťažnosti je {reference}. Ozveme sa Vám do tohto termínu: {due}.',
   'thank.referenceNoDue': 'Číslo Vašej sťažnosti je {reference}.',
   'thank.queued':
     'Zdá sa, že ste offline. Vaša sťažnosť je uložená v tomto zariadení a odošle sa, hneď ako budete opäť online.',
@@ -97,7 +97,7 @@ export const sk = {
     'Odovzdávam to špecialistovi z nášho tímu, ktorý Vám môže pomôcť priamo. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
   'handoff.language':
     'Odovzdávam to kolegovi z nášho tímu, ktorý Vám pomôže vo Vašom jazyku. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
-  'handoff.thank': 'Ďakujem. Číslo Vašej sťažnosti je {reference}. Kolega z nášho tímu Vás bude kontaktovať najneskôr {due}.',
+  'handoff.thank': 'Ďakujem. Číslo Vašej sťažnosti je {reference}. Kolega z nášho tímu Vás bude kontaktovať do tohto termínu: {due}.',
   // language
   'language.offer': 'Zdá sa, že píšete v jazyku {language}. Chcete pokračovať v jazyku {language}?',
   'language.name.en': 'English',
