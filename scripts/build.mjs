@@ -34,7 +34,7 @@ await run({
   build: {
     outDir: dist,
     emptyOutDir: false,
-    target: 'es2020',
+    target: 'es2022',
     minify: true,
     lib: { entry: `${root}src/embed/loader.ts`, formats: ['iife'], name: 'HeardLoader', fileName: () => 'heard.js' },
     rolldownOptions: { output: { minify: true } },
@@ -45,7 +45,7 @@ await run({
   build: {
     outDir: dist,
     emptyOutDir: false,
-    target: 'es2020',
+    target: 'es2022',
     minify: true,
     lib: { entry: { 'heard-widget': `${root}src/embed/widget.ts` }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
     rolldownOptions: { output: { chunkFileNames: 'heard-[name]-[hash].js', minify: true } },
