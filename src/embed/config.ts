@@ -1,6 +1,7 @@
 import { OUTCOMES, type OutcomeKind } from '../record/record';
 import { LOCALES, type Locale, type Urgency } from '../triage/types';
 import type { BusinessHours, ContactField, ScriptOptions } from '../machine/options';
+import { isColor } from '../ui/theme';
 
 /** Everything a site owner can set, from `data-*` attributes or `window.HeardConfig`. */
 export interface WidgetConfig {
@@ -11,7 +12,7 @@ export interface WidgetConfig {
   /** A locale we speak, or undefined to follow the browser. */
   locale?: Locale;
   brand?: string;
-  /** CSS hex colour of the bubble and buttons. */
+  /** Colour of the bubble and buttons: CSS hex or rgb(); text on it is black or white, whichever reads better. */
   accent?: string;
   position: 'bottom-right' | 'bottom-left';
   privacyUrl?: string;
@@ -31,7 +32,6 @@ export type RawConfig = Record<string, unknown>;
 
 const CONTACT_FIELDS: readonly ContactField[] = ['name', 'email', 'phone', 'accountRef'];
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const HM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -107,8 +107,8 @@ export function parseConfig(raw: RawConfig, base: string): { config: WidgetConfi
   }
   if (has('brand')) config.brand = String(raw.brand).slice(0, 60);
   if (has('accent')) {
-    if (HEX.test(String(raw.accent))) config.accent = String(raw.accent);
-    else bad('accent', `"${String(raw.accent)}" is not a hex colour like #0b5fff.`);
+    if (isColor(raw.accent)) config.accent = String(raw.accent).trim();
+    else bad('accent', `"${String(raw.accent)}" is not a colour like #0b5fff or rgb(11 95 255).`);
   }
   if (has('position')) {
     const p = String(raw.position);

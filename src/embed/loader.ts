@@ -24,6 +24,17 @@ const LABELS: Record<string, string> = {
   sk: 'Podať sťažnosť',
 };
 
+/** Black or white text on a hex accent, by WCAG contrast (the widget's `onAccent`, hex only). */
+function onAccent(accent: string): string {
+  const hex = accent.length < 7 ? accent.slice(1, 4).replace(/./g, '$&$&') : accent.slice(1, 7);
+  let l = 0;
+  for (let i = 0; i < 3; i++) {
+    const s = parseInt(hex.slice(i * 2, i * 2 + 2), 16) / 255;
+    l += [0.2126, 0.7152, 0.0722][i]! * (s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4);
+  }
+  return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
+}
+
 function start(): void {
   const w = window as unknown as HeardWindow;
   if (w.Heard) return;
@@ -47,7 +58,10 @@ function start(): void {
   sheet.replaceSync(LAUNCHER_CSS);
   root.adoptedStyleSheets = [sheet];
   const accent = String(data.accent || '');
-  if (/^#[0-9a-f]{3,8}$/i.test(accent)) host.style.setProperty('--heard-accent', accent);
+  if (/^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(accent)) {
+    host.style.setProperty('--heard-accent', accent);
+    host.style.setProperty('--heard-on-accent', onAccent(accent));
+  }
   const button = document.createElement('button');
   button.className = 'heard-launcher';
   button.type = 'button';

@@ -15,6 +15,7 @@ import { createDeliveryLock, createDraftSync, type ChannelConstructor, type Lock
 import { createDelivery } from '../transport/flush';
 import { wireLifecycle, type LifecycleTarget } from '../transport/lifecycle';
 import { renderWidget } from '../ui/mount';
+import { onAccent } from '../ui/theme';
 import type { Locale } from '../triage/types';
 import { createEmitter, type HeardApi } from './api';
 import type { WidgetConfig } from './config';
@@ -49,6 +50,11 @@ export function translatorFor(locale: Locale, seed: string): Translator {
  */
 export async function startWidget(host: HTMLElement, root: ShadowRoot, config: WidgetConfig, env: PageEnv): Promise<HeardApi> {
   const emitter = createEmitter(host);
+  // Custom properties inherit into the shadow root; a hostile `all: unset` does not reset them.
+  if (config.accent) {
+    host.style.setProperty('--heard-accent', config.accent);
+    host.style.setProperty('--heard-on-accent', onAccent(config.accent));
+  }
   const win = env.window;
   const store = env.store ?? (await openStore({ draftMaxAgeMs: config.draftMaxAgeDays * DAY }));
   const draftKey = `conversation:${config.endpoint}`;
@@ -209,6 +215,8 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
       stopWatching();
       actor.stop();
       ui?.destroy();
+      host.style.removeProperty('--heard-accent');
+      host.style.removeProperty('--heard-on-accent');
       delivery.dispose();
       lock.close();
       sync.close();

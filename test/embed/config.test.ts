@@ -123,7 +123,7 @@ describe('site owner configuration', () => {
     const log = { error: vi.fn() };
     reportProblems(parseConfig({ endpoint: '/c', accent: 'nope' }, BASE).problems, log);
     expect(log.error).toHaveBeenCalledTimes(1);
-    expect(log.error.mock.calls[0]![0]).toMatch(/^Heard: data-accent "nope" is not a hex colour/);
+    expect(log.error.mock.calls[0]![0]).toMatch(/^Heard: data-accent "nope" is not a colour/);
   });
 
   it('lets the owner turn off escalation and contact requirements entirely', () => {
