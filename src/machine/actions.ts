@@ -8,6 +8,7 @@ import { validateContact } from './contact';
 import { computeDueDate } from './dueDate';
 import type { ClarifyPart, ComplaintEvent, Identity } from './events';
 import { isOfferedKind } from './guards';
+import { visitorTexts } from './visitorTexts';
 import { DEFAULT_SCRIPT_OPTIONS, type ScriptOptions } from './options';
 
 /*
@@ -116,8 +117,7 @@ export function identify(context: ComplaintContext, event: ComplaintEvent): Patc
   return { identity, contact };
 }
 
-export const visitorTexts = (context: ComplaintContext): string[] =>
-  context.messages.filter((m) => m.from === 'visitor' && m.text).map((m) => m.text!);
+export { visitorTexts };
 
 /** Triage of everything the visitor has said, and a language switch offered once. */
 export function runTriage(context: ComplaintContext): Patch {

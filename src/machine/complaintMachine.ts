@@ -49,6 +49,7 @@ export const complaintMachine = setup({
     hasToldSomething: G.hasToldSomething,
     needsEscalation: G.needsEscalation,
     isVague: G.isVague,
+    hasNothingToRestate: G.hasNothingToRestate,
     isUnknownOutcome: (args) => !G.isKnownOutcome(args),
     lacksOutcomeDetail: (args) => !G.hasOutcomeDetail(args),
     isOffered: G.isOffered,
@@ -147,6 +148,8 @@ export const complaintMachine = setup({
           always: [
             { guard: 'needsEscalation', target: 'handoff', actions: 'escalate' },
             { guard: 'isVague', target: 'clarify' },
+            // Nothing left to restate once insults are dropped: go on to the apology.
+            { guard: 'hasNothingToRestate', target: 'empathise' },
             { target: 'restate' },
           ],
         },

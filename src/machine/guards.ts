@@ -2,6 +2,8 @@ import { OUTCOMES, type OutcomeKind } from '../record/record';
 import type { ComplaintContext } from './context';
 import { missingContact, validateContact } from './contact';
 import type { ComplaintEvent } from './events';
+import { restate } from '../triage/restate';
+import { visitorTexts } from './visitorTexts';
 
 /** Longest single message the visitor may send; the composer shows a counter near it. */
 export const MAX_MESSAGE_LENGTH = 5000;
@@ -51,6 +53,10 @@ export const needsEscalation = ({ context }: Args): boolean => {
 /** Vague complaints get follow-up questions, at most two, and none after a correction. */
 export const isVague = ({ context }: Args): boolean =>
   !!context.triage?.vague && context.clarifyCount < MAX_CLARIFY && (context.restatement?.corrections ?? 0) === 0;
+
+/** The restatement would be empty: everything the visitor wrote was insults or noise. */
+export const hasNothingToRestate = ({ context }: Args): boolean =>
+  !!context.triage && isBlank(restate(visitorTexts(context), context.triage, context.locale));
 
 export const isKnownOutcome = ({ event }: Args): boolean =>
   event.type === 'outcome.choose' && (OUTCOMES as readonly string[]).includes(event.kind);

@@ -136,6 +136,17 @@ describe('restating', () => {
     }
   });
 
+  it('does not restate a complaint that was only insults, and apologises instead', () => {
+    const { actor } = start();
+    tellAndFinish(actor, 'You are all idiots and morons, useless idiots!!!');
+    // Vague, so the two follow-up questions come first; the answers are no better.
+    actor.send({ type: 'visitor.say', text: 'idiots!!!', at: at() });
+    actor.send({ type: 'visitor.say', text: 'morons', at: at() });
+    expect(conversation(actor)).toBe('askOutcome');
+    expect(botLines(actor)).toContain('empathise.apology');
+    expect(botLines(actor)).not.toContain('restate.check');
+  });
+
   it('treats words typed instead of choosing as a correction', () => {
     const { actor } = start();
     tellAndFinish(actor, SPECIFIC);
