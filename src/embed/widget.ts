@@ -27,10 +27,11 @@ export async function boot({ host, root, data, launcher }: BootOptions): Promise
     host.remove();
     throw new Error('no endpoint');
   }
-  const hadFocus = root.activeElement === launcher;
   const api = await startWidget(host, root, config, { window, document });
+  // The visitor may have tabbed to the loader's bubble, even while the widget was starting:
+  // keep their place on the new one.
+  const hadFocus = root.activeElement === launcher;
   launcher.remove();
-  // The visitor may have tabbed to the loader's bubble: keep their place on the new one.
   if (hadFocus) root.querySelector<HTMLElement>('.heard-launcher')?.focus();
   const destroy = api.destroy;
   return {
