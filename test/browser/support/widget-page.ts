@@ -1,0 +1,227 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+/*
+ * Helpers that look at the widget the way a visitor's browser does: through the open shadow
+ * root of `<heard-root>` (or another host element), focus as the shadow root reports it.
+ */
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** What has focus, seen through shadow roots. */
+export interface FocusInfo {
+  /** `document.activeElement`'s tag, lower case. */
+  document: string;
+  /** The deepest focused element's tag, or null. */
+  tag: string | null;
+  /** Its accessible-ish name: aria-label, label text, or text content, trimmed. */
+  name: string;
+  /** Whether it lies inside a widget host's shadow root. */
+  inWidget: boolean;
+  className: string;
+}
+
+/** Reads focus through shadow roots. */
+export function focusInfo(page: Page): Promise<FocusInfo> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    let inWidget = false;
+    while (el?.shadowRoot?.activeElement) {
+      inWidget = true;
+      el = el.shadowRoot.activeElement;
+    }
+    const labelled = el as HTMLInputElement | null;
+    const name =
+      el?.getAttribute('aria-label') ??
+      (labelled?.labels?.[0]?.textContent ?? el?.textContent ?? '');
+    return {
+      document: (document.activeElement?.tagName ?? 'none').toLowerCase(),
+      tag: el ? el.tagName.toLowerCase() : null,
+      name: name.replace(/\s+/g, ' ').trim(),
+      inWidget,
+      className: typeof el?.className === 'string' ? el.className : '',
+    };
+  });
+}
+
+/** The widget's visible step, for choosing what to do next and for naming failures. */
+export interface WidgetStep {
+  open: boolean;
+  busy: boolean;
+  /** A bot line still waiting behind the typing indicator. */
+  pending: boolean;
+  confirm: boolean;
+  outcomes: boolean;
+  contact: boolean;
+  commit: boolean;
+  thanks: boolean;
+  composer: boolean;
+  /** The log's lines as shown: `{ from, text }` with the screen-reader prefix removed. */
+  lines: { from: 'bot' | 'visitor'; text: string }[];
+}
+
+/** Reads the widget's state from its DOM, in the shadow root of the host matching `host`. */
+export function widgetStep(page: Page, host = 'heard-root'): Promise<WidgetStep> {
+  return page.evaluate((selector) => {
+    const root = document.querySelector(selector)?.shadowRoot;
+    const panel = root?.querySelector<HTMLElement>('.heard-panel');
+    const q = (s: string) => !!root?.querySelector(s);
+    const lines = [...(root?.querySelectorAll('[role="log"] li') ?? [])].map((li) => {
+      const prefix = li.querySelector('.heard-sr')?.textContent ?? '';
+      return {
+        from: (li.classList.contains('heard-from-visitor') ? 'visitor' : 'bot') as 'bot' | 'visitor',
+        text: (li.textContent ?? '').slice(prefix.length),
+      };
+    });
+    return {
+      open: !!panel && !panel.hidden,
+      busy: panel?.getAttribute('aria-busy') === 'true',
+      pending: q('.heard-pending'),
+      confirm: !!root?.querySelector('.heard-quick .heard-primary[data-autofocus]'),
+      outcomes: q('.heard-outcomes'),
+      contact: q('.heard-contact'),
+      commit: !q('.heard-thanks') && !q('.heard-contact') && !q('.heard-outcomes') && !q('.heard-composer') && !q('.heard-quick') && q('.heard-step .heard-primary'),
+      thanks: q('.heard-thanks'),
+      composer: q('.heard-composer'),
+      lines,
+    };
+  }, host);
+}
+
+/** Waits until no bot line is pending behind the typing indicator and nothing is busy. */
+export async function settle(page: Page, host = 'heard-root'): Promise<WidgetStep> {
+  await page.waitForFunction((selector) => {
+    const root = document.querySelector(selector)?.shadowRoot;
+    return !!root && !root.querySelector('.heard-pending') && root.querySelector('.heard-panel')?.getAttribute('aria-busy') !== 'true';
+  }, host);
+  return widgetStep(page, host);
+}
+
+/**
+ * Runs axe-core over the page (shadow roots included) with the WCAG 2.x A/AA tags and the
+ * opt-in target-size rule; returns the violations as `rule: target…` lines.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
+      rules: { 'target-size': { enabled: true } },
+    });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
+  });
+}
+
+/** Horizontal overflow of the page and of the panel, in px (0 when none). */
+export function horizontalOverflow(page: Page, host = 'heard-root'): Promise<{ page: number; panel: number; panelOutside: number }> {
+  return page.evaluate((selector) => {
+    const panel = document.querySelector(selector)?.shadowRoot?.querySelector<HTMLElement>('.heard-panel');
+    const box = panel && !panel.hidden ? panel.getBoundingClientRect() : null;
+    return {
+      page: Math.max(0, document.documentElement.scrollWidth - innerWidth),
+      panel: panel && !panel.hidden ? Math.max(0, panel.scrollWidth - panel.clientWidth) : 0,
+      panelOutside: box ? Math.max(0, box.right - innerWidth, -box.left) : 0,
+    };
+  }, host);
+}
+
+/**
+ * Records, from page start, every text the widget adds to its `role="log"` live region, so a
+ * test can tell whether a line was announced once, twice or never. Install before `goto`.
+ */
+export async function watchLiveRegion(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen = { initial: [] as string[], added: [] as string[] };
+    (window as unknown as { __liveRegion: typeof seen }).__liveRegion = seen;
+    const inLog = (node: Node | null) => {
+      const el = node instanceof Element ? node : node?.parentElement;
+      return !!el?.closest('[role="log"]');
+    };
+    const watched = new WeakSet<ShadowRoot>();
+    const logs = new WeakSet<Element>();
+    const watch = (root: ShadowRoot) => {
+      if (watched.has(root)) return;
+      watched.add(root);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'characterData') {
+            if (inLog(r.target)) seen.added.push((r.target as CharacterData).data);
+            continue;
+          }
+          for (const node of r.addedNodes) {
+            if (inLog(r.target)) seen.added.push(node.textContent ?? '');
+            else if (node instanceof Element) {
+              // The log arriving with the widget: its lines were there before any announcement.
+              const log = node.matches('[role="log"]') ? node : node.querySelector('[role="log"]');
+              if (log && !logs.has(log)) {
+                logs.add(log);
+                seen.initial.push(...[...log.querySelectorAll('li')].map((li) => li.textContent ?? ''));
+              }
+            }
+          }
+        }
+      }).observe(root, { childList: true, subtree: true, characterData: true });
+    };
+    const scan = () => {
+      for (const el of document.querySelectorAll('heard-root, heard-widget')) if (el.shadowRoot) watch(el.shadowRoot);
+    };
+    new MutationObserver(scan).observe(document, { childList: true, subtree: true });
+    // Shadow roots attached after their host was inserted.
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      queueMicrotask(() => watch(root));
+      return root;
+    };
+  });
+}
+
+/**
+ * For each bot line now in the log, how many times its text reached the live region (present
+ * when the log appeared, or added later). Returns lines whose count is not exactly their
+ * number of occurrences in the log.
+ */
+export async function misannouncedBotLines(page: Page, host = 'heard-root'): Promise<{ text: string; times: number; shown: number }[]> {
+  const seen = await page.evaluate(() => (window as unknown as { __liveRegion: { initial: string[]; added: string[] } }).__liveRegion);
+  const { lines } = await widgetStep(page, host);
+  const bot = lines.filter((l) => l.from === 'bot').map((l) => l.text);
+  const count = (texts: string[], needle: string) => texts.filter((t) => t.includes(needle)).length;
+  return [...new Set(bot)]
+    .map((text) => ({ text, times: count(seen.initial, text) + count(seen.added, text), shown: count(bot, text) }))
+    .filter((l) => l.times !== l.shown);
+}
+
+/**
+ * Moves focus with Tab (or Shift+Tab, whichever way is shorter inside the widget) until the
+ * focused control's name starts with `name`, calling `afterKey` after every key press. Only
+ * keys: the test never calls `focus()`.
+ */
+export async function tabTo(page: Page, name: string, afterKey: () => Promise<void>, host = 'heard-root'): Promise<void> {
+  const direction = await page.evaluate(
+    ({ selector, wanted }) => {
+      const root = document.querySelector(selector)?.shadowRoot;
+      if (!root) return 'Tab';
+      const nameOf = (el: Element) =>
+        (el.getAttribute('aria-label') ?? ((el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '')).replace(/\s+/g, ' ').trim();
+      const items = [...root.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])')].filter(
+        (el) => !el.closest('[hidden]') && el.checkVisibility() && !(el as HTMLButtonElement).disabled,
+      );
+      const target = items.findIndex((el) => nameOf(el).startsWith(wanted));
+      const at = items.indexOf(root.activeElement as HTMLElement);
+      return target >= 0 && at >= 0 && target < at ? 'Shift+Tab' : 'Tab';
+    },
+    { selector: host, wanted: name },
+  );
+  const visited: string[] = [];
+  for (let i = 0; i < 40; i += 1) {
+    const now = await focusInfo(page);
+    if (now.name.startsWith(name)) return;
+    visited.push(`${now.tag}:${now.name.slice(0, 30)}`);
+    await page.keyboard.press(direction);
+    await afterKey();
+  }
+  throw new Error(`Tab never reached "${name}"; visited ${visited.join(' | ')}`);
+}

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { createApp } from '../../../demo/server/app.mjs';
+import { createSqliteStore } from '../../../demo/server/store/sqlite-store.mjs';
+import type { ComplaintRecord } from '../../../src/record/record';
+
+/** The built one-tag loader; `npm test` builds it before the browser tests run. */
+export const WIDGET_FILE = join(import.meta.dirname, '../../../dist/heard.js');
+export const widgetBuilt = existsSync(WIDGET_FILE);
+
+/** Warns once, naming the file, when the widget has not been built. */
+export function warnIfUnbuilt(file: string): void {
+  if (!widgetBuilt) console.warn(`${file}: dist/heard.js is missing; run \`npm run build\` (or \`npm test\`) to run these tests.`);
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Real Chromium, never downloaded. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A host page the test serves at `/host/<name>`, with its own response headers. */
+export interface HostPage {
+  html: string;
+  headers?: Record<string, string>;
+}
+
+export interface WidgetServer {
+  /** `http://127.0.0.1:<port>`. */
+  origin: string;
+  /** Serves `page` at `/host/<name>` (and its stylesheet at `/host/<name>.css` when given). */
+  page(name: string, page: HostPage, css?: string): string;
+  /** Complaint records the receiver stored, oldest first. */
+  records(): ComplaintRecord[];
+  close(): Promise<void>;
+}
+
+/**
+ * The demo receiver (schema-validating, idempotent, SQLite in memory) on loopback, serving the
+ * built widget at `/heard.js` and the test's host pages at `/host/<name>`.
+ */
+export async function startWidgetServer(): Promise<WidgetServer> {
+  const store = createSqliteStore({ path: ':memory:' });
+  const origins = new Set<string>();
+  const app = createApp({ store, allowedOrigins: origins, agentToken: 'widget-test-token', rateLimit: 0 });
+  const pages = new Map<string, HostPage>();
+  const sheets = new Map<string, string>();
+  app.get('/host/:name', (request, reply) => {
+    const name = (request.params as { name: string }).name;
+    if (name.endsWith('.css') && sheets.has(name)) return reply.type('text/css').send(sheets.get(name));
+    const page = pages.get(name);
+    if (!page) return reply.code(404).send('no such page');
+    reply.headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...page.headers });
+    return reply.send(page.html);
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const origin = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  origins.add(origin);
+  return {
+    origin,
+    page(name, page, css) {
+      pages.set(name, page);
+      if (css !== undefined) sheets.set(`${name}.css`, css);
+      return `${origin}/host/${name}`;
+    },
+    records() {
+      // Ordered by arrival: the receiver's queue order puts urgent ones first.
+      const complaints = store.listRecords() as { record: ComplaintRecord; receivedAt?: string }[];
+      return complaints
+        .map((c) => c.record)
+        .filter((r) => r.type === 'complaint')
+        .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+    },
+    async close() {
+      await app.close();
+      store.close();
+    },
+  };
+}
+
+/** A plain host page carrying the one tag; `attrs` are extra attributes for the script tag. */
+export function hostPage({ title = 'Host page', head = '', body = '', attrs = '', lang = 'en' } = {}): string {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${head}
+<script src="/heard.js" data-endpoint="/complaints" ${attrs} async></script>
+</head>
+<body>
+<main>
+<h1>${title}</h1>
+${body}
+</main>
+</body>
+</html>`;
+}
