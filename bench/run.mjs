@@ -3,8 +3,8 @@
  * `npm run bench`: what Heard costs a page, against its budgets and beside peer widgets.
  * Prints one table and writes it to `bench/results/latest.json` and `latest.md`.
  *
- *   npm run bench                 # 5 runs of each page
- *   npm run bench -- --runs 3     # fewer runs
+ *   npm run bench                 # 5 runs of Heard's pages, 3 of each peer's
+ *   npm run bench -- --runs 3     # runs of Heard's pages (peers: --peer-runs N)
  *   npm run bench -- --no-peers   # skip the peer widgets
  */
 import { execFileSync } from 'node:child_process';
@@ -25,7 +25,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const RESULTS = join(ROOT, 'bench', 'results');
 const args = process.argv.slice(2);
-const RUNS = Math.max(1, Math.min(20, Number(args[args.indexOf('--runs') + 1]) || 5));
+/** @param {string} flag @param {number} fallback a count from `--flag N`, kept within 1…20 */
+const count = (flag, fallback) => {
+  const at = args.indexOf(flag);
+  return at < 0 ? fallback : Math.max(1, Math.min(20, Number(args[at + 1]) || fallback));
+};
+const RUNS = count('--runs', 5);
+const PEER_RUNS = count('--peer-runs', 3);
 const WITH_PEERS = !args.includes('--no-peers');
 const OUTBOX_RECORDS = 300;
 /** @param {string} line */
@@ -34,7 +40,7 @@ const log = (line) => process.stderr.write(`${line}\n`);
 /** @type {import('./report.mjs').Row[]} */
 const rows = [];
 /** @type {Record<string, unknown>} */
-const results = { date: new Date().toISOString(), node: process.version, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN };
+const results = { date: new Date().toISOString(), node: process.version, runs: RUNS, peerRuns: PEER_RUNS, cpuSlowdown: CPU_SLOWDOWN };
 /** @param {import('./report.mjs').Row} row */
 const row = (row) => rows.push(row);
 
@@ -57,7 +63,7 @@ try {
   await server.close();
 }
 
-const generated = `${RUNS} runs per page, medians; Chromium at ${CPU_SLOWDOWN}× CPU throttling; ${new Date().toISOString().slice(0, 10)}.`;
+const generated = `${RUNS} runs of Heard's pages and ${PEER_RUNS} of each peer's, medians; Chromium at ${CPU_SLOWDOWN}× CPU throttling; ${new Date().toISOString().slice(0, 10)}.`;
 results.rows = rows;
 mkdirSync(RESULTS, { recursive: true });
 writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -291,7 +297,7 @@ async function measureInChromium(sizes, peers) {
  */
 async function measurePeers(browser, sizes, peers, ours) {
   if (!peers.length) return;
-  const section = `Peer widgets (same page, ${CPU_SLOWDOWN}× CPU, medians of ${RUNS}; ratio = peer ÷ Heard)`;
+  const section = `Peer widgets (same page, ${CPU_SLOWDOWN}× CPU, medians of ${PEER_RUNS}; ratio = peer ÷ Heard)`;
   const ourBytes = /** @type {import('./sizes.mjs').Download} */ (sizes.complaint.en).gzip;
   row({ section, figure: 'Heard (everything for one complaint, en)', value: `${kb(ourBytes)} gzip`, budget: '', pass: null, note: `bubble ${ms(ours.bubble)}; long tasks ${ours.tasks} (${ms(ours.taskMs)}); heap +${mb(ours.heap)}` });
   /** @type {Record<string, unknown>} */
@@ -314,7 +320,7 @@ async function measurePeers(browser, sizes, peers, ours) {
     log(`Peer ${peer.name}…`);
     /** @type {Awaited<ReturnType<typeof measurePageLoad>>[]} */
     const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await measurePageLoad(browser, `${server.origin}${path}`, { launcher: peer.launcher }));
+    for (let i = 0; i < PEER_RUNS; i++) runs.push(await measurePageLoad(browser, `${server.origin}${path}`, { launcher: peer.launcher }));
     peerResults[peer.name] = { bytes: build, runs };
     const seen = runs.filter((r) => r.bubbleMs !== null).length;
     const bubble = median(runs.map((r) => r.bubbleMs).filter((v) => v !== null).map(Number));
