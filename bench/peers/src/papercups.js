@@ -8,7 +8,7 @@ const mount = document.createElement('div');
 document.body.append(mount);
 render(
   createElement(ChatWidget, {
-    accountId: 'bench-account',
+    accountId: '00000000-0000-4000-8000-000000000000',
     title: 'Welcome',
     subtitle: 'Ask us anything in the chat window below',
     primaryColor: '#1f5fd1',
