@@ -225,3 +225,68 @@ export async function tabTo(page: Page, name: string, afterKey: () => Promise<vo
   }
   throw new Error(`Tab never reached "${name}"; visited ${visited.join(' | ')}`);
 }
+
+/** What the visitor enters on the contact form; email is required by default. */
+export interface ContactEntry {
+  name?: string;
+  email?: string;
+  phone?: string;
+  accountRef?: string;
+}
+
+/**
+ * Sends each text through the composer (pasted with `insertText`, or typed key by key), then
+ * waits until the log shows it. Blank texts are left to the caller: the composer refuses them.
+ */
+export async function sendMessages(page: Page, texts: string[], { typed = false } = {}): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'Your message' });
+  for (const text of texts) {
+    const before = (await widgetStep(page)).lines.filter((l) => l.from === 'visitor').length;
+    await box.click();
+    if (typed) await page.keyboard.type(text);
+    else await page.keyboard.insertText(text);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.waitForFunction(
+      (n) => (document.querySelector('heard-root')?.shadowRoot?.querySelectorAll('[role="log"] li.heard-from-visitor').length ?? 0) > n,
+      before,
+    );
+  }
+}
+
+/**
+ * From "That's everything" to the thanks step, by clicking (English labels): confirms the
+ * restatement, picks the first part of the experience when asked, chooses a replacement,
+ * fills the contact form and sends. Resolves once the thanks step shows.
+ */
+export async function finishComplaint(page: Page, contact: ContactEntry = { name: 'Ana Novak', email: 'ana@example.com' }): Promise<void> {
+  await page.getByRole('button', { name: 'That’s everything' }).click();
+  const stepHtml = () => page.evaluate(() => document.querySelector('heard-root')?.shadowRoot?.querySelector('.heard-step')?.innerHTML ?? '');
+  for (let round = 0; round < 30; round += 1) {
+    const step = await settle(page);
+    if (step.thanks) return;
+    const was = await stepHtml();
+    if (step.confirm) await page.getByRole('button', { name: 'Yes, that’s right' }).click();
+    else if (step.outcomes) await page.getByRole('button', { name: 'Replacement', exact: true }).click();
+    else if (step.contact) {
+      for (const [field, label] of [['name', 'Name'], ['email', 'Email'], ['phone', 'Phone'], ['accountRef', 'Order or account number']] as const) {
+        const value = contact[field];
+        if (value === undefined) continue;
+        await page.getByRole('textbox', { name: label }).click();
+        await page.keyboard.insertText(value);
+      }
+      await page.getByRole('button', { name: 'Continue' }).click();
+    } else if (step.commit) await page.getByRole('button', { name: 'Send complaint' }).click();
+    else if (await page.getByRole('button', { name: 'The product', exact: true }).isVisible()) {
+      await page.getByRole('button', { name: 'The product', exact: true }).click();
+    } else if (step.composer) await page.getByRole('button', { name: 'That’s everything' }).click();
+    // The step re-renders after the click; wait for it rather than act on the old one.
+    await page
+      .waitForFunction(
+        (before) => (document.querySelector('heard-root')?.shadowRoot?.querySelector('.heard-step')?.innerHTML ?? '') !== before,
+        was,
+        { timeout: 5_000 },
+      )
+      .catch(() => {});
+  }
+  throw new Error(`the widget never reached its thanks step: ${JSON.stringify(await widgetStep(page))}`);
+}
