@@ -18,7 +18,7 @@ export const LAUNCHER_ICON_VIEWBOX = '0 0 24 24';
 
 /** The bubble's CSS; every colour falls back to the default theme when no variable is set. */
 export const LAUNCHER_CSS = `
-.heard-launcher{all:initial;box-sizing:border-box;position:fixed;bottom:20px;right:20px;z-index:2147483000;display:inline-flex;align-items:center;justify-content:center;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;cursor:pointer;background:var(--heard-accent,#1f5fd1);color:var(--heard-on-accent,#ffffff);box-shadow:0 4px 14px rgba(0,0,0,.28);-webkit-tap-highlight-color:transparent}
+.heard-launcher{all:initial;box-sizing:border-box;position:fixed;bottom:20px;right:20px;z-index:2147483647;display:inline-flex;align-items:center;justify-content:center;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;cursor:pointer;background:var(--heard-accent,#1f5fd1);color:var(--heard-on-accent,#ffffff);box-shadow:0 4px 14px rgba(0,0,0,.28);-webkit-tap-highlight-color:transparent}
 .heard-launcher[data-position="bottom-left"]{right:auto;left:20px}
 .heard-launcher svg{display:block;width:28px;height:28px;fill:currentColor;pointer-events:none}
 .heard-launcher:hover{filter:brightness(1.08)}

@@ -53,7 +53,7 @@ export function launcherSheet(): CSSStyleSheet {
 /** The panel: a floating card on wide screens, the whole screen below 480 px. */
 export function panelSheet(): CSSStyleSheet {
   return sheet(`
-.heard-panel{position:fixed;z-index:2147483001;right:20px;bottom:88px;display:flex;flex-direction:column;
+.heard-panel{position:fixed;z-index:2147483647;right:20px;bottom:88px;display:flex;flex-direction:column;
   width:min(400px,calc(100vw - 40px));height:min(640px,calc(100vh - 108px));max-height:calc(100dvh - 108px);
   background:var(--heard-bg);color:var(--heard-fg);border:1px solid var(--heard-border);
   border-radius:var(--heard-radius);box-shadow:var(--heard-shadow);overflow:hidden}
