@@ -15,7 +15,8 @@ export default mergeConfig(viteConfig, defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**', 'test/ui/**', 'node_modules/**'],
+          exclude: ['test/browser/**', 'test/ui/**', 'test/triage/load.test.ts', 'node_modules/**'],
+          setupFiles: ['test/support/all-lexicons.ts'],
         },
       },
       {
@@ -24,6 +25,16 @@ export default mergeConfig(viteConfig, defineConfig({
           name: 'dom',
           environment: 'happy-dom',
           include: ['test/ui/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/support/all-lexicons.ts'],
+        },
+      },
+      {
+        // Triage as the widget sees it: only function words until a language is loaded.
+        extends: true,
+        test: {
+          name: 'lazy',
+          environment: 'node',
+          include: ['test/triage/load.test.ts'],
         },
       },
       {

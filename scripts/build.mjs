@@ -2,8 +2,8 @@
 /**
  * Builds what Heard ships:
  * - dist/heard.js: the one-tag loader (a classic script, IIFE), tiny;
- * - dist/heard-widget.js + dist/heard-*.js chunks: the widget it loads, with one chunk per
- *   locale so a visitor downloads only their language;
+ * - dist/heard-widget.js + dist/heard-<locale>-*.js: the widget it loads, and one pack per
+ *   language (its lines and its triage vocabulary) so a visitor downloads only their own;
  * - dist/esm/: the ESM package for sites that bundle Heard (dependencies left to the bundler);
  * - dist/types/: type declarations.
  */
@@ -48,7 +48,16 @@ await run({
     target: 'es2022',
     minify: true,
     lib: { entry: { 'heard-widget': `${root}src/embed/widget.ts` }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
-    rolldownOptions: { output: { chunkFileNames: 'heard-[name]-[hash].js', minify: true } },
+    rolldownOptions: {
+      output: {
+        chunkFileNames: 'heard-[name]-[hash].js',
+        minify: true,
+        // One download per language: its catalog and its triage vocabulary together.
+        codeSplitting: {
+          groups: [{ debugName: 'language packs', name: (id) => /src\/(?:i18n\/catalogs|triage\/lexicons)\/(en|ms|hu|sk)\.ts$/.exec(id)?.[1] ?? null }],
+        },
+      },
+    },
   },
 });
 
@@ -63,6 +72,9 @@ await run({
     lib: { entry: { heard: `${root}src/index.ts` }, formats: ['es'], fileName: (_f, name) => `${name}.mjs` },
     rolldownOptions: {
       external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+      // The package's `triage` has every language statically; the lazy loader beside it is
+      // for the widget, so the bundler's note that it cannot split them is expected.
+      onLog: (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' ? undefined : handler(level, log)),
       output: { chunkFileNames: '[name]-[hash].mjs' },
     },
   },

@@ -1,8 +1,7 @@
 import { createActor, fromPromise, type Actor } from 'xstate';
-import { en } from '../i18n/catalogs/en';
-import { getLoadedCatalog, loadCatalog } from '../i18n/load';
+import { anyLoadedCatalog, getLoadedCatalog, loadCatalog } from '../i18n/load';
 import { resolveLocale } from '../i18n/locale';
-import { translate } from '../i18n/translate';
+import { translate, type Catalog } from '../i18n/translate';
 import { complaintMachine } from '../machine/complaintMachine';
 import type { ComplaintContext } from '../machine/context';
 import type { Identity } from '../machine/events';
@@ -16,6 +15,8 @@ import { createDelivery } from '../transport/flush';
 import { wireLifecycle, type LifecycleTarget } from '../transport/lifecycle';
 import { renderWidget } from '../ui/mount';
 import { onAccent } from '../ui/theme';
+import { loadLexicon } from '../triage/load';
+import { triage } from '../triage/triage';
 import type { Locale } from '../triage/types';
 import { createEmitter, type HeardApi } from './api';
 import type { WidgetConfig } from './config';
@@ -39,8 +40,16 @@ const DAY = 86_400_000;
 
 /** Renders catalog lines in one language, variants seeded by the conversation. */
 export function translatorFor(locale: Locale, seed: string): Translator {
-  const catalog = getLoadedCatalog(locale) ?? en;
-  return (key, params) => translate(catalog, getLoadedCatalog(locale) ? locale : 'en', key, params, seed);
+  // The conversation's language is loaded before the panel renders; should a switch still be
+  // on its way, a loaded language beats none.
+  const own = getLoadedCatalog(locale);
+  const [lang, catalog] = own ? [locale, own] : (anyLoadedCatalog() ?? [locale, undefined]);
+  return (key, params) => (catalog ? translate(catalog, lang, key, params, seed) : key);
+}
+
+/** A language's catalog and triage vocabulary; the vocabulary is best effort. */
+function loadLanguage(locale: Locale): Promise<Catalog> {
+  return Promise.all([loadCatalog(locale), loadLexicon(locale).catch(() => undefined)]).then(([catalog]) => catalog);
 }
 
 /**
@@ -144,6 +153,12 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         void store.addHistory({ id: ctx.id, reference: ctx.reference, at: Date.now() });
         emitter.emit('submitted', { id: ctx.id, reference: ctx.reference, delivery: ctx.delivery === 'idle' ? 'queued' : ctx.delivery });
       }
+      // A visitor writing another language than the page's: fetch its vocabulary while they
+      // type on, so triage knows it by the time they are done.
+      const said = ctx.messages[ctx.messages.length - 1];
+      if (ctx.messages.length > was.context.messages.length && said?.from === 'visitor' && said.text) {
+        void loadLexicon(triage(said.text, { locale: ctx.locale }).language).catch(() => undefined);
+      }
       if (snap.hasTag('saveFailed') && !was.hasTag('saveFailed')) emitter.emit('error', { code: 'storage', message: 'The complaint could not be saved on this device.' });
       saver.schedule(snapshotDraft());
     });
@@ -152,14 +167,14 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
 
   async function render(): Promise<void> {
     const locale = actor.getSnapshot().context.locale;
-    const initialCatalog = await loadCatalog(locale).catch(() => en);
+    const initialCatalog = await loadLanguage(locale).catch(() => loadLanguage('en'));
     ui?.destroy();
     ui = renderWidget(root, {
       actor,
       brand: config.brand,
       position: config.position,
       privacyUrl: config.privacyUrl,
-      loadCatalog,
+      loadCatalog: loadLanguage,
       initialCatalog,
       composer: {
         initial: composer,

@@ -1,15 +1,15 @@
-import { en } from './catalogs/en';
 import type { Catalog } from './translate';
 import type { Locale } from '../triage/types';
 
-const loaded = new Map<Locale, Catalog>([['en', en]]);
+const loaded = new Map<Locale, Catalog>();
 const pending = new Map<Locale, Promise<Catalog>>();
 
 /**
  * One dynamic `import()` per catalog file, so a bundler emits each as its own chunk and a
- * visitor downloads only their language. English is bundled: it is the fallback for all.
+ * visitor downloads only their language (English too: a Slovak visitor never needs it).
  */
-const importers: Readonly<Record<Exclude<Locale, 'en'>, () => Promise<Catalog>>> = {
+const importers: Readonly<Record<Locale, () => Promise<Catalog>>> = {
+  en: () => import('./catalogs/en').then((m) => m.en),
   ms: () => import('./catalogs/ms').then((m) => m.ms),
   hu: () => import('./catalogs/hu').then((m) => m.hu),
   sk: () => import('./catalogs/sk').then((m) => m.sk),
@@ -27,8 +27,7 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
   if (ready) return Promise.resolve(ready);
   let promise = pending.get(locale);
   if (!promise) {
-    const importer = locale === 'en' ? () => Promise.resolve<Catalog>(en) : importers[locale];
-    promise = importer().then(
+    promise = importers[locale]().then(
       (catalog) => {
         loaded.set(locale, catalog);
         pending.delete(locale);
@@ -46,8 +45,13 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
 }
 
 /**
- * The catalog for `locale` if it is already loaded, else `undefined`. English is always loaded.
+ * The catalog for `locale` if it is already loaded, else `undefined`.
  */
 export function getLoadedCatalog(locale: Locale): Catalog | undefined {
   return loaded.get(locale);
+}
+
+/** Any catalog already loaded, for a line needed before the visitor's own language arrives. */
+export function anyLoadedCatalog(): [Locale, Catalog] | undefined {
+  return loaded.entries().next().value;
 }

@@ -124,7 +124,11 @@ export function addLexicon(matcher: Matcher, lexicon: Lexicon): void {
   addTerms(matcher, lexicon.reluctant, 'reluctant', 'reluctant', l);
   addTerms(matcher, lexicon.months, 'month', 'month', l);
   addTerms(matcher, lexicon.days, 'day', 'day', l);
-  addTerms(matcher, lexicon.functionWords, 'function', l, l);
+}
+
+/** Adds the words that tell a language apart; see `lexicons/function-words.ts`. */
+export function addFunctionWords(matcher: Matcher, locale: Locale, words: readonly string[]): void {
+  addTerms(matcher, words, 'function', locale, locale);
 }
 
 function tryPattern(pattern: Pattern, norms: readonly string[], at: number): boolean {

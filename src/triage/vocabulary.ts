@@ -1,14 +1,32 @@
-import { LEXICONS } from './lexicons/index';
-import { addLexicon, createMatcher, scan, type Hit, type Matcher } from './matcher';
+import { FUNCTION_WORDS } from './lexicons/function-words';
+import type { Lexicon } from './lexicons/lexicon';
+import { addFunctionWords, addLexicon, createMatcher, scan, type Hit, type Matcher } from './matcher';
 import { tokenize, type Tokens } from './text';
-import { LOCALES } from './types';
+import { LOCALES, type Locale } from './types';
 
 /**
- * All four languages compiled into one matcher, once, at import: visitors mix languages, and
- * one pass over the words is cheaper than four.
+ * The languages' vocabulary compiled into one matcher: visitors mix languages, and one pass
+ * over the words is cheaper than four. Every language's function words are always here, so
+ * the language is recognised at once; each full lexicon is added when its language is loaded
+ * (`load.ts`, or all at once by `all.ts`), so a visitor downloads only the vocabulary they need.
  */
 export const VOCABULARY: Matcher = createMatcher();
-for (const locale of LOCALES) addLexicon(VOCABULARY, LEXICONS[locale]);
+for (const locale of LOCALES) addFunctionWords(VOCABULARY, locale, FUNCTION_WORDS[locale]);
+
+const registered = new Set<Locale>();
+
+/** Adds a language's full lexicon to triage; a second call for the same language does nothing. */
+export function registerLexicon(lexicon: Lexicon): void {
+  if (registered.has(lexicon.locale)) return;
+  registered.add(lexicon.locale);
+  addLexicon(VOCABULARY, lexicon);
+  last = undefined;
+}
+
+/** Whether triage already knows a language's full vocabulary. */
+export function hasLexicon(locale: Locale): boolean {
+  return registered.has(locale);
+}
 
 /** The words of a prepared text and every vocabulary term found in them. */
 export interface Analysis {

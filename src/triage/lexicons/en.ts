@@ -3,14 +3,6 @@ import type { Lexicon } from './lexicon';
 /** English triage vocabulary (see `Lexicon` for the term syntax). */
 export const en: Lexicon = {
   locale: 'en',
-  functionWords: [
-    'the', 'and', 'is', 'was', 'were', 'have', 'has', 'had', 'it', 'this', 'that', 'my', 'me', 'you', 'your',
-    'not', 'with', 'for', 'of', 'to', 'on', 'at', 'from', 'but', 'they', 'them', 'their', 'what', 'why', 'when',
-    'would', 'could', 'should', 'been', 'still', 'just', 'did', 'didnt', 'dont', 'doesnt', 'wasnt', 'im', 'ive',
-    'its', 'there', 'which', 'who', 'an', 'are', 'be', 'no', 'very', 'after', 'because', 'we', 'our', 'got', 'get',
-    'said', 'told', 'asked', 'never', 'about', 'can', 'cant', 'will', 'wont', 'any', 'all', 'so', 'if', 'or',
-    'here', 'now', 'please', 'thanks', 'hello', 'hi',
-  ],
   categories: {
     product: [
       'broken', 'broke', 'heater', 'fridge', 'freezer', 'washing machine', 'dishwasher', 'microwave', 'jumper', 'sweater', 'sleeve', 'thread', 'label', 'ingredients', 'size', 'lid', 'plug', 'damaged', 'defect*', 'faulty', 'quality', '~product*', '~item*', 'stopped working',

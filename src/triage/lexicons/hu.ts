@@ -6,16 +6,6 @@ import type { Lexicon } from './lexicon';
  */
 export const hu: Lexicon = {
   locale: 'hu',
-  // Left out on purpose: words that are also common in the other languages we detect
-  // (`a`, `is`, `most`, `hat`, `ma`, `mi`).
-  functionWords: [
-    'és', 'hogy', 'nem', 'van', 'volt', 'meg', 'már', 'még', 'de', 'egy', 'az', 'ez', 'azt', 'ezt', 'mert', 'csak',
-    'nagyon', 'sem', 'sincs', 'nincs', 'lett', 'vagy', 'után', 'mint', 'amikor', 'miért', 'hol', 'én', 'ön',
-    'önök', 'nekem', 'engem', 'kérem', 'köszönöm', 'szeretném', 'szeretnék', 'lenne', 'volna', 'kell', 'pedig',
-    'aztán', 'mikor', 'semmi', 'valami', 'ami', 'aki', 'akkor', 'tegnap', 'itt', 'ott', 'igen', 'napja', 'óta',
-    'kaptam', 'kaptunk', 'rendeltem', 'nekünk', 'mindig', 'senki', 'ezért', 'hanem', 'hiszen', 'viszont',
-    'jó', 'rossz', 'napot', 'kívánok', 'üdvözlettel', 'tisztelt', 'szia', 'sajnos', 'azóta', 'mégis', 'úgy',
-  ],
   categories: {
     product: [
       '~termék*', 'hibás*', 'leírás*', 'hősugárzó*', 'vízforraló*', 'mosógép*', 'hűtő*', 'pulóver*', 'címke*', 'fedel*', 'konnektor*', 'dugó*', 'törött', 'eltört', 'tört*', 'sérült*', 'nem működik', 'nem működött', 'nem működő',

@@ -12,8 +12,6 @@ import type { Locale } from '../types';
  */
 export interface Lexicon {
   locale: Locale;
-  /** Common short words that identify the language (exact words only). */
-  functionWords: readonly string[];
   categories: Readonly<Record<'product' | 'service' | 'delivery' | 'billing' | 'staff' | 'website', readonly string[]>>;
   urgency: {
     /** Danger to people: escalates as `safety`. */

@@ -3,14 +3,6 @@ import type { Lexicon } from './lexicon';
 /** Malay triage vocabulary, including the short forms people type in chat (`yg`, `tak`, `dah`). */
 export const ms: Lexicon = {
   locale: 'ms',
-  functionWords: [
-    'saya', 'sy', 'aku', 'anda', 'awak', 'kami', 'kita', 'dia', 'mereka', 'yang', 'yg', 'dan', 'tidak', 'tak',
-    'dah', 'sudah', 'belum', 'blm', 'lagi', 'ini', 'itu', 'ni', 'ke', 'dari', 'daripada', 'dengan', 'dgn',
-    'untuk', 'utk', 'pada', 'dalam', 'dlm', 'ada', 'nak', 'mahu', 'boleh', 'tapi', 'tetapi', 'tpi', 'kerana',
-    'sebab', 'sbb', 'sangat', 'juga', 'sahaja', 'saja', 'lah', 'pun', 'kenapa', 'bila', 'macam', 'apa', 'mana',
-    'masih', 'telah', 'akan', 'oleh', 'tolong', 'minta', 'encik', 'puan', 'kat', 'di', 'sampai', 'hari', 'kali',
-    'sekarang', 'selepas', 'lepas', 'semua', 'tiada', 'takde', 'xde', 'mcm', 'terima', 'kasih', 'pihak',
-  ],
   categories: {
     product: [
       'rosak', '~barang*', '~produk*', 'plug', 'soket', 'adaptor', 'pemanas', 'cerek', 'mesin basuh', 'peti ais', 'label', 'tapak', 'kualiti', 'cacat', 'pecah', 'koyak', 'tak berfungsi', 'tidak berfungsi',

@@ -6,17 +6,6 @@ import type { Lexicon } from './lexicon';
  */
 export const sk: Lexicon = {
   locale: 'sk',
-  // Left out on purpose: words that are also common in the other languages we detect
-  // (`a`, `to`, `do`, `so`, `ma`, `tak`, `je` stays: it is rare in chat Malay).
-  functionWords: [
-    'som', 'si', 'sa', 'je', 'sú', 'bol', 'bola', 'bolo', 'boli', 'nie', 'ani', 'že', 'ale', 'aj', 'alebo',
-    'ktorý', 'ktorá', 'ktoré', 'čo', 'ako', 'prečo', 'kde', 'kedy', 'už', 'ešte', 'len', 'veľmi', 'mám', 'máme',
-    'mi', 'mne', 'môj', 'moja', 'moje', 'vás', 'vám', 'vy', 'svoj', 'teda', 'prosím', 'ďakujem', 'ste', 'sme',
-    'bude', 'nemám', 'nebol', 'nebola', 'žiadny', 'žiadna', 'žiadne', 'ten', 'tá', 'tie', 'od', 'na', 'po',
-    'pri', 'pre', 'za', 'zo', 'vo', 'aby', 'keď', 'preto', 'lebo', 'potom', 'dnes', 'včera', 'tiež', 'iba',
-    'všetko', 'nič', 'nikto', 'dobrý', 'deň', 'dňa', 'dni', 'vôbec', 'stále', 'mňa', 'mojej', 'môjho', 'však',
-    'sme', 'ste', 'pán', 'pani', 'dostal', 'dostala', 'objednal', 'objednala',
-  ],
   categories: {
     product: [
       '~výrob*', '~tovar*', '~produkt*', 'popis*', 'nezodpoved*', 'ohrievač*', 'kanvic*', 'práčk*', 'chladničk*', 'sveter', 'svetr*', 'rukáv*', 'obal*', 'zásuvk*', 'vek*', 'pokazen*', 'pokazil*', 'rozbit*', 'poškoden*', 'chybn*', 'vadn*',

@@ -1,0 +1,30 @@
+import type { Lexicon } from './lexicons/lexicon';
+import { hasLexicon, registerLexicon } from './vocabulary';
+import type { Locale } from './types';
+
+// One dynamic import per language, so a bundler makes each lexicon its own chunk.
+const LOADERS: Record<Locale, () => Promise<Lexicon>> = {
+  en: () => import('./lexicons/en').then((m) => m.en),
+  ms: () => import('./lexicons/ms').then((m) => m.ms),
+  hu: () => import('./lexicons/hu').then((m) => m.hu),
+  sk: () => import('./lexicons/sk').then((m) => m.sk),
+};
+
+const pending = new Map<Locale, Promise<void>>();
+
+/**
+ * Loads a language's triage vocabulary and adds it to triage. Resolves once it is in use; a
+ * failed download can be retried by calling again.
+ */
+export function loadLexicon(locale: Locale): Promise<void> {
+  if (hasLexicon(locale)) return Promise.resolve();
+  let p = pending.get(locale);
+  if (!p) {
+    p = LOADERS[locale]().then(registerLexicon, (e: unknown) => {
+      pending.delete(locale);
+      throw e;
+    });
+    pending.set(locale, p);
+  }
+  return p;
+}
