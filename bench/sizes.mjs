@@ -16,7 +16,7 @@ export const BYTE_BUDGETS = Object.freeze({
   complaintAimGzip: 35 * 1024,
 });
 
-/** The languages a visitor can finish a complaint in; English ships inside the widget chunk. */
+/** The languages a visitor can finish a complaint in (English may ship inside the widget chunk). */
 export const BENCH_LOCALES = /** @type {const} */ (['en', 'ms', 'hu', 'sk']);
 
 /** The loader and the widget entry, as `scripts/build.mjs` names them. */
@@ -126,7 +126,7 @@ export function chunkLocale(file) {
  * Measures the built loader and widget in `distDir`:
  * - `loader`: `heard.js` alone (a classic script; it `import()`s the widget by URL at runtime);
  * - `widget`: the widget entry and its static imports;
- * - `locales`: each lazily loaded catalog chunk (English is inside the widget);
+ * - `locales`: each lazily loaded catalog chunk (none for a language bundled into the widget);
  * - `complaint[locale]`: everything one visitor downloads to finish one complaint in that
  *   language: loader + widget + that locale's chunk + whatever those import statically + any
  *   other lazily loaded chunk that is not a catalog (e.g. code split off the widget), counted
