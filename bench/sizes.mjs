@@ -14,6 +14,12 @@ export const BYTE_BUDGETS = Object.freeze({
   loaderGzip: 2 * 1024,
   complaintGzip: 40 * 1024,
   complaintAimGzip: 35 * 1024,
+  /**
+   * Not a budget: the most one complaint may weigh today. The 40 KB budget is not met (the
+   * bench prints FAIL against it); until it is, this ceiling stops the widget growing
+   * unnoticed. Lower it with every saving, never raise it.
+   */
+  complaintCeilingGzip: 64 * 1024,
 });
 
 /** The languages a visitor can finish a complaint in (English may ship inside the widget chunk). */
