@@ -160,7 +160,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         void loadLexicon(triage(said.text, { locale: ctx.locale }).language).catch(() => undefined);
       }
       if (snap.hasTag('saveFailed') && !was.hasTag('saveFailed')) emitter.emit('error', { code: 'storage', message: 'The complaint could not be saved on this device.' });
-      saver.schedule(snapshotDraft());
+      saver.schedule(snapshotDraft);
     });
     return () => sub.unsubscribe();
   }
@@ -180,7 +180,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         initial: composer,
         onChange: (text: string) => {
           composer = text;
-          saver.schedule(snapshotDraft());
+          saver.schedule(snapshotDraft);
         },
       },
       transcript: () => {

@@ -10,13 +10,15 @@ import type { Draft, HeardStore } from './store';
  *
  * @example
  * const saver = createDraftSaver(store, { onSaved: (draft) => sync.announce(draft) });
- * actor.subscribe(() => saver.schedule({ key, snapshot: actor.getPersistedSnapshot(), composer, updatedAt: Date.now() }));
+ * // A function is called only when the save happens: typing does not copy the snapshot per key.
+ * actor.subscribe(() => saver.schedule(() => ({ key, snapshot: actor.getPersistedSnapshot(), composer, updatedAt: Date.now() })));
  * // on pagehide / visibilitychange (hidden):
  * void saver.flush();
  */
 export function createDraftSaver(store: HeardStore, options: DraftSaverOptions = {}): DraftSaver {
   const delayMs = options.delayMs ?? 300;
-  let pending: Draft | null = null;
+  let pending: Draft | (() => Draft) | null = null;
+  const resolve = (d: Draft | (() => Draft)): Draft => (typeof d === 'function' ? d() : d);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let chain: Promise<void> = Promise.resolve();
   /** Content of what is on disk (or adopted from another tab), to skip writing it again. */
@@ -26,7 +28,7 @@ export function createDraftSaver(store: HeardStore, options: DraftSaverOptions =
   const save = (): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = null;
-    const draft = pending;
+    const draft = pending && resolve(pending);
     pending = null;
     if (draft) {
       chain = chain.then(async () => {
@@ -50,7 +52,9 @@ export function createDraftSaver(store: HeardStore, options: DraftSaverOptions =
     flush: save,
     adopt(draft) {
       lastContent.set(draft.key, contentOf(draft));
-      if (pending?.key === draft.key && pending.updatedAt <= draft.updatedAt) pending = null;
+      if (!pending) return;
+      const mine = (pending = resolve(pending));
+      if (mine.key === draft.key && mine.updatedAt <= draft.updatedAt) pending = null;
     },
     dispose() {
       disposed = true;
@@ -79,8 +83,11 @@ export interface DraftSaverOptions {
 }
 
 export interface DraftSaver {
-  /** Notes the latest draft; it is saved `delayMs` after the last call. */
-  schedule(draft: Draft): void;
+  /**
+   * Notes the latest draft; it is saved `delayMs` after the last call. Given a function, it is
+   * called only when the save happens, so a change per key stays cheap.
+   */
+  schedule(draft: Draft | (() => Draft)): void;
   /** Saves the scheduled draft now; resolves when it (and any save under way) is stored. */
   flush(): Promise<void>;
   /**

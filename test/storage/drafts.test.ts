@@ -25,6 +25,25 @@ describe('draft saver', () => {
     store.close();
   });
 
+  it('builds a draft given as a function only when it saves, once, however fast the typing', async () => {
+    useFakeClock();
+    const store = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });
+    const saver = createDraftSaver(store);
+    let built = 0;
+    let text = '';
+    for (const ch of 'Parcel late') {
+      text += ch;
+      saver.schedule(() => (built++, draftAt(text)));
+      await vi.advanceTimersByTimeAsync(40);
+    }
+    expect(built).toBe(0);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(built).toBe(1);
+    expect((await store.loadDraft('site'))?.composer).toBe('Parcel late');
+    saver.dispose();
+    store.close();
+  });
+
   it('flush saves at once, as on pagehide', async () => {
     useFakeClock();
     const store = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });
