@@ -8,6 +8,11 @@ export const COUNTER_FROM = 500;
 const THRESHOLDS = [500, 100, 50, 10, 0];
 /** The composer grows with its text up to this height, then scrolls. */
 const MAX_HEIGHT_PX = 160;
+/**
+ * Where the browser sizes the box to its text (`field-sizing`), measuring it on every key would
+ * force a layout of the whole host page per keystroke; only older browsers need the script.
+ */
+const SIZES_ITSELF = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('field-sizing', 'content');
 
 /**
  * Where the visitor writes. Enter sends, Shift+Enter adds a line; the text is kept (and
@@ -27,7 +32,7 @@ export function Composer() {
 
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el) return;
+    if (!el || SIZES_ITSELF) return;
     el.style.height = 'auto';
     el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT_PX)}px`;
   }, [text]);

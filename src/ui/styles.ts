@@ -124,7 +124,7 @@ export function controlsSheet(): CSSStyleSheet {
 .heard-required{color:var(--heard-error)}
 .heard-input,.heard-textarea{display:block;width:100%;min-height:44px;padding:10px 12px;border:1px solid var(--heard-border);
   border-radius:8px;background:var(--heard-bg);color:var(--heard-fg);font-size:16px;line-height:1.4}
-.heard-textarea{resize:none;overflow-y:auto;max-height:160px;white-space:pre-wrap;overflow-wrap:anywhere}
+.heard-textarea{resize:none;overflow-y:auto;max-height:160px;white-space:pre-wrap;overflow-wrap:anywhere;field-sizing:content}
 .heard-transcript{height:120px;max-height:none;font-size:13px}
 .heard-input::placeholder,.heard-textarea::placeholder{color:var(--heard-muted);opacity:1}
 .heard-input[aria-invalid="true"],.heard-textarea[aria-invalid="true"]{border:2px solid var(--heard-error)}
