@@ -235,20 +235,23 @@ export interface ContactEntry {
 }
 
 /**
- * Sends each text through the composer (pasted with `insertText`, or typed key by key), then
- * waits until the log shows it. Blank texts are left to the caller: the composer refuses them.
+ * Sends each text through the composer (pasted with `insertText`, or typed key by key) with
+ * Enter, then waits until the log shows it. Blank texts are left to the caller: the composer
+ * refuses them.
  */
 export async function sendMessages(page: Page, texts: string[], { typed = false } = {}): Promise<void> {
-  const box = page.getByRole('textbox', { name: 'Your message' });
+  const count = () =>
+    page.evaluate(() => document.querySelector('heard-root')?.shadowRoot?.querySelectorAll('[role="log"] li.heard-from-visitor').length ?? 0);
+  let sent = await count();
+  await page.getByRole('textbox', { name: 'Your message' }).click();
   for (const text of texts) {
-    const before = (await widgetStep(page)).lines.filter((l) => l.from === 'visitor').length;
-    await box.click();
     if (typed) await page.keyboard.type(text);
     else await page.keyboard.insertText(text);
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.keyboard.press('Enter');
+    sent += 1;
     await page.waitForFunction(
-      (n) => (document.querySelector('heard-root')?.shadowRoot?.querySelectorAll('[role="log"] li.heard-from-visitor').length ?? 0) > n,
-      before,
+      (n) => (document.querySelector('heard-root')?.shadowRoot?.querySelectorAll('[role="log"] li.heard-from-visitor').length ?? 0) >= n,
+      sent,
     );
   }
 }
@@ -265,7 +268,10 @@ export async function finishComplaint(page: Page, contact: ContactEntry = { name
     const step = await settle(page);
     if (step.thanks) return;
     const was = await stepHtml();
-    if (step.confirm) await page.getByRole('button', { name: 'Yes, that’s right' }).click();
+    // A text that reads like another language brings an offer to switch: stay in English.
+    const stay = page.getByRole('button', { name: 'No, thanks', exact: true });
+    if (await stay.isVisible()) await stay.click();
+    else if (step.confirm) await page.getByRole('button', { name: 'Yes, that’s right' }).click();
     else if (step.outcomes) await page.getByRole('button', { name: 'Replacement', exact: true }).click();
     else if (step.contact) {
       for (const [field, label] of [['name', 'Name'], ['email', 'Email'], ['phone', 'Phone'], ['accountRef', 'Order or account number']] as const) {
