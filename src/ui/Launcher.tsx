@@ -7,7 +7,8 @@ interface Props {
   buttonRef: RefObject<HTMLButtonElement>;
   open: boolean;
   position: 'bottom-right' | 'bottom-left';
-  panelId: string;
+  /** The panel's id, once the panel exists. */
+  panelId?: string;
   onClick(): void;
 }
 

@@ -85,6 +85,11 @@ export function Widget({ bridge, idPrefix, ...props }: Props) {
     [bridge, shown, id, props.brand, props.privacyUrl, idPrefix, props.composer, props.transcript],
   );
 
+  // The panel is built the first time it opens, not when the widget starts: start-up on the
+  // host page stays short, and a visitor who never opens it never pays for it.
+  const built = useRef(open);
+  built.current ||= open;
+
   const close = () => bridge.send({ type: 'panel.close' });
   return (
     <WidgetContext.Provider value={value}>
@@ -92,10 +97,10 @@ export function Widget({ bridge, idPrefix, ...props }: Props) {
         buttonRef={launcherRef}
         open={open}
         position={props.position}
-        panelId={`${idPrefix}-panel`}
+        panelId={built.current ? `${idPrefix}-panel` : undefined}
         onClick={() => bridge.send({ type: open ? 'panel.close' : 'panel.open' })}
       />
-      <Panel panelRef={panelRef} open={open} position={props.position} onClose={close} />
+      {built.current && <Panel panelRef={panelRef} open={open} position={props.position} onClose={close} />}
     </WidgetContext.Provider>
   );
 }

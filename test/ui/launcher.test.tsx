@@ -13,7 +13,16 @@ describe('launcher bubble', () => {
     expect(bubble.getAttribute('part')).toBe('launcher');
     expect(bubble.dataset['position']).toBe('bottom-left');
     expect(bubble.querySelector('svg')!.getAttribute('aria-hidden')).toBe('true');
-    expect(m.ui.getByRole('dialog', { hidden: true }).dataset['position']).toBe('bottom-left');
+    // The panel is built on first opening; until then the bubble points at nothing.
+    expect(m.ui.queryByRole('dialog', { hidden: true })).toBeNull();
+    expect(bubble.hasAttribute('aria-controls')).toBe(false);
+    act(() => bubble.click());
+    const dialog = m.ui.getByRole('dialog');
+    expect(dialog.dataset['position']).toBe('bottom-left');
+    expect(bubble.getAttribute('aria-controls')).toBe(dialog.id);
+    act(() => bubble.click());
+    // Closed again, it stays built (hidden), so what was on screen is kept.
+    expect(m.ui.getByRole('dialog', { hidden: true }).hidden).toBe(true);
   });
 
   it('steps aside while a host page element under it has focus, and comes back after', () => {

@@ -1,4 +1,4 @@
-import { waitFor } from '@testing-library/preact';
+import { act, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { logLines, mountWidget, openPanel, say, tell, SPECIFIC } from './support';
 
@@ -79,6 +79,7 @@ describe('message log', () => {
 
   it('shows a restored conversation at once, without the typing indicator', () => {
     const m = mountWidget();
+    act(() => m.actor.send({ type: 'panel.open' }));
     expect(m.root.querySelector('.heard-typing')).toBeNull();
     expect(m.root.querySelector('.heard-pending')).toBeNull();
     expect(logLines(m)).toHaveLength(2);
