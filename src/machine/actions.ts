@@ -135,9 +135,24 @@ export function runTriage(context: ComplaintContext): Patch {
   };
 }
 
-export function setLocale(_context: ComplaintContext, event: ComplaintEvent): Patch {
+/**
+ * Switches language. Bot lines are keys, so the whole conversation re-renders in the new
+ * language; restatements carry the visitor's words in a frame of the bot's language, so they
+ * are rebuilt too, each from what the visitor had said by then.
+ */
+export function setLocale(context: ComplaintContext, event: ComplaintEvent): Patch {
   if (event.type !== 'locale.set') return {};
-  return { locale: event.locale, suggestedLocale: null };
+  const locale = event.locale;
+  if (!context.triage || !context.messages.some((m) => m.key === 'restate.check')) return { locale, suggestedLocale: null };
+  const triage = context.triage;
+  const messages = context.messages.map((m) =>
+    m.key === 'restate.check'
+      ? { ...m, params: { summary: restate(visitorTexts({ messages: context.messages.slice(0, m.seq) }), triage, locale) } }
+      : m,
+  );
+  const last = [...messages].reverse().find((m) => m.key === 'restate.check');
+  const restatement = context.restatement && last ? { ...context.restatement, text: String(last.params!.summary) } : context.restatement;
+  return { locale, suggestedLocale: null, messages, restatement };
 }
 
 /** Socratic follow-ups (seed 001 §1): what they mean or an example first, then which part. */

@@ -439,6 +439,19 @@ describe('bad input and events out of place', () => {
     expect(actor.getSnapshot().context.locale).toBe('hu');
   });
 
+  it('re-frames the restatement in the language the visitor switches to', () => {
+    const { actor } = start();
+    tellAndFinish(actor, 'Objednávka č. 2024001 prišla rozbitá, kanvica je prasknutá. Zaplatila som 54 €.');
+    const before = actor.getSnapshot().context.restatement!.text;
+    actor.send({ type: 'locale.set', locale: 'sk' });
+    const after = actor.getSnapshot().context;
+    expect(after.restatement!.text).not.toBe(before);
+    expect(after.restatement!.text).toContain('2024001');
+    const line = after.messages.find((m) => m.key === 'restate.check')!;
+    expect(line.params!.summary).toBe(after.restatement!.text);
+    expect(conversation(actor)).toBe('restate');
+  });
+
   it('offers once to switch to the language the visitor writes in', () => {
     const { actor } = start();
     tellAndFinish(actor, 'Pesanan saya #48213 sampai lewat dua minggu dan kotaknya remuk. Saya sudah bayar RM 89.90 untuk pengisar itu.');
