@@ -65,6 +65,10 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     host.style.setProperty('--heard-on-accent', onAccent(config.accent));
   }
   const win = env.window;
+  // The visitor's language is fetched while storage opens, not after: one round trip fewer
+  // between a click on the bubble and a panel to type in. (A restored draft in another
+  // language loads its own when rendering.)
+  void loadLanguage(resolveLocale(config.locale, win.navigator.languages ?? [])).catch(() => undefined);
   const store = env.store ?? (await openStore({ draftMaxAgeMs: config.draftMaxAgeDays * DAY }));
   const draftKey = `conversation:${config.endpoint}`;
   const history = await store.listHistory();
