@@ -1,9 +1,33 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
- * Shared by every build (`scripts/build.mjs`) and by Vitest: Preact's automatic JSX runtime.
- * The builds themselves (loader, widget, package) are described in `scripts/build.mjs`.
+ * The widget's CSS lives in template strings (constructable stylesheets need no CSS files, and a
+ * strict CSP allows them), so no CSS minifier sees it. This drops comments and the white space
+ * around braces and semicolons in those strings, where it never matters. Only the style modules
+ * are touched.
  */
+function compactCssStrings(): Plugin {
+  const STYLE_MODULE = /src\/ui\/(styles|launcherStyles)\.ts$/;
+  return {
+    name: 'heard:compact-css-strings',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!STYLE_MODULE.test(id)) return null;
+      const compacted = code.replace(/`([^`]*)`/g, (_match, css: string) => {
+        const tight = css
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};])\s*/g, '$1')
+          .trim();
+        return `\`${tight}\``;
+      });
+      return { code: compacted, map: null };
+    },
+  };
+}
+
+/** Shared by every build (`scripts/build.mjs`) and by Vitest: Preact's JSX, compact CSS strings. */
 export default defineConfig({
+  plugins: [compactCssStrings()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
 });

@@ -53,6 +53,9 @@ function start(): void {
   let loading: Promise<void> | undefined;
 
   const host = document.createElement('heard-root');
+  // Out of the page's flow (so adding it does not lay the page out again), and inline
+  // !important beats even a host page's `* { all: unset !important }`.
+  host.style.setProperty('position', 'fixed', 'important');
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(LAUNCHER_CSS);
@@ -76,7 +79,8 @@ function start(): void {
 
   const load = (): Promise<void> =>
     (loading ||= import(/* @vite-ignore */ chunk)
-      .then((m: { boot(o: BootOptions): Promise<HeardApi> }) => m.boot({ host, root, data, launcher: button }))
+      // Start in a task of its own: evaluating the chunk is enough for one task.
+      .then((m: { boot(o: BootOptions): Promise<HeardApi> }) => new Promise((r) => setTimeout(r)).then(() => m.boot({ host, root, data, launcher: button })))
       .then((api) => {
         real = api;
         for (const [m, args] of queue.splice(0)) (real[m] as (...a: unknown[]) => unknown)(...args);

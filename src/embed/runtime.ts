@@ -38,6 +38,12 @@ export interface PageEnv {
 
 const DAY = 86_400_000;
 
+/**
+ * Lets the host page's own work run between start-up steps, so the widget never holds the main
+ * thread long enough to make a long task (50 ms) on a slow phone.
+ */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Renders catalog lines in one language, variants seeded by the conversation. */
 export function translatorFor(locale: Locale, seed: string): Translator {
   // The conversation's language is loaded before the panel renders; should a switch still be
@@ -71,6 +77,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   void loadLanguage(resolveLocale(config.locale, win.navigator.languages ?? [])).catch(() => undefined);
   const store = env.store ?? (await openStore({ draftMaxAgeMs: config.draftMaxAgeDays * DAY }));
   const draftKey = `conversation:${config.endpoint}`;
+  await nextTask();
   const history = await store.listHistory();
   const draft = await store.loadDraft(draftKey);
   const Channel = win.BroadcastChannel as ChannelConstructor | undefined;
@@ -172,6 +179,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   async function render(): Promise<void> {
     const locale = actor.getSnapshot().context.locale;
     const initialCatalog = await loadLanguage(locale).catch(() => loadLanguage('en'));
+    await nextTask();
     ui?.destroy();
     ui = renderWidget(root, {
       actor,
@@ -212,6 +220,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   // A reload keeps the conversation but not an open panel over the host page.
   if (actor.getSnapshot().matches({ panel: 'open' })) actor.send({ type: 'panel.close' });
   stopWatching = watch(actor);
+  await nextTask();
   await render();
   const unwire = wireLifecycle(delivery, saver, win);
 

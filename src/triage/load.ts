@@ -20,7 +20,9 @@ export function loadLexicon(locale: Locale): Promise<void> {
   if (hasLexicon(locale)) return Promise.resolve();
   let p = pending.get(locale);
   if (!p) {
-    p = LOADERS[locale]().then(registerLexicon, (e: unknown) => {
+    // Compiling a lexicon is a few milliseconds of work: in a task of its own, not tacked onto
+    // the one that evaluated the downloaded chunk, so neither becomes a long task on the page.
+    p = LOADERS[locale]().then((lexicon) => new Promise<void>((done) => setTimeout(() => done(registerLexicon(lexicon)), 0)), (e: unknown) => {
       pending.delete(locale);
       throw e;
     });
