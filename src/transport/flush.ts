@@ -127,10 +127,21 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     return 'queued';
   };
 
-  /** Runs `task` holding the delivery lock (or directly if this tab already holds it). */
+  /** This tab's request for the lock, from asking until it is released. */
+  let ours: Promise<boolean> | null = null;
+
+  /**
+   * Runs `task` holding the delivery lock (or directly if this tab already holds it). While this
+   * tab is still asking for the lock, it waits for that rather than finding the lock "taken" by
+   * itself: a visitor's send right after the start-up flush must not be told "queued".
+   */
   const withLock = async (task: () => Promise<void>): Promise<boolean> => {
     if (holdingLock) return (await task(), true);
-    const ran = await lock.run(async () => {
+    if (ours) {
+      await ours.catch(() => false);
+      return withLock(task);
+    }
+    const run = lock.run(async () => {
       holdingLock = true;
       try {
         await task();
@@ -138,9 +149,15 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         holdingLock = false;
       }
     });
-    // Another tab is delivering; look again later in case it goes away.
-    if (!ran) schedule(now() + lockRetryMs);
-    return ran;
+    ours = run;
+    try {
+      const ran = await run;
+      // Another tab is delivering; look again later in case it goes away.
+      if (!ran) schedule(now() + lockRetryMs);
+      return ran;
+    } finally {
+      if (ours === run) ours = null;
+    }
   };
 
   const flushWith = async (eager: boolean): Promise<void> => {

@@ -3,6 +3,7 @@ import { openStore } from '../../src/storage/store';
 import { backoffDelay, parseRetryAfter } from '../../src/transport/backoff';
 import { createDelivery, type DeliveryEvent } from '../../src/transport/flush';
 import { wireLifecycle } from '../../src/transport/lifecycle';
+import { createDeliveryLock, type LocksLike } from '../../src/storage/tabs';
 import { complaint, freshIndexedDB, quietLogger, runUntil, useFakeClock } from '../storage/fixtures';
 import { createFakeEndpoint } from './fake-endpoint';
 
@@ -26,6 +27,33 @@ async function setUp(script: Parameters<typeof createFakeEndpoint>[0], siteKey?:
 }
 
 describe('delivery', () => {
+  it('a send right after the start-up flush gets the real answer, not "queued"', async () => {
+    const store = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });
+    const endpoint = createFakeEndpoint(() => ({ kind: 'status', status: 400 }));
+    // Web Locks as browsers grant them: reserved at once, the callback called in a later task.
+    const held = new Set<string>();
+    const locks: LocksLike = {
+      async request(name, _options, callback) {
+        if (held.has(name)) return callback(null);
+        held.add(name);
+        await new Promise((r) => setTimeout(r, 0));
+        try {
+          return await callback({ name });
+        } finally {
+          held.delete(name);
+        }
+      },
+    };
+    const delivery = createDelivery({ endpoint: 'https://shop.example/complaints', store, fetch: endpoint.fetch, lock: createDeliveryLock({ locks }) });
+    await store.enqueue(complaint(7), Date.now());
+    const flushing = delivery.flush();
+    expect(await delivery.send(complaint(7).id)).toBe('rejected');
+    await flushing;
+    expect(endpoint.countById.get(complaint(7).id)).toBe(1);
+    delivery.dispose();
+    store.close();
+  });
+
   it('posts JSON with the record id as Idempotency-Key and the site key, and removes it after a 2xx', async () => {
     const { store, endpoint, events, delivery } = await setUp(undefined, 'site-123');
     await store.enqueue(complaint(1), Date.now());
