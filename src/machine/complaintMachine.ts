@@ -24,6 +24,12 @@ function atOf(context: ComplaintContext, event: ComplaintEvent): string {
   return context.messages[context.messages.length - 1]?.at ?? context.createdAt;
 }
 
+/** An empty or overlong message is refused where it was typed, with an error beside it. */
+const refuseBadMessage = [
+  { guard: 'isEmptyMessage', actions: 'setEmptyError' },
+  { guard: 'isTooLong', actions: 'setTooLongError' },
+] as const;
+
 const handoffByVisitor = {
   guard: 'isNotHandingOff',
   target: '#complaint.conversation.handoff',
@@ -124,8 +130,7 @@ export const complaintMachine = setup({
           tags: ['awaitingVisitor', 'canHandoff'],
           on: {
             'visitor.say': [
-              { guard: 'isEmptyMessage', actions: 'setEmptyError' },
-              { guard: 'isTooLong', actions: 'setTooLongError' },
+              ...refuseBadMessage,
               { target: 'listen', actions: 'addVisitorMessage' },
             ],
             'handoff.request': handoffByVisitor,
@@ -135,8 +140,7 @@ export const complaintMachine = setup({
           tags: ['awaitingVisitor', 'canFinish', 'canHandoff'],
           on: {
             'visitor.say': [
-              { guard: 'isEmptyMessage', actions: 'setEmptyError' },
-              { guard: 'isTooLong', actions: 'setTooLongError' },
+              ...refuseBadMessage,
               { actions: 'addVisitorMessage' },
             ],
             'visitor.done': [{ guard: 'hasToldSomething', target: 'evaluate' }, { actions: 'setEmptyError' }],
@@ -158,8 +162,7 @@ export const complaintMachine = setup({
           tags: ['awaitingVisitor', 'canHandoff'],
           on: {
             'visitor.say': [
-              { guard: 'isEmptyMessage', actions: 'setEmptyError' },
-              { guard: 'isTooLong', actions: 'setTooLongError' },
+              ...refuseBadMessage,
               { target: 'evaluate', actions: 'addVisitorMessage' },
             ],
             'clarify.part': { target: 'evaluate', actions: 'addClarifyPart' },
@@ -174,8 +177,7 @@ export const complaintMachine = setup({
             'restate.correct': { target: 'listen', actions: 'correctRestatement' },
             // Typing instead of choosing is a correction in their own words.
             'visitor.say': [
-              { guard: 'isEmptyMessage', actions: 'setEmptyError' },
-              { guard: 'isTooLong', actions: 'setTooLongError' },
+              ...refuseBadMessage,
               { target: 'listen', actions: ['noteCorrection', 'addVisitorMessage'] },
             ],
             'handoff.request': handoffByVisitor,
@@ -197,8 +199,7 @@ export const complaintMachine = setup({
             'outcome.acceptAlternative': { guard: 'canAcceptAlternative', target: 'contact', actions: 'acceptAlternative' },
             // Typed words here are "something else", in their own words.
             'visitor.say': [
-              { guard: 'isEmptyMessage', actions: 'setEmptyError' },
-              { guard: 'isTooLong', actions: 'setTooLongError' },
+              ...refuseBadMessage,
               {
                 target: 'contact',
                 actions: assign(({ context, event }) =>
