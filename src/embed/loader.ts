@@ -56,6 +56,9 @@ function start(): void {
   // Out of the page's flow (so adding it does not lay the page out again), and inline
   // !important beats even a host page's `* { all: unset !important }`.
   host.style.setProperty('position', 'fixed', 'important');
+  // A fixed host is a stacking context of its own: at the top z-index, so the bubble and
+  // panel inside it still sit above a host page's z-index wars.
+  host.style.setProperty('z-index', '2147483647', 'important');
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(LAUNCHER_CSS);
