@@ -104,7 +104,7 @@ describe.skipIf(!widgetBuilt)('a complaint made by keyboard alone', () => {
     await press('Tab');
     await tabTo(page, t('ui.launcher'), afterKey);
     await press('Enter');
-    await page.waitForFunction(() => !document.querySelector('heard-root')?.shadowRoot?.querySelector('.heard-panel')?.hasAttribute('hidden'));
+    await page.waitForFunction(() => document.querySelector('heard-root')?.shadowRoot?.querySelector<HTMLElement>('.heard-panel')?.hidden === false);
     const opened = await focusInfo(page);
     expect(`${opened.tag} ${opened.name}`, 'opening the panel puts the visitor in the composer').toBe(`textarea ${t('ui.composer.label')}`);
     await checkStep(page, visit.width, 'greeting');

@@ -74,15 +74,17 @@ describe.skipIf(!widgetBuilt)('a hostile host page', () => {
 
     await page.goto(withWidget);
     const bubble = page.getByRole('button', { name: 'Raise a complaint' });
-    // Measured once the widget has taken over from the loader's identical bubble.
-    await page.locator('heard-root .heard-panel').waitFor({ state: 'attached' });
+    // Measured once the widget has taken over from the loader's identical bubble (pointing at
+    // it shows interest, which loads the widget).
+    await bubble.hover();
+    await page.locator('heard-root div.heard-root').waitFor({ state: 'attached' });
     const bubbleBox = await bubble.boundingBox();
     expect(bubbleBox, 'the bubble is laid out').not.toBeNull();
     expect([Math.round(bubbleBox!.width), Math.round(bubbleBox!.height)]).toEqual([56, 56]);
     expect(bubbleBox!.x + bubbleBox!.width).toBeLessThanOrEqual(1280);
     // Playwright clicks only what is visible, stable and on top at its centre point.
     await bubble.click();
-    await page.waitForFunction(() => !document.querySelector('heard-root')?.shadowRoot?.querySelector('.heard-panel')?.hasAttribute('hidden'));
+    await page.waitForFunction(() => document.querySelector('heard-root')?.shadowRoot?.querySelector<HTMLElement>('.heard-panel')?.hidden === false);
 
     const panel = await page.evaluate(() => {
       const root = document.querySelector('heard-root')!.shadowRoot!;

@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
  */
 
 const require = createRequire(import.meta.url);
+/** The one-tag widget's host, or the custom element's. */
+export const WIDGET_HOSTS = 'heard-root, heard-widget';
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** What has focus, seen through shadow roots. */
@@ -63,7 +65,7 @@ export interface WidgetStep {
 }
 
 /** Reads the widget's state from its DOM, in the shadow root of the host matching `host`. */
-export function widgetStep(page: Page, host = 'heard-root'): Promise<WidgetStep> {
+export function widgetStep(page: Page, host = WIDGET_HOSTS): Promise<WidgetStep> {
   return page.evaluate((selector) => {
     const root = document.querySelector(selector)?.shadowRoot;
     const panel = root?.querySelector<HTMLElement>('.heard-panel');
@@ -91,7 +93,7 @@ export function widgetStep(page: Page, host = 'heard-root'): Promise<WidgetStep>
 }
 
 /** Waits until no bot line is pending behind the typing indicator and nothing is busy. */
-export async function settle(page: Page, host = 'heard-root'): Promise<WidgetStep> {
+export async function settle(page: Page, host = WIDGET_HOSTS): Promise<WidgetStep> {
   await page.waitForFunction((selector) => {
     const root = document.querySelector(selector)?.shadowRoot;
     return !!root && !root.querySelector('.heard-pending') && root.querySelector('.heard-panel')?.getAttribute('aria-busy') !== 'true';
@@ -116,7 +118,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Horizontal overflow of the page and of the panel, in px (0 when none). */
-export function horizontalOverflow(page: Page, host = 'heard-root'): Promise<{ page: number; panel: number; panelOutside: number }> {
+export function horizontalOverflow(page: Page, host = WIDGET_HOSTS): Promise<{ page: number; panel: number; panelOutside: number }> {
   return page.evaluate((selector) => {
     const panel = document.querySelector(selector)?.shadowRoot?.querySelector<HTMLElement>('.heard-panel');
     const box = panel && !panel.hidden ? panel.getBoundingClientRect() : null;
@@ -184,7 +186,7 @@ export async function watchLiveRegion(page: Page): Promise<void> {
  * when the log appeared, or added later). Returns lines whose count is not exactly their
  * number of occurrences in the log.
  */
-export async function misannouncedBotLines(page: Page, host = 'heard-root'): Promise<{ text: string; times: number; shown: number }[]> {
+export async function misannouncedBotLines(page: Page, host = WIDGET_HOSTS): Promise<{ text: string; times: number; shown: number }[]> {
   const seen = await page.evaluate(() => (window as unknown as { __liveRegion: { initial: string[]; added: string[] } }).__liveRegion);
   const { lines } = await widgetStep(page, host);
   const bot = lines.filter((l) => l.from === 'bot').map((l) => l.text);
@@ -199,7 +201,7 @@ export async function misannouncedBotLines(page: Page, host = 'heard-root'): Pro
  * focused control's name starts with `name`, calling `afterKey` after every key press. Only
  * keys: the test never calls `focus()`.
  */
-export async function tabTo(page: Page, name: string, afterKey: () => Promise<void>, host = 'heard-root'): Promise<void> {
+export async function tabTo(page: Page, name: string, afterKey: () => Promise<void>, host = WIDGET_HOSTS): Promise<void> {
   const direction = await page.evaluate(
     ({ selector, wanted }) => {
       const root = document.querySelector(selector)?.shadowRoot;
@@ -241,7 +243,7 @@ export interface ContactEntry {
  */
 export async function sendMessages(page: Page, texts: string[], { typed = false } = {}): Promise<void> {
   const count = () =>
-    page.evaluate(() => document.querySelector('heard-root')?.shadowRoot?.querySelectorAll('[role="log"] li.heard-from-visitor').length ?? 0);
+    page.evaluate(() => document.querySelector('heard-root, heard-widget')?.shadowRoot?.querySelectorAll('[role="log"] li.heard-from-visitor').length ?? 0);
   let sent = await count();
   await page.getByRole('textbox', { name: 'Your message' }).click();
   for (const text of texts) {
@@ -250,20 +252,19 @@ export async function sendMessages(page: Page, texts: string[], { typed = false 
     await page.keyboard.press('Enter');
     sent += 1;
     await page.waitForFunction(
-      (n) => (document.querySelector('heard-root')?.shadowRoot?.querySelectorAll('[role="log"] li.heard-from-visitor').length ?? 0) >= n,
+      (n) => (document.querySelector('heard-root, heard-widget')?.shadowRoot?.querySelectorAll('[role="log"] li.heard-from-visitor').length ?? 0) >= n,
       sent,
     );
   }
 }
 
 /**
- * From "That's everything" to the thanks step, by clicking (English labels): confirms the
+ * From wherever the conversation is (listening, or any later step) to the thanks step, by clicking (English labels): confirms the
  * restatement, picks the first part of the experience when asked, chooses a replacement,
  * fills the contact form and sends. Resolves once the thanks step shows.
  */
 export async function finishComplaint(page: Page, contact: ContactEntry = { name: 'Ana Novak', email: 'ana@example.com' }): Promise<void> {
-  await page.getByRole('button', { name: 'That’s everything' }).click();
-  const stepHtml = () => page.evaluate(() => document.querySelector('heard-root')?.shadowRoot?.querySelector('.heard-step')?.innerHTML ?? '');
+  const stepHtml = () => page.evaluate(() => document.querySelector('heard-root, heard-widget')?.shadowRoot?.querySelector('.heard-step')?.innerHTML ?? '');
   for (let round = 0; round < 30; round += 1) {
     const step = await settle(page);
     if (step.thanks) return;
@@ -288,7 +289,7 @@ export async function finishComplaint(page: Page, contact: ContactEntry = { name
     // The step re-renders after the click; wait for it rather than act on the old one.
     await page
       .waitForFunction(
-        (before) => (document.querySelector('heard-root')?.shadowRoot?.querySelector('.heard-step')?.innerHTML ?? '') !== before,
+        (before) => (document.querySelector('heard-root, heard-widget')?.shadowRoot?.querySelector('.heard-step')?.innerHTML ?? '') !== before,
         was,
         { timeout: 5_000 },
       )

@@ -1,0 +1,240 @@
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finishComplaint, sendMessages, settle, widgetStep } from './support/widget-page';
+import { hostPage, launchChromium, startWidgetServer, warnIfUnbuilt, widgetBuilt, type WidgetServer } from './support/widget-server';
+
+warnIfUnbuilt('widget-reload');
+
+const STORY = 'The kettle I ordered arrived with a dented lid and the handle wobbles when I pour.';
+const MORE = 'I have tried two different sockets.';
+
+let browser: Browser;
+let server: WidgetServer;
+let plain: string;
+
+beforeAll(async () => {
+  if (!widgetBuilt) return;
+  server = await startWidgetServer();
+  plain = server.page('reload', { html: hostPage({ title: 'Reload shop' }) });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Console lines from the widget (those starting "Heard"), by type. */
+function collectConsole(page: Page) {
+  const lines: { type: string; text: string }[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.text().startsWith('Heard')) lines.push({ type: m.type(), text: m.text() });
+  });
+  return lines;
+}
+
+async function openPanel(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Raise a complaint' }).click();
+  await page.waitForFunction(() => document.querySelector('heard-root, heard-widget')?.shadowRoot?.querySelector<HTMLElement>('.heard-panel')?.hidden === false);
+}
+
+/** Reloads once the draft has had time to be saved, and opens the panel again. */
+async function reloadAndReopen(page: Page): Promise<void> {
+  // The draft is saved 300 ms after the last change; give the write time to land.
+  await page.waitForTimeout(1_000);
+  await page.reload();
+  await openPanel(page);
+  await settle(page);
+}
+
+const composerText = (page: Page) => page.getByRole('textbox', { name: 'Your message' }).inputValue();
+
+describe.skipIf(!widgetBuilt)('reloading the page mid-conversation', () => {
+  it('while listening: the messages and the unsent text come back', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(plain);
+    await openPanel(page);
+    await sendMessages(page, [STORY]);
+    await page.keyboard.insertText('And the crumb tray');
+    const before = await widgetStep(page);
+
+    await reloadAndReopen(page);
+    const after = await widgetStep(page);
+    expect(after.lines).toEqual(before.lines);
+    expect(after.composer).toBe(true);
+    expect(await composerText(page)).toBe('And the crumb tray');
+    await context.close();
+  });
+
+  it('at the restatement: the question and its answers come back', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(plain);
+    await openPanel(page);
+    await sendMessages(page, [STORY, MORE]);
+    await page.getByRole('button', { name: 'That’s everything' }).click();
+    await page.getByRole('button', { name: 'Yes, that’s right' }).waitFor();
+    const before = await settle(page);
+    expect(before.confirm).toBe(true);
+
+    await reloadAndReopen(page);
+    const after = await widgetStep(page);
+    expect(after.lines).toEqual(before.lines);
+    expect(after.confirm).toBe(true);
+    await page.getByRole('button', { name: 'Yes, that’s right' }).click();
+    expect((await settle(page)).outcomes).toBe(true);
+    await context.close();
+  });
+
+  it('at the contact form: the step and messages come back (typed, unsubmitted fields are not kept)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(plain);
+    await openPanel(page);
+    await sendMessages(page, [STORY, MORE]);
+    await page.getByRole('button', { name: 'That’s everything' }).click();
+    await page.getByRole('button', { name: 'Yes, that’s right' }).click();
+    await page.getByRole('button', { name: 'Replacement', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Name' }).waitFor();
+    const before = await settle(page);
+    expect(before.contact).toBe(true);
+    await page.getByRole('textbox', { name: 'Name' }).fill('Half Typed');
+
+    await reloadAndReopen(page);
+    const after = await widgetStep(page);
+    expect(after.lines).toEqual(before.lines);
+    expect(after.contact).toBe(true);
+    const records = server.records().length;
+    await finishComplaint(page, { name: 'Rhea Reload', email: 'rhea@example.com' });
+    await expect.poll(() => server.records().length, { timeout: 20_000 }).toBe(records + 1);
+    const record = server.records().at(-1)!;
+    expect(record.messages.map((m) => ({ from: m.from, text: m.text }))).toEqual(expect.arrayContaining(before.lines));
+    expect(record.desiredOutcome?.kind).toBe('replacement');
+    expect(record.visitor.name).toBe('Rhea Reload');
+    await context.close();
+  });
+});
+
+describe.skipIf(!widgetBuilt)('the one tag on unusual pages', () => {
+  it('without IndexedDB the complaint is still made and delivered in that page, with one console warning', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('IndexedDB is disabled', 'InvalidStateError');
+      };
+    });
+    const lines = collectConsole(page);
+    await page.goto(plain);
+    await openPanel(page);
+    await sendMessages(page, [STORY]);
+    const records = server.records().length;
+    await finishComplaint(page, { name: 'No Storage', email: 'nostorage@example.com' });
+    await expect.poll(() => server.records().length, { timeout: 20_000 }).toBe(records + 1);
+    expect(server.records().at(-1)?.visitor.name).toBe('No Storage');
+    expect(lines.filter((l) => l.type === 'warning')).toHaveLength(1);
+    expect(lines.filter((l) => l.type === 'error')).toEqual([]);
+    await context.close();
+  });
+
+  it('Heard.open(), identify() and on() work before the widget has loaded and after', async () => {
+    const url = server.page('api', {
+      html: hostPage({ title: 'API shop' })
+        .replace(' async></script>', '></script>')
+        .replace(
+          '</head>',
+          `<script src="/host/api.js"></script></head>`,
+        ),
+    });
+    // Called right after the tag, long before the widget chunk has loaded.
+    server.page('api.js', {
+      html: `window.__events = [];
+Heard.on('open', () => window.__events.push('open'));
+Heard.on('submitted', (d) => window.__events.push('submitted ' + d.reference));
+Heard.identify({ name: 'Early Bird', email: 'early@example.com' });
+Heard.open();`,
+      headers: { 'Content-Type': 'text/javascript' },
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('heard-root')?.shadowRoot?.querySelector<HTMLElement>('.heard-panel')?.hidden === false);
+    expect(await page.evaluate(() => (window as unknown as { __events: string[] }).__events)).toEqual(['open']);
+
+    // After loading: the same API, now straight to the widget.
+    await page.evaluate(() => {
+      const w = window as unknown as { __events: string[]; Heard: { on(e: string, f: () => void): void; close(): void } };
+      w.Heard.on('close', () => w.__events.push('close'));
+      w.Heard.close();
+    });
+    expect((await widgetStep(page)).open).toBe(false);
+    await page.evaluate(() => (window as unknown as { Heard: { open(): void } }).Heard.open());
+    await sendMessages(page, [STORY]);
+    const records = server.records().length;
+    await finishComplaint(page, {});
+    await expect.poll(() => server.records().length, { timeout: 20_000 }).toBe(records + 1);
+    const record = server.records().at(-1)!;
+    expect(record.visitor).toMatchObject({ name: 'Early Bird', email: 'early@example.com' });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __events: string[] }).__events))
+      .toEqual(['open', 'close', 'open', `submitted ${record.reference}`]);
+    await context.close();
+  });
+
+  it('the tag twice makes one widget', async () => {
+    const url = server.page('twice', {
+      html: hostPage({ title: 'Twice' }).replace('</head>', '<script src="/heard.js" data-endpoint="/complaints" async></script></head>'),
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const lines = collectConsole(page);
+    await page.goto(url);
+    await openPanel(page);
+    expect(await page.evaluate(() => document.querySelectorAll('heard-root').length)).toBe(1);
+    expect(await page.getByRole('button', { name: 'Raise a complaint' }).count()).toBe(1);
+    expect(await page.evaluate(() => document.querySelector('heard-root')!.shadowRoot!.querySelectorAll('.heard-panel').length)).toBe(1);
+    expect(lines).toEqual([]);
+    await context.close();
+  });
+
+  it('a tag without data-endpoint logs one error and shows no bubble', async () => {
+    const url = server.page('no-endpoint', { html: hostPage({ title: 'No endpoint' }).replace('data-endpoint="/complaints" ', '') });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const lines = collectConsole(page);
+    await page.goto(url);
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1_000);
+    expect(lines.map((l) => l.type)).toEqual(['error']);
+    expect(lines[0]!.text).toContain('data-endpoint');
+    expect(await page.evaluate(() => document.querySelectorAll('heard-root, heard-widget').length)).toBe(0);
+    expect(await page.getByRole('button').count()).toBe(0);
+    await context.close();
+  });
+
+  it('<heard-widget data-endpoint> works and dispatches heard:submitted on the element', async () => {
+    const url = server.page('element', {
+      html: hostPage({ title: 'Element shop', body: '<heard-widget data-endpoint="/complaints"></heard-widget>' }).replace('data-endpoint="/complaints" ', ''),
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __submitted: string[] }).__submitted = seen;
+      document.addEventListener('heard:submitted', (e) => {
+        seen.push(`${(e.target as Element).tagName.toLowerCase()} ${(e as CustomEvent<{ reference: string }>).detail.reference}`);
+      });
+    });
+    const lines = collectConsole(page);
+    await page.goto(url);
+    await openPanel(page);
+    await sendMessages(page, [STORY]);
+    const records = server.records().length;
+    await finishComplaint(page);
+    await expect.poll(() => server.records().length, { timeout: 20_000 }).toBe(records + 1);
+    const reference = server.records().at(-1)!.reference;
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __submitted: string[] }).__submitted)).toEqual([`heard-widget ${reference}`]);
+    expect(lines).toEqual([]);
+    await context.close();
+  });
+});
