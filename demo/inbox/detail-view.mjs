@@ -28,7 +28,8 @@ export function renderDetail(container, complaint, actions) {
       ['Status', complaint.status],
       ['Claimed by', orDash(complaint.claimedBy)],
       ['Submitted', when(record.submittedAt)],
-      ['Handoff', record.handoff?.requested ? `requested (${record.handoff.reason}) at ${when(record.handoff.at)}` : 'no'],
+      // Present when a person takes over: asked for by the visitor, or escalated by triage.
+      ['Handoff', record.handoff ? `${record.handoff.requested ? 'asked for by the visitor' : `escalated (${record.handoff.reason})`} at ${when(record.handoff.at)}` : 'no'],
       ['Category', record.triage.category],
       ['Urgency', record.triage.urgency],
       ['Mood', record.triage.mood],

@@ -13,7 +13,7 @@ export function summarise(complaint) {
     status: complaint.status,
     claimedBy: complaint.claimedBy,
     escalated: complaint.escalated,
-    handoffReason: record.handoff?.requested ? record.handoff.reason : null,
+    handoffReason: record.handoff ? record.handoff.reason : null,
     overdue: complaint.overdue,
     followUpDue: complaint.followUpDue,
     urgency: record.triage.urgency,

@@ -69,6 +69,16 @@ describe('inbox API', () => {
     expect(complaints[1]).toMatchObject({ escalated: true, handoffReason: 'visitor' });
   });
 
+  it('puts a handoff escalated by triage (not asked for by the visitor) with the handoffs', async () => {
+    const high = await receive(sampleComplaint({ submittedAt: ago(10), triage: { urgency: 'high' } }));
+    const escalated = await receive(
+      sampleComplaint({ submittedAt: ago(0.2), triage: { urgency: 'normal' }, handoff: { requested: false, reason: 'premium', at: ago(0.2) } }),
+    );
+    const { complaints } = await list();
+    expect(complaints.map((c: { id: string }) => c.id)).toEqual([escalated.id, high.id]);
+    expect(complaints[0]).toMatchObject({ escalated: true, handoffReason: 'premium' });
+  });
+
   it('filters by status, category and language and offers the values present', async () => {
     const delivery = await receive(sampleComplaint({ triage: { category: 'delivery', language: 'hu' } }));
     const billing = await receive(sampleComplaint({ triage: { category: 'billing', language: 'sk' } }));

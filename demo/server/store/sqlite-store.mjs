@@ -77,7 +77,7 @@ export function createSqliteStore({ path }) {
       category: record.triage.category,
       language: record.triage.language,
       urgencyRank: URGENCY_RANK[record.triage.urgency] ?? 2,
-      escalated: record.handoff?.requested || record.triage.urgency === 'critical' ? 1 : 0,
+      escalated: record.handoff || record.triage.urgency === 'critical' ? 1 : 0,
       dueMs: record.commitment ? Date.parse(record.commitment.dueBy) : null,
       followUpMs: record.followUpAt ? Date.parse(record.followUpAt) : null,
       consent: record.visitor.followUpConsent ? 1 : 0,
