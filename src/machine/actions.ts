@@ -242,6 +242,21 @@ export function askContact(context: ComplaintContext, at: string): Patch {
   return { messages: push(context, [bot(at, 'contact.ask')]), contactErrors: {} };
 }
 
+/**
+ * What the visitor is typing into the contact form, kept as typed (checked only on submit) so
+ * a reload or another tab finds it: nothing typed is lost.
+ */
+export function editContact(context: ComplaintContext, event: ComplaintEvent): Patch {
+  if (event.type !== 'contact.edit') return {};
+  const contact = { ...context.contact };
+  for (const field of ['name', 'email', 'phone', 'accountRef'] as const) {
+    const v = event.contact[field];
+    if (typeof v === 'string') contact[field] = v.slice(0, 1000);
+  }
+  if (typeof event.contact.followUpConsent === 'boolean') contact.followUpConsent = event.contact.followUpConsent;
+  return { contact };
+}
+
 export function saveContact(context: ComplaintContext, event: ComplaintEvent): Patch {
   if (event.type !== 'contact.submit') return {};
   const { errors, value } = validateContact(event.contact, context.identity, context.options.requiredContact);

@@ -86,6 +86,7 @@ export const complaintMachine = setup({
     acceptAlternative: assign(({ context, event }) => A.acceptAlternative(context, atOf(context, event))),
     askContact: assign(({ context, event }) => A.askContact(context, atOf(context, event))),
     saveContact: assign(({ context, event }) => A.saveContact(context, event)),
+    editContact: assign(({ context, event }) => A.editContact(context, event)),
     commit: assign(({ context, event }) => A.commit(context, atOf(context, event))),
     handoffByVisitor: assign(({ context, event }) => A.startHandoff(context, 'visitor', atOf(context, event))),
     escalate: assign(({ context, event }) => A.startHandoff(context, A.escalationReason(context), atOf(context, event))),
@@ -222,6 +223,7 @@ export const complaintMachine = setup({
               entry: 'askContact',
               tags: ['contactForm', 'canHandoff'],
               on: {
+                'contact.edit': { actions: 'editContact' },
                 'contact.submit': [
                   { guard: 'isValidContact', target: 'done', actions: 'saveContact' },
                   { actions: 'saveContact' },

@@ -34,6 +34,7 @@ export type ComplaintEvent =
   | ({ type: 'restate.correct' } & Timed)
   | ({ type: 'outcome.choose'; kind: OutcomeKind; detail?: string } & Timed)
   | ({ type: 'outcome.acceptAlternative' } & Timed)
+  | { type: 'contact.edit'; contact: ContactInput }
   | ({ type: 'contact.submit'; contact: ContactInput } & Timed)
   | ({ type: 'complaint.send' } & Timed)
   | ({ type: 'submit.retry' } & Timed)

@@ -83,6 +83,8 @@ export function ContactForm() {
               onInput={(event) => {
                 const value = (event.currentTarget as HTMLInputElement).value;
                 setValues((prev) => ({ ...prev, [field]: value }));
+                // Kept in the conversation as typed, so a reload finds it.
+                bridge.send({ type: 'contact.edit', contact: { [field]: value } });
               }}
             />
             {error && (
@@ -99,7 +101,11 @@ export function ContactForm() {
           class="heard-checkbox"
           type="checkbox"
           checked={consent}
-          onChange={(event) => setConsent((event.currentTarget as HTMLInputElement).checked)}
+          onChange={(event) => {
+            const checked = (event.currentTarget as HTMLInputElement).checked;
+            setConsent(checked);
+            bridge.send({ type: 'contact.edit', contact: { followUpConsent: checked } });
+          }}
         />
         <label class="heard-label" for={`${idPrefix}-consent`}>
           {t('ui.contact.consent')}

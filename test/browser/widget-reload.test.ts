@@ -86,7 +86,7 @@ describe.skipIf(!widgetBuilt)('reloading the page mid-conversation', () => {
     await context.close();
   });
 
-  it('at the contact form: the step and messages come back (typed, unsubmitted fields are not kept)', async () => {
+  it('at the contact form: the step, the messages and the fields typed but not yet submitted come back', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(plain);
@@ -99,11 +99,14 @@ describe.skipIf(!widgetBuilt)('reloading the page mid-conversation', () => {
     const before = await settle(page);
     expect(before.contact).toBe(true);
     await page.getByRole('textbox', { name: 'Name' }).fill('Half Typed');
+    await page.getByRole('textbox', { name: 'Email' }).fill('half@exam');
 
     await reloadAndReopen(page);
     const after = await widgetStep(page);
     expect(after.lines).toEqual(before.lines);
     expect(after.contact).toBe(true);
+    expect(await page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Half Typed');
+    expect(await page.getByRole('textbox', { name: 'Email' }).inputValue()).toBe('half@exam');
     const records = server.records().length;
     await finishComplaint(page, { name: 'Rhea Reload', email: 'rhea@example.com' });
     await expect.poll(() => server.records().length, { timeout: 20_000 }).toBe(records + 1);

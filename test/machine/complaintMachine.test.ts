@@ -230,6 +230,16 @@ describe('contact details', () => {
     expect(snap.context.contactErrors).toEqual({});
   });
 
+  it('keeps what is typed into the form as it is typed, unchecked until submit', () => {
+    const { actor } = toContact();
+    actor.send({ type: 'contact.edit', contact: { name: 'Ana L' } });
+    actor.send({ type: 'contact.edit', contact: { email: 'ana@exa', followUpConsent: true } });
+    const snap = actor.getSnapshot();
+    expect(snap.context.contact).toMatchObject({ name: 'Ana L', email: 'ana@exa', followUpConsent: true });
+    expect(snap.context.contactErrors).toEqual({});
+    expect(snap.value.conversation).toEqual({ contact: 'form' });
+  });
+
   it('asks for a required field left empty', () => {
     const { actor } = toContact();
     actor.send({ type: 'contact.submit', contact: { name: 'Ana' }, at: at() });
@@ -420,6 +430,7 @@ describe('bad input and events out of place', () => {
       { type: 'restate.confirm', at: at() },
       { type: 'outcome.choose', kind: 'refund', at: at() },
       { type: 'contact.submit', contact: { email: 'x@example.com' }, at: at() },
+      { type: 'contact.edit', contact: { email: 'typed@example.com' } },
       { type: 'complaint.send', at: at() },
       { type: 'csat.rate', score: 5, at: at() },
       { type: 'complaint.new', id: 'aaaaaaaa-0000-4000-8000-000000000000', reference: 'HRD-BBBBBB', at: at() },

@@ -279,6 +279,8 @@ export async function finishComplaint(page: Page, contact: ContactEntry = { name
         const value = contact[field];
         if (value === undefined) continue;
         await page.getByRole('textbox', { name: label }).click();
+        // The form keeps what was typed before (even across a reload): replace it.
+        await page.keyboard.press('ControlOrMeta+A');
         await page.keyboard.insertText(value);
       }
       await page.getByRole('button', { name: 'Continue' }).click();
