@@ -104,9 +104,10 @@ function start(): void {
   }
   w.Heard = api;
 
-  // The first click opens the panel once the widget is there; later clicks are the widget's.
-  button.addEventListener('click', () => real || api.open(), { once: true });
-  for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, () => void load(), { once: true, passive: true });
+  // This bubble is replaced by the widget's own once it has loaded. Until then every click
+  // asks again: a load that failed (offline at first) is retried, not left dead.
+  button.addEventListener('click', () => api.open());
+  for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, () => void load(), { passive: true });
   const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => void load(), { timeout: 5000 }) : setTimeout(load, 3000));
   if (document.readyState === 'complete') idle();
   else addEventListener('load', idle, { once: true });

@@ -200,6 +200,24 @@ Heard.open();`,
     await context.close();
   });
 
+  it('a widget that could not load at first (offline) loads on the next click', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const lines = collectConsole(page);
+    let refused = 0;
+    // The widget's chunk cannot be fetched: as on a train going through a tunnel.
+    await page.route('**/heard-widget.js', (route) => (refused++, route.abort('internetdisconnected')));
+    await page.goto(plain);
+    await page.getByRole('button', { name: 'Raise a complaint' }).click();
+    await expect.poll(() => lines.some((l) => l.type === 'error' && l.text.includes('could not load'))).toBe(true);
+    expect(refused).toBeGreaterThan(0);
+    await page.unroute('**/heard-widget.js');
+    await page.getByRole('button', { name: 'Raise a complaint' }).click();
+    await page.waitForFunction(() => document.querySelector('heard-root')?.shadowRoot?.querySelector<HTMLElement>('.heard-panel')?.hidden === false);
+    expect(await page.getByRole('textbox', { name: 'Your message' }).isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('a tag without data-endpoint logs one error and shows no bubble', async () => {
     const url = server.page('no-endpoint', { html: hostPage({ title: 'No endpoint' }).replace('data-endpoint="/complaints" ', '') });
     const context = await browser.newContext();
