@@ -193,6 +193,8 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   if (category === 'other') signal('category', 'other', 'no category words');
   else for (const hit of categoryHits.get(category) ?? []) signal('category', category, cueText(hit, words));
 
+  const entities = extractEntities(prepared, tokens, monthAt, dayAt);
+
   // Urgency.
   const kindHits = (kind: Cue['kind']): Hit[] => byKind.get(kind) ?? [];
   let urgency: Urgency = 'normal';
@@ -210,6 +212,10 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   } else if (kindHits('low').length > 0) {
     urgency = 'low';
     for (const hit of kindHits('low')) signal('urgency', 'low', cueText(hit, words));
+  } else if (category === 'billing' && entities.amounts.length > 0) {
+    // A sum named in a billing complaint is money the visitor has lost or is owed.
+    urgency = 'high';
+    signal('urgency', 'high', `money: ${entities.amounts[0]!.text}`);
   } else {
     signal('urgency', 'normal', 'no urgency cues');
   }
@@ -252,7 +258,8 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   if (anger >= 2) {
     mood = 'angry';
     for (const cue of angerCues) signal('mood', 'angry', cue);
-  } else if (anger + upsetHits.length > 0) {
+  } else if (anger > 0 || upsetHits.length > kindHits('reluctant').length) {
+    // A visitor who hedges ("sorry to bother you") about a mild word is not upset by it.
     mood = 'upset';
     for (const cue of angerCues) signal('mood', 'upset', cue);
     for (const hit of upsetHits) signal('mood', 'upset', cueText(hit, words));
@@ -290,7 +297,6 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   if (!escalation && premium && (urgency === 'high' || urgency === 'critical')) escalation = 'premium';
   if (escalation) signal('escalation', escalation, escalation === 'premium' ? `${premium}; urgency ${urgency}` : `urgency ${urgency}`);
 
-  const entities = extractEntities(prepared, tokens, monthAt, dayAt);
   const hasEntity =
     entities.orderRefs.length + entities.emails.length + entities.phones.length + entities.amounts.length + entities.dates.length > 0;
   const vague = category === 'other' && !hasEntity && words.length < 12;

@@ -41,6 +41,6 @@ export const FUNCTION_WORDS: Readonly<Record<Locale, readonly string[]>> = {
     'bude', 'nemám', 'nebol', 'nebola', 'žiadny', 'žiadna', 'žiadne', 'ten', 'tá', 'tie', 'od', 'na', 'po',
     'pri', 'pre', 'za', 'zo', 'vo', 'aby', 'keď', 'preto', 'lebo', 'potom', 'dnes', 'včera', 'tiež', 'iba',
     'všetko', 'nič', 'nikto', 'dobrý', 'deň', 'dňa', 'dni', 'vôbec', 'stále', 'mňa', 'mojej', 'môjho', 'však',
-    'sme', 'ste', 'pán', 'pani', 'dostal', 'dostala', 'objednal', 'objednala',
+    'sme', 'ste', 'pán', 'pani', 'cez', 'dostal', 'dostala', 'objednal', 'objednala',
   ],
 };
