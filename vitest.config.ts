@@ -24,7 +24,7 @@ export default mergeConfig(viteConfig, defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
-          include: ['test/ui/**/*.test.{ts,tsx}'],
+          include: ['test/ui/**/*.test.{ts,tsx}', 'test/embed/**/*.test.tsx'],
           setupFiles: ['test/support/all-lexicons.ts'],
         },
       },

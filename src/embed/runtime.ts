@@ -134,16 +134,24 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     };
   }
 
-  /** Creates the actor, from a saved snapshot when there is a usable one. */
+  /**
+   * Creates the actor, from a saved snapshot when there is a usable one. A snapshot this
+   * version cannot restore (a state renamed since it was saved, a damaged draft) does not throw:
+   * XState reports it as an actor error, so it is caught here and a new conversation starts.
+   */
   function createConversation(snapshot: unknown): ComplaintActor {
     if (snapshot) {
+      let failure: unknown = null;
       try {
         const restored = createActor(machine, { snapshot: snapshot as never, input: freshInput() });
+        restored.subscribe({ error: (e) => void (failure = e) });
         restored.start();
-        return restored;
+        if (restored.getSnapshot().status === 'active' && !failure) return restored;
+        restored.stop();
       } catch (e) {
-        console.warn('Heard: the saved conversation could not be restored; starting a new one.', e);
+        failure = e;
       }
+      console.warn('Heard: the saved conversation could not be restored; starting a new one.', failure);
     }
     const created = createActor(machine, { input: freshInput() });
     created.start();
@@ -153,25 +161,30 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   /** Host events from the conversation's changes, each once. */
   function watch(a: ComplaintActor): () => void {
     let prev = a.getSnapshot();
-    const sub = a.subscribe((snap) => {
-      const was = prev;
-      prev = snap;
-      const ctx: ComplaintContext = snap.context;
-      if (snap.matches({ panel: 'open' }) && !was.matches({ panel: 'open' })) emitter.emit('open', {});
-      if (snap.matches({ panel: 'closed' }) && !was.matches({ panel: 'closed' })) emitter.emit('close', {});
-      if (ctx.handoff && !was.context.handoff) emitter.emit('handoff', { id: ctx.id, reference: ctx.reference, reason: ctx.handoff.reason });
-      if (snap.hasTag('finished') && !was.hasTag('finished')) {
-        void store.addHistory({ id: ctx.id, reference: ctx.reference, at: Date.now() });
-        emitter.emit('submitted', { id: ctx.id, reference: ctx.reference, delivery: ctx.delivery === 'idle' ? 'queued' : ctx.delivery });
-      }
-      // A visitor writing another language than the page's: fetch its vocabulary while they
-      // type on, so triage knows it by the time they are done.
-      const said = ctx.messages[ctx.messages.length - 1];
-      if (ctx.messages.length > was.context.messages.length && said?.from === 'visitor' && said.text) {
-        void loadLexicon(triage(said.text, { locale: ctx.locale }).language).catch(() => undefined);
-      }
-      if (snap.hasTag('saveFailed') && !was.hasTag('saveFailed')) emitter.emit('error', { code: 'storage', message: 'The complaint could not be saved on this device.' });
-      saver.schedule(snapshotDraft);
+    const sub = a.subscribe({
+      // An error inside the conversation is reported to the host page's listeners, never
+      // thrown into the page.
+      error: (e) => emitter.emit('error', { code: 'storage', message: `The conversation stopped: ${String(e)}` }),
+      next: (snap) => {
+        const was = prev;
+        prev = snap;
+        const ctx: ComplaintContext = snap.context;
+        if (snap.matches({ panel: 'open' }) && !was.matches({ panel: 'open' })) emitter.emit('open', {});
+        if (snap.matches({ panel: 'closed' }) && !was.matches({ panel: 'closed' })) emitter.emit('close', {});
+        if (ctx.handoff && !was.context.handoff) emitter.emit('handoff', { id: ctx.id, reference: ctx.reference, reason: ctx.handoff.reason });
+        if (snap.hasTag('finished') && !was.hasTag('finished')) {
+          void store.addHistory({ id: ctx.id, reference: ctx.reference, at: Date.now() });
+          emitter.emit('submitted', { id: ctx.id, reference: ctx.reference, delivery: ctx.delivery === 'idle' ? 'queued' : ctx.delivery });
+        }
+        // A visitor writing another language than the page's: fetch its vocabulary while they
+        // type on, so triage knows it by the time they are done.
+        const said = ctx.messages[ctx.messages.length - 1];
+        if (ctx.messages.length > was.context.messages.length && said?.from === 'visitor' && said.text) {
+          void loadLexicon(triage(said.text, { locale: ctx.locale }).language).catch(() => undefined);
+        }
+        if (snap.hasTag('saveFailed') && !was.hasTag('saveFailed')) emitter.emit('error', { code: 'storage', message: 'The complaint could not be saved on this device.' });
+        saver.schedule(snapshotDraft);
+      },
     });
     return () => sub.unsubscribe();
   }
@@ -204,6 +217,8 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
 
   /** Another tab saved a newer draft: show that conversation rather than fork it. */
   function adopt(d: Draft): void {
+    // Another widget on this origin (another endpoint) has conversations of its own.
+    if (d.key !== draftKey) return;
     saver.adopt(d);
     const open = actor.getSnapshot().matches({ panel: 'open' });
     stopWatching();
@@ -235,10 +250,14 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     destroy: () => {
       if (destroyed) return;
       destroyed = true;
-      void saver.flush().finally(() => {
-        saver.dispose();
-        store.close();
-      });
+      void saver
+        .flush()
+        .catch(() => undefined)
+        .finally(() => {
+          saver.dispose();
+          sync.close();
+          store.close();
+        });
       unwire();
       stopWatching();
       actor.stop();
@@ -247,7 +266,6 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
       host.style.removeProperty('--heard-on-accent');
       delivery.dispose();
       lock.close();
-      sync.close();
       emitter.clear();
     },
   };

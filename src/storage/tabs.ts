@@ -31,7 +31,12 @@ export function createDraftSync(options: DraftSyncOptions): DraftSync {
   return {
     announce: (draft) => {
       note(draft);
-      channel?.postMessage({ type: 'draft', draft });
+      try {
+        channel?.postMessage({ type: 'draft', draft });
+      } catch {
+        // Closed (the widget was destroyed) or not cloneable: the draft is saved all the same,
+        // and other tabs read it from storage when they start.
+      }
     },
     note: (draft) => void note(draft),
     close: () => channel?.close(),
@@ -56,12 +61,23 @@ export function createDeliveryLock(options: DeliveryLockOptions = {}): DeliveryL
   const locks = options.locks;
   if (locks) {
     return {
-      run: (task) =>
-        locks.request(name, { ifAvailable: true }, async (lock) => {
-          if (!lock) return false;
+      run: async (task) => {
+        let started = false;
+        try {
+          return (await locks.request(name, { ifAvailable: true }, async (lock) => {
+            if (!lock) return false;
+            started = true;
+            await task();
+            return true;
+          })) as boolean;
+        } catch (error) {
+          if (started) throw error;
+          // Web Locks refused outright (an opaque origin, a sandboxed frame): deliver anyway;
+          // the endpoint's idempotency covers a twin from another tab.
           await task();
           return true;
-        }) as Promise<boolean>,
+        }
+      },
       close: () => {},
     };
   }

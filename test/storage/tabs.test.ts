@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDraftSaver } from '../../src/storage/drafts';
 import { openStore } from '../../src/storage/store';
 import type { Draft } from '../../src/storage/store';
-import { createDeliveryLock, createDraftSync } from '../../src/storage/tabs';
+import { createDeliveryLock, createDraftSync, type LocksLike } from '../../src/storage/tabs';
 import { createDelivery } from '../../src/transport/flush';
 import { createFakeEndpoint } from '../transport/fake-endpoint';
 import { channelHub, sharedLocks } from './fake-tabs';
@@ -90,5 +90,29 @@ describe('two tabs of one site', () => {
     const bAfter = b.run(async () => {});
     await vi.advanceTimersByTimeAsync(100);
     expect(await bAfter).toBe(true);
+  });
+});
+
+describe('when the browser refuses what tabs need', () => {
+  it('delivers anyway when Web Locks rejects (a sandboxed frame), and still reports a task’s own failure', async () => {
+    const refusing: LocksLike = { request: () => Promise.reject(new DOMException('opaque origin', 'SecurityError')) };
+    const lock = createDeliveryLock({ locks: refusing });
+    let ran = 0;
+    expect(await lock.run(async () => void ran++)).toBe(true);
+    expect(ran).toBe(1);
+    const granting: LocksLike = { request: (_name, _options, callback) => callback({}) };
+    await expect(createDeliveryLock({ locks: granting }).run(async () => Promise.reject(new Error('disk')))).rejects.toThrow('disk');
+  });
+
+  it('announcing a draft on a closed channel does not throw', () => {
+    class Closed {
+      addEventListener() {}
+      postMessage() {
+        throw new DOMException('closed', 'InvalidStateError');
+      }
+      close() {}
+    }
+    const sync = createDraftSync({ BroadcastChannel: Closed, onAdopt: () => {} });
+    expect(() => sync.announce({ key: 'k', snapshot: {}, composer: '', updatedAt: 1 })).not.toThrow();
   });
 });

@@ -1,0 +1,69 @@
+import { waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseConfig } from '../../src/embed/config';
+import { startWidget } from '../../src/embed/runtime';
+import { openStore } from '../../src/storage/store';
+import { freshIndexedDB, quietLogger } from '../storage/fixtures';
+
+const ENDPOINT = 'https://shop.example/complaints';
+const KEY = `conversation:${ENDPOINT}`;
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+  vi.restoreAllMocks();
+});
+
+async function start(store: Awaited<ReturnType<typeof openStore>>) {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = host.attachShadow({ mode: 'open' });
+  const { config } = parseConfig({ endpoint: ENDPOINT }, 'https://shop.example/');
+  // Delivery goes nowhere in these tests: nothing is submitted.
+  const fetch = vi.fn(() => new Promise<Response>(() => {}));
+  const api = await startWidget(host, root, config!, { window, document, store, fetch });
+  cleanups.push(() => {
+    api.destroy();
+    host.remove();
+  });
+  return { api, host, root };
+}
+
+describe('starting the widget', () => {
+  it('starts a new conversation, with one warning, when the saved one cannot be restored', async () => {
+    const store = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });
+    // A draft from a version whose script had a state this one no longer has.
+    await store.saveDraft({
+      key: KEY,
+      snapshot: { status: 'active', value: { panel: 'closed', conversation: 'renamedLongAgo' }, context: {}, children: {}, historyValue: {} },
+      composer: 'half a sentence',
+      updatedAt: Date.now(),
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error);
+    window.addEventListener('error', onError);
+    const { api, root } = await start(store);
+    window.removeEventListener('error', onError);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]![0])).toMatch(/could not be restored/);
+    expect(errors).toEqual([]);
+    api.open();
+    await waitFor(() => expect(root.querySelector('[role="log"]')?.textContent).toMatch(/here to help/));
+    // The unsent text is not lost with the conversation.
+    expect(root.querySelector('textarea')!.value).toBe('half a sentence');
+  });
+
+  it('destroy() right after a change, with a draft save pending, throws nothing into the page', async () => {
+    const store = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });
+    const { api } = await start(store);
+    const rejections: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent) => rejections.push(e.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    api.open();
+    api.identify({ name: 'Ana' });
+    api.destroy();
+    await new Promise((r) => setTimeout(r, 400));
+    window.removeEventListener('unhandledrejection', onRejection);
+    expect(rejections).toEqual([]);
+  });
+});
