@@ -106,6 +106,9 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
       enqueue: fromPromise(async ({ input }) => {
         const record = buildRecord(input.context, translatorFor(input.context.locale, input.context.id));
         await store.enqueue(record, Date.now());
+        // The store never throws for a storage fault; make sure it really holds the complaint
+        // before the visitor is thanked (the machine then says it could not be saved instead).
+        if (!(await store.listOutbox()).some((item) => item.id === record.id)) throw new Error('Heard: the complaint was not stored');
       }),
       deliver: fromPromise(({ input }) => delivery.send(input.id)),
       rateComplaint: fromPromise(async ({ input }) => {

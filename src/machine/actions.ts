@@ -40,7 +40,7 @@ export function resolveOptions(partial: Partial<ScriptOptions> = {}): ScriptOpti
 }
 
 export function initialContext(input: ComplaintInput): ComplaintContext {
-  const identity = input.identity ?? {};
+  const identity = cleanIdentity(input.identity);
   return {
     options: resolveOptions(input.options),
     id: input.id,
@@ -98,17 +98,41 @@ export function addClarifyPart(context: ComplaintContext, event: ComplaintEvent)
   return { messages: push(context, [{ from: 'visitor', at: event.at, key }]), error: null };
 }
 
-export function identify(context: ComplaintContext, event: ComplaintEvent): Patch {
-  if (event.type !== 'visitor.identify') return {};
-  const identity: Identity = { ...context.identity };
+/** Traits kept per visitor, and the longest key and text value kept. */
+const MAX_TRAITS = 50;
+
+/**
+ * What the host page passed, as plain data: short strings, finite numbers, booleans and null.
+ * A function, a DOM node or a framework proxy in `traits` could be neither stored (IndexedDB
+ * clones it) nor sent (JSON), and would cost the visitor their complaint.
+ */
+export function cleanIdentity(raw: unknown, base: Identity = {}): Identity {
+  const identity: Identity = { ...base };
+  if (!raw || typeof raw !== 'object') return identity;
+  const given = raw as Record<string, unknown>;
   for (const field of ['name', 'email', 'phone', 'accountRef'] as const) {
-    const v = event.identity[field];
+    const v = given[field];
     if (typeof v === 'string' && v.trim()) identity[field] = v.trim().slice(0, 200);
   }
-  if (typeof event.identity.followUpConsent === 'boolean') identity.followUpConsent = event.identity.followUpConsent;
-  if (event.identity.traits && typeof event.identity.traits === 'object') {
-    identity.traits = { ...context.identity.traits, ...event.identity.traits };
+  if (typeof given.followUpConsent === 'boolean') identity.followUpConsent = given.followUpConsent;
+  if (given.traits && typeof given.traits === 'object') {
+    const traits: Record<string, string | number | boolean | null> = { ...(base.traits as Record<string, string | number | boolean | null>) };
+    try {
+      for (const [key, v] of Object.entries(given.traits as object).slice(0, MAX_TRAITS)) {
+        if (typeof v === 'string') traits[key.slice(0, 100)] = v.slice(0, 500);
+        else if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || v === null) traits[key.slice(0, 100)] = v;
+      }
+    } catch {
+      // A hostile object (a throwing proxy): keep what was there.
+    }
+    identity.traits = traits;
   }
+  return identity;
+}
+
+export function identify(context: ComplaintContext, event: ComplaintEvent): Patch {
+  if (event.type !== 'visitor.identify') return {};
+  const identity = cleanIdentity(event.identity, context.identity);
   // A field the visitor has not typed yet takes what the host page knows.
   const contact = { ...context.contact };
   for (const field of ['name', 'email', 'phone', 'accountRef'] as const) {

@@ -30,6 +30,23 @@ describe('actions, without an actor', () => {
     expect(p.contact).toMatchObject({ name: 'Typed', email: 'host@example.com', phone: '' });
   });
 
+  it('keeps only plain data from the host page, so the complaint can be stored and sent', () => {
+    const c = start();
+    const node = { nodeType: 1, parentNode: null };
+    const p = A.identify(c, {
+      type: 'visitor.identify',
+      identity: {
+        name: 42 as never,
+        email: 'ana@example.com',
+        traits: { plan: 'premium', orders: 12, vip: true, since: null, isVip: () => true, el: node, big: 10n as never, nan: NaN },
+      },
+    });
+    expect(p.identity).toEqual({ email: 'ana@example.com', traits: { plan: 'premium', orders: 12, vip: true, since: null } });
+    expect(() => structuredClone(p.identity)).not.toThrow();
+    expect(() => JSON.stringify(p.identity)).not.toThrow();
+    expect(A.initialContext(baseInput({ identity: { traits: { f: () => 1 } as never } })).identity).toEqual({ traits: {} });
+  });
+
   it('the unavailable outcome line names what was asked and what can be done instead', () => {
     const c = start({ options: { ...start().options, outcomes: ['storeCredit'] } });
     const p = A.chooseOutcome(c, { type: 'outcome.choose', kind: 'refund', at: 'x' });
