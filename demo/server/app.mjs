@@ -55,7 +55,7 @@ export function createApp({
   store,
   allowedOrigins,
   agentToken,
-  bodyLimit = 256 * 1024,
+  bodyLimit = 1024 * 1024,
   rateLimit: perMinute = 120,
   logger = false,
   distDir = DIST_DIR,

@@ -28,7 +28,7 @@ export function readConfig(env) {
     allowedOrigins: env.HEARD_ALLOWED_ORIGINS
       ? env.HEARD_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean)
       : null,
-    bodyLimit: integer(env, 'HEARD_BODY_LIMIT', 256 * 1024, 1024),
+    bodyLimit: integer(env, 'HEARD_BODY_LIMIT', 1024 * 1024, 1024),
     rateLimit: integer(env, 'HEARD_RATE_LIMIT', 120, 0),
   };
 }

@@ -28,6 +28,7 @@ function atOf(context: ComplaintContext, event: ComplaintEvent): string {
 const refuseBadMessage = [
   { guard: 'isEmptyMessage', actions: 'setEmptyError' },
   { guard: 'isTooLong', actions: 'setTooLongError' },
+  { guard: 'isConversationFull', actions: 'setFullError' },
 ] as const;
 
 const handoffByVisitor = {
@@ -51,7 +52,8 @@ export const complaintMachine = setup({
   actors: { enqueue, deliver, rateComplaint },
   guards: {
     isEmptyMessage: G.isEmptyMessage,
-    isTooLong: (args) => G.isTooLong(args) || !G.hasRoomForMessages(args),
+    isTooLong: G.isTooLong,
+    isConversationFull: G.isConversationFull,
     hasToldSomething: G.hasToldSomething,
     needsEscalation: G.needsEscalation,
     isVague: G.isVague,
@@ -101,6 +103,7 @@ export const complaintMachine = setup({
     newComplaint: assign(({ context, event }) => A.newComplaint(context, event)),
     setEmptyError: assign({ error: 'empty' as InputError }),
     setTooLongError: assign({ error: 'tooLong' as InputError }),
+    setFullError: assign({ error: 'full' as InputError }),
     setOutcomeError: assign({ error: 'outcome' as InputError }),
     setOtherDetailError: assign({ error: 'otherDetail' as InputError }),
     setRatingError: assign({ error: 'rating' as InputError }),

@@ -20,7 +20,7 @@ export interface ChatMessage {
 }
 
 /** An input error the UI shows beside the control that caused it. */
-export type InputError = 'empty' | 'tooLong' | 'outcome' | 'otherDetail' | 'rating';
+export type InputError = 'empty' | 'tooLong' | 'full' | 'outcome' | 'otherDetail' | 'rating';
 
 export type DeliveryState = 'idle' | 'delivered' | 'queued' | 'rejected';
 

@@ -11,6 +11,12 @@ export const MAX_MESSAGE_LENGTH = 5000;
 export const MAX_CLARIFY = 2;
 /** Messages a conversation may hold: far above any real complaint, below the schema's cap. */
 export const MAX_MESSAGES = 400;
+/**
+ * Characters the visitor may write in one conversation: ten full messages, far above any real
+ * complaint, and small enough that the record (whose transcript repeats every line) stays well
+ * under a receiver's body limit (the reference receiver's default is 1 MiB).
+ */
+export const MAX_CONVERSATION_CHARS = 50_000;
 
 interface Args {
   context: ComplaintContext;
@@ -30,7 +36,14 @@ export const isEmptyMessage = ({ event }: Args): boolean => event.type === 'visi
 export const isTooLong = ({ event }: Args): boolean =>
   event.type === 'visitor.say' && event.text.length > MAX_MESSAGE_LENGTH;
 
-export const hasRoomForMessages = ({ context }: Args): boolean => context.messages.length < MAX_MESSAGES;
+/** The conversation cannot take this message: too many lines or too many characters already. */
+export const isConversationFull = ({ context, event }: Args): boolean => {
+  if (event.type !== 'visitor.say') return false;
+  if (context.messages.length >= MAX_MESSAGES) return true;
+  let written = event.text.length;
+  for (const m of context.messages) if (m.from === 'visitor' && m.text) written += m.text.length;
+  return written > MAX_CONVERSATION_CHARS;
+};
 
 /** The visitor has told us something since the bot last spoke. */
 export const hasToldSomething = ({ context }: Args): boolean => {

@@ -7,7 +7,10 @@ import { transcriptText } from './transcript';
 /** Renders one catalog line in the conversation's language. */
 export type Translator = (key: MessageKey, params?: Params) => string;
 
-const orNull = (v: string): string | null => (v.trim() ? v.trim() : null);
+/** At most `max` characters: the schema's limit for that field. */
+const clip = (v: string, max: number): string => (v.length > max ? v.slice(0, max) : v);
+const orNull = (v: string, max: number): string | null => (v.trim() ? clip(v.trim(), max) : null);
+const clipAll = (list: readonly string[], max: number): string[] => list.slice(0, 50).map((v) => clip(v, max));
 
 /** The text of one conversation line, as the visitor saw it. */
 export function messageText(message: ChatMessage, t: Translator): string {
@@ -30,27 +33,40 @@ export function buildRecord(context: ComplaintContext, t: Translator): Complaint
     createdAt: context.createdAt,
     submittedAt: context.submittedAt ?? context.createdAt,
     locale: context.locale,
-    page: context.page,
+    // A page address with a long tracking query, an owner's long category name, contact
+    // details typed but never checked (a handoff skips the form's checks): every string is cut
+    // to what the schema allows, so the receiver never refuses a complaint for its length.
+    page: {
+      url: clip(context.page.url, 4000),
+      referrer: context.page.referrer === null ? null : clip(context.page.referrer, 4000),
+      title: context.page.title === null ? null : clip(context.page.title, 1000),
+    },
     visitor: {
-      name: orNull(context.contact.name),
-      email: orNull(context.contact.email),
-      phone: orNull(context.contact.phone),
-      accountRef: orNull(context.contact.accountRef),
+      name: orNull(context.contact.name, 500),
+      email: orNull(context.contact.email, 320),
+      phone: orNull(context.contact.phone, 200),
+      accountRef: orNull(context.contact.accountRef, 500),
       followUpConsent: context.contact.followUpConsent,
       traits: context.identity.traits ?? {},
       previousComplaints: context.previousComplaints,
     },
-    messages: context.messages.map((m) => ({ from: m.from, text: messageText(m, t), at: m.at })),
-    restatement: context.restatement,
+    messages: context.messages.map((m) => ({ from: m.from, text: clip(messageText(m, t), 20000), at: m.at })),
+    restatement: context.restatement && { ...context.restatement, text: clip(context.restatement.text, 20000) },
     triage: triage
       ? {
-          category: triage.category,
+          category: clip(triage.category, 60),
           urgency: triage.urgency,
           mood: triage.mood,
           customerType: triage.customerType,
           language: triage.language,
-          signals: triage.signals,
-          entities: triage.entities,
+          signals: triage.signals.slice(0, 200).map((g) => ({ ...g, value: clip(g.value, 100), cue: clip(g.cue, 500) })),
+          entities: {
+            orderRefs: clipAll(triage.entities.orderRefs, 100),
+            emails: clipAll(triage.entities.emails, 320),
+            phones: clipAll(triage.entities.phones, 100),
+            amounts: triage.entities.amounts.slice(0, 50).map((a) => ({ ...a, currency: clip(a.currency, 10), text: clip(a.text, 100) })),
+            dates: clipAll(triage.entities.dates, 100),
+          },
         }
       : {
           // A handoff before the visitor said anything: nothing to triage yet.
@@ -65,7 +81,7 @@ export function buildRecord(context: ComplaintContext, t: Translator): Complaint
     desiredOutcome: context.outcome,
     commitment: context.commitment
       ? {
-          action: context.options.actions[kind] ?? t(`commit.action.${context.commitment.kind}` as MessageKey),
+          action: clip(context.options.actions[kind] ?? t(`commit.action.${context.commitment.kind}` as MessageKey), 1000),
           dueBy: context.commitment.dueBy,
           slaHours: context.commitment.slaHours,
         }

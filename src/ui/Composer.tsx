@@ -21,7 +21,8 @@ const SIZES_ITSELF = typeof CSS !== 'undefined' && typeof CSS.supports === 'func
 export function Composer() {
   const { bridge, t, idPrefix, draft, composer } = useWidget();
   const snapshot = bridge.snapshot.value;
-  const error = snapshot.context.error === 'empty' || snapshot.context.error === 'tooLong' ? snapshot.context.error : null;
+  const { error: e } = snapshot.context;
+  const error = e === 'empty' || e === 'tooLong' || e === 'full' ? e : null;
   const canFinish = snapshot.hasTag('canFinish');
   const ref = useRef<HTMLTextAreaElement>(null);
   const announced = useRef<number | null>(null);

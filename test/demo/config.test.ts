@@ -10,7 +10,7 @@ describe('server configuration from the environment', () => {
       dbPath: resolve('.heard/heard.db'),
       agentToken: null,
       allowedOrigins: null,
-      bodyLimit: 256 * 1024,
+      bodyLimit: 1024 * 1024,
       rateLimit: 120,
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { MAX_MESSAGE_LENGTH } from '../../src/machine/guards';
+import { MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH } from '../../src/machine/guards';
 import { schemaErrors } from '../support/schema';
 import { SPECIFIC, at, baseInput, conversation, englishFor, fakeMachine, newFakes, settle, start } from './harness';
 
@@ -70,6 +70,17 @@ describe('listening', () => {
     expect(actor.getSnapshot().context.messages.at(-1)!.text).toBe('first message');
     actor.send({ type: 'visitor.say', text: 'y'.repeat(MAX_MESSAGE_LENGTH), at: at() });
     expect(actor.getSnapshot().context.error).toBeNull();
+  });
+
+  it('stops taking words once the conversation is as long as it can be, and says how to send it', () => {
+    const { actor } = start();
+    for (let i = 0; i < MAX_CONVERSATION_CHARS / MAX_MESSAGE_LENGTH; i++) actor.send({ type: 'visitor.say', text: 'z'.repeat(MAX_MESSAGE_LENGTH), at: at() });
+    expect(actor.getSnapshot().context.error).toBeNull();
+    actor.send({ type: 'visitor.say', text: 'one more', at: at() });
+    expect(actor.getSnapshot().context.error).toBe('full');
+    expect(actor.getSnapshot().context.messages.at(-1)!.text).toBe('z'.repeat(MAX_MESSAGE_LENGTH));
+    actor.send({ type: 'visitor.done', at: at() });
+    expect(conversation(actor)).not.toBe('listen');
   });
 
   it('does not finish before the visitor has said anything', () => {

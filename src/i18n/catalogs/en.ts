@@ -106,6 +106,7 @@ export const en = {
   // errors, by code
   'error.empty': 'Please write something first.',
   'error.tooLong': 'That message is too long. Please split it into shorter messages.',
+  'error.full': 'This conversation has reached its length limit. Please choose “That’s everything” to send what you have written; our team can ask you for more.',
   'error.required': 'Please fill this in.',
   'error.email': 'Please enter an email address like name@example.com.',
   'error.phone': 'Please enter a phone number with at least 7 digits, for example +44 20 7946 0958.',

@@ -106,6 +106,7 @@ export const hu = {
   // errors
   'error.empty': 'Kérem, előbb írjon valamit.',
   'error.tooLong': 'Ez az üzenet túl hosszú. Kérem, ossza fel több rövidebb üzenetre.',
+  'error.full': 'Ez a beszélgetés elérte a legnagyobb hosszát. Kérem, válassza az „Ez minden” gombot, hogy elküldje, amit eddig írt; munkatársaink szükség esetén további részleteket kérnek Öntől.',
   'error.required': 'Kérem, töltse ki ezt a mezőt.',
   'error.email': 'Kérem, adjon meg egy e-mail-címet, például nev@pelda.hu.',
   'error.phone': 'Kérem, adjon meg egy legalább 7 számjegyű telefonszámot, például +36 1 234 5678.',

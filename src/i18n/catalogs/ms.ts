@@ -105,6 +105,7 @@ export const ms = {
   // errors
   'error.empty': 'Sila tulis sesuatu dahulu.',
   'error.tooLong': 'Mesej itu terlalu panjang. Sila pecahkannya kepada beberapa mesej yang lebih pendek.',
+  'error.full': 'Perbualan ini telah mencapai had panjangnya. Sila pilih “Itu sahaja” untuk menghantar apa yang telah anda tulis; pasukan kami boleh meminta maklumat lanjut daripada anda.',
   'error.required': 'Sila isi ruangan ini.',
   'error.email': 'Sila masukkan alamat e-mel seperti nama@contoh.com.',
   'error.phone': 'Sila masukkan nombor telefon dengan sekurang-kurangnya 7 digit, contohnya +60 3-2123 4567.',

@@ -107,6 +107,7 @@ export const sk = {
   // errors
   'error.empty': 'Najprv, prosím, niečo napíšte.',
   'error.tooLong': 'Táto správa je príliš dlhá. Rozdeľte ju, prosím, na kratšie správy.',
+  'error.full': 'Tento rozhovor dosiahol maximálnu dĺžku. Zvoľte, prosím, „To je všetko“, aby ste odoslali, čo ste napísali; náš tím si od Vás v prípade potreby vyžiada ďalšie podrobnosti.',
   'error.required': 'Vyplňte, prosím, toto pole.',
   'error.email': 'Zadajte, prosím, e-mailovú adresu, napríklad meno@priklad.sk.',
   'error.phone': 'Zadajte, prosím, telefónne číslo s aspoň 7 číslicami, napríklad +421 2 1234 5678.',

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import * as A from '../../src/machine/actions';
+import type { ComplaintContext } from '../../src/machine/context';
+import { buildRating, buildRecord } from '../../src/record/build';
+import { transcriptText } from '../../src/record/transcript';
+import { schemaErrors } from '../support/schema';
+import { MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH } from '../../src/machine/guards';
+import { readConfig } from '../../demo/server/config.mjs';
+import { baseInput, englishFor } from '../machine/harness';
+
+const t = englishFor('seed');
+
+function contextWith(over: Partial<ComplaintContext>): ComplaintContext {
+  const c = A.initialContext(baseInput());
+  return { ...c, ...A.greet(c), submittedAt: '2026-11-24T10:00:00.000Z', ...over };
+}
+
+describe('the record', () => {
+  it('is valid even before the visitor said anything (an early handoff)', () => {
+    const c = contextWith({ handoff: { requested: true, reason: 'visitor', at: '2026-11-24T10:00:00.000Z' } });
+    const record = buildRecord(c, t);
+    expect(schemaErrors(record)).toBe('');
+    expect(record.triage).toMatchObject({ category: 'other', urgency: 'normal', language: 'en' });
+    expect(record.messages.map((m) => m.text)).toEqual([t('greet.hello'), t('greet.prompt')]);
+  });
+
+  it('is never refused for a long field: unchecked contact details, a tracking-laden URL, an owner category', () => {
+    const long = (n: number) => 'x'.repeat(n);
+    const c = contextWith({
+      page: { url: `https://shop.example/?${long(6000)}`, referrer: `https://ads.example/${long(5000)}`, title: long(2000) },
+      contact: { name: long(900), email: `${long(400)}@example.com`, phone: '+421 905 123 456 or evenings +421 2 5555 6666', accountRef: long(900), followUpConsent: false },
+      triage: {
+        category: `owner-category-${long(100)}`,
+        urgency: 'normal',
+        mood: 'calm',
+        customerType: 'regular',
+        language: 'en',
+        vague: false,
+        escalation: null,
+        signals: [{ field: 'category', value: long(300), cue: long(900) }],
+        entities: { orderRefs: [long(300)], emails: [], phones: [], amounts: [], dates: [] },
+      },
+    });
+    const record = buildRecord(c, t);
+    expect(schemaErrors(record)).toBe('');
+    expect(record.visitor.phone).toBe('+421 905 123 456 or evenings +421 2 5555 6666');
+  });
+
+  it('the longest conversation the widget allows fits the reference receiver\'s default body limit', () => {
+    let c = contextWith({});
+    // Slovak with accents: two bytes a character in UTF-8, the worst case for a Latin script.
+    const full = 'Žltý čajník prišiel poškodený, ďalší týždeň bez odpovede. '.repeat(200).slice(0, MAX_MESSAGE_LENGTH);
+    for (let i = 0; i < MAX_CONVERSATION_CHARS / MAX_MESSAGE_LENGTH; i++) c = { ...c, ...A.addVisitorMessage(c, { type: 'visitor.say', text: full, at: '2026-11-24T10:00:00.000Z' }) };
+    const record = buildRecord(c, t);
+    expect(schemaErrors(record)).toBe('');
+    expect(Buffer.byteLength(JSON.stringify(record))).toBeLessThan(readConfig({}).bodyLimit);
+  });
+
+  it('a rating travels on its own, keyed to its complaint', () => {
+    const rating = buildRating('3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e', 4, '2026-11-24T10:00:00.000Z');
+    expect(schemaErrors(rating)).toBe('');
+    expect(rating.id).toBe('3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e:csat');
+  });
+
+  it('the transcript an agent reads has the facts first, then every line in order', () => {
+    const c = contextWith({});
+    const record = buildRecord(c, t);
+    const text = transcriptText(record);
+    expect(text.startsWith(`Complaint ${record.reference}`)).toBe(true);
+    expect(text).toContain('Page: https://shop.example/orders');
+    expect(text.indexOf(t('greet.hello'))).toBeLessThan(text.indexOf(t('greet.prompt')));
+    expect(record.transcriptText).toBe(text);
+  });
+});
