@@ -3,6 +3,9 @@ import type { HeardStore, OutboxItem } from '../storage/store';
 import { backoffDelay } from './backoff';
 import { postDeliverable, requestHeaders, type FetchLike } from './deliver';
 
+/** The least time between two tries of one record, whatever the server or the dice say. */
+export const MIN_RETRY_MS = 1_000;
+
 /** Keepalive requests of one page share 64 KiB in flight; stay under it with room to spare. */
 export const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
 
@@ -118,7 +121,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       emit({ type: 'rejected', id: item.id, status: result.status });
       return 'rejected';
     }
-    const delay = result.retryAfterMs ?? backoffDelay(attempts, baseDelayMs, maxDelayMs, random);
+    // Never straight back: a `Retry-After: 0`, a date already past on this clock, or full
+    // jitter rolling near zero would otherwise send the same request in a tight loop.
+    const delay = Math.max(MIN_RETRY_MS, result.retryAfterMs ?? backoffDelay(attempts, baseDelayMs, maxDelayMs, random));
     const queued: OutboxItem = { ...item, attempts, lastStatus: result.status, nextAttemptAt: now() + delay };
     await store.updateOutbox(queued);
     known.set(item.id, queued);

@@ -115,6 +115,22 @@ describe('delivery', () => {
     delivery.dispose();
   });
 
+  it('a server saying Retry-After: 0 (or a date already past) is not hammered', async () => {
+    useFakeClock();
+    let answers = 0;
+    const { store, endpoint, delivery } = await setUp(() =>
+      answers++ < 5 ? { kind: 'status', status: 503, retryAfter: answers % 2 ? '0' : 'Thu, 01 Jan 1970 00:00:00 GMT' } : { kind: 'ok' },
+    );
+    await store.enqueue(complaint(1), Date.now());
+    expect(await delivery.send(complaint(1).id)).toBe('queued');
+    await runUntil(async () => false, 2_500, 100);
+    // At most one more try a second, never a burst.
+    expect(endpoint.requests.length).toBeLessThanOrEqual(3);
+    await runUntil(() => endpoint.stored.size === 1, 30_000, 500);
+    expect(endpoint.requests).toHaveLength(6);
+    delivery.dispose();
+  });
+
   it('a hanging endpoint is given up on after the timeout and the record stays queued', async () => {
     useFakeClock();
     const { store, endpoint, events, delivery } = await setUp(() => ({ kind: 'hang', stored: false }));
