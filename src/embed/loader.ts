@@ -9,7 +9,8 @@ import type { BootOptions } from './widget';
  * makes one widget. It never throws into the host page.
  */
 
-type Call = [keyof HeardApi, unknown[]];
+/** A call made before the widget loaded, and (for `on`) what the real call returned. */
+type Call = [keyof HeardApi, unknown[], (() => void)?];
 interface HeardWindow {
   Heard?: HeardApi & { __loader?: true };
   HeardConfig?: Record<string, unknown>;
@@ -45,12 +46,13 @@ function start(): void {
   if (!data.endpoint) {
     // The tag may be there only to define <heard-widget> elements, which carry their own.
     if (document.querySelector('heard-widget')) void import(/* @vite-ignore */ chunk).then((m: { defineHeardElement(): void }) => m.defineHeardElement());
-    else console.error('Heard: data-endpoint is required: the URL where complaints are sent, e.g. https://shop.example/complaints.');
+    else console.error('Heard: data-endpoint is required: the URL complaints are sent to.');
     return;
   }
   const queue: Call[] = [];
   let real: HeardApi | undefined;
   let loading: Promise<void> | undefined;
+  let gone = false;
 
   const host = document.createElement('heard-root');
   // Out of the page's flow (so adding it does not lay the page out again), and inline
@@ -80,13 +82,15 @@ function start(): void {
   root.append(button);
   (document.body || document.documentElement).append(host);
 
-  const load = (): Promise<void> =>
-    (loading ||= import(/* @vite-ignore */ chunk)
+  const load = (): Promise<void> | undefined =>
+    gone ? undefined : (loading ||= import(/* @vite-ignore */ chunk)
       // Start in a task of its own: evaluating the chunk is enough for one task.
-      .then((m: { boot(o: BootOptions): Promise<HeardApi> }) => new Promise((r) => setTimeout(r)).then(() => m.boot({ host, root, data, launcher: button })))
+      .then((m: { boot(o: BootOptions): Promise<HeardApi> }) => new Promise((r) => setTimeout(r)).then(() => (gone ? undefined : m.boot({ host, root, data, launcher: button }))))
       .then((api) => {
+        // Destroyed while it was loading: it never starts.
+        if (!api) return;
         real = api;
-        for (const [m, args] of queue.splice(0)) (real[m] as (...a: unknown[]) => unknown)(...args);
+        for (const call of queue.splice(0)) call[2] = (real[call[0]] as (...a: unknown[]) => () => void)(...call[1]);
       })
       .catch((e: unknown) => {
         loading = undefined;
@@ -97,9 +101,18 @@ function start(): void {
   for (const m of METHODS) {
     (api as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => {
       if (real) return (real[m] as (...a: unknown[]) => unknown)(...args);
-      queue.push([m, args]);
+      if (m === 'destroy') {
+        // Nothing loaded yet: take the bubble away and never load.
+        gone = true;
+        host.remove();
+        delete w.Heard;
+        return undefined;
+      }
+      const call: Call = [m, args];
+      queue.push(call);
       if (m === 'open') void load();
-      return undefined;
+      // `on` promises a way to stop listening, even before the widget is here.
+      return m === 'on' ? () => (queue.includes(call) ? queue.splice(queue.indexOf(call), 1) : call[2]?.()) : undefined;
     };
   }
   w.Heard = api;

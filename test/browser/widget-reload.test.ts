@@ -218,6 +218,60 @@ Heard.open();`,
     await context.close();
   });
 
+  it('before the widget loads, on() gives a working way to stop listening, and destroy() removes the bubble for good', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const lines = collectConsole(page);
+    let requested = 0;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/heard-widget.js', async (route) => {
+      requested++;
+      await held;
+      await route.continue();
+    });
+    await page.goto(plain);
+    await page.waitForFunction(() => 'Heard' in window);
+    await page.evaluate(() => {
+      const w = window as unknown as { Heard: { on(e: string, f: () => void): () => void }; __seen: string[] };
+      w.__seen = [];
+      const off = w.Heard.on('open', () => w.__seen.push('kept'));
+      const dropped = w.Heard.on('open', () => w.__seen.push('dropped'));
+      if (typeof off !== 'function' || typeof dropped !== 'function') throw new Error('on() must return a function');
+      dropped();
+    });
+    await page.getByRole('button', { name: 'Raise a complaint' }).click();
+    release();
+    await page.waitForFunction(() => document.querySelector('heard-root')?.shadowRoot?.querySelector<HTMLElement>('.heard-panel')?.hidden === false);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual(['kept']);
+    expect(requested).toBe(1);
+    expect(lines).toEqual([]);
+
+    // Another visitor (a fresh profile): destroyed while the widget was still on its way.
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    let releaseOther!: () => void;
+    const heldOther = new Promise<void>((r) => (releaseOther = r));
+    await other.route('**/heard-widget.js', async (route) => {
+      await heldOther;
+      await route.continue();
+    });
+    await other.goto(plain);
+    await other.waitForFunction(() => 'Heard' in window);
+    await other.getByRole('button', { name: 'Raise a complaint' }).hover();
+    await other.evaluate(() => (window as unknown as { Heard: { destroy(): void } }).Heard.destroy());
+    expect(await other.evaluate(() => document.querySelectorAll('heard-root').length)).toBe(0);
+    expect(await other.evaluate(() => 'Heard' in window)).toBe(false);
+    releaseOther();
+    await other.waitForTimeout(1_500);
+    // The chunk arrived after destroy(): nothing started (no storage opened), nothing came back.
+    expect(await other.evaluate(() => document.querySelectorAll('heard-root, heard-widget').length)).toBe(0);
+    expect(await other.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('heard');
+    expect(await other.evaluate(() => 'Heard' in window)).toBe(false);
+    await fresh.close();
+    await context.close();
+  });
+
   it('a tag without data-endpoint logs one error and shows no bubble', async () => {
     const url = server.page('no-endpoint', { html: hostPage({ title: 'No endpoint' }).replace('data-endpoint="/complaints" ', '') });
     const context = await browser.newContext();
