@@ -143,6 +143,8 @@ export function identify(context: ComplaintContext, event: ComplaintEvent): Patc
 
 export { visitorTexts };
 
+const PART_CATEGORY: Record<ClarifyPart, string> = { product: 'product', price: 'billing', delivery: 'delivery', staff: 'staff' };
+
 /** Triage of everything the visitor has said, and a language switch offered once. */
 export function runTriage(context: ComplaintContext): Patch {
   const result = triage(visitorTexts(context).join('\n'), {
@@ -151,6 +153,14 @@ export function runTriage(context: ComplaintContext): Patch {
     history: context.previousComplaints,
     categories: context.options.categories,
   });
+  // "Which part was it?" answered with a tap: the visitor's own answer to the root-cause
+  // question (seed 000 §1.4), taken when their words named no category.
+  const part = [...context.messages].reverse().find((m) => m.from === 'visitor' && m.key?.startsWith('clarify.part.'))?.key;
+  if (part && result.category === 'other') {
+    const category = PART_CATEGORY[part.slice('clarify.part.'.length) as ClarifyPart];
+    result.category = category;
+    result.signals = [...result.signals, { field: 'category', value: category, cue: `visitor chose: ${part.slice('clarify.part.'.length)}` }];
+  }
   const offer = !context.localeOffered && result.language !== context.locale;
   return {
     triage: result,

@@ -118,6 +118,10 @@ describe('clarifying a vague complaint', () => {
     actor.send({ type: 'clarify.part', part: 'staff', at: at() });
     expect(conversation(actor)).toBe('restate');
     expect(keys(actor)).toContain('clarify.part.staff');
+    // The tapped answer is the root cause triage records: how they were treated.
+    const t = actor.getSnapshot().context.triage!;
+    expect(t.category).toBe('staff');
+    expect(t.signals).toContainEqual({ field: 'category', value: 'staff', cue: 'visitor chose: staff' });
   });
 });
 
