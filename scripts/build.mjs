@@ -28,6 +28,12 @@ const run = (config) =>
     ...config,
   });
 
+/**
+ * What a visitor's browser runs is bundled for the last time: annotations for other bundlers
+ * (`@__PURE__`, one per JSX element) are dead weight there. Licence comments stay.
+ */
+const SHIPPED_COMMENTS = { legal: true, annotation: false, jsdoc: false };
+
 rmSync(dist, { recursive: true, force: true });
 
 await run({
@@ -37,7 +43,7 @@ await run({
     target: 'es2022',
     minify: true,
     lib: { entry: `${root}src/embed/loader.ts`, formats: ['iife'], name: 'HeardLoader', fileName: () => 'heard.js' },
-    rolldownOptions: { output: { minify: true } },
+    rolldownOptions: { output: { minify: true, comments: SHIPPED_COMMENTS } },
   },
 });
 
@@ -52,6 +58,7 @@ await run({
       output: {
         chunkFileNames: 'heard-[name]-[hash].js',
         minify: true,
+        comments: SHIPPED_COMMENTS,
         // One download per language: its catalog and its triage vocabulary together.
         codeSplitting: {
           groups: [{ debugName: 'language packs', name: (id) => /src\/(?:i18n\/catalogs|triage\/lexicons)\/(en|ms|hu|sk)\.ts$/.exec(id)?.[1] ?? null }],
