@@ -1,5 +1,6 @@
 import type { MessageKey, Params } from '../i18n/translate';
 import type { HandoffReason, OutcomeKind } from '../record/record';
+import { desiredOutcome } from '../triage/outcome';
 import { restate } from '../triage/restate';
 import { triage } from '../triage/triage';
 import type { EscalationReason } from '../triage/types';
@@ -266,6 +267,13 @@ export function chooseOutcome(context: ComplaintContext, event: ComplaintEvent):
     error: null,
     messages: push(context, [said, reply]),
   };
+}
+
+/** The answer typed rather than tapped: the outcome its words name, else "something else". */
+export function chooseOutcomeFromWords(context: ComplaintContext, event: ComplaintEvent): Patch {
+  if (event.type !== 'visitor.say') return {};
+  const detail = event.text.trim().slice(0, 2000);
+  return chooseOutcome(context, { type: 'outcome.choose', kind: desiredOutcome(detail) ?? 'other', detail, at: event.at });
 }
 
 export function acceptAlternative(context: ComplaintContext, at: string): Patch {

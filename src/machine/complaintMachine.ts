@@ -61,6 +61,7 @@ export const complaintMachine = setup({
     isUnknownOutcome: (args) => !G.isKnownOutcome(args),
     lacksOutcomeDetail: (args) => !G.hasOutcomeDetail(args),
     isOffered: G.isOffered,
+    asksUnofferedOutcome: G.asksUnofferedOutcome,
     canAcceptAlternative: ({ context }) => !!context.outcome && !context.outcome.offered && !!context.outcome.alternative,
     hasContact: G.hasContact,
     isValidContact: G.isValidContact,
@@ -85,6 +86,7 @@ export const complaintMachine = setup({
     sayStorageFailed: assign(({ context, event }) => A.sayStorageFailed(context, atOf(context, event))),
     empathise: assign(({ context, event }) => A.empathise(context, atOf(context, event))),
     chooseOutcome: assign(({ context, event }) => A.chooseOutcome(context, event)),
+    chooseOutcomeFromWords: assign(({ context, event }) => A.chooseOutcomeFromWords(context, event)),
     acceptAlternative: assign(({ context, event }) => A.acceptAlternative(context, atOf(context, event))),
     askContact: assign(({ context, event }) => A.askContact(context, atOf(context, event))),
     saveContact: assign(({ context, event }) => A.saveContact(context, event)),
@@ -201,17 +203,13 @@ export const complaintMachine = setup({
               { actions: 'chooseOutcome' },
             ],
             'outcome.acceptAlternative': { guard: 'canAcceptAlternative', target: 'contact', actions: 'acceptAlternative' },
-            // Typed words here are "something else", in their own words.
+            // Words typed here are read for what they ask ("my money back" is a refund); what
+            // the owner cannot offer brings the next best thing, anything else is "something
+            // else", in their own words.
             'visitor.say': [
               ...refuseBadMessage,
-              {
-                target: 'contact',
-                actions: assign(({ context, event }) =>
-                  event.type === 'visitor.say'
-                    ? A.chooseOutcome(context, { type: 'outcome.choose', kind: 'other', detail: event.text.slice(0, 2000), at: event.at })
-                    : {},
-                ),
-              },
+              { guard: 'asksUnofferedOutcome', actions: 'chooseOutcomeFromWords' },
+              { target: 'contact', actions: 'chooseOutcomeFromWords' },
             ],
             'handoff.request': handoffByVisitor,
           },

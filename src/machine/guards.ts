@@ -2,6 +2,7 @@ import { OUTCOMES, type OutcomeKind } from '../record/record';
 import type { ComplaintContext } from './context';
 import { missingContact, validateContact } from './contact';
 import type { ComplaintEvent } from './events';
+import { desiredOutcome } from '../triage/outcome';
 import { restate } from '../triage/restate';
 import { visitorTexts } from './visitorTexts';
 
@@ -86,6 +87,13 @@ export const isOffered = ({ context, event }: Args): boolean =>
 export function isOfferedKind(context: ComplaintContext, kind: OutcomeKind): boolean {
   return kind === 'heard' || kind === 'other' || context.options.outcomes.includes(kind);
 }
+
+/** Typed words that ask for something the owner does not offer ("I want my money back"). */
+export const asksUnofferedOutcome = ({ context, event }: Args): boolean => {
+  if (event.type !== 'visitor.say') return false;
+  const kind = desiredOutcome(event.text);
+  return kind !== null && !isOfferedKind(context, kind);
+};
 
 export const hasAlternative = ({ context }: Args): boolean => !!context.outcome?.alternative;
 

@@ -17,7 +17,8 @@ export type CueKind =
   | 'reluctant'
   | 'month'
   | 'day'
-  | 'function';
+  | 'function'
+  | 'outcome';
 
 export interface Cue {
   kind: CueKind;

@@ -1,6 +1,6 @@
 import { FUNCTION_WORDS } from './lexicons/function-words';
 import type { Lexicon } from './lexicons/lexicon';
-import { addFunctionWords, addLexicon, createMatcher, scan, type Hit, type Matcher } from './matcher';
+import { addFunctionWords, addLexicon, addTerms, createMatcher, scan, type Hit, type Matcher } from './matcher';
 import { tokenize, type Tokens } from './text';
 import { LOCALES, type Locale } from './types';
 
@@ -13,6 +13,12 @@ import { LOCALES, type Locale } from './types';
 export const VOCABULARY: Matcher = createMatcher();
 for (const locale of LOCALES) addFunctionWords(VOCABULARY, locale, FUNCTION_WORDS[locale]);
 
+/**
+ * Ways of saying what would put it right, kept apart from the triage vocabulary: they answer
+ * one question ("What would make this right?") and must not sway category or language.
+ */
+export const OUTCOME_WORDS: Matcher = createMatcher();
+
 const registered = new Set<Locale>();
 
 /** Adds a language's full lexicon to triage; a second call for the same language does nothing. */
@@ -20,6 +26,7 @@ export function registerLexicon(lexicon: Lexicon): void {
   if (registered.has(lexicon.locale)) return;
   registered.add(lexicon.locale);
   addLexicon(VOCABULARY, lexicon);
+  for (const [kind, terms] of Object.entries(lexicon.outcomes)) addTerms(OUTCOME_WORDS, terms, 'outcome', kind, lexicon.locale);
   last = undefined;
 }
 

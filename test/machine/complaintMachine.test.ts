@@ -194,6 +194,31 @@ describe('empathy and the outcome', () => {
     expect(actor.getSnapshot().value.conversation).toEqual({ contact: 'form' });
   });
 
+  it('reads what typed words ask for, and offers what it can instead of a bare no', () => {
+    const { actor } = start(newFakes(), baseInput({ options: { outcomes: ['storeCredit', 'repair'] } }));
+    tellAndFinish(actor, SPECIFIC);
+    actor.send({ type: 'restate.confirm', at: at() });
+    actor.send({ type: 'visitor.say', text: 'I just want my money back, a full refund please.', at: at() });
+    let snap = actor.getSnapshot();
+    expect(snap.value.conversation).toBe('askOutcome');
+    expect(snap.context.outcome).toEqual({ kind: 'refund', detail: 'I just want my money back, a full refund please.', offered: false, alternative: 'storeCredit' });
+    const line = snap.context.messages.at(-1)!;
+    expect(englishFor('x')(line.key!, line.params)).toMatch(/would like a refund.*What I can do is store credit/);
+    // In their words again, something the owner does offer: on to the contact details.
+    actor.send({ type: 'visitor.say', text: 'Could you repair it instead?', at: at() });
+    snap = actor.getSnapshot();
+    expect(snap.context.outcome).toMatchObject({ kind: 'repair', offered: true });
+    expect(snap.value.conversation).toEqual({ contact: 'form' });
+  });
+
+  it('takes words that name no outcome as "something else", in the visitor’s words', () => {
+    const { actor } = start();
+    tellAndFinish(actor, SPECIFIC);
+    actor.send({ type: 'restate.confirm', at: at() });
+    actor.send({ type: 'visitor.say', text: 'An apology from the courier company.', at: at() });
+    expect(actor.getSnapshot().context.outcome).toMatchObject({ kind: 'other', detail: 'An apology from the courier company.', offered: true });
+  });
+
   it('ignores an unknown outcome and asks again without corrupting the choice', () => {
     const { actor } = start();
     tellAndFinish(actor, SPECIFIC);

@@ -168,6 +168,14 @@ export const en: Lexicon = {
       'cant believe', 'gutted', 'hurtful', 'horrified', 'nervous', 'underwhelm*', 'meh',
     ],
   },
+  outcomes: {
+    refund: ['refund*', 'money back', 'reimburs*', 'repay*', 'my money', 'cancel* the order', 'chargeback'],
+    replacement: ['replac*', 'new one', 'another one', 'send me a new*', 'resend', 'send it again'],
+    exchange: ['exchang*', 'swap*', 'different size', 'different colour', 'different color', 'other size', 'other colour'],
+    storeCredit: ['store credit', 'credit note', 'voucher*', 'gift card*', 'account credit', 'credit on my account'],
+    discount: ['discount*', 'compensation', 'compensat*', 'money off', 'partial refund', 'price reduction', 'goodwill'],
+    repair: ['repair*', 'fix it', 'fixed', 'mend*'],
+  },
   reluctant: [
     'not a big deal', 'sorry to bother', 'sorry for bothering', 'dont want to complain', 'hate to complain',
     'not one to complain', 'dont usually complain', 'never complain', 'probably nothing', 'maybe its just me',

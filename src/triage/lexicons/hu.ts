@@ -136,6 +136,14 @@ export const hu: Lexicon = {
       'goromba*', 'lekezel*',
     ],
   },
+  outcomes: {
+    refund: ['visszatérít*', 'visszautal*', 'visszafizet*', 'pénzvisszafizetés*', 'pénzem* vissza*', 'pénzt vissza*', 'elállás*', 'elállok'],
+    replacement: ['csere*', 'kicserél*', 'cserél*', 'újat', 'új terméket', 'újra küld*'],
+    exchange: ['becserél*', 'másik méret*', 'más méret*', 'másik szín*', 'más szín*'],
+    storeCredit: ['jóváírás*', 'levásárol*', 'utalvány*', 'ajándékkártya*', 'kupon*'],
+    discount: ['kedvezmény*', 'árengedmény*', 'engedmény*', 'kártérítés*', 'kompenzáció*'],
+    repair: ['javít*', 'megjavít*', 'szerviz*'],
+  },
   reluctant: [
     'nem akarok panaszkodni', 'nem szeretnék panaszkodni', 'elnézést a zavarásért', 'bocsánat a zavarásért',
     'nem nagy ügy', 'nem nagy dolog', 'lehet hogy én vagyok', 'talán csak én', 'nem szokásom panaszkodni',

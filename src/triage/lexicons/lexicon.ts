@@ -35,6 +35,11 @@ export interface Lexicon {
   };
   /** Hedging of a customer who does not like to complain. */
   reluctant: readonly string[];
+  /**
+   * How people say what would put it right, for the question "What would make this right?"
+   * answered in words: a refund, a replacement… (`heard` and `other` have no words).
+   */
+  outcomes: Readonly<Record<'refund' | 'replacement' | 'exchange' | 'storeCredit' | 'discount' | 'repair', readonly string[]>>;
   /** Month names: a date when a day or year number stands next to them. */
   months: readonly string[];
   /** Day words that are a date on their own ("yesterday", "Monday"). */

@@ -136,6 +136,14 @@ export const ms: Lexicon = {
       'kecewa*', 'sedih*',
     ],
   },
+  outcomes: {
+    refund: ['bayaran balik', 'pulangan wang', 'pemulangan wang', 'refund*', 'duit balik', 'wang balik', 'pulangkan wang', 'pulangkan duit', 'batalkan pesanan'],
+    replacement: ['ganti*', 'penggantian', 'yang baru', 'hantar semula', 'barang baru'],
+    exchange: ['tukar*', 'pertukaran', 'saiz lain', 'warna lain'],
+    storeCredit: ['kredit kedai', 'kredit', 'baucar*', 'voucher*', 'kad hadiah'],
+    discount: ['diskaun*', 'potongan harga', 'pampasan', 'rebat*'],
+    repair: ['baiki', 'membaiki', 'pembaikan', 'dibaiki', 'repair*'],
+  },
   reluctant: [
     'tak nak merungut', 'tidak mahu merungut', 'bukan nak merungut', 'maaf mengganggu', 'maaf ganggu',
     'bukan masalah besar', 'tak mahu besarkan', 'bukan nak komplen', 'bukan nak complain', 'tak nak komplen',

@@ -132,6 +132,14 @@ export const sk: Lexicon = {
       'zbytočn*', 'rozčúl*', 'nahneval*', 'ponižujúc*', 'neslušn*', 'drz*', 'ľutujem', 'škoda',
     ],
   },
+  outcomes: {
+    refund: ['vrátenie peňazí', 'vrátiť peniaze', 'vráťte mi peniaze', 'peniaze späť', 'refundáci*', 'vrátenie kúpnej ceny', 'odstúpenie od zmluvy', 'stornovať objednávku'],
+    replacement: ['výmen*', 'vymeni*', 'nový kus', 'nový tovar', 'náhrad*', 'poslať znova'],
+    exchange: ['inú veľkosť', 'iná veľkosť', 'inú farbu', 'iná farba', 'vymeniť za'],
+    storeCredit: ['dobropis*', 'kredit*', 'poukáž*', 'poukaz*', 'darčekov* poukáž*'],
+    discount: ['zľav*', 'kompenzáci*', 'odškodn*'],
+    repair: ['oprav*', 'servis*'],
+  },
   reluctant: [
     'nechcem sa sťažovať', 'nerád sa sťažujem', 'nerada sa sťažujem', 'prepáčte že otravujem',
     'prepáčte že ruším', 'prepáčte za vyrušenie', 'nie je to nič vážne', 'nič vážne', 'možno je to mnou',
