@@ -1,6 +1,5 @@
 import type { MessageKey, Params } from '../i18n/translate';
 import type { HandoffReason, OutcomeKind } from '../record/record';
-import { desiredOutcome } from '../triage/outcome';
 import { restate } from '../triage/restate';
 import { triage } from '../triage/triage';
 import type { EscalationReason } from '../triage/types';
@@ -8,7 +7,7 @@ import type { ChatMessage, ComplaintContext, ComplaintInput } from './context';
 import { validateContact } from './contact';
 import { computeDueDate } from './dueDate';
 import type { ClarifyPart, ComplaintEvent, Identity } from './events';
-import { isOfferedKind } from './guards';
+import { askedKind, isOfferedKind } from './guards';
 import { visitorTexts } from './visitorTexts';
 import { DEFAULT_SCRIPT_OPTIONS, type ScriptOptions } from './options';
 
@@ -248,22 +247,23 @@ const outcomeName = (kind: OutcomeKind): Params[string] => ({ key: `outcome.name
 export function chooseOutcome(context: ComplaintContext, event: ComplaintEvent): Patch {
   if (event.type !== 'outcome.choose') return {};
   const detail = event.detail?.trim() ? event.detail.trim() : null;
+  const kind = askedKind(event.kind, detail ?? undefined);
   const said: Omit<ChatMessage, 'seq'> = detail
     ? { from: 'visitor', at: event.at, text: detail }
-    : { from: 'visitor', at: event.at, key: `outcome.label.${event.kind}` as MessageKey };
-  if (isOfferedKind(context, event.kind)) {
+    : { from: 'visitor', at: event.at, key: `outcome.label.${kind}` as MessageKey };
+  if (isOfferedKind(context, kind)) {
     return {
-      outcome: { kind: event.kind, detail, offered: true, alternative: null },
+      outcome: { kind, detail, offered: true, alternative: null },
       error: null,
       messages: push(context, [said]),
     };
   }
-  const alternative = context.options.outcomes.find((k) => k !== event.kind) ?? null;
+  const alternative = context.options.outcomes.find((k) => k !== kind) ?? null;
   const reply = alternative
-    ? bot(event.at, 'outcome.unavailable', { wanted: outcomeName(event.kind), alternative: outcomeName(alternative) })
-    : bot(event.at, 'outcome.unavailableNone', { wanted: outcomeName(event.kind) });
+    ? bot(event.at, 'outcome.unavailable', { wanted: outcomeName(kind), alternative: outcomeName(alternative) })
+    : bot(event.at, 'outcome.unavailableNone', { wanted: outcomeName(kind) });
   return {
-    outcome: { kind: event.kind, detail, offered: false, alternative },
+    outcome: { kind, detail, offered: false, alternative },
     error: null,
     messages: push(context, [said, reply]),
   };
@@ -273,7 +273,7 @@ export function chooseOutcome(context: ComplaintContext, event: ComplaintEvent):
 export function chooseOutcomeFromWords(context: ComplaintContext, event: ComplaintEvent): Patch {
   if (event.type !== 'visitor.say') return {};
   const detail = event.text.trim().slice(0, 2000);
-  return chooseOutcome(context, { type: 'outcome.choose', kind: desiredOutcome(detail) ?? 'other', detail, at: event.at });
+  return chooseOutcome(context, { type: 'outcome.choose', kind: 'other', detail, at: event.at });
 }
 
 export function acceptAlternative(context: ComplaintContext, at: string): Patch {

@@ -82,18 +82,22 @@ export const hasOutcomeDetail = ({ event }: Args): boolean =>
 
 /** What the visitor asked for is something the owner offers (being heard always is). */
 export const isOffered = ({ context, event }: Args): boolean =>
-  event.type === 'outcome.choose' && isOfferedKind(context, event.kind);
+  event.type === 'outcome.choose' && isOfferedKind(context, askedKind(event.kind, event.detail));
+
+/**
+ * The outcome meant: "something else" in words that name one ("my money back") is that one.
+ */
+export function askedKind(kind: OutcomeKind, detail: string | undefined): OutcomeKind {
+  return kind === 'other' && detail ? (desiredOutcome(detail) ?? 'other') : kind;
+}
 
 export function isOfferedKind(context: ComplaintContext, kind: OutcomeKind): boolean {
   return kind === 'heard' || kind === 'other' || context.options.outcomes.includes(kind);
 }
 
 /** Typed words that ask for something the owner does not offer ("I want my money back"). */
-export const asksUnofferedOutcome = ({ context, event }: Args): boolean => {
-  if (event.type !== 'visitor.say') return false;
-  const kind = desiredOutcome(event.text);
-  return kind !== null && !isOfferedKind(context, kind);
-};
+export const asksUnofferedOutcome = ({ context, event }: Args): boolean =>
+  event.type === 'visitor.say' && !isOfferedKind(context, askedKind('other', event.text));
 
 export const hasAlternative = ({ context }: Args): boolean => !!context.outcome?.alternative;
 

@@ -59,6 +59,18 @@ describe('the alternative offer', () => {
     expect(m.actor.getSnapshot().value.conversation).toEqual({ contact: 'form' });
   });
 
+  it('reads “something else” in the visitor’s words for what it asks, and offers what can be done', () => {
+    const m = mountWidget({}, { options: { outcomes: ['storeCredit'] } });
+    toOutcome(m);
+    fireEvent.click(m.ui.getByRole('button', { name: 'Something else' }));
+    const field = m.ui.getByRole('textbox', { name: 'In your own words' });
+    fireEvent.input(field, { target: { value: 'Honestly I just want my money back.' } });
+    fireEvent.submit(field.closest('form')!);
+    expect(logLines(m).at(-1)).toMatch(/would like a refund\. .*What I can do is store credit\. Would that help\?$/);
+    fireEvent.click(m.ui.getByRole('button', { name: 'Yes, that would help' }));
+    expect(m.actor.getSnapshot().context.outcome).toMatchObject({ kind: 'refund', offered: false, alternative: 'storeCredit' });
+  });
+
   it('has nothing to accept when the owner offers no alternative', () => {
     const m = mountWidget({}, { options: { outcomes: [] } });
     toOutcome(m);
