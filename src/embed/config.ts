@@ -31,6 +31,8 @@ export interface ConfigProblem {
 export type RawConfig = Record<string, unknown>;
 
 const CONTACT_FIELDS: readonly ContactField[] = ['name', 'email', 'phone', 'accountRef'];
+/** A year of hours: beyond it a due date is meaningless (and dates overflow). */
+const MAX_HOURS = 24 * 366;
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const HM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -145,11 +147,11 @@ export function parseConfig(raw: RawConfig, base: string): { config: WidgetConfi
     const source = typeof raw.slaHours === 'object' ? Object.entries(raw.slaHours as object) : list(raw.slaHours).map((p) => p.split(':'));
     for (const [k, v] of source) {
       const n = Number(v);
-      if (!['low', 'normal', 'high', 'critical'].includes(String(k)) || !Number.isFinite(n) || n <= 0) ok = false;
+      if (!['low', 'normal', 'high', 'critical'].includes(String(k)) || !Number.isFinite(n) || n <= 0 || n > MAX_HOURS) ok = false;
       else sla[k as Urgency] = n;
     }
     if (ok) script.slaHours = sla as Record<Urgency, number>;
-    else bad('slaHours', `"${JSON.stringify(raw.slaHours)}" must look like critical:4,high:8,normal:24,low:40 (hours above 0).`);
+    else bad('slaHours', `"${JSON.stringify(raw.slaHours)}" must look like critical:4,high:8,normal:24,low:40 (hours above 0, at most a year).`);
   }
   const hours: Partial<BusinessHours> = {};
   if (has('businessHours')) {
@@ -174,8 +176,8 @@ export function parseConfig(raw: RawConfig, base: string): { config: WidgetConfi
   if (Object.keys(hours).length) script.businessHours = hours as BusinessHours;
   if (has('followUpHours')) {
     const n = Number(raw.followUpHours);
-    if (Number.isFinite(n) && n >= 0) script.followUpDelayHours = n;
-    else bad('followUpHours', `"${String(raw.followUpHours)}" must be a number of hours.`);
+    if (Number.isFinite(n) && n >= 0 && n <= MAX_HOURS) script.followUpDelayHours = n;
+    else bad('followUpHours', `"${String(raw.followUpHours)}" must be a number of hours, at most a year.`);
   }
   if (has('escalate')) {
     const values = String(raw.escalate) === 'none' ? [] : list(raw.escalate);

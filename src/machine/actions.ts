@@ -280,7 +280,9 @@ export function acceptAlternative(context: ComplaintContext, at: string): Patch 
   return { messages: push(context, [{ from: 'visitor', at, key: 'ui.outcome.accept' }]) };
 }
 
+/** Asks for contact details, once a conversation: a handoff from the form does not ask again. */
 export function askContact(context: ComplaintContext, at: string): Patch {
+  if (context.messages.some((m) => m.key === 'contact.ask')) return { contactErrors: {} };
   return { messages: push(context, [bot(at, 'contact.ask')]), contactErrors: {} };
 }
 

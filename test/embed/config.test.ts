@@ -119,6 +119,13 @@ describe('site owner configuration', () => {
     expect(config!.accent).toBeUndefined();
   });
 
+  it('refuses hours so large a due date would be meaningless', () => {
+    const { config, problems } = parseConfig({ endpoint: '/c', followUpHours: '1e12', slaHours: 'normal:99999999' }, BASE);
+    expect(problems.map((p) => p.attribute)).toEqual(['data-sla-hours', 'data-follow-up-hours']);
+    expect(config!.script.followUpDelayHours).toBeUndefined();
+    expect(config!.script.slaHours).toBeUndefined();
+  });
+
   it('logs one clear console error per problem', () => {
     const log = { error: vi.fn() };
     reportProblems(parseConfig({ endpoint: '/c', accent: 'nope' }, BASE).problems, log);

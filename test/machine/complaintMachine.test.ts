@@ -444,6 +444,17 @@ describe('handoff to a person', () => {
     expect(conversation(actor)).toEqual({ contact: 'form' });
   });
 
+  it('asking for a person from the contact form does not ask for the details twice', () => {
+    const { actor } = start();
+    tellAndFinish(actor, SPECIFIC);
+    actor.send({ type: 'restate.confirm', at: at() });
+    actor.send({ type: 'outcome.choose', kind: 'refund', at: at() });
+    actor.send({ type: 'handoff.request', at: at() });
+    expect(conversation(actor)).toEqual({ contact: 'form' });
+    expect(botLines(actor).filter((k) => k === 'contact.ask')).toHaveLength(1);
+    expect(botLines(actor).at(-1)).toBe('handoff.visitor');
+  });
+
   it('escalates a safety or legal complaint straight to a person, saying why', async () => {
     const { actor, fakes } = start(newFakes(), baseInput({ identity: { email: 'ana@example.com' } }));
     tellAndFinish(actor, 'The heater you sold me caught fire last night and burned my hand. My lawyer will be in touch.');
