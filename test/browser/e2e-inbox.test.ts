@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../demo/server/app.mjs';
 import { createSqliteStore } from '../../demo/server/store/sqlite-store.mjs';
@@ -10,7 +11,6 @@ const built = existsSync(WIDGET);
 if (!built) console.warn('e2e-inbox: dist/heard.js is missing; run `npm run build` to run the end-to-end inbox test.');
 
 const TOKEN = 'e2e-agent-token';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const COMPLAINT = 'My parcel for order ORD-5521 arrived today and the kettle inside was dented.';
 
 let browser: Browser;
@@ -26,7 +26,7 @@ beforeAll(async () => {
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   origins.add(base);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,29 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { finishComplaint, sendMessages, widgetStep } from './support/widget-page';
-import { hostPage, launchChromium, startWidgetServer, warnIfUnbuilt, widgetBuilt, type WidgetServer } from './support/widget-server';
+import { hostPage, useWidgetEnvironment, warnIfUnbuilt, widgetBuilt } from './support/widget-server';
 
 warnIfUnbuilt('widget-csp');
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 const COMPLAINT = 'The blender I bought last week stopped working after two uses and smells of burning.';
 
-let browser: Browser;
-let server: WidgetServer;
-
-beforeAll(async () => {
-  if (!widgetBuilt) return;
-  server = await startWidgetServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useWidgetEnvironment();
 
 describe.skipIf(!widgetBuilt)('a host page with a strict Content-Security-Policy', () => {
   it('the widget loads and takes a complaint to the endpoint without a single policy violation', async () => {
-    const url = server.page(
+    const url = env.server.page(
       'csp',
       {
         html: hostPage({ title: 'Strict shop', head: '<link rel="stylesheet" href="/host/csp.css">', attrs: 'data-brand="Strict shop"' }),
@@ -31,7 +19,7 @@ describe.skipIf(!widgetBuilt)('a host page with a strict Content-Security-Policy
       },
       'main { max-width: 40rem; margin: auto; font-family: serif; }',
     );
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(() => {
       const seen: string[] = [];
@@ -48,10 +36,10 @@ describe.skipIf(!widgetBuilt)('a host page with a strict Content-Security-Policy
 
     await page.getByRole('button', { name: 'Raise a complaint' }).click();
     await sendMessages(page, [COMPLAINT]);
-    const before = server.records().length;
+    const before = env.server.records().length;
     await finishComplaint(page);
-    await expect.poll(() => server.records().length, { timeout: 20_000 }).toBe(before + 1);
-    expect(server.records().at(-1)?.messages.find((m) => m.from === 'visitor')?.text).toBe(COMPLAINT);
+    await expect.poll(() => env.server.records().length, { timeout: 20_000 }).toBe(before + 1);
+    expect(env.server.records().at(-1)?.messages.find((m) => m.from === 'visitor')?.text).toBe(COMPLAINT);
 
     // Styled, not bare: the adopted stylesheets apply under the policy.
     const panel = await page.evaluate(() => {

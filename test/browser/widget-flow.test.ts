@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/catalogs/en';
 import { hu } from '../../src/i18n/catalogs/hu';
 import { ms } from '../../src/i18n/catalogs/ms';
@@ -16,7 +16,7 @@ import {
   watchLiveRegion,
   widgetStep,
 } from './support/widget-page';
-import { hostPage, launchChromium, startWidgetServer, warnIfUnbuilt, widgetBuilt, type WidgetServer } from './support/widget-server';
+import { hostPage, useWidgetEnvironment, warnIfUnbuilt, widgetBuilt } from './support/widget-server';
 
 warnIfUnbuilt('widget-flow');
 
@@ -38,18 +38,7 @@ const VISITS: Visit[] = [
 ];
 const WIDTHS = [320, 1280] as const;
 
-let browser: Browser;
-let server: WidgetServer;
-
-beforeAll(async () => {
-  if (!widgetBuilt) return;
-  server = await startWidgetServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useWidgetEnvironment();
 
 /** Fails the test the moment focus falls to the page body (or nowhere) while the widget is in use. */
 async function focusKept(page: Page, where: string): Promise<void> {
@@ -76,10 +65,10 @@ describe.skipIf(!widgetBuilt)('a complaint made by keyboard alone', () => {
       if (typeof text !== 'string') throw new Error(`no plain text for ${key}`);
       return text;
     };
-    const context = await browser.newContext({ viewport: { width: visit.width, height: 720 }, locale: 'en-GB' });
+    const context = await env.browser.newContext({ viewport: { width: visit.width, height: 720 }, locale: 'en-GB' });
     const page = await context.newPage();
     await watchLiveRegion(page);
-    const url = server.page(`flow-${visit.locale}`, {
+    const url = env.server.page(`flow-${visit.locale}`, {
       html: hostPage({
         title: `Flow ${visit.locale}`,
         lang: visit.locale,
@@ -88,7 +77,7 @@ describe.skipIf(!widgetBuilt)('a complaint made by keyboard alone', () => {
       }),
     });
     await page.goto(url);
-    const before = server.records().length;
+    const before = env.server.records().length;
     let keys = 0;
     const afterKey = async () => {
       keys += 1;
@@ -152,7 +141,7 @@ describe.skipIf(!widgetBuilt)('a complaint made by keyboard alone', () => {
     await page.waitForFunction(() => !!document.querySelector('heard-root')?.shadowRoot?.querySelector('.heard-thanks'));
     step = await settle(page);
     await checkStep(page, visit.width, 'thanks');
-    await expect.poll(() => server.records().length, { timeout: 20_000 }).toBe(before + 1);
+    await expect.poll(() => env.server.records().length, { timeout: 20_000 }).toBe(before + 1);
 
     expect(await misannouncedBotLines(page), 'bot lines reaching the live region other than once').toEqual([]);
 
@@ -162,7 +151,7 @@ describe.skipIf(!widgetBuilt)('a complaint made by keyboard alone', () => {
     const back = await focusInfo(page);
     expect([back.inWidget, back.className, back.name]).toEqual([true, 'heard-launcher', t('ui.launcher')]);
 
-    const record = server.records().at(-1)!;
+    const record = env.server.records().at(-1)!;
     expect(record.locale).toBe(visit.locale);
     expect(record.triage.language).toBe(visit.locale);
     expect(record.messages.find((m) => m.from === 'visitor')?.text).toBe(visit.complaint);

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { finishComplaint, sendMessages, widgetStep } from './support/widget-page';
-import { hostPage, launchChromium, startWidgetServer, warnIfUnbuilt, widgetBuilt, type WidgetServer } from './support/widget-server';
+import { hostPage, useWidgetEnvironment, warnIfUnbuilt, widgetBuilt } from './support/widget-server';
 
 warnIfUnbuilt('widget-hostile');
 
@@ -30,18 +30,7 @@ const BODY = `
 
 const COMPLAINT = 'The frying pan handle came loose on the second day and I burned my hand.';
 
-let browser: Browser;
-let server: WidgetServer;
-
-beforeAll(async () => {
-  if (!widgetBuilt) return;
-  server = await startWidgetServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useWidgetEnvironment();
 
 /** Bounding boxes of every host page element (the widget's host excluded), in document order. */
 function hostBoxes(page: Page) {
@@ -58,13 +47,13 @@ function hostBoxes(page: Page) {
 describe.skipIf(!widgetBuilt)('a hostile host page', () => {
   it('the widget renders at a sane size, takes a complaint, and leaves the host layout as it was', async () => {
     const css = `<link rel="stylesheet" href="/host/hostile.css">`;
-    const withWidget = server.page('hostile', { html: hostPage({ title: 'Hostile shop', head: css, body: BODY }) }, HOSTILE_CSS);
-    const withoutWidget = server.page(
+    const withWidget = env.server.page('hostile', { html: hostPage({ title: 'Hostile shop', head: css, body: BODY }) }, HOSTILE_CSS);
+    const withoutWidget = env.server.page(
       'hostile-bare',
       { html: hostPage({ title: 'Hostile shop', head: css, body: BODY }).replace(/<script src="\/heard.js"[^>]*><\/script>/, '') },
       HOSTILE_CSS,
     );
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
 
     await page.goto(withoutWidget);
@@ -111,10 +100,10 @@ describe.skipIf(!widgetBuilt)('a hostile host page', () => {
     expect(Number.parseFloat(panel.buttonFont)).toBeLessThan(20);
 
     await sendMessages(page, [COMPLAINT]);
-    const before = server.records().length;
+    const before = env.server.records().length;
     await finishComplaint(page);
-    await expect.poll(() => server.records().length, { timeout: 20_000 }).toBe(before + 1);
-    expect(server.records().at(-1)?.messages.find((m) => m.from === 'visitor')?.text).toBe(COMPLAINT);
+    await expect.poll(() => env.server.records().length, { timeout: 20_000 }).toBe(before + 1);
+    expect(env.server.records().at(-1)?.messages.find((m) => m.from === 'visitor')?.text).toBe(COMPLAINT);
     expect((await widgetStep(page)).thanks).toBe(true);
 
     // The host page's own boxes did not move, with the panel open and after closing it.

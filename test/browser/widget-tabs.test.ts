@@ -1,23 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { finishComplaint, sendMessages, settle, widgetStep } from './support/widget-page';
-import { hostPage, launchChromium, startWidgetServer, warnIfUnbuilt, widgetBuilt, type WidgetServer } from './support/widget-server';
+import { hostPage, useWidgetEnvironment, warnIfUnbuilt, widgetBuilt } from './support/widget-server';
 
 warnIfUnbuilt('widget-tabs');
 
-let browser: Browser;
-let server: WidgetServer;
 let url: string;
-
-beforeAll(async () => {
-  if (!widgetBuilt) return;
-  server = await startWidgetServer();
+const env = useWidgetEnvironment((server) => {
   url = server.page('tabs', { html: hostPage({ title: 'Two tabs' }) });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function open(page: Page): Promise<void> {
@@ -31,7 +21,7 @@ const visitorLines = async (page: Page) => (await widgetStep(page)).lines.filter
 
 describe.skipIf(!widgetBuilt)('two tabs of one site', () => {
   it('show one conversation, not two diverging ones, and deliver it once', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const first = await context.newPage();
     const second = await context.newPage();
     await open(first);
@@ -56,12 +46,12 @@ describe.skipIf(!widgetBuilt)('two tabs of one site', () => {
     expect(await visitorLines(first)).toEqual(['The blender from order #77120 arrived with a cracked jug.', 'The lid is missing as well.']);
 
     await finishComplaint(first);
-    await expect.poll(() => server.records().length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => env.server.records().length, { timeout: 15_000 }).toBe(1);
     // The second tab learns the conversation ended rather than offering to send it again.
     await second.waitForFunction(() => !!document.querySelector('heard-root')?.shadowRoot?.querySelector('.heard-thanks'), undefined, { timeout: 10_000 });
     await second.waitForTimeout(1_500);
-    expect(server.records()).toHaveLength(1);
-    expect(server.records()[0]!.messages.filter((m) => m.from === 'visitor').map((m) => m.text)).toEqual(
+    expect(env.server.records()).toHaveLength(1);
+    expect(env.server.records()[0]!.messages.filter((m) => m.from === 'visitor').map((m) => m.text)).toEqual(
       expect.arrayContaining(['The blender from order #77120 arrived with a cracked jug.', 'The lid is missing as well.']),
     );
     await context.close();

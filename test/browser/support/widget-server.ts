@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../../demo/server/app.mjs';
 import { createSqliteStore } from '../../../demo/server/store/sqlite-store.mjs';
 import type { ComplaintRecord } from '../../../src/record/record';
@@ -14,20 +16,7 @@ export function warnIfUnbuilt(file: string): void {
   if (!widgetBuilt) console.warn(`${file}: dist/heard.js is missing; run \`npm run build\` (or \`npm test\`) to run these tests.`);
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** Real Chromium, never downloaded. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
+export { CHROMIUM_ARGS, launchChromium } from './chromium';
 
 /** A host page the test serves at `/host/<name>`, with its own response headers. */
 export interface HostPage {
@@ -106,4 +95,29 @@ ${body}
 </main>
 </body>
 </html>`;
+}
+
+/** What a widget test file shares: one Chromium and one receiver. */
+export interface WidgetEnvironment {
+  readonly browser: Browser;
+  readonly server: WidgetServer;
+}
+
+/**
+ * Starts one receiver and one Chromium before the file's tests (when the widget is built), and
+ * closes them after. `ready` runs once both are up, e.g. to serve the file's host pages.
+ */
+export function useWidgetEnvironment(ready?: (server: WidgetServer) => void): WidgetEnvironment {
+  const env = {} as { browser: Browser; server: WidgetServer };
+  beforeAll(async () => {
+    if (!widgetBuilt) return;
+    env.server = await startWidgetServer();
+    ready?.(env.server);
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
