@@ -74,7 +74,8 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   // The visitor's language is fetched while storage opens, not after: one round trip fewer
   // between a click on the bubble and a panel to type in. (A restored draft in another
   // language loads its own when rendering.)
-  void loadLanguage(resolveLocale(config.locale, win.navigator.languages ?? [])).catch(() => undefined);
+  const pageLocale = resolveLocale(config.locale, win.navigator.languages ?? []);
+  void loadLanguage(pageLocale).catch(() => undefined);
   const store = env.store ?? (await openStore({ draftMaxAgeMs: config.draftMaxAgeDays * DAY }));
   const draftKey = `conversation:${config.endpoint}`;
   await nextTask();
@@ -130,7 +131,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     return {
       ...ids,
       at: new Date().toISOString(),
-      locale: resolveLocale(config.locale, win.navigator.languages ?? []),
+      locale: pageLocale,
       options: config.script,
       page: { url: win.location.href, referrer: env.document.referrer || null, title: env.document.title || null },
       previousComplaints: history.length,
