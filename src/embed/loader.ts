@@ -12,7 +12,7 @@ import type { BootOptions } from './widget';
 /** A call made before the widget loaded, and (for `on`) what the real call returned. */
 type Call = [keyof HeardApi, unknown[], (() => void)?];
 interface HeardWindow {
-  Heard?: HeardApi & { __loader?: true };
+  Heard?: HeardApi;
   HeardConfig?: Record<string, unknown>;
 }
 
@@ -97,7 +97,7 @@ function start(): void {
         console.error('Heard: the widget could not load.', e);
       }));
 
-  const api = {} as HeardApi & { __loader?: true };
+  const api = {} as HeardApi;
   for (const m of METHODS) {
     (api as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => {
       if (real) return (real[m] as (...a: unknown[]) => unknown)(...args);
