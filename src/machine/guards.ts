@@ -29,9 +29,6 @@ export function isBlank(text: string): boolean {
   return text.replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, '') === '';
 }
 
-export const hasText = ({ event }: Args): boolean =>
-  event.type === 'visitor.say' && !isBlank(event.text) && event.text.length <= MAX_MESSAGE_LENGTH;
-
 export const isEmptyMessage = ({ event }: Args): boolean => event.type === 'visitor.say' && isBlank(event.text);
 
 export const isTooLong = ({ event }: Args): boolean =>
@@ -98,8 +95,6 @@ export function isOfferedKind(context: ComplaintContext, kind: OutcomeKind): boo
 /** Typed words that ask for something the owner does not offer ("I want my money back"). */
 export const asksUnofferedOutcome = ({ context, event }: Args): boolean =>
   event.type === 'visitor.say' && !isOfferedKind(context, askedKind('other', event.text));
-
-export const hasAlternative = ({ context }: Args): boolean => !!context.outcome?.alternative;
 
 /** Every required contact field is already known, so the form is skipped. */
 export const hasContact = ({ context }: Args): boolean =>

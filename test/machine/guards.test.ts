@@ -15,8 +15,8 @@ describe('guards, without an actor', () => {
     expect(G.isBlank(' a ')).toBe(false);
   });
 
-  it('hasText accepts up to the limit and no further', () => {
-    expect(G.hasText({ context: ctx(), event: say('x'.repeat(G.MAX_MESSAGE_LENGTH)) })).toBe(true);
+  it('a message is accepted up to the limit and no further', () => {
+    expect(G.isTooLong({ context: ctx(), event: say('x'.repeat(G.MAX_MESSAGE_LENGTH)) })).toBe(false);
     expect(G.isTooLong({ context: ctx(), event: say('x'.repeat(G.MAX_MESSAGE_LENGTH + 1)) })).toBe(true);
   });
 
