@@ -48,6 +48,11 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   /** The outbox as last read or written here: `flushOnPagehide` cannot wait for IndexedDB. */
   const known = new Map<string, OutboxItem>();
   const inFlight = new Map<string, Promise<SendOutcome>>();
+  /**
+   * Records this page saw answered 2xx. A listing of the outbox read while one was being
+   * removed can still hold it; without this, a second loop would post it again.
+   */
+  const delivered = new Set<string>();
   /** One per request in flight, so `dispose` can cut them all as a closing page would. */
   const cuts = new Set<AbortController>();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -88,6 +93,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   };
 
   const attempt = (item: OutboxItem): Promise<SendOutcome> => {
+    if (delivered.has(item.id)) return Promise.resolve('delivered');
     const running = inFlight.get(item.id);
     if (running) return running;
     const promise = attemptOnce(item).finally(() => inFlight.delete(item.id));
@@ -108,6 +114,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     }).finally(() => cuts.delete(cut));
     if (disposed || result.outcome === 'aborted') return 'queued';
     if (result.outcome === 'delivered') {
+      delivered.add(item.id);
       await store.removeOutbox(item.id);
       known.delete(item.id);
       emit({ type: 'delivered', id: item.id, status: result.status });
@@ -180,6 +187,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
             (item) =>
               item.state === 'pending' &&
               !inFlight.has(item.id) &&
+              !delivered.has(item.id) &&
               (item.nextAttemptAt <= now() || (first && item.lastStatus === null)),
           );
           first = false;
