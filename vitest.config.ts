@@ -46,6 +46,9 @@ export default mergeConfig(viteConfig, defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Several pages, a receiver and IndexedDB on a shared two-core machine: a test that
+          // fails is run once more, and Vitest reports it as flaky rather than hiding it.
+          retry: 1,
         },
       },
     ],
