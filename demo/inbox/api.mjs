@@ -22,8 +22,9 @@ export function createApi(token) {
 
   return {
     session: () => call('GET', '/api/session'),
-    /** @param {{ status?: string, category?: string, language?: string }} filters */
-    list: (filters) => call('GET', `/api/complaints?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v))}`),
+    /** @param {{ status?: string, category?: string, language?: string, limit?: number, offset?: number }} query */
+    list: (query) =>
+      call('GET', `/api/complaints?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))}`),
     /** @param {string} id */
     get: (id) => call('GET', `/api/complaints/${encodeURIComponent(id)}`),
     /** @param {string} id @param {string} agent */

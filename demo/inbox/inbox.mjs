@@ -5,6 +5,9 @@ import { fillOptions, renderQueue } from './queue-view.mjs';
 import { renderTrends } from './trends-view.mjs';
 
 const TOKEN_KEY = 'heard.agentToken';
+/** Rows fetched per page, and the most the receiver gives in one answer (`MAX_PAGE` there). */
+const PAGE = 100;
+const MAX_PAGE = 500;
 const AGENT_KEY = 'heard.agentName';
 
 /** @template {HTMLElement} T @param {string} id @returns {T} */
@@ -27,6 +30,7 @@ const ui = {
   rows: /** @type {HTMLTableSectionElement} */ (byId('queue-rows')),
   empty: byId('queue-empty'),
   summary: byId('queue-summary'),
+  more: byId('queue-more'),
   queueView: byId('queue-view'),
   detailView: byId('detail-view'),
   detailTitle: byId('detail-title'),
@@ -37,8 +41,8 @@ const ui = {
   showTrends: byId('show-trends'),
 };
 
-/** @type {{ api: ReturnType<typeof createApi> | null, agent: string, openId: string | null, stop: (() => void) | null, view: 'queue' | 'trends' }} */
-const state = { api: null, agent: '', openId: null, stop: null, view: 'queue' };
+/** @type {{ api: ReturnType<typeof createApi> | null, agent: string, openId: string | null, stop: (() => void) | null, view: 'queue' | 'trends', shown: number }} */
+const state = { api: null, agent: '', openId: null, stop: null, view: 'queue', shown: PAGE };
 
 async function boot() {
   const token = sessionStorage.getItem(TOKEN_KEY);
@@ -111,15 +115,30 @@ async function onServerEvent(event, id) {
   if (id === state.openId && !note?.value) await openDetail(id, { focus: false });
 }
 
+/**
+ * Re-reads the queue as far as the agent has paged: live updates keep every row they have
+ * loaded, in the server's order.
+ */
 async function refreshQueue() {
   if (!state.api) return;
-  const { complaints, facets } = await state.api.list({ status: ui.status.value, category: ui.category.value, language: ui.language.value });
-  fillOptions(ui.category, facets.categories);
-  fillOptions(ui.language, facets.languages);
+  const filters = { status: ui.status.value, category: ui.category.value, language: ui.language.value };
+  /** @type {import('./queue-view.mjs').Summary[]} */
+  const complaints = [];
+  let answer;
+  do {
+    const limit = Math.min(MAX_PAGE, state.shown - complaints.length);
+    answer = await state.api.list({ ...filters, limit, offset: complaints.length });
+    complaints.push(...answer.complaints);
+  } while (complaints.length < state.shown && complaints.length < answer.total && answer.complaints.length > 0);
+  fillOptions(ui.category, answer.facets.categories);
+  fillOptions(ui.language, answer.facets.languages);
   renderQueue(ui.rows, complaints, (id) => void openDetail(id, { focus: true }));
   ui.empty.hidden = complaints.length > 0;
-  const open = complaints.filter((/** @type {{ status: string }} */ c) => c.status !== 'resolved').length;
-  ui.summary.textContent = `${complaints.length} shown, ${open} open.`;
+  const remaining = answer.total - complaints.length;
+  ui.summary.textContent =
+    remaining > 0 ? `${complaints.length} of ${answer.total} shown, ${answer.open} open.` : `${answer.total} shown, ${answer.open} open.`;
+  ui.more.hidden = remaining <= 0;
+  ui.more.textContent = `Show ${Math.min(PAGE, remaining)} more`;
 }
 
 /** @param {string} id @param {{ focus: boolean }} options */
@@ -172,7 +191,17 @@ ui.signOut.addEventListener('click', () => {
   ui.liveState.textContent = 'Offline';
   showSignIn();
 });
-ui.filters.addEventListener('change', () => void refreshQueue());
+ui.filters.addEventListener('change', () => {
+  state.shown = PAGE;
+  void refreshQueue();
+});
+ui.more.addEventListener('click', async () => {
+  const first = ui.rows.rows.length;
+  state.shown += PAGE;
+  await scheduleRefresh();
+  // Keyboard and screen-reader users carry on from the first new row, not from the top.
+  /** @type {HTMLElement | null | undefined} */ (ui.rows.rows[first]?.querySelector('button'))?.focus();
+});
 ui.showQueue.addEventListener('click', () => void show('queue'));
 ui.showTrends.addEventListener('click', () => void show('trends'));
 

@@ -15,6 +15,10 @@ const SITE_DIR = fileURLToPath(new URL('../site/', import.meta.url));
 const INBOX_DIR = fileURLToPath(new URL('../inbox/', import.meta.url));
 const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
+/** The inbox lists complaints a page at a time; an agent asks for more. */
+export const DEFAULT_PAGE = 100;
+export const MAX_PAGE = 500;
+
 /** Headers the widget sends with a record. */
 const WIDGET_HEADERS = ['Content-Type', 'Idempotency-Key', 'X-Heard-Site-Key'];
 
@@ -152,13 +156,17 @@ export function createApp({
               status: { enum: ['new', 'claimed', 'resolved', ''] },
               category: { type: 'string', maxLength: 60 },
               language: { type: 'string', maxLength: 10 },
+              limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE },
+              offset: { type: 'integer', minimum: 0, default: 0 },
             },
           },
         },
       }, async (request) => {
-        const query = /** @type {{ status?: 'new' | 'claimed' | 'resolved' | '', category?: string, language?: string }} */ (request.query);
-        const complaints = store.listRecords({ status: query.status || null, category: query.category || null, language: query.language || null });
-        return { complaints: complaints.map(summarise), facets: store.facets() };
+        const query = /** @type {{ status?: 'new' | 'claimed' | 'resolved' | '', category?: string, language?: string, limit: number, offset: number }} */ (request.query);
+        const filters = { status: query.status || null, category: query.category || null, language: query.language || null };
+        const complaints = store.listRecords({ ...filters, limit: query.limit, offset: query.offset });
+        const { total, open } = store.countRecords(filters);
+        return { complaints: complaints.map(summarise), total, open, limit: query.limit, offset: query.offset, facets: store.facets() };
       });
 
       api.get('/complaints/:id', async (request, reply) => {

@@ -192,6 +192,14 @@ describe('agent inbox in Chromium', () => {
 
     const { page, dialogs } = await openInbox();
     await page.locator(`tr[data-id="${transcript.id}"]`).waitFor();
+    // The queue comes a page at a time; the agent pages through to the end.
+    const more = page.locator('#queue-more');
+    while (await more.isVisible()) {
+      const before = await page.locator('#queue-rows tr').count();
+      await more.click();
+      await expect.poll(() => page.locator('#queue-rows tr').count()).toBeGreaterThan(before);
+    }
+    expect(await page.locator('#queue-rows tr').count()).toBe(named.length + 2);
 
     const names = await page.locator('#queue-rows tr').evaluateAll((rows) =>
       Object.fromEntries(rows.map((row) => [row.getAttribute('data-id'), row.querySelector('td.customer')!.textContent])));

@@ -79,6 +79,32 @@ describe('inbox API', () => {
     expect(complaints[0]).toMatchObject({ escalated: true, handoffReason: 'premium' });
   });
 
+  it('lists a page at a time, in the same order, with how many match and how many are open', async () => {
+    const received = [];
+    for (let i = 0; i < 7; i++) received.push(await receive(sampleComplaint({ submittedAt: ago(10 - i), triage: { category: i % 2 ? 'billing' : 'delivery' } })));
+    store.resolve(received[0]!.id, 'Mia', 'Refunded.', new Date().toISOString());
+    const ids = (body: { complaints: { id: string }[] }) => body.complaints.map((c) => c.id);
+
+    const whole = await list();
+    expect(whole).toMatchObject({ total: 7, open: 6, offset: 0 });
+    const pages = [await list('?limit=3'), await list('?limit=3&offset=3'), await list('?limit=3&offset=6')];
+    expect(pages.map(ids)).toEqual([ids(whole).slice(0, 3), ids(whole).slice(3, 6), ids(whole).slice(6)]);
+    expect(pages.map((page) => page.total)).toEqual([7, 7, 7]);
+    expect(await list('?category=billing&limit=1')).toMatchObject({ total: 3, open: 3, complaints: [{ category: 'billing' }] });
+    expect(ids(await list('?offset=7'))).toEqual([]);
+
+    for (const query of ['?limit=0', '?limit=501', '?limit=two', '?offset=-1']) {
+      expect((await app.inject({ url: `/api/complaints${query}`, headers: auth })).statusCode, query).toBe(400);
+    }
+  });
+
+  it('gives at most 100 complaints when no page size is asked for', async () => {
+    for (let i = 0; i < 101; i++) store.insertRecord(sampleComplaint(), { hash: String(i), receivedAt: new Date().toISOString() });
+    const body = await list();
+    expect(body.complaints).toHaveLength(100);
+    expect(body.total).toBe(101);
+  });
+
   it('filters by status, category and language and offers the values present', async () => {
     const delivery = await receive(sampleComplaint({ triage: { category: 'delivery', language: 'hu' } }));
     const billing = await receive(sampleComplaint({ triage: { category: 'billing', language: 'sk' } }));

@@ -145,16 +145,16 @@ export function createSqliteStore({ path }) {
   return {
     insertRecord,
     getRecord: (id, now = Date.now()) => read(id, now),
-    listRecords: ({ status = null, category = null, language = null, now = Date.now() } = {}) => {
-      const where = [];
-      /** @type {Record<string, string>} */
-      const params = {};
-      if (status) (where.push('status = @status'), (params.status = status));
-      if (category) (where.push('category = @category'), (params.category = category));
-      if (language) (where.push('language = @language'), (params.language = language));
-      const sql = `SELECT * FROM complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY status = 'resolved', escalated DESC, urgency_rank, submitted_ms, id`;
-      return db.prepare(sql).all(params).map((row) => toComplaint(/** @type {Row} */ (row), now));
+    listRecords: ({ status = null, category = null, language = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
+      const { where, params } = filtersToSql({ status, category, language });
+      const sql = `SELECT * FROM complaints ${where}
+        ORDER BY status = 'resolved', escalated DESC, urgency_rank, submitted_ms, id LIMIT @limit OFFSET @offset`;
+      return db.prepare(sql).all({ ...params, limit, offset }).map((row) => toComplaint(/** @type {Row} */ (row), now));
+    },
+    countRecords: ({ status = null, category = null, language = null } = {}) => {
+      const { where, params } = filtersToSql({ status, category, language });
+      const sql = `SELECT COUNT(*) AS total, COALESCE(SUM(status <> 'resolved'), 0) AS open FROM complaints ${where}`;
+      return /** @type {{ total: number, open: number }} */ (db.prepare(sql).get(params));
     },
     facets: () => ({
       categories: q.categories.pluck().all().map(String),
@@ -183,6 +183,20 @@ export function createSqliteStore({ path }) {
     },
     close: () => db.close(),
   };
+}
+
+/**
+ * The WHERE clause and its parameters for the inbox's filters; values are bound, never spliced.
+ * @param {{ status: string | null, category: string | null, language: string | null }} filters
+ */
+function filtersToSql(filters) {
+  const where = [];
+  /** @type {Record<string, string>} */
+  const params = {};
+  for (const [column, value] of Object.entries(filters)) {
+    if (value) (where.push(`${column} = @${column}`), (params[column] = value));
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
 /** @param {import('better-sqlite3').Database} db */

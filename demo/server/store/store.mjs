@@ -45,7 +45,9 @@
  */
 
 /**
- * @typedef {{ status?: WorkStatus | null, category?: string | null, language?: string | null, now?: number }} ListFilters
+ * @typedef {{ status?: WorkStatus | null, category?: string | null, language?: string | null }} Filters
+ * @typedef {Filters & { limit?: number, offset?: number, now?: number }} ListFilters
+ *   `limit` -1 (the default) means no limit.
  */
 
 /**
@@ -69,6 +71,8 @@
  * @property {(id: string, now?: number) => Complaint | null} getRecord
  * @property {(filters?: ListFilters) => Complaint[]} listRecords
  *   Open work first; then handoffs and critical, then urgency, then oldest first.
+ * @property {(filters?: Filters) => { total: number, open: number }} countRecords
+ *   How many complaints match the filters, and how many of them are not resolved.
  * @property {() => { categories: string[], languages: string[] }} facets
  * @property {(id: string, agent: string, at: string) => WorkResult} claim
  * @property {(id: string, agent: string, note: string, at: string) => WorkResult} resolve
