@@ -36,6 +36,20 @@ const INBOX_CSP = [
 ].join('; ');
 
 /**
+ * The demo shop page runs the widget as a careful site owner would: a strict policy with no
+ * inline script or style, so the demo shows the widget needs neither.
+ */
+const SHOP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/**
  * @typedef {{
  *   store: import('./store/store.mjs').Store,
  *   allowedOrigins: Iterable<string>,
@@ -236,7 +250,16 @@ export function createApp({
 
   // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.
   const roots = [SITE_DIR, distDir].filter((dir) => existsSync(dir));
-  app.register(fastifyStatic, { root: roots, prefix: '/', index: ['index.html'], cacheControl: false });
+  app.register(fastifyStatic, {
+    root: roots,
+    prefix: '/',
+    index: ['index.html'],
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      if (path.endsWith('.html')) reply.header('Content-Security-Policy', SHOP_CSP);
+      reply.header('X-Content-Type-Options', 'nosniff');
+    },
+  });
   app.get('/inbox', (_request, reply) => reply.redirect('/inbox/'));
   app.register(fastifyStatic, {
     root: INBOX_DIR,

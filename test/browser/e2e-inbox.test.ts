@@ -86,8 +86,14 @@ describe.skipIf(!built)('visitor to agent, end to end', () => {
     await inbox.locator('body[data-live="live"]').waitFor();
 
     const shop = await browser.newPage();
-    await shop.goto(`${base}/`);
+    await shop.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { __violations: string[] }).__violations = []);
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const response = await shop.goto(`${base}/`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await completeComplaint(shop);
+    expect(await shop.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
 
     const row = inbox.locator('#queue-rows tr', { hasText: 'Ana Novak' });
     await row.waitFor({ timeout: 30_000 });
