@@ -27,8 +27,8 @@ function atOf(context: ComplaintContext, event: ComplaintEvent): string {
 type Patch = Partial<ComplaintContext>;
 
 /** An action from a pure function of the context and the event. */
-const withEvent = (f: (context: ComplaintContext, event: ComplaintEvent) => Patch) =>
-  assign<ComplaintContext, ComplaintEvent, undefined, ComplaintEvent, never>(({ context, event }) => f(context, event));
+const withEvent = <E extends ComplaintEvent>(f: (context: ComplaintContext, event: E) => Patch) =>
+  assign<ComplaintContext, ComplaintEvent, undefined, ComplaintEvent, never>(({ context, event }) => f(context, event as E));
 
 /** An action from a pure function of the context and the time of the event. */
 const withAt = (f: (context: ComplaintContext, at: string) => Patch) =>
