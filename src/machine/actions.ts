@@ -17,6 +17,8 @@ import { DEFAULT_SCRIPT_OPTIONS, type ScriptOptions } from './options';
  */
 
 type Patch = Partial<ComplaintContext>;
+/** The event an action runs on: the machine sends each action only the events it is wired to. */
+type EventOf<T extends ComplaintEvent['type']> = Extract<ComplaintEvent, { type: T }>;
 const HOUR = 3_600_000;
 
 function push(context: ComplaintContext, lines: Omit<ChatMessage, 'seq'>[]): ChatMessage[] {
@@ -87,19 +89,18 @@ export function greet(context: ComplaintContext): Patch {
   };
 }
 
-export function addVisitorMessage(context: ComplaintContext, event: ComplaintEvent): Patch {
-  if (event.type !== 'visitor.say') return {};
+export function addVisitorMessage(context: ComplaintContext, event: EventOf<'visitor.say'>): Patch {
   return { messages: push(context, [{ from: 'visitor', at: event.at, text: event.text }]), error: null };
 }
 
-export function addClarifyPart(context: ComplaintContext, event: ComplaintEvent): Patch {
-  if (event.type !== 'clarify.part') return {};
+export function addClarifyPart(context: ComplaintContext, event: EventOf<'clarify.part'>): Patch {
   const key = `clarify.part.${event.part}` as `clarify.part.${ClarifyPart}`;
   return { messages: push(context, [{ from: 'visitor', at: event.at, key }]), error: null };
 }
 
 /** Traits kept per visitor, and the longest key and text value kept. */
 const MAX_TRAITS = 50;
+const CONTACT_FIELDS = ['name', 'email', 'phone', 'accountRef'] as const;
 
 /**
  * What the host page passed, as plain data: short strings, finite numbers, booleans and null.
@@ -110,7 +111,7 @@ export function cleanIdentity(raw: unknown, base: Identity = {}): Identity {
   const identity: Identity = { ...base };
   if (!raw || typeof raw !== 'object') return identity;
   const given = raw as Record<string, unknown>;
-  for (const field of ['name', 'email', 'phone', 'accountRef'] as const) {
+  for (const field of CONTACT_FIELDS) {
     const v = given[field];
     if (typeof v === 'string' && v.trim()) identity[field] = v.trim().slice(0, 200);
   }
@@ -130,12 +131,11 @@ export function cleanIdentity(raw: unknown, base: Identity = {}): Identity {
   return identity;
 }
 
-export function identify(context: ComplaintContext, event: ComplaintEvent): Patch {
-  if (event.type !== 'visitor.identify') return {};
+export function identify(context: ComplaintContext, event: EventOf<'visitor.identify'>): Patch {
   const identity = cleanIdentity(event.identity, context.identity);
   // A field the visitor has not typed yet takes what the host page knows.
   const contact = { ...context.contact };
-  for (const field of ['name', 'email', 'phone', 'accountRef'] as const) {
+  for (const field of CONTACT_FIELDS) {
     if (!contact[field] && identity[field]) contact[field] = identity[field]!;
   }
   return { identity, contact };
@@ -174,8 +174,7 @@ export function runTriage(context: ComplaintContext): Patch {
  * language; restatements carry the visitor's words in a frame of the bot's language, so they
  * are rebuilt too, each from what the visitor had said by then.
  */
-export function setLocale(context: ComplaintContext, event: ComplaintEvent): Patch {
-  if (event.type !== 'locale.set') return {};
+export function setLocale(context: ComplaintContext, event: EventOf<'locale.set'>): Patch {
   const locale = event.locale;
   if (!context.triage || !context.messages.some((m) => m.key === 'restate.check')) return { locale, suggestedLocale: null };
   const triage = context.triage;
@@ -214,9 +213,8 @@ export function confirmRestatement(context: ComplaintContext, at: string): Patch
 }
 
 export function correctRestatement(context: ComplaintContext, at: string): Patch {
-  const r = context.restatement;
   return {
-    restatement: r ? { ...r, confirmed: false, corrections: r.corrections + 1 } : null,
+    ...noteCorrection(context),
     messages: push(context, [{ from: 'visitor', at, key: 'ui.restate.no' }, bot(at, 'restate.correct')]),
   };
 }
@@ -244,8 +242,7 @@ const outcomeName = (kind: OutcomeKind): Params[string] => ({ key: `outcome.name
  * Records what the visitor wants. When the owner cannot offer it, the bot says what it *can*
  * do (seed 002: "what I can do is…") instead of a bare no.
  */
-export function chooseOutcome(context: ComplaintContext, event: ComplaintEvent): Patch {
-  if (event.type !== 'outcome.choose') return {};
+export function chooseOutcome(context: ComplaintContext, event: EventOf<'outcome.choose'>): Patch {
   const detail = event.detail?.trim() ? event.detail.trim() : null;
   const kind = askedKind(event.kind, detail ?? undefined);
   const said: Omit<ChatMessage, 'seq'> = detail
@@ -270,8 +267,7 @@ export function chooseOutcome(context: ComplaintContext, event: ComplaintEvent):
 }
 
 /** The answer typed rather than tapped: the outcome its words name, else "something else". */
-export function chooseOutcomeFromWords(context: ComplaintContext, event: ComplaintEvent): Patch {
-  if (event.type !== 'visitor.say') return {};
+export function chooseOutcomeFromWords(context: ComplaintContext, event: EventOf<'visitor.say'>): Patch {
   const detail = event.text.trim().slice(0, 2000);
   return chooseOutcome(context, { type: 'outcome.choose', kind: 'other', detail, at: event.at });
 }
@@ -290,10 +286,9 @@ export function askContact(context: ComplaintContext, at: string): Patch {
  * What the visitor is typing into the contact form, kept as typed (checked only on submit) so
  * a reload or another tab finds it: nothing typed is lost.
  */
-export function editContact(context: ComplaintContext, event: ComplaintEvent): Patch {
-  if (event.type !== 'contact.edit') return {};
+export function editContact(context: ComplaintContext, event: EventOf<'contact.edit'>): Patch {
   const contact = { ...context.contact };
-  for (const field of ['name', 'email', 'phone', 'accountRef'] as const) {
+  for (const field of CONTACT_FIELDS) {
     const v = event.contact[field];
     if (typeof v === 'string') contact[field] = v.slice(0, 1000);
   }
@@ -301,8 +296,7 @@ export function editContact(context: ComplaintContext, event: ComplaintEvent): P
   return { contact };
 }
 
-export function saveContact(context: ComplaintContext, event: ComplaintEvent): Patch {
-  if (event.type !== 'contact.submit') return {};
+export function saveContact(context: ComplaintContext, event: EventOf<'contact.submit'>): Patch {
   const { errors, value } = validateContact(event.contact, context.identity, context.options.requiredContact);
   return {
     contactErrors: errors,
@@ -383,14 +377,12 @@ export function thank(context: ComplaintContext, delivery: ComplaintContext['del
   return { delivery, messages: push(context, lines) };
 }
 
-export function rate(context: ComplaintContext, event: ComplaintEvent): Patch {
-  if (event.type !== 'csat.rate') return {};
+export function rate(context: ComplaintContext, event: EventOf<'csat.rate'>): Patch {
   return { csat: event.score, messages: push(context, [bot(event.at, 'csat.thanks')]) };
 }
 
 /** A fresh conversation for the same visitor: who they are and their language carry over. */
-export function newComplaint(context: ComplaintContext, event: ComplaintEvent): Patch {
-  if (event.type !== 'complaint.new') return {};
+export function newComplaint(context: ComplaintContext, event: EventOf<'complaint.new'>): Patch {
   const fresh = initialContext({
     id: event.id,
     reference: event.reference,
@@ -406,6 +398,6 @@ export function newComplaint(context: ComplaintContext, event: ComplaintEvent): 
 
 function nonEmptyContact(c: ComplaintContext['contact']): Identity {
   const out: Identity = {};
-  for (const field of ['name', 'email', 'phone', 'accountRef'] as const) if (c[field]) out[field] = c[field];
+  for (const field of CONTACT_FIELDS) if (c[field]) out[field] = c[field];
   return out;
 }

@@ -24,12 +24,21 @@ function atOf(context: ComplaintContext, event: ComplaintEvent): string {
   return context.messages[context.messages.length - 1]?.at ?? context.createdAt;
 }
 
+type Patch = Partial<ComplaintContext>;
+
+/** An action from a pure function of the context and the event. */
+const withEvent = <E extends ComplaintEvent>(f: (context: ComplaintContext, event: E) => Patch) =>
+  assign<ComplaintContext, ComplaintEvent, undefined, ComplaintEvent, never>(({ context, event }) => f(context, event as E));
+
+/** An action from a pure function of the context and the time of the event. */
+const withAt = (f: (context: ComplaintContext, at: string) => Patch) =>
+  withEvent((context, event) => f(context, atOf(context, event)));
+
+const setError = (error: InputError | null) =>
+  assign<ComplaintContext, ComplaintEvent, undefined, ComplaintEvent, never>({ error });
+
 /** An empty or overlong message is refused where it was typed, with an error beside it. */
-const refuseBadMessage = [
-  { guard: 'isEmptyMessage', actions: 'setEmptyError' },
-  { guard: 'isTooLong', actions: 'setTooLongError' },
-  { guard: 'isConversationFull', actions: 'setFullError' },
-] as const;
+const refuseBadMessage = { guard: 'isRefusedMessage', actions: 'refuseMessage' } as const;
 
 const handoffByVisitor = {
   guard: 'isNotHandingOff',
@@ -51,9 +60,7 @@ export const complaintMachine = setup({
   },
   actors: { enqueue, deliver, rateComplaint },
   guards: {
-    isEmptyMessage: G.isEmptyMessage,
-    isTooLong: G.isTooLong,
-    isConversationFull: G.isConversationFull,
+    isRefusedMessage: (args) => !!G.messageError(args),
     hasToldSomething: G.hasToldSomething,
     needsEscalation: G.needsEscalation,
     isVague: G.isVague,
@@ -71,45 +78,40 @@ export const complaintMachine = setup({
     isNewLocale: G.isNewLocale,
   },
   actions: {
-    greet: assign(({ context }) => A.greet(context)),
-    addVisitorMessage: assign(({ context, event }) => A.addVisitorMessage(context, event)),
-    addClarifyPart: assign(({ context, event }) => A.addClarifyPart(context, event)),
-    identify: assign(({ context, event }) => A.identify(context, event)),
-    runTriage: assign(({ context }) => A.runTriage(context)),
-    setLocale: assign(({ context, event }) => A.setLocale(context, event)),
+    greet: withEvent(A.greet),
+    addVisitorMessage: withEvent(A.addVisitorMessage),
+    addClarifyPart: withEvent(A.addClarifyPart),
+    identify: withEvent(A.identify),
+    runTriage: withEvent(A.runTriage),
+    setLocale: withEvent(A.setLocale),
     dismissLocale: assign({ suggestedLocale: null }),
-    askClarify: assign(({ context, event }) => A.askClarify(context, atOf(context, event))),
-    restate: assign(({ context, event }) => A.restateComplaint(context, atOf(context, event))),
-    confirmRestatement: assign(({ context, event }) => A.confirmRestatement(context, atOf(context, event))),
-    correctRestatement: assign(({ context, event }) => A.correctRestatement(context, atOf(context, event))),
-    noteCorrection: assign(({ context }) => A.noteCorrection(context)),
-    sayStorageFailed: assign(({ context, event }) => A.sayStorageFailed(context, atOf(context, event))),
-    empathise: assign(({ context, event }) => A.empathise(context, atOf(context, event))),
-    chooseOutcome: assign(({ context, event }) => A.chooseOutcome(context, event)),
-    chooseOutcomeFromWords: assign(({ context, event }) => A.chooseOutcomeFromWords(context, event)),
-    acceptAlternative: assign(({ context, event }) => A.acceptAlternative(context, atOf(context, event))),
-    askContact: assign(({ context, event }) => A.askContact(context, atOf(context, event))),
-    saveContact: assign(({ context, event }) => A.saveContact(context, event)),
-    editContact: assign(({ context, event }) => A.editContact(context, event)),
-    commit: assign(({ context, event }) => A.commit(context, atOf(context, event))),
-    handoffByVisitor: assign(({ context, event }) => A.startHandoff(context, 'visitor', atOf(context, event))),
-    escalate: assign(({ context, event }) => A.startHandoff(context, A.escalationReason(context), atOf(context, event))),
-    markSubmitted: assign(({ context, event }) => A.markSubmitted(context, atOf(context, event))),
+    askClarify: withAt(A.askClarify),
+    restate: withAt(A.restateComplaint),
+    confirmRestatement: withAt(A.confirmRestatement),
+    correctRestatement: withAt(A.correctRestatement),
+    noteCorrection: withEvent(A.noteCorrection),
+    sayStorageFailed: withAt(A.sayStorageFailed),
+    empathise: withAt(A.empathise),
+    chooseOutcome: withEvent(A.chooseOutcome),
+    chooseOutcomeFromWords: withEvent(A.chooseOutcomeFromWords),
+    acceptAlternative: withAt(A.acceptAlternative),
+    askContact: withAt(A.askContact),
+    saveContact: withEvent(A.saveContact),
+    editContact: withEvent(A.editContact),
+    commit: withAt(A.commit),
+    handoffByVisitor: withAt((context, at) => A.startHandoff(context, 'visitor', at)),
+    escalate: withAt((context, at) => A.startHandoff(context, A.escalationReason(context), at)),
+    markSubmitted: withAt(A.markSubmitted),
     // The done event of `deliver` carries its output; the machine's event type does not list
     // actor events, hence the narrow cast.
-    thankWithResult: assign(({ context, event }) =>
+    thankWithResult: withEvent((context, event) =>
       A.thank(context, (event as unknown as { output: DeliveryState }).output ?? 'queued'),
     ),
-    thankQueued: assign(({ context }) => A.thank(context, 'queued')),
-    rate: assign(({ context, event }) => A.rate(context, event)),
-    newComplaint: assign(({ context, event }) => A.newComplaint(context, event)),
-    setEmptyError: assign({ error: 'empty' as InputError }),
-    setTooLongError: assign({ error: 'tooLong' as InputError }),
-    setFullError: assign({ error: 'full' as InputError }),
-    setOutcomeError: assign({ error: 'outcome' as InputError }),
-    setOtherDetailError: assign({ error: 'otherDetail' as InputError }),
-    setRatingError: assign({ error: 'rating' as InputError }),
-    clearError: assign({ error: null }),
+    thankQueued: withEvent((context) => A.thank(context, 'queued')),
+    rate: withEvent(A.rate),
+    newComplaint: withEvent(A.newComplaint),
+    refuseMessage: assign(({ context, event }) => ({ error: G.messageError({ context, event }) })),
+    setError: assign((_, error: InputError | null) => ({ error })),
   },
 }).createMachine({
   id: 'complaint',
@@ -136,7 +138,7 @@ export const complaintMachine = setup({
           tags: ['awaitingVisitor', 'canHandoff'],
           on: {
             'visitor.say': [
-              ...refuseBadMessage,
+              refuseBadMessage,
               { target: 'listen', actions: 'addVisitorMessage' },
             ],
             'handoff.request': handoffByVisitor,
@@ -146,15 +148,15 @@ export const complaintMachine = setup({
           tags: ['awaitingVisitor', 'canFinish', 'canHandoff'],
           on: {
             'visitor.say': [
-              ...refuseBadMessage,
+              refuseBadMessage,
               { actions: 'addVisitorMessage' },
             ],
-            'visitor.done': [{ guard: 'hasToldSomething', target: 'evaluate' }, { actions: 'setEmptyError' }],
+            'visitor.done': [{ guard: 'hasToldSomething', target: 'evaluate' }, { actions: { type: 'setError', params: 'empty' } }],
             'handoff.request': handoffByVisitor,
           },
         },
         evaluate: {
-          entry: ['clearError', 'runTriage'],
+          entry: [{ type: 'setError', params: null }, 'runTriage'],
           always: [
             { guard: 'needsEscalation', target: 'handoff', actions: 'escalate' },
             { guard: 'isVague', target: 'clarify' },
@@ -168,7 +170,7 @@ export const complaintMachine = setup({
           tags: ['awaitingVisitor', 'canHandoff'],
           on: {
             'visitor.say': [
-              ...refuseBadMessage,
+              refuseBadMessage,
               { target: 'evaluate', actions: 'addVisitorMessage' },
             ],
             'clarify.part': { target: 'evaluate', actions: 'addClarifyPart' },
@@ -183,7 +185,7 @@ export const complaintMachine = setup({
             'restate.correct': { target: 'listen', actions: 'correctRestatement' },
             // Typing instead of choosing is a correction in their own words.
             'visitor.say': [
-              ...refuseBadMessage,
+              refuseBadMessage,
               { target: 'listen', actions: ['noteCorrection', 'addVisitorMessage'] },
             ],
             'handoff.request': handoffByVisitor,
@@ -197,8 +199,8 @@ export const complaintMachine = setup({
           tags: ['choosingOutcome', 'awaitingVisitor', 'canHandoff'],
           on: {
             'outcome.choose': [
-              { guard: 'isUnknownOutcome', actions: 'setOutcomeError' },
-              { guard: 'lacksOutcomeDetail', actions: 'setOtherDetailError' },
+              { guard: 'isUnknownOutcome', actions: { type: 'setError', params: 'outcome' } },
+              { guard: 'lacksOutcomeDetail', actions: { type: 'setError', params: 'otherDetail' } },
               { guard: 'isOffered', target: 'contact', actions: 'chooseOutcome' },
               { actions: 'chooseOutcome' },
             ],
@@ -207,7 +209,7 @@ export const complaintMachine = setup({
             // the owner cannot offer brings the next best thing, anything else is "something
             // else", in their own words.
             'visitor.say': [
-              ...refuseBadMessage,
+              refuseBadMessage,
               { guard: 'asksUnofferedOutcome', actions: 'chooseOutcomeFromWords' },
               { target: 'contact', actions: 'chooseOutcomeFromWords' },
             ],
@@ -294,7 +296,7 @@ export const complaintMachine = setup({
               on: {
                 'csat.rate': [
                   { guard: 'isValidRating', target: 'rating', actions: 'rate' },
-                  { actions: 'setRatingError' },
+                  { actions: { type: 'setError', params: 'rating' } },
                 ],
               },
             },

@@ -1,5 +1,5 @@
 import { OUTCOMES, type OutcomeKind } from '../record/record';
-import type { ComplaintContext } from './context';
+import type { ComplaintContext, InputError } from './context';
 import { missingContact, validateContact } from './contact';
 import type { ComplaintEvent } from './events';
 import { desiredOutcome } from '../triage/outcome';
@@ -29,18 +29,21 @@ export function isBlank(text: string): boolean {
   return text.replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, '') === '';
 }
 
-export const isEmptyMessage = ({ event }: Args): boolean => event.type === 'visitor.say' && isBlank(event.text);
-
 export const isTooLong = ({ event }: Args): boolean =>
   event.type === 'visitor.say' && event.text.length > MAX_MESSAGE_LENGTH;
 
-/** The conversation cannot take this message: too many lines or too many characters already. */
-export const isConversationFull = ({ context, event }: Args): boolean => {
-  if (event.type !== 'visitor.say') return false;
-  if (context.messages.length >= MAX_MESSAGES) return true;
+/**
+ * Why the visitor's message is refused, if it is: empty, too long, or the conversation cannot
+ * take it (too many lines or too many characters already).
+ */
+export const messageError = (args: Args): InputError | null => {
+  const { context, event } = args;
+  if (event.type !== 'visitor.say') return null;
+  if (isBlank(event.text)) return 'empty';
+  if (isTooLong(args)) return 'tooLong';
   let written = event.text.length;
   for (const m of context.messages) if (m.from === 'visitor' && m.text) written += m.text.length;
-  return written > MAX_CONVERSATION_CHARS;
+  return context.messages.length >= MAX_MESSAGES || written > MAX_CONVERSATION_CHARS ? 'full' : null;
 };
 
 /** The visitor has told us something since the bot last spoke. */
