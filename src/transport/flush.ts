@@ -114,29 +114,34 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     }).finally(() => cuts.delete(cut));
     if (disposed || result.outcome === 'aborted') return 'queued';
     if (result.outcome === 'delivered') {
-      delivered.add(item.id);
-      await store.removeOutbox(item.id);
-      known.delete(item.id);
-      emit({ type: 'delivered', id: item.id, status: result.status });
+      await confirm(item.id, result.status);
       return 'delivered';
     }
     const attempts = item.attempts + 1;
-    if (result.outcome === 'rejected') {
-      const rejected: OutboxItem = { ...item, state: 'rejected', attempts, lastStatus: result.status };
-      await store.updateOutbox(rejected);
-      known.set(item.id, rejected);
+    const rejected = result.outcome === 'rejected';
+    // Never straight back: a `Retry-After: 0`, a date already past on this clock, or full
+    // jitter rolling near zero would otherwise send the same request in a tight loop.
+    const nextAttemptAt = rejected
+      ? item.nextAttemptAt
+      : now() + Math.max(MIN_RETRY_MS, result.retryAfterMs ?? backoffDelay(attempts, baseDelayMs, maxDelayMs, random));
+    const next: OutboxItem = { ...item, state: rejected ? 'rejected' : 'pending', attempts, lastStatus: result.status, nextAttemptAt };
+    await store.updateOutbox(next);
+    known.set(item.id, next);
+    if (rejected) {
       emit({ type: 'rejected', id: item.id, status: result.status });
       return 'rejected';
     }
-    // Never straight back: a `Retry-After: 0`, a date already past on this clock, or full
-    // jitter rolling near zero would otherwise send the same request in a tight loop.
-    const delay = Math.max(MIN_RETRY_MS, result.retryAfterMs ?? backoffDelay(attempts, baseDelayMs, maxDelayMs, random));
-    const queued: OutboxItem = { ...item, attempts, lastStatus: result.status, nextAttemptAt: now() + delay };
-    await store.updateOutbox(queued);
-    known.set(item.id, queued);
-    emit({ type: 'queued', id: item.id, status: result.status, attempts, nextAttemptAt: queued.nextAttemptAt });
-    schedule(queued.nextAttemptAt);
+    emit({ type: 'queued', id: item.id, status: result.status, attempts, nextAttemptAt });
+    schedule(nextAttemptAt);
     return 'queued';
+  };
+
+  /** A 2xx came: the item leaves the outbox, and this page never posts it again. */
+  const confirm = async (id: string, status: number): Promise<void> => {
+    delivered.add(id);
+    await store.removeOutbox(id);
+    known.delete(id);
+    emit({ type: 'delivered', id, status });
   };
 
   /** This tab's request for the lock, from asking until it is released. */
@@ -251,12 +256,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
           keepalive: true,
           credentials: 'omit',
         })
-          .then(async (response) => {
-            if (response.status < 200 || response.status >= 300) return;
-            await store.removeOutbox(item.id);
-            known.delete(item.id);
-            emit({ type: 'delivered', id: item.id, status: response.status });
-          })
+          .then((response) => (response.ok ? confirm(item.id, response.status) : undefined))
           .catch(() => {});
       }
     },
