@@ -1,7 +1,7 @@
 import type { DeliveryLock } from '../storage/tabs';
 import type { HeardStore, OutboxItem } from '../storage/store';
 import { backoffDelay } from './backoff';
-import { postDeliverable, requestHeaders, type FetchLike } from './deliver';
+import { postDeliverable, type AttemptResult, type FetchLike, type PostOptions } from './deliver';
 
 /** The least time between two tries of one record, whatever the server or the dice say. */
 export const MIN_RETRY_MS = 1_000;
@@ -92,6 +92,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     if (next < Number.POSITIVE_INFINITY) schedule(next);
   };
 
+  const post = (item: OutboxItem, extra: Partial<PostOptions>): Promise<AttemptResult> =>
+    postDeliverable(item.body, { endpoint: options.endpoint, siteKey: options.siteKey, fetch: fetchImpl, timeoutMs, now, ...extra });
+
   const attempt = (item: OutboxItem): Promise<SendOutcome> => {
     if (delivered.has(item.id)) return Promise.resolve('delivered');
     const running = inFlight.get(item.id);
@@ -104,14 +107,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const attemptOnce = async (item: OutboxItem): Promise<SendOutcome> => {
     const cut = new AbortController();
     cuts.add(cut);
-    const result = await postDeliverable(item.body, {
-      endpoint: options.endpoint,
-      siteKey: options.siteKey,
-      fetch: fetchImpl,
-      timeoutMs,
-      signal: cut.signal,
-      now,
-    }).finally(() => cuts.delete(cut));
+    const result = await post(item, { signal: cut.signal }).finally(() => cuts.delete(cut));
     if (disposed || result.outcome === 'aborted') return 'queued';
     if (result.outcome === 'delivered') {
       await confirm(item.id, result.status);
@@ -249,15 +245,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         budget -= size;
         // Fire and forget: the page may be gone before an answer. If one arrives, a 2xx is
         // confirmed and removes the item; anything else leaves it for the next page.
-        void fetchImpl(options.endpoint, {
-          method: 'POST',
-          headers: requestHeaders(item.id, options.siteKey),
-          body: payload,
-          keepalive: true,
-          credentials: 'omit',
-        })
-          .then((response) => (response.ok ? confirm(item.id, response.status) : undefined))
-          .catch(() => {});
+        void post(item, { keepalive: true }).then((result) => (result.outcome === 'delivered' ? confirm(item.id, result.status) : undefined));
       }
     },
     dispose() {
