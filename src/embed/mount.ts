@@ -21,7 +21,8 @@ import { startWidget } from './runtime';
 export async function mount(element: HTMLElement, config: RawConfig): Promise<HeardApi> {
   const { config: parsed, problems } = parseConfig(config, location.href);
   reportProblems(problems);
-  if (!parsed) throw new Error(`Heard: ${problems[0]?.attribute ?? 'data-endpoint'} ${problems[0]?.message ?? 'is required.'}`);
+  // Without a config the first problem is always the endpoint's.
+  if (!parsed) throw new Error(`Heard: ${problems[0]!.attribute} ${problems[0]!.message}`);
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   return startWidget(element, root, parsed, { window, document });
 }

@@ -1,4 +1,10 @@
-import type { Draft, HistoryEntry, OutboxItem, StoreBackend } from './store';
+import { TIME, keyOf, type Rows, type StoreBackend, type StoreName } from './store';
+
+/** The memory backend, plus what the resilient store needs to keep it current. */
+export interface MemoryBackend extends StoreBackend {
+  /** Takes what IndexedDB holds as the truth (after a read), so the mirror stays current. */
+  replace<S extends StoreName>(store: S, rows: Rows[S][]): void;
+}
 
 /**
  * {@link StoreBackend} in memory: used when IndexedDB cannot be, and as the mirror the
@@ -6,77 +12,36 @@ import type { Draft, HistoryEntry, OutboxItem, StoreBackend } from './store';
  * Values are cloned in and out so callers never share objects with the store, as with
  * IndexedDB.
  */
-export class MemoryBackend implements StoreBackend {
-  readonly kind = 'memory' as const;
-  #drafts = new Map<string, Draft>();
-  #outbox = new Map<string, OutboxItem>();
-  #history = new Map<string, HistoryEntry>();
-
-  async getDraft(key: string): Promise<Draft | undefined> {
-    return copy(this.#drafts.get(key));
-  }
-
-  async putDraft(draft: Draft): Promise<void> {
-    this.#drafts.set(draft.key, copy(draft));
-  }
-
-  async deleteDraft(key: string): Promise<void> {
-    this.#drafts.delete(key);
-  }
-
-  async purgeDrafts(before: number): Promise<number> {
-    let count = 0;
-    for (const [key, draft] of this.#drafts) {
-      if (draft.updatedAt < before) {
-        this.#drafts.delete(key);
-        count += 1;
+export function createMemoryBackend(): MemoryBackend {
+  const maps: Record<StoreName, Map<string, Rows[StoreName]>> = { drafts: new Map(), outbox: new Map(), history: new Map() };
+  /** Rows oldest first, by the store's time field. */
+  const sorted = (store: StoreName) => {
+    const time = TIME[store][0] as never;
+    return [...maps[store].values()].sort((a, b) => a[time] - b[time]);
+  };
+  return {
+    get: async (store, key) => copy(maps[store].get(key)) as never,
+    all: async (store) => sorted(store).map(copy) as never,
+    async put(store, row, only) {
+      const key = keyOf(row);
+      if (!only || (only === 'update') === maps[store].has(key)) maps[store].set(key, copy(row));
+    },
+    delete: async (store, key) => void maps[store].delete(key),
+    async prune(store, keep, before = Infinity) {
+      const rows = sorted(store);
+      let dropped = 0;
+      for (const row of rows) {
+        if (rows.length - dropped <= keep || row[TIME[store][0] as never] >= before) break;
+        maps[store].delete(keyOf(row));
+        dropped += 1;
       }
-    }
-    return count;
-  }
-
-  async addOutbox(item: OutboxItem): Promise<void> {
-    if (!this.#outbox.has(item.id)) this.#outbox.set(item.id, copy(item));
-  }
-
-  async putOutbox(item: OutboxItem, onlyIfPresent: boolean): Promise<void> {
-    if (!onlyIfPresent || this.#outbox.has(item.id)) this.#outbox.set(item.id, copy(item));
-  }
-
-  async listOutbox(): Promise<OutboxItem[]> {
-    return [...this.#outbox.values()].sort((a, b) => a.createdAt - b.createdAt).map(copy);
-  }
-
-  async deleteOutbox(id: string): Promise<void> {
-    this.#outbox.delete(id);
-  }
-
-  async putHistory(entry: HistoryEntry, keep: number): Promise<void> {
-    this.#history.set(entry.id, copy(entry));
-    await this.trimHistory(keep);
-  }
-
-  async listHistory(): Promise<HistoryEntry[]> {
-    return [...this.#history.values()].sort((a, b) => a.at - b.at).map(copy);
-  }
-
-  async trimHistory(keep: number): Promise<number> {
-    const oldestFirst = [...this.#history.values()].sort((a, b) => a.at - b.at);
-    const excess = oldestFirst.slice(0, Math.max(0, oldestFirst.length - keep));
-    for (const entry of excess) this.#history.delete(entry.id);
-    return excess.length;
-  }
-
-  /** Takes what IndexedDB holds as the truth (after a read), so the mirror stays current. */
-  replaceOutbox(items: OutboxItem[]): void {
-    this.#outbox = new Map(items.map((item) => [item.id, copy(item)]));
-  }
-
-  replaceHistory(entries: HistoryEntry[]): void {
-    this.#history = new Map(entries.map((entry) => [entry.id, copy(entry)]));
-  }
-
-  close(): void {}
+      return dropped;
+    },
+    replace(store, rows) {
+      maps[store] = new Map(rows.map((row) => [keyOf(row), copy(row)]));
+    },
+    close() {},
+  };
 }
 
 function copy<T>(value: T): T {

@@ -124,28 +124,42 @@ export interface OpenStoreOptions {
   openBackend?: () => Promise<StoreBackend>;
 }
 
+/** The rows of each object store. */
+export interface Rows {
+  drafts: Draft;
+  outbox: OutboxItem;
+  history: HistoryEntry;
+}
+
+export type StoreName = keyof Rows;
+
+/** Each store's time field and the IndexedDB index over it: listings and pruning go oldest first. */
+export const TIME: Record<StoreName, [field: string, index: string]> = {
+  drafts: ['updatedAt', 'by-updated'],
+  outbox: ['createdAt', 'by-created'],
+  history: ['at', 'by-at'],
+};
+
+/** A row's key: a draft's `key`, anything else's `id`. */
+export const keyOf = (row: Rows[StoreName]): string => (row as Draft).key ?? (row as OutboxItem).id;
+
 /**
- * The storage layer under {@link HeardStore}: IndexedDB (`db.ts`) or memory (`memory.ts`).
- * Methods may throw or reject with the browser's own errors; the resilient store handles them.
+ * The storage layer under {@link HeardStore}: IndexedDB (`db.ts`) or memory (`memory.ts`), one
+ * set of operations for every store. Methods may throw or reject with the browser's own errors;
+ * the resilient store handles them.
  */
 export interface StoreBackend {
-  readonly kind: 'indexeddb' | 'memory';
-  getDraft(key: string): Promise<Draft | undefined>;
-  putDraft(draft: Draft): Promise<void>;
-  deleteDraft(key: string): Promise<void>;
-  /** Deletes drafts with `updatedAt < before`. */
-  purgeDrafts(before: number): Promise<number>;
-  /** Adds the item unless one with its id exists. */
-  addOutbox(item: OutboxItem): Promise<void>;
-  /** Writes the item; with `onlyIfPresent`, only when one with its id exists. */
-  putOutbox(item: OutboxItem, onlyIfPresent: boolean): Promise<void>;
-  listOutbox(): Promise<OutboxItem[]>;
-  deleteOutbox(id: string): Promise<void>;
-  /** Writes the entry and drops the oldest beyond `keep`. */
-  putHistory(entry: HistoryEntry, keep: number): Promise<void>;
-  listHistory(): Promise<HistoryEntry[]>;
-  /** Drops the oldest entries so that at most `keep` remain; returns how many went. */
-  trimHistory(keep: number): Promise<number>;
+  get<S extends StoreName>(store: S, key: string): Promise<Rows[S] | undefined>;
+  /** Every row, oldest first. */
+  all<S extends StoreName>(store: S): Promise<Rows[S][]>;
+  /** Writes the row; with `only`, only when no row has its key (`add`) or one does (`update`). */
+  put<S extends StoreName>(store: S, row: Rows[S], only?: 'add' | 'update'): Promise<void>;
+  delete(store: StoreName, key: string): Promise<void>;
+  /**
+   * Deletes the oldest rows, only those older than `before` (by the store's time field),
+   * while more than `keep` remain; returns how many went.
+   */
+  prune(store: StoreName, keep: number, before?: number): Promise<number>;
   /** Called by the backend when its connection is gone (browser closed it, or `blocking`). */
   onLost?: (reason: string) => void;
   close(): void;

@@ -26,7 +26,11 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
   try {
     const response = await options.fetch(options.endpoint, {
       method: 'POST',
-      headers: requestHeaders(body.id, options.siteKey),
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': body.id,
+        ...(options.siteKey ? { 'X-Heard-Site-Key': options.siteKey } : {}),
+      },
       body: JSON.stringify(body),
       signal: controller.signal,
       keepalive: options.keepalive ?? false,
@@ -49,13 +53,6 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
   }
-}
-
-/** The headers of a delivery request. */
-export function requestHeaders(id: string, siteKey?: string): Record<string, string> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': id };
-  if (siteKey) headers['X-Heard-Site-Key'] = siteKey;
-  return headers;
 }
 
 // ---------------------------------------------------------------------------------------------

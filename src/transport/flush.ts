@@ -1,7 +1,7 @@
 import type { DeliveryLock } from '../storage/tabs';
 import type { HeardStore, OutboxItem } from '../storage/store';
 import { backoffDelay } from './backoff';
-import { postDeliverable, requestHeaders, type FetchLike } from './deliver';
+import { postDeliverable, type AttemptResult, type FetchLike, type PostOptions } from './deliver';
 
 /** The least time between two tries of one record, whatever the server or the dice say. */
 export const MIN_RETRY_MS = 1_000;
@@ -92,6 +92,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     if (next < Number.POSITIVE_INFINITY) schedule(next);
   };
 
+  const post = (item: OutboxItem, extra: Partial<PostOptions>): Promise<AttemptResult> =>
+    postDeliverable(item.body, { endpoint: options.endpoint, siteKey: options.siteKey, fetch: fetchImpl, timeoutMs, now, ...extra });
+
   const attempt = (item: OutboxItem): Promise<SendOutcome> => {
     if (delivered.has(item.id)) return Promise.resolve('delivered');
     const running = inFlight.get(item.id);
@@ -104,39 +107,37 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const attemptOnce = async (item: OutboxItem): Promise<SendOutcome> => {
     const cut = new AbortController();
     cuts.add(cut);
-    const result = await postDeliverable(item.body, {
-      endpoint: options.endpoint,
-      siteKey: options.siteKey,
-      fetch: fetchImpl,
-      timeoutMs,
-      signal: cut.signal,
-      now,
-    }).finally(() => cuts.delete(cut));
+    const result = await post(item, { signal: cut.signal }).finally(() => cuts.delete(cut));
     if (disposed || result.outcome === 'aborted') return 'queued';
     if (result.outcome === 'delivered') {
-      delivered.add(item.id);
-      await store.removeOutbox(item.id);
-      known.delete(item.id);
-      emit({ type: 'delivered', id: item.id, status: result.status });
+      await confirm(item.id, result.status);
       return 'delivered';
     }
     const attempts = item.attempts + 1;
-    if (result.outcome === 'rejected') {
-      const rejected: OutboxItem = { ...item, state: 'rejected', attempts, lastStatus: result.status };
-      await store.updateOutbox(rejected);
-      known.set(item.id, rejected);
+    const rejected = result.outcome === 'rejected';
+    // Never straight back: a `Retry-After: 0`, a date already past on this clock, or full
+    // jitter rolling near zero would otherwise send the same request in a tight loop.
+    const nextAttemptAt = rejected
+      ? item.nextAttemptAt
+      : now() + Math.max(MIN_RETRY_MS, result.retryAfterMs ?? backoffDelay(attempts, baseDelayMs, maxDelayMs, random));
+    const next: OutboxItem = { ...item, state: rejected ? 'rejected' : 'pending', attempts, lastStatus: result.status, nextAttemptAt };
+    await store.updateOutbox(next);
+    known.set(item.id, next);
+    if (rejected) {
       emit({ type: 'rejected', id: item.id, status: result.status });
       return 'rejected';
     }
-    // Never straight back: a `Retry-After: 0`, a date already past on this clock, or full
-    // jitter rolling near zero would otherwise send the same request in a tight loop.
-    const delay = Math.max(MIN_RETRY_MS, result.retryAfterMs ?? backoffDelay(attempts, baseDelayMs, maxDelayMs, random));
-    const queued: OutboxItem = { ...item, attempts, lastStatus: result.status, nextAttemptAt: now() + delay };
-    await store.updateOutbox(queued);
-    known.set(item.id, queued);
-    emit({ type: 'queued', id: item.id, status: result.status, attempts, nextAttemptAt: queued.nextAttemptAt });
-    schedule(queued.nextAttemptAt);
+    emit({ type: 'queued', id: item.id, status: result.status, attempts, nextAttemptAt });
+    schedule(nextAttemptAt);
     return 'queued';
+  };
+
+  /** A 2xx came: the item leaves the outbox, and this page never posts it again. */
+  const confirm = async (id: string, status: number): Promise<void> => {
+    delivered.add(id);
+    await store.removeOutbox(id);
+    known.delete(id);
+    emit({ type: 'delivered', id, status });
   };
 
   /** This tab's request for the lock, from asking until it is released. */
@@ -244,20 +245,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         budget -= size;
         // Fire and forget: the page may be gone before an answer. If one arrives, a 2xx is
         // confirmed and removes the item; anything else leaves it for the next page.
-        void fetchImpl(options.endpoint, {
-          method: 'POST',
-          headers: requestHeaders(item.id, options.siteKey),
-          body: payload,
-          keepalive: true,
-          credentials: 'omit',
-        })
-          .then(async (response) => {
-            if (response.status < 200 || response.status >= 300) return;
-            await store.removeOutbox(item.id);
-            known.delete(item.id);
-            emit({ type: 'delivered', id: item.id, status: response.status });
-          })
-          .catch(() => {});
+        void post(item, { keepalive: true }).then((result) => (result.outcome === 'delivered' ? confirm(item.id, result.status) : undefined));
       }
     },
     dispose() {

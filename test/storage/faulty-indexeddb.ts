@@ -46,30 +46,18 @@ export function abortWrappedQuota(): DOMException {
 export function fullDiskBackend(indexedDB: IDBFactory, state: { full: boolean; freedByTrim: boolean }) {
   return async (): Promise<StoreBackend> => {
     const backend = await openIdbBackend(indexedDB, 'heard');
-    const guard =
-      <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
-      async (...args: A): Promise<R> => {
-        if (state.full) throw abortWrappedQuota();
-        return write(...args);
-      };
     return {
-      kind: backend.kind,
-      getDraft: (key) => backend.getDraft(key),
-      putDraft: guard((draft) => backend.putDraft(draft)),
-      deleteDraft: (key) => backend.deleteDraft(key),
-      purgeDrafts: (before) => backend.purgeDrafts(before),
-      addOutbox: guard((item) => backend.addOutbox(item)),
-      putOutbox: guard((item, only) => backend.putOutbox(item, only)),
-      listOutbox: () => backend.listOutbox(),
-      deleteOutbox: (id) => backend.deleteOutbox(id),
-      putHistory: guard((entry, keep) => backend.putHistory(entry, keep)),
-      listHistory: () => backend.listHistory(),
-      trimHistory: async (keep) => {
-        const dropped = await backend.trimHistory(keep);
-        if (dropped > 0 && state.freedByTrim) state.full = false;
+      ...backend,
+      // Every write of a row fails while the disk is full; deletes go through.
+      put: async (store, row, only) => {
+        if (state.full) throw abortWrappedQuota();
+        return backend.put(store, row, only);
+      },
+      prune: async (store, keep, before) => {
+        const dropped = await backend.prune(store, keep, before);
+        if (store === 'history' && dropped > 0 && state.freedByTrim) state.full = false;
         return dropped;
       },
-      close: () => backend.close(),
     };
   };
 }
