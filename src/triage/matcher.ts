@@ -1,4 +1,3 @@
-import type { Lexicon } from './lexicons/lexicon';
 import type { Locale } from './types';
 import { fold, WORD } from './text';
 
@@ -112,24 +111,6 @@ export function addTerms(matcher: Matcher, terms: readonly string[], kind: CueKi
       matcher.prefixLengths.sort((a, b) => b - a);
     }
   }
-}
-
-/** Adds every list of a language's lexicon. */
-export function addLexicon(matcher: Matcher, lexicon: Lexicon): void {
-  const l = lexicon.locale;
-  for (const [category, terms] of Object.entries(lexicon.categories)) addTerms(matcher, terms, 'category', category, l);
-  for (const kind of ['safety', 'legal', 'fraud', 'high', 'repeat', 'low'] as const) {
-    addTerms(matcher, lexicon.urgency[kind], kind, kind, l);
-  }
-  for (const kind of ['insult', 'angry', 'upset'] as const) addTerms(matcher, lexicon.mood[kind], kind, kind, l);
-  addTerms(matcher, lexicon.reluctant, 'reluctant', 'reluctant', l);
-  addTerms(matcher, lexicon.months, 'month', 'month', l);
-  addTerms(matcher, lexicon.days, 'day', 'day', l);
-}
-
-/** Adds the words that tell a language apart; see `lexicons/function-words.ts`. */
-export function addFunctionWords(matcher: Matcher, locale: Locale, words: readonly string[]): void {
-  addTerms(matcher, words, 'function', locale, locale);
 }
 
 function tryPattern(pattern: Pattern, norms: readonly string[], at: number): boolean {
