@@ -49,8 +49,7 @@ export const en: Lexicon = [
   'responded,email back,chat,live chat,hours on the phone,connection,internet,broadband,signal,outage,visit,' +
   'maintenance,cleaning,haircut,restaurant,table,room,hotel,flight,~call,~called,~calls,call me back,' +
   'phone call,hold,wait,plumber,electrician,fitter,no show,didnt show,never showed,customer care,' +
-  'customer support,reply,replied,respond*,email back,emails,quote,consultation,cleaner*,course,class,' +
-  'delivery slot',
+  'customer support,reply,replied,respond*,emails,quote,consultation,cleaner*,course,class,delivery slot',
   // website
   'website,site,web,webpage,app,application,login,log in,logged out,sign in,password,page,checkout,error,' +
   'error message,crash*,bug,buggy,button,link,404,loading,doesnt load,wont load,browser,cart,basket,' +
@@ -64,7 +63,7 @@ export const en: Lexicon = [
   'bleeding,cut my,allergic reaction,allergy,allergic,poison*,food poisoning,choking,choked,dangerous,danger,' +
   'unsafe,hazard*,sparks,sparking,overheat*,melted,gas leak,carbon monoxide,got sick,became ill,vomit*,' +
   'threw up,ambulance,a&e,emergency room,swallowed,glass in,safety,spark*,scald*,blister*,rash,a doctor,gp,' +
-  'paramedic*,fumes,electrocut*,nearly killed,could have been killed,sharp edge*,a&e,fainted,stitches',
+  'paramedic*,fumes,electrocut*,nearly killed,could have been killed,sharp edge*,fainted,stitches',
   // legal
   'lawyer*,solicitor*,attorney*,legal action,legal,sue,suing,court,small claims,trading standards,ombudsman,' +
   'consumer protection,report you,lawsuit,police,data protection,gdpr,tribunal,regulator,watchdog,' +
@@ -95,11 +94,11 @@ export const en: Lexicon = [
   'my third,my fourth,my fifth,third email*,fourth email*,third call*,fourth call*',
   // low
   'not a big deal,not urgent,no rush,no hurry,minor,small thing,little thing,just wanted to let you know,' +
-  'just so you know,suggestion,fyi,when you get a chance,when you have time,just a heads up,heads up,slightly,' +
-  'a little,small issue,nitpick,not a huge problem,feedback,not the end of the world,no big deal,' +
-  'not a problem,not a huge deal,no biggie,not important,when you can,at your convenience,' +
-  'just to let you know,just letting you know,just a thought,would be nice,suggest*,not serious,trivial,tiny,' +
-  'small problem,just flagging,only a small,doesnt matter,probably just',
+  'just so you know,fyi,when you get a chance,when you have time,just a heads up,heads up,slightly,a little,' +
+  'small issue,nitpick,not a huge problem,feedback,not the end of the world,no big deal,not a problem,' +
+  'not a huge deal,no biggie,not important,when you can,at your convenience,just to let you know,' +
+  'just letting you know,just a thought,would be nice,suggest*,not serious,trivial,tiny,small problem,' +
+  'just flagging,only a small,doesnt matter,probably just',
   // insult
   'idiot*,stupid,moron*,incompetent,useless,clown*,pathetic,shit*,crap*,fuck*,fck*,damn,bloody,bullshit,wtf,' +
   'dumb,liar,liars,thieves,thief,crooks,scammer*,jerk*,asshole*,arsehole*,bastard*,imbecile*,retard,retards,' +
@@ -110,8 +109,8 @@ export const en: Lexicon = [
   'worst,terrible,horrible,horrendous,awful,scam,rip off,ripoff,ripped off,fed up,sick of,sick and tired,joke,' +
   'never again,never buying,never use,shocking,infuriat*,hate,how dare,shame on,absurd,insane,beyond,' +
   'enough is enough,robbery,daylight robbery,pissed,mad,rage,nightmare,atrocious,abysmal,last straw,' +
-  'unbelievable,fuming,seething,raging,incensed,enraged,laughable,disgusted,shambolic,diabolical,shameful,' +
-  'boycott,never shopping,never coming back,had enough,how hard can it be,cheek,joke of a',
+  'unbelievable,fuming,seething,raging,incensed,enraged,laughable,shambolic,diabolical,shameful,boycott,' +
+  'never shopping,never coming back,had enough,how hard can it be,cheek,joke of a',
   // upset
   'disappoint*,frustrat*,annoy*,unhappy,not happy,upset,sad,let down,dissatisfied,unsatisfied,poor,' +
   'not good enough,concerned,worried,shame,confus*,inconvenien*,irritat*,not impressed,unimpressed,bad,' +

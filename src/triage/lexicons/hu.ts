@@ -22,10 +22,10 @@ export const hu: Lexicon = [
   'postás*,kiszállítás,nem kaptam meg,még mindig nincs meg,elveszett,doboz*,késedelm*,rossz cím*,csomagpont*,' +
   'packeta,sameday,szállítási,nem vettem át',
   // billing
-  'számla*,számlá*,számláz*,~fizet*,~pénz*,~visszatérít*,~visszautal*,levon*,terhel*,megterhel*,ár,ára,árat,' +
-  'árban,drága,túlszámláz*,bankkártya*,kártya*,utalás*,jóváírás*,díj*,előfizetés*,kupon*,kedvezmény*,akció*,' +
-  'összeg*,bank*,tranzakció*,~befizet*,~kifizet*,áfa,részlet*,~refund*,kaució*,letét*,előleg*,leemel*,' +
-  'bankszámla*,tarifa*,havidíj*,paypal,revolut,visszafizet*,lehúz*',
+  'számla*,számláz*,~fizet*,~pénz*,~visszatérít*,~visszautal*,levon*,terhel*,megterhel*,ár,ára,árat,árban,' +
+  'drága,túlszámláz*,bankkártya*,kártya*,utalás*,jóváírás*,díj*,előfizetés*,kupon*,kedvezmény*,akció*,összeg*,' +
+  'bank*,tranzakció*,~befizet*,~kifizet*,áfa,részlet*,~refund*,kaució*,letét*,előleg*,leemel*,bankszámla*,' +
+  'tarifa*,havidíj*,paypal,revolut,visszafizet*,lehúz*',
   // staff
   'eladó*,munkatárs*,alkalmazott*,ügyintéző*,pénztáros*,bunkó*,udvariatlan*,goromba*,modortalan*,lekezel*,' +
   'kiabál*,rám tette a telefont,vádol*,vállat vont,ordít*,flegma*,tiszteletlen*,viselkedés*,hozzáállás*,' +
@@ -42,16 +42,16 @@ export const hu: Lexicon = [
   'takarítás*,asztal*,szerelő*',
   // website
   'weboldal*,honlap*,oldal*,webshop*,alkalmazás*,app,applikáció*,bejelentkez*,jelszó*,jelszav*,regisztráci*,' +
-  'kosár*,kosar*,gomb*,hibaüzenet*,link*,lefagy*,betölt*,nem tölt be,rendszer*,felület*,fiók*,online,' +
-  'fizetési oldal,webes,böngésző*,kód*,kijelentkez*,kiléptet*,kuponkód*,érvénytelen*,kereső*,keresés*,szűrő*,' +
-  'belépés*,belép*,nem enged*,hibakód*,mobilapp*,checkout,site,oldalon',
+  'kosár*,gomb*,hibaüzenet*,link*,lefagy*,betölt*,nem tölt be,rendszer*,felület*,fiók*,online,fizetési oldal,' +
+  'webes,böngésző*,kód*,kijelentkez*,kiléptet*,kuponkód*,érvénytelen*,kereső*,keresés*,szűrő*,belépés*,belép*,' +
+  'nem enged*,hibakód*,mobilapp*,checkout,site,oldalon',
   // safety
   'tűz,tüzet,kigyullad*,égett,megég*,leég*,füst*,robban*,áramütés*,megrázott,megsérültem,megsérült a,sérülés*,' +
   'megsebesül*,kórház*,orvos*,allergi*,mérgezés*,ételmérgezés*,rosszul lettem,gyullad*,felforrósod*,megolvad*,' +
   'megolvaszt*,szilánk*,rosszul lett,hánytam,hányt,veszélyes*,életveszély*,balesetveszély*,fulladás*,fuldokl*,' +
   'szikráz*,túlmeleg*,gázszivárgás*,mentőt,mentők,vérzik,vérzett,vérzés*,megvágta,megvágtam,üvegszilánk*,' +
-  'szikr*,kiütés*,megsérül*,mérgez*,hányás*,áramot rázott,megráz*,égési*,életveszély*,baleset*,felrobban*,' +
-  'leégett,elájul*,mentő*',
+  'szikr*,kiütés*,megsérül*,mérgez*,hányás*,áramot rázott,megráz*,égési*,baleset*,felrobban*,leégett,elájul*,' +
+  'mentő*',
   // legal
   'ügyvéd*,bíróság*,bepere*,perel*,pert indít*,perre,perbe,feljelent*,fogyasztóvédelem*,fogyasztóvédelm*,' +
   'békéltető*,jogi lépés*,jogi úton,jogi útra,rendőrség*,hatóság*,jogász*,kártérítés*,nébih,népegészségügy*,' +
@@ -71,9 +71,9 @@ export const hu: Lexicon = [
   'folyamatosan,ismételten,sokszor,harmadik alkalom*,többedszer,azóta sem,már írtam,már hívtam,már jeleztem,' +
   'negyedik*,harmadik*,ötödik*,sokadik*,még mindig vár*,még mindig semmi,már megint,ismét írok,újra írok',
   // low
-  'nem sürgős,nem nagy ügy,nem nagy dolog,csak jelezni,csak szólni,javaslat*,észrevétel*,apróság*,' +
-  'kisebb probléma,ha ráérnek,ráér,nem vészes,nem tragédia,visszajelzés*,nem gond,nem probléma,semmi gond,' +
-  'nem baj,nem nagy baj,csak jelzem,jelezni szeretném,apró*,kicsit,picit,kis hiba,ötlet*,jó lenne ha,ráérnek,' +
+  'nem sürgős,nem nagy ügy,nem nagy dolog,csak jelezni,csak szólni,javaslat*,észrevétel*,kisebb probléma,' +
+  'ha ráérnek,ráér,nem vészes,nem tragédia,visszajelzés*,nem gond,nem probléma,semmi gond,nem baj,' +
+  'nem nagy baj,csak jelzem,jelezni szeretném,apró*,kicsit,picit,kis hiba,ötlet*,jó lenne ha,ráérnek,' +
   'nem fontos,biztos csak,lehet hogy csak',
   // Whole words only: without accents `csaló*` would catch `csalódott`, `szemét*` `szemét` (eye).
   // insult
@@ -81,21 +81,21 @@ export const hu: Lexicon = [
   'szemétláda*,szemetek,szemét banda,nyomorult*,béna*,balfasz*,agyhalott*,bunkó*,rohadt*,banda,bagázs,' +
   'analfabéta*,amatőr*,inkompetens*,tahó*,bohóc*,söpredék*,ócska,vacak',
   // angry
-  'felháborító*,felháborod*,dühös*,ideges*,elfogadhatatlan*,botrány*,pofátlan*,gyalázat*,szégyen*,vicc,' +
-  'nevetséges*,undorító*,borzalmas*,katasztróf*,elegem van,elegem,soha többet,soha többé,szánalmas*,átverés*,' +
-  'átver*,rablás,hihetetlen*,tűrhetetlen*,arcátlan*,legrosszabb,förtelmes*,rémes*,kiakaszt*,kiakadt*,' +
-  'gusztustalan*,dühít*,dühöng*,mérges*,kiborít*,felháborít*,soha többet,egy vicc,röhej*,nevetség*',
+  'felháborod*,dühös*,ideges*,elfogadhatatlan*,botrány*,pofátlan*,gyalázat*,szégyen*,vicc,undorító*,' +
+  'borzalmas*,katasztróf*,elegem van,elegem,soha többet,soha többé,szánalmas*,átver*,rablás,hihetetlen*,' +
+  'tűrhetetlen*,arcátlan*,legrosszabb,förtelmes*,rémes*,kiakaszt*,kiakadt*,gusztustalan*,dühít*,dühöng*,' +
+  'mérges*,kiborít*,felháborít*,egy vicc,röhej*,nevetség*',
   // upset
   'csalódott*,csalódás*,elégedetlen*,bosszant*,kellemetlen*,szomorú*,zavar*,nem vagyok elégedett,nem örülök,' +
-  'kiábrándító*,rossz érzés,sajnálatos*,aggód*,aggaszt*,nem túl jó,nem jó,rosszul esett,nehézség*,kár,' +
-  'csalódtam,sajnos,megijed*,ijed*,félek,féltem,idegesít*,frusztrál*,kiábránd*,nem fair,igazságtalan*,' +
-  'időpazarlás*,feleslegesen,fáraszt*,belefáradtam,unom,megalázó*,kínos*,rosszul érint*,nem elfogadható,' +
-  'udvariatlan*,goromba*,lekezel*',
+  'rossz érzés,sajnálatos*,aggód*,aggaszt*,nem túl jó,nem jó,rosszul esett,nehézség*,kár,csalódtam,sajnos,' +
+  'megijed*,ijed*,félek,féltem,idegesít*,frusztrál*,kiábránd*,nem fair,igazságtalan*,időpazarlás*,' +
+  'feleslegesen,fáraszt*,belefáradtam,unom,megalázó*,kínos*,rosszul érint*,nem elfogadható,udvariatlan*,' +
+  'goromba*,lekezel*',
   // reluctant
   'nem akarok panaszkodni,nem szeretnék panaszkodni,elnézést a zavarásért,bocsánat a zavarásért,nem nagy ügy,' +
   'nem nagy dolog,lehet hogy én vagyok,talán csak én,nem szokásom panaszkodni,csak jelezni szeretném,' +
   'nem szoktam panaszkodni,nem akarok problémát,nem akarok gondot,elnézést hogy zavarom,bocsánat hogy zavarom,' +
-  'elnezest a zavarasert,biztos csak,lehet hogy csak,nem akarok panaszt',
+  'biztos csak,lehet hogy csak,nem akarok panaszt',
   // month
   'január*,február*,március*,április*,május*,június*,július*,augusztus*,szeptember*,október*,november*,' +
   'december*,jan,febr,márc,ápr,jún,júl,aug,szept,okt',

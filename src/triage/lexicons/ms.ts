@@ -18,7 +18,7 @@ export const ms: Lexicon = [
   'lewat,tracking,jejak,alamat,penghantar,rider,shipping,dihantar,tak terima,belum terima,tidak terima,' +
   'tak dapat barang,belum dapat barang,delivery,pos,kotak,depan rumah,jiran,pengiriman,dikirim,lori,van,spx,' +
   'city link,citylink,gdex,dhl,lalamove,delivered,alamat salah,salah alamat,barang orang lain,tersalah hantar,' +
-  'salah hantar,~hilang,luar pagar,atas pagar,~status,bungkusan,belum sampai lagi,tak sampai lagi',
+  'salah hantar,~hilang,luar pagar,atas pagar,~status,belum sampai lagi,tak sampai lagi',
   // billing
   '~bayar*,pembayaran,caj,dicaj,bil,invois,resit,~duit,~wang,harga,mahal,~refund*,pulangan wang,bayaran balik,' +
   'bayar balik,potongan,baucar,kupon,kad kredit,kad debit,debit,bank,transaksi,langganan,yuran,dipotong,' +
@@ -29,7 +29,7 @@ export const ms: Lexicon = [
   'kakitangan,pekerja,staf,staff,juruwang,kasyier,cashier,jurujual,pengurus,biadap,biadab,kurang ajar,sombong,' +
   'kasar,tak sopan,tidak sopan,menengking,tengking*,jerit*,diabaikan,abaikan,perli,sikap,cara dia cakap,' +
   'pegawai,tak layan,buat tak tahu,muka masam,layan saya,dilayan,layanan,budak kedai,pelayan,akak,abang,' +
-  'pakcik,makcik,pengawal,gelak*,ketawa*,hina,menghina,memalukan saya,letak telefon,letak phone,tuduh*,kasar,' +
+  'pakcik,makcik,pengawal,gelak*,ketawa*,hina,menghina,memalukan saya,letak telefon,letak phone,tuduh*,' +
   'budak kaunter,budak tu,minah,mamat,ejen,wakil,operator,potong cakap,tak nak tengok,tak pandang,marah saya,' +
   'herdik*,maki*,sindir*,tak mesra,muka ketat,tak peduli,acuh tak acuh',
   // service
@@ -77,22 +77,22 @@ export const ms: Lexicon = [
   'mungkin dia cuma',
   // insult
   'bodoh,bodo,bangang,bengap,bebal,sial,babi,celaka,tolol,penipu,pencuri,lembab,bongok,haram jadah,anjing,' +
-  'sampah,tak guna,otak letak mana,bahlul,pukimak,kepala bana,puki*,bangsat,sampah,bengong,sengal,penyangak',
+  'sampah,tak guna,otak letak mana,bahlul,kepala bana,puki*,bangsat,bengong,sengal,penyangak',
   // angry
   'marah,geram,bengang,melampau,teruk,terteruk,hampeh,hampas,menyampah,benci,tipu,scam,keji,jijik,' +
   'tak masuk akal,memalukan,jangan main main,muak,sakit hati,tension,naik angin,panas hati,tak boleh diterima,' +
   'tidak boleh diterima,gila,tak pernah lagi,takkan beli lagi,serik,kurang ajar,terlampau,dahsyat,' +
   'sangat teruk,teruk betul,tak datang lagi,takkan datang lagi,takkan order lagi,hangin,naik darah,meluat',
   // upset
-  'kecewa,mengecewakan,tidak puas hati,tak puas hati,x puas hati,sedih,susah hati,risau,bimbang,menyusahkan,' +
-  'tidak selesa,terkilan,hampa,frust*,malang,malangnya,sayangnya,leceh,susah,penat,tak puas,kurang memuaskan,' +
+  'mengecewakan,tidak puas hati,tak puas hati,x puas hati,susah hati,risau,bimbang,menyusahkan,tidak selesa,' +
+  'terkilan,hampa,frust*,malang,malangnya,sayangnya,leceh,susah,penat,tak puas,kurang memuaskan,' +
   'tidak memuaskan,tak memuaskan,terkejut,takut,cuak,tak adil,tidak adil,buang masa,membuang masa,rugi masa,' +
   'malu,dimalukan,stres,stress,serabut,pening kepala,biadap,kasar,sombong,kecewa*,sedih*',
   // reluctant
   'tak nak merungut,tidak mahu merungut,bukan nak merungut,maaf mengganggu,maaf ganggu,bukan masalah besar,' +
   'tak mahu besarkan,bukan nak komplen,bukan nak complain,tak nak komplen,mungkin salah saya,' +
   'tak apa sebenarnya,cuma nak maklumkan,sekadar makluman,maaf menyusahkan,bukan nak salahkan,tak nak kecoh,' +
-  'maaf mengganggu,mungkin dia,takpe lah,tak apa lah',
+  'mungkin dia,takpe lah,tak apa lah',
   // month
   'januari,februari,mac,april,mei,jun,julai,ogos,september,oktober,november,disember',
   // day

@@ -12,13 +12,13 @@ export const sk: Lexicon = [
   'kvalit*,veľkosť*,farb*,expirova*,záruk*,~reklamáci*,prasknut*,prasknut,roztrhan*,batéri*,displej*,' +
   'nabíjačk*,falzifikát*,skazen*,pokazené,nezapne,nejde zapnúť,topánk*,bund*,šaty,mobil*,notebook*,spotrebič*,' +
   'nábyt*,jedl*,chuť,chutí,zápach*,smrdí,pleseň*,materiál*,hračk*,rozpadl*,praskl*,prask*,zlomil*,zlomen*,' +
-  'vyblednut*,zrazil*,poškriaban*,mixér*,mixer*,hriankovač*,vysávač*,žehličk*,rúr*,sporák*,lamp*,žiarovk*,' +
-  'televízor*,kábel*,čepeľ*,nôž,rukoväť*,kýve,kýva*,uvoľnen*,odlomil*,odlomen*,ohnut*,srazil*,zrazili,' +
-  'nohavic*,rifl*,džíns*,čižm*,kabelk*,taška,tašku,matrac*,gauč*,pohovk*,vankúš*,polička,poličky,návod*,' +
-  'montáž*,šampón*,krém*,kozmetik*,fľaš*,mäso,chlieb,nápoj*,surov*,fotk*,obrázk*,lacn*,nekvalitn*,zlá veľkosť',
+  'vyblednut*,zrazil*,poškriaban*,mixér*,hriankovač*,vysávač*,žehličk*,rúr*,sporák*,lamp*,žiarovk*,televízor*,' +
+  'kábel*,čepeľ*,nôž,rukoväť*,kýve,kýva*,uvoľnen*,odlomil*,odlomen*,ohnut*,srazil*,zrazili,nohavic*,rifl*,' +
+  'džíns*,čižm*,kabelk*,taška,tašku,matrac*,gauč*,pohovk*,vankúš*,polička,poličky,návod*,montáž*,šampón*,' +
+  'krém*,kozmetik*,fľaš*,mäso,chlieb,nápoj*,surov*,fotk*,obrázk*,lacn*,nekvalitn*,zlá veľkosť',
   // delivery
-  'doruč*,nedoruč*,zásielk*,balík*,balíč*,kuriér*,kurier*,dopravc*,doprav*,pošt*,neprišl*,neprišiel,~prišiel,' +
-  '~prišla,~prišlo,~objednávk*,neposlal*,chýba,chýbal*,nedorazil*,dorazil*,mešk*,oneskoren*,sledovan*,packeta,' +
+  'doruč*,nedoruč*,zásielk*,balík*,balíč*,kuriér*,dopravc*,doprav*,pošt*,neprišl*,neprišiel,~prišiel,~prišla,' +
+  '~prišlo,~objednávk*,neposlal*,chýba,chýbal*,nedorazil*,dorazil*,mešk*,oneskoren*,sledovan*,packeta,' +
   'zásielkovň*,gls,dpd,sps,adres*,suseda,susedovi,susedov*,odoslan*,expedova*,doručovateľ*,vodič*,výdajn*,' +
   'box*,nedostal som,nedostala som,krabic*,cudzí balík,zlá adresa,zlú adresu,iný balík,dodan*,dodávk*,dovoz*,' +
   'prepravc*,slovenská pošta,packet*',
@@ -77,10 +77,9 @@ export const sk: Lexicon = [
   'debil*,idiot*,kretén*,blb*,hlúp*,sprost*,kokot*,hovad*,chuj*,skurv*,zlodej*,podvodník*,amatér*,neschopn*,' +
   'somár*,kreténi,hajzl*,sráč*,do riti,kurv*,jebn*,nevychovan*,dement*,truhl*,šmejd*,šunt*',
   // angry
-  'nahnevan*,naštvan*,zúr*,hnev*,nehoráznos*,neprijateľn*,škandál*,škandalózn*,hanba,hanebn*,výsmech,smiešn*,' +
-  'katastrof*,hrôz*,hrozn*,otrasn*,príšern*,nechutn*,už nikdy,mám toho dosť,mám dosť,zlodejina,nehorázn*,' +
-  'drzos*,nepochopiteľn*,šialen*,najhorš*,podvod,vrchol,nenormáln*,trápn*,zúfal*,neuveriteľn*,nasr*,vytočen*,' +
-  'besn*,nehorázne,výsmech,hanbite sa',
+  'nahnevan*,naštvan*,zúr*,hnev*,neprijateľn*,škandál*,hanba,hanebn*,výsmech,smiešn*,katastrof*,hrôz*,otrasn*,' +
+  'príšern*,nechutn*,už nikdy,mám toho dosť,mám dosť,zlodejina,nehorázn*,drzos*,nepochopiteľn*,šialen*,' +
+  'najhorš*,podvod,vrchol,nenormáln*,trápn*,zúfal*,neuveriteľn*,nasr*,vytočen*,besn*,hanbite sa',
   // upset
   'sklaman*,sklamal*,nespokojn*,nepríjemn*,mrzí,ľúto,žiaľ,bohužiaľ,smutn*,frustr*,nie som spokojn*,nepotešil*,' +
   'znepokoj*,obáv*,komplikáci*,otravn*,zlé,zlý,zlá,štve,štvať,zľak*,vyľak*,bojím,strach*,nervózn*,' +
@@ -89,7 +88,7 @@ export const sk: Lexicon = [
   'nechcem sa sťažovať,nerád sa sťažujem,nerada sa sťažujem,prepáčte že otravujem,prepáčte že ruším,' +
   'prepáčte za vyrušenie,nie je to nič vážne,nič vážne,možno je to mnou,asi je to maličkosť,' +
   'nechcem robiť problémy,nechcem robiť zle,nesťažujem sa často,zvyčajne sa nesťažujem,nechcem otravovať,' +
-  'prepacte ze otravujem,asi mal len,asi mala len,asi len,nechcem byť otravn*',
+  'asi mal len,asi mala len,asi len,nechcem byť otravn*',
   // month
   'január*,február*,marc*,apríl*,máj,mája,máji,jún,júna,júni,júl,júla,júli,august*,septemb*,októb*,novemb*,' +
   'decemb*',
@@ -103,7 +102,7 @@ export const sk: Lexicon = [
   // exchange
   'inú veľkosť,iná veľkosť,inú farbu,iná farba,vymeniť za',
   // storeCredit
-  'dobropis*,kredit*,poukáž*,poukaz*,darčekov* poukáž*',
+  'dobropis*,kredit*,poukáž*,darčekov* poukáž*',
   // discount
   'zľav*,kompenzáci*,odškodn*',
   // repair
