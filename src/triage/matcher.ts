@@ -23,8 +23,6 @@ export interface Cue {
   kind: CueKind;
   /** For `category`: the category name. */
   value: string;
-  /** The term as written in the lexicon. */
-  term: string;
   weight: number;
   /** The lexicons the term comes from (a term shared by two languages says little about either). */
   locales: Locale[];
@@ -103,7 +101,7 @@ export function addTerms(matcher: Matcher, terms: readonly string[], kind: CueKi
     bucket.push({
       words: parsed.words,
       prefix: parsed.prefix,
-      cue: { kind, value, term: raw.replace(/^~/, ''), weight: parsed.weight, locales: locale ? [locale] : [] },
+      cue: { kind, value, weight: parsed.weight, locales: locale ? [locale] : [] },
     });
     index.set(first, bucket);
     if (index === matcher.prefix && !matcher.prefixLengths.includes(first.length)) {
