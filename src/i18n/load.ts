@@ -8,11 +8,12 @@ const pending = new Map<Locale, Promise<Catalog>>();
  * One dynamic `import()` per catalog file, so a bundler emits each as its own chunk and a
  * visitor downloads only their language (English too: a Slovak visitor never needs it).
  */
-const importers: Readonly<Record<Locale, () => Promise<Catalog>>> = {
-  en: () => import('./catalogs/en').then((m) => m.en),
-  ms: () => import('./catalogs/ms').then((m) => m.ms),
-  hu: () => import('./catalogs/hu').then((m) => m.hu),
-  sk: () => import('./catalogs/sk').then((m) => m.sk),
+// Each module exports its catalog under the locale's name.
+const importers: Readonly<Record<Locale, () => Promise<Partial<Record<Locale, Catalog>>>>> = {
+  en: () => import('./catalogs/en'),
+  ms: () => import('./catalogs/ms'),
+  hu: () => import('./catalogs/hu'),
+  sk: () => import('./catalogs/sk'),
 };
 
 /**
@@ -28,7 +29,8 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
   let promise = pending.get(locale);
   if (!promise) {
     promise = importers[locale]().then(
-      (catalog) => {
+      (m) => {
+        const catalog = m[locale] as Catalog;
         loaded.set(locale, catalog);
         pending.delete(locale);
         return catalog;

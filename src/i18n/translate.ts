@@ -111,7 +111,7 @@ function render(catalog: Catalog, locale: Locale, key: MessageKey, params: Param
   const text = pickText(catalog[key], locale, key, params, seed) ?? String(key);
   if (!params) return text;
   return text.replace(/\{([A-Za-z0-9_.]+)\}/g, (whole, name: string) => {
-    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+    if (!Object.hasOwn(params, name)) return whole;
     const value = params[name];
     return value === undefined ? whole : formatParam(value, catalog, locale, params, seed, depth);
   });

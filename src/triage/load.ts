@@ -3,11 +3,12 @@ import { hasLexicon, registerLexicon } from './vocabulary';
 import type { Locale } from './types';
 
 // One dynamic import per language, so a bundler makes each lexicon its own chunk.
-const LOADERS: Record<Locale, () => Promise<Lexicon>> = {
-  en: () => import('./lexicons/en').then((m) => m.en),
-  ms: () => import('./lexicons/ms').then((m) => m.ms),
-  hu: () => import('./lexicons/hu').then((m) => m.hu),
-  sk: () => import('./lexicons/sk').then((m) => m.sk),
+// Each module exports its lexicon under the locale's name.
+const LOADERS: Record<Locale, () => Promise<Partial<Record<Locale, Lexicon>>>> = {
+  en: () => import('./lexicons/en'),
+  ms: () => import('./lexicons/ms'),
+  hu: () => import('./lexicons/hu'),
+  sk: () => import('./lexicons/sk'),
 };
 
 const pending = new Map<Locale, Promise<void>>();
@@ -22,7 +23,7 @@ export function loadLexicon(locale: Locale): Promise<void> {
   if (!p) {
     // Compiling a lexicon is a few milliseconds of work: in a task of its own, not tacked onto
     // the one that evaluated the downloaded chunk, so neither becomes a long task on the page.
-    p = LOADERS[locale]().then((lexicon) => new Promise<void>((done) => setTimeout(() => done(registerLexicon(lexicon)), 0)), (e: unknown) => {
+    p = LOADERS[locale]().then((m) => new Promise<void>((done) => setTimeout(() => done(registerLexicon(m[locale] as Lexicon)), 0)), (e: unknown) => {
       pending.delete(locale);
       throw e;
     });

@@ -1,4 +1,3 @@
-import type { Lexicon } from './lexicons/lexicon';
 import type { Locale } from './types';
 import { fold, WORD } from './text';
 
@@ -24,8 +23,6 @@ export interface Cue {
   kind: CueKind;
   /** For `category`: the category name. */
   value: string;
-  /** The term as written in the lexicon. */
-  term: string;
   weight: number;
   /** The lexicons the term comes from (a term shared by two languages says little about either). */
   locales: Locale[];
@@ -104,7 +101,7 @@ export function addTerms(matcher: Matcher, terms: readonly string[], kind: CueKi
     bucket.push({
       words: parsed.words,
       prefix: parsed.prefix,
-      cue: { kind, value, term: raw.replace(/^~/, ''), weight: parsed.weight, locales: locale ? [locale] : [] },
+      cue: { kind, value, weight: parsed.weight, locales: locale ? [locale] : [] },
     });
     index.set(first, bucket);
     if (index === matcher.prefix && !matcher.prefixLengths.includes(first.length)) {
@@ -112,24 +109,6 @@ export function addTerms(matcher: Matcher, terms: readonly string[], kind: CueKi
       matcher.prefixLengths.sort((a, b) => b - a);
     }
   }
-}
-
-/** Adds every list of a language's lexicon. */
-export function addLexicon(matcher: Matcher, lexicon: Lexicon): void {
-  const l = lexicon.locale;
-  for (const [category, terms] of Object.entries(lexicon.categories)) addTerms(matcher, terms, 'category', category, l);
-  for (const kind of ['safety', 'legal', 'fraud', 'high', 'repeat', 'low'] as const) {
-    addTerms(matcher, lexicon.urgency[kind], kind, kind, l);
-  }
-  for (const kind of ['insult', 'angry', 'upset'] as const) addTerms(matcher, lexicon.mood[kind], kind, kind, l);
-  addTerms(matcher, lexicon.reluctant, 'reluctant', 'reluctant', l);
-  addTerms(matcher, lexicon.months, 'month', 'month', l);
-  addTerms(matcher, lexicon.days, 'day', 'day', l);
-}
-
-/** Adds the words that tell a language apart; see `lexicons/function-words.ts`. */
-export function addFunctionWords(matcher: Matcher, locale: Locale, words: readonly string[]): void {
-  addTerms(matcher, words, 'function', locale, locale);
 }
 
 function tryPattern(pattern: Pattern, norms: readonly string[], at: number): boolean {

@@ -32,7 +32,7 @@ function sentences(text: string): Array<{ start: number; end: number }> {
     const ch = text[i];
     const next = text[i + 1];
     let boundary = ch === '\n';
-    if ((ch === '.' || ch === '!' || ch === '?') && (next === undefined || next === ' ' || next === '\n' || next === '\t')) {
+    if ('.!?'.includes(ch as string) && (next === undefined || ' \n\t'.includes(next))) {
       boundary = true;
       if (ch === '.') {
         // An abbreviation or an ordinal ("č.", "no.", "12.", "2024.") is not the end of a sentence.

@@ -236,13 +236,13 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   let letters = 0;
   let capitals = 0;
   for (const word of words) {
-    if (!/\d/.test(word)) {
-      letters += word.length;
-      if (word === word.toUpperCase() && word !== word.toLowerCase()) capitals += word.length;
-    }
+    // Words with digits (order numbers, codes) are never shouting.
+    const upper = !/\d/.test(word) && word === word.toUpperCase() && word !== word.toLowerCase();
+    if (!/\d/.test(word)) letters += word.length;
+    if (upper) capitals += word.length;
     if (word.length < SHOUT_MIN) continue;
     longWords++;
-    if (word === word.toUpperCase() && word !== word.toLowerCase() && !/\d/.test(word)) shouted++;
+    if (upper) shouted++;
   }
   if (shouted >= 4 || (shouted >= 2 && shouted / longWords >= 0.3)) {
     // A whole message in capitals is shouting; a few words are emphasis.

@@ -1,6 +1,6 @@
 import { FUNCTION_WORDS } from './lexicons/function-words';
-import type { Lexicon } from './lexicons/lexicon';
-import { addFunctionWords, addLexicon, addTerms, createMatcher, scan, type Hit, type Matcher } from './matcher';
+import { LEXICON_LISTS, type Lexicon } from './lexicons/lexicon';
+import { addTerms, createMatcher, scan, type CueKind, type Hit, type Matcher } from './matcher';
 import { tokenize, type Tokens } from './text';
 import { LOCALES, type Locale } from './types';
 
@@ -11,7 +11,8 @@ import { LOCALES, type Locale } from './types';
  * (`load.ts`, or all at once by `all.ts`), so a visitor downloads only the vocabulary they need.
  */
 export const VOCABULARY: Matcher = createMatcher();
-for (const locale of LOCALES) addFunctionWords(VOCABULARY, locale, FUNCTION_WORDS[locale]);
+// The words that tell the languages apart; see `lexicons/function-words.ts`.
+for (const locale of LOCALES) addTerms(VOCABULARY, FUNCTION_WORDS[locale], 'function', locale, locale);
 
 /**
  * Ways of saying what would put it right, kept apart from the triage vocabulary: they answer
@@ -23,10 +24,14 @@ const registered = new Set<Locale>();
 
 /** Adds a language's full lexicon to triage; a second call for the same language does nothing. */
 export function registerLexicon(lexicon: Lexicon): void {
-  if (registered.has(lexicon.locale)) return;
-  registered.add(lexicon.locale);
-  addLexicon(VOCABULARY, lexicon);
-  for (const [kind, terms] of Object.entries(lexicon.outcomes)) addTerms(OUTCOME_WORDS, terms, 'outcome', kind, lexicon.locale);
+  const [locale, ...lists] = lexicon;
+  if (registered.has(locale)) return;
+  registered.add(locale);
+  lists.forEach((terms, i) => {
+    const name = LEXICON_LISTS[i] as string;
+    // Lists 0–5 are categories, 18 on outcomes; the rest are cues of their own kind.
+    addTerms(i < 18 ? VOCABULARY : OUTCOME_WORDS, terms.split(','), i < 6 ? 'category' : i < 18 ? (name as CueKind) : 'outcome', name, locale);
+  });
   last = undefined;
 }
 

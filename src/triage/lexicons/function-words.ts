@@ -25,7 +25,7 @@ export const FUNCTION_WORDS: Readonly<Record<Locale, readonly string[]>> = {
   // Left out on purpose: words that are also common in the other languages we detect
   // (`a`, `is`, `most`, `hat`, `ma`, `mi`).
   hu: [
-    'és', 'hogy', 'nem', 'van', 'volt', 'meg', 'már', 'még', 'de', 'egy', 'az', 'ez', 'azt', 'ezt', 'mert', 'csak',
+    'és', 'hogy', 'nem', 'van', 'volt', 'meg', 'már', 'de', 'egy', 'az', 'ez', 'azt', 'ezt', 'mert', 'csak',
     'nagyon', 'sem', 'sincs', 'nincs', 'lett', 'vagy', 'után', 'mint', 'amikor', 'miért', 'hol', 'én', 'ön',
     'önök', 'nekem', 'engem', 'kérem', 'köszönöm', 'szeretném', 'szeretnék', 'lenne', 'volna', 'kell', 'pedig',
     'aztán', 'mikor', 'semmi', 'valami', 'ami', 'aki', 'akkor', 'tegnap', 'itt', 'ott', 'igen', 'napja', 'óta',
@@ -41,6 +41,6 @@ export const FUNCTION_WORDS: Readonly<Record<Locale, readonly string[]>> = {
     'bude', 'nemám', 'nebol', 'nebola', 'žiadny', 'žiadna', 'žiadne', 'ten', 'tá', 'tie', 'od', 'na', 'po',
     'pri', 'pre', 'za', 'zo', 'vo', 'aby', 'keď', 'preto', 'lebo', 'potom', 'dnes', 'včera', 'tiež', 'iba',
     'všetko', 'nič', 'nikto', 'dobrý', 'deň', 'dňa', 'dni', 'vôbec', 'stále', 'mňa', 'mojej', 'môjho', 'však',
-    'sme', 'ste', 'pán', 'pani', 'cez', 'dostal', 'dostala', 'objednal', 'objednala',
+    'pán', 'pani', 'cez', 'dostal', 'dostala', 'objednal', 'objednala',
   ],
 };
