@@ -21,7 +21,7 @@ export function Commit() {
     <div class="heard-actions">
       <button
         type="button"
-        class={`heard-button heard-primary${busy ? ' heard-busy' : ''}`}
+        class="heard-button heard-primary"
         data-autofocus
         aria-disabled={busy ? 'true' : undefined}
         onClick={() => {
