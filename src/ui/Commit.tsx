@@ -1,3 +1,4 @@
+import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
 /**
@@ -10,18 +11,17 @@ export function Commit() {
   if (snapshot.hasTag('saveFailed')) {
     return (
       <div class="heard-actions">
-        <button type="button" class="heard-button heard-primary" data-autofocus onClick={() => bridge.send({ type: 'submit.retry' })}>
+        <Button primary data-autofocus onClick={() => bridge.send({ type: 'submit.retry' })}>
           {t('ui.retry')}
-        </button>
+        </Button>
       </div>
     );
   }
   const busy = snapshot.hasTag('busy');
   return (
     <div class="heard-actions">
-      <button
-        type="button"
-        class="heard-button heard-primary"
+      <Button
+        primary
         data-autofocus
         aria-disabled={busy ? 'true' : undefined}
         onClick={() => {
@@ -30,7 +30,7 @@ export function Commit() {
       >
         {busy && <span class="heard-spinner" aria-hidden="true" />}
         {busy ? t('submit.sending') : t('ui.commit.send')}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_MESSAGE_LENGTH } from '../machine/guards';
+import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
 /** The counter appears when this many characters are left. */
@@ -113,13 +114,13 @@ export function Composer() {
         </p>
       )}
       <div class="heard-actions">
-        <button type="submit" class="heard-button heard-primary">
+        <Button primary type="submit">
           {t('ui.send')}
-        </button>
+        </Button>
         {canFinish && (
-          <button type="button" class="heard-button heard-secondary" onClick={finish}>
+          <Button onClick={finish}>
             {t('ui.done')}
-          </button>
+          </Button>
         )}
       </div>
     </form>

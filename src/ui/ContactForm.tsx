@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../i18n/translate';
 import type { ContactInput } from '../machine/events';
 import type { ContactField } from '../machine/options';
+import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
 const INPUT: Record<ContactField, { type: string; autocomplete: string; inputMode?: string }> = {
@@ -79,7 +80,7 @@ export function ContactForm() {
               aria-required={required ? 'true' : undefined}
               aria-invalid={error ? 'true' : undefined}
               aria-describedby={error ? `${id(field)}-error` : undefined}
-              data-autofocus={i === 0 ? '' : undefined}
+              data-autofocus={i === 0 || undefined}
               onInput={(event) => {
                 const value = (event.currentTarget as HTMLInputElement).value;
                 setValues((prev) => ({ ...prev, [field]: value }));
@@ -119,9 +120,9 @@ export function ContactForm() {
         </p>
       )}
       <div class="heard-actions">
-        <button type="submit" class="heard-button heard-primary">
+        <Button primary type="submit">
           {t('ui.contact.submit')}
-        </button>
+        </Button>
       </div>
     </form>
   );

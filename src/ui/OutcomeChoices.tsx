@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OutcomeKind } from '../record/record';
+import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
 /**
@@ -32,9 +33,9 @@ export function OutcomeChoices() {
     <div class="heard-outcomes">
       {canAccept && alternative && (
         <div class="heard-actions">
-          <button type="button" class="heard-button heard-primary" data-autofocus onClick={() => bridge.send({ type: 'outcome.acceptAlternative' })}>
+          <Button primary data-autofocus onClick={() => bridge.send({ type: 'outcome.acceptAlternative' })}>
             {t('ui.outcome.accept')}
-          </button>
+          </Button>
         </div>
       )}
       <div role="group" aria-labelledby={ids.group} aria-describedby={groupError ? ids.groupError : undefined}>
@@ -43,25 +44,21 @@ export function OutcomeChoices() {
         </p>
         <div class="heard-actions heard-choices">
           {kinds.map((kind, i) => (
-            <button
+            <Button
               key={kind}
-              type="button"
-              class="heard-button heard-secondary"
-              data-autofocus={i === 0 && !canAccept ? '' : undefined}
+              data-autofocus={(i === 0 && !canAccept) || undefined}
               onClick={() => bridge.send({ type: 'outcome.choose', kind })}
             >
               {t(`outcome.label.${kind}`)}
-            </button>
+            </Button>
           ))}
-          <button
-            type="button"
-            class="heard-button heard-secondary"
-            aria-expanded={otherOpen ? 'true' : 'false'}
+          <Button
+            aria-expanded={otherOpen}
             aria-controls={`${ids.other}-form`}
             onClick={() => setOtherOpen(!otherOpen)}
           >
             {t('outcome.label.other')}
-          </button>
+          </Button>
         </div>
         {groupError && (
           <p id={ids.groupError} class="heard-error">
@@ -99,9 +96,9 @@ export function OutcomeChoices() {
           </p>
         )}
         <div class="heard-actions">
-          <button type="submit" class="heard-button heard-primary">
+          <Button primary type="submit">
             {t('ui.outcome.submit')}
-          </button>
+          </Button>
         </div>
       </form>
     </div>

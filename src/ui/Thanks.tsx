@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { newRecordIds } from '../record/ids';
+import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
@@ -46,16 +47,15 @@ export function Thanks() {
           </p>
           <div class="heard-actions heard-stars">
             {SCORES.map((score) => (
-              <button
+              <Button
                 key={score}
-                type="button"
-                class="heard-button heard-secondary heard-star"
+                class="heard-star"
                 aria-label={t('ui.rating.value', { count: score })}
-                data-autofocus={score === 1 ? '' : undefined}
+                data-autofocus={score === 1 || undefined}
                 onClick={() => bridge.send({ type: 'csat.rate', score })}
               >
                 {score}
-              </button>
+              </Button>
             ))}
           </div>
           {context.error === 'rating' && (
@@ -67,18 +67,16 @@ export function Thanks() {
       )}
       <div class="heard-actions">
         {context.delivery === 'rejected' && (
-          <button type="button" class="heard-button heard-primary" onClick={copyTranscript}>
+          <Button primary onClick={copyTranscript}>
             {t('ui.copy')}
-          </button>
+          </Button>
         )}
-        <button
-          type="button"
-          class="heard-button heard-secondary"
-          data-autofocus={rated ? '' : undefined}
+        <Button
+          data-autofocus={rated || undefined}
           onClick={() => bridge.send({ type: 'complaint.new', ...newRecordIds() })}
         >
           {t('ui.new')}
-        </button>
+        </Button>
       </div>
       <p class="heard-note" role="status">
         {copy === 'copied' ? t('ui.copied') : ''}
