@@ -30,7 +30,7 @@ export function Composer() {
   const [announcement, setAnnouncement] = useState('');
   const text = draft.value;
   const left = MAX_MESSAGE_LENGTH - text.length;
-  const ids = { label: `${idPrefix}-composer-label`, counter: `${idPrefix}-counter`, error: `${idPrefix}-composer-error` };
+  const ids = { counter: `${idPrefix}-counter`, error: `${idPrefix}-composer-error` };
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -85,7 +85,7 @@ export function Composer() {
         send();
       }}
     >
-      <label id={ids.label} class="heard-sr" for={`${idPrefix}-composer`}>
+      <label class="heard-sr" for={`${idPrefix}-composer`}>
         {t('ui.composer.label')}
       </label>
       <textarea
