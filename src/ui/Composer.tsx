@@ -30,7 +30,8 @@ export function Composer() {
   const [announcement, setAnnouncement] = useState('');
   const text = draft.value;
   const left = MAX_MESSAGE_LENGTH - text.length;
-  const ids = { counter: `${idPrefix}-counter`, error: `${idPrefix}-composer-error` };
+  const counterId = `${idPrefix}-counter`;
+  const errorId = `${idPrefix}-composer-error`;
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -75,7 +76,7 @@ export function Composer() {
     send();
   };
 
-  const describedBy = [left <= COUNTER_FROM ? ids.counter : '', error ? ids.error : ''].filter(Boolean).join(' ');
+  const describedBy = [left <= COUNTER_FROM ? counterId : '', error ? errorId : ''].filter(Boolean).join(' ');
   return (
     <form
       class="heard-composer"
@@ -101,7 +102,7 @@ export function Composer() {
         onKeyDown={onKeyDown}
       />
       {left <= COUNTER_FROM && (
-        <p id={ids.counter} class={`heard-counter${left < 0 ? ' heard-over' : ''}`}>
+        <p id={counterId} class={`heard-counter${left < 0 ? ' heard-over' : ''}`}>
           {t('ui.composer.counter', { count: Math.max(0, left) })}
         </p>
       )}
@@ -109,7 +110,7 @@ export function Composer() {
         {announcement}
       </span>
       {error && (
-        <p id={ids.error} class="heard-error">
+        <p id={errorId} class="heard-error">
           {t(`error.${error}`)}
         </p>
       )}

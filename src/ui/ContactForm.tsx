@@ -22,12 +22,8 @@ export function ContactForm() {
   const { options, contactErrors } = context;
   // Required fields are always shown, even when the owner left them out of `contactFields`.
   const fields = [...options.contactFields, ...options.requiredContact.filter((f) => !options.contactFields.includes(f))];
-  const [values, setValues] = useState<Record<ContactField, string>>(() => ({
-    name: context.contact.name,
-    email: context.contact.email,
-    phone: context.contact.phone,
-    accountRef: context.contact.accountRef,
-  }));
+  // A copy of what the conversation holds (its `followUpConsent` rides along unread).
+  const [values, setValues] = useState<Record<ContactField, string>>(() => ({ ...context.contact }));
   const [consent, setConsent] = useState(context.contact.followUpConsent);
   const inputs = useRef<Partial<Record<ContactField, HTMLInputElement | null>>>({});
   const focusInvalid = useRef(false);

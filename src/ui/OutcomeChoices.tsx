@@ -20,12 +20,10 @@ export function OutcomeChoices() {
   const kinds: OutcomeKind[] = [...context.options.outcomes.filter((k) => k !== 'heard' && k !== 'other'), 'heard'];
   const alternative = context.outcome && !context.outcome.offered ? context.outcome.alternative : null;
   const canAccept = !!alternative && bridge.can({ type: 'outcome.acceptAlternative' });
-  const ids = {
-    group: `${idPrefix}-outcome-label`,
-    groupError: `${idPrefix}-outcome-error`,
-    other: `${idPrefix}-other`,
-    otherError: `${idPrefix}-other-error`,
-  };
+  const groupId = `${idPrefix}-outcome-label`;
+  const groupErrorId = `${idPrefix}-outcome-error`;
+  const otherId = `${idPrefix}-other`;
+  const otherErrorId = `${idPrefix}-other-error`;
   const groupError = context.error === 'outcome';
   const otherError = context.error === 'otherDetail';
 
@@ -38,8 +36,8 @@ export function OutcomeChoices() {
           </Button>
         </div>
       )}
-      <div role="group" aria-labelledby={ids.group} aria-describedby={groupError ? ids.groupError : undefined}>
-        <p id={ids.group} class="heard-sr">
+      <div role="group" aria-labelledby={groupId} aria-describedby={groupError ? groupErrorId : undefined}>
+        <p id={groupId} class="heard-sr">
           {t('outcome.ask')}
         </p>
         <div class="heard-actions heard-choices">
@@ -54,20 +52,20 @@ export function OutcomeChoices() {
           ))}
           <Button
             aria-expanded={otherOpen}
-            aria-controls={`${ids.other}-form`}
+            aria-controls={`${otherId}-form`}
             onClick={() => setOtherOpen(!otherOpen)}
           >
             {t('outcome.label.other')}
           </Button>
         </div>
         {groupError && (
-          <p id={ids.groupError} class="heard-error">
+          <p id={groupErrorId} class="heard-error">
             {t('error.outcome')}
           </p>
         )}
       </div>
       <form
-        id={`${ids.other}-form`}
+        id={`${otherId}-form`}
         class="heard-other"
         hidden={!otherOpen}
         noValidate
@@ -76,22 +74,22 @@ export function OutcomeChoices() {
           bridge.send({ type: 'outcome.choose', kind: 'other', detail });
         }}
       >
-        <label class="heard-label" for={ids.other}>
+        <label class="heard-label" for={otherId}>
           {t('ui.outcome.detail')}
         </label>
         <input
           ref={detailRef}
-          id={ids.other}
+          id={otherId}
           class="heard-input"
           type="text"
           maxLength={2000}
           value={detail}
           aria-invalid={otherError ? 'true' : undefined}
-          aria-describedby={otherError ? ids.otherError : undefined}
+          aria-describedby={otherError ? otherErrorId : undefined}
           onInput={(event) => setDetail((event.currentTarget as HTMLInputElement).value)}
         />
         {otherError && (
-          <p id={ids.otherError} class="heard-error">
+          <p id={otherErrorId} class="heard-error">
             {t('error.otherDetail')}
           </p>
         )}

@@ -13,7 +13,9 @@ export function Thanks() {
   const { bridge, t, idPrefix, transcript } = useWidget();
   const { context } = bridge.snapshot.value;
   const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const ids = { rating: `${idPrefix}-rating`, ratingError: `${idPrefix}-rating-error`, transcript: `${idPrefix}-transcript` };
+  const ratingId = `${idPrefix}-rating`;
+  const ratingErrorId = `${ratingId}-error`;
+  const transcriptId = `${idPrefix}-transcript`;
   const rated = context.csat !== null;
   const manualRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -39,10 +41,10 @@ export function Thanks() {
         <div
           class="heard-rating"
           role="group"
-          aria-labelledby={ids.rating}
-          aria-describedby={context.error === 'rating' ? ids.ratingError : undefined}
+          aria-labelledby={ratingId}
+          aria-describedby={context.error === 'rating' ? ratingErrorId : undefined}
         >
-          <p id={ids.rating} class="heard-label">
+          <p id={ratingId} class="heard-label">
             {t('ui.rating')}
           </p>
           <div class="heard-actions heard-stars">
@@ -59,7 +61,7 @@ export function Thanks() {
             ))}
           </div>
           {context.error === 'rating' && (
-            <p id={ids.ratingError} class="heard-error">
+            <p id={ratingErrorId} class="heard-error">
               {t('error.rating')}
             </p>
           )}
@@ -83,11 +85,11 @@ export function Thanks() {
       </p>
       {copy === 'manual' && (
         <div class="heard-field">
-          <label class="heard-label" for={ids.transcript}>
+          <label class="heard-label" for={transcriptId}>
             {t('ui.copy')}
           </label>
           <textarea
-            id={ids.transcript}
+            id={transcriptId}
             class="heard-textarea heard-transcript"
             readOnly
             value={transcript()}
