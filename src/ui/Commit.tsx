@@ -1,36 +1,28 @@
+import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
 /**
  * The commitment's one action: "Send complaint". While saving and sending the same button
- * stays, busy, so focus is not lost; if saving failed, "Try again".
+ * stays, busy, so focus is not lost; if saving failed, it becomes "Try again".
  */
 export function Commit() {
   const { bridge, t } = useWidget();
   const snapshot = bridge.snapshot.value;
-  if (snapshot.hasTag('saveFailed')) {
-    return (
-      <div class="heard-actions">
-        <button type="button" class="heard-button heard-primary" data-autofocus onClick={() => bridge.send({ type: 'submit.retry' })}>
-          {t('ui.retry')}
-        </button>
-      </div>
-    );
-  }
-  const busy = snapshot.hasTag('busy');
+  const retry = snapshot.hasTag('saveFailed');
+  const busy = !retry && snapshot.hasTag('busy');
   return (
     <div class="heard-actions">
-      <button
-        type="button"
-        class={`heard-button heard-primary${busy ? ' heard-busy' : ''}`}
+      <Button
+        primary
         data-autofocus
-        aria-disabled={busy ? 'true' : undefined}
+        aria-disabled={busy || undefined}
         onClick={() => {
-          if (!busy) bridge.send({ type: 'complaint.send' });
+          if (!busy) bridge.send({ type: retry ? 'submit.retry' : 'complaint.send' });
         }}
       >
         {busy && <span class="heard-spinner" aria-hidden="true" />}
-        {busy ? t('submit.sending') : t('ui.commit.send')}
-      </button>
+        {t(retry ? 'ui.retry' : busy ? 'submit.sending' : 'ui.commit.send')}
+      </Button>
     </div>
   );
 }

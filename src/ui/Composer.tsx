@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_MESSAGE_LENGTH } from '../machine/guards';
+import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
 /** The counter appears when this many characters are left. */
@@ -29,7 +30,8 @@ export function Composer() {
   const [announcement, setAnnouncement] = useState('');
   const text = draft.value;
   const left = MAX_MESSAGE_LENGTH - text.length;
-  const ids = { label: `${idPrefix}-composer-label`, counter: `${idPrefix}-counter`, error: `${idPrefix}-composer-error` };
+  const counterId = `${idPrefix}-counter`;
+  const errorId = `${idPrefix}-composer-error`;
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -74,7 +76,7 @@ export function Composer() {
     send();
   };
 
-  const describedBy = [left <= COUNTER_FROM ? ids.counter : '', error ? ids.error : ''].filter(Boolean).join(' ');
+  const describedBy = [left <= COUNTER_FROM ? counterId : '', error ? errorId : ''].filter(Boolean).join(' ');
   return (
     <form
       class="heard-composer"
@@ -84,7 +86,7 @@ export function Composer() {
         send();
       }}
     >
-      <label id={ids.label} class="heard-sr" for={`${idPrefix}-composer`}>
+      <label class="heard-sr" for={`${idPrefix}-composer`}>
         {t('ui.composer.label')}
       </label>
       <textarea
@@ -100,7 +102,7 @@ export function Composer() {
         onKeyDown={onKeyDown}
       />
       {left <= COUNTER_FROM && (
-        <p id={ids.counter} class={`heard-counter${left < 0 ? ' heard-over' : ''}`}>
+        <p id={counterId} class={`heard-counter${left < 0 ? ' heard-over' : ''}`}>
           {t('ui.composer.counter', { count: Math.max(0, left) })}
         </p>
       )}
@@ -108,18 +110,18 @@ export function Composer() {
         {announcement}
       </span>
       {error && (
-        <p id={ids.error} class="heard-error">
+        <p id={errorId} class="heard-error">
           {t(`error.${error}`)}
         </p>
       )}
       <div class="heard-actions">
-        <button type="submit" class="heard-button heard-primary">
+        <Button primary type="submit">
           {t('ui.send')}
-        </button>
+        </Button>
         {canFinish && (
-          <button type="button" class="heard-button heard-secondary" onClick={finish}>
+          <Button onClick={finish}>
             {t('ui.done')}
-          </button>
+          </Button>
         )}
       </div>
     </form>

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../i18n/translate';
 import type { ContactInput } from '../machine/events';
 import type { ContactField } from '../machine/options';
+import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
 const INPUT: Record<ContactField, { type: string; autocomplete: string; inputMode?: string }> = {
@@ -21,12 +22,8 @@ export function ContactForm() {
   const { options, contactErrors } = context;
   // Required fields are always shown, even when the owner left them out of `contactFields`.
   const fields = [...options.contactFields, ...options.requiredContact.filter((f) => !options.contactFields.includes(f))];
-  const [values, setValues] = useState<Record<ContactField, string>>(() => ({
-    name: context.contact.name,
-    email: context.contact.email,
-    phone: context.contact.phone,
-    accountRef: context.contact.accountRef,
-  }));
+  // A copy of what the conversation holds (its `followUpConsent` rides along unread).
+  const [values, setValues] = useState<Record<ContactField, string>>(() => ({ ...context.contact }));
   const [consent, setConsent] = useState(context.contact.followUpConsent);
   const inputs = useRef<Partial<Record<ContactField, HTMLInputElement | null>>>({});
   const focusInvalid = useRef(false);
@@ -79,7 +76,7 @@ export function ContactForm() {
               aria-required={required ? 'true' : undefined}
               aria-invalid={error ? 'true' : undefined}
               aria-describedby={error ? `${id(field)}-error` : undefined}
-              data-autofocus={i === 0 ? '' : undefined}
+              data-autofocus={i === 0 || undefined}
               onInput={(event) => {
                 const value = (event.currentTarget as HTMLInputElement).value;
                 setValues((prev) => ({ ...prev, [field]: value }));
@@ -119,9 +116,9 @@ export function ContactForm() {
         </p>
       )}
       <div class="heard-actions">
-        <button type="submit" class="heard-button heard-primary">
+        <Button primary type="submit">
           {t('ui.contact.submit')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -26,7 +26,7 @@ export function Launcher({ buttonRef, open, position, panelId, onClick }: Props)
       data-avoid={avoid ? 'true' : undefined}
       lang={locale}
       aria-label={t('ui.launcher')}
-      aria-expanded={open ? 'true' : 'false'}
+      aria-expanded={open}
       aria-controls={panelId}
       onClick={onClick}
     >

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OutcomeKind } from '../record/record';
+import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
 /**
@@ -19,12 +20,10 @@ export function OutcomeChoices() {
   const kinds: OutcomeKind[] = [...context.options.outcomes.filter((k) => k !== 'heard' && k !== 'other'), 'heard'];
   const alternative = context.outcome && !context.outcome.offered ? context.outcome.alternative : null;
   const canAccept = !!alternative && bridge.can({ type: 'outcome.acceptAlternative' });
-  const ids = {
-    group: `${idPrefix}-outcome-label`,
-    groupError: `${idPrefix}-outcome-error`,
-    other: `${idPrefix}-other`,
-    otherError: `${idPrefix}-other-error`,
-  };
+  const groupId = `${idPrefix}-outcome-label`;
+  const groupErrorId = `${idPrefix}-outcome-error`;
+  const otherId = `${idPrefix}-other`;
+  const otherErrorId = `${idPrefix}-other-error`;
   const groupError = context.error === 'outcome';
   const otherError = context.error === 'otherDetail';
 
@@ -32,45 +31,41 @@ export function OutcomeChoices() {
     <div class="heard-outcomes">
       {canAccept && alternative && (
         <div class="heard-actions">
-          <button type="button" class="heard-button heard-primary" data-autofocus onClick={() => bridge.send({ type: 'outcome.acceptAlternative' })}>
+          <Button primary data-autofocus onClick={() => bridge.send({ type: 'outcome.acceptAlternative' })}>
             {t('ui.outcome.accept')}
-          </button>
+          </Button>
         </div>
       )}
-      <div role="group" aria-labelledby={ids.group} aria-describedby={groupError ? ids.groupError : undefined}>
-        <p id={ids.group} class="heard-sr">
+      <div role="group" aria-labelledby={groupId} aria-describedby={groupError ? groupErrorId : undefined}>
+        <p id={groupId} class="heard-sr">
           {t('outcome.ask')}
         </p>
         <div class="heard-actions heard-choices">
           {kinds.map((kind, i) => (
-            <button
+            <Button
               key={kind}
-              type="button"
-              class="heard-button heard-secondary"
-              data-autofocus={i === 0 && !canAccept ? '' : undefined}
+              data-autofocus={(i === 0 && !canAccept) || undefined}
               onClick={() => bridge.send({ type: 'outcome.choose', kind })}
             >
               {t(`outcome.label.${kind}`)}
-            </button>
+            </Button>
           ))}
-          <button
-            type="button"
-            class="heard-button heard-secondary"
-            aria-expanded={otherOpen ? 'true' : 'false'}
-            aria-controls={`${ids.other}-form`}
+          <Button
+            aria-expanded={otherOpen}
+            aria-controls={`${otherId}-form`}
             onClick={() => setOtherOpen(!otherOpen)}
           >
             {t('outcome.label.other')}
-          </button>
+          </Button>
         </div>
         {groupError && (
-          <p id={ids.groupError} class="heard-error">
+          <p id={groupErrorId} class="heard-error">
             {t('error.outcome')}
           </p>
         )}
       </div>
       <form
-        id={`${ids.other}-form`}
+        id={`${otherId}-form`}
         class="heard-other"
         hidden={!otherOpen}
         noValidate
@@ -79,29 +74,29 @@ export function OutcomeChoices() {
           bridge.send({ type: 'outcome.choose', kind: 'other', detail });
         }}
       >
-        <label class="heard-label" for={ids.other}>
+        <label class="heard-label" for={otherId}>
           {t('ui.outcome.detail')}
         </label>
         <input
           ref={detailRef}
-          id={ids.other}
+          id={otherId}
           class="heard-input"
           type="text"
           maxLength={2000}
           value={detail}
           aria-invalid={otherError ? 'true' : undefined}
-          aria-describedby={otherError ? ids.otherError : undefined}
+          aria-describedby={otherError ? otherErrorId : undefined}
           onInput={(event) => setDetail((event.currentTarget as HTMLInputElement).value)}
         />
         {otherError && (
-          <p id={ids.otherError} class="heard-error">
+          <p id={otherErrorId} class="heard-error">
             {t('error.otherDetail')}
           </p>
         )}
         <div class="heard-actions">
-          <button type="submit" class="heard-button heard-primary">
+          <Button primary type="submit">
             {t('ui.outcome.submit')}
-          </button>
+          </Button>
         </div>
       </form>
     </div>

@@ -10,6 +10,7 @@ import { SMALL_SCREEN, useMediaQuery } from './media';
 import { OutcomeChoices } from './OutcomeChoices';
 import { QuickReplies } from './QuickReplies';
 import { Thanks } from './Thanks';
+import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
 interface Props {
@@ -48,9 +49,9 @@ export function Panel({ panelRef, open, position, onClose }: Props) {
       class="heard-panel"
       part="panel"
       role="dialog"
-      aria-modal={small ? 'true' : 'false'}
+      aria-modal={small}
       aria-labelledby={titleId}
-      aria-busy={has('busy') ? 'true' : 'false'}
+      aria-busy={has('busy')}
       data-position={position}
       lang={locale}
       tabIndex={-1}
@@ -85,9 +86,9 @@ export function Panel({ panelRef, open, position, onClose }: Props) {
             </select>
           </label>
           {has('canHandoff') && (
-            <button type="button" class="heard-button heard-secondary heard-person" onClick={() => bridge.send({ type: 'handoff.request' })}>
+            <Button class="heard-person" onClick={() => bridge.send({ type: 'handoff.request' })}>
               {t('ui.person')}
-            </button>
+            </Button>
           )}
         </div>
       </div>

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n/translate';
 import type { ClarifyPart } from '../machine/events';
+import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
 const PARTS: readonly ClarifyPart[] = ['product', 'price', 'delivery', 'staff'];
@@ -25,31 +26,31 @@ export function QuickReplies() {
             {t('language.offer', { language: { key: `language.name.${suggestedLocale}` as MessageKey } })}
           </p>
           <div class="heard-actions">
-            <button type="button" class="heard-button heard-secondary" onClick={() => bridge.send({ type: 'locale.set', locale: suggestedLocale })}>
+            <Button onClick={() => bridge.send({ type: 'locale.set', locale: suggestedLocale })}>
               {t('ui.language.switch', { language: { key: `language.name.${suggestedLocale}` as MessageKey } })}
-            </button>
-            <button type="button" class="heard-button heard-secondary" onClick={() => bridge.send({ type: 'locale.dismiss' })}>
+            </Button>
+            <Button onClick={() => bridge.send({ type: 'locale.dismiss' })}>
               {t('ui.language.stay')}
-            </button>
+            </Button>
           </div>
         </div>
       )}
       {confirming && (
         <div class="heard-actions">
-          <button type="button" class="heard-button heard-primary" data-autofocus onClick={() => bridge.send({ type: 'restate.confirm' })}>
+          <Button primary data-autofocus onClick={() => bridge.send({ type: 'restate.confirm' })}>
             {t('ui.restate.yes')}
-          </button>
-          <button type="button" class="heard-button heard-secondary" onClick={() => bridge.send({ type: 'restate.correct' })}>
+          </Button>
+          <Button onClick={() => bridge.send({ type: 'restate.correct' })}>
             {t('ui.restate.no')}
-          </button>
+          </Button>
         </div>
       )}
       {askingPart && (
         <div class="heard-actions">
           {PARTS.map((part) => (
-            <button key={part} type="button" class="heard-button heard-secondary" onClick={() => bridge.send({ type: 'clarify.part', part })}>
+            <Button key={part} onClick={() => bridge.send({ type: 'clarify.part', part })}>
               {t(`clarify.part.${part}`)}
-            </button>
+            </Button>
           ))}
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { newRecordIds } from '../record/ids';
+import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
@@ -12,7 +13,9 @@ export function Thanks() {
   const { bridge, t, idPrefix, transcript } = useWidget();
   const { context } = bridge.snapshot.value;
   const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const ids = { rating: `${idPrefix}-rating`, ratingError: `${idPrefix}-rating-error`, transcript: `${idPrefix}-transcript` };
+  const ratingId = `${idPrefix}-rating`;
+  const ratingErrorId = `${ratingId}-error`;
+  const transcriptId = `${idPrefix}-transcript`;
   const rated = context.csat !== null;
   const manualRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -38,28 +41,27 @@ export function Thanks() {
         <div
           class="heard-rating"
           role="group"
-          aria-labelledby={ids.rating}
-          aria-describedby={context.error === 'rating' ? ids.ratingError : undefined}
+          aria-labelledby={ratingId}
+          aria-describedby={context.error === 'rating' ? ratingErrorId : undefined}
         >
-          <p id={ids.rating} class="heard-label">
+          <p id={ratingId} class="heard-label">
             {t('ui.rating')}
           </p>
           <div class="heard-actions heard-stars">
             {SCORES.map((score) => (
-              <button
+              <Button
                 key={score}
-                type="button"
-                class="heard-button heard-secondary heard-star"
+                class="heard-star"
                 aria-label={t('ui.rating.value', { count: score })}
-                data-autofocus={score === 1 ? '' : undefined}
+                data-autofocus={score === 1 || undefined}
                 onClick={() => bridge.send({ type: 'csat.rate', score })}
               >
                 {score}
-              </button>
+              </Button>
             ))}
           </div>
           {context.error === 'rating' && (
-            <p id={ids.ratingError} class="heard-error">
+            <p id={ratingErrorId} class="heard-error">
               {t('error.rating')}
             </p>
           )}
@@ -67,29 +69,27 @@ export function Thanks() {
       )}
       <div class="heard-actions">
         {context.delivery === 'rejected' && (
-          <button type="button" class="heard-button heard-primary" onClick={copyTranscript}>
+          <Button primary onClick={copyTranscript}>
             {t('ui.copy')}
-          </button>
+          </Button>
         )}
-        <button
-          type="button"
-          class="heard-button heard-secondary"
-          data-autofocus={rated ? '' : undefined}
+        <Button
+          data-autofocus={rated || undefined}
           onClick={() => bridge.send({ type: 'complaint.new', ...newRecordIds() })}
         >
           {t('ui.new')}
-        </button>
+        </Button>
       </div>
       <p class="heard-note" role="status">
         {copy === 'copied' ? t('ui.copied') : ''}
       </p>
       {copy === 'manual' && (
         <div class="heard-field">
-          <label class="heard-label" for={ids.transcript}>
+          <label class="heard-label" for={transcriptId}>
             {t('ui.copy')}
           </label>
           <textarea
-            id={ids.transcript}
+            id={transcriptId}
             class="heard-textarea heard-transcript"
             readOnly
             value={transcript()}

@@ -74,7 +74,6 @@ export function Widget({ bridge, idPrefix, ...props }: Props) {
       bridge,
       t: (key, params) => translate(shown.catalog, shown.locale, key, params, id),
       locale: shown.locale,
-      catalog: shown.catalog,
       brand: props.brand,
       privacyUrl: props.privacyUrl,
       idPrefix,

@@ -15,23 +15,16 @@ type TimedType = Extract<ComplaintEvent, { at: string }>['type'];
 export type UiEvent = ComplaintEvent extends infer E ? (E extends { at: string } ? Omit<E, 'at'> : E) : never;
 
 /**
- * The events that carry a time. Typed as a record over every timed event so that a new timed
- * event in `events.ts` fails the type check here until it is listed.
+ * The events that carry no time (fewer than those that do). Typed as a record over every other
+ * event so that a new event in `events.ts` fails the type check here until it is sorted.
  */
-const TIMED: Readonly<Record<TimedType, true>> = {
-  'visitor.say': true,
-  'visitor.done': true,
-  'clarify.part': true,
-  'restate.confirm': true,
-  'restate.correct': true,
-  'outcome.choose': true,
-  'outcome.acceptAlternative': true,
-  'contact.submit': true,
-  'complaint.send': true,
-  'submit.retry': true,
-  'handoff.request': true,
-  'csat.rate': true,
-  'complaint.new': true,
+const UNTIMED: Readonly<Record<Exclude<ComplaintEvent['type'], TimedType>, 0>> = {
+  'panel.open': 0,
+  'panel.close': 0,
+  'visitor.identify': 0,
+  'contact.edit': 0,
+  'locale.set': 0,
+  'locale.dismiss': 0,
 };
 
 /** The UI's only way to the machine: a signal to read, and `send` to change things. */
@@ -64,7 +57,7 @@ export function createBridge(actor: ComplaintActor, now: () => Date = () => new 
     error: () => {},
   });
   const stamp = (event: UiEvent): ComplaintEvent =>
-    (event.type in TIMED ? { ...event, at: now().toISOString() } : event) as ComplaintEvent;
+    (event.type in UNTIMED ? event : { ...event, at: now().toISOString() }) as ComplaintEvent;
   let disposed = false;
   return {
     snapshot,

@@ -35,7 +35,7 @@ export function hasFocusWithin(container: Element | null): boolean {
 /** Elements Tab reaches inside `container`, in order; hidden ones are skipped. */
 export function tabbables(container: Element): HTMLElement[] {
   return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
-    (el) => !el.closest('[hidden]') && !el.closest('[inert]'),
+    (el) => !el.closest('[hidden],[inert]'),
   );
 }
 

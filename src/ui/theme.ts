@@ -71,8 +71,6 @@ export function isColor(value: unknown): value is string {
 export function onAccent(accent: string): '#000000' | '#ffffff' {
   const rgb = parse(accent);
   if (!rgb) return '#ffffff';
-  const l = luminance(rgb);
-  const withWhite = 1.05 / (l + 0.05);
-  const withBlack = (l + 0.05) / 0.05;
-  return withBlack > withWhite ? '#000000' : '#ffffff';
+  // Black wins when (l + 0.05) / 0.05 > 1.05 / (l + 0.05), i.e. (l + 0.05)² > 0.0525.
+  return (luminance(rgb) + 0.05) ** 2 > 0.0525 ? '#000000' : '#ffffff';
 }

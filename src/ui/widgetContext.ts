@@ -1,7 +1,7 @@
 import type { Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Catalog, MessageKey, Params } from '../i18n/translate';
+import type { MessageKey, Params } from '../i18n/translate';
 import type { Locale } from '../triage/types';
 import type { Bridge } from './bridge';
 
@@ -14,7 +14,6 @@ export interface WidgetContextValue {
   t: Translate;
   /** The locale the text is currently rendered in (its catalog is loaded). */
   locale: Locale;
-  catalog: Catalog;
   brand: string | undefined;
   privacyUrl: string | undefined;
   /** Prefix for element ids, unique per widget, so two widgets on one page never clash. */
@@ -30,7 +29,5 @@ export const WidgetContext = createContext<WidgetContextValue | null>(null);
 
 /** The shared widget values; components only work inside `<Widget>`. */
 export function useWidget(): WidgetContextValue {
-  const value = useContext(WidgetContext);
-  if (!value) throw new Error('Heard components must be rendered inside <Widget>.');
-  return value;
+  return useContext(WidgetContext)!;
 }
