@@ -19,7 +19,7 @@ export const BYTE_BUDGETS = Object.freeze({
    * bench prints FAIL against it); until it is, this ceiling stops the widget growing
    * unnoticed. Lower it with every saving, never raise it.
    */
-  complaintCeilingGzip: 64 * 1024,
+  complaintCeilingGzip: 62 * 1024,
 });
 
 /** The languages a visitor can finish a complaint in (English may ship inside the widget chunk). */
