@@ -87,6 +87,8 @@ export function measureCss(stylesModule) {
  * @param {number} count
  */
 export async function measureOutboxFlush(modules, endpoint, count) {
+  // idb checks values against the IndexedDB classes by their global names, as in a browser.
+  await import('fake-indexeddb/auto');
   const { IDBFactory } = await import('fake-indexeddb');
   const { sampleComplaint } = await import('../demo/server/sample-records.mjs');
   const openStore = /** @type {(o: object) => Promise<import('../src/storage/store').HeardStore>} */ (modules.store.openStore);

@@ -1,5 +1,5 @@
 import type { Lexicon } from './lexicons/lexicon';
-import { hasLexicon, registerLexicon } from './vocabulary';
+import { addFunctionWords, hasLexicon, registerLexicon } from './vocabulary';
 import type { Locale } from './types';
 
 // One dynamic import per language, so a bundler makes each lexicon its own chunk.
@@ -21,9 +21,16 @@ export function loadLexicon(locale: Locale): Promise<void> {
   if (hasLexicon(locale)) return Promise.resolve();
   let p = pending.get(locale);
   if (!p) {
-    // Compiling a lexicon is a few milliseconds of work: in a task of its own, not tacked onto
-    // the one that evaluated the downloaded chunk, so neither becomes a long task on the page.
-    p = LOADERS[locale]().then((m) => new Promise<void>((done) => setTimeout(() => done(registerLexicon(m[locale] as Lexicon)), 0)), (e: unknown) => {
+    // Compiling vocabulary is a few milliseconds of work: the function words and then the
+    // lexicon each in a task of their own, not tacked onto the one that evaluated the
+    // downloaded chunk, so none becomes a long task on the page.
+    const nextTask = () => new Promise((done) => setTimeout(done, 0));
+    p = LOADERS[locale]().then(async (m) => {
+      await nextTask();
+      addFunctionWords();
+      await nextTask();
+      registerLexicon(m[locale] as Lexicon);
+    }, (e: unknown) => {
       pending.delete(locale);
       throw e;
     });

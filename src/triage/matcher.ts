@@ -40,6 +40,8 @@ export interface Matcher {
   prefix: Map<string, Pattern[]>;
   /** The distinct stem lengths in `prefix`, longest first. */
   prefixLengths: number[];
+  /** Every pattern by kind, value, words and stems: adding a lexicon stays linear in its size. */
+  known: Map<string, Pattern>;
 }
 
 /** One match in a text: which cue, over which words. */
@@ -76,7 +78,7 @@ function parseTerm(raw: string): { words: string[]; prefix: boolean[]; weight: n
 
 /** Builds an empty matcher. */
 export function createMatcher(): Matcher {
-  return { exact: new Map(), prefix: new Map(), prefixLengths: [] };
+  return { exact: new Map(), prefix: new Map(), prefixLengths: [], known: new Map() };
 }
 
 /**
@@ -89,21 +91,21 @@ export function addTerms(matcher: Matcher, terms: readonly string[], kind: CueKi
     if (!parsed) continue;
     const first = parsed.words[0] as string;
     const index = parsed.prefix[0] ? matcher.prefix : matcher.exact;
-    const bucket = index.get(first) ?? [];
-    const key = parsed.words.join(' ') + parsed.prefix.join('');
-    const existing = bucket.find(
-      (p) => p.cue.kind === kind && p.cue.value === value && p.words.join(' ') + p.prefix.join('') === key,
-    );
+    const key = `${kind} ${value} ${parsed.words.join(' ')}${parsed.prefix.join('')}`;
+    const existing = matcher.known.get(key);
     if (existing) {
       if (locale && !existing.cue.locales.includes(locale)) existing.cue.locales.push(locale);
       continue;
     }
-    bucket.push({
+    const pattern: Pattern = {
       words: parsed.words,
       prefix: parsed.prefix,
       cue: { kind, value, weight: parsed.weight, locales: locale ? [locale] : [] },
-    });
-    index.set(first, bucket);
+    };
+    matcher.known.set(key, pattern);
+    const bucket = index.get(first);
+    if (bucket) bucket.push(pattern);
+    else index.set(first, [pattern]);
     if (index === matcher.prefix && !matcher.prefixLengths.includes(first.length)) {
       matcher.prefixLengths.push(first.length);
       matcher.prefixLengths.sort((a, b) => b - a);

@@ -11,8 +11,19 @@ import { LOCALES, type Locale } from './types';
  * (`load.ts`, or all at once by `all.ts`), so a visitor downloads only the vocabulary they need.
  */
 export const VOCABULARY: Matcher = createMatcher();
-// The words that tell the languages apart; see `lexicons/function-words.ts`.
-for (const locale of LOCALES) addTerms(VOCABULARY, FUNCTION_WORDS[locale], 'function', locale, locale);
+
+let functionWords = false;
+
+/**
+ * Adds the words that tell the languages apart (`lexicons/function-words.ts`). Done on first
+ * need rather than when the widget's code is evaluated, so that evaluation stays a short task
+ * on the host page; the lazy loader calls it in a task of its own.
+ */
+export function addFunctionWords(): void {
+  if (functionWords) return;
+  functionWords = true;
+  for (const locale of LOCALES) addTerms(VOCABULARY, FUNCTION_WORDS[locale], 'function', locale, locale);
+}
 
 /**
  * Ways of saying what would put it right, kept apart from the triage vocabulary: they answer
@@ -27,6 +38,7 @@ export function registerLexicon(lexicon: Lexicon): void {
   const [locale, ...lists] = lexicon;
   if (registered.has(locale)) return;
   registered.add(locale);
+  addFunctionWords();
   lists.forEach((terms, i) => {
     const name = LEXICON_LISTS[i] as string;
     // Lists 0–5 are categories, 18 on outcomes; the rest are cues of their own kind.
@@ -54,6 +66,7 @@ let last: { text: string; analysis: Analysis } | undefined;
  */
 export function analyse(prepared: string): Analysis {
   if (last && last.text === prepared) return last.analysis;
+  addFunctionWords();
   const tokens = tokenize(prepared);
   const analysis: Analysis = { tokens, hits: scan(VOCABULARY, tokens.norms) };
   last = { text: prepared, analysis };
