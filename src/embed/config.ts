@@ -1,6 +1,6 @@
 import { OUTCOMES } from '../record/record';
 import { LOCALES, type Locale, type Urgency } from '../triage/types';
-import type { BusinessHours, ContactField, ScriptOptions } from '../machine/options';
+import type { BusinessHours, ScriptOptions } from '../machine/options';
 import { isColor } from '../ui/theme';
 
 /** Everything a site owner can set, from `data-*` attributes or `window.HeardConfig`. */

@@ -34,9 +34,6 @@ const withEvent = <E extends ComplaintEvent>(f: (context: ComplaintContext, even
 const withAt = (f: (context: ComplaintContext, at: string) => Patch) =>
   withEvent((context, event) => f(context, atOf(context, event)));
 
-const setError = (error: InputError | null) =>
-  assign<ComplaintContext, ComplaintEvent, undefined, ComplaintEvent, never>({ error });
-
 /** An empty or overlong message is refused where it was typed, with an error beside it. */
 const refuseBadMessage = { guard: 'isRefusedMessage', actions: 'refuseMessage' } as const;
 

@@ -1,7 +1,12 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
-import { TIME, keyOf, type Draft, type HistoryEntry, type OutboxItem, type StoreBackend, type StoreName } from './store';
+import { TIME, keyOf, type StoreName } from './rows';
+import type { Draft, HistoryEntry, OutboxItem, StoreBackend } from './store';
 
-/** The current schema version; each step up is a version in `STORES`, created by `upgrade`. */
+/**
+ * The current schema version. Every version so far only added object stores, listed in
+ * `STORES` with the version that added them; a later version that adds an index or moves
+ * data needs its own `oldVersion < n` step in the `upgradeneeded` handler.
+ */
 export const DB_VERSION = 2;
 
 /** The database, typed for `idb`. */

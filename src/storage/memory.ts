@@ -1,4 +1,5 @@
-import { TIME, keyOf, type Rows, type StoreBackend, type StoreName } from './store';
+import { TIME, keyOf, type Rows, type StoreName } from './rows';
+import type { StoreBackend } from './store';
 
 /** The memory backend, plus what the resilient store needs to keep it current. */
 export interface MemoryBackend extends StoreBackend {

@@ -1,6 +1,7 @@
 import { describeStorageFault, isQuotaError } from './faults';
 import { createMemoryBackend } from './memory';
-import { HISTORY_LIMIT, keyOf, type HeardStore, type Rows, type StoreBackend, type StoreName } from './store';
+import { HISTORY_LIMIT, keyOf, type Rows, type StoreName } from './rows';
+import type { HeardStore, StoreBackend } from './store';
 
 interface ResilientOptions {
   openBackend: () => Promise<StoreBackend>;

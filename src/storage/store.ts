@@ -1,6 +1,9 @@
 import type { Deliverable } from '../record/record';
 import { openIdbBackend } from './db';
 import { createResilientStore } from './resilient';
+import type { Rows, StoreName } from './rows';
+
+export { HISTORY_LIMIT, type Rows, type StoreName } from './rows';
 
 /**
  * Opens the widget's storage. It is backed by IndexedDB when the browser lets us write to it,
@@ -111,8 +114,6 @@ export interface HeardStore {
   close(): void;
 }
 
-/** How many past complaints are remembered. */
-export const HISTORY_LIMIT = 50;
 
 export interface OpenStoreOptions {
   name?: string;
@@ -123,25 +124,6 @@ export interface OpenStoreOptions {
   now?: () => number;
   openBackend?: () => Promise<StoreBackend>;
 }
-
-/** The rows of each object store. */
-export interface Rows {
-  drafts: Draft;
-  outbox: OutboxItem;
-  history: HistoryEntry;
-}
-
-export type StoreName = keyof Rows;
-
-/** Each store's time field and the IndexedDB index over it: listings and pruning go oldest first. */
-export const TIME: Record<StoreName, [field: string, index: string]> = {
-  drafts: ['updatedAt', 'by-updated'],
-  outbox: ['createdAt', 'by-created'],
-  history: ['at', 'by-at'],
-};
-
-/** A row's key: a draft's `key`, anything else's `id`. */
-export const keyOf = (row: Rows[StoreName]): string => (row as Draft).key ?? (row as OutboxItem).id;
 
 /**
  * The storage layer under {@link HeardStore}: IndexedDB (`db.ts`) or memory (`memory.ts`), one

@@ -36,7 +36,7 @@ export function hostSheet(): CSSStyleSheet {
 :focus-visible{outline:3px solid var(--heard-focus);outline-offset:2px}
 .heard-sr,.heard-pending{position:absolute !important;width:1px !important;height:1px !important;
   overflow:hidden !important;clip:rect(0 0 0 0) !important;clip-path:inset(50%) !important;white-space:nowrap !important}
-@media (prefers-reduced-motion:reduce){*{animation:none !important}}
+@media (prefers-reduced-motion:reduce){*{animation:none !important;transition:none !important}}
 `);
 }
 
