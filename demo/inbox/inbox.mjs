@@ -68,7 +68,7 @@ async function trySignIn(token, agent) {
   ui.signOut.hidden = false;
   state.stop = api.listen(onServerEvent, (live) => {
     // Whatever arrived or changed while the stream was down sent no event: read it all again.
-    if (live === 'live' && document.body.dataset.live === 'reconnecting') void scheduleRefresh();
+    if (live === 'live' && document.body.dataset.live === 'reconnecting') void onServerEvent('updated', state.openId ?? '');
     ui.liveState.textContent = live === 'live' ? 'Live' : 'Reconnecting…';
     document.body.dataset.live = live;
   });
@@ -127,11 +127,14 @@ async function refreshQueue() {
   /** @type {import('./queue-view.mjs').Summary[]} */
   const complaints = [];
   let answer;
+  let offset = 0;
   do {
-    const limit = Math.min(MAX_PAGE, state.shown - complaints.length);
-    answer = await state.api.list({ ...filters, limit, offset: complaints.length });
-    complaints.push(...answer.complaints);
-  } while (complaints.length < state.shown && complaints.length < answer.total && answer.complaints.length > 0);
+    answer = await state.api.list({ ...filters, limit: Math.min(MAX_PAGE, state.shown - offset), offset });
+    offset += answer.complaints.length;
+    // A complaint that moved up between two pages would otherwise be listed twice.
+    const seen = new Set(complaints.map((c) => c.id));
+    complaints.push(...answer.complaints.filter((/** @type {{ id: string }} */ c) => !seen.has(c.id)));
+  } while (offset < state.shown && offset < answer.total && answer.complaints.length > 0);
   fillOptions(ui.category, answer.facets.categories);
   fillOptions(ui.language, answer.facets.languages);
   renderQueue(ui.rows, complaints, (id) => void openDetail(id, { focus: true }));
@@ -202,7 +205,9 @@ ui.more.addEventListener('click', async () => {
   state.shown += PAGE;
   await scheduleRefresh();
   // Keyboard and screen-reader users carry on from the first new row, not from the top.
-  /** @type {HTMLElement | null | undefined} */ (ui.rows.rows[first]?.querySelector('button'))?.focus();
+  // If nothing new came (complaints were resolved meanwhile), the button is gone: say so.
+  const next = /** @type {HTMLElement | null | undefined} */ (ui.rows.rows[first]?.querySelector('button'));
+  (next ?? ui.summary).focus();
 });
 ui.showQueue.addEventListener('click', () => void show('queue'));
 ui.showTrends.addEventListener('click', () => void show('trends'));
