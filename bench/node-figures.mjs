@@ -90,7 +90,7 @@ export async function measureOutboxFlush(modules, endpoint, count) {
   // idb checks values against the IndexedDB classes by their global names, as in a browser.
   await import('fake-indexeddb/auto');
   const { IDBFactory } = await import('fake-indexeddb');
-  const { sampleComplaint } = await import('../demo/server/sample-records.mjs');
+  const { sampleComplaint } = await import('../server/sample-records.mjs');
   const openStore = /** @type {(o: object) => Promise<import('../src/storage/store').HeardStore>} */ (modules.store.openStore);
   const createDelivery = /** @type {(o: object) => import('../src/transport/flush').Delivery} */ (modules.flush.createDelivery);
   const quiet = { warn() {} };
@@ -111,15 +111,15 @@ export async function measureOutboxFlush(modules, endpoint, count) {
   return { records: count, delivered: count - left, recordsPerSecond: Math.round((count - left) / seconds) };
 }
 
-const INGEST = fileURLToPath(new URL('../demo/server/ingest-bench.mjs', import.meta.url));
+const INGEST = fileURLToPath(new URL('../server/ingest-bench.mjs', import.meta.url));
 
 /**
- * The receiver's ingest rate and p99 from `demo/server/ingest-bench.mjs`, or `null` when that
+ * The receiver's ingest rate and p99 from `server/ingest-bench.mjs`, or `null` when that
  * module is not there.
  * @returns {Promise<null | { recordsPerSecond: number, p99Ms: number, records: number, stored: number, non2xx: number, errors: number }>}
  */
 export async function measureIngest() {
   if (!existsSync(INGEST)) return null;
-  const { runIngestBench } = await import('../demo/server/ingest-bench.mjs');
+  const { runIngestBench } = await import('../server/ingest-bench.mjs');
   return runIngestBench({ records: 2000, connections: 10 });
 }

@@ -188,8 +188,8 @@ async function measureInNode() {
     results.ingest = ingest;
     row(
       ingest
-        ? { section: logic, figure: 'Receiver ingest', value: `${ingest.recordsPerSecond} records/s, p99 ${ms(ingest.p99Ms)}`, budget: '', pass: null, note: `${ingest.stored}/${ingest.records} stored, ${ingest.non2xx} non-2xx; demo/server/ingest-bench.mjs` }
-        : { section: logic, figure: 'Receiver ingest', value: 'not measured', budget: '', pass: null, note: 'demo/server/ingest-bench.mjs not found' },
+        ? { section: logic, figure: 'Receiver ingest', value: `${ingest.recordsPerSecond} records/s, p99 ${ms(ingest.p99Ms)}`, budget: '', pass: null, note: `${ingest.stored}/${ingest.records} stored, ${ingest.non2xx} non-2xx; server/ingest-bench.mjs` }
+        : { section: logic, figure: 'Receiver ingest', value: 'not measured', budget: '', pass: null, note: 'server/ingest-bench.mjs not found' },
     );
   } catch (error) {
     row({ section: logic, figure: 'Receiver ingest', value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../demo/server/app.mjs';
-import { createSqliteStore } from '../../demo/server/store/sqlite-store.mjs';
+import { createApp } from '../../server/app.mjs';
+import { createSqliteStore } from '../../server/store/sqlite-store.mjs';
 
 const WIDGET = join(import.meta.dirname, '../../dist/heard.js');
 const built = existsSync(WIDGET);

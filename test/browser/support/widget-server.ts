@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { afterAll, beforeAll } from 'vitest';
-import { createApp } from '../../../demo/server/app.mjs';
-import { createSqliteStore } from '../../../demo/server/store/sqlite-store.mjs';
+import { createApp } from '../../../server/app.mjs';
+import { createSqliteStore } from '../../../server/store/sqlite-store.mjs';
 import type { ComplaintRecord } from '../../../src/record/record';
 
 /** The built one-tag loader; `npm test` builds it before the browser tests run. */

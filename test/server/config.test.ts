@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../demo/server/config.mjs';
+import { readConfig } from '../../server/config.mjs';
 
 describe('server configuration from the environment', () => {
   it('uses the documented defaults when nothing is set', () => {

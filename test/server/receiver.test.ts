@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../demo/server/app.mjs';
-import { sampleComplaint, sampleRating } from '../../demo/server/sample-records.mjs';
-import { createSqliteStore } from '../../demo/server/store/sqlite-store.mjs';
+import { createApp } from '../../server/app.mjs';
+import { sampleComplaint, sampleRating } from '../../server/sample-records.mjs';
+import { createSqliteStore } from '../../server/store/sqlite-store.mjs';
 
 const SHOP = 'https://shop.example';
 const TOKEN = 'test-agent-token';

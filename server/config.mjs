@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
  */
 
 /**
- * Reads the server's settings from the environment (see demo/README.md). `agentToken` null
+ * Reads the server's settings from the environment (see server/README.md). `agentToken` null
  * means "generate one"; `allowedOrigins` null means "the server's own origin".
  * @param {NodeJS.ProcessEnv} env
  * @returns {ServerConfig}

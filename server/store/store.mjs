@@ -6,8 +6,8 @@
  */
 
 /**
- * @typedef {import('../../../src/record/record').ComplaintRecord} ComplaintRecord
- * @typedef {import('../../../src/record/record').RatingRecord} RatingRecord
+ * @typedef {import('../../src/record/record').ComplaintRecord} ComplaintRecord
+ * @typedef {import('../../src/record/record').RatingRecord} RatingRecord
  * @typedef {ComplaintRecord | RatingRecord} Deliverable
  */
 

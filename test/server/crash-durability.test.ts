@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sampleComplaint } from '../../demo/server/sample-records.mjs';
+import { sampleComplaint } from '../../server/sample-records.mjs';
 
-const SERVE = join(import.meta.dirname, '../../demo/server/serve.mjs');
+const SERVE = join(import.meta.dirname, '../../server/serve.mjs');
 const RECORDS = 240;
 const CONNECTIONS = 8;
 const MAX_KILLS = 6;

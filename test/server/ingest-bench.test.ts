@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runIngestBench } from '../../demo/server/ingest-bench.mjs';
+import { runIngestBench } from '../../server/ingest-bench.mjs';
 
 describe('ingest bench', () => {
   it('stores every distinct record it posts and reports throughput and p99 latency', async () => {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../demo/server/app.mjs';
-import { sampleComplaint } from '../../demo/server/sample-records.mjs';
-import { createSqliteStore } from '../../demo/server/store/sqlite-store.mjs';
+import { createApp } from '../../server/app.mjs';
+import { sampleComplaint } from '../../server/sample-records.mjs';
+import { createSqliteStore } from '../../server/store/sqlite-store.mjs';
 
 const TOKEN = 'inbox-test-token';
 const auth = { authorization: `Bearer ${TOKEN}` };

@@ -11,9 +11,9 @@ import { createEventHub } from './event-hub.mjs';
 import { summarise } from './summarise.mjs';
 import { createRecordValidator } from './validate-record.mjs';
 
-const SITE_DIR = fileURLToPath(new URL('../site/', import.meta.url));
-const INBOX_DIR = fileURLToPath(new URL('../inbox/', import.meta.url));
-const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+const SITE_DIR = fileURLToPath(new URL('../demo/site/', import.meta.url));
+const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
+const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** The inbox lists complaints a page at a time; an agent asks for more. */
 export const DEFAULT_PAGE = 100;

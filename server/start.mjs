@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { readConfig } from './config.mjs';
 import { serve } from './serve.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WIDGET = join(ROOT, 'dist', 'heard.js');
 
 /** `npm start`: build the widget when it is missing or older than its sources, then serve. */

@@ -2,7 +2,7 @@
 import { h, orDash, when } from './dom.mjs';
 
 /**
- * @typedef {import('../server/store/store.mjs').Complaint} Complaint
+ * @typedef {import('../store/store.mjs').Complaint} Complaint
  * @typedef {{
  *   agent: string,
  *   onClaim: (agent: string) => Promise<void>,
