@@ -1,6 +1,6 @@
 // @ts-check
 import { pathToFileURL } from 'node:url';
-import { generateAgentToken } from './agent-auth.mjs';
+import { generateAgentToken } from './agents/agent-auth.mjs';
 import { createApp } from './app.mjs';
 import { readConfig } from './config.mjs';
 import { createSqliteStore } from './store/sqlite-store.mjs';

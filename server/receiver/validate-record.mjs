@@ -5,11 +5,11 @@ import addFormats from 'ajv-formats';
 
 const require = createRequire(import.meta.url);
 /** The very file the package ships, so the widget and the receiver agree on one shape. */
-const schema = require('../src/record/schema.json');
+const schema = require('../../src/record/schema.json');
 
 /**
  * @typedef {{ path: string, message: string, keyword: string, params: Record<string, unknown> }} RecordError
- * @typedef {{ ok: true, record: import('./store/store.mjs').Deliverable } | { ok: false, errors: RecordError[] }} Validation
+ * @typedef {{ ok: true, record: import('../store/store.mjs').Deliverable } | { ok: false, errors: RecordError[] }} Validation
  */
 
 /**
@@ -33,7 +33,7 @@ export function createRecordValidator({ maxErrors = 5 } = {}) {
   return (body) => {
     const type = body && typeof body === 'object' && 'type' in body ? body.type : undefined;
     const validate = (type === 'complaint' || type === 'rating' ? byType[type] : undefined) ?? whole;
-    if (validate(body)) return { ok: true, record: /** @type {import('./store/store.mjs').Deliverable} */ (body) };
+    if (validate(body)) return { ok: true, record: /** @type {import('../store/store.mjs').Deliverable} */ (body) };
     /** @type {Map<string, RecordError>} */
     const errors = new Map();
     for (const error of validate.errors ?? []) {

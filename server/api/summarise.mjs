@@ -2,7 +2,7 @@
 
 /**
  * What the inbox list shows for one complaint: enough to sort and pick, not the transcript.
- * @param {import('./store/store.mjs').Complaint} complaint
+ * @param {import('../store/store.mjs').Complaint} complaint
  */
 export function summarise(complaint) {
   const { record } = complaint;

@@ -1,0 +1,53 @@
+// @ts-check
+import { canonicalHash } from './canonical-hash.mjs';
+
+/**
+ * @typedef {{
+ *   store: import('../store/store.mjs').Store,
+ *   hub: ReturnType<typeof import('../event-hub.mjs').createEventHub>,
+ *   validateRecord: ReturnType<typeof import('./validate-record.mjs').createRecordValidator>,
+ *   origins: Set<string>,
+ *   perMinute: number,
+ * }} ReceiverOptions
+ */
+
+/**
+ * The receiver: `POST /complaints` validates a record, stores it once and answers only after the
+ * commit is durable.
+ * @param {import('fastify').FastifyInstance} receiver
+ * @param {ReceiverOptions} options
+ */
+export async function receiverRoutes(receiver, { store, hub, validateRecord, origins, perMinute }) {
+    receiver.post(
+      '/complaints',
+      {
+        config: perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {},
+        // Checked before the body is read: a page we do not serve gets nothing stored.
+        onRequest: async (request, reply) => {
+          const origin = request.headers.origin;
+          if (origin !== undefined && !origins.has(origin)) {
+            return reply.code(403).send({ error: 'origin-not-allowed', message: `Origin ${origin} may not send records here.` });
+          }
+        },
+      },
+      async (request, reply) => {
+        const result = validateRecord(request.body);
+        if (!result.ok) {
+          return reply.code(400).send({ error: 'invalid-record', message: 'The record does not match the schema.', errors: result.errors });
+        }
+        const { record } = result;
+        const key = request.headers['idempotency-key'];
+        if (key !== undefined && key !== record.id) {
+          return reply.code(400).send({ error: 'idempotency-key-mismatch', message: 'Idempotency-Key must equal the record id.' });
+        }
+        // better-sqlite3 commits synchronously, so the answer below follows the fsync.
+        const { outcome, receipt } = store.insertRecord(record, { hash: canonicalHash(record), receivedAt: new Date().toISOString() });
+        if (outcome === 'conflict') {
+          return reply.code(409).send({ error: 'conflict', message: `A different record with id ${record.id} was already received.` });
+        }
+        if (outcome === 'replay') reply.header('Idempotent-Replayed', 'true');
+        else hub.publish(record.type === 'rating' ? 'updated' : 'created', { id: record.type === 'rating' ? record.complaintId : record.id });
+        return reply.code(201).send(receipt);
+      },
+    );
+}
