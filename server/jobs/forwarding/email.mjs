@@ -1,0 +1,95 @@
+// @ts-check
+/**
+ * Complaints by email to a team address, over SMTP with nodemailer. The body is the plain-text
+ * transcript; the HTML part is that same text escaped inside one `<pre>`, so nothing a visitor
+ * typed can become markup in a mail client. `Reply-To` is the visitor, so answering the email
+ * answers them.
+ */
+import nodemailer from 'nodemailer';
+import { firstWords, headline } from './events.mjs';
+
+/**
+ * @typedef {{ sendMail(message: import('nodemailer').SendMailOptions): Promise<{ accepted?: unknown[], rejected?: unknown[] }>, close?(): void }} Mailer
+ */
+
+/**
+ * An SMTP mailer from a URL such as `smtp://user:pass@mail.shop.example:587` or `smtps://…:465`.
+ * @param {string} url
+ * @returns {Mailer}
+ */
+export function createMailer(url) {
+  return nodemailer.createTransport(url);
+}
+
+/**
+ * The email for one event.
+ * @param {import('./events.mjs').EventContext} context
+ * @param {{ to: string, from: string }} addresses
+ */
+export function composeEmail(context, { to, from }) {
+  const { event, record, summary } = context;
+  const what = event.type === 'complaint.created' ? '' : `${headline(event)} · `;
+  const subject = oneLine(`[${summary.reference}] ${what}${summary.urgency} · ${summary.category} · ${firstWords(record, 60)}`);
+  const text = emailText(context);
+  return {
+    to,
+    from,
+    ...(record.visitor.email ? { replyTo: record.visitor.email } : {}),
+    subject,
+    text,
+    html: `<!doctype html><meta charset="utf-8"><pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(text)}</pre>`,
+    // One thread per complaint in the team's mail client.
+    headers: { References: `<${record.id}@heard>` },
+  };
+}
+
+/**
+ * The plain-text body: what happened, the facts an agent needs first, then the whole transcript.
+ * @param {import('./events.mjs').EventContext} context
+ */
+export function emailText({ event, record, summary, inboxUrl }) {
+  const { visitor } = record;
+  const lines = [
+    `${headline(event)}: ${summary.reference}`,
+    '',
+    `Urgency: ${summary.urgency}`,
+    `Category: ${summary.category}`,
+    `Visitor: ${[visitor.name, visitor.email, visitor.phone].filter(Boolean).join(', ') || 'not given'}${summary.verified ? ' (verified)' : ''}`,
+  ];
+  if (visitor.accountRef) lines.push(`Account or order: ${visitor.accountRef}`);
+  if (record.desiredOutcome) lines.push(`Wants: ${record.desiredOutcome.kind}${record.desiredOutcome.detail ? ` (${record.desiredOutcome.detail})` : ''}`);
+  if (record.commitment) lines.push(`Promised: ${record.commitment.action} by ${record.commitment.dueBy}`);
+  if (event.details.note) lines.push(`Resolution note: ${event.details.note}`);
+  lines.push(`Inbox: ${inboxUrl}`, '', '--- Transcript ---', '', record.transcriptText);
+  return lines.join('\n');
+}
+
+/**
+ * Sends one email; resolves only when the SMTP server accepted it for the recipient.
+ * @param {Mailer} mailer
+ * @param {ReturnType<typeof composeEmail>} message
+ * @returns {Promise<{ ok: true } | { ok: false, error: string }>}
+ */
+export async function sendEmail(mailer, message) {
+  try {
+    const info = await mailer.sendMail(message);
+    if (info.rejected && info.rejected.length > 0) return { ok: false, error: 'Recipient refused by the mail server' };
+    return { ok: true };
+  } catch (error) {
+    const code = /** @type {{ responseCode?: number, code?: string }} */ (error).responseCode;
+    const kind = /** @type {{ code?: string }} */ (error).code;
+    return { ok: false, error: code ? `Mail server answered ${code}` : `Mail server not reached (${kind ?? 'unknown'})` };
+  }
+}
+
+/**
+ * @param {string} text
+ */
+export function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** @param {string} text */
+function oneLine(text) {
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+}
