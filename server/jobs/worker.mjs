@@ -1,0 +1,157 @@
+// @ts-check
+/**
+ * The worker that runs durable jobs: one per server instance. Each pass takes the jobs that are
+ * due (the store hands each job to one instance only, and a complaint's jobs for one destination
+ * one at a time, in order), runs each by its kind, and records the result: done, due again later
+ * by the retry schedule, or failed once the schedule is spent (kept for an admin to retry).
+ * Nothing is held in memory between passes, so a restart loses nothing: a job taken by an
+ * instance that died is taken again when its lease runs out.
+ */
+import { nextAttempt } from './forwarding/retry.mjs';
+
+/**
+ * What running a job gave.
+ * - `ok`: done.
+ * - not ok: try again by the schedule (`retryAfter`: at least that many seconds); with
+ *   `holdUntil`, set aside until then (a paused destination); with `giveUp`, failed at once
+ *   (nothing left to deliver to).
+ * @typedef {{ ok: true } | { ok: false, error: string, retryAfter?: number | null, holdUntil?: string, giveUp?: boolean }} JobResult
+ * @typedef {(job: import('./forwarding/job-spec.mjs').Job) => Promise<JobResult>} JobHandler
+ * @typedef {{
+ *   takeDueJobs(options: { now: string, limit: number, leaseSeconds: number }): Promise<import('./forwarding/job-spec.mjs').Job[]>,
+ *   completeJob(id: string, at: string): Promise<void>,
+ *   rescheduleJob(id: string, options: { dueAt: string, error: string }): Promise<void>,
+ *   failJob(id: string, options: { error: string, at: string }): Promise<void>,
+ * }} JobQueue
+ * @typedef {{ info(object: object, message: string): void, warn(object: object, message: string): void, error(object: object, message: string): void }} WorkerLog
+ */
+
+/**
+ * @param {{
+ *   store: JobQueue,
+ *   handlers: Record<string, JobHandler>,
+ *   schedule: number[],
+ *   clock?: { now(): number },
+ *   batch?: number,
+ *   leaseSeconds?: number,
+ *   pollMs?: number,
+ *   log?: WorkerLog,
+ *   random?: () => number,
+ * }} options
+ *   `leaseSeconds` must outlast one job's run (a request's 15 s limit and then some); `pollMs`
+ *   is how often the worker looks for due jobs when nothing woke it.
+ */
+export function createWorker({
+  store,
+  handlers,
+  schedule,
+  clock = { now: () => Date.now() },
+  batch = 20,
+  leaseSeconds = 60,
+  pollMs = 1000,
+  log = silent,
+  random = Math.random,
+}) {
+  let running = false;
+  /** @type {Promise<void> | null} */
+  let loop = null;
+  /** @type {(() => void) | null} */
+  let wakeUp = null;
+  let woken = false;
+
+  /**
+   * One pass: takes up to `batch` due jobs and runs them, one at a time (one complaint's jobs
+   * are handed out in order anyway, and a slow destination should not hold a connection pool).
+   * @returns {Promise<number>} how many jobs it ran
+   */
+  async function runDue() {
+    const jobs = await store.takeDueJobs({ now: new Date(clock.now()).toISOString(), limit: batch, leaseSeconds });
+    for (const job of jobs) await runOne(job);
+    return jobs.length;
+  }
+
+  /** @param {import('./forwarding/job-spec.mjs').Job} job */
+  async function runOne(job) {
+    const handler = handlers[job.kind];
+    /** @type {JobResult} */
+    let result;
+    if (!handler) {
+      result = { ok: false, error: `No handler for jobs of kind ${job.kind}` };
+    } else {
+      try {
+        result = await handler(job);
+      } catch (error) {
+        log.error({ jobId: job.id, kind: job.kind, err: error }, 'job failed with an internal error');
+        result = { ok: false, error: 'Internal error; see the server log' };
+      }
+    }
+    const now = clock.now();
+    if (result.ok) {
+      await store.completeJob(job.id, new Date(now).toISOString());
+      return;
+    }
+    if (result.holdUntil) {
+      await store.rescheduleJob(job.id, { dueAt: result.holdUntil, error: result.error });
+      return;
+    }
+    const next = result.giveUp ? /** @type {const} */ ({ retry: false }) : nextAttempt({ attempts: job.attempts, schedule, now, retryAfter: result.retryAfter ?? null, random });
+    if (next.retry) {
+      log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, error: result.error, nextAt: next.dueAt }, 'job will be retried');
+      await store.rescheduleJob(job.id, { dueAt: next.dueAt, error: result.error });
+    } else {
+      log.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, error: result.error }, 'job failed after its last retry; kept for an admin to retry');
+      await store.failJob(job.id, { error: result.error, at: new Date(now).toISOString() });
+    }
+  }
+
+  async function run() {
+    while (running) {
+      let ran = 0;
+      try {
+        ran = await runDue();
+      } catch (error) {
+        log.error({ err: error }, 'could not take due jobs; trying again shortly');
+      }
+      if (!running) break;
+      // A full batch means more may be due: go on at once.
+      if (ran === batch) continue;
+      if (woken) {
+        woken = false;
+        continue;
+      }
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve(undefined);
+        };
+      });
+      wakeUp = null;
+    }
+  }
+
+  return {
+    runDue,
+    /** Starts polling. */
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    /** Looks for due jobs now (after this instance wrote some), rather than at the next poll. */
+    wake() {
+      woken = true;
+      wakeUp?.();
+    },
+    /** Stops polling and waits for the job in hand to finish. */
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await loop;
+      loop = null;
+    },
+  };
+}
+
+/** @type {WorkerLog} */
+const silent = { info() {}, warn() {}, error() {} };
