@@ -34,6 +34,16 @@ export function createApi(token) {
     /** @param {string} id */
     followUp: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/follow-up`),
     trends: () => call('GET', '/api/trends'),
+    /** Settings → Destinations (admins only). @type {import('./settings-view.mjs').DestinationsApi} */
+    destinations: {
+      list: () => call('GET', '/api/destinations'),
+      add: (body) => call('POST', '/api/destinations', body),
+      test: (id) => call('POST', `/api/destinations/${encodeURIComponent(id)}/test`),
+      setPaused: (id, paused) => call('POST', `/api/destinations/${encodeURIComponent(id)}/${paused ? 'pause' : 'resume'}`),
+      remove: (id) => call('DELETE', `/api/destinations/${encodeURIComponent(id)}`),
+      deliveries: (id) => call('GET', `/api/destinations/${encodeURIComponent(id)}/deliveries`),
+      retry: (jobId) => call('POST', `/api/jobs/${encodeURIComponent(jobId)}/retry`),
+    },
     /**
      * Listens for new and changed complaints. `EventSource` cannot send headers, so each
      * connection trades the token for a one-use ticket; after a drop it takes a new one.

@@ -2,6 +2,7 @@
 import { createApi } from './api.mjs';
 import { renderDetail } from './detail-view.mjs';
 import { fillOptions, renderQueue } from './queue-view.mjs';
+import { renderSettings } from './settings-view.mjs';
 import { renderTrends } from './trends-view.mjs';
 
 const TOKEN_KEY = 'heard.agentToken';
@@ -39,9 +40,12 @@ const ui = {
   trendsBody: byId('trends-body'),
   showQueue: byId('show-queue'),
   showTrends: byId('show-trends'),
+  settingsView: byId('settings-view'),
+  settingsBody: byId('settings-body'),
+  showSettings: byId('show-settings'),
 };
 
-/** @type {{ api: ReturnType<typeof createApi> | null, agent: string, openId: string | null, stop: (() => void) | null, view: 'queue' | 'trends', shown: number }} */
+/** @type {{ api: ReturnType<typeof createApi> | null, agent: string, openId: string | null, stop: (() => void) | null, view: 'queue' | 'trends' | 'settings', shown: number }} */
 const state = { api: null, agent: '', openId: null, stop: null, view: 'queue', shown: PAGE };
 
 async function boot() {
@@ -172,7 +176,7 @@ async function refreshTrends() {
   if (state.api) renderTrends(ui.trendsBody, await state.api.trends());
 }
 
-/** @param {'queue' | 'trends'} view */
+/** @param {'queue' | 'trends' | 'settings'} view */
 async function show(view) {
   state.view = view;
   ui.queueView.hidden = view !== 'queue';
@@ -180,7 +184,14 @@ async function show(view) {
   ui.trendsView.hidden = view !== 'trends';
   ui.showQueue.setAttribute('aria-pressed', String(view === 'queue'));
   ui.showTrends.setAttribute('aria-pressed', String(view === 'trends'));
+  ui.settingsView.hidden = view !== 'settings';
+  ui.showSettings.setAttribute('aria-pressed', String(view === 'settings'));
   if (view === 'trends') await refreshTrends();
+  if (view === 'settings' && state.api) {
+    await renderSettings(ui.settingsBody, state.api.destinations).catch((error) => {
+      ui.settingsBody.textContent = error.status === 403 ? 'Only an admin can change settings.' : 'The settings could not be read; try again.';
+    });
+  }
 }
 
 ui.signIn.addEventListener('submit', (event) => {
@@ -211,5 +222,6 @@ ui.more.addEventListener('click', async () => {
 });
 ui.showQueue.addEventListener('click', () => void show('queue'));
 ui.showTrends.addEventListener('click', () => void show('trends'));
+ui.showSettings.addEventListener('click', () => void show('settings'));
 
 void boot();

@@ -1,0 +1,224 @@
+// @ts-check
+import { h, when } from './dom.mjs';
+
+/**
+ * Settings → Destinations, for admins: where complaints are forwarded (signed webhooks, a team
+ * address, a chat channel), each one's recent deliveries and failures, and the failed jobs to
+ * retry. Secrets come back from the server cut to their last four characters; a secret the
+ * server made is shown once, right after adding.
+ */
+
+const EVENT_LABELS = /** @type {const} */ ([
+  ['complaint.created', 'New complaint'],
+  ['complaint.escalated', 'Escalated (handoff or critical)'],
+  ['complaint.claimed', 'Claimed'],
+  ['complaint.resolved', 'Resolved'],
+  ['rating.created', 'Rating'],
+  ['complaint.overdue', 'Overdue commitment'],
+]);
+const KIND_LABELS = { webhook: 'Webhook (Standard Webhooks)', email: 'Email', slack: 'Chat (Slack-compatible)' };
+
+/**
+ * @typedef {{
+ *   id: string, kind: 'webhook' | 'email' | 'slack', name: string, url?: string, secret?: string, to?: string,
+ *   personalData?: boolean, events: string[], paused: boolean, pausedReason: string | null, source: 'admin' | 'environment', createdAt: string,
+ * }} Destination
+ * @typedef {{ jobId: string, type: string, complaintId: string | null, status: string, attempts: number, lastError: string | null, updatedAt: string, nextAttemptAt: string | null }} Delivery
+ * @typedef {{
+ *   list(): Promise<{ destinations: Destination[], jobs: { pending: number, failed: number, done: number }, mailConfigured: boolean }>,
+ *   add(body: Record<string, unknown>): Promise<{ destination: Destination, secret?: string }>,
+ *   test(id: string): Promise<{ ok: boolean, error?: string }>,
+ *   setPaused(id: string, paused: boolean): Promise<unknown>,
+ *   remove(id: string): Promise<unknown>,
+ *   deliveries(id: string): Promise<{ deliveries: Delivery[] }>,
+ *   retry(jobId: string): Promise<unknown>,
+ * }} DestinationsApi
+ */
+
+/**
+ * Draws the settings page into `container` and keeps it current after each action.
+ * @param {HTMLElement} container
+ * @param {DestinationsApi} api
+ */
+export async function renderSettings(container, api) {
+  const status = h('p', { id: 'settings-status', role: 'status', class: 'summary' });
+  const listArea = h('div', { id: 'destinations-list' });
+  const deliveriesArea = h('div', { id: 'destination-deliveries' });
+  /** @type {boolean} */
+  let mailConfigured = false;
+
+  /** @param {string} message */
+  const say = (message) => {
+    status.textContent = message;
+  };
+
+  /** @param {() => Promise<unknown>} work */
+  const act = async (work) => {
+    try {
+      await work();
+    } catch (error) {
+      say(error instanceof Error ? error.message : 'That did not work; try again.');
+    }
+  };
+
+  async function refresh() {
+    const answer = await api.list();
+    mailConfigured = answer.mailConfigured;
+    const { jobs } = answer;
+    listArea.replaceChildren(
+      h('p', { id: 'job-counts' }, `${jobs.failed} failed ${jobs.failed === 1 ? 'job' : 'jobs'}, ${jobs.pending} waiting to be sent.`),
+      answer.destinations.length === 0
+        ? h('p', {}, 'No destinations yet: complaints stay in this inbox only.')
+        : h('div', { class: 'table-wrap' }, h('table', { id: 'destinations' },
+            h('caption', {}, 'Where complaints are forwarded'),
+            h('thead', {}, h('tr', {}, ['Name', 'Kind', 'Sends to', 'Events', 'State', 'Actions'].map((label) => h('th', { scope: 'col' }, label)))),
+            h('tbody', {}, answer.destinations.map(destinationRow)),
+          )),
+    );
+  }
+
+  /** @param {Destination} destination */
+  function destinationRow(destination) {
+    const target = destination.kind === 'email' ? destination.to : `${destination.url}${destination.secret ? ` (secret ${destination.secret})` : ''}`;
+    return h('tr', { 'data-destination': destination.id },
+      h('th', { scope: 'row' }, destination.name, destination.source === 'environment' ? h('span', { class: 'badge' }, 'from the environment') : null),
+      h('td', {}, KIND_LABELS[destination.kind]),
+      h('td', { class: 'excerpt' }, target),
+      h('td', {}, destination.events.map((type) => EVENT_LABELS.find(([value]) => value === type)?.[1] ?? type).join(', ')),
+      h('td', {}, destination.paused ? h('span', { class: 'badge warn' }, destination.pausedReason ?? 'Paused') : 'Active'),
+      h('td', { class: 'actions' },
+        h('button', { type: 'button', onclick: () => act(async () => {
+          say(`Sending a test to ${destination.name}…`);
+          const result = await api.test(destination.id);
+          say(result.ok ? `${destination.name} accepted the test.` : `${destination.name} did not accept the test: ${result.error}.`);
+        }) }, 'Send a test'), ' ',
+        h('button', { type: 'button', onclick: () => act(async () => {
+          await api.setPaused(destination.id, !destination.paused);
+          say(`${destination.name} ${destination.paused ? 'resumed: waiting events go out now' : 'paused: events wait until it is resumed'}.`);
+          await refresh();
+        }) }, destination.paused ? 'Resume' : 'Pause'), ' ',
+        h('button', { type: 'button', onclick: () => act(() => showDeliveries(destination)) }, 'Deliveries'), ' ',
+        destination.source === 'admin'
+          ? h('button', { type: 'button', class: 'link', onclick: () => act(async () => {
+              if (!window.confirm(`Remove ${destination.name}? Events not yet sent to it are dropped.`)) return;
+              await api.remove(destination.id);
+              say(`${destination.name} removed.`);
+              deliveriesArea.replaceChildren();
+              await refresh();
+            }) }, 'Remove')
+          : null,
+      ),
+    );
+  }
+
+  /** @param {Destination} destination */
+  async function showDeliveries(destination) {
+    const { deliveries } = await api.deliveries(destination.id);
+    const heading = h('h3', { tabindex: '-1' }, `Recent deliveries to ${destination.name}`);
+    deliveriesArea.replaceChildren(
+      heading,
+      deliveries.length === 0
+        ? h('p', {}, 'Nothing sent yet.')
+        : h('div', { class: 'table-wrap' }, h('table', { id: 'deliveries' },
+            h('caption', {}, 'Newest first'),
+            h('thead', {}, h('tr', {}, ['Event', 'Complaint', 'State', 'Attempts', 'Last error', 'Updated', ''].map((label) => h('th', { scope: 'col' }, label)))),
+            h('tbody', {}, deliveries.map((delivery) => h('tr', {},
+              h('td', {}, delivery.type),
+              h('td', {}, delivery.complaintId ?? '—'),
+              h('td', {}, delivery.status === 'pending' && delivery.nextAttemptAt ? `waiting, next try ${when(delivery.nextAttemptAt)}` : delivery.status),
+              h('td', {}, delivery.attempts),
+              h('td', {}, delivery.lastError ?? '—'),
+              h('td', {}, when(delivery.updatedAt)),
+              h('td', {}, delivery.status === 'failed'
+                ? h('button', { type: 'button', onclick: () => act(async () => {
+                    await api.retry(delivery.jobId);
+                    say('The job will be tried again now.');
+                    await refresh();
+                    await showDeliveries(destination);
+                  }) }, 'Retry')
+                : null),
+            ))),
+          )),
+    );
+    heading.focus();
+  }
+
+  const form = addForm(async (body) => {
+    const { destination, secret } = await api.add(body);
+    say(`${destination.name} added.`);
+    await refresh();
+    return secret ?? null;
+  }, () => mailConfigured, say);
+
+  container.replaceChildren(h('h3', {}, 'Destinations'), status, listArea, deliveriesArea, form);
+  await refresh();
+}
+
+/**
+ * The form that adds a destination. The fields shown follow the kind chosen.
+ * @param {(body: Record<string, unknown>) => Promise<string | null>} onAdd resolves to a secret the server made, if any
+ * @param {() => boolean} mailConfigured
+ * @param {(message: string) => void} say
+ */
+function addForm(onAdd, mailConfigured, say) {
+  const kind = /** @type {HTMLSelectElement} */ (h('select', { id: 'destination-kind', name: 'kind' },
+    Object.entries(KIND_LABELS).map(([value, label]) => h('option', { value }, label))));
+  const name = h('input', { id: 'destination-name', name: 'name', required: true, maxlength: '100' });
+  const url = h('input', { id: 'destination-url', name: 'url', type: 'url', placeholder: 'https://desk.shop.example/heard' });
+  const secret = h('input', { id: 'destination-secret', name: 'secret', autocomplete: 'off', placeholder: 'whsec_… (leave empty to have one made)' });
+  const to = h('input', { id: 'destination-to', name: 'to', type: 'email', placeholder: 'team@shop.example' });
+  const personal = h('input', { id: 'destination-personal', name: 'personalData', type: 'checkbox' });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const shownSecret = h('div', { id: 'new-secret' });
+  const rows = {
+    url: h('p', {}, h('label', { for: 'destination-url' }, 'URL'), url),
+    secret: h('p', {}, h('label', { for: 'destination-secret' }, 'Signing secret ', h('span', { class: 'hint' }, '(optional)')), secret),
+    to: h('p', {}, h('label', { for: 'destination-to' }, 'Team address'), to),
+    personal: h('p', {}, h('label', { for: 'destination-personal' }, personal, ' Include contact details (email, phone, account) in messages')),
+  };
+  const events = EVENT_LABELS.map(([value, label], index) => {
+    const box = h('input', { type: 'checkbox', name: 'events', value, id: `destination-event-${index}`, checked: index < 2 });
+    return { box, row: h('label', { for: `destination-event-${index}`, class: 'hint' }, box, ` ${label}`) };
+  });
+  const syncKind = () => {
+    rows.url.hidden = kind.value === 'email';
+    rows.secret.hidden = kind.value !== 'webhook';
+    rows.to.hidden = kind.value !== 'email';
+    rows.personal.hidden = kind.value !== 'slack';
+    error.textContent = kind.value === 'email' && !mailConfigured() ? 'Email needs a mail server: set HEARD_SMTP_URL and restart the server.' : '';
+  };
+  kind.addEventListener('change', syncKind);
+  syncKind();
+
+  const form = h('form', { id: 'add-destination', 'aria-labelledby': 'add-destination-title' },
+    h('h3', { id: 'add-destination-title' }, 'Add a destination'),
+    h('p', {}, h('label', { for: 'destination-kind' }, 'Kind'), kind),
+    h('p', {}, h('label', { for: 'destination-name' }, 'Name'), name),
+    rows.url, rows.secret, rows.to, rows.personal,
+    h('fieldset', {}, h('legend', {}, 'Events to send'), events.map(({ row }) => h('p', {}, row))),
+    error,
+    h('button', { type: 'submit' }, 'Add destination'),
+    shownSecret,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    /** @type {Record<string, unknown>} */
+    const body = { kind: kind.value, name: name.value, events: events.filter(({ box }) => box.checked).map(({ box }) => box.value) };
+    if (kind.value !== 'email') body.url = url.value.trim();
+    if (kind.value === 'webhook' && secret.value.trim()) body.secret = secret.value.trim();
+    if (kind.value === 'email') body.to = to.value.trim();
+    if (kind.value === 'slack') body.personalData = personal.checked;
+    try {
+      const made = await onAdd(body);
+      for (const input of [name, url, secret, to]) input.value = '';
+      shownSecret.replaceChildren(...(made
+        ? [h('p', {}, 'The signing secret for this webhook, shown only now: copy it into the receiving system.'), h('output', { id: 'new-secret-value', class: 'secret' }, made)]
+        : []));
+    } catch (caught) {
+      error.textContent = caught instanceof Error ? caught.message : 'The destination was not added.';
+      say('');
+    }
+  });
+  return form;
+}
