@@ -30,7 +30,10 @@ export function forwardingHandler(deps) {
     if (destination.paused) return { ok: false, error: 'Destination paused', holdUntil: HELD_UNTIL };
     const event = /** @type {import('./events.mjs').ForwardEvent} */ (job.payload.event);
     const complaint = await deps.loadComplaint(event.complaintId);
-    if (!complaint) return { ok: false, error: 'Complaint no longer stored', giveUp: true };
+    if (!complaint) {
+      // A rating can arrive before its complaint (a device retrying out of order): wait for it.
+      return event.type === 'rating.created' ? { ok: false, error: 'Complaint not received yet' } : { ok: false, error: 'Complaint no longer stored', giveUp: true };
+    }
     const outcome = await deliver(destination, { event, ...complaint, inboxUrl: inboxLink(deps.publicUrl(), event.complaintId) }, deps);
     if (outcome.ok) return outcome;
     if (outcome.pause) {

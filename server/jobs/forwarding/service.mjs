@@ -74,6 +74,25 @@ export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now
     },
 
     /**
+     * The jobs a stored record causes: a complaint is `complaint.created`, and also
+     * `complaint.escalated` when it was handed off or is critical; a rating is `rating.created`.
+     * @param {import('../../store/store.mjs').Deliverable} record
+     * @param {import('../../store/store.mjs').ComplaintSummary | undefined} summary
+     * @param {string} at
+     */
+    async jobsForRecord(record, summary, at) {
+      const destinations = await store.listDestinations();
+      if (destinations.length === 0) return [];
+      if (record.type === 'rating') return eventJobs(createEvent('rating.created', record.complaintId, { at, details: { csat: record.csat } }), destinations);
+      const jobs = eventJobs(createEvent('complaint.created', record.id, { at }), destinations);
+      if (summary?.escalated) {
+        const reason = summary.handoffReason ?? (summary.urgency === 'critical' ? 'critical' : 'escalated');
+        jobs.push(...eventJobs(createEvent('complaint.escalated', record.id, { at, details: { reason } }), destinations));
+      }
+      return jobs;
+    },
+
+    /**
      * Sends a sample event to one destination now, outside the queue, and says what happened.
      * @param {StoredDestination} destination
      */
