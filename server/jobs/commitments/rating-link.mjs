@@ -1,0 +1,49 @@
+// @ts-check
+/**
+ * The follow-up email's rating links: a capability, signed with HMAC-SHA256 under the server's
+ * link secret, naming the complaint and when it expires (28 days). No sign-in: whoever holds the
+ * link may rate that one complaint, once. The token is compared in constant time and never logged.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export const RATING_LINK_DAYS = 28;
+
+/**
+ * @param {{ complaintId: string, expiresAt: number, secret: string }} input `expiresAt` in ms
+ * @returns {string} `<payload>.<signature>`, both base64url
+ */
+export function signRatingToken({ complaintId, expiresAt, secret }) {
+  const payload = Buffer.from(JSON.stringify({ c: complaintId, e: Math.floor(expiresAt / 1000) })).toString('base64url');
+  return `${payload}.${sign(payload, secret)}`;
+}
+
+/**
+ * @param {string} token
+ * @param {{ secret: string, now: number }} options
+ * @returns {{ ok: true, complaintId: string } | { ok: false, reason: 'invalid' | 'expired' }}
+ */
+export function verifyRatingToken(token, { secret, now }) {
+  const [payload, signature, extra] = String(token).split('.');
+  if (!payload || !signature || extra !== undefined) return { ok: false, reason: 'invalid' };
+  const expected = Buffer.from(sign(payload, secret));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+  /** @type {{ c?: unknown, e?: unknown }} */
+  let claims;
+  try {
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+  if (typeof claims.c !== 'string' || typeof claims.e !== 'number') return { ok: false, reason: 'invalid' };
+  if (claims.e * 1000 <= now) return { ok: false, reason: 'expired' };
+  return { ok: true, complaintId: claims.c };
+}
+
+/**
+ * @param {string} payload
+ * @param {string} secret
+ */
+function sign(payload, secret) {
+  return createHmac('sha256', secret).update(`heard-rating:${payload}`).digest('base64url');
+}
