@@ -23,6 +23,9 @@ const LIST_COLUMNS = `id, reference, received_at, status, claimed_by, claimed_at
   followed_up_at, csat, category, language, urgency, mood, customer_type, widget_urgency, widget_category,
   escalated, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at, follow_up_consent`;
 
+/** How many expired complaints one retention transaction deletes. */
+const PURGE_BATCH = 500;
+
 /**
  * Opens (creating on first run) a SQLite database and returns the store on it.
  * WAL with `synchronous=FULL`: the widget deletes its copy once we answer 2xx, so every
@@ -68,6 +71,10 @@ export function createSqliteStore({ path }) {
       WHERE id = ? AND status <> 'resolved'`),
     followedUp: db.prepare(`UPDATE complaints SET followed_up_at = ?
       WHERE id = ? AND status = 'resolved' AND followed_up_at IS NULL`),
+    expired: db.prepare(`SELECT id FROM complaints WHERE status = 'resolved' AND resolved_ms < ? LIMIT ?`),
+    purgeComplaint: db.prepare('DELETE FROM complaints WHERE id = ?'),
+    purgeRatings: db.prepare('DELETE FROM ratings WHERE complaint_id = ?'),
+    purgeJobs: db.prepare('DELETE FROM jobs WHERE complaint_id = ?'),
     categories: db.prepare('SELECT DISTINCT category FROM complaints ORDER BY category'),
     languages: db.prepare('SELECT DISTINCT language FROM complaints ORDER BY language'),
     weekly: db.prepare('SELECT submitted_ms, category FROM complaints WHERE submitted_ms >= ?'),
@@ -154,6 +161,20 @@ export function createSqliteStore({ path }) {
     },
   );
 
+  /** Deletes up to `batch` expired complaints with their ratings and jobs; receipts stay. */
+  const purgeBatch = db.transaction(
+    /** @param {number} beforeMs @param {number} batch @returns {number} */
+    (beforeMs, batch) => {
+      const ids = /** @type {string[]} */ (q.expired.pluck().all(beforeMs, batch));
+      for (const id of ids) {
+        q.purgeRatings.run(id);
+        q.purgeJobs.run(id);
+        q.purgeComplaint.run(id);
+      }
+      return ids.length;
+    },
+  );
+
   /** @type {(id: string, now: number) => Complaint | null} */
   const read = (id, now) => {
     const row = /** @type {Row & { resolution_note: string | null, body: string } | undefined} */ (q.get.get(id));
@@ -219,6 +240,17 @@ export function createSqliteStore({ path }) {
       categories.sort((a, b) => a.week.localeCompare(b.week) || a.category.localeCompare(b.category));
       const signals = /** @type {import('../store.mjs').Trends['signals']} */ (q.signals.all(firstWeek, topSignals));
       return { weeks: weekKeys, categories, signals };
+    },
+    purgeResolved: async ({ resolvedBefore }) => {
+      const beforeMs = Date.parse(resolvedBefore);
+      let purged = 0;
+      // Small batches, so writers waiting on the lock are never held up for long.
+      for (let batch; (batch = purgeBatch.immediate(beforeMs, PURGE_BATCH)) > 0; ) {
+        purged += batch;
+        if (batch < PURGE_BATCH) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return purged;
     },
     enqueueJobs: jobs.enqueueJobs,
     takeDueJobs: jobs.takeDueJobs,
