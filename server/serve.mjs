@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { generateAgentToken } from './agents/agent-auth.mjs';
 import { createApp } from './app.mjs';
 import { readConfig } from './config.mjs';
+import { startRetentionSweep } from './retention.mjs';
 import { createStore } from './store/index.mjs';
 
 /**
@@ -25,7 +26,11 @@ export async function serve(config, { print = console.log, logger = false } = {}
     rateLimit: config.rateLimit,
     logger,
   });
-  app.addHook('onClose', async () => store.close());
+  const retention = startRetentionSweep({ store, days: config.retentionDays, log: app.log });
+  app.addHook('onClose', async () => {
+    await retention.stop();
+    await store.close();
+  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

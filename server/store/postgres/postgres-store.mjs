@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { describeWork, toListItem, trendWeeks, urgencyRank } from '../shared.mjs';
 import { createPostgresEvents } from './events.mjs';
+import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
 import { migratePostgres } from './migrate.mjs';
 
 /**
@@ -38,6 +39,8 @@ const INSERT_COMPLAINT = `
       verified, visitor_name, excerpt, due_by, follow_up_at, follow_up_consent, signals, csat)
     SELECT $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25
     FROM receipt RETURNING id
+  ), work AS (
+    ${insertJobsFrom(26, 'EXISTS (SELECT 1 FROM complaint)')}
   )
   SELECT (SELECT count(*) FROM complaint)::int AS created`;
 
@@ -49,8 +52,26 @@ const INSERT_RATING = `
     ON CONFLICT (id) DO NOTHING RETURNING receipt
   ), rating AS (
     INSERT INTO ratings (id, complaint_id, csat, at) SELECT $1, $3, $5, $6 FROM receipt RETURNING id
+  ), work AS (
+    ${insertJobsFrom(7, 'EXISTS (SELECT 1 FROM rating)')}
   )
   SELECT (SELECT receipt FROM receipt) AS receipt, (SELECT count(*) FROM rating)::int AS created`;
+
+/** How many expired complaints one retention statement deletes. */
+const PURGE_BATCH = 500;
+
+/** Expired complaints, their ratings and their jobs go; their receipts stay for replays. */
+const PURGE = `
+  WITH gone AS (
+    DELETE FROM complaints WHERE id IN (
+      SELECT id FROM complaints WHERE status = 'resolved' AND resolved_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+    RETURNING id
+  ), ratings_gone AS (
+    DELETE FROM ratings WHERE complaint_id IN (SELECT id FROM gone)
+  ), jobs_gone AS (
+    DELETE FROM jobs WHERE complaint_id IN (SELECT id FROM gone)
+  )
+  SELECT count(*)::int AS n FROM gone`;
 
 /**
  * Connects to PostgreSQL, runs the migrations (under node-pg-migrate's advisory lock, so
@@ -65,27 +86,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
   // An idle connection dropped by the server is replaced on the next query; say so, do not crash.
   pool.on('error', onError);
   const events = createPostgresEvents({ connectionString, pool, onError });
+  const jobs = createPostgresJobs(pool);
   await events.ready;
-
-  /**
-   * @template T
-   * @param {(client: pg.PoolClient) => Promise<T>} work
-   * @returns {Promise<T>}
-   */
-  const transaction = async (work) => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
 
   /**
    * The first answer for an id already stored: a replay when the content is the same.
@@ -105,7 +107,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
    * @param {InsertMeta} meta
    * @returns {Promise<InsertResult>}
    */
-  const insertComplaint = async (record, { hash, receivedAt, summary }) => {
+  const insertComplaint = async (record, meta) => {
+    const { hash, receivedAt, summary } = meta;
     if (!summary) throw new Error('A complaint is stored with its summary.');
     const receipt = { id: record.id, reference: record.reference, receivedAt };
     const { rows } = await pool.query(INSERT_COMPLAINT, [
@@ -134,6 +137,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       summary.followUpConsent,
       JSON.stringify(record.triage.signals),
       record.csat,
+      jobsParameter(meta.jobs),
     ]);
     if (rows[0].created === 1) return { outcome: 'created', receipt };
     return existingReceipt(record.id, hash);
@@ -144,8 +148,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
    * @param {InsertMeta} meta
    * @returns {Promise<InsertResult>}
    */
-  const insertRating = async (record, { hash, receivedAt }) => {
-    const { rows } = await pool.query(INSERT_RATING, [record.id, hash, record.complaintId, receivedAt, record.csat, record.at]);
+  const insertRating = async (record, { hash, receivedAt, jobs }) => {
+    const { rows } = await pool.query(INSERT_RATING, [record.id, hash, record.complaintId, receivedAt, record.csat, record.at, jobsParameter(jobs)]);
     if (rows[0].created === 1) return { outcome: 'created', receipt: rows[0].receipt };
     return existingReceipt(record.id, hash);
   };
@@ -164,10 +168,17 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
    * @param {unknown[]} params
    * @param {string} id
    * @param {string} verb
+   * @param {import('../store.mjs').JobSpec[] | undefined} caused written only if the change happened
    * @returns {Promise<WorkResult>}
    */
-  const work = async (sql, params, id, verb) => {
-    const { rowCount } = await pool.query(sql, params);
+  const work = async (sql, params, id, verb, caused = []) => {
+    // One statement: the change and the jobs it causes commit together or not at all.
+    const { rows } = await pool.query(
+      `WITH changed AS (${sql} RETURNING id), work AS (${insertJobsFrom(params.length + 1, 'EXISTS (SELECT 1 FROM changed)')})
+       SELECT count(*)::int AS n FROM changed`,
+      [...params, jobsParameter(caused)],
+    );
+    const rowCount = rows[0].n;
     const complaint = await read(id, Date.now());
     if (!complaint) return { ok: false, error: 'not-found', message: `No complaint ${id}.` };
     if (!rowCount) return { ok: false, error: 'conflict', message: `Cannot ${verb}: the complaint is ${describeWork(complaint)}.`, complaint };
@@ -202,15 +213,16 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       ]);
       return { categories: categories.rows.map((row) => row.category), languages: languages.rows.map((row) => row.language) };
     },
-    claim: async (id, agent, at) =>
+    claim: async (id, agent, at, options = {}) =>
       work(
         `UPDATE complaints SET status = 'claimed', claimed_by = $2, claimed_at = $3
          WHERE id = $1 AND status <> 'resolved' AND (claimed_by IS NULL OR claimed_by = $2)`,
         [id, text(agent), at],
         id,
         'claim',
+        options.jobs,
       ),
-    resolve: async (id, agent, note, at) =>
+    resolve: async (id, agent, note, at, options = {}) =>
       work(
         `UPDATE complaints SET status = 'resolved', resolved_by = $2, resolved_at = $3, resolution_note = $4,
            claimed_by = COALESCE(claimed_by, $2), claimed_at = COALESCE(claimed_at, $3)
@@ -218,13 +230,15 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
         [id, text(agent), at, text(note)],
         id,
         'resolve',
+        options.jobs,
       ),
-    markFollowedUp: async (id, at) =>
+    markFollowedUp: async (id, at, options = {}) =>
       work(
         `UPDATE complaints SET followed_up_at = $2 WHERE id = $1 AND status = 'resolved' AND followed_up_at IS NULL`,
         [id, at],
         id,
         'record a follow-up',
+        options.jobs,
       ),
     trends: async ({ weeks = 12, now = Date.now(), topSignals = 20 } = {}) => {
       const { firstWeek, weekKeys } = trendWeeks(weeks, now);
@@ -245,6 +259,15 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       categories.sort((a, b) => compare(a.week, b.week) || compare(a.category, b.category));
       return { weeks: weekKeys, categories, signals: countSignals(signalRows.rows, topSignals) };
     },
+    purgeResolved: async ({ resolvedBefore }) => {
+      let purged = 0;
+      for (;;) {
+        const { rows } = await pool.query(PURGE, [resolvedBefore, PURGE_BATCH]);
+        purged += rows[0].n;
+        if (rows[0].n < PURGE_BATCH) return purged;
+      }
+    },
+    ...jobs,
     ping: async () => {
       await pool.query('SELECT 1');
     },

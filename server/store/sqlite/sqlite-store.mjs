@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { createLocalEvents, describeWork, toListItem, trendWeeks, isoDate, urgencyRank, weekStart } from '../shared.mjs';
+import { createSqliteJobs } from './jobs.mjs';
 import { migrateSqlite } from './migrate.mjs';
 
 /**
@@ -21,6 +22,9 @@ import { migrateSqlite } from './migrate.mjs';
 const LIST_COLUMNS = `id, reference, received_at, status, claimed_by, claimed_at, resolved_by, resolved_at,
   followed_up_at, csat, category, language, urgency, mood, customer_type, widget_urgency, widget_category,
   escalated, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at, follow_up_consent`;
+
+/** How many expired complaints one retention transaction deletes. */
+const PURGE_BATCH = 500;
 
 /**
  * Opens (creating on first run) a SQLite database and returns the store on it.
@@ -42,6 +46,7 @@ export function createSqliteStore({ path }) {
   db.pragma('busy_timeout = 5000');
   migrateSqlite(db);
   const events = createLocalEvents();
+  const jobs = createSqliteJobs(db);
 
   const q = {
     receipt: db.prepare('SELECT kind, body_hash, receipt FROM receipts WHERE id = ?'),
@@ -66,6 +71,10 @@ export function createSqliteStore({ path }) {
       WHERE id = ? AND status <> 'resolved'`),
     followedUp: db.prepare(`UPDATE complaints SET followed_up_at = ?
       WHERE id = ? AND status = 'resolved' AND followed_up_at IS NULL`),
+    expired: db.prepare(`SELECT id FROM complaints WHERE status = 'resolved' AND resolved_ms < ? LIMIT ?`),
+    purgeComplaint: db.prepare('DELETE FROM complaints WHERE id = ?'),
+    purgeRatings: db.prepare('DELETE FROM ratings WHERE complaint_id = ?'),
+    purgeJobs: db.prepare('DELETE FROM jobs WHERE complaint_id = ?'),
     categories: db.prepare('SELECT DISTINCT category FROM complaints ORDER BY category'),
     languages: db.prepare('SELECT DISTINCT language FROM complaints ORDER BY language'),
     weekly: db.prepare('SELECT submitted_ms, category FROM complaints WHERE submitted_ms >= ?'),
@@ -137,7 +146,32 @@ export function createSqliteStore({ path }) {
         };
       }
       const receipt = record.type === 'rating' ? insertRating(record, meta) : insertComplaint(record, meta);
+      jobs.add(meta.jobs);
       return { outcome: 'created', receipt };
+    },
+  );
+
+  /** The change and the work it causes, in one transaction; true when it happened. */
+  const change = db.transaction(
+    /** @param {import('better-sqlite3').Statement} statement @param {unknown[]} args @param {import('../store.mjs').JobSpec[] | undefined} caused */
+    (statement, args, caused) => {
+      const changed = statement.run(...args).changes > 0;
+      if (changed) jobs.add(caused);
+      return changed;
+    },
+  );
+
+  /** Deletes up to `batch` expired complaints with their ratings and jobs; receipts stay. */
+  const purgeBatch = db.transaction(
+    /** @param {number} beforeMs @param {number} batch @returns {number} */
+    (beforeMs, batch) => {
+      const ids = /** @type {string[]} */ (q.expired.pluck().all(beforeMs, batch));
+      for (const id of ids) {
+        q.purgeRatings.run(id);
+        q.purgeJobs.run(id);
+        q.purgeComplaint.run(id);
+      }
+      return ids.length;
     },
   );
 
@@ -153,11 +187,12 @@ export function createSqliteStore({ path }) {
    * @param {unknown[]} args
    * @param {string} id
    * @param {string} verb
+   * @param {import('../store.mjs').JobSpec[] | undefined} caused
    * @returns {WorkResult}
    */
-  const work = (statement, args, id, verb) => {
+  const work = (statement, args, id, verb, caused) => {
     const now = Date.now();
-    const changed = statement.run(...args).changes > 0;
+    const changed = change.immediate(statement, args, caused);
     const complaint = read(id, now);
     if (!complaint) return { ok: false, error: 'not-found', message: `No complaint ${id}.` };
     if (!changed) {
@@ -186,9 +221,10 @@ export function createSqliteStore({ path }) {
       categories: q.categories.pluck().all().map(String),
       languages: q.languages.pluck().all().map(String),
     }),
-    claim: async (id, agent, at) => work(q.claim, [agent, at, id, agent], id, 'claim'),
-    resolve: async (id, agent, note, at) => work(q.resolve, [agent, at, Date.parse(at), note, agent, at, id], id, 'resolve'),
-    markFollowedUp: async (id, at) => work(q.followedUp, [at, id], id, 'record a follow-up'),
+    claim: async (id, agent, at, options = {}) => work(q.claim, [agent, at, id, agent], id, 'claim', options.jobs),
+    resolve: async (id, agent, note, at, options = {}) =>
+      work(q.resolve, [agent, at, Date.parse(at), note, agent, at, id], id, 'resolve', options.jobs),
+    markFollowedUp: async (id, at, options = {}) => work(q.followedUp, [at, id], id, 'record a follow-up', options.jobs),
     trends: async ({ weeks = 12, now = Date.now(), topSignals = 20 } = {}) => {
       const { firstWeek, weekKeys } = trendWeeks(weeks, now);
       /** @type {Map<string, number>} */
@@ -205,6 +241,25 @@ export function createSqliteStore({ path }) {
       const signals = /** @type {import('../store.mjs').Trends['signals']} */ (q.signals.all(firstWeek, topSignals));
       return { weeks: weekKeys, categories, signals };
     },
+    purgeResolved: async ({ resolvedBefore }) => {
+      const beforeMs = Date.parse(resolvedBefore);
+      let purged = 0;
+      // Small batches, so writers waiting on the lock are never held up for long.
+      for (let batch; (batch = purgeBatch.immediate(beforeMs, PURGE_BATCH)) > 0; ) {
+        purged += batch;
+        if (batch < PURGE_BATCH) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return purged;
+    },
+    enqueueJobs: jobs.enqueueJobs,
+    takeDueJobs: jobs.takeDueJobs,
+    completeJob: jobs.completeJob,
+    rescheduleJob: jobs.rescheduleJob,
+    failJob: jobs.failJob,
+    retryJob: jobs.retryJob,
+    listJobs: jobs.listJobs,
+    countJobs: jobs.countJobs,
     ping: async () => {
       db.prepare('SELECT 1').get();
     },

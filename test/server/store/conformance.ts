@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { summariseRecord } from '../../../server/receiver/summary.mjs';
 import { sampleComplaint, sampleRating } from '../../../server/sample-records.mjs';
-import type { ComplaintRecord, Store } from '../../../server/store/store.mjs';
+import type { ComplaintRecord, JobSpec, Store } from '../../../server/store/store.mjs';
 
 export interface Backend {
   /** A store on a fresh, empty database. */
@@ -256,6 +256,154 @@ export function storeConformance(name: string, backend: Backend) {
         await put(store, record);
         const results = await Promise.all([store.claim(record.id, 'Mia', now()), store.claim(record.id, 'Tomas', now())]);
         expect(results.filter((result) => result.ok)).toHaveLength(1);
+      });
+    });
+
+
+    describe('durable jobs', () => {
+      const T0 = '2030-01-01T00:00:00.000Z';
+      const at = (seconds: number) => new Date(Date.parse(T0) + seconds * 1000).toISOString();
+      const job = (overrides: Partial<JobSpec> = {}): JobSpec => ({ kind: 'forward', payload: { n: 1 }, dueAt: T0, ...overrides });
+
+      it('hands out due jobs, leases them, counts attempts and keeps jobs not yet due', async () => {
+        await store.enqueueJobs([job({ payload: { n: 1, text: 'Zoë \u{1F600}' } }), job({ dueAt: at(60), payload: { n: 2 } })]);
+        const [first, ...rest] = await store.takeDueJobs({ now: at(1), limit: 10, leaseSeconds: 30 });
+        expect(rest).toEqual([]);
+        expect(first).toMatchObject({ kind: 'forward', payload: { n: 1, text: 'Zoë \u{1F600}' }, status: 'pending', attempts: 1, lastError: null, lockedUntil: at(31), orderKey: null });
+        // Leased: nobody else gets it until the lease runs out.
+        expect(await store.takeDueJobs({ now: at(2), limit: 10, leaseSeconds: 30 })).toEqual([]);
+        const again = await store.takeDueJobs({ now: at(32), limit: 10, leaseSeconds: 30 });
+        expect(again.map((j) => [j.id, j.attempts])).toEqual([[first!.id, 2]]);
+        const later = await store.takeDueJobs({ now: at(100), limit: 10, leaseSeconds: 30 });
+        expect(later.map((j) => j.payload)).toEqual([{ n: 1, text: 'Zoë \u{1F600}' }, { n: 2 }]);
+      });
+
+      it('takes at most the limit, earliest due first', async () => {
+        await store.enqueueJobs([job({ dueAt: at(3), payload: { n: 3 } }), job({ dueAt: at(1), payload: { n: 1 } }), job({ dueAt: at(2), payload: { n: 2 } })]);
+        const taken = await store.takeDueJobs({ now: at(10), limit: 2, leaseSeconds: 30 });
+        expect(taken.map((j) => j.payload.n)).toEqual([1, 2]);
+      });
+
+      it('holds a job back while an older pending job has the same order key; done and failed ones do not', async () => {
+        await store.enqueueJobs([
+          job({ orderKey: 'dest-1:c-1', payload: { n: 1 } }),
+          job({ orderKey: 'dest-1:c-1', payload: { n: 2 } }),
+          job({ orderKey: 'dest-1:c-1', payload: { n: 3 } }),
+          job({ orderKey: 'dest-2:c-1', payload: { n: 4 } }),
+          job({ payload: { n: 5 } }),
+        ]);
+        const take = () => store.takeDueJobs({ now: at(1), limit: 10, leaseSeconds: 30 });
+        const first = await take();
+        expect(first.map((j) => j.payload.n)).toEqual([1, 4, 5]);
+        await store.completeJob(first[1]!.id, at(1));
+        await store.completeJob(first[2]!.id, at(1));
+        // Rescheduled, the first is still pending and still holds the others back.
+        await store.rescheduleJob(first[0]!.id, { dueAt: at(0), error: '503 from destination' });
+        expect((await take()).map((j) => j.payload.n)).toEqual([1]);
+        const firstJob = (await store.listJobs()).find((j) => j.payload.n === 1)!;
+        expect(firstJob).toMatchObject({ lastError: '503 from destination', attempts: 2 });
+        await store.completeJob(firstJob.id, at(2));
+        const second = await store.takeDueJobs({ now: at(40), limit: 10, leaseSeconds: 30 });
+        expect(second.map((j) => j.payload.n)).toEqual([2]);
+        await store.failJob(second[0]!.id, { error: 'timeout', at: at(41) });
+        expect((await store.takeDueJobs({ now: at(42), limit: 10, leaseSeconds: 30 })).map((j) => j.payload.n)).toEqual([3]);
+      });
+
+      it('keeps a failed job for an admin to see, counts jobs by state, and retries a failed one', async () => {
+        await store.enqueueJobs([job({ payload: { n: 1 } }), job({ payload: { n: 2 } }), job({ payload: { n: 3 } })]);
+        const [a, b] = await store.takeDueJobs({ now: at(1), limit: 2, leaseSeconds: 30 });
+        await store.completeJob(a!.id, at(2));
+        await store.failJob(b!.id, { error: 'HTTP 410 from destination', at: at(3) });
+        expect(await store.countJobs()).toEqual({ pending: 1, failed: 1, done: 1 });
+        const [failed, ...none] = await store.listJobs({ status: 'failed' });
+        expect(none).toEqual([]);
+        expect(failed).toMatchObject({ id: b!.id, status: 'failed', lastError: 'HTTP 410 from destination', lockedUntil: null, updatedAt: at(3) });
+        expect(await store.retryJob(a!.id, at(4))).toBe(false);
+        expect(await store.retryJob('not-a-job', at(4))).toBe(false);
+        expect(await store.retryJob(b!.id, at(4))).toBe(true);
+        expect(await store.countJobs()).toEqual({ pending: 2, failed: 0, done: 1 });
+        const retried = await store.takeDueJobs({ now: at(5), limit: 10, leaseSeconds: 30 });
+        expect(retried.map((j) => j.id)).toContain(b!.id);
+        expect((await store.listJobs({ limit: 2 })).length).toBe(2);
+      });
+
+      it('writes the jobs a record causes with it, and none for a replay or a conflict', async () => {
+        const record = sampleComplaint();
+        const jobs = [job({ kind: 'complaint.created', complaintId: record.id, destinationId: 'd1', orderKey: `d1:${record.id}` })];
+        const meta = { hash: 'h', receivedAt: now(), summary: summariseRecord(record), jobs };
+        await store.insertRecord(record, meta);
+        await store.insertRecord(record, meta);
+        await store.insertRecord(record, { ...meta, hash: 'other' });
+        const rating = sampleRating(record.id, 5);
+        await store.insertRecord(rating, { hash: 'r', receivedAt: now(), jobs: [job({ kind: 'rating.created', complaintId: record.id })] });
+        await store.insertRecord(rating, { hash: 'r', receivedAt: now(), jobs: [job({ kind: 'rating.created', complaintId: record.id })] });
+        const stored = await store.listJobs();
+        expect(stored.map((j) => j.kind).sort()).toEqual(['complaint.created', 'rating.created']);
+        expect(stored.find((j) => j.kind === 'complaint.created')).toMatchObject({ complaintId: record.id, destinationId: 'd1', orderKey: `d1:${record.id}` });
+      });
+
+      it('writes the jobs of a claim, resolve or follow-up only when it happened', async () => {
+        const record = sampleComplaint();
+        await put(store, record);
+        const caused = (kind: string) => ({ jobs: [job({ kind, complaintId: record.id })] });
+        await store.claim(record.id, 'Mia', now(), caused('claimed'));
+        await store.claim(record.id, 'Tomas', now(), caused('claimed-by-tomas'));
+        await store.markFollowedUp(record.id, now(), caused('followed-up-too-early'));
+        await store.resolve(record.id, 'Mia', 'Done.', now(), caused('resolved'));
+        await store.resolve(record.id, 'Mia', 'Again.', now(), caused('resolved-twice'));
+        await store.markFollowedUp(record.id, now(), caused('followed-up'));
+        await store.claim('no-such-complaint', 'Mia', now(), caused('ghost'));
+        expect((await store.listJobs()).map((j) => j.kind).sort()).toEqual(['claimed', 'followed-up', 'resolved']);
+      });
+
+      it('never hands one job to two takers at once', async () => {
+        await store.enqueueJobs(Array.from({ length: 60 }, (_, n) => job({ payload: { n } })));
+        const takers = await Promise.all(
+          Array.from({ length: 6 }, async () => {
+            const mine: string[] = [];
+            for (;;) {
+              const taken = await store.takeDueJobs({ now: at(1), limit: 4, leaseSeconds: 60 });
+              if (taken.length === 0) return mine;
+              mine.push(...taken.map((j) => j.id));
+            }
+          }),
+        );
+        const all = takers.flat();
+        expect(all).toHaveLength(60);
+        expect(new Set(all).size).toBe(60);
+      });
+    });
+
+    describe('retention', () => {
+      it('deletes complaints resolved before the date with their ratings and jobs, and still answers their retries as replays', async () => {
+        const old = sampleComplaint({ submittedAt: ago(900 * 24) });
+        const recent = sampleComplaint({ submittedAt: ago(900 * 24) });
+        const open = sampleComplaint({ submittedAt: ago(900 * 24) });
+        const first = await put(store, old, 'old-hash');
+        await put(store, recent);
+        await put(store, open);
+        await store.insertRecord(sampleRating(old.id, 3), { hash: 'rating', receivedAt: now() });
+        await store.resolve(old.id, 'Mia', 'Refunded.', ago(800 * 24), { jobs: [{ kind: 'complaint.resolved', payload: { email: old.visitor.email }, dueAt: now(), complaintId: old.id }] });
+        await store.resolve(recent.id, 'Mia', 'Refunded.', ago(10 * 24));
+
+        expect(await store.purgeResolved({ resolvedBefore: ago(730 * 24) })).toBe(1);
+        expect(await store.getRecord(old.id)).toBeNull();
+        expect((await store.listRecords()).map((c) => c.id).sort()).toEqual([recent.id, open.id].sort());
+        expect(await store.listJobs()).toEqual([]);
+        expect(await put(store, old, 'old-hash')).toEqual({ outcome: 'replay', receipt: first.receipt });
+        expect((await put(store, old, 'changed')).outcome).toBe('conflict');
+        expect(await store.getRecord(old.id)).toBeNull();
+        expect(await store.purgeResolved({ resolvedBefore: ago(730 * 24) })).toBe(0);
+      });
+
+      it('deletes any number of expired complaints in one sweep', async () => {
+        const records = Array.from({ length: 520 }, () => sampleComplaint());
+        for (const record of records) {
+          await put(store, record);
+          await store.resolve(record.id, 'Mia', 'Done.', ago(800 * 24));
+        }
+        expect(await store.purgeResolved({ resolvedBefore: ago(730 * 24) })).toBe(520);
+        expect(await store.countRecords()).toEqual({ total: 0, open: 0 });
       });
     });
 

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
@@ -38,7 +40,8 @@ describe('PostgreSQL store', () => {
     await client.connect();
     const { rows } = await client.query('SELECT name FROM heard_migrations ORDER BY id');
     await client.end();
-    expect(rows.map((row) => row.name)).toEqual(['001_complaints']);
+    const files = readdirSync(join(import.meta.dirname, '../../../server/store/migrations/postgres')).map((name) => name.replace(/\.sql$/, ''));
+    expect(rows.map((row) => row.name)).toEqual(files.sort());
     await Promise.all(stores.map((store) => store.close()));
   });
 
@@ -50,6 +53,28 @@ describe('PostgreSQL store', () => {
     expect(results.filter((result) => result.outcome === 'created')).toHaveLength(50);
     expect(results.filter((result) => result.outcome === 'replay')).toHaveLength(50);
     expect((await a!.countRecords()).total).toBe(50);
+    await Promise.all([a!.close(), b!.close()]);
+  });
+
+  it('hands each due job to exactly one of two instances taking at once', async () => {
+    const url = await cluster.createDatabase();
+    const [a, b] = await Promise.all([createPostgresStore({ connectionString: url }), createPostgresStore({ connectionString: url })]);
+    const dueAt = new Date().toISOString();
+    await a!.enqueueJobs(Array.from({ length: 200 }, (_, n) => ({ kind: 'forward', payload: { n }, dueAt })));
+    const drain = async (store: Store) => {
+      const mine: string[] = [];
+      for (;;) {
+        const taken = await store.takeDueJobs({ now: new Date().toISOString(), limit: 5, leaseSeconds: 300 });
+        if (taken.length === 0) return mine;
+        mine.push(...taken.map((job) => job.id));
+      }
+    };
+    const [fromA, fromB] = await Promise.all([drain(a!), drain(b!), drain(a!), drain(b!)]).then(([x, y, z, w]) => [[...x, ...z], [...y, ...w]]);
+    expect(fromA!.length).toBeGreaterThan(0);
+    expect(fromB!.length).toBeGreaterThan(0);
+    const all = [...fromA!, ...fromB!];
+    expect(all).toHaveLength(200);
+    expect(new Set(all).size).toBe(200);
     await Promise.all([a!.close(), b!.close()]);
   });
 
