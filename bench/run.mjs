@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { CPU_SLOWDOWN, hostPage, launchChromium, measureColdClick, measureHeardRun, measurePageLoad, measurePlainTyping } from './browser.mjs';
 import { complaintText } from './complaints.mjs';
 import { measureCss, measureIngest, measureOutboxFlush, measureTriage } from './node-figures.mjs';
+import { measureForwarding } from './forwarding.mjs';
 import { buildPeers, ensurePeersInstalled, PEERS_DIR } from './peers.mjs';
 import { kb, markdownTable, mb, ms, ratio, textTable } from './report.mjs';
 import { startBenchServer } from './server.mjs';
@@ -193,6 +194,15 @@ async function measureInNode() {
     );
   } catch (error) {
     row({ section: logic, figure: 'Receiver ingest', value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
+  }
+
+  try {
+    const forwarding = await measureForwarding();
+    results.forwarding = forwarding;
+    row({ section: logic, figure: 'Forwarding throughput', value: `${forwarding.eventsPerSecond} events/s`, budget: '', pass: null, note: `${forwarding.events} queued complaint.created events to a loopback webhook that verifies each signature; one worker, SQLite on disk; bench/forwarding.mjs` });
+    row({ section: logic, figure: 'Record 201 → webhook arrival', value: `${ms(forwarding.medianMs, 1)} median (p95 ${ms(forwarding.p95Ms, 1)})`, budget: '', pass: null, note: `${forwarding.latencySamples} records one at a time, the worker woken by the write` });
+  } catch (error) {
+    row({ section: logic, figure: 'Forwarding', value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
   }
 }
 

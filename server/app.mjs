@@ -10,6 +10,7 @@ import { agentApiRoutes } from './api/routes.mjs';
 import { createEventHub } from './event-hub.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
+import { createJobs, jobRoutes } from './jobs/plugin.mjs';
 
 const SITE_DIR = fileURLToPath(new URL('../demo/site/', import.meta.url));
 const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
@@ -56,7 +57,13 @@ const SHOP_CSP = [
  *   rateLimit?: number,
  *   logger?: boolean | object,
  *   distDir?: string,
+ *   jobs?: import('./jobs/plugin.mjs').JobOptions,
+ *   mailer?: import('./jobs/forwarding/email.mjs').Mailer | null,
+ *   post?: import('./jobs/forwarding/http.mjs').PostJson,
+ *   clock?: { now(): number },
  * }} AppOptions
+ *   `jobs`: forwarding's settings and destinations from the environment; `mailer` sends email
+ *   (null: no mail server); `post` makes forwarding's requests; `clock` is the jobs' time.
  */
 
 /**
@@ -75,6 +82,10 @@ export function createApp({
   rateLimit: perMinute = 120,
   logger = false,
   distDir = DIST_DIR,
+  jobs: jobOptions = {},
+  mailer = null,
+  post,
+  clock,
 }) {
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
   const auth = createAgentAuth({ agentToken });
@@ -83,6 +94,15 @@ export function createApp({
   // Closing drops open connections (inbox streams, idle keep-alives) rather than waiting on
   // them. A record whose answer is cut off is safe: the widget retries and gets the replay.
   const app = Fastify({ logger, bodyLimit, trustProxy: false, forceCloseConnections: true });
+  const jobStore = /** @type {import('./jobs/plugin.mjs').JobStore} */ (store);
+  const jobs = createJobs({ store: jobStore, options: jobOptions, mailer, post, clock, log: app.log });
+  app.addHook('onReady', async () => jobs.start());
+  // Tests drive the worker with a fake clock when it is built with `jobs.worker: false`.
+  app.decorate('jobWorker', jobs.worker);
+  app.addHook('onListen', async () => {
+    const address = app.server.address();
+    if (address && typeof address === 'object') jobs.setListeningOrigin(`http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`);
+  });
 
   // Records are JSON and only JSON: anything else (text/plain included) is a 415.
   app.removeContentTypeParser(['text/plain']);
@@ -107,6 +127,8 @@ export function createApp({
     hub.closeAll();
     done();
   });
+  // The job in hand finishes before the store closes.
+  app.addHook('onClose', async () => jobs.stop());
 
   app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
@@ -116,8 +138,20 @@ export function createApp({
   });
   app.register(rateLimit, { global: false });
 
-  app.register(receiverRoutes, { store, validateRecord, origins, perMinute });
-  app.register(agentApiRoutes, { prefix: '/api', store, hub, auth });
+  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, forwarding: jobs.forwarding, wakeWorker: () => jobs.worker.wake() });
+  app.register(agentApiRoutes, { prefix: '/api', store, hub, auth, forwarding: jobs.forwarding, wakeWorker: () => jobs.worker.wake() });
+  // Admins only. Until agent accounts with roles exist, any signed-in agent is an admin.
+  app.register(jobRoutes, {
+    prefix: '/api',
+    jobs,
+    store: jobStore,
+    requireAdmin: async (request, reply) => {
+      if (!auth.checkHeader(request.headers.authorization)) {
+        reply.header('WWW-Authenticate', 'Bearer realm="heard-inbox"');
+        return reply.code(401).send({ error: 'unauthorised', message: 'The agent token is missing or wrong.' });
+      }
+    },
+  });
 
   // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.
   const roots = [SITE_DIR, distDir].filter((dir) => existsSync(dir));

@@ -1,6 +1,7 @@
 // @ts-check
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readForwardingConfig } from './jobs/forwarding/config.mjs';
 
 /**
  * @typedef {{
@@ -13,6 +14,7 @@ import { resolve } from 'node:path';
  *   bodyLimit: number,
  *   rateLimit: number,
  *   retentionDays: number,
+ *   forwarding: import('./jobs/forwarding/config.mjs').ForwardingConfig,
  * }} ServerConfig
  */
 
@@ -37,6 +39,7 @@ export function readConfig(env) {
     bodyLimit: integer(env, 'HEARD_BODY_LIMIT', 1024 * 1024, 1024),
     rateLimit: integer(env, 'HEARD_RATE_LIMIT', 120, 0),
     retentionDays: integer(env, 'HEARD_RETENTION_DAYS', 730, 1),
+    forwarding: readForwardingConfig(env),
   };
 }
 

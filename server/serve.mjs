@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { generateAgentToken } from './agents/agent-auth.mjs';
 import { createApp } from './app.mjs';
 import { readConfig } from './config.mjs';
+import { createMailer } from './jobs/forwarding/email.mjs';
 import { startRetentionSweep } from './retention.mjs';
 import { createStore } from './store/index.mjs';
 
@@ -25,6 +26,8 @@ export async function serve(config, { print = console.log, logger = false } = {}
     bodyLimit: config.bodyLimit,
     rateLimit: config.rateLimit,
     logger,
+    jobs: config.forwarding,
+    mailer: config.forwarding.smtpUrl ? createMailer(config.forwarding.smtpUrl) : null,
   });
   const retention = startRetentionSweep({ store, days: config.retentionDays, log: app.log });
   app.addHook('onClose', async () => {

@@ -10,6 +10,8 @@ export const MAX_PAGE = 500;
  *   store: import('../store/store.mjs').Store,
  *   hub: ReturnType<typeof import('../event-hub.mjs').createEventHub>,
  *   auth: ReturnType<typeof import('../agents/agent-auth.mjs').createAgentAuth>,
+ *   forwarding: ReturnType<typeof import('../jobs/forwarding/service.mjs').createForwarding>,
+ *   wakeWorker: () => void,
  * }} AgentApiOptions
  */
 
@@ -19,7 +21,7 @@ export const MAX_PAGE = 500;
  * @param {import('fastify').FastifyInstance} api
  * @param {AgentApiOptions} options
  */
-export async function agentApiRoutes(api, { store, hub, auth }) {
+export async function agentApiRoutes(api, { store, hub, auth, forwarding, wakeWorker }) {
     api.addHook('onRequest', async (request, reply) => {
       if (/** @type {{ public?: boolean }} */ (request.routeOptions.config).public) return;
       if (!auth.checkHeader(request.headers.authorization)) {
@@ -69,6 +71,7 @@ export async function agentApiRoutes(api, { store, hub, auth }) {
         return reply.code(result.error === 'not-found' ? 404 : 409).send({ error: result.error, message: result.message });
       }
       store.events.publish('updated', { id: result.complaint.id }).catch((error) => api.log.error({ err: error }, 'live update not sent'));
+      wakeWorker();
       return { complaint: result.complaint };
     };
 
@@ -77,7 +80,10 @@ export async function agentApiRoutes(api, { store, hub, auth }) {
     }, async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
       const { agent } = /** @type {{ agent: string }} */ (request.body);
-      return answerWork(await store.claim(id, agent.trim(), new Date().toISOString()), reply);
+      const at = new Date().toISOString();
+      // Written with the claim, and only if the claim happened.
+      const jobs = await forwarding.jobsFor('complaint.claimed', id, { at, details: { agent: { name: agent.trim() } } });
+      return answerWork(await store.claim(id, agent.trim(), at, { jobs }), reply);
     });
 
     api.post('/complaints/:id/resolve', {
@@ -91,7 +97,9 @@ export async function agentApiRoutes(api, { store, hub, auth }) {
     }, async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
       const { agent, note } = /** @type {{ agent: string, note: string }} */ (request.body);
-      return answerWork(await store.resolve(id, agent.trim(), note.trim(), new Date().toISOString()), reply);
+      const at = new Date().toISOString();
+      const jobs = await forwarding.jobsFor('complaint.resolved', id, { at, details: { agent: { name: agent.trim() }, note: note.trim() } });
+      return answerWork(await store.resolve(id, agent.trim(), note.trim(), at, { jobs }), reply);
     });
 
     api.post('/complaints/:id/follow-up', async (request, reply) => {

@@ -8,6 +8,8 @@ import { summariseRecord } from './summary.mjs';
  *   validateRecord: ReturnType<typeof import('./validate-record.mjs').createRecordValidator>,
  *   origins: Set<string>,
  *   perMinute: number,
+ *   forwarding: ReturnType<typeof import('../jobs/forwarding/service.mjs').createForwarding>,
+ *   wakeWorker: () => void,
  * }} ReceiverOptions
  */
 
@@ -17,7 +19,7 @@ import { summariseRecord } from './summary.mjs';
  * @param {import('fastify').FastifyInstance} receiver
  * @param {ReceiverOptions} options
  */
-export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute }) {
+export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker }) {
     receiver.post(
       '/complaints',
       {
@@ -41,16 +43,22 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
           return reply.code(400).send({ error: 'idempotency-key-mismatch', message: 'Idempotency-Key must equal the record id.' });
         }
         // The store resolves only once the commit is durable, so the answer below follows it.
+        const receivedAt = new Date().toISOString();
+        const summary = record.type === 'complaint' ? summariseRecord(record) : undefined;
+        // Forwarding's jobs are written in the same transaction, and only if the record is new.
+        const jobs = await forwarding.jobsForRecord(record, summary, receivedAt);
         const { outcome, receipt } = await store.insertRecord(record, {
           hash: canonicalHash(record),
-          receivedAt: new Date().toISOString(),
-          ...(record.type === 'complaint' ? { summary: summariseRecord(record) } : {}),
+          receivedAt,
+          ...(summary ? { summary } : {}),
+          jobs,
         });
         if (outcome === 'conflict') {
           return reply.code(409).send({ error: 'conflict', message: `A different record with id ${record.id} was already received.` });
         }
         if (outcome === 'replay') reply.header('Idempotent-Replayed', 'true');
         else {
+          if (jobs.length > 0) wakeWorker();
           const event = record.type === 'rating' ? { type: 'updated', id: record.complaintId } : { type: 'created', id: record.id };
           // The record is stored; a live update that fails to go out is logged, not answered.
           store.events.publish(event.type, { id: event.id }).catch((error) => request.log.error({ err: error }, 'live update not sent'));

@@ -138,6 +138,8 @@
  *   `summary` is required for a complaint; a rating has none.
  */
 
+/** @typedef {import('../jobs/forwarding/service.mjs').DestinationStore} DestinationStore */
+
 /**
  * @typedef {object} Store
  * @property {'sqlite' | 'postgres'} kind
@@ -167,6 +169,14 @@
  *   A failed job becomes pending and due at `at`; false when there is no such failed job.
  * @property {(options?: { status?: string, limit?: number }) => Promise<Job[]>} listJobs
  * @property {() => Promise<{ pending: number, failed: number, done: number }>} countJobs
+ * @property {DestinationStore['listDestinations']} listDestinations  forwarding's destinations
+ * @property {DestinationStore['getDestination']} getDestination
+ * @property {DestinationStore['addDestination']} addDestination
+ * @property {DestinationStore['replaceEnvironmentDestinations']} replaceEnvironmentDestinations
+ * @property {DestinationStore['setDestinationPaused']} setDestinationPaused
+ *   Resuming makes the destination's held jobs due at `at`.
+ * @property {DestinationStore['removeDestination']} removeDestination  with its pending jobs
+ * @property {DestinationStore['listDestinationJobs']} listDestinationJobs  newest first
  * @property {(options: { resolvedBefore: string }) => Promise<number>} purgeResolved
  *   Deletes complaints resolved before the date, with their ratings and jobs; their receipts
  *   (id, content hash, the answer given) stay, so a late retry is still a replay.

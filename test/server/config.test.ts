@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/config.mjs';
+import { readForwardingConfig } from '../../server/jobs/forwarding/config.mjs';
 
 describe('server configuration from the environment', () => {
   it('uses the documented defaults when nothing is set', () => {
@@ -15,6 +16,7 @@ describe('server configuration from the environment', () => {
       bodyLimit: 1024 * 1024,
       rateLimit: 120,
       retentionDays: 730,
+      forwarding: readForwardingConfig({}),
     });
   });
 
@@ -40,6 +42,7 @@ describe('server configuration from the environment', () => {
       bodyLimit: 65536,
       rateLimit: 0,
       retentionDays: 90,
+      forwarding: readForwardingConfig({}),
     });
   });
 

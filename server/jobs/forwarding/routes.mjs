@@ -96,8 +96,11 @@ export async function destinationRoutes(api, { store, forwarding, allowPrivate, 
   }, async (request, reply) => {
     const { id } = /** @type {{ id: string }} */ (request.params);
     const { limit } = /** @type {{ limit: number }} */ (request.query);
-    if (!(await store.getDestination(id))) return notFound(id, reply);
+    const destination = await store.getDestination(id);
+    if (!destination) return notFound(id, reply);
     const jobs = await store.listDestinationJobs(id, { limit });
+    /** @param {import('./job-spec.mjs').Job} job */
+    const held = (job) => job.status === 'pending' && (destination.paused || job.dueAt === HELD_UNTIL);
     return {
       deliveries: jobs.map((job) => {
         const event = /** @type {{ event?: { type?: string, id?: string } }} */ (job.payload).event;
@@ -106,12 +109,12 @@ export async function destinationRoutes(api, { store, forwarding, allowPrivate, 
           eventId: event?.id ?? null,
           type: event?.type ?? job.kind,
           complaintId: job.complaintId ?? null,
-          status: job.status === 'pending' && job.dueAt === HELD_UNTIL ? 'held' : job.status,
+          status: held(job) ? 'held' : job.status,
           attempts: job.attempts,
           lastError: job.lastError,
           createdAt: job.createdAt,
           updatedAt: job.updatedAt,
-          nextAttemptAt: job.status === 'pending' && job.dueAt !== HELD_UNTIL ? job.dueAt : null,
+          nextAttemptAt: job.status === 'pending' && !held(job) ? job.dueAt : null,
         };
       }),
     };

@@ -26,3 +26,28 @@ export function toDestination(row) {
     createdAt: row.created_at instanceof Date ? row.created_at.toISOString() : row.created_at,
   };
 }
+
+/**
+ * A jobs row from either database as the contract's `Job`.
+ * @param {{ id: number | string, kind: string, payload: string | Record<string, unknown>, due_at: string | Date, order_key: string | null, complaint_id: string | null, destination_id: string | null, status: string, attempts: number, last_error: string | null, created_at: string | Date, updated_at: string | Date, locked_until: string | Date | null }} row
+ * @returns {import('../store.mjs').Job}
+ */
+export function toJob(row) {
+  /** @param {string | Date} value */
+  const iso = (value) => (value instanceof Date ? value.toISOString() : value);
+  return {
+    id: String(row.id),
+    kind: row.kind,
+    payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+    dueAt: iso(row.due_at),
+    orderKey: row.order_key,
+    complaintId: row.complaint_id,
+    destinationId: row.destination_id,
+    status: /** @type {import('../store.mjs').Job['status']} */ (row.status),
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    lockedUntil: row.locked_until === null ? null : iso(row.locked_until),
+  };
+}

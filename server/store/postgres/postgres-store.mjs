@@ -1,6 +1,7 @@
 // @ts-check
 import pg from 'pg';
 import { describeWork, toListItem, trendWeeks, urgencyRank } from '../shared.mjs';
+import { postgresDestinations } from '../destinations/postgres.mjs';
 import { createPostgresEvents } from './events.mjs';
 import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
 import { migratePostgres } from './migrate.mjs';
@@ -268,6 +269,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       }
     },
     ...jobs,
+    ...postgresDestinations(pool),
     ping: async () => {
       await pool.query('SELECT 1');
     },

@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { createLocalEvents, describeWork, toListItem, trendWeeks, isoDate, urgencyRank, weekStart } from '../shared.mjs';
+import { sqliteDestinations } from '../destinations/sqlite.mjs';
 import { createSqliteJobs } from './jobs.mjs';
 import { migrateSqlite } from './migrate.mjs';
 
@@ -260,6 +261,7 @@ export function createSqliteStore({ path }) {
     retryJob: jobs.retryJob,
     listJobs: jobs.listJobs,
     countJobs: jobs.countJobs,
+    ...sqliteDestinations(db),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },

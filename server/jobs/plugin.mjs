@@ -1,0 +1,98 @@
+// @ts-check
+/**
+ * Durable jobs on one server instance: forwarding's service (the jobs each change writes), the
+ * worker that runs due jobs, and the admins' destination routes. The worker starts when the
+ * server is ready and stops, finishing the job in hand, when it closes.
+ */
+import { createForwarding } from './forwarding/service.mjs';
+import { destinationRoutes } from './forwarding/routes.mjs';
+import { createPoster } from './forwarding/http.mjs';
+import { defaultRetrySchedule } from './forwarding/retry.mjs';
+import { createWorker } from './worker.mjs';
+
+/**
+ * @typedef {{
+ *   retrySchedule?: number[],
+ *   allowPrivate?: boolean,
+ *   mailFrom?: string,
+ *   publicUrl?: string | null,
+ *   destinations?: import('./forwarding/config.mjs').EnvironmentDestination[],
+ *   worker?: boolean,
+ *   pollMs?: number,
+ * }} JobOptions
+ *   `worker: false` builds everything but runs no worker (a test drives `runDue` itself).
+ * @typedef {import('../store/store.mjs').Store & import('./forwarding/service.mjs').DestinationStore & import('./worker.mjs').JobQueue & {
+ *   countJobs(): Promise<{ pending: number, failed: number, done: number }>,
+ *   retryJob(id: string, at: string): Promise<boolean>,
+ * }} JobStore
+ */
+
+/**
+ * @param {{
+ *   store: JobStore,
+ *   options?: JobOptions,
+ *   mailer?: import('./forwarding/email.mjs').Mailer | null,
+ *   post?: import('./forwarding/http.mjs').PostJson,
+ *   clock?: { now(): number },
+ *   log: import('fastify').FastifyBaseLogger,
+ * }} deps
+ */
+export function createJobs({ store, options = {}, mailer = null, post, clock = { now: () => Date.now() }, log }) {
+  const allowPrivate = options.allowPrivate ?? false;
+  /** Set once the server listens, unless the public URL is configured. */
+  let origin = options.publicUrl ?? null;
+  const forwarding = createForwarding({
+    store,
+    post: post ?? createPoster({ allowPrivate }),
+    mailer,
+    mailFrom: options.mailFrom ?? 'Heard <heard@localhost>',
+    publicUrl: () => origin ?? 'http://localhost',
+  });
+  const worker = createWorker({
+    store,
+    handlers: { [forwarding.kind]: forwarding.handler },
+    schedule: options.retrySchedule ?? defaultRetrySchedule(),
+    clock,
+    pollMs: options.pollMs ?? 1000,
+    log: {
+      info: (object, message) => log.info(object, message),
+      warn: (object, message) => log.warn(object, message),
+      error: (object, message) => log.error(object, message),
+    },
+  });
+
+  return {
+    forwarding,
+    worker,
+    allowPrivate,
+    mailConfigured: mailer !== null,
+    /** @param {string} listening the origin the server listens on */
+    setListeningOrigin(listening) {
+      origin ??= listening;
+    },
+    async start() {
+      await forwarding.syncEnvironment(options.destinations ?? []);
+      if (options.worker !== false) worker.start();
+    },
+    async stop() {
+      await worker.stop();
+      mailer?.close?.();
+    },
+  };
+}
+
+/**
+ * The admins' routes, under `/api`.
+ * @param {import('fastify').FastifyInstance} api
+ * @param {{ jobs: ReturnType<typeof createJobs>, store: JobStore, requireAdmin: import('fastify').preHandlerAsyncHookHandler }} options
+ */
+export async function jobRoutes(api, { jobs, store, requireAdmin }) {
+  await api.register(destinationRoutes, {
+    store,
+    forwarding: jobs.forwarding,
+    allowPrivate: jobs.allowPrivate,
+    mailConfigured: jobs.mailConfigured,
+    requireAdmin,
+    wakeWorker: () => jobs.worker.wake(),
+  });
+}
