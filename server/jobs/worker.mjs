@@ -104,17 +104,34 @@ export function createWorker({
     }
   }
 
+  /**
+   * The loop `start()` runs: up to `batch` jobs in flight at once, more taken as soon as one
+   * finishes, so a destination that is slow to answer holds only its own slot.
+   */
   async function run() {
+    /** @type {Set<Promise<void>>} */
+    const inFlight = new Set();
     while (running) {
-      let ran = 0;
-      try {
-        ran = await runDue();
-      } catch (error) {
-        log.error({ err: error }, 'could not take due jobs; trying again shortly');
+      let took = 0;
+      if (inFlight.size < batch) {
+        try {
+          const jobs = await store.takeDueJobs({ now: new Date(clock.now()).toISOString(), limit: batch - inFlight.size, leaseSeconds });
+          took = jobs.length;
+          for (const job of jobs) {
+            const task = runOne(job).catch((error) => log.error({ jobId: job.id, err: error }, 'could not record the result of a job'));
+            inFlight.add(task);
+            void task.finally(() => {
+              inFlight.delete(task);
+              wakeUp?.();
+            });
+          }
+        } catch (error) {
+          log.error({ err: error }, 'could not take due jobs; trying again shortly');
+        }
       }
       if (!running) break;
-      // A full batch means more may be due: go on at once.
-      if (ran === batch) continue;
+      // More may be due right away: look again at once while there is room.
+      if (took > 0 && inFlight.size < batch) continue;
       if (woken) {
         woken = false;
         continue;
@@ -128,6 +145,7 @@ export function createWorker({
       });
       wakeUp = null;
     }
+    await Promise.all(inFlight);
   }
 
   return {

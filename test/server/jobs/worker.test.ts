@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEvent, eventJobs, type Destination } from '../../../server/jobs/forwarding/events.mjs';
 import { forwardingHandler, HELD_UNTIL } from '../../../server/jobs/forwarding/handler.mjs';
@@ -110,5 +112,43 @@ describe('the forwarding worker', () => {
     worker.wake();
     await receiver.waitForAccepted(1);
     await worker.stop();
+  });
+
+  it('keeps delivering to other destinations while one is slow to answer', async () => {
+    receiver = await startWebhookReceiver(secret);
+    // A destination that takes the request and does not answer.
+    const stuck = createServer(() => {});
+    await new Promise<void>((resolve) => stuck.listen(0, '127.0.0.1', resolve));
+    const queue = createMemoryJobs();
+    const record = sampleComplaint();
+    const destinations: Destination[] = [
+      { id: 'slow', kind: 'webhook', name: 'Slow', config: { url: `http://127.0.0.1:${(stuck.address() as AddressInfo).port}/`, secret }, events: ['complaint.created'], paused: false },
+      { id: 'fast', kind: 'webhook', name: 'Fast', config: { url: receiver.url, secret }, events: ['complaint.created'], paused: false },
+    ];
+    const handler = forwardingHandler({
+      getDestination: async (id) => destinations.find((destination) => destination.id === id) ?? null,
+      pauseDestination: async () => {},
+      loadComplaint: async () => ({ record, summary: { reference: record.reference, urgency: 'normal', category: 'delivery', verified: false } }),
+      publicUrl: () => 'https://heard.shop.example',
+      post: createPoster({ allowPrivate: true }),
+      mailer: null,
+      mailFrom: 'heard@shop.example',
+    });
+    const worker = createWorker({ store: queue, handlers: { forward: handler }, schedule: [1], pollMs: 20 });
+    worker.start();
+    try {
+      await queue.enqueueJobs(eventJobs(createEvent('complaint.created', record.id, { at: new Date().toISOString() }), [destinations[0]!]));
+      worker.wake();
+      for (let i = 0; i < 3; i += 1) {
+        await queue.enqueueJobs(eventJobs(createEvent('complaint.created', `other-${i}`, { at: new Date().toISOString() }), [destinations[1]!]));
+        worker.wake();
+      }
+      await receiver.waitForAccepted(3);
+      expect(queue.jobs.find((job) => job.destinationId === 'slow')).toMatchObject({ status: 'pending', attempts: 1 });
+    } finally {
+      stuck.closeAllConnections();
+      stuck.close();
+      await worker.stop();
+    }
   });
 });
