@@ -78,7 +78,19 @@ async function trySignIn(token, agent) {
   });
   await refreshQueue();
   ui.main.focus();
+  await openLinkedComplaint();
   return true;
+}
+
+/**
+ * Forwarded webhooks, emails and chat messages link to `/inbox/#complaint=<id>`: open it.
+ */
+async function openLinkedComplaint() {
+  const id = new URLSearchParams(location.hash.slice(1)).get('complaint');
+  if (!id) return;
+  await openDetail(id, { focus: true }).catch(() => {
+    ui.announcer.textContent = 'The linked complaint was not found.';
+  });
 }
 
 function showSignIn() {
@@ -223,5 +235,8 @@ ui.more.addEventListener('click', async () => {
 ui.showQueue.addEventListener('click', () => void show('queue'));
 ui.showTrends.addEventListener('click', () => void show('trends'));
 ui.showSettings.addEventListener('click', () => void show('settings'));
+window.addEventListener('hashchange', () => {
+  if (state.api) void show('queue').then(openLinkedComplaint);
+});
 
 void boot();

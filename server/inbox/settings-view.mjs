@@ -121,7 +121,9 @@ export async function renderSettings(container, api) {
         ? h('p', {}, 'Nothing sent yet.')
         : h('div', { class: 'table-wrap' }, h('table', { id: 'deliveries' },
             h('caption', {}, 'Newest first'),
-            h('thead', {}, h('tr', {}, ['Event', 'Complaint', 'State', 'Attempts', 'Last error', 'Updated', ''].map((label) => h('th', { scope: 'col' }, label)))),
+            h('thead', {}, h('tr', {},
+              ['Event', 'Complaint', 'State', 'Attempts', 'Last error', 'Updated'].map((label) => h('th', { scope: 'col' }, label)),
+              h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Action')))),
             h('tbody', {}, deliveries.map((delivery) => h('tr', {},
               h('td', {}, delivery.type),
               h('td', {}, delivery.complaintId ?? '—'),

@@ -37,7 +37,7 @@ export interface HttpPeer {
  * A webhook receiver like a site owner would write: it verifies the signature with the secret it
  * was given and answers 401 when it does not match.
  */
-export function startWebhookReceiver(secret: string, answers?: Answers): Promise<HttpPeer> {
+export function startWebhookReceiver(secret: string, answers?: Answers, port = 0): Promise<HttpPeer> {
   const webhook = new Webhook(secret);
   return startHttpPeer((arrival) => {
     try {
@@ -46,7 +46,7 @@ export function startWebhookReceiver(secret: string, answers?: Answers): Promise
     } catch {
       return { status: 401 };
     }
-  }, answers);
+  }, answers, port);
 }
 
 /** A Slack-compatible incoming webhook: takes JSON with a `text`. */
@@ -61,7 +61,7 @@ export function startChatEndpoint(answers?: Answers): Promise<HttpPeer> {
   }, answers);
 }
 
-function startHttpPeer(check: (arrival: Arrival) => { status: number } | undefined, initial?: Answers): Promise<HttpPeer> {
+function startHttpPeer(check: (arrival: Arrival) => { status: number } | undefined, initial?: Answers, listenPort = 0): Promise<HttpPeer> {
   const arrivals: Arrival[] = [];
   let answers: Answers = initial ?? (() => undefined);
   let waiters: Array<() => void> = [];
@@ -82,7 +82,7 @@ function startHttpPeer(check: (arrival: Arrival) => { status: number } | undefin
     });
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(listenPort, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       resolve({
         url: `http://127.0.0.1:${port}/hook`,
