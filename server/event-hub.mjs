@@ -7,6 +7,7 @@
  *   add: (res: import('node:http').ServerResponse) => void,
  *   publish: (event: string, data: unknown) => void,
  *   closeAll: () => void,
+ *   disconnectAll: () => void,
  *   size: () => number,
  * }}
  */
@@ -18,6 +19,11 @@ export function createEventHub({ heartbeatMs = 25_000 } = {}) {
     for (const res of clients) res.write(': keep-alive\n\n');
   }, heartbeatMs);
   heartbeat.unref();
+  /** Ends every open stream; each inbox reconnects and reads the queue again. */
+  const disconnectAll = () => {
+    for (const res of clients) res.end();
+    clients.clear();
+  };
 
   return {
     add(res) {
@@ -37,9 +43,9 @@ export function createEventHub({ heartbeatMs = 25_000 } = {}) {
     },
     closeAll() {
       clearInterval(heartbeat);
-      for (const res of clients) res.end();
-      clients.clear();
+      disconnectAll();
     },
+    disconnectAll,
     size: () => clients.size,
   };
 }

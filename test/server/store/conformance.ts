@@ -398,13 +398,15 @@ export function storeConformance(name: string, backend: Backend) {
 
       it('deletes any number of expired complaints in one sweep', async () => {
         const records = Array.from({ length: 520 }, () => sampleComplaint());
-        for (const record of records) {
-          await put(store, record);
-          await store.resolve(record.id, 'Mia', 'Done.', ago(800 * 24));
+        for (let i = 0; i < records.length; i += 20) {
+          await Promise.all(records.slice(i, i + 20).map(async (record) => {
+            await put(store, record);
+            await store.resolve(record.id, 'Mia', 'Done.', ago(800 * 24));
+          }));
         }
         expect(await store.purgeResolved({ resolvedBefore: ago(730 * 24) })).toBe(520);
         expect(await store.countRecords()).toEqual({ total: 0, open: 0 });
-      });
+      }, 30_000);
     });
 
     describe('trends', () => {
