@@ -105,7 +105,14 @@ export function createApp({
   // After `resync` (the database connection that carries them was cut, so events may be lost)
   // every stream is ended: each inbox reconnects and reads the queue again.
   const stopListening = store.events.subscribe((type, data) => (type === 'resync' ? hub.disconnectAll() : hub.publish(type, data)));
+  // Answers sent while closing end their connection, so a stopping instance is not held open
+  // by keep-alive connections of requests it finished.
+  let closing = false;
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('Connection', 'close');
+  });
   app.addHook('preClose', (done) => {
+    closing = true;
     stopListening();
     hub.closeAll();
     done();

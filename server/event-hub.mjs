@@ -30,7 +30,8 @@ export function createEventHub({ heartbeatMs = 25_000 } = {}) {
       res.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store',
-        Connection: 'keep-alive',
+        // The connection ends with the stream, so a closing server is not held up by it.
+        Connection: 'close',
         'X-Accel-Buffering': 'no',
       });
       res.write('retry: 2000\n\n');

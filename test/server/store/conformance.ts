@@ -451,6 +451,18 @@ export function storeConformance(name: string, backend: Backend) {
       });
     });
 
+    describe('stream tickets', () => {
+      it('opens a stream once per ticket, only before it expires', async () => {
+        const later = new Date(Date.now() + 60_000).toISOString();
+        await store.addStreamTicket({ hash: 'ticket-hash-1', expiresAt: later });
+        await store.addStreamTicket({ hash: 'ticket-hash-2', expiresAt: ago(0.01) });
+        expect(await store.redeemStreamTicket('ticket-hash-1', now())).toBe(true);
+        expect(await store.redeemStreamTicket('ticket-hash-1', now())).toBe(false);
+        expect(await store.redeemStreamTicket('ticket-hash-2', now())).toBe(false);
+        expect(await store.redeemStreamTicket('never-issued', now())).toBe(false);
+      });
+    });
+
     it('answers a ping while the database is reachable', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });
