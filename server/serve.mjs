@@ -7,6 +7,9 @@ import { createMailer } from './jobs/forwarding/email.mjs';
 import { startRetentionSweep } from './retention.mjs';
 import { createStore } from './store/index.mjs';
 
+/** How long a stopping instance waits for requests in flight. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /**
  * Opens the database, builds the app and listens. Prints the URLs (and the agent token when
  * it was generated). The first line is always `Heard listening on <origin>`, which the crash
@@ -81,6 +84,8 @@ export async function serveFromEnvironment() {
   const { app } = served;
   for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
     process.once(signal, () => {
+      // Requests in flight get this long to finish before their connections are cut.
+      setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       app.close().then(
         () => process.exit(0),
         (error) => {

@@ -180,6 +180,9 @@
  * @property {(options: { resolvedBefore: string }) => Promise<number>} purgeResolved
  *   Deletes complaints resolved before the date, with their ratings and jobs; their receipts
  *   (id, content hash, the answer given) stay, so a late retry is still a replay.
+ * @property {(ticket: { hash: string, expiresAt: string }) => Promise<void>} addStreamTicket
+ * @property {(hash: string, now: string) => Promise<boolean>} redeemStreamTicket
+ *   Uses up a stream ticket (stored as its hash); true when it existed and had not expired.
  * @property {() => Promise<void>} ping  resolves when the database answers
  * @property {StoreEvents} events
  * @property {() => Promise<void>} close

@@ -268,6 +268,17 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
         if (rows[0].n < PURGE_BATCH) return purged;
       }
     },
+    addStreamTicket: async ({ hash, expiresAt }) => {
+      await pool.query(
+        `WITH expired AS (DELETE FROM stream_tickets WHERE expires_at <= now())
+         INSERT INTO stream_tickets (hash, expires_at) VALUES ($1, $2)`,
+        [hash, expiresAt],
+      );
+    },
+    redeemStreamTicket: async (hash, now) => {
+      const { rows } = await pool.query('DELETE FROM stream_tickets WHERE hash = $1 RETURNING expires_at', [hash]);
+      return rows.length > 0 && rows[0].expires_at.getTime() > Date.parse(now);
+    },
     ...jobs,
     ...postgresDestinations(pool),
     ping: async () => {

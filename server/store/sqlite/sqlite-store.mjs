@@ -76,6 +76,9 @@ export function createSqliteStore({ path }) {
     purgeComplaint: db.prepare('DELETE FROM complaints WHERE id = ?'),
     purgeRatings: db.prepare('DELETE FROM ratings WHERE complaint_id = ?'),
     purgeJobs: db.prepare('DELETE FROM jobs WHERE complaint_id = ?'),
+    dropExpiredTickets: db.prepare('DELETE FROM stream_tickets WHERE expires_at <= ?'),
+    addTicket: db.prepare('INSERT INTO stream_tickets (hash, expires_at) VALUES (?, ?)'),
+    redeemTicket: db.prepare('DELETE FROM stream_tickets WHERE hash = ? RETURNING expires_at'),
     categories: db.prepare('SELECT DISTINCT category FROM complaints ORDER BY category'),
     languages: db.prepare('SELECT DISTINCT language FROM complaints ORDER BY language'),
     weekly: db.prepare('SELECT submitted_ms, category FROM complaints WHERE submitted_ms >= ?'),
@@ -252,6 +255,16 @@ export function createSqliteStore({ path }) {
         await new Promise((resolve) => setImmediate(resolve));
       }
       return purged;
+    },
+    addStreamTicket: async ({ hash, expiresAt }) => {
+      db.transaction(() => {
+        q.dropExpiredTickets.run(new Date().toISOString());
+        q.addTicket.run(hash, new Date(expiresAt).toISOString());
+      }).immediate();
+    },
+    redeemStreamTicket: async (hash, now) => {
+      const row = /** @type {{ expires_at: string } | undefined} */ (q.redeemTicket.get(hash));
+      return row !== undefined && row.expires_at > new Date(now).toISOString();
     },
     enqueueJobs: jobs.enqueueJobs,
     takeDueJobs: jobs.takeDueJobs,
