@@ -105,15 +105,16 @@ export function createWorker({
   }
 
   /**
-   * The loop `start()` runs: up to `batch` jobs in flight at once, more taken as soon as one
-   * finishes, so a destination that is slow to answer holds only its own slot.
+   * The loop `start()` runs: up to `batch` jobs in flight at once, more taken as others
+   * finish, so a destination that is slow to answer holds only its own slot.
    */
   async function run() {
     /** @type {Set<Promise<void>>} */
     const inFlight = new Set();
     while (running) {
       let took = 0;
-      if (inFlight.size < batch) {
+      // Refill by half a batch at a time: each take is a write to the database.
+      if (inFlight.size <= batch / 2) {
         try {
           const jobs = await store.takeDueJobs({ now: new Date(clock.now()).toISOString(), limit: batch - inFlight.size, leaseSeconds });
           took = jobs.length;
@@ -131,7 +132,7 @@ export function createWorker({
       }
       if (!running) break;
       // More may be due right away: look again at once while there is room.
-      if (took > 0 && inFlight.size < batch) continue;
+      if (took > 0 && inFlight.size <= batch / 2) continue;
       if (woken) {
         woken = false;
         continue;
