@@ -9,6 +9,7 @@ import { destinationRoutes } from './forwarding/routes.mjs';
 import { createPoster } from './forwarding/http.mjs';
 import { defaultRetrySchedule } from './forwarding/retry.mjs';
 import { createWorker } from './worker.mjs';
+import { OVERDUE_JOB, overdueHandler } from './commitments/overdue.mjs';
 
 /**
  * @typedef {{
@@ -50,7 +51,10 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
   });
   const worker = createWorker({
     store,
-    handlers: { [forwarding.kind]: forwarding.handler },
+    handlers: {
+      [forwarding.kind]: forwarding.handler,
+      [OVERDUE_JOB]: overdueHandler({ store, forwarding, clock }),
+    },
     schedule: options.retrySchedule ?? defaultRetrySchedule(),
     clock,
     pollMs: options.pollMs ?? 1000,

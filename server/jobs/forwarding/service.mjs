@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { deliver } from './deliver.mjs';
 import { createEvent, eventJobs, FORWARD_JOB, inboxLink } from './events.mjs';
 import { forwardingHandler } from './handler.mjs';
+import { overdueJob } from '../commitments/overdue.mjs';
 
 /**
  * The store's destination methods (both backends provide them).
@@ -65,7 +66,8 @@ export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now
      * Paused destinations get theirs too: they wait, held, until the admin resumes it.
      * @param {import('./events.mjs').EventType} type
      * @param {string} complaintId
-     * @param {{ at: string, details?: import('./events.mjs').EventDetails }} options
+     * @param {{ at: string, details?: import('./events.mjs').EventDetails, id?: string }} options
+     *   `id`: the event's message id, when it must be the same on a retry of its cause
      */
     async jobsFor(type, complaintId, options) {
       const destinations = await store.listDestinations();
@@ -75,7 +77,8 @@ export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now
 
     /**
      * The jobs a stored record causes: a complaint is `complaint.created`, and also
-     * `complaint.escalated` when it was handed off or is critical; a rating is `rating.created`.
+     * `complaint.escalated` when it was handed off or is critical, and a check at its `dueBy`;
+     * a rating is `rating.created`.
      * @param {import('../../store/store.mjs').Deliverable} record
      * @param {import('../../store/store.mjs').ComplaintSummary | undefined} summary
      * @param {string} at
@@ -89,6 +92,9 @@ export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now
         const reason = summary.handoffReason ?? (summary.urgency === 'critical' ? 'critical' : 'escalated');
         jobs.push(...eventJobs(createEvent('complaint.escalated', record.id, { at, details: { reason } }), destinations));
       }
+      // The commitment's check, when someone is to be told it was missed.
+      const check = destinations.some((destination) => destination.events.includes('complaint.overdue')) ? overdueJob(record.id, summary?.dueBy ?? null) : null;
+      if (check) jobs.push(check);
       return jobs;
     },
 
