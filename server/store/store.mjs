@@ -139,6 +139,7 @@
  */
 
 /** @typedef {import('../jobs/forwarding/service.mjs').DestinationStore} DestinationStore */
+/** @typedef {import('./follow-ups/follow-up-store.mjs').FollowUpStore} FollowUpStore */
 
 /**
  * @typedef {object} Store
@@ -177,6 +178,9 @@
  *   Resuming makes the destination's held jobs due at `at`.
  * @property {DestinationStore['removeDestination']} removeDestination  with its pending jobs
  * @property {DestinationStore['listDestinationJobs']} listDestinationJobs  newest first
+ * @property {FollowUpStore['serverSecret']} serverSecret  a secret made once per database
+ * @property {FollowUpStore['optOutOfFollowUps']} optOutOfFollowUps
+ * @property {FollowUpStore['hasOptedOutOfFollowUps']} hasOptedOutOfFollowUps
  * @property {(options: { resolvedBefore: string }) => Promise<number>} purgeResolved
  *   Deletes complaints resolved before the date, with their ratings and jobs; their receipts
  *   (id, content hash, the answer given) stay, so a late retry is still a replay.

@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { describeWork, toListItem, trendWeeks, urgencyRank } from '../shared.mjs';
 import { postgresDestinations } from '../destinations/postgres.mjs';
+import { postgresFollowUps } from '../follow-ups/postgres.mjs';
 import { createPostgresEvents } from './events.mjs';
 import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
 import { migratePostgres } from './migrate.mjs';
@@ -281,6 +282,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     },
     ...jobs,
     ...postgresDestinations(pool),
+    ...postgresFollowUps(pool),
     ping: async () => {
       await pool.query('SELECT 1');
     },

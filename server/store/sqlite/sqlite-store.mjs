@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { createLocalEvents, describeWork, toListItem, trendWeeks, isoDate, urgencyRank, weekStart } from '../shared.mjs';
 import { sqliteDestinations } from '../destinations/sqlite.mjs';
+import { sqliteFollowUps } from '../follow-ups/sqlite.mjs';
 import { createSqliteJobs } from './jobs.mjs';
 import { migrateSqlite } from './migrate.mjs';
 
@@ -275,6 +276,7 @@ export function createSqliteStore({ path }) {
     listJobs: jobs.listJobs,
     countJobs: jobs.countJobs,
     ...sqliteDestinations(db),
+    ...sqliteFollowUps(db),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },
