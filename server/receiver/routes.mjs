@@ -47,9 +47,12 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
         const summary = record.type === 'complaint' ? summariseRecord(record) : undefined;
         // Forwarding's jobs are written in the same transaction, and only if the record is new.
         const jobs = await forwarding.jobsForRecord(record, summary, receivedAt);
+        // The inbox hears of it with the commit, and only if this request stored it.
+        const event = record.type === 'rating' ? { type: 'updated', data: { id: record.complaintId } } : { type: 'created', data: { id: record.id } };
         const { outcome, receipt } = await store.insertRecord(record, {
           hash: canonicalHash(record),
           receivedAt,
+          event,
           ...(summary ? { summary } : {}),
           jobs,
         });
@@ -57,12 +60,7 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
           return reply.code(409).send({ error: 'conflict', message: `A different record with id ${record.id} was already received.` });
         }
         if (outcome === 'replay') reply.header('Idempotent-Replayed', 'true');
-        else {
-          if (jobs.length > 0) wakeWorker();
-          const event = record.type === 'rating' ? { type: 'updated', id: record.complaintId } : { type: 'created', id: record.id };
-          // The record is stored; a live update that fails to go out is logged, not answered.
-          store.events.publish(event.type, { id: event.id }).catch((error) => request.log.error({ err: error }, 'live update not sent'));
-        }
+        else if (jobs.length > 0) wakeWorker();
         return reply.code(201).send(receipt);
       },
     );
