@@ -10,7 +10,7 @@ import { agentApiRoutes } from './api/routes.mjs';
 import { createEventHub } from './event-hub.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
-import { createJobs, jobRoutes } from './jobs/plugin.mjs';
+import { createJobs, jobRoutes, visitorRoutes } from './jobs/plugin.mjs';
 
 const SITE_DIR = fileURLToPath(new URL('../demo/site/', import.meta.url));
 const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
@@ -163,7 +163,8 @@ export function createApp({
   });
 
   app.register(receiverRoutes, { store, validateRecord, origins, perMinute, forwarding: jobs.forwarding, wakeWorker: () => jobs.worker.wake() });
-  app.register(agentApiRoutes, { prefix: '/api', store, hub, auth, forwarding: jobs.forwarding, wakeWorker: () => jobs.worker.wake() });
+  app.register(agentApiRoutes, { prefix: '/api', store, hub, auth, forwarding: jobs.forwarding, jobsForResolution: jobs.jobsForResolution, wakeWorker: () => jobs.worker.wake() });
+  app.register(visitorRoutes, { jobs, store: jobStore });
   // Admins only. Until agent accounts with roles exist, any signed-in agent is an admin.
   app.register(jobRoutes, {
     prefix: '/api',

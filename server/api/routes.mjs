@@ -11,6 +11,7 @@ export const MAX_PAGE = 500;
  *   hub: ReturnType<typeof import('../event-hub.mjs').createEventHub>,
  *   auth: ReturnType<typeof import('../agents/agent-auth.mjs').createAgentAuth>,
  *   forwarding: ReturnType<typeof import('../jobs/forwarding/service.mjs').createForwarding>,
+ *   jobsForResolution: ReturnType<typeof import('../jobs/plugin.mjs').createJobs>['jobsForResolution'],
  *   wakeWorker: () => void,
  * }} AgentApiOptions
  */
@@ -21,7 +22,7 @@ export const MAX_PAGE = 500;
  * @param {import('fastify').FastifyInstance} api
  * @param {AgentApiOptions} options
  */
-export async function agentApiRoutes(api, { store, hub, auth, forwarding, wakeWorker }) {
+export async function agentApiRoutes(api, { store, hub, auth, forwarding, jobsForResolution, wakeWorker }) {
     api.addHook('onRequest', async (request, reply) => {
       if (/** @type {{ public?: boolean }} */ (request.routeOptions.config).public) return;
       if (!auth.checkHeader(request.headers.authorization)) {
@@ -98,7 +99,8 @@ export async function agentApiRoutes(api, { store, hub, auth, forwarding, wakeWo
       const { id } = /** @type {{ id: string }} */ (request.params);
       const { agent, note } = /** @type {{ agent: string, note: string }} */ (request.body);
       const at = new Date().toISOString();
-      const jobs = await forwarding.jobsFor('complaint.resolved', id, { at, details: { agent: { name: agent.trim() }, note: note.trim() } });
+      // Forwarding's event and the visitor's follow-up, written with the resolution.
+      const jobs = await jobsForResolution(id, { at, agent: agent.trim(), note: note.trim() });
       return answerWork(await store.resolve(id, agent.trim(), note.trim(), at, { jobs }), reply);
     });
 

@@ -9,7 +9,10 @@ import { destinationRoutes } from './forwarding/routes.mjs';
 import { createPoster } from './forwarding/http.mjs';
 import { defaultRetrySchedule } from './forwarding/retry.mjs';
 import { createWorker } from './worker.mjs';
+import { randomBytes } from 'node:crypto';
+import { FOLLOW_UP_JOB, followUpHandler, followUpJob } from './commitments/follow-up.mjs';
 import { OVERDUE_JOB, overdueHandler } from './commitments/overdue.mjs';
+import { followUpRoutes } from './commitments/routes.mjs';
 
 /**
  * @typedef {{
@@ -18,6 +21,7 @@ import { OVERDUE_JOB, overdueHandler } from './commitments/overdue.mjs';
  *   mailFrom?: string,
  *   publicUrl?: string | null,
  *   destinations?: import('./forwarding/config.mjs').EnvironmentDestination[],
+ *   teamEmail?: string | null,
  *   worker?: boolean,
  *   pollMs?: number,
  * }} JobOptions
@@ -49,11 +53,27 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     mailFrom: options.mailFrom ?? 'Heard <heard@localhost>',
     publicUrl: () => origin ?? 'http://localhost',
   });
+  /** The key follow-up links are signed with: made once per database, read at start. */
+  let linkSecret = '';
+  const secret = () => {
+    if (!linkSecret) throw new Error('The link secret is read when the server starts.');
+    return linkSecret;
+  };
+  const publicUrl = () => origin ?? 'http://localhost';
   const worker = createWorker({
     store,
     handlers: {
       [forwarding.kind]: forwarding.handler,
       [OVERDUE_JOB]: overdueHandler({ store, forwarding, clock }),
+      [FOLLOW_UP_JOB]: followUpHandler({
+        store,
+        mailer,
+        secret,
+        publicUrl,
+        from: options.mailFrom ?? 'Heard <heard@localhost>',
+        replyTo: options.teamEmail ?? null,
+        clock,
+      }),
     },
     schedule: options.retrySchedule ?? defaultRetrySchedule(),
     clock,
@@ -74,7 +94,24 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     setListeningOrigin(listening) {
       origin ??= listening;
     },
+    secret,
+    /**
+     * The jobs a resolution writes: forwarding's `complaint.resolved`, and the follow-up email
+     * when the visitor agreed to one and a mail server is configured.
+     * @param {string} complaintId
+     * @param {{ at: string, agent: string, note: string }} change
+     */
+    async jobsForResolution(complaintId, { at, agent, note }) {
+      const jobs = await forwarding.jobsFor('complaint.resolved', complaintId, { at, details: { agent: { name: agent }, note } });
+      if (mailer) {
+        const complaint = await store.getRecord(complaintId);
+        const followUp = complaint && complaint.status !== 'resolved' ? followUpJob(complaint.record, at) : null;
+        if (followUp) jobs.push(followUp);
+      }
+      return jobs;
+    },
     async start() {
+      linkSecret = await store.serverSecret('link-signing', () => randomBytes(32).toString('base64url'));
       await forwarding.syncEnvironment(options.destinations ?? []);
       if (options.worker !== false) worker.start();
     },
@@ -83,6 +120,20 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
       mailer?.close?.();
     },
   };
+}
+
+/**
+ * The visitor's follow-up pages: rating by link and unsubscribe.
+ * @param {import('fastify').FastifyInstance} app
+ * @param {{ jobs: ReturnType<typeof createJobs>, store: JobStore }} options
+ */
+export async function visitorRoutes(app, { jobs, store }) {
+  await app.register(followUpRoutes, {
+    store,
+    secret: jobs.secret,
+    jobsForRating: (rating, at) => jobs.forwarding.jobsForRecord(rating, undefined, at),
+    wakeWorker: () => jobs.worker.wake(),
+  });
 }
 
 /**

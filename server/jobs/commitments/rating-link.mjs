@@ -9,23 +9,24 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const RATING_LINK_DAYS = 28;
 
 /**
- * @param {{ complaintId: string, expiresAt: number, secret: string }} input `expiresAt` in ms
+ * @param {{ complaintId: string, expiresAt: number, secret: string, purpose?: 'rating' | 'unsubscribe' }} input
+ *   `expiresAt` in ms; a token made for one purpose is refused for the other
  * @returns {string} `<payload>.<signature>`, both base64url
  */
-export function signRatingToken({ complaintId, expiresAt, secret }) {
+export function signRatingToken({ complaintId, expiresAt, secret, purpose = 'rating' }) {
   const payload = Buffer.from(JSON.stringify({ c: complaintId, e: Math.floor(expiresAt / 1000) })).toString('base64url');
-  return `${payload}.${sign(payload, secret)}`;
+  return `${payload}.${sign(payload, secret, purpose)}`;
 }
 
 /**
  * @param {string} token
- * @param {{ secret: string, now: number }} options
+ * @param {{ secret: string, now: number, purpose?: 'rating' | 'unsubscribe' }} options
  * @returns {{ ok: true, complaintId: string } | { ok: false, reason: 'invalid' | 'expired' }}
  */
-export function verifyRatingToken(token, { secret, now }) {
+export function verifyRatingToken(token, { secret, now, purpose = 'rating' }) {
   const [payload, signature, extra] = String(token).split('.');
   if (!payload || !signature || extra !== undefined) return { ok: false, reason: 'invalid' };
-  const expected = Buffer.from(sign(payload, secret));
+  const expected = Buffer.from(sign(payload, secret, purpose));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
   /** @type {{ c?: unknown, e?: unknown }} */
@@ -43,7 +44,8 @@ export function verifyRatingToken(token, { secret, now }) {
 /**
  * @param {string} payload
  * @param {string} secret
+ * @param {string} purpose
  */
-function sign(payload, secret) {
-  return createHmac('sha256', secret).update(`heard-rating:${payload}`).digest('base64url');
+function sign(payload, secret, purpose) {
+  return createHmac('sha256', secret).update(`heard-${purpose}:${payload}`).digest('base64url');
 }

@@ -18,8 +18,10 @@ import { isWebhookSecret } from './webhook.mjs';
  *   smtpUrl: string | null,
  *   mailFrom: string,
  *   publicUrl: string | null,
+ *   teamEmail: string | null,
  *   destinations: EnvironmentDestination[],
  * }} ForwardingConfig
+ *   `teamEmail` is the address visitors' follow-up emails are answered to.
  */
 
 const EMAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
@@ -67,6 +69,7 @@ export function readForwardingConfig(env) {
     smtpUrl,
     mailFrom,
     publicUrl,
+    teamEmail: env.HEARD_NOTIFY_EMAIL ? env.HEARD_NOTIFY_EMAIL.trim() : null,
     destinations,
   };
 }

@@ -67,7 +67,7 @@ export function emailText({ event, record, summary, inboxUrl }) {
 /**
  * Sends one email; resolves only when the SMTP server accepted it for the recipient.
  * @param {Mailer} mailer
- * @param {ReturnType<typeof composeEmail>} message
+ * @param {import('nodemailer').SendMailOptions} message
  * @returns {Promise<{ ok: true } | { ok: false, error: string }>}
  */
 export async function sendEmail(mailer, message) {

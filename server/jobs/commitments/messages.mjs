@@ -1,0 +1,97 @@
+// @ts-check
+/**
+ * What the server says to a visitor, in the languages the widget speaks (`en`, `ms`, `hu`,
+ * `sk`). The server's strings are kept here rather than in the widget's catalogs: those ship to
+ * every visitor's browser, and these lines are only ever sent by the server. Placeholders are
+ * `{name}`; every value put into them is plain text.
+ */
+
+export const FOLLOW_UP_MESSAGES = {
+  en: {
+    subject: 'Is it sorted? Your complaint {reference}',
+    greeting: 'Hello {name},',
+    greetingNoName: 'Hello,',
+    resolved: 'We resolved your complaint {reference} on {date}. Is it sorted?',
+    ask: 'Please rate how we did with one click, from 1 (not at all) to 5 (completely):',
+    score: { 1: '1 – not at all', 2: '2 – not really', 3: '3 – partly', 4: '4 – mostly', 5: '5 – completely' },
+    once: 'The link works once, for 28 days. You will not be asked about this complaint again.',
+    unsubscribe: 'No more follow-up emails: {url}',
+    thanks: 'Thank you: you rated {score} of 5.',
+    already: 'This complaint has already been rated. Thank you.',
+    invalid: 'This link is not valid.',
+    expired: 'This link has expired.',
+    unsubscribeAsk: 'Stop follow-up emails to this address?',
+    unsubscribeButton: 'Stop follow-up emails',
+    unsubscribed: 'Done: you will get no more follow-up emails.',
+  },
+  ms: {
+    subject: 'Sudah selesai? Aduan anda {reference}',
+    greeting: 'Hai {name},',
+    greetingNoName: 'Hai,',
+    resolved: 'Kami telah menyelesaikan aduan anda {reference} pada {date}. Adakah masalahnya sudah selesai?',
+    ask: 'Sila nilai perkhidmatan kami dengan satu klik, dari 1 (langsung tidak) hingga 5 (sepenuhnya):',
+    score: { 1: '1 – langsung tidak', 2: '2 – tidak begitu', 3: '3 – sebahagiannya', 4: '4 – kebanyakannya', 5: '5 – sepenuhnya' },
+    once: 'Pautan ini boleh digunakan sekali, selama 28 hari. Anda tidak akan ditanya lagi tentang aduan ini.',
+    unsubscribe: 'Tiada lagi e-mel susulan: {url}',
+    thanks: 'Terima kasih: anda memberi penilaian {score} daripada 5.',
+    already: 'Aduan ini sudah dinilai. Terima kasih.',
+    invalid: 'Pautan ini tidak sah.',
+    expired: 'Pautan ini telah tamat tempoh.',
+    unsubscribeAsk: 'Hentikan e-mel susulan ke alamat ini?',
+    unsubscribeButton: 'Hentikan e-mel susulan',
+    unsubscribed: 'Selesai: anda tidak akan menerima e-mel susulan lagi.',
+  },
+  hu: {
+    subject: 'Megoldódott? {reference} számú panasza',
+    greeting: 'Kedves {name}!',
+    greetingNoName: 'Tisztelt Ügyfelünk!',
+    resolved: '{date} napján lezártuk {reference} számú panaszát. Megoldódott a probléma?',
+    ask: 'Kérjük, egy kattintással értékelje, hogyan segítettünk, 1-től (egyáltalán nem) 5-ig (teljesen):',
+    score: { 1: '1 – egyáltalán nem', 2: '2 – nem igazán', 3: '3 – részben', 4: '4 – nagyrészt', 5: '5 – teljesen' },
+    once: 'A hivatkozás egyszer használható, 28 napig. Erről a panaszról többé nem kérdezzük.',
+    unsubscribe: 'Nem kérek több utánkövető e-mailt: {url}',
+    thanks: 'Köszönjük: értékelése {score} az 5-ből.',
+    already: 'Ezt a panaszt már értékelte. Köszönjük.',
+    invalid: 'Ez a hivatkozás nem érvényes.',
+    expired: 'Ez a hivatkozás lejárt.',
+    unsubscribeAsk: 'Leállítja az utánkövető e-maileket erre a címre?',
+    unsubscribeButton: 'Utánkövető e-mailek leállítása',
+    unsubscribed: 'Kész: több utánkövető e-mailt nem küldünk.',
+  },
+  sk: {
+    subject: 'Je to vyriešené? Vaša sťažnosť {reference}',
+    greeting: 'Dobrý deň, {name},',
+    greetingNoName: 'Dobrý deň,',
+    resolved: 'Vašu sťažnosť {reference} sme vybavili {date}. Je to vyriešené?',
+    ask: 'Ohodnoťte, prosím, jedným kliknutím, ako sme Vám pomohli, od 1 (vôbec nie) do 5 (úplne):',
+    score: { 1: '1 – vôbec nie', 2: '2 – skôr nie', 3: '3 – čiastočne', 4: '4 – väčšinou', 5: '5 – úplne' },
+    once: 'Odkaz funguje raz, 28 dní. Na túto sťažnosť sa Vás už nebudeme pýtať.',
+    unsubscribe: 'Žiadne ďalšie následné e-maily: {url}',
+    thanks: 'Ďakujeme: Vaše hodnotenie je {score} z 5.',
+    already: 'Táto sťažnosť už bola ohodnotená. Ďakujeme.',
+    invalid: 'Tento odkaz nie je platný.',
+    expired: 'Platnosť tohto odkazu vypršala.',
+    unsubscribeAsk: 'Zastaviť následné e-maily na túto adresu?',
+    unsubscribeButton: 'Zastaviť následné e-maily',
+    unsubscribed: 'Hotovo: ďalšie následné e-maily už nedostanete.',
+  },
+};
+
+/** @typedef {keyof typeof FOLLOW_UP_MESSAGES} ServerLocale */
+
+/**
+ * The messages in the visitor's language, English when it is one the server does not speak.
+ * @param {string | null | undefined} locale e.g. `hu` or `hu-HU`
+ */
+export function messagesFor(locale) {
+  const base = String(locale ?? 'en').toLowerCase().split('-')[0];
+  return { locale: /** @type {ServerLocale} */ (base && base in FOLLOW_UP_MESSAGES ? base : 'en'), ...FOLLOW_UP_MESSAGES[/** @type {ServerLocale} */ (base && base in FOLLOW_UP_MESSAGES ? base : 'en')] };
+}
+
+/**
+ * @param {string} template
+ * @param {Record<string, string | number>} values
+ */
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
+}

@@ -1,0 +1,110 @@
+// @ts-check
+/**
+ * The visitor's side of a follow-up email, without signing in: `GET /rate?token=…&score=N`
+ * records a 1–5 rating with one click (once; the link expires after 28 days), and
+ * `/follow-up/unsubscribe?token=…` stops follow-up emails (a page with a button, and the
+ * one-click `POST` mail clients send). Pages are plain HTML with every value escaped, in the
+ * visitor's language.
+ */
+import { canonicalHash } from '../../receiver/canonical-hash.mjs';
+import { escapeHtml } from '../forwarding/email.mjs';
+import { emailHash } from './follow-up.mjs';
+import { fill, messagesFor } from './messages.mjs';
+import { verifyRatingToken } from './rating-link.mjs';
+
+const PAGE_CSP = "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const TOKEN = { type: 'string', minLength: 10, maxLength: 400 };
+/**
+ * The token travels in the query string (it is longer than a path segment may be), and these
+ * routes log only warnings: a request line would put a capability into the server's log.
+ */
+const QUIET = /** @type {const} */ ('warn');
+
+/**
+ * @param {import('fastify').FastifyInstance} app
+ * @param {{
+ *   store: import('../../store/store.mjs').Store,
+ *   secret: () => string,
+ *   jobsForRating: (record: import('../../store/store.mjs').RatingRecord, at: string) => Promise<import('../forwarding/job-spec.mjs').JobSpec[]>,
+ *   wakeWorker: () => void,
+ * }} options
+ */
+export async function followUpRoutes(app, { store, secret, jobsForRating, wakeWorker }) {
+  // The one-click unsubscribe of mail clients posts a form body; nothing in it is used.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, _body, done) => done(null, {}));
+
+  /**
+   * @param {import('fastify').FastifyReply} reply
+   * @param {number} status
+   * @param {string | null | undefined} locale
+   * @param {string} message
+   * @param {string} [form] trusted markup of our own, built from escaped values
+   */
+  const page = (reply, status, locale, message, form = '') => {
+    const { locale: lang } = messagesFor(locale);
+    return reply
+      .code(status)
+      .header('Content-Type', 'text/html; charset=utf-8')
+      .header('Content-Security-Policy', PAGE_CSP)
+      .header('Cache-Control', 'no-store')
+      .header('Referrer-Policy', 'no-referrer')
+      .header('X-Content-Type-Options', 'nosniff')
+      .send(`<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(message)}</title><main><p>${escapeHtml(message)}</p>${form}</main></html>`);
+  };
+
+  app.get('/rate', {
+    logLevel: QUIET,
+    schema: { querystring: { type: 'object', properties: { token: TOKEN, score: { type: 'integer', minimum: 1, maximum: 5 } }, required: ['token', 'score'] } },
+  }, async (request, reply) => {
+    const { token, score } = /** @type {{ token: string, score: 1 | 2 | 3 | 4 | 5 }} */ (request.query);
+    const now = Date.now();
+    const checked = verifyRatingToken(token, { secret: secret(), now });
+    if (!checked.ok) return page(reply, checked.reason === 'expired' ? 410 : 404, null, messagesFor(null)[checked.reason]);
+    const complaint = await store.getRecord(checked.complaintId);
+    if (!complaint) return page(reply, 404, null, messagesFor(null).invalid);
+    const t = messagesFor(complaint.record.locale);
+    if (complaint.csat !== null) return page(reply, 200, t.locale, t.already);
+    const at = new Date(now).toISOString();
+    /** @type {import('../../store/store.mjs').RatingRecord} */
+    const rating = { schemaVersion: 1, type: 'rating', id: `${complaint.id}:csat`, complaintId: complaint.id, csat: score, at };
+    const jobs = await jobsForRating(rating, at);
+    const { outcome } = await store.insertRecord(rating, { hash: canonicalHash(rating), receivedAt: at, event: { type: 'updated', data: { id: complaint.id } }, jobs });
+    // A second click, on this link or another score, finds the first rating kept.
+    if (outcome !== 'created') return page(reply, 200, t.locale, t.already);
+    if (jobs.length > 0) wakeWorker();
+    request.log.info({ complaintId: complaint.id }, 'follow-up rating recorded');
+    return page(reply, 200, t.locale, fill(t.thanks, { score }));
+  });
+
+  /**
+   * @param {string} token
+   * @returns {Promise<{ ok: false, status: number, message: string } | { ok: true, complaint: import('../../store/store.mjs').Complaint }>}
+   */
+  const unsubscribeTarget = async (token) => {
+    const checked = verifyRatingToken(token, { secret: secret(), now: Date.now(), purpose: 'unsubscribe' });
+    if (!checked.ok) return { ok: false, status: checked.reason === 'expired' ? 410 : 404, message: messagesFor(null)[checked.reason] };
+    const complaint = await store.getRecord(checked.complaintId);
+    if (!complaint || !complaint.record.visitor.email) return { ok: false, status: 404, message: messagesFor(null).invalid };
+    return { ok: true, complaint };
+  };
+
+  const unsubscribeQuery = { type: 'object', properties: { token: TOKEN }, required: ['token'] };
+  app.get('/follow-up/unsubscribe', { logLevel: QUIET, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
+    const { token } = /** @type {{ token: string }} */ (request.query);
+    const target = await unsubscribeTarget(token);
+    if (!target.ok) return page(reply, target.status, null, target.message);
+    const t = messagesFor(target.complaint.record.locale);
+    // A page with a button, not an action on GET: mail scanners open every link.
+    return page(reply, 200, t.locale, t.unsubscribeAsk, `<form method="post"><button type="submit">${escapeHtml(t.unsubscribeButton)}</button></form>`);
+  });
+
+  app.post('/follow-up/unsubscribe', { logLevel: QUIET, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
+    const { token } = /** @type {{ token: string }} */ (request.query);
+    const target = await unsubscribeTarget(token);
+    if (!target.ok) return page(reply, target.status, null, target.message);
+    await store.optOutOfFollowUps(emailHash(/** @type {string} */ (target.complaint.record.visitor.email)), new Date().toISOString());
+    request.log.info({ complaintId: target.complaint.id }, 'visitor opted out of follow-ups');
+    const t = messagesFor(target.complaint.record.locale);
+    return page(reply, 200, t.locale, t.unsubscribed);
+  });
+}
