@@ -18,7 +18,8 @@ import { firstWords, headline } from './events.mjs';
  * @returns {Mailer}
  */
 export function createMailer(url) {
-  return nodemailer.createTransport(url);
+  // Bounded well within a job's lease, so a stuck mail server cannot make two instances send.
+  return nodemailer.createTransport(url, { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 20_000 });
 }
 
 /**

@@ -81,7 +81,9 @@ describe('a server killed with forwarding jobs pending', () => {
     } finally {
       await receiver.close();
     }
-  }, 60_000);
+    // A job the killed server had in hand waits for its lease (60 s) to run out before the new
+    // one takes it: that is what keeps two instances from sending it twice.
+  }, 150_000);
 });
 
 describe('two instances on one PostgreSQL', () => {
