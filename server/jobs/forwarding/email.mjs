@@ -19,7 +19,7 @@ import { firstWords, headline } from './events.mjs';
  */
 export function createMailer(url) {
   // Bounded well within a job's lease, so a stuck mail server cannot make two instances send.
-  return nodemailer.createTransport(url, { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 20_000 });
+  return nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 20_000 });
 }
 
 /**
