@@ -116,7 +116,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     const { hash, receivedAt, summary } = meta;
     if (!summary) throw new Error('A complaint is stored with its summary.');
     const receipt = { id: record.id, reference: record.reference, receivedAt };
-    const { rows } = await pool.query(INSERT_COMPLAINT, [
+    // Named, so each connection parses and plans it once.
+    const { rows } = await pool.query({ name: 'heard_insert_complaint', text: INSERT_COMPLAINT, values: [
       record.id,
       hash,
       JSON.stringify(receipt),
@@ -144,7 +145,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       record.csat,
       jobsParameter(meta.jobs),
       eventParameter(meta.event),
-    ]);
+    ] });
     if (rows[0].created === 1) return { outcome: 'created', receipt };
     return existingReceipt(record.id, hash);
   };
@@ -155,7 +156,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
    * @returns {Promise<InsertResult>}
    */
   const insertRating = async (record, { hash, receivedAt, jobs, event }) => {
-    const { rows } = await pool.query(INSERT_RATING, [
+    const { rows } = await pool.query({ name: 'heard_insert_rating', text: INSERT_RATING, values: [
       record.id,
       hash,
       record.complaintId,
@@ -164,7 +165,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       record.at,
       jobsParameter(jobs),
       eventParameter(event),
-    ]);
+    ] });
     if (rows[0].created === 1) return { outcome: 'created', receipt: rows[0].receipt };
     return existingReceipt(record.id, hash);
   };
