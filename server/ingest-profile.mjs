@@ -2,7 +2,7 @@
 /**
  * Where one record's time goes in the receiver, step by step, in one process: parsing the body,
  * validating it against the schema, hashing it, working out its summary, the whole request
- * through Fastify with a store that keeps nothing, and the durable commit alone (one record per
+ * over HTTP with a store that keeps nothing, and the durable commit alone (one record per
  * commit, and a batch of records per commit as concurrent requests share one). Run with
  * `node server/ingest-profile.mjs`; `npm run bench` does not run it.
  */
@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { createApp } from './app.mjs';
 import { startPostgres } from './postgres-cluster.mjs';
@@ -20,6 +21,9 @@ import { sampleComplaint } from './sample-records.mjs';
 import { createLocalEvents } from './store/shared.mjs';
 import { createPostgresStore } from './store/postgres/postgres-store.mjs';
 import { createSqliteStore } from './store/sqlite/sqlite-store.mjs';
+
+/** @type {(options: object) => Promise<{ start: Date, finish: Date, '2xx': number }>} */
+const autocannon = createRequire(import.meta.url)('autocannon');
 
 /**
  * Microseconds per call of `step`, the median of `rounds` rounds of `count` calls.
@@ -68,25 +72,34 @@ export async function profileIngest({ records = 2000 } = {}) {
   steps['summary for the queue'] = perCall(records, (i) => summariseRecord(/** @type {import('./store/store.mjs').ComplaintRecord} */ (samples[i])));
   steps['serialise the body for storage'] = perCall(records, (i) => JSON.stringify(samples[i]));
 
-  // The whole request through Fastify (routing, CORS, body parsing, validation, hashing,
-  // summary, answer) with a store that keeps nothing: everything but the database.
-  const receipts = new Map();
+  // The whole request over loopback HTTP (routing, CORS, body parsing, validation, hashing,
+  // summary, answer) with a store that keeps nothing: everything but the database. The load
+  // generator shares the process, as it shares the machine in the bench.
   const nothing = /** @type {import('./store/store.mjs').Store} */ (
     /** @type {unknown} */ ({
       events: createLocalEvents(),
-      insertRecord: async (/** @type {{ id: string }} */ record, /** @type {{ receivedAt: string }} */ meta) => {
-        const receipt = { id: record.id, reference: null, receivedAt: meta.receivedAt };
-        receipts.set(record.id, receipt);
-        return { outcome: 'created', receipt };
-      },
+      insertRecord: async (/** @type {{ id: string }} */ record, /** @type {{ receivedAt: string }} */ meta) => ({
+        outcome: 'created',
+        receipt: { id: record.id, reference: null, receivedAt: meta.receivedAt },
+      }),
     })
   );
   const app = createApp({ store: nothing, allowedOrigins: [], agentToken: 'profile', rateLimit: 0 });
-  await app.ready();
-  const inject = (/** @type {number} */ i) =>
-    app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json' }, payload: bodies[i] });
-  for (let i = 0; i < 200; i++) await inject(i);
-  steps['whole request in Fastify, no database'] = await perCallAsync(records, inject);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = /** @type {import('node:net').AddressInfo} */ (app.server.address());
+  let next = 0;
+  const run = await autocannon({
+    url: `http://127.0.0.1:${port}/complaints`,
+    connections: 10,
+    amount: records,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (/** @type {object} */ request) => ({ ...request, method: 'POST', path: '/complaints', body: bodies[next++ % records], headers: { 'content-type': 'application/json' } }),
+      },
+    ],
+  });
+  steps['whole request over HTTP, no database'] = ((run.finish.getTime() - run.start.getTime()) * 1000) / run['2xx'];
   await app.close();
 
   const dir = mkdtempSync(join(tmpdir(), 'heard-profile-'));

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { describeWork, toListItem, trendWeeks, urgencyRank } from '../shared.mjs';
 import { postgresDestinations } from '../destinations/postgres.mjs';
 import { postgresFollowUps } from '../follow-ups/postgres.mjs';
-import { createPostgresEvents, EVENTS_CHANNEL, eventParameter } from './events.mjs';
+import { createPostgresEvents } from './events.mjs';
 import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
 import { migratePostgres } from './migrate.mjs';
 
@@ -43,10 +43,8 @@ const INSERT_COMPLAINT = `
     FROM receipt RETURNING id
   ), work AS (
     ${insertJobsFrom(26, 'EXISTS (SELECT 1 FROM complaint)')}
-  ), announced AS (
-    SELECT pg_notify('${EVENTS_CHANNEL}', $27) FROM complaint WHERE $27::text IS NOT NULL
   )
-  SELECT (SELECT count(*) FROM complaint)::int AS created, (SELECT count(*) FROM announced)::int AS announced`;
+  SELECT (SELECT count(*) FROM complaint)::int AS created`;
 
 const INSERT_RATING = `
   WITH receipt AS (
@@ -58,11 +56,8 @@ const INSERT_RATING = `
     INSERT INTO ratings (id, complaint_id, csat, at) SELECT $1, $3, $5, $6 FROM receipt RETURNING id
   ), work AS (
     ${insertJobsFrom(7, 'EXISTS (SELECT 1 FROM rating)')}
-  ), announced AS (
-    SELECT pg_notify('${EVENTS_CHANNEL}', $8) FROM rating WHERE $8::text IS NOT NULL
   )
-  SELECT (SELECT receipt FROM receipt) AS receipt, (SELECT count(*) FROM rating)::int AS created,
-    (SELECT count(*) FROM announced)::int AS announced`;
+  SELECT (SELECT receipt FROM receipt) AS receipt, (SELECT count(*) FROM rating)::int AS created`;
 
 /** How many expired complaints one retention statement deletes. */
 const PURGE_BATCH = 500;
@@ -97,6 +92,18 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
   await events.ready;
 
   /**
+   * Publishes a stored record's event once it is committed. Its own notification, not part of
+   * the insert: a transaction that notifies holds PostgreSQL's notification lock through its
+   * commit, which would make every insert wait for the previous one's disk flush.
+   * @param {InsertResult} result
+   * @param {{ type: string, data: object } | undefined} event
+   */
+  const announce = (result, event) => {
+    if (event) events.publish(event.type, event.data).catch(onError);
+    return result;
+  };
+
+  /**
    * The first answer for an id already stored: a replay when the content is the same.
    * @param {string} id
    * @param {string} hash
@@ -118,7 +125,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     const { hash, receivedAt, summary } = meta;
     if (!summary) throw new Error('A complaint is stored with its summary.');
     const receipt = { id: record.id, reference: record.reference, receivedAt };
-    const { rows } = await pool.query(INSERT_COMPLAINT, [
+    // Named, so each connection parses and plans it once.
+    const { rows } = await pool.query({ name: 'heard_insert_complaint', text: INSERT_COMPLAINT, values: [
       record.id,
       hash,
       JSON.stringify(receipt),
@@ -145,9 +153,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       JSON.stringify(record.triage.signals),
       record.csat,
       jobsParameter(meta.jobs),
-      eventParameter(meta.event),
-    ]);
-    if (rows[0].created === 1) return { outcome: 'created', receipt };
+    ] });
+    if (rows[0].created === 1) return announce({ outcome: 'created', receipt }, meta.event);
     return existingReceipt(record.id, hash);
   };
 
@@ -157,7 +164,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
    * @returns {Promise<InsertResult>}
    */
   const insertRating = async (record, { hash, receivedAt, jobs, event }) => {
-    const { rows } = await pool.query(INSERT_RATING, [
+    const { rows } = await pool.query({ name: 'heard_insert_rating', text: INSERT_RATING, values: [
       record.id,
       hash,
       record.complaintId,
@@ -165,9 +172,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       record.csat,
       record.at,
       jobsParameter(jobs),
-      eventParameter(event),
-    ]);
-    if (rows[0].created === 1) return { outcome: 'created', receipt: rows[0].receipt };
+    ] });
+    if (rows[0].created === 1) return announce({ outcome: 'created', receipt: rows[0].receipt }, event);
     return existingReceipt(record.id, hash);
   };
 
