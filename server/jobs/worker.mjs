@@ -16,9 +16,9 @@ import { nextAttempt } from './forwarding/retry.mjs';
  *   `holdUntil`, set aside until then (a paused destination); with `giveUp`, failed at once
  *   (nothing left to deliver to).
  * @typedef {{ ok: true } | { ok: false, error: string, retryAfter?: number | null, holdUntil?: string, giveUp?: boolean }} JobResult
- * @typedef {(job: import('./forwarding/job-spec.mjs').Job) => Promise<JobResult>} JobHandler
+ * @typedef {(job: import('../store/store.mjs').Job) => Promise<JobResult>} JobHandler
  * @typedef {{
- *   takeDueJobs(options: { now: string, limit: number, leaseSeconds: number }): Promise<import('./forwarding/job-spec.mjs').Job[]>,
+ *   takeDueJobs(options: { now: string, limit: number, leaseSeconds: number }): Promise<import('../store/store.mjs').Job[]>,
  *   completeJob(id: string, at: string): Promise<void>,
  *   rescheduleJob(id: string, options: { dueAt: string, error: string }): Promise<void>,
  *   failJob(id: string, options: { error: string, at: string }): Promise<void>,
@@ -70,7 +70,7 @@ export function createWorker({
     return jobs.length;
   }
 
-  /** @param {import('./forwarding/job-spec.mjs').Job} job */
+  /** @param {import('../store/store.mjs').Job} job */
   async function runOne(job) {
     const handler = handlers[job.kind];
     /** @type {JobResult} */

@@ -5,7 +5,7 @@
  * an older one with the same order key is pending.
  */
 import { randomUUID } from 'node:crypto';
-import type { Job, JobSpec } from '../../server/jobs/forwarding/job-spec.mjs';
+import type { Job, JobSpec } from '../../server/store/store.mjs';
 
 export function createMemoryJobs() {
   const jobs: Job[] = [];

@@ -19,7 +19,7 @@ const UNSUBSCRIBE_DAYS = 365;
  * Due a day after resolution, or at the record's `followUpAt` if that is later.
  * @param {import('../../store/store.mjs').ComplaintRecord} record
  * @param {string} resolvedAt
- * @returns {import('../forwarding/job-spec.mjs').JobSpec | null}
+ * @returns {import('../../store/store.mjs').JobSpec | null}
  */
 export function followUpJob(record, resolvedAt) {
   if (!record.visitor.followUpConsent || !record.visitor.email || record.csat !== null) return null;

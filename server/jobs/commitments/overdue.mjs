@@ -14,7 +14,7 @@ export const OVERDUE_JOB = 'commitment.overdue';
  * date later than its own and does nothing.
  * @param {string} complaintId
  * @param {string | null} dueBy
- * @returns {import('../forwarding/job-spec.mjs').JobSpec | null}
+ * @returns {import('../../store/store.mjs').JobSpec | null}
  */
 export function overdueJob(complaintId, dueBy) {
   if (!dueBy || Number.isNaN(Date.parse(dueBy))) return null;

@@ -25,7 +25,7 @@ const QUIET = /** @type {const} */ ('warn');
  * @param {{
  *   store: import('../../store/store.mjs').Store,
  *   secret: () => string,
- *   jobsForRating: (record: import('../../store/store.mjs').RatingRecord, at: string) => Promise<import('../forwarding/job-spec.mjs').JobSpec[]>,
+ *   jobsForRating: (record: import('../../store/store.mjs').RatingRecord, at: string) => Promise<import('../../store/store.mjs').JobSpec[]>,
  *   wakeWorker: () => void,
  * }} options
  */

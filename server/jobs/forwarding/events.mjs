@@ -60,7 +60,7 @@ export function createEvent(type, complaintId, { at, details = {}, id = `msg_${r
  * destination and complaint so a complaint's events arrive in the order they happened.
  * @param {ForwardEvent} event
  * @param {Destination[]} destinations
- * @returns {import('./job-spec.mjs').JobSpec[]}
+ * @returns {import('../../store/store.mjs').JobSpec[]}
  */
 export function eventJobs(event, destinations) {
   return destinations

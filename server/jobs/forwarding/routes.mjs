@@ -99,7 +99,7 @@ export async function destinationRoutes(api, { store, forwarding, allowPrivate, 
     const destination = await store.getDestination(id);
     if (!destination) return notFound(id, reply);
     const jobs = await store.listDestinationJobs(id, { limit });
-    /** @param {import('./job-spec.mjs').Job} job */
+    /** @param {import('../../store/store.mjs').Job} job */
     const held = (job) => job.status === 'pending' && (destination.paused || job.dueAt === HELD_UNTIL);
     return {
       deliveries: jobs.map((job) => {

@@ -19,7 +19,7 @@ import { overdueJob } from '../commitments/overdue.mjs';
  *   replaceEnvironmentDestinations(destinations: StoredDestination[]): Promise<void>,
  *   setDestinationPaused(id: string, paused: boolean, options: { reason: string | null, at: string }): Promise<boolean>,
  *   removeDestination(id: string): Promise<boolean>,
- *   listDestinationJobs(id: string, options: { limit: number }): Promise<import('./job-spec.mjs').Job[]>,
+ *   listDestinationJobs(id: string, options: { limit: number }): Promise<import('../../store/store.mjs').Job[]>,
  * }} DestinationStore
  */
 
