@@ -58,7 +58,7 @@ export function postgresDestinations(pool) {
       const keep = destinations.map((destination) => destination.id);
       const gone = await client.query("SELECT id FROM destinations WHERE source = 'environment' AND NOT (id = ANY($1::text[]))", [keep]);
       for (const { id } of gone.rows) {
-        await client.query("DELETE FROM jobs WHERE destination_id = $1 AND status = 'pending'", [id]);
+        await client.query("DELETE FROM jobs WHERE destination_id = $1 AND status IN ('pending', 'failed')", [id]);
         await client.query('DELETE FROM destinations WHERE id = $1', [id]);
       }
       for (const destination of destinations) {
@@ -77,7 +77,7 @@ export function postgresDestinations(pool) {
       return changed;
     }),
     removeDestination: (id) => transaction(async (client) => {
-      await client.query("DELETE FROM jobs WHERE destination_id = $1 AND status = 'pending'", [id]);
+      await client.query("DELETE FROM jobs WHERE destination_id = $1 AND status IN ('pending', 'failed')", [id]);
       return ((await client.query('DELETE FROM destinations WHERE id = $1', [id])).rowCount ?? 0) > 0;
     }),
     listDestinationJobs: async (id, { limit }) => {

@@ -25,7 +25,8 @@ export function sqliteDestinations(db) {
     resume: db.prepare('UPDATE destinations SET paused = 0, paused_reason = NULL WHERE id = ? AND paused = 1'),
     release: db.prepare("UPDATE jobs SET due_at = ? WHERE destination_id = ? AND status = 'pending' AND due_at = ?"),
     remove: db.prepare('DELETE FROM destinations WHERE id = ?'),
-    dropPending: db.prepare("DELETE FROM jobs WHERE destination_id = ? AND status = 'pending'"),
+    // Unsent and failed jobs go with their destination; the record of what was delivered stays.
+    dropUnsent: db.prepare("DELETE FROM jobs WHERE destination_id = ? AND status IN ('pending', 'failed')"),
     jobs: db.prepare('SELECT * FROM jobs WHERE destination_id = ? ORDER BY id DESC LIMIT ?'),
   };
 
@@ -41,7 +42,7 @@ export function sqliteDestinations(db) {
     const keep = new Set(destinations.map((destination) => destination.id));
     for (const { id } of /** @type {{ id: string }[]} */ (q.environmentIds.all())) {
       if (!keep.has(id)) {
-        q.dropPending.run(id);
+        q.dropUnsent.run(id);
         q.remove.run(id);
       }
     }
@@ -57,7 +58,7 @@ export function sqliteDestinations(db) {
   });
 
   const remove = db.transaction((/** @type {string} */ id) => {
-    q.dropPending.run(id);
+    q.dropUnsent.run(id);
     return q.remove.run(id).changes > 0;
   });
 

@@ -83,14 +83,20 @@ describe.each(backends)('destinations on %s', (_name, open) => {
     }
   });
 
-  it('drops the unsent jobs of a removed destination and keeps the others', async () => {
+  it('drops the unsent and failed jobs of a removed destination and keeps the others', async () => {
     const store = await open();
     try {
       const [gone, kept] = [destination('gone'), destination('kept')];
       await store.addDestination(gone);
       await store.addDestination(kept);
       await store.enqueueJobs(eventJobs(createEvent('complaint.created', 'c1', { at: '2026-03-01T09:00:00.000Z' }), [gone, kept]));
+      await store.enqueueJobs(eventJobs(createEvent('complaint.created', 'c2', { at: '2026-03-01T09:00:00.000Z' }), [gone]));
+      const [failing] = (await store.takeDueJobs({ now: '2026-03-01T09:30:00.000Z', limit: 10, leaseSeconds: 60 })).filter((job) => job.complaintId === 'c2');
+      await store.failJob(failing!.id, { error: '500 from destination', at: '2026-03-01T09:30:00.000Z' });
+      expect((await store.countJobs()).failed).toBe(1);
       expect(await store.removeDestination('gone')).toBe(true);
+      // Its failed job goes too: nothing is left that no destination could retry.
+      expect((await store.countJobs()).failed).toBe(0);
       expect(await store.removeDestination('gone')).toBe(false);
       const due = await store.takeDueJobs({ now: '2026-03-01T10:00:00.000Z', limit: 10, leaseSeconds: 60 });
       expect(due.map((job) => job.destinationId)).toEqual(['kept']);
