@@ -82,8 +82,10 @@ export async function agentApiRoutes(api, { store, hub, auth, forwarding, jobsFo
       const { id } = /** @type {{ id: string }} */ (request.params);
       const { agent } = /** @type {{ agent: string }} */ (request.body);
       const at = new Date().toISOString();
-      // Written with the claim, and only if the claim happened.
-      const jobs = await forwarding.jobsFor('complaint.claimed', id, { at, details: { agent: { name: agent.trim() } } });
+      // Written with the claim, and only if the claim happened. The store lets the claimant claim
+      // again (a double click); that tells no destination anything new.
+      const current = await store.getRecord(id);
+      const jobs = current && current.claimedBy === agent.trim() ? [] : await forwarding.jobsFor('complaint.claimed', id, { at, details: { agent: { name: agent.trim() } } });
       return answerWork(await store.claim(id, agent.trim(), at, { jobs }), reply);
     });
 

@@ -71,6 +71,8 @@ describe('forwarding from the server', () => {
     // A replay of the same record writes no second job.
     expect((await postRecord(app, record)).statusCode).toBe(201);
     await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: AUTH, payload: { agent: 'Bea' } });
+    // A second click on Claim changes nothing, and sends nothing.
+    await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: AUTH, payload: { agent: 'Bea' } });
     await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: AUTH, payload: { agent: 'Bea', note: 'Replacement sent.' } });
     await drain(app);
     const events = receiver.accepted().map((arrival) => arrival.verified as { type: string; data: Record<string, unknown> });
