@@ -177,7 +177,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         if (snap.matches({ panel: 'closed' }) && !was.matches({ panel: 'closed' })) emitter.emit('close', {});
         if (ctx.handoff && !was.context.handoff) emitter.emit('handoff', { id: ctx.id, reference: ctx.reference, reason: ctx.handoff.reason });
         if (snap.hasTag('finished') && !was.hasTag('finished')) {
-          void store.addHistory({ id: ctx.id, reference: ctx.reference, at: Date.now() });
+          void store.addHistory({ id: ctx.id, reference: ctx.reference, at: Date.now(), endpoint: config.endpoint, statusKey: ctx.statusKey });
           emitter.emit('submitted', { id: ctx.id, reference: ctx.reference, delivery: ctx.delivery === 'idle' ? 'queued' : ctx.delivery });
         }
         // A visitor writing another language than the page's: fetch its vocabulary while they

@@ -47,6 +47,7 @@ export function initialContext(input: ComplaintInput): ComplaintContext {
     options: resolveOptions(input.options),
     id: input.id,
     reference: input.reference,
+    statusKey: input.statusKey,
     createdAt: input.at,
     locale: input.locale ?? 'en',
     suggestedLocale: null,
@@ -386,6 +387,7 @@ export function newComplaint(context: ComplaintContext, event: EventOf<'complain
   const fresh = initialContext({
     id: event.id,
     reference: event.reference,
+    statusKey: event.statusKey,
     at: event.at,
     locale: context.locale,
     options: context.options,

@@ -29,6 +29,11 @@ export interface ComplaintContext {
   /** Record id, also the idempotency key and the seed for line variants. */
   id: string;
   reference: string;
+  /**
+   * The capability to read this complaint's status later, sent in the record; absent in
+   * conversations saved before the widget had status keys.
+   */
+  statusKey?: string;
   createdAt: string;
   locale: Locale;
   /** A language the visitor writes in that differs from `locale`, offered once. */
@@ -59,6 +64,7 @@ export interface ComplaintInput {
   id: string;
   reference: string;
   at: string;
+  statusKey?: string;
   locale?: Locale;
   options?: Partial<ScriptOptions>;
   page?: ComplaintContext['page'];
