@@ -75,6 +75,7 @@ export function initialContext(input: ComplaintInput): ComplaintContext {
     submittedAt: null,
     delivery: 'idle',
     csat: null,
+    pastStatuses: [],
   };
 }
 
@@ -395,7 +396,8 @@ export function newComplaint(context: ComplaintContext, event: EventOf<'complain
     identity: { ...context.identity, ...nonEmptyContact(context.contact) },
     previousComplaints: context.previousComplaints + 1,
   });
-  return fresh;
+  // What was read about earlier complaints still holds for the new conversation.
+  return { ...fresh, pastStatuses: context.pastStatuses ?? [] };
 }
 
 function nonEmptyContact(c: ComplaintContext['contact']): Identity {

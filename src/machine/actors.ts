@@ -1,5 +1,5 @@
 import { fromPromise } from 'xstate';
-import type { ComplaintContext, DeliveryState } from './context';
+import type { ComplaintContext, DeliveryState, PastStatus } from './context';
 
 /*
  * The machine's side effects, as injected actors. These defaults only fail: the widget provides
@@ -13,6 +13,10 @@ export interface EnqueueInput {
 }
 export interface DeliverInput {
   id: string;
+}
+export interface ReadStatusInput {
+  /** The conversation on screen, left out of the earlier complaints. */
+  exclude: string;
 }
 export interface RateInput {
   complaintId: string;
@@ -28,3 +32,8 @@ export const enqueue = fromPromise<void, EnqueueInput>(notProvided('enqueue'));
 export const deliver = fromPromise<DeliveryState, DeliverInput>(notProvided('deliver'));
 /** Stores and sends a satisfaction rating given after the complaint went out. */
 export const rateComplaint = fromPromise<void, RateInput>(notProvided('rate'));
+/**
+ * Reads what became of the visitor's earlier complaints on this site, newest first: each one's
+ * latest known status. Failing is harmless: what is shown stays as it was.
+ */
+export const readStatus = fromPromise<PastStatus[], ReadStatusInput>(notProvided('readStatus'));

@@ -1,5 +1,6 @@
 import type { MessageKey, Params } from '../i18n/translate';
 import type { HandoffReason, OutcomeKind } from '../record/record';
+import type { ComplaintStatus } from '../transport/status';
 import type { Locale, TriageResult } from '../triage/types';
 import type { ContactErrors, Identity } from './events';
 import type { ScriptOptions } from './options';
@@ -57,6 +58,17 @@ export interface ComplaintContext {
   submittedAt: string | null;
   delivery: DeliveryState;
   csat: number | null;
+  /**
+   * What the visitor's earlier complaints on this site came to, newest first, as last read
+   * while the panel was open. Not part of the record.
+   */
+  pastStatuses: PastStatus[];
+}
+
+/** An earlier complaint's status, as last read. */
+export interface PastStatus {
+  id: string;
+  status: ComplaintStatus;
 }
 
 /** What a new conversation starts from; everything but `id`, `reference` and `at` is optional. */
