@@ -115,13 +115,13 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         if (!(await store.listOutbox()).some((item) => item.id === record.id)) throw new Error('Heard: the complaint was not stored');
       }),
       deliver: fromPromise(({ input }) => delivery.send(input.id)),
-      readStatus: fromPromise(async ({ input, signal }) => {
+      readStatus: fromPromise(async ({ signal }) => {
         const past = await store.listHistory();
         // The reader is a download of its own, only for a visitor with complaints to ask about.
         if (!past.some((entry) => entry.statusKey)) return [];
         // (Should it fail to arrive, nothing is shown until the next page load.)
         readStatuses ??= import('../transport/status').then((m) => m.createStatusReader({ endpoint: config.endpoint, fetch: env.fetch }));
-        return (await readStatuses)(past, input.exclude, signal);
+        return (await readStatuses)(past, signal);
       }),
       rateComplaint: fromPromise(async ({ input }) => {
         const rating = buildRating(input.complaintId, input.score, input.at);

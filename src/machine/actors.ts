@@ -14,10 +14,6 @@ export interface EnqueueInput {
 export interface DeliverInput {
   id: string;
 }
-export interface ReadStatusInput {
-  /** The conversation on screen, left out of the earlier complaints. */
-  exclude: string;
-}
 export interface RateInput {
   complaintId: string;
   score: number;
@@ -33,7 +29,8 @@ export const deliver = fromPromise<DeliveryState, DeliverInput>(notProvided('del
 /** Stores and sends a satisfaction rating given after the complaint went out. */
 export const rateComplaint = fromPromise<void, RateInput>(notProvided('rate'));
 /**
- * Reads what became of the visitor's earlier complaints on this site, newest first: each one's
- * latest known status. Failing is harmless: what is shown stays as it was.
+ * Reads what became of the visitor's complaints sent from this device to this site (the one just
+ * sent included), newest first: each one's latest known status. Failing is harmless: what is
+ * shown stays as it was.
  */
-export const readStatus = fromPromise<PastStatus[], ReadStatusInput>(notProvided('readStatus'));
+export const readStatus = fromPromise<PastStatus[]>(notProvided('readStatus'));

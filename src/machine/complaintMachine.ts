@@ -126,7 +126,6 @@ export const complaintMachine = setup({
           // read afresh; closing it cancels the read. A failed read changes nothing on screen.
           invoke: {
             src: 'readStatus',
-            input: ({ context }) => ({ exclude: context.id }),
             onDone: { actions: 'noteStatuses' },
             onError: {},
           },

@@ -63,25 +63,25 @@ export async function readStatus(complaint: StatusTarget, options: ReadOptions =
 
 /**
  * Reads the status of the visitor's latest complaints sent to `endpoint` (those this device kept
- * a status key for), newest first, at most `limit`, leaving out `exclude` (the conversation on
- * screen). The reads run side by side.
+ * a status key for), newest first, at most `limit`. The reads run side by side.
  *
  * @param history the complaints kept on this device, in any order
  * @param options.endpoint only complaints sent to this endpoint are read
- * @param options.exclude a complaint id to leave out
  * @param options.limit how many complaints at most (default {@link LATEST_COMPLAINTS})
  */
 export async function readLatestStatuses(
   history: readonly PastComplaint[],
-  options: ReadOptions & { endpoint: string; exclude?: string; limit?: number },
+  options: ReadOptions & { endpoint: string; limit?: number },
 ): Promise<StatusReading[]> {
-  const latest = history
-    .filter((entry): entry is StatusTarget & PastComplaint =>
-      entry.endpoint === options.endpoint && typeof entry.statusKey === 'string' && entry.id !== options.exclude,
-    )
-    .sort((a, b) => b.at - a.at)
-    .slice(0, options.limit ?? LATEST_COMPLAINTS);
+  const latest = latestTargets(history, options.endpoint, options.limit);
   return Promise.all(latest.map(async (entry) => ({ id: entry.id, answer: await readStatus(entry, options) })));
+}
+
+function latestTargets(history: readonly PastComplaint[], endpoint: string, limit = LATEST_COMPLAINTS): (StatusTarget & PastComplaint)[] {
+  return history
+    .filter((entry): entry is StatusTarget & PastComplaint => entry.endpoint === endpoint && typeof entry.statusKey === 'string')
+    .sort((a, b) => b.at - a.at)
+    .slice(0, limit);
 }
 
 /**
@@ -98,17 +98,19 @@ export async function readLatestStatuses(
 export function createStatusReader(options: ReadOptions & { endpoint: string; freshForMs?: number; now?: () => number }) {
   const now = options.now ?? Date.now;
   const known = new Map<string, ComplaintStatus>();
-  let last: { at: number; exclude: string | undefined; statuses: PastStatus[] } | null = null;
-  return async (history: readonly PastComplaint[], exclude?: string, signal?: AbortSignal): Promise<PastStatus[]> => {
-    if (last && last.exclude === exclude && now() - last.at < (options.freshForMs ?? 30_000)) return last.statuses;
-    const readings = await readLatestStatuses(history, { ...options, exclude, signal });
+  let last: { at: number; ids: string; statuses: PastStatus[] } | null = null;
+  return async (history: readonly PastComplaint[], signal?: AbortSignal): Promise<PastStatus[]> => {
+    // A complaint sent since the last read is read at once.
+    const ids = latestTargets(history, options.endpoint).map((entry) => entry.id).join();
+    if (last && last.ids === ids && now() - last.at < (options.freshForMs ?? 30_000)) return last.statuses;
+    const readings = await readLatestStatuses(history, { ...options, signal });
     const statuses: PastStatus[] = [];
     for (const { id, answer } of readings) {
       if (answer.kind === 'status') known.set(id, answer.status);
       const status = known.get(id);
       if (status) statuses.push({ id, status });
     }
-    last = readings.every((r) => r.answer.kind !== 'unavailable') ? { at: now(), exclude, statuses } : null;
+    last = readings.every((r) => r.answer.kind !== 'unavailable') ? { at: now(), ids, statuses } : null;
     return statuses;
   };
 }

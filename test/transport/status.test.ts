@@ -203,15 +203,15 @@ describe('reading the latest complaints', () => {
     { id: 'a0000000-0000-4000-8000-000000000007', reference: 'HRD-AAAAA7', at: 8, endpoint: `${origin}/complaints`, statusKey: KEY },
   ];
 
-  it('asks about the newest three sent to this endpoint with a key, leaving out the one on screen', async () => {
+  it('asks about the newest three sent to this endpoint with a key', async () => {
     handler = (request, response) => {
       const id = request.url!.split('/')[2]!;
       json(200, { ...RESOLVED, reference: `HRD-AAAAA${id.slice(-1)}` })(request, response);
     };
-    const readings = await readLatestStatuses(history(), { endpoint: `${origin}/complaints`, exclude: 'a0000000-0000-4000-8000-000000000007' });
-    expect(readings.map((r) => r.id.slice(-1))).toEqual(['2', '6', '5']);
+    const readings = await readLatestStatuses(history(), { endpoint: `${origin}/complaints` });
+    expect(readings.map((r) => r.id.slice(-1))).toEqual(['7', '2', '6']);
     expect(readings.every((r) => r.answer.kind === 'status')).toBe(true);
-    expect(seen.map((s) => s.url.split('/')[2]!.slice(-1)).sort()).toEqual(['2', '5', '6']);
+    expect(seen.map((s) => s.url.split('/')[2]!.slice(-1)).sort()).toEqual(['2', '6', '7']);
   });
 });
 
@@ -241,6 +241,16 @@ describe('the widget\'s reader', () => {
     handler = json(200, inProgress);
     expect(await read(one())).toEqual([{ id: ID, status: inProgress }]);
     expect(seen).toHaveLength(2);
+  });
+
+  it('reads at once, memory or not, when a complaint was sent since', async () => {
+    const read = createStatusReader({ endpoint: `${origin}/complaints`, now: () => 0 });
+    await read(one());
+    const next = complaint({ id: 'b0000000-0000-4000-8000-000000000001', reference: 'HRD-BBBBBB', at: 2 });
+    handler = (request, response) => json(200, { ...RESOLVED, reference: request.url!.includes(next.id) ? 'HRD-BBBBBB' : REFERENCE })(request, response);
+    const statuses = await read([...one(), next]);
+    expect(statuses.map((s) => s.status.reference)).toEqual(['HRD-BBBBBB', REFERENCE]);
+    expect(seen).toHaveLength(3);
   });
 
   it('tries again at once after a read that failed', async () => {

@@ -4,7 +4,6 @@ import { createActor, fromPromise } from 'xstate';
 import { en } from '../../src/i18n/catalogs/en';
 import { hu } from '../../src/i18n/catalogs/hu';
 import { loadCatalog } from '../../src/i18n/load';
-import type { ReadStatusInput } from '../../src/machine/actors';
 import type { PastStatus } from '../../src/machine/context';
 import type { ComplaintStatus } from '../../src/transport/status';
 import { renderWidget } from '../../src/ui/mount';
@@ -41,7 +40,7 @@ afterEach(() => {
 /** The widget with a status reader that answers `answers` in turn, one per opening. */
 function mountWithStatuses(answers: PastStatus[][], locale: 'en' | 'hu' = 'en') {
   let reads = 0;
-  const readStatus = fromPromise<PastStatus[], ReadStatusInput>(async () => answers[Math.min(reads++, answers.length - 1)]!);
+  const readStatus = fromPromise<PastStatus[]>(async () => answers[Math.min(reads++, answers.length - 1)]!);
   const actor = createActor(fakeMachine(newFakes()).provide({ actors: { readStatus } }), { input: baseInput({ locale }) }).start();
   const host = document.createElement('div');
   document.body.append(host);
