@@ -61,6 +61,8 @@ describe('the record', () => {
     const record = buildRecord({ ...c, ...A.greet(c), submittedAt: '2026-11-24T10:00:00.000Z' }, t);
     expect(record.visitor.statusKey).toBe('Ab3_-Ab3_-Ab3_-Ab3_-Ab');
     expect(schemaErrors(record)).toBe('');
+    // A capability, not something an agent needs to read.
+    expect(record.transcriptText).not.toContain('Ab3_-Ab3_');
   });
 
   it('from a conversation saved before status keys existed, is valid without one', () => {
