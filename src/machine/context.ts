@@ -65,7 +65,7 @@ export interface ComplaintContext {
   pastStatuses: PastStatus[];
 }
 
-/** An earlier complaint's status, as last read. */
+/** An earlier complaint's status, as last read; `replies` holds the latest reply alone. */
 export interface PastStatus {
   id: string;
   status: ComplaintStatus;

@@ -86,7 +86,7 @@ function latestTargets(history: readonly PastComplaint[], endpoint: string, limi
 
 /**
  * The widget's reader: the latest status of each of the visitor's latest complaints, newest
- * first. Only an answer changes what it reports: a complaint the server did not know or could
+ * first, with its latest reply. Only an answer changes what it reports: a complaint the server did not know or could
  * not speak about this time keeps the status read before. It answers again from memory for
  * `freshForMs` after a complete read, so a visitor opening and closing the panel does not spend
  * the status endpoint's rate limit; a read with a failure in it is tried again next time.
@@ -106,13 +106,22 @@ export function createStatusReader(options: ReadOptions & { endpoint: string; fr
     const readings = await readLatestStatuses(history, { ...options, signal });
     const statuses: PastStatus[] = [];
     for (const { id, answer } of readings) {
-      if (answer.kind === 'status') known.set(id, answer.status);
+      if (answer.kind === 'status') known.set(id, { ...answer.status, replies: latestReply(answer.status.replies) });
       const status = known.get(id);
       if (status) statuses.push({ id, status });
     }
     last = readings.every((r) => r.answer.kind !== 'unavailable') ? { at: now(), ids, statuses } : null;
     return statuses;
   };
+}
+
+/**
+ * The newest reply with something in it, alone: all the widget shows, and all it keeps (the
+ * statuses travel in the saved conversation, to other tabs too).
+ */
+function latestReply(replies: ComplaintStatus['replies']): ComplaintStatus['replies'] {
+  const said = replies.filter((r) => r.text.trim()).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return said.slice(-1);
 }
 
 /** The status URL of a complaint: the complaint endpoint, then `/<id>/status`. */

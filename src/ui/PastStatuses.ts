@@ -32,7 +32,8 @@ export function showPastStatuses(slot: HTMLElement, past: readonly PastStatus[],
   for (const { status } of past) {
     const item = el('div', 'heard-status-item');
     item.append(el('p', '', statusSentences(status).map(([key, params]) => t(key, params)).join(' ')));
-    const reply = latestReply(status);
+    // The reader keeps only the latest reply.
+    const reply = status.replies[status.replies.length - 1];
     if (reply) item.append(el('p', 'heard-note', t('status.reply', { date: { date: reply.at } })), el('p', 'heard-status-reply', reply.text));
     section.append(item);
   }
@@ -51,11 +52,6 @@ export function statusSentences(status: ComplaintStatus): [MessageKey, Params][]
     if (status.dueByReason?.trim()) lines.push(['status.moved', { reason: status.dueByReason.trim() }]);
   }
   return lines;
-}
-
-/** The newest reply with something in it. */
-function latestReply(status: ComplaintStatus): ComplaintStatus['replies'][number] | undefined {
-  return status.replies.filter((r) => r.text.trim()).sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).pop();
 }
 
 const CSS = `

@@ -253,6 +253,18 @@ describe('the widget\'s reader', () => {
     expect(seen).toHaveLength(3);
   });
 
+  it('keeps only the newest reply with something in it, which is all the widget shows', async () => {
+    const replies = [
+      { at: '2026-03-03T14:00:00.000Z', text: 'Newest with words' },
+      { at: '2026-03-02T10:00:00.000Z', text: 'Older' },
+      { at: '2026-03-04T10:00:00.000Z', text: '   ' },
+    ];
+    handler = json(200, { ...RESOLVED, replies });
+    const read = createStatusReader({ endpoint: `${origin}/complaints` });
+    const [past] = await read(one());
+    expect(past!.status.replies).toEqual([replies[0]]);
+  });
+
   it('tries again at once after a read that failed', async () => {
     const read = createStatusReader({ endpoint: `${origin}/complaints`, now: () => 0 });
     handler = json(503, {});
