@@ -140,6 +140,9 @@ function measureSizes(build) {
   for (const [locale, pack] of Object.entries(sizes.locales)) {
     row({ section, figure: `Locale pack ${locale}`, value: `${kb(pack.gzip)} / ${kb(pack.brotli)}`, budget: '', pass: null, note: pack.file });
   }
+  if (sizes.status) {
+    row({ section, figure: 'Status of earlier complaints', value: `${kb(sizes.status.gzip)} / ${kb(sizes.status.brotli)}`, budget: '≤ 3.0 KB gzip', pass: sizes.status.gzip <= 3 * 1024, note: `returning visitors only; ${sizes.status.files.join(' + ')}` });
+  }
   return sizes;
 }
 

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import * as A from './actions';
-import { deliver, enqueue, rateComplaint } from './actors';
-import type { ComplaintContext, ComplaintInput, DeliveryState, InputError } from './context';
+import { deliver, enqueue, rateComplaint, readStatus } from './actors';
+import type { ComplaintContext, ComplaintInput, DeliveryState, InputError, PastStatus } from './context';
 import type { ComplaintEvent } from './events';
 import * as G from './guards';
 
@@ -55,7 +55,7 @@ export const complaintMachine = setup({
     input: {} as ComplaintInput,
     tags: {} as ComplaintTag,
   },
-  actors: { enqueue, deliver, rateComplaint },
+  actors: { enqueue, deliver, rateComplaint, readStatus },
   guards: {
     isRefusedMessage: (args) => !!G.messageError(args),
     hasToldSomething: G.hasToldSomething,
@@ -107,6 +107,7 @@ export const complaintMachine = setup({
     thankQueued: withEvent((context) => A.thank(context, 'queued')),
     rate: withEvent(A.rate),
     newComplaint: withEvent(A.newComplaint),
+    noteStatuses: withEvent((_, event) => ({ pastStatuses: (event as unknown as { output: PastStatus[] }).output })),
     refuseMessage: assign(({ context, event }) => ({ error: G.messageError({ context, event }) })),
     setError: assign((_, error: InputError | null) => ({ error })),
   },
@@ -119,7 +120,16 @@ export const complaintMachine = setup({
       initial: 'closed',
       states: {
         closed: { on: { 'panel.open': 'open' } },
-        open: { on: { 'panel.close': 'closed' } },
+        open: {
+          on: { 'panel.close': 'closed' },
+          // Each time the visitor opens the panel, what became of their earlier complaints is
+          // read afresh; closing it cancels the read. A failed read changes nothing on screen.
+          invoke: {
+            src: 'readStatus',
+            onDone: { actions: 'noteStatuses' },
+            onError: {},
+          },
+        },
       },
     },
     conversation: {
