@@ -8,6 +8,7 @@ import Fastify from 'fastify';
 import { createAgentAuth } from './agents/agent-auth.mjs';
 import { agentApiRoutes } from './api/routes.mjs';
 import { createEventHub } from './event-hub.mjs';
+import { loggerOptions, RequestLog, requestId } from './logging.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
 
@@ -54,7 +55,7 @@ const SHOP_CSP = [
  *   agentToken: string,
  *   bodyLimit?: number,
  *   rateLimit?: number,
- *   logger?: boolean | object,
+ *   logger?: false | { level?: string, stream?: { write: (line: string) => void } },
  *   distDir?: string,
  * }} AppOptions
  */
@@ -82,18 +83,31 @@ export function createApp({
   const validateRecord = createRecordValidator();
   // Closing drops open connections (inbox streams, idle keep-alives) rather than waiting on
   // them. A record whose answer is cut off is safe: the widget retries and gets the replay.
-  const app = Fastify({ logger, bodyLimit, trustProxy: false, forceCloseConnections: true });
+  const app = Fastify({
+    logger: logger ? loggerOptions(logger) : false,
+    genReqId: requestId,
+    logController: new RequestLog(),
+    bodyLimit,
+    trustProxy: false,
+    forceCloseConnections: true,
+  });
 
   // Records are JSON and only JSON: anything else (text/plain included) is a 415.
   app.removeContentTypeParser(['text/plain']);
 
-  app.setErrorHandler((/** @type {import('fastify').FastifyError} */ error, _request, reply) => {
+  // Every answer names its request, so a failure a user reports can be found in the log.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  app.setErrorHandler((/** @type {import('fastify').FastifyError} */ error, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) app.log.error(error);
-    reply.code(status).send({
-      error: errorCode(status, error.code),
-      message: status >= 500 ? 'The server could not store this; try again.' : error.message,
-    });
+    if (status >= 500) request.log.error({ err: error }, 'unexpected error');
+    reply.code(status).send(
+      status >= 500
+        ? { error: errorCode(status, error.code), message: 'The server could not do this; try again.', requestId: request.id }
+        : { error: errorCode(status, error.code), message: error.message },
+    );
   });
   app.setNotFoundHandler((_request, reply) => {
     reply.code(404).send({ error: 'not-found', message: 'Nothing here.' });

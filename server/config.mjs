@@ -10,6 +10,8 @@ import { resolve } from 'node:path';
  *   allowedOrigins: string[] | null,
  *   bodyLimit: number,
  *   rateLimit: number,
+ *   logLevel: string,
+ *   identitySecret: string | null,
  * }} ServerConfig
  */
 
@@ -30,7 +32,24 @@ export function readConfig(env) {
       : null,
     bodyLimit: integer(env, 'HEARD_BODY_LIMIT', 1024 * 1024, 1024),
     rateLimit: integer(env, 'HEARD_RATE_LIMIT', 120, 0),
+    logLevel: oneOf(env, 'HEARD_LOG_LEVEL', LOG_LEVELS, 'info'),
+    identitySecret: env.HEARD_IDENTITY_SECRET || null,
   };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} name
+ * @param {string[]} allowed
+ * @param {string} fallback
+ */
+function oneOf(env, name, allowed, fallback) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw)) throw new Error(`${name} must be one of ${allowed.join(', ')}; got "${raw}".`);
+  return raw;
 }
 
 /**

@@ -17,7 +17,14 @@ export async function serve(config, { print = console.log } = {}) {
   const agentToken = config.agentToken ?? generateAgentToken();
   /** @type {Set<string>} */
   const allowedOrigins = new Set(config.allowedOrigins ?? []);
-  const app = createApp({ store, allowedOrigins, agentToken, bodyLimit: config.bodyLimit, rateLimit: config.rateLimit });
+  const app = createApp({
+    store,
+    allowedOrigins,
+    agentToken,
+    bodyLimit: config.bodyLimit,
+    rateLimit: config.rateLimit,
+    logger: { level: config.logLevel },
+  });
   app.addHook('onClose', async () => store.close());
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

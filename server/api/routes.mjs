@@ -21,6 +21,8 @@ export const MAX_PAGE = 500;
  */
 export async function agentApiRoutes(api, { store, hub, auth }) {
     api.addHook('onRequest', async (request, reply) => {
+      // Every answer here holds what visitors wrote or who they are: no cache keeps a copy.
+      reply.header('Cache-Control', 'no-store');
       if (/** @type {{ public?: boolean }} */ (request.routeOptions.config).public) return;
       if (!auth.checkHeader(request.headers.authorization)) {
         reply.header('WWW-Authenticate', 'Bearer realm="heard-inbox"');

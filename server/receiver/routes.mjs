@@ -1,5 +1,6 @@
 // @ts-check
 import { canonicalHash } from './canonical-hash.mjs';
+import { storableCopy } from './storable-text.mjs';
 
 /**
  * @typedef {{
@@ -40,8 +41,11 @@ export async function receiverRoutes(receiver, { store, hub, validateRecord, ori
         if (key !== undefined && key !== record.id) {
           return reply.code(400).send({ error: 'idempotency-key-mismatch', message: 'Idempotency-Key must equal the record id.' });
         }
+        // The hash is of the record as sent, so a retry of it is still recognised as a replay.
+        const hash = canonicalHash(record);
         // better-sqlite3 commits synchronously, so the answer below follows the fsync.
-        const { outcome, receipt } = store.insertRecord(record, { hash: canonicalHash(record), receivedAt: new Date().toISOString() });
+        const { outcome, receipt } = store.insertRecord(storableCopy(record), { hash, receivedAt: new Date().toISOString() });
+        reply.header('Cache-Control', 'no-store');
         if (outcome === 'conflict') {
           return reply.code(409).send({ error: 'conflict', message: `A different record with id ${record.id} was already received.` });
         }

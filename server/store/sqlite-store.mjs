@@ -1,5 +1,5 @@
 // @ts-check
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.mjs';
@@ -26,7 +26,12 @@ const FOLLOW_UP_AFTER_MS = DAY_MS;
  * @returns {Store}
  */
 export function createSqliteStore({ path }) {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    // Complaints are personal data: the folder and the file (and so SQLite's -wal and -shm
+    // files, which copy the file's mode) are the owner's alone. An existing file keeps its mode.
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'a', 0o600));
+  }
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -41,7 +46,6 @@ export function createSqliteStore({ path }) {
        due_ms, follow_up_ms, follow_up_consent, csat)
       VALUES (@id, @reference, @body, @receivedAt, @submittedMs, @category, @language, @urgencyRank,
        @escalated, @dueMs, @followUpMs, @consent, @csat)`),
-    complaintRef: db.prepare('SELECT reference FROM complaints WHERE id = ?'),
     ratingFor: db.prepare('SELECT csat FROM ratings WHERE complaint_id = ? ORDER BY at DESC LIMIT 1'),
     addRating: db.prepare('INSERT INTO ratings (id, complaint_id, csat, at) VALUES (?, ?, ?, ?)'),
     applyRating: db.prepare('UPDATE complaints SET csat = ? WHERE id = ?'),
@@ -57,23 +61,22 @@ export function createSqliteStore({ path }) {
     categories: db.prepare('SELECT DISTINCT category FROM complaints ORDER BY category'),
     languages: db.prepare('SELECT DISTINCT language FROM complaints ORDER BY language'),
     weekly: db.prepare('SELECT submitted_ms, category FROM complaints WHERE submitted_ms >= ?'),
-    signals: db.prepare(`SELECT json_extract(s.value, '$.field') AS field,
-        json_extract(s.value, '$.value') AS value, json_extract(s.value, '$.cue') AS cue,
-        COUNT(DISTINCT c.id) AS count
-      FROM complaints c, json_each(c.body, '$.triage.signals') s
-      WHERE c.submitted_ms >= ?
+    addSignal: db.prepare('INSERT INTO complaint_signals (complaint_id, submitted_ms, field, value, cue) VALUES (?, ?, ?, ?, ?)'),
+    signals: db.prepare(`SELECT field, value, cue, COUNT(DISTINCT complaint_id) AS count
+      FROM complaint_signals WHERE submitted_ms >= ?
       GROUP BY field, value, cue ORDER BY count DESC, field, value, cue LIMIT ?`),
   };
 
   /** @type {(record: ComplaintRecord, meta: { hash: string, receivedAt: string }) => Receipt} */
   const insertComplaint = (record, { hash, receivedAt }) => {
     const rating = /** @type {{ csat: number } | undefined} */ (q.ratingFor.get(record.id));
+    const submittedMs = Date.parse(record.submittedAt);
     q.addComplaint.run({
       id: record.id,
       reference: record.reference,
       body: JSON.stringify(record),
       receivedAt,
-      submittedMs: Date.parse(record.submittedAt),
+      submittedMs,
       category: record.triage.category,
       language: record.triage.language,
       urgencyRank: URGENCY_RANK[record.triage.urgency] ?? 2,
@@ -84,6 +87,7 @@ export function createSqliteStore({ path }) {
       // A rating that arrived before its complaint is applied now.
       csat: rating?.csat ?? record.csat,
     });
+    for (const signal of record.triage.signals) q.addSignal.run(record.id, submittedMs, signal.field, signal.value, signal.cue);
     /** @type {Receipt} */
     const receipt = { id: record.id, reference: record.reference, receivedAt };
     q.addReceipt.run(record.id, 'complaint', hash, JSON.stringify(receipt));
@@ -94,9 +98,9 @@ export function createSqliteStore({ path }) {
   const insertRating = (record, { hash, receivedAt }) => {
     q.addRating.run(record.id, record.complaintId, record.csat, record.at);
     q.applyRating.run(record.csat, record.complaintId);
-    const known = /** @type {{ reference: string } | undefined} */ (q.complaintRef.get(record.complaintId));
+    // Whoever sends a rating learns nothing about the complaint from the answer.
     /** @type {Receipt} */
-    const receipt = { id: record.id, reference: known?.reference ?? null, receivedAt };
+    const receipt = { id: record.id, reference: null, receivedAt };
     q.addReceipt.run(record.id, 'rating', hash, JSON.stringify(receipt));
     return receipt;
   };
@@ -203,8 +207,10 @@ function filtersToSql(filters) {
 function migrate(db) {
   const version = /** @type {number} */ (db.pragma('user_version', { simple: true }));
   for (let step = version; step < MIGRATIONS.length; step++) {
+    const migration = /** @type {string | ((db: import('better-sqlite3').Database) => void)} */ (MIGRATIONS[step]);
     db.transaction(() => {
-      db.exec(/** @type {string} */ (MIGRATIONS[step]));
+      if (typeof migration === 'function') migration(db);
+      else db.exec(migration);
       db.pragma(`user_version = ${step + 1}`);
     })();
   }

@@ -12,6 +12,8 @@ describe('server configuration from the environment', () => {
       allowedOrigins: null,
       bodyLimit: 1024 * 1024,
       rateLimit: 120,
+      logLevel: 'info',
+      identitySecret: null,
     });
   });
 
@@ -24,6 +26,8 @@ describe('server configuration from the environment', () => {
       HEARD_ALLOWED_ORIGINS: 'https://shop.example/, https://www.shop.example',
       HEARD_BODY_LIMIT: '65536',
       HEARD_RATE_LIMIT: '0',
+      HEARD_LOG_LEVEL: 'warn',
+      HEARD_IDENTITY_SECRET: 'site-secret',
     });
     expect(config).toEqual({
       port: 9000,
@@ -33,11 +37,14 @@ describe('server configuration from the environment', () => {
       allowedOrigins: ['https://shop.example', 'https://www.shop.example'],
       bodyLimit: 65536,
       rateLimit: 0,
+      logLevel: 'warn',
+      identitySecret: 'site-secret',
     });
   });
 
   it('names the variable when a number is wrong', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ HEARD_RATE_LIMIT: '-1' })).toThrow(/HEARD_RATE_LIMIT/);
+    expect(() => readConfig({ HEARD_LOG_LEVEL: 'loud' })).toThrow(/HEARD_LOG_LEVEL/);
   });
 });

@@ -183,7 +183,7 @@ describe('ratings', () => {
     const rating = sampleRating(complaint.id, 4);
     const response = await post(app, rating, { 'idempotency-key': rating.id });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ id: rating.id, reference: complaint.reference });
+    expect(response.json()).toMatchObject({ id: rating.id, reference: null });
     expect(store.getRecord(complaint.id)?.csat).toBe(4);
   });
 
