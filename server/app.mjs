@@ -113,7 +113,11 @@ export function createApp({
     reply.code(404).send({ error: 'not-found', message: 'Nothing here.' });
   });
 
+  // The inbox's live updates come from the store, so a change made through any instance
+  // reaches the agents connected to this one.
+  const stopListening = store.events.subscribe((type, data) => hub.publish(type, data));
   app.addHook('preClose', (done) => {
+    stopListening();
     hub.closeAll();
     done();
   });
@@ -126,7 +130,7 @@ export function createApp({
   });
   app.register(rateLimit, { global: false });
 
-  app.register(receiverRoutes, { store, hub, validateRecord, origins, perMinute });
+  app.register(receiverRoutes, { store, validateRecord, origins, perMinute });
   app.register(agentApiRoutes, { prefix: '/api', store, hub, auth });
 
   // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.

@@ -1,10 +1,12 @@
 // @ts-check
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
  * @typedef {{
  *   port: number,
  *   host: string,
+ *   databaseUrl: string | null,
  *   dbPath: string,
  *   agentToken: string | null,
  *   allowedOrigins: string[] | null,
@@ -12,12 +14,15 @@ import { resolve } from 'node:path';
  *   rateLimit: number,
  *   logLevel: string,
  *   identitySecret: string | null,
+ *   retentionDays: number,
  * }} ServerConfig
  */
 
 /**
- * Reads the server's settings from the environment (see server/README.md). `agentToken` null
- * means "generate one"; `allowedOrigins` null means "the server's own origin".
+ * Reads the server's settings from the environment (see server/README.md), once, at start.
+ * `agentToken` null means "generate one"; `allowedOrigins` null means "the server's own
+ * origin"; `databaseUrl` null means SQLite at `dbPath`. A bad value throws one error naming
+ * the variable.
  * @param {NodeJS.ProcessEnv} env
  * @returns {ServerConfig}
  */
@@ -25,16 +30,50 @@ export function readConfig(env) {
   return {
     port: integer(env, 'PORT', 8787, 0),
     host: env.HOST || '127.0.0.1',
-    dbPath: resolve(env.HEARD_DB || './.heard/heard.db'),
+    databaseUrl: databaseUrl(env),
+    dbPath: sqlitePath(env),
     agentToken: env.HEARD_AGENT_TOKEN || null,
     allowedOrigins: env.HEARD_ALLOWED_ORIGINS
       ? env.HEARD_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean)
       : null,
     bodyLimit: integer(env, 'HEARD_BODY_LIMIT', 1024 * 1024, 1024),
     rateLimit: integer(env, 'HEARD_RATE_LIMIT', 120, 0),
+    retentionDays: integer(env, 'HEARD_RETENTION_DAYS', 730, 1),
     logLevel: oneOf(env, 'HEARD_LOG_LEVEL', LOG_LEVELS, 'info'),
     identitySecret: env.HEARD_IDENTITY_SECRET || null,
   };
+}
+
+/** @param {NodeJS.ProcessEnv} env */
+function databaseUrl(env) {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return null;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@db.example:5432/heard; it could not be read as a URL.');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    // The value may hold a password: name the scheme only.
+    throw new Error(`DATABASE_URL must start with postgres:// or postgresql://; got ${url.protocol}//…`);
+  }
+  return raw;
+}
+
+/** @param {NodeJS.ProcessEnv} env */
+function sqlitePath(env) {
+  const raw = env.HEARD_DB;
+  if (raw !== undefined && raw.trim() === '' && raw !== '') throw new Error('HEARD_DB must be a file path; got only spaces.');
+  const path = resolve(raw || './.heard/heard.db');
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return path;
+  }
+  if (stat.isDirectory()) throw new Error(`HEARD_DB must name a database file, not a folder; ${path} is a folder.`);
+  return path;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

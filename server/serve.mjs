@@ -3,17 +3,18 @@ import { pathToFileURL } from 'node:url';
 import { generateAgentToken } from './agents/agent-auth.mjs';
 import { createApp } from './app.mjs';
 import { readConfig } from './config.mjs';
-import { createSqliteStore } from './store/sqlite-store.mjs';
+import { createStore } from './store/index.mjs';
 
 /**
  * Opens the database, builds the app and listens. Prints the URLs (and the agent token when
  * it was generated). The first line is always `Heard listening on <origin>`, which the crash
  * tests read to find a server started on port 0.
  * @param {import('./config.mjs').ServerConfig} config
- * @param {{ print?: (line: string) => void }} [options]
+ * Structured logs go to standard output at `HEARD_LOG_LEVEL`; `logger` replaces that (tests).
+ * @param {{ print?: (line: string) => void, logger?: import('./app.mjs').AppOptions['logger'] }} [options]
  */
-export async function serve(config, { print = console.log } = {}) {
-  const store = createSqliteStore({ path: config.dbPath });
+export async function serve(config, { print = console.log, logger = { level: config.logLevel } } = {}) {
+  const store = await createStore({ databaseUrl: config.databaseUrl, sqlitePath: config.dbPath });
   const agentToken = config.agentToken ?? generateAgentToken();
   /** @type {Set<string>} */
   const allowedOrigins = new Set(config.allowedOrigins ?? []);
@@ -23,10 +24,15 @@ export async function serve(config, { print = console.log } = {}) {
     agentToken,
     bodyLimit: config.bodyLimit,
     rateLimit: config.rateLimit,
-    logger: { level: config.logLevel },
+    logger,
   });
   app.addHook('onClose', async () => store.close());
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = address && typeof address === 'object' ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -39,15 +45,53 @@ export async function serve(config, { print = console.log } = {}) {
   print(`  demo shop page   ${origin}/`);
   print(`  receiver         POST ${origin}/complaints`);
   print(`  agent inbox      ${origin}/inbox/`);
-  print(`  database         ${config.dbPath}`);
+  print(`  database         ${config.databaseUrl ? `PostgreSQL (${describeDatabase(config.databaseUrl)})` : config.dbPath}`);
   print(`  allowed origins  ${[...allowedOrigins].join(', ')}`);
   if (config.agentToken === null) print(`  agent token      ${agentToken}   (generated; set HEARD_AGENT_TOKEN to keep one)`);
-  return { app, origin, agentToken };
+  return { app, origin, agentToken, store };
+}
+
+/**
+ * The command line: read the environment, serve, and on SIGTERM or SIGINT stop taking
+ * requests, finish those in flight, close the database and exit. A bad setting or an
+ * unreachable database stops start-up with one line saying which.
+ */
+export async function serveFromEnvironment() {
+  let config;
+  try {
+    config = readConfig(process.env);
+  } catch (error) {
+    console.error(`Heard did not start: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+  let served;
+  try {
+    served = await serve(config);
+  } catch (error) {
+    console.error(`Heard did not start: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+  const { app } = served;
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+    process.once(signal, () => {
+      app.close().then(
+        () => process.exit(0),
+        (error) => {
+          console.error(`Heard stopped with an error: ${error instanceof Error ? error.message : error}`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return served;
+}
+
+/** Host, port and database name, without the user or password. @param {string} url */
+function describeDatabase(url) {
+  const parsed = new URL(url);
+  return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { app } = await serve(readConfig(process.env));
-  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-    process.once(signal, () => void app.close().then(() => process.exit(0)));
-  }
+  await serveFromEnvironment();
 }

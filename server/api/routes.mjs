@@ -49,14 +49,17 @@ export async function agentApiRoutes(api, { store, hub, auth }) {
     }, async (request) => {
       const query = /** @type {{ status?: 'new' | 'claimed' | 'resolved' | '', category?: string, language?: string, limit: number, offset: number }} */ (request.query);
       const filters = { status: query.status || null, category: query.category || null, language: query.language || null };
-      const complaints = store.listRecords({ ...filters, limit: query.limit, offset: query.offset });
-      const { total, open } = store.countRecords(filters);
-      return { complaints: complaints.map(summarise), total, open, limit: query.limit, offset: query.offset, facets: store.facets() };
+      const [complaints, { total, open }, facets] = await Promise.all([
+        store.listRecords({ ...filters, limit: query.limit, offset: query.offset }),
+        store.countRecords(filters),
+        store.facets(),
+      ]);
+      return { complaints: complaints.map(summarise), total, open, limit: query.limit, offset: query.offset, facets };
     });
 
     api.get('/complaints/:id', async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
-      const complaint = store.getRecord(id);
+      const complaint = await store.getRecord(id);
       if (!complaint) return reply.code(404).send({ error: 'not-found', message: `No complaint ${id}.` });
       return { complaint };
     });
@@ -67,7 +70,7 @@ export async function agentApiRoutes(api, { store, hub, auth }) {
       if (!result.ok) {
         return reply.code(result.error === 'not-found' ? 404 : 409).send({ error: result.error, message: result.message });
       }
-      hub.publish('updated', { id: result.complaint.id });
+      store.events.publish('updated', { id: result.complaint.id }).catch((error) => api.log.error({ err: error }, 'live update not sent'));
       return { complaint: result.complaint };
     };
 
@@ -76,7 +79,7 @@ export async function agentApiRoutes(api, { store, hub, auth }) {
     }, async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
       const { agent } = /** @type {{ agent: string }} */ (request.body);
-      return answerWork(store.claim(id, agent.trim(), new Date().toISOString()), reply);
+      return answerWork(await store.claim(id, agent.trim(), new Date().toISOString()), reply);
     });
 
     api.post('/complaints/:id/resolve', {
@@ -90,12 +93,12 @@ export async function agentApiRoutes(api, { store, hub, auth }) {
     }, async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
       const { agent, note } = /** @type {{ agent: string, note: string }} */ (request.body);
-      return answerWork(store.resolve(id, agent.trim(), note.trim(), new Date().toISOString()), reply);
+      return answerWork(await store.resolve(id, agent.trim(), note.trim(), new Date().toISOString()), reply);
     });
 
     api.post('/complaints/:id/follow-up', async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
-      return answerWork(store.markFollowedUp(id, new Date().toISOString()), reply);
+      return answerWork(await store.markFollowedUp(id, new Date().toISOString()), reply);
     });
 
     api.get('/trends', {

@@ -1,11 +1,11 @@
 // @ts-check
 import { canonicalHash } from './canonical-hash.mjs';
 import { storableCopy } from './storable-text.mjs';
+import { summariseRecord } from './summary.mjs';
 
 /**
  * @typedef {{
  *   store: import('../store/store.mjs').Store,
- *   hub: ReturnType<typeof import('../event-hub.mjs').createEventHub>,
  *   validateRecord: ReturnType<typeof import('./validate-record.mjs').createRecordValidator>,
  *   origins: Set<string>,
  *   perMinute: number,
@@ -18,7 +18,7 @@ import { storableCopy } from './storable-text.mjs';
  * @param {import('fastify').FastifyInstance} receiver
  * @param {ReceiverOptions} options
  */
-export async function receiverRoutes(receiver, { store, hub, validateRecord, origins, perMinute }) {
+export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute }) {
     receiver.post(
       '/complaints',
       {
@@ -43,14 +43,23 @@ export async function receiverRoutes(receiver, { store, hub, validateRecord, ori
         }
         // The hash is of the record as sent, so a retry of it is still recognised as a replay.
         const hash = canonicalHash(record);
-        // better-sqlite3 commits synchronously, so the answer below follows the fsync.
-        const { outcome, receipt } = store.insertRecord(storableCopy(record), { hash, receivedAt: new Date().toISOString() });
+        const stored = storableCopy(record);
+        // The store resolves only once the commit is durable, so the answer below follows it.
+        const { outcome, receipt } = await store.insertRecord(stored, {
+          hash,
+          receivedAt: new Date().toISOString(),
+          ...(stored.type === 'complaint' ? { summary: summariseRecord(stored) } : {}),
+        });
         reply.header('Cache-Control', 'no-store');
         if (outcome === 'conflict') {
           return reply.code(409).send({ error: 'conflict', message: `A different record with id ${record.id} was already received.` });
         }
         if (outcome === 'replay') reply.header('Idempotent-Replayed', 'true');
-        else hub.publish(record.type === 'rating' ? 'updated' : 'created', { id: record.type === 'rating' ? record.complaintId : record.id });
+        else {
+          const event = record.type === 'rating' ? { type: 'updated', id: record.complaintId } : { type: 'created', id: record.id };
+          // The record is stored; a live update that fails to go out is logged, not answered.
+          store.events.publish(event.type, { id: event.id }).catch((error) => request.log.error({ err: error }, 'live update not sent'));
+        }
         return reply.code(201).send(receipt);
       },
     );

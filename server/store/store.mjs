@@ -1,14 +1,17 @@
 // @ts-check
 /**
- * The storage interface the receiver and inbox use. SQLite implements it
- * (`sqlite-store.mjs`); a server database can replace it by providing the same methods.
- * This module holds only the shared types.
+ * The storage interface the receiver, the agents' API and the jobs use. Two implementations
+ * provide it: SQLite (`sqlite/`, embedded, the default) and PostgreSQL (`postgres/`, for
+ * several instances); `index.mjs` picks one. Every method returns a Promise. One conformance
+ * suite (`test/server/store/conformance.ts`) runs against both. This module holds only the
+ * shared types.
  */
 
 /**
  * @typedef {import('../../src/record/record').ComplaintRecord} ComplaintRecord
  * @typedef {import('../../src/record/record').RatingRecord} RatingRecord
  * @typedef {ComplaintRecord | RatingRecord} Deliverable
+ * @typedef {ComplaintRecord['triage']['urgency']} Urgency
  */
 
 /**
@@ -23,7 +26,32 @@
 /** @typedef {'new' | 'claimed' | 'resolved'} WorkStatus */
 
 /**
- * An agent's view of one complaint: the record as delivered plus the work done on it.
+ * What the receiver works out about a complaint when it arrives, kept in columns so the queue
+ * is listed, ordered and filtered without reading any stored body. `urgency` and `category`
+ * are the server's own triage (it orders the queue); `widgetUrgency` and `widgetCategory` are
+ * the widget's, as sent.
+ * @typedef {{
+ *   urgency: Urgency,
+ *   category: string,
+ *   language: string,
+ *   mood: string,
+ *   customerType: string,
+ *   widgetUrgency: Urgency,
+ *   widgetCategory: string,
+ *   escalated: boolean,
+ *   handoffReason: string | null,
+ *   verified: boolean,
+ *   name: string | null,
+ *   excerpt: string,
+ *   submittedAt: string,
+ *   dueBy: string | null,
+ *   followUpAt: string | null,
+ *   followUpConsent: boolean,
+ * }} ComplaintSummary
+ */
+
+/**
+ * One line of the queue: the summary and the work done, never the body.
  * @typedef {{
  *   id: string,
  *   reference: string,
@@ -33,15 +61,19 @@
  *   claimedAt: string | null,
  *   resolvedBy: string | null,
  *   resolvedAt: string | null,
- *   resolutionNote: string | null,
  *   followedUpAt: string | null,
  *   csat: number | null,
  *   escalated: boolean,
  *   overdue: boolean,
  *   followUpDueAt: string | null,
  *   followUpDue: boolean,
- *   record: ComplaintRecord,
- * }} Complaint
+ *   summary: ComplaintSummary,
+ * }} ComplaintListItem
+ */
+
+/**
+ * An agent's view of one complaint: the record as delivered plus the work done on it.
+ * @typedef {ComplaintListItem & { resolutionNote: string | null, record: ComplaintRecord }} Complaint
  */
 
 /**
@@ -64,21 +96,68 @@
  */
 
 /**
+ * Work to do later, written in the same transaction as the change that causes it.
+ * `orderKey`: jobs sharing one are handed out oldest first, one at a time.
+ * @typedef {{
+ *   kind: string,
+ *   payload: Record<string, unknown>,
+ *   dueAt: string,
+ *   orderKey?: string | null,
+ *   complaintId?: string | null,
+ *   destinationId?: string | null,
+ * }} JobSpec
+ */
+
+/** @typedef {'pending' | 'done' | 'failed'} JobStatus */
+
+/**
+ * @typedef {JobSpec & {
+ *   id: string,
+ *   status: JobStatus,
+ *   attempts: number,
+ *   lastError: string | null,
+ *   createdAt: string,
+ *   updatedAt: string,
+ *   lockedUntil: string | null,
+ * }} Job
+ */
+
+/**
+ * Live events for the inbox. SQLite: within the process. PostgreSQL: `NOTIFY`, so a publish on
+ * one instance reaches the subscribers on every instance. Types used today: `created` and
+ * `updated`, with `{ id }`; `resync` (no data) when events may have been missed.
+ * @typedef {{
+ *   publish: (type: string, data: object) => Promise<void>,
+ *   subscribe: (listener: (type: string, data: object) => void) => () => void,
+ * }} StoreEvents
+ */
+
+/**
+ * @typedef {{ jobs?: JobSpec[] }} WithJobs
+ * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary } & WithJobs} InsertMeta
+ *   `summary` is required for a complaint; a rating has none.
+ */
+
+/**
  * @typedef {object} Store
- * @property {(record: Deliverable, meta: { hash: string, receivedAt: string }) => InsertResult} insertRecord
+ * @property {'sqlite' | 'postgres'} kind
+ * @property {(record: Deliverable, meta: InsertMeta) => Promise<InsertResult>} insertRecord
  *   Stores a record once. The same id with the same hash is a replay (the first receipt is
- *   returned); with another hash it is a conflict. Durable when it returns.
- * @property {(id: string, now?: number) => Complaint | null} getRecord
- * @property {(filters?: ListFilters) => Complaint[]} listRecords
+ *   returned); with another hash it is a conflict. Durable when it resolves. `jobs` are
+ *   written with it, only when it is created.
+ * @property {(id: string, now?: number) => Promise<Complaint | null>} getRecord
+ * @property {(filters?: ListFilters) => Promise<ComplaintListItem[]>} listRecords
  *   Open work first; then handoffs and critical, then urgency, then oldest first.
- * @property {(filters?: Filters) => { total: number, open: number }} countRecords
+ * @property {(filters?: Filters) => Promise<{ total: number, open: number }>} countRecords
  *   How many complaints match the filters, and how many of them are not resolved.
- * @property {() => { categories: string[], languages: string[] }} facets
- * @property {(id: string, agent: string, at: string) => WorkResult} claim
- * @property {(id: string, agent: string, note: string, at: string) => WorkResult} resolve
- * @property {(id: string, at: string) => WorkResult} markFollowedUp
- * @property {(options?: { weeks?: number, now?: number, topSignals?: number }) => Trends} trends
- * @property {() => void} close
+ * @property {() => Promise<{ categories: string[], languages: string[] }>} facets
+ * @property {(id: string, agent: string, at: string, options?: WithJobs) => Promise<WorkResult>} claim
+ * @property {(id: string, agent: string, note: string, at: string, options?: WithJobs) => Promise<WorkResult>} resolve
+ * @property {(id: string, at: string, options?: WithJobs) => Promise<WorkResult>} markFollowedUp
+ * @property {(options?: { weeks?: number, now?: number, topSignals?: number }) => Promise<Trends>} trends
+ * @property {() => Promise<void>} ping  resolves when the database answers
+ * @property {StoreEvents} events
+ * @property {() => Promise<void>} close
  */
 
 export {};

@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
-import { createSqliteStore } from '../../server/store/sqlite-store.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 
 const WIDGET = join(import.meta.dirname, '../../dist/heard.js');
 const built = existsSync(WIDGET);
@@ -97,7 +97,8 @@ describe.skipIf(!built)('visitor to agent, end to end', () => {
 
     const row = inbox.locator('#queue-rows tr', { hasText: 'Ana Novak' });
     await row.waitFor({ timeout: 30_000 });
-    const [stored] = store.listRecords();
+    const [listed] = await store.listRecords();
+    const stored = await store.getRecord(listed!.id);
     expect(stored?.record.messages.some((m: { from: string; text: string }) => m.from === 'visitor' && m.text === COMPLAINT)).toBe(true);
 
     await row.getByRole('button').click();
@@ -108,6 +109,6 @@ describe.skipIf(!built)('visitor to agent, end to end', () => {
     await detail.getByLabel('Resolution note').fill('Replacement kettle sent.');
     await detail.getByRole('button', { name: 'Resolve' }).click();
     await expect.poll(() => detail.locator('#resolution-note').textContent()).toBe('Replacement kettle sent.');
-    expect(store.getRecord(stored!.id)?.status).toBe('resolved');
+    expect((await store.getRecord(stored!.id))?.status).toBe('resolved');
   });
 });

