@@ -57,6 +57,7 @@ const SHOP_CSP = [
  *   rateLimit?: number,
  *   logger?: false | { level?: string, stream?: { write: (line: string) => void } },
  *   distDir?: string,
+ *   identitySecret?: string | null,
  * }} AppOptions
  */
 
@@ -66,6 +67,8 @@ const SHOP_CSP = [
  *
  * `allowedOrigins` may be a `Set` the caller adds to later (the server's own origin is known
  * only once it listens). `rateLimit` is records per client per minute; 0 turns it off.
+ * `identitySecret` (`HEARD_IDENTITY_SECRET`) verifies visitors' `userHash`; without it nobody
+ * is verified.
  * @param {AppOptions} options
  */
 export function createApp({
@@ -76,6 +79,7 @@ export function createApp({
   rateLimit: perMinute = 120,
   logger = false,
   distDir = DIST_DIR,
+  identitySecret = null,
 }) {
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
   const auth = createAgentAuth({ agentToken });
@@ -130,7 +134,7 @@ export function createApp({
   });
   app.register(rateLimit, { global: false });
 
-  app.register(receiverRoutes, { store, validateRecord, origins, perMinute });
+  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret });
   app.register(agentApiRoutes, { prefix: '/api', store, hub, auth });
 
   // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.

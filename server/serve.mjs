@@ -24,6 +24,7 @@ export async function serve(config, { print = console.log, logger = { level: con
     agentToken,
     bodyLimit: config.bodyLimit,
     rateLimit: config.rateLimit,
+    identitySecret: config.identitySecret,
     logger,
   });
   app.addHook('onClose', async () => store.close());

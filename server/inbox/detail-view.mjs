@@ -30,11 +30,12 @@ export function renderDetail(container, complaint, actions) {
       ['Submitted', when(record.submittedAt)],
       // Present when a person takes over: asked for by the visitor, or escalated by triage.
       ['Handoff', record.handoff ? `${record.handoff.requested ? 'asked for by the visitor' : `escalated (${record.handoff.reason})`} at ${when(record.handoff.at)}` : 'no'],
-      ['Category', record.triage.category],
-      ['Urgency', record.triage.urgency],
-      ['Mood', record.triage.mood],
-      ['Customer type', record.triage.customerType],
-      ['Language', `${record.triage.language} (conversation in ${record.locale})`],
+      ['Identity', complaint.summary.verified ? 'verified by the site' : 'not verified'],
+      ['Category', complaint.summary.category],
+      ['Urgency', complaint.summary.urgency],
+      ['Mood', complaint.summary.mood],
+      ['Customer type', complaint.summary.customerType],
+      ['Language', `${complaint.summary.language} (conversation in ${record.locale})`],
       ['Desired outcome', outcome ? describeOutcome(outcome) : '—'],
       ['Commitment', record.commitment ? record.commitment.action : '—'],
       ['Due by', record.commitment ? `${when(record.commitment.dueBy)}${complaint.overdue ? ' — overdue' : ''}` : '—'],
@@ -62,6 +63,7 @@ export function renderDetail(container, complaint, actions) {
           ]
         : h('p', {}, 'No restatement was made.'),
     ),
+    triageComparison(complaint),
     signalsTable(record.triage.signals),
     facts('Details the visitor mentioned', [
       ['Order references', record.triage.entities.orderRefs.join(', ') || '—'],
@@ -109,10 +111,45 @@ function followUpText(complaint) {
   return complaint.record.visitor.followUpConsent ? 'a day after resolution' : 'the visitor did not ask for one';
 }
 
+/**
+ * The receiver triages what the visitor wrote itself and orders the queue by that; the widget's
+ * triage is kept as sent. Where they disagree the agent sees both: a forged record, traits a
+ * visitor claimed without the site vouching for them, or categories only the widget knows.
+ * @param {Complaint} complaint
+ */
+function triageComparison(complaint) {
+  const { summary, record } = complaint;
+  const widgetEscalation = record.handoff ? record.handoff.reason : 'none';
+  /** @type {[string, string, string][]} */
+  const rows = [
+    ['Urgency', summary.urgency, record.triage.urgency],
+    ['Category', summary.category, record.triage.category],
+    ['Mood', summary.mood, record.triage.mood],
+    ['Customer type', summary.customerType, record.triage.customerType],
+    ['Language', summary.language, record.triage.language],
+    ['Handoff', summary.handoffReason ?? 'none', widgetEscalation],
+  ];
+  const differing = rows.filter(([, ours, theirs]) => ours !== theirs).length;
+  return h('section', { 'aria-labelledby': 'triage-compare-title' },
+    h('h3', { id: 'triage-compare-title' }, 'Triage: receiver and widget'),
+    h('p', { id: 'triage-compare-summary' },
+      differing === 0
+        ? 'The widget and the receiver agree.'
+        : `The widget and the receiver disagree on ${differing === 1 ? 'one point' : `${differing} points`}; the queue follows the receiver.`),
+    h('table', { id: 'triage-compare' },
+      h('caption', {}, 'What the receiver decided, and what the widget sent'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Decision'), h('th', { scope: 'col' }, 'Receiver'), h('th', { scope: 'col' }, 'Widget'), h('th', { scope: 'col' }, 'Same?'))),
+      h('tbody', {}, rows.map(([field, ours, theirs]) =>
+        h('tr', { class: ours === theirs ? null : 'differs' },
+          h('th', { scope: 'row' }, field), h('td', {}, ours), h('td', {}, theirs), h('td', {}, ours === theirs ? 'yes' : 'differs')))),
+    ),
+  );
+}
+
 /** @param {Complaint['record']['triage']['signals']} signals */
 function signalsTable(signals) {
   return h('section', { 'aria-labelledby': 'signals-title' },
-    h('h3', { id: 'signals-title' }, 'Triage signals'),
+    h('h3', { id: 'signals-title' }, "The widget's triage signals"),
     signals.length === 0
       ? h('p', {}, 'No signals.')
       : h('table', {},

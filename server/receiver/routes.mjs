@@ -1,5 +1,7 @@
 // @ts-check
 import { canonicalHash } from './canonical-hash.mjs';
+import { createIdentityCheck } from './identity.mjs';
+import { createReceiverTriage } from './retriage.mjs';
 import { storableCopy } from './storable-text.mjs';
 import { summariseRecord } from './summary.mjs';
 
@@ -9,6 +11,7 @@ import { summariseRecord } from './summary.mjs';
  *   validateRecord: ReturnType<typeof import('./validate-record.mjs').createRecordValidator>,
  *   origins: Set<string>,
  *   perMinute: number,
+ *   identitySecret?: string | null,
  * }} ReceiverOptions
  */
 
@@ -18,7 +21,10 @@ import { summariseRecord } from './summary.mjs';
  * @param {import('fastify').FastifyInstance} receiver
  * @param {ReceiverOptions} options
  */
-export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute }) {
+export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, identitySecret = null }) {
+    const isVerified = createIdentityCheck(identitySecret);
+    // Loaded before the server listens: the first record should not wait for it.
+    const retriage = await createReceiverTriage();
     receiver.post(
       '/complaints',
       {
@@ -45,11 +51,14 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
         const hash = canonicalHash(record);
         const stored = storableCopy(record);
         // The store resolves only once the commit is durable, so the answer below follows it.
-        const { outcome, receipt } = await store.insertRecord(stored, {
-          hash,
-          receivedAt: new Date().toISOString(),
-          ...(stored.type === 'complaint' ? { summary: summariseRecord(stored) } : {}),
-        });
+        /** @type {Partial<import('../store/store.mjs').InsertMeta>} */
+        let checked = {};
+        if (stored.type === 'complaint') {
+          const verified = isVerified(stored.visitor);
+          const triage = retriage(stored, { verified });
+          checked = { summary: summariseRecord(stored, { triage, verified }), signals: triage.signals };
+        }
+        const { outcome, receipt } = await store.insertRecord(stored, { hash, receivedAt: new Date().toISOString(), ...checked });
         reply.header('Cache-Control', 'no-store');
         if (outcome === 'conflict') {
           return reply.code(409).send({ error: 'conflict', message: `A different record with id ${record.id} was already received.` });

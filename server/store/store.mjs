@@ -134,8 +134,10 @@
 
 /**
  * @typedef {{ jobs?: JobSpec[] }} WithJobs
- * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary } & WithJobs} InsertMeta
- *   `summary` is required for a complaint; a rating has none.
+ * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary, signals?: Signal[] } & WithJobs} InsertMeta
+ *   `summary` is required for a complaint; a rating has none. `signals` are the receiver's
+ *   triage cues, counted by the trends view (the record's own when absent).
+ * @typedef {ComplaintRecord['triage']['signals'][number]} Signal
  */
 
 /**

@@ -215,7 +215,7 @@ describe('agent inbox in Chromium', () => {
     }));
 
     const { page, dialogs } = await openInbox();
-    await page.locator(`tr[data-id="${transcript.id}"]`).waitFor();
+    await page.locator('#queue-rows tr').first().waitFor();
     // The queue comes a page at a time; the agent pages through to the end.
     const more = page.locator('#queue-more');
     while (await more.isVisible()) {
@@ -241,7 +241,9 @@ describe('agent inbox in Chromium', () => {
     expect(await transcriptOf(transcript.id, XSS[0]!)).toEqual(XSS);
     expect(await page.locator('#restatement-text').textContent()).toBe(XSS[0]);
     const facts = await page.locator('#detail-view dl.facts dd').allTextContents();
-    expect(facts).toEqual(expect.arrayContaining([XSS[2], `"${XSS[1]}"@example.com`, XSS[3], `${XSS[12]} — ${XSS[6]}`, XSS[1], JSON.stringify({ plan: XSS[0] })]));
+    expect(facts).toEqual(expect.arrayContaining([XSS[2], `"${XSS[1]}"@example.com`, XSS[3], `${XSS[12]} — ${XSS[6]}`, JSON.stringify({ plan: XSS[0] })]));
+    // The widget's category, as sent, beside the receiver's own.
+    expect(await page.locator('#triage-compare td').allTextContents()).toContain(XSS[1]);
     expect(await page.locator('#detail-view table td').allTextContents()).toEqual(expect.arrayContaining(XSS));
     await page.getByRole('button', { name: 'Trends' }).click();
     await page.locator('#trends-signals').waitFor();

@@ -83,7 +83,9 @@ describe('receiver hardening', () => {
         expect(response.statusCode, url).toBe(200);
       }
       const trends = (await app.inject({ url: '/api/trends', headers: auth })).json();
-      expect(trends.signals).toContainEqual({ field: 'category', value: 'delivery', cue: 'parcel', count: 2 });
+      // The old body's signals as its widget sent them; the new one's as the receiver found them.
+      expect(trends.signals).toContainEqual({ field: 'category', value: 'delivery', cue: 'parcel', count: 1 });
+      expect(trends.signals).toContainEqual({ field: 'category', value: 'product', cue: 'kettle', count: 1 });
     });
   });
 

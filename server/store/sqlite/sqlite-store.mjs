@@ -75,16 +75,16 @@ export function createSqliteStore({ path }) {
   };
 
   /** @type {(record: ComplaintRecord, meta: InsertMeta) => Receipt} */
-  const insertComplaint = (record, { hash, receivedAt, summary }) => {
+  const insertComplaint = (record, { hash, receivedAt, summary, signals }) => {
     if (!summary) throw new Error('A complaint is stored with its summary.');
     const rating = /** @type {{ csat: number } | undefined} */ (q.ratingFor.get(record.id));
-    const submittedMs = Date.parse(record.submittedAt);
+    const submittedMs = Date.parse(summary.submittedAt);
     q.addComplaint.run({
       id: record.id,
       reference: record.reference,
       body: JSON.stringify(record),
       receivedAt,
-      submittedMs: Date.parse(summary.submittedAt),
+      submittedMs,
       category: summary.category,
       language: summary.language,
       urgencyRank: urgencyRank(summary.urgency),
@@ -107,7 +107,7 @@ export function createSqliteStore({ path }) {
       dueBy: summary.dueBy,
       followUpAt: summary.followUpAt,
     });
-    for (const signal of record.triage.signals) q.addSignal.run(record.id, submittedMs, signal.field, signal.value, signal.cue);
+    for (const signal of signals ?? record.triage.signals) q.addSignal.run(record.id, submittedMs, signal.field, signal.value, signal.cue);
     /** @type {Receipt} */
     const receipt = { id: record.id, reference: record.reference, receivedAt };
     q.addReceipt.run(record.id, 'complaint', hash, JSON.stringify(receipt));
