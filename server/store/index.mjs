@@ -8,6 +8,9 @@ import { createSqliteStore } from './sqlite/sqlite-store.mjs';
  * @returns {Promise<import('./store.mjs').Store>}
  */
 export async function createStore({ databaseUrl = null, sqlitePath }) {
-  if (databaseUrl) throw new Error('PostgreSQL is not available in this build; unset DATABASE_URL to use SQLite.');
+  if (databaseUrl) {
+    const { createPostgresStore } = await import('./postgres/postgres-store.mjs');
+    return createPostgresStore({ connectionString: databaseUrl });
+  }
   return createSqliteStore({ path: sqlitePath });
 }

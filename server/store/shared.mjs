@@ -104,3 +104,21 @@ export function createLocalEvents() {
     },
   };
 }
+
+/**
+ * A job id as both stores hold it: a positive whole number written as a string; anything else
+ * names no job.
+ * @param {string} id
+ */
+export function jobNumber(id) {
+  return /^[1-9]\d{0,17}$/.test(id) ? id : null;
+}
+
+/**
+ * The text a store keeps for an operator: short, one line.
+ * @param {string} error
+ */
+export function shortError(error) {
+  const line = String(error).replace(/\s+/g, ' ').trim();
+  return line.length > 500 ? `${line.slice(0, 499)}…` : line;
+}

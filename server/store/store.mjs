@@ -157,6 +157,18 @@
  * @property {(id: string, agent: string, note: string, at: string, options?: WithJobs) => Promise<WorkResult>} resolve
  * @property {(id: string, at: string, options?: WithJobs) => Promise<WorkResult>} markFollowedUp
  * @property {(options?: { weeks?: number, now?: number, topSignals?: number }) => Promise<Trends>} trends
+ * @property {(jobs: JobSpec[]) => Promise<void>} enqueueJobs
+ * @property {(options: { now: string, limit: number, leaseSeconds: number }) => Promise<Job[]>} takeDueJobs
+ *   Takes up to `limit` pending jobs due at `now` whose lease is free, leases them and adds 1 to
+ *   `attempts`. Each due job goes to exactly one caller across instances. A job waits while an
+ *   older pending job has the same `orderKey`.
+ * @property {(id: string, at: string) => Promise<void>} completeJob
+ * @property {(id: string, next: { dueAt: string, error: string }) => Promise<void>} rescheduleJob
+ * @property {(id: string, failure: { error: string, at: string }) => Promise<void>} failJob
+ * @property {(id: string, at: string) => Promise<boolean>} retryJob
+ *   A failed job becomes pending and due at `at`; false when there is no such failed job.
+ * @property {(options?: { status?: string, limit?: number }) => Promise<Job[]>} listJobs
+ * @property {() => Promise<{ pending: number, failed: number, done: number }>} countJobs
  * @property {() => Promise<void>} ping  resolves when the database answers
  * @property {StoreEvents} events
  * @property {() => Promise<void>} close

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { summariseRecord } from '../../server/receiver/summary.mjs';
@@ -271,27 +268,5 @@ describe('inbox API', () => {
 
     const reused = await fetch(`${base}/api/stream?ticket=${ticket}`);
     expect(reused.status).toBe(401);
-  });
-});
-
-describe('SQLite store', () => {
-  it('keeps records, work and idempotency across a reopen of the database file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'heard-store-'));
-    try {
-      const path = join(dir, 'nested', 'heard.db');
-      const first = createSqliteStore({ path });
-      const record = sampleComplaint();
-      const created = await first.insertRecord(record, { hash: 'h1', receivedAt: new Date().toISOString(), summary: summariseRecord(record) });
-      await first.claim(record.id, 'Mia', new Date().toISOString());
-      await first.close();
-
-      const second = createSqliteStore({ path });
-      expect(await second.getRecord(record.id)).toMatchObject({ status: 'claimed', claimedBy: 'Mia', record });
-      expect(await second.insertRecord(record, { hash: 'h1', receivedAt: 'later' })).toEqual({ outcome: 'replay', receipt: created.receipt });
-      expect((await second.insertRecord(record, { hash: 'h2', receivedAt: 'later' })).outcome).toBe('conflict');
-      await second.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { createLocalEvents, describeWork, toListItem, trendWeeks, isoDate, urgencyRank, weekStart } from '../shared.mjs';
+import { createSqliteJobs } from './jobs.mjs';
 import { migrateSqlite } from './migrate.mjs';
 
 /**
@@ -42,6 +43,7 @@ export function createSqliteStore({ path }) {
   db.pragma('busy_timeout = 5000');
   migrateSqlite(db);
   const events = createLocalEvents();
+  const jobs = createSqliteJobs(db);
 
   const q = {
     receipt: db.prepare('SELECT kind, body_hash, receipt FROM receipts WHERE id = ?'),
@@ -136,7 +138,18 @@ export function createSqliteStore({ path }) {
         };
       }
       const receipt = record.type === 'rating' ? insertRating(record, meta) : insertComplaint(record, meta);
+      jobs.add(meta.jobs);
       return { outcome: 'created', receipt };
+    },
+  );
+
+  /** The change and the work it causes, in one transaction; true when it happened. */
+  const change = db.transaction(
+    /** @param {import('better-sqlite3').Statement} statement @param {unknown[]} args @param {import('../store.mjs').JobSpec[] | undefined} caused */
+    (statement, args, caused) => {
+      const changed = statement.run(...args).changes > 0;
+      if (changed) jobs.add(caused);
+      return changed;
     },
   );
 
@@ -152,11 +165,12 @@ export function createSqliteStore({ path }) {
    * @param {unknown[]} args
    * @param {string} id
    * @param {string} verb
+   * @param {import('../store.mjs').JobSpec[] | undefined} caused
    * @returns {WorkResult}
    */
-  const work = (statement, args, id, verb) => {
+  const work = (statement, args, id, verb, caused) => {
     const now = Date.now();
-    const changed = statement.run(...args).changes > 0;
+    const changed = change.immediate(statement, args, caused);
     const complaint = read(id, now);
     if (!complaint) return { ok: false, error: 'not-found', message: `No complaint ${id}.` };
     if (!changed) {
@@ -185,9 +199,10 @@ export function createSqliteStore({ path }) {
       categories: q.categories.pluck().all().map(String),
       languages: q.languages.pluck().all().map(String),
     }),
-    claim: async (id, agent, at) => work(q.claim, [agent, at, id, agent], id, 'claim'),
-    resolve: async (id, agent, note, at) => work(q.resolve, [agent, at, Date.parse(at), note, agent, at, id], id, 'resolve'),
-    markFollowedUp: async (id, at) => work(q.followedUp, [at, id], id, 'record a follow-up'),
+    claim: async (id, agent, at, options = {}) => work(q.claim, [agent, at, id, agent], id, 'claim', options.jobs),
+    resolve: async (id, agent, note, at, options = {}) =>
+      work(q.resolve, [agent, at, Date.parse(at), note, agent, at, id], id, 'resolve', options.jobs),
+    markFollowedUp: async (id, at, options = {}) => work(q.followedUp, [at, id], id, 'record a follow-up', options.jobs),
     trends: async ({ weeks = 12, now = Date.now(), topSignals = 20 } = {}) => {
       const { firstWeek, weekKeys } = trendWeeks(weeks, now);
       /** @type {Map<string, number>} */
@@ -204,6 +219,14 @@ export function createSqliteStore({ path }) {
       const signals = /** @type {import('../store.mjs').Trends['signals']} */ (q.signals.all(firstWeek, topSignals));
       return { weeks: weekKeys, categories, signals };
     },
+    enqueueJobs: jobs.enqueueJobs,
+    takeDueJobs: jobs.takeDueJobs,
+    completeJob: jobs.completeJob,
+    rescheduleJob: jobs.rescheduleJob,
+    failJob: jobs.failJob,
+    retryJob: jobs.retryJob,
+    listJobs: jobs.listJobs,
+    countJobs: jobs.countJobs,
     ping: async () => {
       db.prepare('SELECT 1').get();
     },
