@@ -82,18 +82,19 @@ export function createApp({
   identitySecret = null,
 }) {
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
-  const auth = createAgentAuth({ agentToken });
+  const auth = createAgentAuth({ agentToken, store });
   const hub = createEventHub();
   const validateRecord = createRecordValidator();
-  // Closing drops open connections (inbox streams, idle keep-alives) rather than waiting on
-  // them. A record whose answer is cut off is safe: the widget retries and gets the replay.
+  // Closing stops taking connections, ends the inbox streams and idle keep-alives, and lets
+  // requests in flight finish (serve.mjs bounds how long). A record whose answer is cut off is
+  // safe anyway: the widget retries and gets the replay.
   const app = Fastify({
     logger: logger ? loggerOptions(logger) : false,
     genReqId: requestId,
     logController: new RequestLog(),
     bodyLimit,
     trustProxy: false,
-    forceCloseConnections: true,
+    forceCloseConnections: 'idle',
   });
 
   // Records are JSON and only JSON: anything else (text/plain included) is a 415.
@@ -119,8 +120,17 @@ export function createApp({
 
   // The inbox's live updates come from the store, so a change made through any instance
   // reaches the agents connected to this one.
-  const stopListening = store.events.subscribe((type, data) => hub.publish(type, data));
+  // After `resync` (the database connection that carries them was cut, so events may be lost)
+  // every stream is ended: each inbox reconnects and reads the queue again.
+  const stopListening = store.events.subscribe((type, data) => (type === 'resync' ? hub.disconnectAll() : hub.publish(type, data)));
+  // Answers sent while closing end their connection, so a stopping instance is not held open
+  // by keep-alive connections of requests it finished.
+  let closing = false;
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('Connection', 'close');
+  });
   app.addHook('preClose', (done) => {
+    closing = true;
     stopListening();
     hub.closeAll();
     done();
@@ -133,6 +143,20 @@ export function createApp({
     maxAge: 600,
   });
   app.register(rateLimit, { global: false });
+
+  // For a load balancer: `/healthz` says the process answers; `/readyz` that it can do its work
+  // (the database answers; migrations ran before the app was built). Both say 503 once closing.
+  app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ status: 'ok' }));
+  app.get('/readyz', async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    try {
+      await store.ping();
+      return reply.send({ status: 'ready' });
+    } catch (error) {
+      request.log.warn({ err: error }, 'not ready: the database did not answer');
+      return reply.code(503).send({ status: 'unavailable', error: 'database-unreachable' });
+    }
+  });
 
   app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret });
   app.register(agentApiRoutes, { prefix: '/api', store, hub, auth });

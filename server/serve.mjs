@@ -3,7 +3,11 @@ import { pathToFileURL } from 'node:url';
 import { generateAgentToken } from './agents/agent-auth.mjs';
 import { createApp } from './app.mjs';
 import { readConfig } from './config.mjs';
+import { startRetentionSweep } from './retention.mjs';
 import { createStore } from './store/index.mjs';
+
+/** How long a stopping instance waits for requests in flight. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * Opens the database, builds the app and listens. Prints the URLs (and the agent token when
@@ -27,7 +31,11 @@ export async function serve(config, { print = console.log, logger = { level: con
     identitySecret: config.identitySecret,
     logger,
   });
-  app.addHook('onClose', async () => store.close());
+  const retention = startRetentionSweep({ store, days: config.retentionDays, log: app.log });
+  app.addHook('onClose', async () => {
+    await retention.stop();
+    await store.close();
+  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -75,6 +83,8 @@ export async function serveFromEnvironment() {
   const { app } = served;
   for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
     process.once(signal, () => {
+      // Requests in flight get this long to finish before their connections are cut.
+      setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       app.close().then(
         () => process.exit(0),
         (error) => {

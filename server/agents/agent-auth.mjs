@@ -4,14 +4,13 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 /**
  * Checks agent tokens and hands out short-lived stream tickets. `EventSource` cannot send an
  * `Authorization` header, so the inbox trades its token for a one-use ticket and puts that in
- * the stream URL: the token itself never appears in a URL or an access log.
- * @param {{ agentToken: string, ticketTtlMs?: number }} options
+ * the stream URL: the token itself never appears in a URL or an access log. Tickets are kept in
+ * the database, hashed, so one issued by any instance opens a stream on any other.
+ * @param {{ agentToken: string, store: import('../store/store.mjs').Store, ticketTtlMs?: number }} options
  */
-export function createAgentAuth({ agentToken, ticketTtlMs = 60_000 }) {
+export function createAgentAuth({ agentToken, store, ticketTtlMs = 60_000 }) {
   if (!agentToken) throw new Error('An agent token is required.');
   const expected = digest(agentToken);
-  /** @type {Map<string, number>} */
-  const tickets = new Map();
 
   return {
     /** True when the `Authorization` header carries the agent token. @param {string | undefined} header */
@@ -20,19 +19,16 @@ export function createAgentAuth({ agentToken, ticketTtlMs = 60_000 }) {
       return match !== null && timingSafeEqual(digest(/** @type {string} */ (match[1])), expected);
     },
     /** A ticket good for opening one stream within the time to live. */
-    issueTicket() {
-      const now = Date.now();
-      for (const [ticket, expires] of tickets) if (expires <= now) tickets.delete(ticket);
+    async issueTicket() {
       const ticket = randomBytes(24).toString('base64url');
-      tickets.set(ticket, now + ticketTtlMs);
-      return { ticket, expiresAt: new Date(now + ticketTtlMs).toISOString() };
+      const expiresAt = new Date(Date.now() + ticketTtlMs).toISOString();
+      await store.addStreamTicket({ hash: digest(ticket).toString('base64url'), expiresAt });
+      return { ticket, expiresAt };
     },
     /** Uses up a ticket; true when it was valid. @param {unknown} ticket */
-    redeemTicket(ticket) {
-      if (typeof ticket !== 'string') return false;
-      const expires = tickets.get(ticket);
-      tickets.delete(ticket);
-      return expires !== undefined && expires > Date.now();
+    async redeemTicket(ticket) {
+      if (typeof ticket !== 'string' || ticket.length > 200) return false;
+      return store.redeemStreamTicket(digest(ticket).toString('base64url'), new Date().toISOString());
     },
   };
 }

@@ -112,7 +112,7 @@ export async function agentApiRoutes(api, { store, hub, auth }) {
 
     api.get('/stream', { config: { public: true } }, async (request, reply) => {
       const { ticket } = /** @type {{ ticket?: string }} */ (request.query);
-      if (!auth.redeemTicket(ticket)) {
+      if (!(await auth.redeemTicket(ticket))) {
         return reply.code(401).send({ error: 'unauthorised', message: 'The stream ticket is missing, used or expired.' });
       }
       reply.hijack();

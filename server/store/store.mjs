@@ -232,6 +232,12 @@
  *   A failed job becomes pending and due at `at`; false when there is no such failed job.
  * @property {(options?: { status?: string, limit?: number }) => Promise<Job[]>} listJobs
  * @property {() => Promise<{ pending: number, failed: number, done: number }>} countJobs
+ * @property {(options: { resolvedBefore: string }) => Promise<number>} purgeResolved
+ *   Deletes complaints resolved before the date, with their ratings and jobs; their receipts
+ *   (id, content hash, the answer given) stay, so a late retry is still a replay.
+ * @property {(ticket: { hash: string, expiresAt: string }) => Promise<void>} addStreamTicket
+ * @property {(hash: string, now: string) => Promise<boolean>} redeemStreamTicket
+ *   Uses up a stream ticket (stored as its hash); true when it existed and had not expired.
  * @property {() => Promise<void>} ping  resolves when the database answers
  * @property {StoreEvents} events
  * @property {() => Promise<void>} close

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { identityHash } from '../../server/receiver/identity.mjs';
+import { createReceiverTriage } from '../../server/receiver/retriage.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 
@@ -23,6 +24,9 @@ function identified(visitor: Visitor & { userId?: string; userHash?: string }) {
 describe('verified identity at the receiver', () => {
   let store: Store;
   let app: App;
+
+  // The first load compiles the triage sources; every app after shares it.
+  beforeAll(() => createReceiverTriage(), 60_000);
 
   async function start(identitySecret: string | null) {
     store = createSqliteStore({ path: ':memory:' });

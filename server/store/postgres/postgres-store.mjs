@@ -57,6 +57,24 @@ const INSERT_RATING = `
   )
   SELECT (SELECT receipt FROM receipt) AS receipt, (SELECT count(*) FROM rating)::int AS created`;
 
+/** How many expired complaints one retention statement deletes. */
+const PURGE_BATCH = 500;
+
+/** Expired complaints, their ratings and their jobs go; their receipts stay for replays. */
+const PURGE = `
+  WITH gone AS (
+    DELETE FROM complaints WHERE id IN (
+      SELECT id FROM complaints WHERE status = 'resolved' AND resolved_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+    RETURNING id
+  ), ratings_gone AS (
+    DELETE FROM ratings WHERE complaint_id IN (SELECT id FROM gone)
+  ), jobs_gone AS (
+    DELETE FROM jobs WHERE complaint_id IN (SELECT id FROM gone)
+  ), audit_gone AS (
+    DELETE FROM audit_events WHERE complaint_id IN (SELECT id FROM gone)
+  )
+  SELECT count(*)::int AS n FROM gone`;
+
 /**
  * Connects to PostgreSQL, runs the migrations (under node-pg-migrate's advisory lock, so
  * instances starting together migrate once) and returns the store. Every commit is durable
@@ -275,6 +293,25 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       }));
       categories.sort((a, b) => compare(a.week, b.week) || compare(a.category, b.category));
       return { weeks: weekKeys, categories, signals: countSignals(signalRows.rows, topSignals) };
+    },
+    purgeResolved: async ({ resolvedBefore }) => {
+      let purged = 0;
+      for (;;) {
+        const { rows } = await pool.query(PURGE, [resolvedBefore, PURGE_BATCH]);
+        purged += rows[0].n;
+        if (rows[0].n < PURGE_BATCH) return purged;
+      }
+    },
+    addStreamTicket: async ({ hash, expiresAt }) => {
+      await pool.query(
+        `WITH expired AS (DELETE FROM stream_tickets WHERE expires_at <= now())
+         INSERT INTO stream_tickets (hash, expires_at) VALUES ($1, $2)`,
+        [hash, expiresAt],
+      );
+    },
+    redeemStreamTicket: async (hash, now) => {
+      const { rows } = await pool.query('DELETE FROM stream_tickets WHERE hash = $1 RETURNING expires_at', [hash]);
+      return rows.length > 0 && rows[0].expires_at.getTime() > Date.parse(now);
     },
     ...jobs,
     ping: async () => {

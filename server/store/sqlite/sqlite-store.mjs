@@ -24,6 +24,9 @@ const LIST_COLUMNS = `id, reference, received_at, status, claimed_by, claimed_by
   followed_up_at, csat, category, language, urgency, mood, customer_type, widget_urgency, widget_category,
   escalated, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at, follow_up_consent`;
 
+/** How many expired complaints one retention transaction deletes. */
+const PURGE_BATCH = 500;
+
 /**
  * Opens (creating on first run) a SQLite database and returns the store on it.
  * WAL with `synchronous=FULL`: the widget deletes its copy once we answer 2xx, so every
@@ -72,6 +75,14 @@ export function createSqliteStore({ path }) {
       WHERE id = @id AND status <> 'resolved' AND (@guard = 0 OR claimed_by_id IS @expected)`),
     followedUp: db.prepare(`UPDATE complaints SET followed_up_at = @at
       WHERE id = @id AND status = 'resolved' AND followed_up_at IS NULL`),
+    expired: db.prepare(`SELECT id FROM complaints WHERE status = 'resolved' AND resolved_ms < ? LIMIT ?`),
+    purgeComplaint: db.prepare('DELETE FROM complaints WHERE id = ?'),
+    purgeRatings: db.prepare('DELETE FROM ratings WHERE complaint_id = ?'),
+    purgeJobs: db.prepare('DELETE FROM jobs WHERE complaint_id = ?'),
+    purgeAudit: db.prepare('DELETE FROM audit_events WHERE complaint_id = ?'),
+    dropExpiredTickets: db.prepare('DELETE FROM stream_tickets WHERE expires_at <= ?'),
+    addTicket: db.prepare('INSERT INTO stream_tickets (hash, expires_at) VALUES (?, ?)'),
+    redeemTicket: db.prepare('DELETE FROM stream_tickets WHERE hash = ? RETURNING expires_at'),
     categories: db.prepare('SELECT DISTINCT category FROM complaints ORDER BY category'),
     languages: db.prepare('SELECT DISTINCT language FROM complaints ORDER BY language'),
     weekly: db.prepare('SELECT submitted_ms, category FROM complaints WHERE submitted_ms >= ?'),
@@ -166,6 +177,21 @@ export function createSqliteStore({ path }) {
     },
   );
 
+  /** Deletes up to `batch` expired complaints with their ratings and jobs; receipts stay. */
+  const purgeBatch = db.transaction(
+    /** @param {number} beforeMs @param {number} batch @returns {number} */
+    (beforeMs, batch) => {
+      const ids = /** @type {string[]} */ (q.expired.pluck().all(beforeMs, batch));
+      for (const id of ids) {
+        q.purgeRatings.run(id);
+        q.purgeJobs.run(id);
+        q.purgeAudit.run(id);
+        q.purgeComplaint.run(id);
+      }
+      return ids.length;
+    },
+  );
+
   /** @type {(id: string, now: number) => Complaint | null} */
   const read = (id, now) => {
     const row = /** @type {Row & { resolution_note: string | null, body: string } | undefined} */ (q.get.get(id));
@@ -253,6 +279,27 @@ export function createSqliteStore({ path }) {
     createSession: agents.createSession,
     findSession: agents.findSession,
     deleteSession: agents.deleteSession,
+    purgeResolved: async ({ resolvedBefore }) => {
+      const beforeMs = Date.parse(resolvedBefore);
+      let purged = 0;
+      // Small batches, so writers waiting on the lock are never held up for long.
+      for (let batch; (batch = purgeBatch.immediate(beforeMs, PURGE_BATCH)) > 0; ) {
+        purged += batch;
+        if (batch < PURGE_BATCH) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return purged;
+    },
+    addStreamTicket: async ({ hash, expiresAt }) => {
+      db.transaction(() => {
+        q.dropExpiredTickets.run(new Date().toISOString());
+        q.addTicket.run(hash, new Date(expiresAt).toISOString());
+      }).immediate();
+    },
+    redeemStreamTicket: async (hash, now) => {
+      const row = /** @type {{ expires_at: string } | undefined} */ (q.redeemTicket.get(hash));
+      return row !== undefined && row.expires_at > new Date(now).toISOString();
+    },
     enqueueJobs: jobs.enqueueJobs,
     takeDueJobs: jobs.takeDueJobs,
     completeJob: jobs.completeJob,

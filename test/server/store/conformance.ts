@@ -375,6 +375,41 @@ export function storeConformance(name: string, backend: Backend) {
       });
     });
 
+    describe('retention', () => {
+      it('deletes complaints resolved before the date with their ratings and jobs, and still answers their retries as replays', async () => {
+        const old = sampleComplaint({ submittedAt: ago(900 * 24) });
+        const recent = sampleComplaint({ submittedAt: ago(900 * 24) });
+        const open = sampleComplaint({ submittedAt: ago(900 * 24) });
+        const first = await put(store, old, 'old-hash');
+        await put(store, recent);
+        await put(store, open);
+        await store.insertRecord(sampleRating(old.id, 3), { hash: 'rating', receivedAt: now() });
+        await store.resolve(old.id, 'Mia', 'Refunded.', ago(800 * 24), { jobs: [{ kind: 'complaint.resolved', payload: { email: old.visitor.email }, dueAt: now(), complaintId: old.id }] });
+        await store.resolve(recent.id, 'Mia', 'Refunded.', ago(10 * 24));
+
+        expect(await store.purgeResolved({ resolvedBefore: ago(730 * 24) })).toBe(1);
+        expect(await store.getRecord(old.id)).toBeNull();
+        expect((await store.listRecords()).map((c) => c.id).sort()).toEqual([recent.id, open.id].sort());
+        expect(await store.listJobs()).toEqual([]);
+        expect(await put(store, old, 'old-hash')).toEqual({ outcome: 'replay', receipt: first.receipt });
+        expect((await put(store, old, 'changed')).outcome).toBe('conflict');
+        expect(await store.getRecord(old.id)).toBeNull();
+        expect(await store.purgeResolved({ resolvedBefore: ago(730 * 24) })).toBe(0);
+      });
+
+      it('deletes any number of expired complaints in one sweep', async () => {
+        const records = Array.from({ length: 520 }, () => sampleComplaint());
+        for (let i = 0; i < records.length; i += 20) {
+          await Promise.all(records.slice(i, i + 20).map(async (record) => {
+            await put(store, record);
+            await store.resolve(record.id, 'Mia', 'Done.', ago(800 * 24));
+          }));
+        }
+        expect(await store.purgeResolved({ resolvedBefore: ago(730 * 24) })).toBe(520);
+        expect(await store.countRecords()).toEqual({ total: 0, open: 0 });
+      }, 30_000);
+    });
+
     describe('trends', () => {
       it('counts complaints per category per week and the signals many complaints share', async () => {
         const thisWeek = now();
@@ -533,6 +568,18 @@ export function storeConformance(name: string, backend: Backend) {
         await until(() => other.length === 2);
         expect(heard).toHaveLength(1);
         stopOther();
+      });
+    });
+
+    describe('stream tickets', () => {
+      it('opens a stream once per ticket, only before it expires', async () => {
+        const later = new Date(Date.now() + 60_000).toISOString();
+        await store.addStreamTicket({ hash: 'ticket-hash-1', expiresAt: later });
+        await store.addStreamTicket({ hash: 'ticket-hash-2', expiresAt: ago(0.01) });
+        expect(await store.redeemStreamTicket('ticket-hash-1', now())).toBe(true);
+        expect(await store.redeemStreamTicket('ticket-hash-1', now())).toBe(false);
+        expect(await store.redeemStreamTicket('ticket-hash-2', now())).toBe(false);
+        expect(await store.redeemStreamTicket('never-issued', now())).toBe(false);
       });
     });
 
