@@ -52,12 +52,13 @@ const SHOP_CSP = [
  * @typedef {{
  *   store: import('./store/store.mjs').Store,
  *   allowedOrigins: Iterable<string>,
- *   agentToken: string,
+ *   agentToken?: string,
  *   bodyLimit?: number,
  *   rateLimit?: number,
  *   logger?: false | { level?: string, stream?: { write: (line: string) => void } },
  *   distDir?: string,
  *   identitySecret?: string | null,
+ *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number },
  * }} AppOptions
  */
 
@@ -67,22 +68,23 @@ const SHOP_CSP = [
  *
  * `allowedOrigins` may be a `Set` the caller adds to later (the server's own origin is known
  * only once it listens). `rateLimit` is records per client per minute; 0 turns it off.
- * `identitySecret` (`HEARD_IDENTITY_SECRET`) verifies visitors' `userHash`; without it nobody
+ * Agents sign in with their accounts (`server/agents/`); `agentToken`, the shared token that
+ * came before accounts, is no longer read. `identitySecret` (`HEARD_IDENTITY_SECRET`) verifies visitors' `userHash`; without it nobody
  * is verified.
  * @param {AppOptions} options
  */
 export function createApp({
   store,
   allowedOrigins,
-  agentToken,
   bodyLimit = 1024 * 1024,
   rateLimit: perMinute = 120,
   logger = false,
   distDir = DIST_DIR,
   identitySecret = null,
+  signInLimits,
 }) {
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
-  const auth = createAgentAuth({ agentToken, store });
+  const auth = createAgentAuth({ store });
   const hub = createEventHub();
   const validateRecord = createRecordValidator();
   // Closing stops taking connections, ends the inbox streams and idle keep-alives, and lets
@@ -159,7 +161,7 @@ export function createApp({
   });
 
   app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret });
-  app.register(agentApiRoutes, { prefix: '/api', store, hub, auth });
+  app.register(agentApiRoutes, { prefix: '/api', store, hub, auth, signInLimits });
 
   // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.
   const roots = [SITE_DIR, distDir].filter((dir) => existsSync(dir));

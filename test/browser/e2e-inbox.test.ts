@@ -22,7 +22,7 @@ beforeAll(async () => {
   if (!built) return;
   store = createSqliteStore({ path: ':memory:' });
   const origins = new Set<string>();
-  app = createApp({ store, allowedOrigins: origins, agentToken: TOKEN, rateLimit: 0 });
+  app = createApp({ store, allowedOrigins: origins, rateLimit: 0 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   origins.add(base);

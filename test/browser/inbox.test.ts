@@ -54,7 +54,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   store = createSqliteStore({ path: ':memory:' });
-  app = createApp({ store, allowedOrigins: [], agentToken: TOKEN, rateLimit: 0 });
+  app = createApp({ store, allowedOrigins: [], rateLimit: 0 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   return async () => {
@@ -182,7 +182,7 @@ describe('agent inbox in Chromium', () => {
     const missed = sampleComplaint();
     await store.insertRecord(missed, { hash: 'missed', receivedAt: new Date().toISOString(), summary: summariseRecord(missed) });
 
-    app = createApp({ store, allowedOrigins: [], agentToken: TOKEN, rateLimit: 0 });
+    app = createApp({ store, allowedOrigins: [], rateLimit: 0 });
     await app.listen({ port, host: '127.0.0.1' });
     await page.locator('body[data-live="live"]').waitFor({ timeout: 20_000 });
     await page.locator(`tr[data-id="${missed.id}"]`).waitFor();

@@ -7,10 +7,10 @@ import { createApp } from '../../server/app.mjs';
 import { sampleComplaint, sampleRating } from '../../server/sample-records.mjs';
 import { summariseRecord } from '../../server/receiver/summary.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
+import { signedIn } from '../support/agents';
 
 const SHOP = 'https://shop.example';
-const TOKEN = 'hardening-token';
-const auth = { authorization: `Bearer ${TOKEN}` };
+let auth: { authorization: string };
 
 type App = ReturnType<typeof createApp>;
 type Store = ReturnType<typeof createSqliteStore>;
@@ -38,8 +38,9 @@ describe('receiver hardening', () => {
 
   beforeEach(async () => {
     store = createSqliteStore({ path: ':memory:' });
-    app = createApp({ store, allowedOrigins: [SHOP], agentToken: TOKEN, rateLimit: 0 });
+    app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0 });
     await app.ready();
+    auth = (await signedIn(app, store)).headers;
   });
   afterEach(async () => {
     await app.close();
@@ -173,12 +174,12 @@ describe('receiver hardening', () => {
     const record = sampleComplaint();
     const created = await post(app, record);
     expect(created.headers['cache-control']).toBe('no-store');
-    for (const url of ['/api/complaints', `/api/complaints/${record.id}`, '/api/trends', '/api/session']) {
+    for (const url of ['/api/complaints', `/api/complaints/${record.id}`, '/api/trends', '/api/me']) {
       const response = await app.inject({ url, headers: auth });
       expect(response.statusCode, url).toBe(200);
       expect(response.headers['cache-control'], url).toBe('no-store');
     }
-    const claimed = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: auth, payload: { agent: 'Mia' } });
+    const claimed = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: auth });
     expect(claimed.headers['cache-control']).toBe('no-store');
   });
 });
@@ -205,8 +206,11 @@ describe('server errors and logs', () => {
         throw new Error('disk I/O error');
       },
     };
-    app = createApp({ store: failing, allowedOrigins: [SHOP], agentToken: TOKEN, rateLimit: 0, logger: { level: 'info', stream } });
+    app = createApp({ store: failing, allowedOrigins: [SHOP], rateLimit: 0, logger: { level: 'info', stream } });
     await app.ready();
+    auth = (await signedIn(app, store)).headers;
+    raw = '';
+    lines.length = 0;
   });
   afterEach(async () => {
     await app.close();
@@ -231,7 +235,8 @@ describe('server errors and logs', () => {
     await app.inject({ url: '/api/complaints?category=delivery', headers: auth });
     await app.inject({ url: '/api/stream?ticket=secret-ticket-value' });
 
-    for (const secret of ['Zsófia', 'zsofia@example.com', '555 0100', 'kettle dented', TOKEN, 'secret-ticket-value', 'category=delivery', '127.0.0.1']) {
+    await app.inject({ method: 'POST', url: '/api/session', payload: { email: 'someone@shop.example', password: 'a wrong password' } });
+    for (const secret of ['Zsófia', 'zsofia@example.com', '555 0100', 'kettle dented', auth.authorization.slice(7), 'secret-ticket-value', 'category=delivery', '127.0.0.1', 'someone@shop.example', 'a wrong password']) {
       expect(raw).not.toContain(secret);
     }
     expect(lines.some((line) => (line.req as { path?: string } | undefined)?.path === '/api/complaints')).toBe(true);

@@ -4,10 +4,10 @@ import { identityHash } from '../../server/receiver/identity.mjs';
 import { createReceiverTriage } from '../../server/receiver/retriage.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
+import { signedIn } from '../support/agents';
 
-const TOKEN = 'identity-test-token';
 const SECRET = 'site-identity-secret';
-const auth = { authorization: `Bearer ${TOKEN}` };
+let auth: { authorization: string };
 const PRESSING = 'I was charged twice for my order and I need the money back today, this is urgent!';
 
 type App = ReturnType<typeof createApp>;
@@ -26,12 +26,15 @@ describe('verified identity at the receiver', () => {
   let app: App;
 
   // The first load compiles the triage sources; every app after shares it.
-  beforeAll(() => createReceiverTriage(), 60_000);
+  beforeAll(async () => {
+    await createReceiverTriage();
+  }, 60_000);
 
   async function start(identitySecret: string | null) {
     store = createSqliteStore({ path: ':memory:' });
-    app = createApp({ store, allowedOrigins: [], agentToken: TOKEN, rateLimit: 0, identitySecret });
+    app = createApp({ store, allowedOrigins: [], rateLimit: 0, identitySecret });
     await app.ready();
+    auth = (await signedIn(app, store)).headers;
   }
   afterEach(async () => {
     await app.close();

@@ -3,9 +3,9 @@ import { createApp } from '../../server/app.mjs';
 import { summariseRecord } from '../../server/receiver/summary.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
+import { signedIn } from '../support/agents';
 
-const TOKEN = 'inbox-test-token';
-const auth = { authorization: `Bearer ${TOKEN}` };
+let auth: { authorization: string };
 const HOUR = 3600_000;
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
 
@@ -37,8 +37,9 @@ describe('inbox API', () => {
 
   beforeEach(async () => {
     store = createSqliteStore({ path: ':memory:' });
-    app = createApp({ store, allowedOrigins: [], agentToken: TOKEN, rateLimit: 0 });
+    app = createApp({ store, allowedOrigins: [], rateLimit: 0 });
     await app.ready();
+    auth = (await signedIn(app, store, { name: 'Mia' })).headers;
   });
   afterEach(async () => {
     await app.close();
@@ -52,17 +53,22 @@ describe('inbox API', () => {
   };
   const list = async (query = '') => (await app.inject({ url: `/api/complaints${query}`, headers: auth })).json();
 
-  it('refuses every inbox call without the agent token, or with a wrong one, with 401', async () => {
+  it('refuses every inbox call without a session, or with a wrong or ended one, with 401', async () => {
     const record = await receive(sampleComplaint());
     const calls = [
       { method: 'GET', url: '/api/complaints' },
       { method: 'GET', url: `/api/complaints/${record.id}` },
-      { method: 'POST', url: `/api/complaints/${record.id}/claim`, payload: { agent: 'Mia' } },
+      { method: 'POST', url: `/api/complaints/${record.id}/claim` },
+      { method: 'POST', url: `/api/complaints/${record.id}/resolve`, payload: { note: 'Done.' } },
+      { method: 'GET', url: '/api/me' },
+      { method: 'GET', url: '/api/agents' },
       { method: 'GET', url: '/api/trends' },
       { method: 'POST', url: '/api/stream-ticket' },
       { method: 'GET', url: '/api/stream' },
     ] as const;
-    for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }]) {
+    const ended = (await signedIn(app, store)).headers;
+    expect((await app.inject({ method: 'DELETE', url: '/api/session', headers: ended })).statusCode).toBe(204);
+    for (const headers of [{}, { authorization: 'Bearer wrong-token-wrong-token-wrong' }, { authorization: auth.authorization.slice(7) }, ended]) {
       for (const call of calls) {
         const response = await app.inject({ ...call, headers });
         expect(response.statusCode, `${call.method} ${call.url}`).toBe(401);
@@ -202,24 +208,25 @@ describe('inbox API', () => {
     expect((await app.inject({ url: '/api/complaints/nope-nope-nope', headers: auth })).statusCode).toBe(404);
   });
 
-  it('lets an agent claim a complaint and resolve it with a note, and not twice', async () => {
+  it('lets an agent claim a complaint as themselves and resolve it with a note, and not twice', async () => {
     const record = await receive(sampleComplaint());
-    const claim = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: auth, payload: { agent: 'Mia' } });
+    const claim = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: auth });
     expect(claim.statusCode).toBe(200);
     expect(claim.json().complaint).toMatchObject({ status: 'claimed', claimedBy: 'Mia' });
 
-    const taken = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: auth, payload: { agent: 'Tomas' } });
+    const tomas = (await signedIn(app, store, { name: 'Tomas' })).headers;
+    const taken = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: tomas });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().message).toContain('Mia');
 
-    const noNote = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { agent: 'Mia', note: '   ' } });
+    const noNote = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { note: '   ' } });
     expect(noNote.statusCode).toBe(400);
 
-    const resolve = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { agent: 'Mia', note: 'Replacement sent, tracking 123.' } });
+    const resolve = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { note: 'Replacement sent, tracking 123.' } });
     expect(resolve.statusCode).toBe(200);
     expect(resolve.json().complaint).toMatchObject({ status: 'resolved', resolvedBy: 'Mia', resolutionNote: 'Replacement sent, tracking 123.' });
 
-    const again = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { agent: 'Tomas', note: 'Me too' } });
+    const again = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: tomas, payload: { note: 'Me too' } });
     expect(again.statusCode).toBe(409);
     expect((await store.getRecord(record.id))?.resolvedBy).toBe('Mia');
   });
