@@ -4,9 +4,10 @@ import { h, orDash, when } from './dom.mjs';
 /**
  * @typedef {import('../store/store.mjs').Complaint} Complaint
  * @typedef {{
- *   agent: string,
- *   onClaim: (agent: string) => Promise<void>,
- *   onResolve: (agent: string, note: string) => Promise<void>,
+ *   agent: import('./api.mjs').Agent,
+ *   onClaim: () => Promise<void>,
+ *   onRelease: () => Promise<void>,
+ *   onResolve: (note: string) => Promise<void>,
  *   onFollowUp: () => Promise<void>,
  * }} DetailActions
  */
@@ -84,6 +85,7 @@ export function renderDetail(container, complaint, actions) {
       ),
     ),
     workSection(complaint, actions),
+    auditSection(complaint),
   );
 }
 
@@ -185,24 +187,55 @@ function workSection(complaint, actions) {
     );
   }
 
-  const claimAgent = h('input', { id: 'claim-agent', name: 'agent', required: true, maxlength: 100, value: complaint.claimedBy ?? actions.agent });
-  const resolveAgent = h('input', { id: 'resolve-agent', name: 'agent', required: true, maxlength: 100, value: complaint.claimedBy ?? actions.agent });
+  const { agent } = actions;
+  const mine = complaint.status === 'claimed' && complaint.claimedById === agent.id;
+  // The server decides; this only spares an agent a button that would be refused.
+  const mayWork = complaint.status === 'new' || mine || agent.role === 'admin';
   const note = h('textarea', { id: 'resolution-note-input', name: 'note', required: true, rows: 3, maxlength: 5000 });
   return h('section', { 'aria-labelledby': 'work-title' },
     h('h3', { id: 'work-title' }, 'Work on it'),
     h('div', { class: 'work' },
       complaint.status === 'new'
-        ? h('form', { id: 'claim-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(() => actions.onClaim(claimAgent.value)); } },
-            h('p', {}, h('label', { for: 'claim-agent' }, 'Claim as'), claimAgent),
+        ? h('form', { id: 'claim-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(actions.onClaim); } },
+            h('p', {}, 'Nobody has claimed it yet.'),
             h('button', { type: 'submit' }, 'Claim'),
           )
-        : h('p', {}, `Claimed by ${complaint.claimedBy} on ${when(complaint.claimedAt)}.`),
-      h('form', { id: 'resolve-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(() => actions.onResolve(resolveAgent.value, note.value)); } },
-        h('p', {}, h('label', { for: 'resolve-agent' }, 'Resolved by'), resolveAgent),
-        h('p', {}, h('label', { for: 'resolution-note-input' }, 'Resolution note'), note),
-        h('button', { type: 'submit' }, 'Resolve'),
-      ),
+        : h('div', {},
+            h('p', { id: 'claimed-by' }, `Claimed by ${mine ? 'you' : complaint.claimedBy} on ${when(complaint.claimedAt)}.`),
+            mayWork ? h('button', { type: 'button', id: 'release', onclick: () => run(actions.onRelease) }, 'Release') : null,
+          ),
+      mayWork
+        ? h('form', { id: 'resolve-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(() => actions.onResolve(note.value)); } },
+            h('p', {}, h('label', { for: 'resolution-note-input' }, 'Resolution note'), note),
+            h('button', { type: 'submit' }, 'Resolve'),
+          )
+        : h('p', { id: 'resolve-not-yours' }, `Only ${complaint.claimedBy} or an admin can resolve it.`),
     ),
     error,
+  );
+}
+
+/** What each entry of the trail says an agent did. */
+const DID = {
+  claimed: 'claimed it',
+  released: 'released it',
+  resolved: 'resolved it',
+  'followed-up': 'followed up',
+  replied: 'replied to the visitor',
+  'due-moved': 'moved the due date',
+};
+
+/** @param {Complaint} complaint */
+function auditSection(complaint) {
+  return h('section', { 'aria-labelledby': 'audit-title' },
+    h('h3', { id: 'audit-title' }, 'History'),
+    complaint.audit.length === 0
+      ? h('p', {}, 'Nobody has worked on it yet.')
+      : h('ol', { class: 'audit', id: 'audit' },
+          complaint.audit.map((event) =>
+            h('li', {},
+              h('time', { datetime: event.at }, when(event.at)), ' — ',
+              event.agentName ?? 'Heard', ' ', DID[event.action] ?? event.action,
+              event.detail && typeof event.detail.reason === 'string' ? `: ${event.detail.reason}` : ''))),
   );
 }
