@@ -58,17 +58,15 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
           const triage = retriage(stored, { verified });
           checked = { summary: summariseRecord(stored, { triage, verified }), signals: triage.signals };
         }
-        const { outcome, receipt } = await store.insertRecord(stored, { hash, receivedAt: new Date().toISOString(), ...checked });
+        // The inbox hears of it with the commit, and only if this request stored it.
+        const event = record.type === 'rating' ? { type: 'updated', data: { id: record.complaintId } } : { type: 'created', data: { id: record.id } };
+        const { outcome, receipt } = await store.insertRecord(stored, { hash, receivedAt: new Date().toISOString(), event, ...checked });
         reply.header('Cache-Control', 'no-store');
         if (outcome === 'conflict') {
           return reply.code(409).send({ error: 'conflict', message: `A different record with id ${record.id} was already received.` });
         }
         if (outcome === 'replay') reply.header('Idempotent-Replayed', 'true');
-        else {
-          const event = record.type === 'rating' ? { type: 'updated', id: record.complaintId } : { type: 'created', id: record.id };
-          // The record is stored; a live update that fails to go out is logged, not answered.
-          store.events.publish(event.type, { id: event.id }).catch((error) => request.log.error({ err: error }, 'live update not sent'));
-        }
+
         return reply.code(201).send(receipt);
       },
     );

@@ -181,9 +181,11 @@
 
 /**
  * @typedef {{ jobs?: JobSpec[] }} WithJobs
- * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary, signals?: Signal[] } & WithJobs} InsertMeta
+ * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary, signals?: Signal[], event?: { type: string, data: object } } & WithJobs} InsertMeta
  *   `summary` is required for a complaint; a rating has none. `signals` are the receiver's
- *   triage cues, counted by the trends view (the record's own when absent).
+ *   triage cues, counted by the trends view (the record's own when absent). `event`, when given,
+ *   is published (as by `events.publish`) with the commit, only if the record was created: on
+ *   PostgreSQL it rides in the same statement, which saves a round trip per record.
  * @typedef {ComplaintRecord['triage']['signals'][number]} Signal
  */
 

@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { agentRef, claimedBySame, describeWork, toListItem, trendWeeks, urgencyRank } from '../shared.mjs';
 import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
-import { createPostgresEvents } from './events.mjs';
+import { createPostgresEvents, EVENTS_CHANNEL, eventParameter } from './events.mjs';
 import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
 import { migratePostgres } from './migrate.mjs';
 
@@ -42,8 +42,10 @@ const INSERT_COMPLAINT = `
     FROM receipt RETURNING id
   ), work AS (
     ${insertJobsFrom(26, 'EXISTS (SELECT 1 FROM complaint)')}
+  ), announced AS (
+    SELECT pg_notify('${EVENTS_CHANNEL}', $27) FROM complaint WHERE $27::text IS NOT NULL
   )
-  SELECT (SELECT count(*) FROM complaint)::int AS created`;
+  SELECT (SELECT count(*) FROM complaint)::int AS created, (SELECT count(*) FROM announced)::int AS announced`;
 
 const INSERT_RATING = `
   WITH receipt AS (
@@ -54,8 +56,11 @@ const INSERT_RATING = `
     INSERT INTO ratings (id, complaint_id, csat, at) SELECT $1, $3, $5, $6 FROM receipt RETURNING id
   ), work AS (
     ${insertJobsFrom(7, 'EXISTS (SELECT 1 FROM rating)')}
+  ), announced AS (
+    SELECT pg_notify('${EVENTS_CHANNEL}', $8) FROM rating WHERE $8::text IS NOT NULL
   )
-  SELECT (SELECT receipt FROM receipt) AS receipt, (SELECT count(*) FROM rating)::int AS created`;
+  SELECT (SELECT receipt FROM receipt) AS receipt, (SELECT count(*) FROM rating)::int AS created,
+    (SELECT count(*) FROM announced)::int AS announced`;
 
 /** How many expired complaints one retention statement deletes. */
 const PURGE_BATCH = 500;
@@ -114,7 +119,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     const { hash, receivedAt, summary } = meta;
     if (!summary) throw new Error('A complaint is stored with its summary.');
     const receipt = { id: record.id, reference: record.reference, receivedAt };
-    const { rows } = await pool.query(INSERT_COMPLAINT, [
+    // Named, so each connection parses and plans it once.
+    const { rows } = await pool.query({ name: 'heard_insert_complaint', text: INSERT_COMPLAINT, values: [
       record.id,
       hash,
       JSON.stringify(receipt),
@@ -141,7 +147,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       JSON.stringify(meta.signals ?? record.triage.signals),
       record.csat,
       jobsParameter(meta.jobs),
-    ]);
+      eventParameter(meta.event),
+    ] });
     if (rows[0].created === 1) return { outcome: 'created', receipt };
     return existingReceipt(record.id, hash);
   };
@@ -151,8 +158,17 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
    * @param {InsertMeta} meta
    * @returns {Promise<InsertResult>}
    */
-  const insertRating = async (record, { hash, receivedAt, jobs }) => {
-    const { rows } = await pool.query(INSERT_RATING, [record.id, hash, record.complaintId, receivedAt, record.csat, record.at, jobsParameter(jobs)]);
+  const insertRating = async (record, { hash, receivedAt, jobs, event }) => {
+    const { rows } = await pool.query({ name: 'heard_insert_rating', text: INSERT_RATING, values: [
+      record.id,
+      hash,
+      record.complaintId,
+      receivedAt,
+      record.csat,
+      record.at,
+      jobsParameter(jobs),
+      eventParameter(event),
+    ] });
     if (rows[0].created === 1) return { outcome: 'created', receipt: rows[0].receipt };
     return existingReceipt(record.id, hash);
   };

@@ -71,6 +71,19 @@ export function storeConformance(name: string, backend: Backend) {
         expect(await store.countRecords()).toEqual({ total: 1, open: 1 });
       });
 
+      it('stores the records of one group commit apart: one that fails takes no other with it', async () => {
+        const good = sampleComplaint();
+        const bad = sampleComplaint();
+        const results = await Promise.allSettled([
+          put(store, good),
+          store.insertRecord(bad, { hash: 'no-summary', receivedAt: now() }),
+        ]);
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+        expect((await store.getRecord(good.id))?.record).toEqual(good);
+        expect(await store.getRecord(bad.id)).toBeNull();
+        expect((await put(store, bad)).outcome).toBe('created');
+      });
+
       it('stores the same record sent many times at once exactly once', async () => {
         const record = sampleComplaint();
         const results = await Promise.all(Array.from({ length: 8 }, () => put(store, record, 'same')));
@@ -581,6 +594,23 @@ export function storeConformance(name: string, backend: Backend) {
         expect(await store.redeemStreamTicket('ticket-hash-2', now())).toBe(false);
         expect(await store.redeemStreamTicket('never-issued', now())).toBe(false);
       });
+    });
+
+    it('announces a stored record with its commit, and a replay or a conflict not at all', async () => {
+      const heard: [string, object][] = [];
+      store.events.subscribe((type, data) => heard.push([type, data]));
+      const record = sampleComplaint();
+      const meta = { hash: 'h', receivedAt: now(), summary: summariseRecord(record), event: { type: 'created', data: { id: record.id } } };
+      await store.insertRecord(record, meta);
+      await store.insertRecord(record, meta);
+      await store.insertRecord(record, { ...meta, hash: 'other' });
+      const rating = sampleRating(record.id, 4);
+      await store.insertRecord(rating, { hash: 'r', receivedAt: now(), event: { type: 'updated', data: { id: record.id } } });
+      await until(() => heard.length >= 2);
+      // One more event through the same channel, so anything sent before it has arrived too.
+      await store.events.publish('marker', {});
+      await until(() => heard.some(([type]) => type === 'marker'));
+      expect(heard).toEqual([['created', { id: record.id }], ['updated', { id: record.id }], ['marker', {}]]);
     });
 
     it('answers a ping while the database is reachable', async () => {
