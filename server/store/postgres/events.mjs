@@ -3,6 +3,15 @@ import pg from 'pg';
 import { createLocalEvents } from '../shared.mjs';
 
 const CHANNEL = 'heard_events';
+export const EVENTS_CHANNEL = CHANNEL;
+
+/**
+ * An event as its notification's payload, or null for none.
+ * @param {{ type: string, data: object } | undefined} event
+ */
+export function eventParameter(event) {
+  return event ? JSON.stringify({ type: event.type, data: event.data }) : null;
+}
 const RECONNECT_MS = [100, 500, 1000, 2000, 5000];
 
 /**
@@ -66,7 +75,7 @@ export function createPostgresEvents({ connectionString, pool, onError }) {
   return {
     ready: connect(false),
     async publish(type, data) {
-      await pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ type, data })]);
+      await pool.query('SELECT pg_notify($1, $2)', [CHANNEL, eventParameter({ type, data })]);
     },
     subscribe: local.subscribe,
     async close() {

@@ -17,21 +17,25 @@ const statementPrototype = (() => {
   return prototype;
 })();
 
-storeConformance('SQLite', {
-  open: async () => createSqliteStore({ path: ':memory:' }),
-  async captureQueries(run) {
-    const spies = (['all', 'get', 'run', 'iterate', 'pluck'] as const).map((method) => vi.spyOn(statementPrototype, method));
-    try {
-      await run();
-      return spies.flatMap((spy) => spy.mock.contexts.map((statement) => (statement as { source: string }).source));
-    } finally {
-      for (const spy of spies) spy.mockRestore();
-    }
-  },
-});
-
 const dir = mkdtempSync(join(tmpdir(), 'heard-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+/** The SQL of every statement this thread runs while `run` does (reads never leave it). */
+async function captureQueries(run: () => Promise<unknown>) {
+  const spies = (['all', 'get', 'run', 'iterate', 'pluck'] as const).map((method) => vi.spyOn(statementPrototype, method));
+  try {
+    await run();
+    return spies.flatMap((spy) => spy.mock.contexts.map((statement) => (statement as { source: string }).source));
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
+
+// A file per test, as shipped.
+storeConformance('SQLite', { open: async () => createSqliteStore({ path: join(dir, `conformance-${++files}.db`) }), captureQueries });
+
+storeConformance('SQLite in memory', { open: async () => createSqliteStore({ path: ':memory:' }), captureQueries });
 
 describe('SQLite database file', () => {
   it('keeps records, work and idempotency across a reopen of the file', async () => {
