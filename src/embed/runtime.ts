@@ -106,7 +106,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     actors: {
       enqueue: fromPromise(async ({ input }) => {
         const record = buildRecord(input.context, translatorFor(input.context.locale, input.context.id));
-        await store.enqueue(record, Date.now());
+        await store.enqueue(record, config.endpoint, Date.now());
         // The store never throws for a storage fault; make sure it really holds the complaint
         // before the visitor is thanked (the machine then says it could not be saved instead).
         if (!(await store.listOutbox()).some((item) => item.id === record.id)) throw new Error('Heard: the complaint was not stored');
@@ -114,7 +114,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
       deliver: fromPromise(({ input }) => delivery.send(input.id)),
       rateComplaint: fromPromise(async ({ input }) => {
         const rating = buildRating(input.complaintId, input.score, input.at);
-        await store.enqueue(rating, Date.now());
+        await store.enqueue(rating, config.endpoint, Date.now());
         await delivery.send(rating.id);
       }),
     },
@@ -124,7 +124,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   const sync = createDraftSync({ BroadcastChannel: Channel, onAdopt: (d) => adopt(d) });
   if (draft) sync.note(draft);
 
-  const snapshotDraft = (): Draft => ({ key: draftKey, snapshot: actor.getPersistedSnapshot(), composer, updatedAt: Date.now() });
+  const snapshotDraft = (): Draft => ({ key: draftKey, endpoint: config.endpoint, snapshot: actor.getPersistedSnapshot(), composer, updatedAt: Date.now() });
 
   function freshInput() {
     const ids = newRecordIds();

@@ -1,6 +1,6 @@
 import { describeStorageFault, isQuotaError } from './faults';
 import { createMemoryBackend } from './memory';
-import { HISTORY_LIMIT, keyOf, type Rows, type StoreName } from './rows';
+import { HISTORY_LIMIT, keyOf, type Row, type StoreName } from './rows';
 import type { HeardStore, StoreBackend } from './store';
 
 interface ResilientOptions {
@@ -44,6 +44,14 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
     warn(reason);
   };
 
+  /** Copies one change made while only the mirror held the data into `backend`. */
+  const replay = async (backend: StoreBackend, kind: string, id: string): Promise<void> => {
+    if (kind === 'purge') return void (await backend.prune('drafts', 0, Number(id)));
+    if (kind !== 'drafts' && kind !== 'outbox' && kind !== 'history') return;
+    const row = await mirror.get(kind, id);
+    await (row ? backend.put(kind, row) : backend.delete(kind, id));
+  };
+
   /** Opens IndexedDB and copies in what changed meanwhile; only then is it used. */
   const open = async (): Promise<void> => {
     lastAttempt = now();
@@ -54,13 +62,7 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
       while (dirty.size > 0) {
         for (const [key, version] of [...dirty]) {
           const at = key.indexOf(':');
-          const store = key.slice(0, at) as StoreName | 'purge';
-          const id = key.slice(at + 1);
-          if (store === 'purge') await backend.prune('drafts', 0, Number(id));
-          else {
-            const row = await mirror.get(store, id);
-            await (row ? backend.put(store, row) : backend.delete(store, id));
-          }
+          await replay(backend, key.slice(0, at), key.slice(at + 1));
           if (dirty.get(key) === version) dirty.delete(key);
         }
       }
@@ -130,7 +132,7 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
     return op(mirror);
   };
 
-  const put = <S extends StoreName>(store: S, row: Rows[S], only?: 'add' | 'update') =>
+  const put = <S extends StoreName>(store: S, row: Row<S>, only?: 'add' | 'update') =>
     write(`${store}:${keyOf(row)}`, (backend) => backend.put(store, row, only));
   const remove = (store: StoreName, key: string) => write(`${store}:${key}`, (backend) => backend.delete(store, key));
   const list = <S extends StoreName>(store: S) =>
@@ -159,8 +161,20 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
       });
       return count;
     },
-    enqueue: (body, at) =>
-      put('outbox', { id: body.id, body, state: 'pending', attempts: 0, nextAttemptAt: at, lastStatus: null, createdAt: at }, 'add'),
+    async purgeRefused(olderThanMs, at) {
+      const before = at - olderThanMs;
+      const expired = (await list('outbox')).filter(
+        (item) => item.state === 'rejected' && item.transcriptOfferedAt !== null && item.transcriptOfferedAt < before,
+      );
+      for (const item of expired) await remove('outbox', item.id);
+      return expired.length;
+    },
+    enqueue: (body, endpoint, at) =>
+      put(
+        'outbox',
+        { id: body.id, endpoint, body, state: 'pending', transcriptOfferedAt: null, attempts: 0, nextAttemptAt: at, lastStatus: null, createdAt: at },
+        'add',
+      ),
     listOutbox: () => list('outbox'),
     updateOutbox: (item) => put('outbox', item, 'update'),
     removeOutbox: (id) => remove('outbox', id),
@@ -170,6 +184,11 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
         await backend.prune('history', HISTORY_LIMIT);
       }),
     listHistory: () => list('history'),
+    async eraseVisitorData() {
+      for (const draft of await list('drafts')) await remove('drafts', draft.key);
+      for (const entry of await list('history')) await remove('history', entry.id);
+      for (const item of await list('outbox')) if (item.state === 'rejected') await remove('outbox', item.id);
+    },
     close() {
       closed = true;
       primary?.close();

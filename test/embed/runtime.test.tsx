@@ -34,6 +34,7 @@ describe('starting the widget', () => {
     // A draft from a version whose script had a state this one no longer has.
     await store.saveDraft({
       key: KEY,
+      endpoint: ENDPOINT,
       snapshot: { status: 'active', value: { panel: 'closed', conversation: 'renamedLongAgo' }, context: {}, children: {}, historyValue: {} },
       composer: 'half a sentence',
       updatedAt: Date.now(),
