@@ -20,7 +20,10 @@ export interface HeardApi {
   open(): void;
   /** Closes the panel. */
   close(): void;
-  /** Tells the widget who the visitor is: fields given here are not asked again. */
+  /**
+   * Tells the widget who the visitor is: fields given here are not asked again. `userId` with
+   * `userHash` (the HMAC your server computed, see the README) lets the receiver verify them.
+   */
   identify(identity: Identity): void;
   /**
    * Listens to a widget event; returns a function that stops listening.

@@ -1,6 +1,8 @@
 import { OUTCOMES } from '../record/record';
 import { LOCALES, type Locale, type Urgency } from '../triage/types';
 import type { BusinessHours, ScriptOptions } from '../machine/options';
+import { cleanIdentity } from '../machine/actions';
+import type { Identity } from '../machine/events';
 import { isColor } from '../ui/theme';
 
 /** Everything a site owner can set, from `data-*` attributes or `window.HeardConfig`. */
@@ -19,6 +21,8 @@ export interface WidgetConfig {
   /** Drafts older than this many days are purged (undelivered complaints never are). */
   draftMaxAgeDays: number;
   script: Partial<ScriptOptions>;
+  /** Who the visitor is, as `Heard.identify()` would say it (from `HeardConfig.identity`). */
+  identity?: Identity;
 }
 
 /** One problem with the configuration, naming the attribute so the owner can find it. */
@@ -197,6 +201,10 @@ export function parseConfig(raw: RawConfig, base: string): { config: WidgetConfi
     }
   }
   if (Object.keys(hours).length) script.businessHours = hours as BusinessHours;
+  if (raw.identity !== undefined) {
+    if (raw.identity && typeof raw.identity === 'object') config.identity = cleanIdentity(raw.identity);
+    else problems.push({ attribute: 'HeardConfig.identity', message: 'is not an object like { userId, email, name, traits, userHash }.' });
+  }
   for (const key of ['actions', 'categories'] as const) {
     if (raw[key] && typeof raw[key] === 'object') script[key] = raw[key] as never;
   }

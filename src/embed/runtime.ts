@@ -135,6 +135,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
       options: config.script,
       page: { url: win.location.href, referrer: env.document.referrer || null, title: env.document.title || null },
       previousComplaints: history.length,
+      identity: config.identity,
     };
   }
 
@@ -150,7 +151,11 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         const restored = createActor(machine, { snapshot: snapshot as never, input: freshInput() });
         restored.subscribe({ error: (e) => void (failure = e) });
         restored.start();
-        if (restored.getSnapshot().status === 'active' && !failure) return restored;
+        if (restored.getSnapshot().status === 'active' && !failure) {
+          // The host page's word about who the visitor is now beats what the draft remembers.
+          if (config.identity) restored.send({ type: 'visitor.identify', identity: config.identity });
+          return restored;
+        }
         restored.stop();
       } catch (e) {
         failure = e;

@@ -138,4 +138,14 @@ describe('site owner configuration', () => {
     expect(config!.script.escalation).toEqual({ critical: false, premium: false });
     expect(config!.script.requiredContact).toEqual([]);
   });
+
+  it('takes who the visitor is from HeardConfig.identity, and names a value that is not an object', () => {
+    const hash = 'ab'.repeat(32);
+    const { config, problems } = parseConfig({ endpoint: '/c', identity: { userId: 'c-1042', email: 'ana@shop.example', userHash: hash, traits: { plan: 'gold' } } }, BASE);
+    expect(problems).toEqual([]);
+    expect(config!.identity).toEqual({ userId: 'c-1042', email: 'ana@shop.example', userHash: hash, traits: { plan: 'gold' } });
+    const bad = parseConfig({ endpoint: '/c', identity: 'ana@shop.example' }, BASE);
+    expect(bad.config!.identity).toBeUndefined();
+    expect(bad.problems.map((p) => p.attribute)).toEqual(['HeardConfig.identity']);
+  });
 });
