@@ -6,6 +6,8 @@ export interface HeardEvents {
   close: Record<string, never>;
   /** The complaint is in the outbox and on its way (or delivered). */
   submitted: { id: string; reference: string; delivery: 'delivered' | 'queued' | 'rejected' };
+  /** The visitor deleted what the widget kept on their device (drafts, history, refused complaints). */
+  erased: Record<string, never>;
   /** The conversation went to a person. */
   handoff: { id: string; reference: string; reason: string };
   /** Something the owner should know: a refused delivery, broken storage, bad configuration. */

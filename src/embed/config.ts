@@ -18,8 +18,18 @@ export interface WidgetConfig {
   accent?: string;
   position: 'bottom-right' | 'bottom-left';
   privacyUrl?: string;
-  /** Drafts older than this many days are purged (undelivered complaints never are). */
+  /**
+   * Drafts older than this many days are purged, and so are refused complaints this long after
+   * the visitor was offered their transcript (undelivered complaints never are).
+   */
   draftMaxAgeDays: number;
+  /** `path` (default): the record says the page's origin and path only; `full` keeps its query and fragment. */
+  pageUrl: 'path' | 'full';
+  /**
+   * When the loader fetches the widget: `idle` (default) once the page is idle, `interaction`
+   * only when the visitor points at, focuses or clicks the bubble.
+   */
+  preload: 'idle' | 'interaction';
   script: Partial<ScriptOptions>;
   /** Who the visitor is, as `Heard.identify()` would say it (from `HeardConfig.identity`). */
   identity?: Identity;
@@ -141,6 +151,8 @@ const RULES: Rule[] = [
   ['position', (value) => (/^bottom-(right|left)$/.test(String(value)) ? String(value) : undefined), 'bottom-right or bottom-left'],
   ['privacyUrl', url, URL_HINT],
   ['draftDays', number(Number.MIN_VALUE, 3650), 'a number of days above 0', 0, 'draftMaxAgeDays'],
+  ['pageUrl', (value) => (value === 'path' || value === 'full' ? value : undefined), 'path or full'],
+  ['preload', (value) => (value === 'idle' || value === 'interaction' ? value : undefined), 'idle or interaction'],
   ['outcomes', (value) => listOf(OUTCOMES)(value)?.filter((v) => (OFFERED as string[]).includes(v)), `a list of ${OFFERED.join(', ')}`, 1],
   ['requiredContact', contact, CONTACT_HINT, 1],
   ['contactFields', contact, CONTACT_HINT, 1],
@@ -182,7 +194,7 @@ export function parseConfig(raw: RawConfig, base: string): { config: WidgetConfi
   const problems: ConfigProblem[] = [];
   const script: Partial<ScriptOptions> = {};
   const hours: Partial<BusinessHours> = {};
-  const config: WidgetConfig = { endpoint: '', position: 'bottom-right', draftMaxAgeDays: 30, script };
+  const config: WidgetConfig = { endpoint: '', position: 'bottom-right', draftMaxAgeDays: 30, pageUrl: 'path', preload: 'idle', script };
   const targets = [config, script, hours] as Record<string, unknown>[];
   for (const [key, parse, expected, where = 0, field = key] of RULES) {
     const value = raw[key];

@@ -8,6 +8,8 @@ interface ResilientOptions {
   logger: Pick<Console, 'warn'>;
   reopenAfterMs: number;
   now: () => number;
+  /** Keep everything in memory, opening nothing, until `persist()` is called. */
+  deferred: boolean;
 }
 
 /**
@@ -16,8 +18,10 @@ interface ResilientOptions {
  * which keys changed meanwhile, and copies them into IndexedDB when a later call manages to
  * reopen it. Nothing here ever rejects for a storage fault.
  */
-export async function createResilientStore({ openBackend, logger, reopenAfterMs, now }: ResilientOptions): Promise<HeardStore> {
+export async function createResilientStore({ openBackend, logger, reopenAfterMs, now, deferred }: ResilientOptions): Promise<HeardStore> {
   let primary: StoreBackend | null = null;
+  /** Whether IndexedDB may be opened (and so created): not before the visitor asks for the widget. */
+  let allowed = !deferred;
   const mirror = createMemoryBackend();
   /** `store:key` of rows written while only the mirror held them, with a change counter; `purge:before` for a purge. */
   const dirty = new Map<string, number>();
@@ -79,7 +83,7 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
 
   /** Tries IndexedDB again when it is not in use and a while has passed since the last try. */
   const reopen = async (): Promise<void> => {
-    if (primary || closed) return;
+    if (primary || closed || !allowed) return;
     if (reopening || now() - lastAttempt >= reopenAfterMs) {
       await (reopening ??= open().finally(() => (reopening = null)));
     }
@@ -145,6 +149,13 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
   return {
     get kind() {
       return primary ? 'indexeddb' : 'memory';
+    },
+    async persist() {
+      if (allowed) return;
+      allowed = true;
+      // Everything written meanwhile is marked dirty, so opening copies it in.
+      lastAttempt = Number.NEGATIVE_INFINITY;
+      await reopen();
     },
     loadDraft: (key) =>
       read(

@@ -23,6 +23,9 @@ export { HISTORY_LIMIT, type Row, type Rows, type StoreName } from './rows';
  *   (default 5 s); the next call after that tries.
  * @param options.now Clock, injectable for tests (default `Date.now`).
  * @param options.openBackend Opens the IndexedDB layer; tests pass one that injects faults.
+ * @param options.deferred Keep everything in memory and create nothing on the device until
+ *   `persist()` is called (the visitor opened the widget or typed); what was kept meanwhile is
+ *   written then.
  *
  * @example
  * const store = await openStore();
@@ -43,6 +46,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<HeardSt
     logger: options.logger ?? console,
     reopenAfterMs: options.reopenAfterMs ?? 5_000,
     now,
+    deferred: options.deferred ?? false,
   });
   const maxAgeMs = options.draftMaxAgeMs ?? DRAFT_MAX_AGE_MS;
   await store.purgeDrafts(maxAgeMs, now());
@@ -53,6 +57,23 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<HeardSt
 /** Drafts untouched for this long are purged at start-up unless the site says otherwise. */
 export const DRAFT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 export const DEFAULT_DB_NAME = 'heard';
+
+/**
+ * Whether the database already exists on this device, without creating it (opening would).
+ * `null` when the browser cannot say (no `indexedDB.databases()`).
+ *
+ * @param factory The IndexedDB factory; `null` means there is none.
+ * @param name The database name (default `heard`).
+ */
+export async function databaseExists(factory: IDBFactory | null, name = DEFAULT_DB_NAME): Promise<boolean | null> {
+  if (!factory) return false;
+  if (typeof factory.databases !== 'function') return null;
+  try {
+    return (await factory.databases()).some((db) => db.name === name);
+  } catch {
+    return null;
+  }
+}
 
 function unavailable(): Error {
   return new DOMException('IndexedDB is not available in this browser', 'NotFoundError');
@@ -111,6 +132,11 @@ export interface HistoryEntry {
 export interface HeardStore {
   /** What currently holds the data; `memory` after a fault until IndexedDB can be reopened. */
   readonly kind: 'indexeddb' | 'memory';
+  /**
+   * For a store opened `deferred`: from now on keep data on the device, starting with what
+   * was kept in memory so far. Does nothing otherwise.
+   */
+  persist(): Promise<void>;
   loadDraft(key: string): Promise<Draft | undefined>;
   saveDraft(draft: Draft): Promise<void>;
   deleteDraft(key: string): Promise<void>;
@@ -152,6 +178,7 @@ export interface OpenStoreOptions {
   reopenAfterMs?: number;
   now?: () => number;
   openBackend?: () => Promise<StoreBackend>;
+  deferred?: boolean;
 }
 
 /**

@@ -148,4 +148,12 @@ describe('site owner configuration', () => {
     expect(bad.config!.identity).toBeUndefined();
     expect(bad.problems.map((p) => p.attribute)).toEqual(['HeardConfig.identity']);
   });
+
+  it('keeps only the page path unless told data-page-url="full", and preloads when idle unless told otherwise', () => {
+    expect(parseConfig({ endpoint: '/c' }, BASE).config).toMatchObject({ pageUrl: 'path', preload: 'idle' });
+    expect(parseConfig({ endpoint: '/c', pageUrl: 'full', preload: 'interaction' }, BASE).config).toMatchObject({ pageUrl: 'full', preload: 'interaction' });
+    const bad = parseConfig({ endpoint: '/c', pageUrl: 'everything', preload: 'eager' }, BASE);
+    expect(bad.config).toMatchObject({ pageUrl: 'path', preload: 'idle' });
+    expect(bad.problems.map((p) => p.attribute)).toEqual(['data-page-url', 'data-preload']);
+  });
 });

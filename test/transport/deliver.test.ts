@@ -171,7 +171,7 @@ describe('delivery', () => {
       send: async () => 'queued' as const,
       dispose: () => {},
     };
-    const saver = { flush: async () => void calls.push('save'), schedule: () => {}, adopt: () => {}, dispose: () => {} };
+    const saver = { flush: async () => void calls.push('save'), schedule: () => {}, discard: async () => {}, adopt: () => {}, dispose: () => {} };
     const document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
     const target = Object.assign(new EventTarget(), { document });
     const unwire = wireLifecycle(delivery, saver, target);
