@@ -4,8 +4,9 @@ import type { BootOptions } from './widget';
 
 /*
  * heard.js: the one tag. It draws the bubble at once and loads the rest of the widget only when
- * the visitor shows interest (pointer over, focus, click) or the browser is idle after the host
- * page's load event, so the page pays almost nothing for a widget nobody opens. Loading it twice
+ * the visitor shows interest (pointer over, focus, click) or, unless `data-preload="interaction"`,
+ * the browser is idle after the host page's load event, so the page pays almost nothing for a
+ * widget nobody opens. Loading it twice
  * makes one widget. It never throws into the host page.
  */
 
@@ -121,6 +122,8 @@ function start(): void {
   // asks again: a load that failed (offline at first) is retried, not left dead.
   button.addEventListener('click', () => api.open());
   for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, () => void load(), { passive: true });
+  // `data-preload="interaction"`: the page fetches nothing more until the visitor shows interest.
+  if (data.preload === 'interaction') return;
   const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => void load(), { timeout: 5000 }) : setTimeout(load, 3000));
   if (document.readyState === 'complete') idle();
   else addEventListener('load', idle, { once: true });

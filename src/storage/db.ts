@@ -100,17 +100,16 @@ export async function openIdbBackend(
  */
 async function upgrade(db: IDBPDatabase<HeardDB>, oldVersion: number, newVersion: number, tx: UpgradeTransaction): Promise<void> {
   const step = (version: number): boolean => oldVersion < version && newVersion >= version;
-  if (step(1)) {
-    db.createObjectStore('drafts', { keyPath: 'key' }).createIndex(TIME_INDEX.drafts, TIME.drafts.field);
-    db.createObjectStore('outbox', { keyPath: 'id' }).createIndex(TIME_INDEX.outbox, TIME.outbox.field);
-  }
-  if (step(2)) {
-    db.createObjectStore('history', { keyPath: 'id' }).createIndex(TIME_INDEX.history, TIME.history.field);
-    db.createObjectStore('meta', { keyPath: 'key' });
-  }
+  // Each store from the version that added it; a store missing from a database some other code
+  // created empty under this name is created too, rather than failing every open after.
+  const missing = (store: StoreNames<HeardDB>, since: number): boolean => newVersion >= since && !db.objectStoreNames.contains(store);
+  if (missing('drafts', 1)) db.createObjectStore('drafts', { keyPath: 'key' }).createIndex(TIME_INDEX.drafts, TIME.drafts.field);
+  if (missing('outbox', 1)) db.createObjectStore('outbox', { keyPath: 'id' }).createIndex(TIME_INDEX.outbox, TIME.outbox.field);
+  if (missing('history', 2)) db.createObjectStore('history', { keyPath: 'id' }).createIndex(TIME_INDEX.history, TIME.history.field);
+  if (missing('meta', 2)) db.createObjectStore('meta', { keyPath: 'key' });
   // Items queued before version 3 do not say which endpoint they are for: marked `null`, they
   // go to the first widget that lists them (as every widget on the origin once took them).
-  if (step(3) && oldVersion >= 1) {
+  if (step(3)) {
     for (let cursor = await tx.objectStore('outbox').openCursor(); cursor; cursor = await cursor.continue()) {
       const item: Partial<Pick<OutboxItem, 'endpoint' | 'transcriptOfferedAt'>> & Omit<OutboxItem, 'endpoint' | 'transcriptOfferedAt'> = cursor.value;
       if (item.endpoint === undefined) await cursor.update({ ...item, endpoint: null, transcriptOfferedAt: item.transcriptOfferedAt ?? null });
