@@ -120,7 +120,7 @@ function measureSizes(build) {
   results.sizes = sizes;
   const section = 'Bytes (gzip -9 / brotli)';
   const note = build.note === 'dist/ up to date' || build.note === 'built' ? undefined : build.note;
-  row({ section, figure: 'Loader (heard.js)', value: `${kb(sizes.loader.gzip)} / ${kb(sizes.loader.brotli)}`, budget: '≤ 2.0 KB gzip', pass: sizes.loader.gzip <= BYTE_BUDGETS.loaderGzip, note });
+  row({ section, figure: 'Loader (heard.js)', value: `${kb(sizes.loader.gzip)} / ${kb(sizes.loader.brotli)}`, budget: '≤ 2.5 KB gzip', pass: sizes.loader.gzip <= BYTE_BUDGETS.loaderGzip, note });
   for (const locale of BENCH_LOCALES) {
     const c = sizes.complaint[locale];
     if (!c) {

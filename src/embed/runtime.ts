@@ -1,4 +1,4 @@
-import { createActor, fromPromise, type Actor } from 'xstate';
+import { createActor, fromPromise, type Actor, type Snapshot } from 'xstate';
 import { anyLoadedCatalog, getLoadedCatalog, loadCatalog } from '../i18n/load';
 import { resolveLocale } from '../i18n/locale';
 import { translate, type Catalog } from '../i18n/translate';
@@ -47,6 +47,14 @@ const DAY = 86_400_000;
  * thread long enough to make a long task (50 ms) on a slow phone.
  */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Whether a saved draft holds what `getPersistedSnapshot()` gave for a conversation still in
+ * progress; XState checks the rest as it restores it.
+ */
+function isActiveSnapshot(value: unknown): value is Snapshot<unknown> & { status: 'active' } {
+  return typeof value === 'object' && value !== null && 'status' in value && value.status === 'active';
+}
 
 /**
  * The page's storage. Where the database does not exist yet, nothing is created until the
@@ -208,7 +216,8 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     if (snapshot) {
       let failure: unknown = null;
       try {
-        const restored = createActor(machine, { snapshot: snapshot as never, input: freshInput() });
+        if (!isActiveSnapshot(snapshot)) throw new Error('not a conversation in progress');
+        const restored = createActor(machine, { snapshot, input: freshInput() });
         restored.subscribe({ error: (e) => void (failure = e) });
         restored.start();
         if (restored.getSnapshot().status === 'active' && !failure) {

@@ -156,4 +156,14 @@ describe('site owner configuration', () => {
     expect(bad.config).toMatchObject({ pageUrl: 'path', preload: 'idle' });
     expect(bad.problems.map((p) => p.attribute)).toEqual(['data-page-url', 'data-preload']);
   });
+
+  it('checks the wording per outcome and the own categories HeardConfig gives, naming them when wrong', () => {
+    const good = parseConfig({ endpoint: '/c', actions: { refund: 'We refund within 5 days.' }, categories: { hygiene: ['dirty', 'špinavý'] } }, BASE);
+    expect(good.problems).toEqual([]);
+    expect(good.config!.script).toMatchObject({ actions: { refund: 'We refund within 5 days.' }, categories: { hygiene: ['dirty', 'špinavý'] } });
+    const bad = parseConfig({ endpoint: '/c', actions: { teleport: 'Beam them up.' }, categories: { hygiene: 'dirty' } }, BASE);
+    expect(bad.problems.map((p) => p.attribute)).toEqual(['HeardConfig.actions', 'HeardConfig.categories']);
+    expect(bad.config!.script.actions).toBeUndefined();
+    expect(bad.config!.script.categories).toBeUndefined();
+  });
 });
