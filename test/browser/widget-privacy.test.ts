@@ -12,7 +12,10 @@ warnIfUnbuilt('widget-privacy');
 
 let idlePage: string;
 let interactionPage: string;
+let refusingPage: string;
 const env = useWidgetEnvironment((server) => {
+  // An endpoint that does not exist answers 404: a refusal no retry will change.
+  refusingPage = server.page('privacy-refused', { html: hostPage({ title: 'Refusing shop' }).replace('data-endpoint="/complaints"', 'data-endpoint="/nowhere"') });
   idlePage = server.page('privacy-idle', { html: hostPage({ title: 'Privacy shop' }) });
   interactionPage = server.page('privacy-interaction', { html: hostPage({ title: 'Quiet shop', attrs: 'data-preload="interaction"' }) });
 });
@@ -148,6 +151,35 @@ describe.skipIf(!widgetBuilt)('less personal data, and deleting it', () => {
       return result;
     });
     expect(kept).toEqual({ drafts: 0, history: 0, outbox: 0 });
+    await context.close();
+  });
+
+  it('keeps a refused complaint once the visitor has been offered its transcript, and notes when, for data-draft-days', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(refusingPage);
+    await openPanel(page);
+    await sendMessages(page, ['The toaster burns every slice on the lowest setting.']);
+    const before = Date.now();
+    await finishComplaint(page);
+    await page.getByRole('button', { name: 'Copy transcript' }).waitFor();
+    const outbox = () =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve) => {
+          const request = indexedDB.open('heard');
+          request.onsuccess = () => resolve(request.result);
+        });
+        const items = await new Promise<{ state: string; transcriptOfferedAt: number | null }[]>((resolve) => {
+          const request = db.transaction('outbox').objectStore('outbox').getAll();
+          request.onsuccess = () => resolve(request.result);
+        });
+        db.close();
+        return items.map((item) => ({ state: item.state, offered: item.transcriptOfferedAt }));
+      });
+    await expect.poll(async () => (await outbox())[0]?.offered ?? null).not.toBeNull();
+    const [item] = await outbox();
+    expect(item!.state).toBe('rejected');
+    expect(item!.offered).toBeGreaterThanOrEqual(before);
     await context.close();
   });
 });

@@ -34,6 +34,26 @@ describe('two tabs of one site', () => {
     storeA.close();
   });
 
+  it('a visitor who erases their data in one tab has the other tab drop its conversation, and forget the drafts it had heard of', async () => {
+    useFakeClock();
+    const Channel = channelHub();
+    const erasedInB = vi.fn();
+    const adoptedByB: Draft[] = [];
+    const syncA = createDraftSync({ BroadcastChannel: Channel, onAdopt: () => {} });
+    const syncB = createDraftSync({ BroadcastChannel: Channel, onAdopt: (draft) => adoptedByB.push(draft), onErased: erasedInB });
+    const later = Date.now() + 60_000;
+    syncB.note({ key: 'site', endpoint: ENDPOINT, snapshot: {}, composer: 'before the erase', updatedAt: later });
+    syncA.announceErased();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(erasedInB).toHaveBeenCalledTimes(1);
+    // A new conversation after the erase is adopted even though B once knew a later draft.
+    syncA.announce({ key: 'site', endpoint: ENDPOINT, snapshot: {}, composer: 'after the erase', updatedAt: Date.now() });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(adoptedByB.map((draft) => draft.composer)).toEqual(['after the erase']);
+    syncA.close();
+    syncB.close();
+  });
+
   it.each([
     ['Web Locks', () => ({ locks: sharedLocks() })],
     ['a BroadcastChannel lease', () => ({ BroadcastChannel: channelHub() })],
