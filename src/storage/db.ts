@@ -156,7 +156,13 @@ function openDatabase(factory: IDBFactory, name: string, version: number): Promi
       const transaction = request.transaction;
       if (!transaction) return;
       // A failed step aborts the upgrade transaction, and the open fails with its error.
-      upgrade(typed(request.result), event.oldVersion, version, typedUpgrade(transaction)).catch(() => transaction.abort());
+      upgrade(typed(request.result), event.oldVersion, version, typedUpgrade(transaction)).catch(() => {
+        try {
+          transaction.abort();
+        } catch {
+          // Already finished or aborted by the failure itself.
+        }
+      });
     });
     // Another tab holds an older version open and will not let go: do not hang waiting for
     // it. Work from memory now; if the open completes later, drop that connection so a
