@@ -51,21 +51,15 @@ export function createEraser({ store, saver, endpoint, flush, onErased }: Eraser
   return {
     erase,
     async eraseWhenDelivered(signal) {
-      const aborted = new Promise<'cancelled'>((resolve) => {
-        if (signal.aborted) resolve('cancelled');
-        signal.addEventListener('abort', () => resolve('cancelled'), { once: true });
-      });
+      const cancelled = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
       void flush();
-      for (;;) {
-        while (!signal.aborted) {
-          const progress = new Promise<void>((resolve) => (wake = resolve));
-          if (!(await waitingHere())) break;
-          if ((await Promise.race([progress, aborted])) === 'cancelled') break;
-        }
-        wake = null;
-        if (signal.aborted) return 'cancelled';
+      while (!signal.aborted) {
+        const progress = new Promise<void>((resolve) => (wake = resolve));
         if ((await erase()) === 'erased') return 'erased';
+        // Look again when delivery makes progress (or stop when the visitor cancels).
+        await Promise.race([progress, cancelled]);
       }
+      return 'cancelled';
     },
     progressed() {
       wake?.();
