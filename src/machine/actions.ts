@@ -103,6 +103,8 @@ export function addClarifyPart(context: ComplaintContext, event: EventOf<'clarif
 /** Traits kept per visitor, and the longest key and text value kept. */
 const MAX_TRAITS = 50;
 const CONTACT_FIELDS = ['name', 'email', 'phone', 'accountRef'] as const;
+/** An HMAC-SHA256 in hex. */
+const USER_HASH = /^[0-9a-f]{64}$/i;
 
 /**
  * What the host page passed, as plain data: short strings, finite numbers, booleans and null.
@@ -118,6 +120,14 @@ export function cleanIdentity(raw: unknown, base: Identity = {}): Identity {
     if (typeof v === 'string' && v.trim()) identity[field] = v.trim().slice(0, 200);
   }
   if (typeof given.followUpConsent === 'boolean') identity.followUpConsent = given.followUpConsent;
+  // The signed pair is replaced together: a hash never vouches for another call's user id.
+  if ('userId' in given || 'userHash' in given) {
+    delete identity.userId;
+    delete identity.userHash;
+    // Kept exactly as given (the hash covers it), or not at all.
+    if (typeof given.userId === 'string' && given.userId.trim() && given.userId.length <= 200) identity.userId = given.userId;
+    if (typeof given.userHash === 'string' && USER_HASH.test(given.userHash.trim())) identity.userHash = given.userHash.trim().toLowerCase();
+  }
   if (given.traits && typeof given.traits === 'object') {
     const traits: Record<string, string | number | boolean | null> = { ...(base.traits as Record<string, string | number | boolean | null>) };
     try {
