@@ -1,6 +1,6 @@
 import { FUNCTION_WORDS } from './lexicons/function-words';
-import { LEXICON_LISTS, type Lexicon } from './lexicons/lexicon';
-import { addTerms, createMatcher, scan, type CueKind, type Hit, type Matcher } from './matcher';
+import type { Lexicon, LexiconCue } from './lexicons/lexicon';
+import { addTerms, createMatcher, scan, type Hit, type Matcher } from './matcher';
 import { tokenize, type Tokens } from './text';
 import { LOCALES, type Locale } from './types';
 
@@ -35,15 +35,14 @@ const registered = new Set<Locale>();
 
 /** Adds a language's full lexicon to triage; a second call for the same language does nothing. */
 export function registerLexicon(lexicon: Lexicon): void {
-  const [locale, ...lists] = lexicon;
+  const { locale } = lexicon;
   if (registered.has(locale)) return;
   registered.add(locale);
   addFunctionWords();
-  lists.forEach((terms, i) => {
-    const name = LEXICON_LISTS[i] as string;
-    // Lists 0–5 are categories, 18 on outcomes; the rest are cues of their own kind.
-    addTerms(i < 18 ? VOCABULARY : OUTCOME_WORDS, terms.split(','), i < 6 ? 'category' : i < 18 ? (name as CueKind) : 'outcome', name, locale);
-  });
+  const terms = (list: string): string[] => list.split(',');
+  for (const [name, list] of Object.entries(lexicon.categories)) addTerms(VOCABULARY, terms(list), 'category', name, locale);
+  for (const kind of Object.keys(lexicon.cues) as LexiconCue[]) addTerms(VOCABULARY, terms(lexicon.cues[kind]), kind, kind, locale);
+  for (const [outcome, list] of Object.entries(lexicon.outcomes)) addTerms(OUTCOME_WORDS, terms(list), 'outcome', outcome, locale);
   last = undefined;
 }
 
