@@ -37,7 +37,6 @@ export const en = {
   ],
   // askOutcome (seed 000 §2.3, seed 002 "Lead")
   'outcome.ask': 'What would make this right for you?',
-  'outcome.askOther': 'Please tell me in your own words what would make this right.',
   'outcome.unavailable':
     'I appreciate that you would like {wanted}. I’m not able to offer that here. What I can do is {alternative}. Would that help?',
   'outcome.unavailableNone':
@@ -94,8 +93,6 @@ export const en = {
     'This needs a person’s attention straight away, so I’m passing it to a member of our team now. They will see this whole conversation, so you will not have to repeat yourself.',
   'handoff.premium':
     'I’m passing this to a specialist on our team who can help you directly. They will see this whole conversation, so you will not have to repeat yourself.',
-  'handoff.language':
-    'I’m passing this to a member of our team who can help in your language. They will see this whole conversation, so you will not have to repeat yourself.',
   'handoff.thank': 'Thank you. Your reference is {reference}. A member of our team will contact you by {due}.',
   // language
   'language.offer': 'It looks like you are writing in {language}. Would you like to continue in {language}?',
@@ -148,10 +145,7 @@ export const en = {
   'ui.copied': 'Copied',
   'ui.rating': 'Rate this conversation',
   'ui.rating.value': { one: '{count} star out of 5', other: '{count} stars out of 5' },
-  'ui.typing': 'Typing…',
   'ui.you': 'You',
   'ui.bot': '{brand}',
   'ui.botDefault': 'Support',
-  'ui.unsent': 'Not sent yet',
-  'ui.offline': 'You are offline. Your complaint will be sent when you are back online.',
 } as const;

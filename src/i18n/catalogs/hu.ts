@@ -37,7 +37,6 @@ export const hu = {
   ],
   // askOutcome
   'outcome.ask': 'Mi hozná rendbe ezt az Ön számára?',
-  'outcome.askOther': 'Kérem, írja le a saját szavaival, mi hozná rendbe a dolgot.',
   'outcome.unavailable':
     'Megértem, hogy {wanted} szeretne. Ezt itt nem tudom felajánlani. Amit viszont megtehetek: {alternative}. Segítene ez Önnek?',
   'outcome.unavailableNone':
@@ -94,8 +93,6 @@ export const hu = {
     'Ez azonnali személyes figyelmet igényel, ezért most átadom a csapatunk egyik munkatársának. Ő látni fogja ezt a teljes beszélgetést, így semmit sem kell megismételnie.',
   'handoff.premium':
     'Átadom az ügyet a csapatunk egyik szakemberének, aki közvetlenül tud segíteni Önnek. Ő látni fogja ezt a teljes beszélgetést, így semmit sem kell megismételnie.',
-  'handoff.language':
-    'Átadom az ügyet a csapatunk egyik munkatársának, aki az Ön nyelvén tud segíteni. Ő látni fogja ezt a teljes beszélgetést, így semmit sem kell megismételnie.',
   'handoff.thank': 'Köszönöm. Az ügy azonosítója: {reference}. Csapatunk egyik munkatársa legkésőbb ekkor felveszi Önnel a kapcsolatot: {due}.',
   // language
   'language.offer': 'Úgy látom, {language} nyelven ír. Szeretné {language} nyelven folytatni?',
@@ -148,10 +145,7 @@ export const hu = {
   'ui.copied': 'Kimásolva',
   'ui.rating': 'A beszélgetés értékelése',
   'ui.rating.value': { one: '{count} csillag az 5-ből', other: '{count} csillag az 5-ből' },
-  'ui.typing': 'Gépel…',
   'ui.you': 'Ön',
   'ui.bot': '{brand}',
   'ui.botDefault': 'Ügyfélszolgálat',
-  'ui.unsent': 'Még nincs elküldve',
-  'ui.offline': 'Nincs internetkapcsolat. A panaszát elküldjük, amint újra online lesz.',
 } satisfies Catalog;

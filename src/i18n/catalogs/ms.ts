@@ -36,7 +36,6 @@ export const ms = {
   ],
   // askOutcome
   'outcome.ask': 'Apakah yang boleh kami lakukan untuk membetulkan perkara ini bagi anda?',
-  'outcome.askOther': 'Sila beritahu dengan kata-kata anda sendiri apa yang akan membetulkan perkara ini.',
   'outcome.unavailable':
     'Saya menghargai bahawa anda mahukan {wanted}. Saya tidak dapat menawarkannya di sini. Apa yang saya boleh lakukan ialah {alternative}. Adakah itu membantu?',
   'outcome.unavailableNone':
@@ -93,8 +92,6 @@ export const ms = {
     'Perkara ini memerlukan perhatian seseorang dengan segera, jadi saya menyerahkannya kepada seorang ahli pasukan kami sekarang. Mereka akan melihat keseluruhan perbualan ini, jadi anda tidak perlu mengulanginya.',
   'handoff.premium':
     'Saya menyerahkan perkara ini kepada pakar dalam pasukan kami yang boleh membantu anda secara terus. Mereka akan melihat keseluruhan perbualan ini, jadi anda tidak perlu mengulanginya.',
-  'handoff.language':
-    'Saya menyerahkan perkara ini kepada seorang ahli pasukan kami yang boleh membantu dalam bahasa anda. Mereka akan melihat keseluruhan perbualan ini, jadi anda tidak perlu mengulanginya.',
   'handoff.thank': 'Terima kasih. Nombor rujukan anda ialah {reference}. Seorang ahli pasukan kami akan menghubungi anda selewat-lewatnya {due}.',
   // language
   'language.offer': 'Nampaknya anda menulis dalam {language}. Adakah anda mahu meneruskan dalam {language}?',
@@ -147,10 +144,7 @@ export const ms = {
   'ui.copied': 'Disalin',
   'ui.rating': 'Nilai perbualan ini',
   'ui.rating.value': { other: '{count} bintang daripada 5' },
-  'ui.typing': 'Sedang menaip…',
   'ui.you': 'Anda',
   'ui.bot': '{brand}',
   'ui.botDefault': 'Khidmat pelanggan',
-  'ui.unsent': 'Belum dihantar',
-  'ui.offline': 'Anda di luar talian. Aduan anda akan dihantar apabila anda kembali dalam talian.',
 } satisfies Catalog;

@@ -38,7 +38,6 @@ export const sk = {
   ],
   // askOutcome
   'outcome.ask': 'Čo by to pre Vás napravilo?',
-  'outcome.askOther': 'Napíšte mi, prosím, vlastnými slovami, čo by to napravilo.',
   'outcome.unavailable':
     'Vážim si, že by ste chceli {wanted}. To Vám tu, žiaľ, ponúknuť nemôžem. Čo môžem urobiť, je {alternative}. Pomohlo by Vám to?',
   'outcome.unavailableNone':
@@ -95,8 +94,6 @@ export const sk = {
     'Toto si vyžaduje okamžitú pozornosť človeka, preto to teraz odovzdávam kolegovi z nášho tímu. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
   'handoff.premium':
     'Odovzdávam to špecialistovi z nášho tímu, ktorý Vám môže pomôcť priamo. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
-  'handoff.language':
-    'Odovzdávam to kolegovi z nášho tímu, ktorý Vám pomôže vo Vašom jazyku. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
   'handoff.thank': 'Ďakujem. Číslo Vašej sťažnosti je {reference}. Kolega z nášho tímu Vás bude kontaktovať do tohto termínu: {due}.',
   // language
   'language.offer': 'Zdá sa, že píšete v jazyku {language}. Chcete pokračovať v jazyku {language}?',
@@ -159,10 +156,7 @@ export const sk = {
     many: '{count} hviezdičky z 5',
     other: '{count} hviezdičiek z 5',
   },
-  'ui.typing': 'Píše…',
   'ui.you': 'Vy',
   'ui.bot': '{brand}',
   'ui.botDefault': 'Zákaznícka podpora',
-  'ui.unsent': 'Zatiaľ neodoslané',
-  'ui.offline': 'Ste offline. Vaša sťažnosť sa odošle, keď budete opäť online.',
 } satisfies Catalog;
