@@ -2,7 +2,7 @@ import { createActor, fromPromise, type Actor } from 'xstate';
 import { anyLoadedCatalog, getLoadedCatalog, loadCatalog } from '../i18n/load';
 import { resolveLocale } from '../i18n/locale';
 import { translate, type Catalog } from '../i18n/translate';
-import { complaintMachine } from '../machine/complaintMachine';
+import { createComplaintMachine, type ComplaintMachine } from '../machine/complaintMachine';
 import type { ComplaintContext } from '../machine/context';
 import type { Identity } from '../machine/events';
 import { buildRating, buildRecord, type Translator } from '../record/build';
@@ -17,11 +17,12 @@ import { renderWidget } from '../ui/mount';
 import { onAccent } from '../ui/theme';
 import { loadLexicon } from '../triage/load';
 import { triage } from '../triage/triage';
+import { createVocabulary } from '../triage/vocabulary';
 import type { Locale } from '../triage/types';
 import { createEmitter, type HeardApi } from './api';
 import type { WidgetConfig } from './config';
 
-export type ComplaintActor = Actor<typeof complaintMachine>;
+export type ComplaintActor = Actor<ComplaintMachine>;
 
 /** What the widget needs from the page it runs in; only `src/embed/` passes the real window. */
 export interface PageEnv {
@@ -53,9 +54,15 @@ export function translatorFor(locale: Locale, seed: string): Translator {
   return (key, params) => (catalog ? translate(catalog, lang, key, params, seed) : key);
 }
 
+/**
+ * The widget's triage vocabulary: every language's function words, and each full lexicon once its
+ * language pack has arrived, so a visitor downloads only the vocabulary they need.
+ */
+const vocabulary = createVocabulary();
+
 /** A language's catalog and triage vocabulary; the vocabulary is best effort. */
 function loadLanguage(locale: Locale): Promise<Catalog> {
-  return Promise.all([loadCatalog(locale), loadLexicon(locale).catch(() => undefined)]).then(([catalog]) => catalog);
+  return Promise.all([loadCatalog(locale), loadLexicon(vocabulary, locale).catch(() => undefined)]).then(([catalog]) => catalog);
 }
 
 /**
@@ -102,7 +109,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   let ui: { destroy(): void } | null = null;
   let stopWatching: () => void = () => {};
 
-  const machine = complaintMachine.provide({
+  const machine = createComplaintMachine(vocabulary).provide({
     actors: {
       enqueue: fromPromise(async ({ input }) => {
         const record = buildRecord(input.context, translatorFor(input.context.locale, input.context.id));
@@ -184,7 +191,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         // type on, so triage knows it by the time they are done.
         const said = ctx.messages[ctx.messages.length - 1];
         if (ctx.messages.length > was.context.messages.length && said?.from === 'visitor' && said.text) {
-          void loadLexicon(triage(said.text, { locale: ctx.locale }).language).catch(() => undefined);
+          void loadLexicon(vocabulary, triage(said.text, { locale: ctx.locale, vocabulary }).language).catch(() => undefined);
         }
         if (snap.hasTag('saveFailed') && !was.hasTag('saveFailed')) emitter.emit('error', { code: 'storage', message: 'The complaint could not be saved on this device.' });
         saver.schedule(snapshotDraft);

@@ -3,6 +3,7 @@ import type { HandoffReason, OutcomeKind } from '../record/record';
 import { restate } from '../triage/restate';
 import { triage } from '../triage/triage';
 import type { EscalationReason } from '../triage/types';
+import type { Vocabulary } from '../triage/vocabulary';
 import type { ChatMessage, ComplaintContext, ComplaintInput } from './context';
 import { validateContact } from './contact';
 import { computeDueDate } from './dueDate';
@@ -146,8 +147,9 @@ export { visitorTexts };
 const PART_CATEGORY: Record<ClarifyPart, string> = { product: 'product', price: 'billing', delivery: 'delivery', staff: 'staff' };
 
 /** Triage of everything the visitor has said, and a language switch offered once. */
-export function runTriage(context: ComplaintContext): Patch {
+export function runTriage(context: ComplaintContext, vocabulary: Vocabulary): Patch {
   const result = triage(visitorTexts(context).join('\n'), {
+    vocabulary,
     locale: context.locale,
     traits: context.identity.traits,
     history: context.previousComplaints,
@@ -174,13 +176,13 @@ export function runTriage(context: ComplaintContext): Patch {
  * language; restatements carry the visitor's words in a frame of the bot's language, so they
  * are rebuilt too, each from what the visitor had said by then.
  */
-export function setLocale(context: ComplaintContext, event: EventOf<'locale.set'>): Patch {
+export function setLocale(context: ComplaintContext, event: EventOf<'locale.set'>, vocabulary: Vocabulary): Patch {
   const locale = event.locale;
   if (!context.triage || !context.messages.some((m) => m.key === 'restate.check')) return { locale, suggestedLocale: null };
   const triage = context.triage;
   const messages = context.messages.map((m) =>
     m.key === 'restate.check'
-      ? { ...m, params: { summary: restate(visitorTexts({ messages: context.messages.slice(0, m.seq) }), triage, locale) } }
+      ? { ...m, params: { summary: restate(visitorTexts({ messages: context.messages.slice(0, m.seq) }), triage, locale, vocabulary) } }
       : m,
   );
   const last = [...messages].reverse().find((m) => m.key === 'restate.check');
@@ -195,9 +197,9 @@ export function askClarify(context: ComplaintContext, at: string): Patch {
   return { clarifyCount: context.clarifyCount + 1, messages: push(context, [bot(at, key)]) };
 }
 
-export function restateComplaint(context: ComplaintContext, at: string): Patch {
+export function restateComplaint(context: ComplaintContext, at: string, vocabulary: Vocabulary): Patch {
   if (!context.triage) return {};
-  const summary = restate(visitorTexts(context), context.triage, context.locale);
+  const summary = restate(visitorTexts(context), context.triage, context.locale, vocabulary);
   return {
     restatement: { text: summary, confirmed: false, corrections: context.restatement?.corrections ?? 0 },
     messages: push(context, [bot(at, 'restate.check', { summary })]),
@@ -242,9 +244,9 @@ const outcomeName = (kind: OutcomeKind): Params[string] => ({ key: `outcome.name
  * Records what the visitor wants. When the owner cannot offer it, the bot says what it *can*
  * do (seed 002: "what I can do is…") instead of a bare no.
  */
-export function chooseOutcome(context: ComplaintContext, event: EventOf<'outcome.choose'>): Patch {
+export function chooseOutcome(context: ComplaintContext, event: EventOf<'outcome.choose'>, vocabulary: Vocabulary): Patch {
   const detail = event.detail?.trim() ? event.detail.trim() : null;
-  const kind = askedKind(event.kind, detail ?? undefined);
+  const kind = askedKind(event.kind, detail ?? undefined, vocabulary);
   const said: Omit<ChatMessage, 'seq'> = detail
     ? { from: 'visitor', at: event.at, text: detail }
     : { from: 'visitor', at: event.at, key: `outcome.label.${kind}` as MessageKey };
@@ -267,9 +269,9 @@ export function chooseOutcome(context: ComplaintContext, event: EventOf<'outcome
 }
 
 /** The answer typed rather than tapped: the outcome its words name, else "something else". */
-export function chooseOutcomeFromWords(context: ComplaintContext, event: EventOf<'visitor.say'>): Patch {
+export function chooseOutcomeFromWords(context: ComplaintContext, event: EventOf<'visitor.say'>, vocabulary: Vocabulary): Patch {
   const detail = event.text.trim().slice(0, 2000);
-  return chooseOutcome(context, { type: 'outcome.choose', kind: 'other', detail, at: event.at });
+  return chooseOutcome(context, { type: 'outcome.choose', kind: 'other', detail, at: event.at }, vocabulary);
 }
 
 export function acceptAlternative(context: ComplaintContext, at: string): Patch {

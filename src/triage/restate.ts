@@ -1,7 +1,7 @@
 import { scan, type Hit } from './matcher';
 import { prepare, tokenize } from './text';
 import type { Locale, TriageResult } from './types';
-import { analyse, VOCABULARY } from './vocabulary';
+import { analyse, type Vocabulary } from './vocabulary';
 
 /** How each language frames the visitor's words, and labels the facts found in them. */
 const FRAMES: Readonly<Record<Locale, { lead: string; open: string; close: string; details: string }>> = {
@@ -59,9 +59,9 @@ const GREETING =
   /^(?:hi|hello|hey|dear [\p{L}]+|good (?:morning|afternoon|evening)|dobr[yý] de[nň]|dobr[eé] r[aá]no|ahoj|j[oó] napot(?: k[ií]v[aá]nok)?|[uü]dv[oö]zl[oö]m|szia|tisztelt [\p{L}]+|helo|hai|salam|assalamualaikum|selamat (?:pagi|petang|malam|tengah hari))(?=[\s,.!]|$)[,.!]*\s*/iu;
 
 /** Removes insults (and a "you" left hanging before them), calms capitals and `!!!`. */
-function clean(text: string): string {
+function clean(text: string, vocabulary: Vocabulary): string {
   const tokens = tokenize(text);
-  const hits = scan(VOCABULARY, tokens.norms).filter((h: Hit) => h.cue.kind === 'insult');
+  const hits = scan(vocabulary.terms, tokens.norms).filter((h: Hit) => h.cue.kind === 'insult');
   const cut: Array<[number, number]> = [];
   for (const hit of hits) {
     let first = hit.first;
@@ -111,16 +111,17 @@ function shorten(text: string, max: number): string {
  * @param messages the visitor's messages, in order
  * @param result the triage of those messages
  * @param locale the language the bot is speaking
+ * @param vocabulary the vocabulary the triage was made with
  * @returns one or two sentences, or an empty string when nothing but insults was written
  */
-export function restate(messages: string[], result: TriageResult, locale: Locale): string {
+export function restate(messages: string[], result: TriageResult, locale: Locale, vocabulary: Vocabulary): string {
   const text = prepare((Array.isArray(messages) ? messages : []).filter((m) => typeof m === 'string').join('\n'));
   const budget = text.trim().length;
   if (budget === 0) return '';
   const frame = FRAMES[locale] ?? FRAMES.en;
   const facts = [...result.entities.orderRefs.slice(0, 2), ...result.entities.amounts.slice(0, 2).map((a) => a.text), ...result.entities.dates.slice(0, 2)];
 
-  const { tokens, hits } = analyse(text);
+  const { tokens, hits } = analyse(vocabulary, text);
   const spans = sentences(text);
   const scored: Sentence[] = spans.map((span) => ({ ...span, score: 0 }));
   // Score sentences by what they say: the complaint's category counts most, then urgency cues
@@ -142,7 +143,7 @@ export function restate(messages: string[], result: TriageResult, locale: Locale
   const picked: Array<{ index: number; score: number; text: string }> = [];
   for (const { sentence, index } of order) {
     if (picked.length === 2 || (picked.length === 1 && sentence.score <= 0)) break;
-    const quoted = shorten(clean(text.slice(sentence.start, sentence.end)), MAX_SENTENCE);
+    const quoted = shorten(clean(text.slice(sentence.start, sentence.end), vocabulary), MAX_SENTENCE);
     if (quoted) picked.push({ index, score: sentence.score, text: quoted.charAt(0).toUpperCase() + quoted.slice(1) });
   }
   const top = picked[0];

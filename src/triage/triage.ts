@@ -1,5 +1,5 @@
 import { addTerms, createMatcher, scan, type Cue, type Hit, type Matcher } from './matcher';
-import { analyse } from './vocabulary';
+import { analyse, type Vocabulary } from './vocabulary';
 import { extractEntities } from './entities';
 import { prepare } from './text';
 import {
@@ -78,13 +78,14 @@ function cueText(hit: Hit, words: readonly string[]): string {
  * are examined.
  *
  * @param text everything the visitor wrote (join several messages with newlines)
- * @param options the page locale (tie-breaker for language), `identify()` traits, the number of
- *   earlier complaints from this browser, and site-owner categories (name → keywords)
+ * @param options the vocabulary to read it with (its languages are the ones understood), the page
+ *   locale (tie-breaker for language), `identify()` traits, the number of earlier complaints from
+ *   this browser, and site-owner categories (name → keywords)
  * @returns the triage; never throws, whatever the input
  */
-export function triage(text: string, options: TriageOptions = {}): TriageResult {
+export function triage(text: string, options: TriageOptions & { vocabulary: Vocabulary }): TriageResult {
   const prepared = prepare(text);
-  const analysis = analyse(prepared);
+  const analysis = analyse(options.vocabulary, prepared);
   const { tokens } = analysis;
   const { norms, words } = tokens;
   // A copy: the shared analysis must stay as it is for the restatement.

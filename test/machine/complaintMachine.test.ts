@@ -525,7 +525,7 @@ describe('bad input and events out of place', () => {
   });
 
   it('runs headless without provided actors and reports a save failure rather than pretending', async () => {
-    const { complaintMachine } = await import('../../src/machine/complaintMachine');
+    const { complaintMachine } = await import('../../src/machine/everyLanguage');
     const actor = createActor(complaintMachine, { input: baseInput({ identity: { email: 'a@example.com' } }) }).start();
     actor.send({ type: 'handoff.request', at: at() });
     await settle();

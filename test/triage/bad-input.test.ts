@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { restate } from '../../src/triage/restate';
-import { triage } from '../../src/triage/triage';
+import { restate, triage } from '../../src/triage/public';
 import { CATEGORIES, LOCALES, MOODS, URGENCIES } from '../../src/triage/types';
 
 /** The Big List of Naughty Strings (a JSON array; the package ships no types). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../src/triage/entities';
-import { triage } from '../../src/triage/triage';
+import { triage } from '../../src/triage/public';
 
 const entities = (text: string) => triage(text).entities;
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restate } from '../../src/triage/restate';
-import { triage } from '../../src/triage/triage';
+import { restate, triage } from '../../src/triage/public';
 import type { Locale } from '../../src/triage/types';
 
 function restated(messages: string[], locale: Locale): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { triage } from '../../src/triage/triage';
+import { triage } from '../../src/triage/public';
 import type { Locale } from '../../src/triage/types';
 import { en } from './fixtures/en';
 import { hu } from './fixtures/hu';
