@@ -194,7 +194,8 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
   if (category === 'other') signal('category', 'other', 'no category words');
   else for (const hit of categoryHits.get(category) ?? []) signal('category', category, cueText(hit, words));
 
-  const entities = extractEntities(prepared, tokens, monthAt, dayAt);
+  const contactAt = (byKind.get('contact') ?? []).map((hit) => hit.first);
+  const entities = extractEntities(prepared, tokens, { monthAt, dayAt, contactAt });
 
   // Urgency.
   const kindHits = (kind: Cue['kind']): Hit[] => byKind.get(kind) ?? [];

@@ -128,6 +128,8 @@ export const en: Lexicon = {
       'just a small thing,no worries,might be nothing,hope you dont mind,not trying to cause trouble,' +
       'dont want to make a fuss,not to make a fuss,sorry if this is silly,not really a complaint,probably just,' +
       'bit of a nitpick,i know its minor,not complaining,dont mean to complain,no big deal',
+    contact:
+      'email*,e-mail*,emailed,mailed,call*,rang,ring*,phon*,wrote,written,writing,write,contact*,messag*,chas*,complain*,asked,told,reach*,spoke,spoken,talk*,tweet*,dm*,chat*,been in touch,got in touch,report*,tried,follow* up,text*',
     month:
       'january,february,march,april,may,june,july,august,september,october,november,december,jan,feb,mar,apr,jun,' +
       'jul,aug,sep,sept,oct,nov,dec',

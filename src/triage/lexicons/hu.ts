@@ -99,6 +99,8 @@ export const hu: Lexicon = {
       'nem nagy dolog,lehet hogy én vagyok,talán csak én,nem szokásom panaszkodni,csak jelezni szeretném,' +
       'nem szoktam panaszkodni,nem akarok problémát,nem akarok gondot,elnézést hogy zavarom,bocsánat hogy zavarom,' +
       'biztos csak,lehet hogy csak,nem akarok panaszt',
+    contact:
+      'írt*,írok,írni,írunk,megírt*,hívt*,hívom,hívtuk,felhívt*,telefonál*,kerest*,megkerest*,reklamál*,jelezt*,jeleztük,e-mail*,email*,üzen*,panasz*,kértem,kérdeztem,érdeklőd*,próbál*,chat*',
     month:
       'január*,február*,március*,április*,május*,június*,július*,augusztus*,szeptember*,október*,november*,' +
       'december*,jan,febr,márc,ápr,jún,júl,aug,szept,okt',

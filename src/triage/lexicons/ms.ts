@@ -96,6 +96,8 @@ export const ms: Lexicon = {
       'tak mahu besarkan,bukan nak komplen,bukan nak complain,tak nak komplen,mungkin salah saya,' +
       'tak apa sebenarnya,cuma nak maklumkan,sekadar makluman,maaf menyusahkan,bukan nak salahkan,tak nak kecoh,' +
       'mungkin dia,takpe lah,tak apa lah',
+    contact:
+      'hubung*,telefon*,call*,emel*,email*,e-mel*,tulis*,menulis,mesej*,whatsapp*,wassap,ws,adu*,mengadu,tanya*,bertanya,cuba*,chat*,pergi,datang,mesej,hantar mesej,hantar email,hantar emel,dm',
     month:
       'januari,februari,mac,april,mei,jun,julai,ogos,september,oktober,november,disember',
     day:

@@ -92,6 +92,8 @@ export const sk: Lexicon = {
       'prepáčte za vyrušenie,nie je to nič vážne,nič vážne,možno je to mnou,asi je to maličkosť,' +
       'nechcem robiť problémy,nechcem robiť zle,nesťažujem sa často,zvyčajne sa nesťažujem,nechcem otravovať,' +
       'asi mal len,asi mala len,asi len,nechcem byť otravn*',
+    contact:
+      'písal*,napísal*,písať,píšem,volal*,zavolal*,telefonoval*,kontaktoval*,urgoval*,žiadal*,reklamoval*,sťažoval*,ozval*,ozvala,e-mail*,email*,mail*,správ*,pýtal*,skúšal*,chat*',
     month:
       'január*,február*,marc*,apríl*,máj,mája,máji,jún,júna,júni,júl,júla,júli,august*,septemb*,októb*,novemb*,' +
       'decemb*',
