@@ -1,8 +1,8 @@
 import type { MessageKey, Params } from '../i18n/translate';
 import type { HandoffReason, OutcomeKind } from '../record/record';
-import { restate } from '../triage/restate';
+import { restate, restatementQuotes } from '../triage/restate';
 import { triage } from '../triage/triage';
-import type { EscalationReason } from '../triage/types';
+import type { EscalationReason, Locale, TriageResult } from '../triage/types';
 import type { Vocabulary } from '../triage/vocabulary';
 import type { ChatMessage, ComplaintContext, ComplaintInput } from './context';
 import { validateContact } from './contact';
@@ -182,11 +182,11 @@ export function setLocale(context: ComplaintContext, event: EventOf<'locale.set'
   const triage = context.triage;
   const messages = context.messages.map((m) =>
     m.key === 'restate.check'
-      ? { ...m, params: { summary: restate(visitorTexts({ messages: context.messages.slice(0, m.seq) }), triage, locale, vocabulary) } }
+      ? { ...m, params: restatementParams(restate(visitorTexts({ messages: context.messages.slice(0, m.seq) }), triage, locale, vocabulary), triage, locale) }
       : m,
   );
   const last = [...messages].reverse().find((m) => m.key === 'restate.check');
-  const restatement = context.restatement && last ? { ...context.restatement, text: String(last.params!.summary) } : context.restatement;
+  const restatement = context.restatement && last ? { ...context.restatement, text: String(last.params!.points ?? last.params!.summary) } : context.restatement;
   return { locale, suggestedLocale: null, messages, restatement };
 }
 
@@ -197,12 +197,17 @@ export function askClarify(context: ComplaintContext, at: string): Patch {
   return { clarifyCount: context.clarifyCount + 1, messages: push(context, [bot(at, key)]) };
 }
 
+/** The restatement line's params: the main points, framed as a quote when they are quoted. */
+function restatementParams(points: string, triage: TriageResult, locale: Locale): Params {
+  return restatementQuotes(triage, locale) ? { summary: { key: 'restate.quote' }, points } : { summary: points, points };
+}
+
 export function restateComplaint(context: ComplaintContext, at: string, vocabulary: Vocabulary): Patch {
   if (!context.triage) return {};
   const summary = restate(visitorTexts(context), context.triage, context.locale, vocabulary);
   return {
     restatement: { text: summary, confirmed: false, corrections: context.restatement?.corrections ?? 0 },
-    messages: push(context, [bot(at, 'restate.check', { summary })]),
+    messages: push(context, [bot(at, 'restate.check', restatementParams(summary, context.triage, context.locale))]),
   };
 }
 

@@ -208,6 +208,35 @@ function wordAt(tokens: Tokens, offset: number): number {
   return lo;
 }
 
+/** Folded words a relative date is built around: "ago", "pred", "napja", "lepas"… */
+const AGO_ANCHORS = new Set(['ago', 'pred', 'oraja', 'napja', 'hete', 'honapja', 'eve', 'ezelott', 'lepas', 'lalu']);
+
+/**
+ * The stretches of text around some words, merged where they overlap: the rarer patterns run
+ * only there, so a long complaint costs a few short regex runs instead of whole-text scans.
+ */
+function windows(tokens: Tokens, at: Iterable<number>, before: number, after: number): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const last = tokens.starts.length - 1;
+  for (const i of at) {
+    const start = tokens.starts[Math.max(0, i - before)] as number;
+    const end = tokens.ends[Math.min(last, i + after)] as number;
+    const previous = spans[spans.length - 1];
+    if (previous && start <= previous[1]) previous[1] = Math.max(previous[1], end);
+    else spans.push([start, end]);
+  }
+  return spans;
+}
+
+/** Every match of a global regex inside the windows, with indexes into the whole text. */
+function matchesIn(regex: RegExp, text: string, spans: ReadonlyArray<[number, number]>): Array<{ index: number; text: string }> {
+  const found: Array<{ index: number; text: string }> = [];
+  for (const [start, end] of spans) {
+    for (const m of text.slice(start, end).matchAll(regex)) found.push({ index: start + m.index, text: m[0] });
+  }
+  return found;
+}
+
 /** Words between a count and a word for getting in touch, at most ("I emailed support twice"). */
 const CONTACT_REACH = 5;
 
@@ -296,7 +325,14 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
     if (first === i && text[end] === '.' && /\d$/.test(written)) written += '.';
     addDate(start, end, written);
   }
-  for (const m of text.matchAll(AGO_BOUNDED)) addDate(m.index, m.index + m[0].length);
+  const agoAt: number[] = [];
+  const digitAt: number[] = [];
+  tokens.norms.forEach((norm, i) => {
+    if (AGO_ANCHORS.has(norm)) agoAt.push(i);
+    const first = norm.charCodeAt(0);
+    if ((first >= 48 && first <= 57) || norm === 'pukul' || norm === 'jam') digitAt.push(i);
+  });
+  for (const m of matchesIn(AGO_BOUNDED, text, windows(tokens, agoAt, 4, 3))) addDate(m.index, m.index + m.text.length);
   for (const [hitFirst, hitLast] of dayAt) {
     // "last Tuesday", "minulý utorok", "múlt kedden", "Selasa lepas", "včera večer".
     let first = hitFirst;
@@ -305,24 +341,24 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
     while (last < hitLast + 2 && DAY_AFTER.has(tokens.norms[last + 1] ?? '')) last += 1;
     addDate(tokens.starts[first] as number, tokens.ends[last] as number);
   }
-  for (const m of text.matchAll(TIME_BOUNDED)) addDate(m.index, m.index + m[0].length);
+  for (const m of matchesIn(TIME_BOUNDED, text, windows(tokens, digitAt, 1, 3))) addDate(m.index, m.index + m.text.length);
   entities.dates = dates.sort((a, b) => a.at - b.at).map((d) => d.text);
   for (const [a, b] of dateSpans) mark(taken, a, b);
 
   if (contactAt.length > 0) {
-    for (const m of text.matchAll(COUNT)) {
+    for (const m of matchesIn(COUNT, text, windows(tokens, contactAt, CONTACT_REACH + 2, CONTACT_REACH + 2))) {
       if ((entities.contactCounts as ContactCount[]).length >= MAX_PER_KIND) break;
-      const count = countValue(m[0]);
+      const count = countValue(m.text);
       if (count === undefined) continue;
       const first = wordAt(tokens, m.index);
-      const last = wordAt(tokens, m.index + m[0].length - 1);
+      const last = wordAt(tokens, m.index + m.text.length - 1);
       // Beside a word for getting in touch, in the same sentence: "charged me twice" is not one.
       const near = contactAt.some(
         (at) =>
           (at < first ? first - at : at - last) <= CONTACT_REACH &&
-          !sentenceBetween(text, tokens.starts[at] as number, at < first ? m.index : m.index + m[0].length),
+          !sentenceBetween(text, tokens.starts[at] as number, at < first ? m.index : m.index + m.text.length),
       );
-      if (near) (entities.contactCounts as ContactCount[]).push({ count, text: m[0] });
+      if (near) (entities.contactCounts as ContactCount[]).push({ count, text: m.text });
     }
   }
 

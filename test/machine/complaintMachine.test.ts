@@ -510,7 +510,7 @@ describe('bad input and events out of place', () => {
     expect(after.restatement!.text).not.toBe(before);
     expect(after.restatement!.text).toContain('2024001');
     const line = after.messages.find((m) => m.key === 'restate.check')!;
-    expect(line.params!.summary).toBe(after.restatement!.text);
+    expect(line.params!.points).toBe(after.restatement!.text);
     expect(conversation(actor)).toBe('restate');
   });
 

@@ -14,7 +14,8 @@ function sane(text: string) {
   expect(LOCALES).toContain(result.language);
   expect(result.signals.length).toBeGreaterThan(0);
   const summary = restate([text], result, 'en');
-  expect(summary.length).toBeLessThanOrEqual(text.trim().length);
+  // Quote marks and “you” for “I” may add a few characters, nothing else.
+  expect(summary.length).toBeLessThanOrEqual(text.trim().length * 1.1 + 4);
   return { result, summary };
 }
 

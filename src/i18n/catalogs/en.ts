@@ -23,6 +23,7 @@ export const en = {
   'clarify.part.staff': 'How I was treated',
   // restate (seed 000 §1.2)
   'restate.check': 'Let me check that I have understood. {summary} Is that right?',
+  'restate.quote': 'You wrote: {points}',
   'restate.correct': 'Thank you. Please tell me what I got wrong or missed, and choose “That’s everything” when you are done.',
   // empathise: apology first, then empathy (seed 002)
   'empathise.apology': [

@@ -23,6 +23,7 @@ export const hu = {
   'clarify.part.staff': 'Arra, ahogyan velem bántak',
   // restate
   'restate.check': 'Hadd ellenőrizzem, jól értettem-e. {summary} Így van?',
+  'restate.quote': 'Ön ezt írta: {points}',
   'restate.correct': 'Köszönöm. Kérem, írja meg, mit értettem félre vagy mi maradt ki, és ha végzett, válassza az „Ez minden” gombot.',
   // empathise
   'empathise.apology': [

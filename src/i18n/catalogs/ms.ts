@@ -21,7 +21,8 @@ export const ms = {
   'clarify.part.delivery': 'Penghantaran',
   'clarify.part.staff': 'Cara saya dilayan',
   // restate
-  'restate.check': 'Izinkan saya pastikan saya faham. {summary} Betulkah begitu?',
+  'restate.check': 'Izinkan saya memastikan bahawa saya faham dengan betul. {summary} Betulkah begitu?',
+  'restate.quote': 'Anda menulis: {points}',
   'restate.correct': 'Terima kasih. Sila beritahu saya apa yang saya salah faham atau tertinggal, dan pilih “Itu sahaja” apabila anda selesai.',
   // empathise
   'empathise.apology': [

@@ -24,6 +24,7 @@ export const sk = {
   'clarify.part.staff': 'Toho, ako sa ku mne správali',
   // restate
   'restate.check': 'Dovoľte mi overiť si, či som Vám správne porozumel. {summary} Je to tak?',
+  'restate.quote': 'Napísali ste: {points}',
   'restate.correct': 'Ďakujem. Napíšte mi, prosím, čo som pochopil nesprávne alebo čo som vynechal, a keď skončíte, zvoľte „To je všetko“.',
   // empathise
   'empathise.apology': [

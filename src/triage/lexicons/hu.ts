@@ -15,7 +15,7 @@ export const hu: Lexicon = {
       'bekapcsol*,működés*,szétesett,anyag*,játék*,turmix*,kenyérpirító*,porszívó*,vasaló*,sütő*,lámpa*,izzó*,' +
       'kábel*,fogantyú*,penge*,lötyög*,letört*,eltörött,megrepedt,karcos*,karcolás*,horpad*,összement,összemen*,' +
       'nadrág*,farmer*,csizm*,táská*,táska,matrac*,kanapé*,párna*,útmutató*,használati útmutató,összeszerel*,' +
-      'sampon*,krém*,kozmetik*,szín*,képen,fotón,nyers,rossz méret*,silány*,gagyi,polc,polcot',
+      'sampon*,krém*,kozmetik*,szín*,képen,fotón,nyers,rossz méret*,silány*,gagyi,polc,polcot,tönkrement*,tönkretett*',
     delivery:
       'szállítás*,kiszállít*,csomag*,futár*,kézbesít*,posta*,~megérkez*,~érkez*,nem érkezett,nem jött meg,' +
       'nem jött,~rendel*,~küld*,hiányz*,nem hozták,késik,késés*,késve,késett,nyomkövet*,küldemény*,szállító*,gls,' +
@@ -100,7 +100,7 @@ export const hu: Lexicon = {
       'nem szoktam panaszkodni,nem akarok problémát,nem akarok gondot,elnézést hogy zavarom,bocsánat hogy zavarom,' +
       'biztos csak,lehet hogy csak,nem akarok panaszt',
     contact:
-      'írt*,írok,írni,írunk,megírt*,hívt*,hívom,hívtuk,felhívt*,telefonál*,kerest*,megkerest*,reklamál*,jelezt*,jeleztük,e-mail*,email*,üzen*,panasz*,kértem,kérdeztem,érdeklőd*,próbál*,chat*',
+      'írt*,írok,írni,írunk,megírt*,hívt*,hívom,hívtuk,felhívt*,telefonál*,kerest*,megkerest*,reklamál*,jelezt*,jeleztük,e-mail*,email*,üzen*,kérdeztem,érdeklőd*,próbál*,chat*',
     month:
       'január*,február*,március*,április*,május*,június*,július*,augusztus*,szeptember*,október*,november*,' +
       'december*,jan,febr,márc,ápr,jún,júl,aug,szept,okt',
