@@ -222,17 +222,20 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
     signal('urgency', 'normal', 'no urgency cues');
   }
 
-  // Mood: wording, shouting, exclamation marks.
+  // Mood, on the scale agents use: calm (a report or request, at most mild annoyance), upset
+  // (disappointment, frustration, worry, distress, repeated failed attempts), angry (outrage or
+  // hostility: insults, accusations, threats, shouting, emphatic repeat contacts).
   let anger = 0;
   const angerCues: string[] = [];
-  for (const hit of kindHits('insult')) {
-    anger += 2;
-    angerCues.push(cueText(hit, words));
-  }
-  for (const hit of kindHits('angry')) {
-    anger += 1;
-    angerCues.push(cueText(hit, words));
-  }
+  const hostile = (weight: number, cue: string): void => {
+    anger += weight;
+    angerCues.push(cue);
+  };
+  for (const hit of kindHits('insult')) hostile(2, cueText(hit, words));
+  // A threat (a lawyer, a court, the police, a regulator, a chargeback, going public) is hostile
+  // however politely it is put.
+  for (const hit of [...legal, ...kindHits('threat')]) hostile(2, cueText(hit, words));
+  for (const hit of kindHits('angry')) hostile(1, cueText(hit, words));
   let shouted = 0;
   let longWords = 0;
   let letters = 0;
@@ -248,24 +251,26 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
   }
   if (shouted >= 4 || (shouted >= 2 && shouted / longWords >= 0.3)) {
     // A whole message in capitals is shouting; a few words are emphasis.
-    anger += letters >= 12 && capitals / letters >= 0.7 ? 2 : 1;
-    angerCues.push('CAPITALS');
+    hostile(letters >= 12 && capitals / letters >= 0.7 ? 2 : 1, 'CAPITALS');
   }
-  if (/!!|\?\?|\?!|!\?/.test(prepared)) {
-    anger += 1;
-    angerCues.push('!!');
+  if (/!!!|\?\?\?|[!?]{3,}/.test(prepared)) hostile(2, '!!!');
+  else if (/!!|\?!|!\?/.test(prepared)) hostile(1, '!!');
+  // "I have written FOUR times": a count of earlier contacts said with emphasis.
+  for (const contact of entities.contactCounts ?? []) {
+    if (/\p{Lu}{3,}/u.test(contact.text) && contact.text === contact.text.toUpperCase()) hostile(2, contact.text);
   }
   const upsetHits = kindHits('upset');
+  // A visitor who hedges ("sorry to bother you", "small thing but…") about a mild word is not upset by it.
+  const hedges = kindHits('reluctant').length + kindHits('low').length;
   let mood: Mood = 'calm';
   if (anger >= 2) {
     mood = 'angry';
     for (const cue of angerCues) signal('mood', 'angry', cue);
-  } else if (anger > 0 || upsetHits.length > kindHits('reluctant').length) {
-    // A visitor who hedges ("sorry to bother you") about a mild word is not upset by it.
+  } else if (anger > 0 || upsetHits.length > hedges) {
     mood = 'upset';
     for (const cue of angerCues) signal('mood', 'upset', cue);
     for (const hit of upsetHits) signal('mood', 'upset', cueText(hit, words));
-  } else if (urgency === 'critical' || kindHits('repeat').length > 0) {
+  } else if (urgency === 'critical' || kindHits('repeat').length > 0 || (entities.contactCounts ?? []).some((c) => c.count >= 2)) {
     // Someone hurt, defrauded, or chasing us again is not calm, whatever words they choose.
     mood = 'upset';
     signal('mood', 'upset', urgency === 'critical' ? 'urgency critical' : 'repeated contact');

@@ -109,13 +109,13 @@ export const en: Lexicon = {
       'dickhead*,prick*,piss poor',
     angry:
       'furious,angry,livid,outraged,outrageous,ridiculous,disgust*,disgrace*,unacceptable,appalling,appalled,' +
-      'worst,terrible,horrible,horrendous,awful,scam,rip off,ripoff,ripped off,fed up,sick of,sick and tired,joke,' +
+      'worst,terrible,horrible,horrendous,awful,scam,rip off,ripoff,ripped off,joke,' +
       'never again,never buying,never use,shocking,infuriat*,hate,how dare,shame on,absurd,insane,beyond,' +
       'enough is enough,robbery,daylight robbery,pissed,mad,rage,nightmare,atrocious,abysmal,last straw,' +
       'unbelievable,fuming,seething,raging,incensed,enraged,laughable,shambolic,diabolical,shameful,boycott,' +
-      'never shopping,never coming back,had enough,how hard can it be,cheek,joke of a',
+      'never shopping,never coming back,how hard can it be,cheek,joke of a',
     upset:
-      'disappoint*,frustrat*,annoy*,unhappy,not happy,upset,sad,let down,dissatisfied,unsatisfied,poor,' +
+      'overdrawn,overdraft,cant afford,cannot afford,can not afford,still taking,still charging,still being charged,just shrugged,shrugged,had enough,sick and tired,sick of,fed up,disappoint*,frustrat*,annoy*,unhappy,not happy,upset,sad,let down,dissatisfied,unsatisfied,poor,' +
       'not good enough,concerned,worried,shame,confus*,inconvenien*,irritat*,not impressed,unimpressed,bad,' +
       'stress*,hassle,not ok,not okay,unfortunately,sadly,regret,rude,dismissive,humiliat*,embarrass*,scared,' +
       'frightened,terrified,afraid,worry*,anxious,shocked,distress*,awkward,unfair,not fair,waste of time,wasted,' +
@@ -128,6 +128,8 @@ export const en: Lexicon = {
       'just a small thing,no worries,might be nothing,hope you dont mind,not trying to cause trouble,' +
       'dont want to make a fuss,not to make a fuss,sorry if this is silly,not really a complaint,probably just,' +
       'bit of a nitpick,i know its minor,not complaining,dont mean to complain,no big deal',
+    threat:
+      'chargeback,charge back,dispute it,dispute the charge,dispute the payment,raise a dispute,disputing the,going public,go public,post this online,social media,tell everyone,the press,newspaper*,trustpilot,bad review*',
     contact:
       'email*,e-mail*,emailed,mailed,call*,rang,ring*,phon*,wrote,written,writing,write,contact*,messag*,chas*,complain*,asked,told,reach*,spoke,spoken,talk*,tweet*,dm*,chat*,been in touch,got in touch,report*,tried,follow* up,text*',
     month:

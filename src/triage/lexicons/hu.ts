@@ -85,11 +85,11 @@ export const hu: Lexicon = {
       'analfabéta*,amatőr*,inkompetens*,tahó*,bohóc*,söpredék*,ócska,vacak',
     angry:
       'felháborod*,dühös*,ideges*,elfogadhatatlan*,botrány*,pofátlan*,gyalázat*,szégyen*,vicc,undorító*,' +
-      'borzalmas*,katasztróf*,elegem van,elegem,soha többet,soha többé,szánalmas*,átver*,rablás,hihetetlen*,' +
+      'borzalmas*,katasztróf*,soha többet,soha többé,szánalmas*,átver*,rablás,hihetetlen*,' +
       'tűrhetetlen*,arcátlan*,legrosszabb,förtelmes*,rémes*,kiakaszt*,kiakadt*,gusztustalan*,dühít*,dühöng*,' +
       'mérges*,kiborít*,felháborít*,egy vicc,röhej*,nevetség*',
     upset:
-      'csalódott*,csalódás*,elégedetlen*,bosszant*,kellemetlen*,szomorú*,zavar*,nem vagyok elégedett,nem örülök,' +
+      'mínuszban,mínuszba,nem engedhetem meg,továbbra is levon*,vállat vont,bocsánatot sem,elegem,elegem van,csalódott*,csalódás*,elégedetlen*,bosszant*,kellemetlen*,szomorú*,zavar*,nem vagyok elégedett,nem örülök,' +
       'rossz érzés,sajnálatos*,aggód*,aggaszt*,nem túl jó,nem jó,rosszul esett,nehézség*,kár,csalódtam,sajnos,' +
       'megijed*,ijed*,félek,féltem,idegesít*,frusztrál*,kiábránd*,nem fair,igazságtalan*,időpazarlás*,' +
       'feleslegesen,fáraszt*,belefáradtam,unom,megalázó*,kínos*,rosszul érint*,nem elfogadható,udvariatlan*,' +
@@ -99,6 +99,8 @@ export const hu: Lexicon = {
       'nem nagy dolog,lehet hogy én vagyok,talán csak én,nem szokásom panaszkodni,csak jelezni szeretném,' +
       'nem szoktam panaszkodni,nem akarok problémát,nem akarok gondot,elnézést hogy zavarom,bocsánat hogy zavarom,' +
       'biztos csak,lehet hogy csak,nem akarok panaszt',
+    threat:
+      'visszaterhel*,chargeback,nyilvánosság*,közösségi média*,facebook*,sajtó*,újság*,rossz értékelés*',
     contact:
       'írt*,írok,írni,írunk,megírt*,hívt*,hívom,hívtuk,felhívt*,telefonál*,kerest*,megkerest*,reklamál*,jelezt*,jeleztük,e-mail*,email*,üzen*,kérdeztem,érdeklőd*,próbál*,chat*',
     month:

@@ -36,6 +36,7 @@ export type LexiconCategory = 'product' | 'delivery' | 'billing' | 'staff' | 'se
  * - `insult` (insults and swearing: the visitor is angry, and the restatement never repeats
  *   these), `angry`, `upset`;
  * - `reluctant`: hedging of a customer who does not like to complain;
+ * - `threat` (chargebacks, going public: with `legal`, a threat makes the visitor angry);
  * - `contact` (ways of saying one got in touch: "emailed", "volal", "írtam", "hubungi"), so a
  *   count beside one ("twice", "dvakrát") is a count of earlier contacts;
  * - `month` (month names: a date when a day or year number stands next to them) and `day`
@@ -52,6 +53,7 @@ export type LexiconCue =
   | 'angry'
   | 'upset'
   | 'reluctant'
+  | 'threat'
   | 'contact'
   | 'month'
   | 'day';

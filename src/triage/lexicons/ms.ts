@@ -79,15 +79,15 @@ export const ms: Lexicon = {
       'perkara kecil,tak penting,tidak penting,bukan urgent,tak mengapa,takpa,xpe,x urgent,sekadar,sedikit,' +
       'mungkin dia cuma',
     insult:
-      'bodoh,bodo,bangang,bengap,bebal,sial,babi,celaka,tolol,penipu,pencuri,lembab,bongok,haram jadah,anjing,' +
+      'kurang ajar,bodoh,bodo,bangang,bengap,bebal,sial,babi,celaka,tolol,penipu,pencuri,lembab,bongok,haram jadah,anjing,' +
       'sampah,tak guna,otak letak mana,bahlul,kepala bana,puki*,bangsat,bengong,sengal,penyangak',
     angry:
       'marah,geram,bengang,melampau,teruk,terteruk,hampeh,hampas,menyampah,benci,tipu,scam,keji,jijik,' +
       'tak masuk akal,memalukan,jangan main main,muak,sakit hati,tension,naik angin,panas hati,tak boleh diterima,' +
-      'tidak boleh diterima,gila,tak pernah lagi,takkan beli lagi,serik,kurang ajar,terlampau,dahsyat,' +
+      'tidak boleh diterima,gila,tak pernah lagi,takkan beli lagi,serik,terlampau,dahsyat,' +
       'sangat teruk,teruk betul,tak datang lagi,takkan datang lagi,takkan order lagi,hangin,naik darah,meluat',
     upset:
-      'mengecewakan,tidak puas hati,tak puas hati,x puas hati,susah hati,risau,bimbang,menyusahkan,tidak selesa,' +
+      'akaun saya kosong,tak cukup duit,tak mampu,tidak mampu,masih kena potong,masih kena tolak,buat tak tahu,pun tak minta maaf,tak minta maaf pun,mengecewakan,tidak puas hati,tak puas hati,x puas hati,susah hati,risau,bimbang,menyusahkan,tidak selesa,' +
       'terkilan,hampa,frust*,malang,malangnya,sayangnya,leceh,susah,penat,tak puas,kurang memuaskan,' +
       'tidak memuaskan,tak memuaskan,terkejut,takut,cuak,tak adil,tidak adil,buang masa,membuang masa,rugi masa,' +
       'malu,dimalukan,stres,stress,serabut,pening kepala,biadap,kasar,sombong,kecewa*,sedih*',
@@ -96,6 +96,8 @@ export const ms: Lexicon = {
       'tak mahu besarkan,bukan nak komplen,bukan nak complain,tak nak komplen,mungkin salah saya,' +
       'tak apa sebenarnya,cuma nak maklumkan,sekadar makluman,maaf menyusahkan,bukan nak salahkan,tak nak kecoh,' +
       'mungkin dia,takpe lah,tak apa lah',
+    threat:
+      'chargeback,pertikaian,pertikaikan,tularkan,viralkan,media sosial,facebook,surat khabar,akhbar',
     contact:
       'hubung*,telefon*,call*,emel*,email*,e-mel*,tulis*,menulis,mesej*,whatsapp*,wassap,ws,adu*,mengadu,tanya*,bertanya,cuba*,chat*,pergi,datang,mesej,hantar mesej,hantar email,hantar emel,dm',
     month:

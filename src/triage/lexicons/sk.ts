@@ -81,10 +81,10 @@ export const sk: Lexicon = {
       'somár*,kreténi,hajzl*,sráč*,do riti,kurv*,jebn*,nevychovan*,dement*,truhl*,šmejd*,šunt*',
     angry:
       'nahnevan*,naštvan*,zúr*,hnev*,neprijateľn*,škandál*,hanba,hanebn*,výsmech,smiešn*,katastrof*,hrôz*,otrasn*,' +
-      'príšern*,nechutn*,už nikdy,mám toho dosť,mám dosť,zlodejina,nehorázn*,drzos*,nepochopiteľn*,šialen*,' +
+      'príšern*,nechutn*,už nikdy,zlodejina,nehorázn*,drzos*,nepochopiteľn*,šialen*,' +
       'najhorš*,podvod,vrchol,nenormáln*,trápn*,zúfal*,neuveriteľn*,nasr*,vytočen*,besn*,hanbite sa',
     upset:
-      'sklaman*,sklamal*,nespokojn*,nepríjemn*,mrzí,ľúto,žiaľ,bohužiaľ,smutn*,frustr*,nie som spokojn*,nepotešil*,' +
+      'v mínuse,do mínusu,nemôžem si dovoliť,pokrčil plecami,pokrčila plecami,ani neospravedln*,ani sa neospravedln*,mám dosť,mám toho dosť,sklaman*,sklamal*,nespokojn*,nepríjemn*,mrzí,ľúto,žiaľ,bohužiaľ,smutn*,frustr*,nie som spokojn*,nepotešil*,' +
       'znepokoj*,obáv*,komplikáci*,otravn*,zlé,zlý,zlá,štve,štvať,zľak*,vyľak*,bojím,strach*,nervózn*,' +
       'nespravodliv*,strata času,zbytočn*,rozčúl*,nahneval*,ponižujúc*,neslušn*,drz*,ľutujem,škoda',
     reluctant:
@@ -92,6 +92,8 @@ export const sk: Lexicon = {
       'prepáčte za vyrušenie,nie je to nič vážne,nič vážne,možno je to mnou,asi je to maličkosť,' +
       'nechcem robiť problémy,nechcem robiť zle,nesťažujem sa často,zvyčajne sa nesťažujem,nechcem otravovať,' +
       'asi mal len,asi mala len,asi len,nechcem byť otravn*',
+    threat:
+      'reklamáciu platby,reklamácia platby,chargeback,sociálne siete,sociálnych sieťach,médiá,médiám,novinár*,zlú recenziu',
     contact:
       'písal*,napísal*,písať,píšem,volal*,zavolal*,telefonoval*,kontaktoval*,urgoval*,žiadal*,reklamoval*,sťažoval*,ozval*,ozvala,e-mail*,email*,mail*,správ*,pýtal*,skúšal*,chat*',
     month:
