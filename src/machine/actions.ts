@@ -262,7 +262,9 @@ export function chooseOutcome(context: ComplaintContext, event: EventOf<'outcome
       messages: push(context, [said]),
     };
   }
-  const alternative = context.options.outcomes.find((k) => k !== kind) ?? null;
+  // Only something the team can do is an alternative: "to be heard" (always offered) and
+  // "something else" are not.
+  const alternative = context.options.outcomes.find((k) => k !== kind && k !== 'heard' && k !== 'other') ?? null;
   const reply = alternative
     ? bot(event.at, 'outcome.unavailable', { wanted: outcomeName(kind), alternative: outcomeName(alternative) })
     : bot(event.at, 'outcome.unavailableNone', { wanted: outcomeName(kind) });

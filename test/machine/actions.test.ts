@@ -56,6 +56,17 @@ describe('actions, without an actor', () => {
     expect(A.committedKind(apply(c, p))).toBe('storeCredit');
   });
 
+  it('never offers "to be heard" or "something else" as what the team can do instead', () => {
+    const c = start({ options: { ...start().options, outcomes: ['heard', 'other', 'repair'] } });
+    const p = A.chooseOutcome(c, { type: 'outcome.choose', kind: 'refund', at: 'x' }, everyLanguage());
+    expect(p.outcome!.alternative).toBe('repair');
+    expect(text(apply(c, p))).not.toMatch(/to be heard|something else/);
+    const none = start({ options: { ...start().options, outcomes: ['heard'] } });
+    const q = A.chooseOutcome(none, { type: 'outcome.choose', kind: 'refund', at: 'x' }, everyLanguage());
+    expect(q.outcome!.alternative).toBeNull();
+    expect(text(apply(none, q))).not.toMatch(/to be heard/);
+  });
+
   it('with nothing to offer, it does not pretend: a person will look at what else can be done', () => {
     const c = start({ options: { ...start().options, outcomes: [] } });
     const p = A.chooseOutcome(c, { type: 'outcome.choose', kind: 'refund', at: 'x' }, everyLanguage());

@@ -316,7 +316,7 @@ describe('commitment, submission and thanks', () => {
     const line = snap.context.messages.at(-2)!;
     expect(Date.parse(c.dueBy) - Date.parse(line.at)).toBe(3 * 24 * 3_600_000);
     expect(new Date(c.dueBy).getUTCDay()).toBe(4);
-    expect(englishFor('x')(line.key!, line.params)).toMatch(/arrange your refund/);
+    expect(englishFor('x')(line.key!, line.params)).toMatch(/review your complaint and get back to you about a refund/);
   });
 
   it('puts the record in the outbox before sending, then thanks with the reference', async () => {
