@@ -208,6 +208,9 @@ function wordAt(tokens: Tokens, offset: number): number {
   return lo;
 }
 
+/** Folded words after a number that make it a time: `15 órakor`, `14:30 h`. */
+const TIME_WORDS = new Set(['am', 'pm', 'orakor', 'h', 'hod', 'hodin']);
+
 /** Folded words a relative date is built around: "ago", "pred", "napja", "lepas"… */
 const AGO_ANCHORS = new Set(['ago', 'pred', 'oraja', 'napja', 'hete', 'honapja', 'eve', 'ezelott', 'lepas', 'lalu']);
 
@@ -215,12 +218,14 @@ const AGO_ANCHORS = new Set(['ago', 'pred', 'oraja', 'napja', 'hete', 'honapja',
  * The stretches of text around some words, merged where they overlap: the rarer patterns run
  * only there, so a long complaint costs a few short regex runs instead of whole-text scans.
  */
-function windows(tokens: Tokens, at: Iterable<number>, before: number, after: number): Array<[number, number]> {
+function windows(text: string, tokens: Tokens, at: Iterable<number>, before: number, after: number): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const last = tokens.starts.length - 1;
   for (const i of at) {
-    const start = tokens.starts[Math.max(0, i - before)] as number;
-    const end = tokens.ends[Math.min(last, i + after)] as number;
+    // A few characters wider on each side: symbols are not words ("9,99 €", "€ 89"), and a
+    // lookbehind must see what it would in the whole text ("1,299.00" is not read from "299.00").
+    const start = Math.max(0, (tokens.starts[Math.max(0, i - before)] as number) - 3);
+    const end = Math.min(text.length, (tokens.ends[Math.min(last, i + after)] as number) + 3);
     const previous = spans[spans.length - 1];
     if (previous && start <= previous[1]) previous[1] = Math.max(previous[1], end);
     else spans.push([start, end]);
@@ -229,10 +234,10 @@ function windows(tokens: Tokens, at: Iterable<number>, before: number, after: nu
 }
 
 /** Every match of a global regex inside the windows, with indexes into the whole text. */
-function matchesIn(regex: RegExp, text: string, spans: ReadonlyArray<[number, number]>): Array<{ index: number; text: string }> {
-  const found: Array<{ index: number; text: string }> = [];
+function matchesIn(regex: RegExp, text: string, spans: ReadonlyArray<[number, number]>): Array<{ index: number; text: string; groups: string[] }> {
+  const found: Array<{ index: number; text: string; groups: string[] }> = [];
   for (const [start, end] of spans) {
-    for (const m of text.slice(start, end).matchAll(regex)) found.push({ index: start + m.index, text: m[0] });
+    for (const m of text.slice(start, end).matchAll(regex)) found.push({ index: start + m.index, text: m[0], groups: [...m] as string[] });
   }
   return found;
 }
@@ -254,6 +259,23 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
   const entities: Entities = { orderRefs: [], emails: [], phones: [], amounts: [], dates: [], contactCounts: [] };
   const taken: Array<[number, number]> = [];
 
+  // References, amounts, numeric dates, times and phones all hold a digit: their patterns run
+  // only around the words with one, relative dates only around their anchor words.
+  const digitAt: number[] = [];
+  const timeAt: number[] = [];
+  const agoAt: number[] = [];
+  tokens.norms.forEach((norm, i) => {
+    const first = norm.charCodeAt(0);
+    const last = norm.charCodeAt(norm.length - 1);
+    if ((first >= 48 && first <= 57) || (last >= 48 && last <= 57)) {
+      digitAt.push(i);
+      const after = tokens.norms[i + 1];
+      if (text[tokens.ends[i] as number] === ':' || /(?:am|pm)$/.test(norm) || (after !== undefined && TIME_WORDS.has(after))) timeAt.push(i);
+    } else if (norm === 'pukul' || norm === 'jam') timeAt.push(i);
+    if (AGO_ANCHORS.has(norm)) agoAt.push(i);
+  });
+  const numeric = windows(text, tokens, digitAt, 4, 4);
+
   if (text.includes('@')) {
     for (const m of text.matchAll(EMAIL)) {
       if (entities.emails.length >= MAX_PER_KIND) break;
@@ -262,17 +284,17 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
     }
   }
 
-  for (const m of text.matchAll(HASH_REF)) {
+  if (text.includes('#')) for (const m of text.matchAll(HASH_REF)) {
     if (entities.orderRefs.length >= MAX_PER_KIND) break;
     const ref = m[1] as string;
     if (!/\d/.test(ref)) continue;
     pushUnique(entities.orderRefs, `#${ref}`);
     mark(taken, m.index, m.index + m[0].length);
   }
-  for (const m of text.matchAll(KEYWORD_REF)) {
+  for (const m of matchesIn(KEYWORD_REF, text, numeric)) {
     if (entities.orderRefs.length >= MAX_PER_KIND) break;
-    const ref = (m[1] as string).replace(/-$/, '');
-    const start = m.index + m[0].length - (m[1] as string).length;
+    const ref = (m.groups[1] as string).replace(/-$/, '');
+    const start = m.index + m.text.length - (m.groups[1] as string).length;
     if (overlaps(taken, start, start + ref.length)) continue;
     // A bare year or a small count ("order 2 items") is not a reference.
     if (/^\d{1,3}$/.test(ref) || /^(19|20)\d\d$/.test(ref)) continue;
@@ -297,8 +319,8 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
     amounts.push({ at: index, amount });
     mark(amountSpans, index, index + full.length);
   };
-  for (const m of text.matchAll(AMOUNT_BEFORE)) addAmount(m[0], m.index, m[1], m[3] as string, m[2] as string);
-  for (const m of text.matchAll(AMOUNT_AFTER)) addAmount(m[0], m.index, m[1], m[2] as string, m[3] as string);
+  for (const m of matchesIn(AMOUNT_BEFORE, text, numeric)) addAmount(m.text, m.index, m.groups[1], m.groups[3] as string, m.groups[2] as string);
+  for (const m of matchesIn(AMOUNT_AFTER, text, numeric)) addAmount(m.text, m.index, m.groups[1], m.groups[2] as string, m.groups[3] as string);
   entities.amounts = amounts.sort((a, b) => a.at - b.at).map((a) => a.amount);
   for (const [a, b] of amountSpans) mark(taken, a, b);
 
@@ -309,7 +331,7 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
     if (!dates.some((d) => d.text === written)) dates.push({ at: start, text: written });
     mark(dateSpans, start, end);
   };
-  for (const m of text.matchAll(NUMERIC_DATE)) addDate(m.index, m.index + m[0].trimEnd().length);
+  for (const m of matchesIn(NUMERIC_DATE, text, numeric)) addDate(m.index, m.index + m.text.trimEnd().length);
   for (const i of monthAt) {
     // "12 March", "March 12, 2024", "március 12", "12. marca 2024", "12 Mac".
     let first = i;
@@ -325,14 +347,7 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
     if (first === i && text[end] === '.' && /\d$/.test(written)) written += '.';
     addDate(start, end, written);
   }
-  const agoAt: number[] = [];
-  const digitAt: number[] = [];
-  tokens.norms.forEach((norm, i) => {
-    if (AGO_ANCHORS.has(norm)) agoAt.push(i);
-    const first = norm.charCodeAt(0);
-    if ((first >= 48 && first <= 57) || norm === 'pukul' || norm === 'jam') digitAt.push(i);
-  });
-  for (const m of matchesIn(AGO_BOUNDED, text, windows(tokens, agoAt, 4, 3))) addDate(m.index, m.index + m.text.length);
+  for (const m of matchesIn(AGO_BOUNDED, text, windows(text, tokens, agoAt, 4, 3))) addDate(m.index, m.index + m.text.length);
   for (const [hitFirst, hitLast] of dayAt) {
     // "last Tuesday", "minulý utorok", "múlt kedden", "Selasa lepas", "včera večer".
     let first = hitFirst;
@@ -341,12 +356,12 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
     while (last < hitLast + 2 && DAY_AFTER.has(tokens.norms[last + 1] ?? '')) last += 1;
     addDate(tokens.starts[first] as number, tokens.ends[last] as number);
   }
-  for (const m of matchesIn(TIME_BOUNDED, text, windows(tokens, digitAt, 1, 3))) addDate(m.index, m.index + m.text.length);
+  for (const m of matchesIn(TIME_BOUNDED, text, windows(text, tokens, timeAt, 1, 3))) addDate(m.index, m.index + m.text.length);
   entities.dates = dates.sort((a, b) => a.at - b.at).map((d) => d.text);
   for (const [a, b] of dateSpans) mark(taken, a, b);
 
   if (contactAt.length > 0) {
-    for (const m of matchesIn(COUNT, text, windows(tokens, contactAt, CONTACT_REACH + 2, CONTACT_REACH + 2))) {
+    for (const m of matchesIn(COUNT, text, windows(text, tokens, contactAt, CONTACT_REACH + 2, CONTACT_REACH + 2))) {
       if ((entities.contactCounts as ContactCount[]).length >= MAX_PER_KIND) break;
       const count = countValue(m.text);
       if (count === undefined) continue;
@@ -362,12 +377,12 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
     }
   }
 
-  for (const m of text.matchAll(PHONE)) {
+  for (const m of matchesIn(PHONE, text, numeric)) {
     if (entities.phones.length >= MAX_PER_KIND) break;
-    const digits = m[0].replace(/\D/g, '');
+    const digits = m.text.replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 15) continue;
-    if (overlaps(taken, m.index, m.index + m[0].length)) continue;
-    pushUnique(entities.phones, m[0].trim());
+    if (overlaps(taken, m.index, m.index + m.text.length)) continue;
+    pushUnique(entities.phones, m.text.trim());
   }
   return entities;
 }

@@ -55,29 +55,23 @@ interface Span {
 function sentences(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const next = text[i + 1];
-    let boundary = ch === '\n';
-    if ('.!?'.includes(ch as string) && (next === undefined || ' \n\t'.includes(next))) {
-      boundary = true;
-      if (ch === '.') {
-        // An abbreviation or an ordinal ("č.", "no.", "12.", "2024.") is not the end of a sentence.
-        let j = i - 1;
-        while (j >= start && /[\p{L}\p{N}]/u.test(text[j] as string)) j--;
-        const word = text.slice(j + 1, i);
-        let k = i + 1;
-        while (k < text.length && /\s/.test(text[k] as string)) k++;
-        const after = text[k] ?? '';
-        if ((/^\d+$/.test(word) || (word.length > 0 && word.length <= 2)) && /[\p{Ll}\p{N}]/u.test(after)) boundary = false;
-      }
+  const close = (end: number): void => {
+    if (text.slice(start, end).trim()) spans.push({ start, end });
+    start = end;
+  };
+  for (const m of text.matchAll(/[.!?](?=\s|$)|\n/g)) {
+    const i = m.index;
+    if (m[0] === '.') {
+      // An abbreviation or an ordinal ("č.", "no.", "12.", "2024.") is not the end of a sentence.
+      let j = i - 1;
+      while (j >= start && i - j <= 5 && /[\p{L}\p{N}]/u.test(text[j] as string)) j--;
+      const word = text.slice(j + 1, i);
+      const after = /\S/.exec(text.slice(i + 1, i + 8))?.[0] ?? '';
+      if ((/^\d+$/.test(word) || (word.length > 0 && word.length <= 2)) && /[\p{Ll}\p{N}]/u.test(after)) continue;
     }
-    if (boundary) {
-      if (text.slice(start, i + 1).trim()) spans.push({ start, end: i + 1 });
-      start = i + 1;
-    }
+    close(i + 1);
   }
-  if (text.slice(start).trim()) spans.push({ start, end: text.length });
+  close(text.length);
   return spans;
 }
 
@@ -108,6 +102,7 @@ function factPattern(facts: readonly string[]): RegExp {
 
 /** Whether a text is written mostly in capitals: then every word in capitals is calmed, not only long ones. */
 function shouting(text: string): boolean {
+  if (!/\p{Lu}{2}/u.test(text)) return false;
   const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   return letters >= 12 && upper / letters >= 0.6;

@@ -94,12 +94,12 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
 
   const signals: Signal[] = [];
   const perField = new Map<string, number>();
-  const signal = (field: Signal['field'], value: string, cue: string): void => {
+  const signal = (field: Signal['field'], value: string, cue: string | Hit): void => {
     const key = `${field}|${value}`;
     const count = perField.get(key) ?? 0;
     if (count >= MAX_SIGNALS_PER_FIELD) return;
     perField.set(key, count + 1);
-    signals.push({ field, value, cue });
+    signals.push({ field, value, cue: typeof cue === 'string' ? cue : cueText(cue, words) });
   };
 
   // Tally what the cues say.
@@ -192,7 +192,7 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
     }
   }
   if (category === 'other') signal('category', 'other', 'no category words');
-  else for (const hit of categoryHits.get(category) ?? []) signal('category', category, cueText(hit, words));
+  else for (const hit of categoryHits.get(category) ?? []) signal('category', category, hit);
 
   const contactAt = (byKind.get('contact') ?? []).map((hit) => hit.first);
   const entities = extractEntities(prepared, tokens, { monthAt, dayAt, contactAt });
@@ -207,13 +207,13 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
   if (safety.length + legal.length + fraud.length > 0) {
     urgency = 'critical';
     escalation = safety.length > 0 ? 'safety' : legal.length > 0 ? 'legal' : 'critical';
-    for (const hit of [...safety, ...legal, ...fraud]) signal('urgency', 'critical', cueText(hit, words));
+    for (const hit of [...safety, ...legal, ...fraud]) signal('urgency', 'critical', hit);
   } else if (kindHits('high').length + kindHits('repeat').length > 0) {
     urgency = 'high';
-    for (const hit of [...kindHits('high'), ...kindHits('repeat')]) signal('urgency', 'high', cueText(hit, words));
+    for (const hit of [...kindHits('high'), ...kindHits('repeat')]) signal('urgency', 'high', hit);
   } else if (kindHits('low').length > 0) {
     urgency = 'low';
-    for (const hit of kindHits('low')) signal('urgency', 'low', cueText(hit, words));
+    for (const hit of kindHits('low')) signal('urgency', 'low', hit);
   } else if (category === 'billing' && entities.amounts.length > 0) {
     // A sum named in a billing complaint is money the visitor has lost or is owed.
     urgency = 'high';
@@ -253,8 +253,10 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
     // A whole message in capitals is shouting; a few words are emphasis.
     hostile(letters >= 12 && capitals / letters >= 0.7 ? 2 : 1, 'CAPITALS');
   }
-  if (/!!!|\?\?\?|[!?]{3,}/.test(prepared)) hostile(2, '!!!');
-  else if (/!!|\?!|!\?/.test(prepared)) hostile(1, '!!');
+  if (/[!?]{2}/.test(prepared)) {
+    if (/[!?]{3}/.test(prepared)) hostile(2, '!!!');
+    else if (/!!|\?!|!\?/.test(prepared)) hostile(1, '!!');
+  }
   // "I have written FOUR times": a count of earlier contacts said with emphasis.
   for (const contact of entities.contactCounts ?? []) {
     if (/\p{Lu}{3,}/u.test(contact.text) && contact.text === contact.text.toUpperCase()) hostile(2, contact.text);
@@ -269,7 +271,7 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
   } else if (anger > 0 || upsetHits.length > hedges) {
     mood = 'upset';
     for (const cue of angerCues) signal('mood', 'upset', cue);
-    for (const hit of upsetHits) signal('mood', 'upset', cueText(hit, words));
+    for (const hit of upsetHits) signal('mood', 'upset', hit);
   } else if (urgency === 'critical' || kindHits('repeat').length > 0 || (entities.contactCounts ?? []).some((c) => c.count >= 2)) {
     // Someone hurt, defrauded, or chasing us again is not calm, whatever words they choose.
     mood = 'upset';
@@ -297,8 +299,8 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
   // Explain every type that applies, not only the one shown: an agent wants to know both.
   if (premium) signal('customerType', 'premium', premium);
   if (history >= 3) signal('customerType', 'frequent', `history=${history}`);
-  for (const hit of repeat) signal('customerType', 'frequent', cueText(hit, words));
-  for (const hit of reluctant) signal('customerType', 'reluctant', cueText(hit, words));
+  for (const hit of repeat) signal('customerType', 'frequent', hit);
+  for (const hit of reluctant) signal('customerType', 'reluctant', hit);
   if (customerType === 'regular') signal('customerType', 'regular', 'no customer-type cues');
 
   if (!escalation && premium && (urgency === 'high' || urgency === 'critical')) escalation = 'premium';
