@@ -232,6 +232,8 @@ interface Point {
   facts: number;
   /** It says what they want, or harm or danger: kept however long the summary. */
   essential: boolean;
+  /** How many words of each category it holds: what it is about. */
+  about: Map<string, number>;
 }
 
 /**
@@ -255,11 +257,11 @@ export function restate(messages: string[], result: TriageResult, locale: Locale
 
   // Where each cue sits, by character: a sentence or clause is a point when it holds one.
   // What they want and any harm are kept before the rest when the summary must be short.
-  const cueAt: Array<[number, number]> = [];
+  const cueAt: Array<[number, number, string | null]> = [];
   for (const hit of [...hits, ...outcomeHits]) {
-    const { kind } = hit.cue;
+    const { kind, value } = hit.cue;
     const weight = kind === 'outcome' || kind === 'safety' || kind === 'legal' || kind === 'fraud' ? ESSENTIAL : POINT_KINDS.has(kind) ? 1 : 0;
-    if (weight > 0) cueAt.push([tokens.starts[hit.first] as number, weight]);
+    if (weight > 0) cueAt.push([tokens.starts[hit.first] as number, weight, kind === 'category' ? value : null]);
   }
   const factAt: Array<[number, number]> = [];
   for (const fact of facts) {
@@ -271,13 +273,15 @@ export function restate(messages: string[], result: TriageResult, locale: Locale
     let score = 0;
     let count = 0;
     let essential = false;
-    for (const [at, weight] of cueAt) {
+    const about = new Map<string, number>();
+    for (const [at, weight, category] of cueAt) {
       if (at < span.start || at >= span.end) continue;
       score += weight;
       essential ||= weight === ESSENTIAL;
+      if (category) about.set(category, (about.get(category) ?? 0) + 1);
     }
     for (const [s, e] of factAt) if (s >= span.start && e <= span.end) count += 1;
-    return { span, score: score + count * 2, facts: count, essential };
+    return { span, score: score + count * 2, facts: count, essential, about };
   };
 
   const cuts: Array<[number, number]> = [];
@@ -293,6 +297,18 @@ export function restate(messages: string[], result: TriageResult, locale: Locale
   const all = sentences(text).map(weigh);
   let points = all.filter((p) => p.score > 0);
   if (points.length === 0) points = all.slice(0, 1);
+  // The sentence that says most about each thing that went wrong (the product, the delivery, the
+  // staff…) is a main point however long the summary: no part of the complaint goes unsaid.
+  // (A category named once in passing, "late at night", is not a thing that went wrong.)
+  const best = new Map<string, Point>();
+  const mentions = new Map<string, number>();
+  for (const point of points) {
+    for (const [category, n] of point.about) {
+      mentions.set(category, (mentions.get(category) ?? 0) + n);
+      if (n > (best.get(category)?.about.get(category) ?? 0)) best.set(category, point);
+    }
+  }
+  for (const [category, point] of best) if ((mentions.get(category) ?? 0) >= 2) point.essential = true;
 
   const say = (span: Span): string => clean(text, span, cuts, found);
   // A point said twice (a pasted paragraph, a repeated message) is said back once.
