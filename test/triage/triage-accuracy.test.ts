@@ -63,6 +63,15 @@ console.table(
     ]),
   ),
 );
+// Mood on the agents' scale, as a confusion matrix over every tuning complaint: rows are the
+// labels, columns what triage answered.
+const moodMatrix: Record<string, Record<string, number>> = {};
+for (const fixture of Object.values(sets).flat()) {
+  const got = triage(fixture.text).mood;
+  moodMatrix[`labelled ${fixture.mood}`] ??= { calm: 0, upset: 0, angry: 0 };
+  moodMatrix[`labelled ${fixture.mood}`]![got]! += 1;
+}
+console.table(moodMatrix);
 if (process.env.TRIAGE_BLIND_MISSES) for (const [locale, r] of Object.entries(blindResults)) console.log(`${locale} blind`, '\n  ' + r.misses.join('\n  '));
 if (process.env.TRIAGE_MISSES) for (const [locale, r] of Object.entries(heldOutResults)) console.log(`${locale} held out`, '\n  ' + r.misses.join('\n  '));
 if (process.env.TRIAGE_MISSES) for (const [locale, r] of Object.entries(results)) console.log(locale, '\n  ' + r.misses.join('\n  '));
