@@ -2,7 +2,7 @@ import { createActor, fromPromise, type Actor, type Snapshot } from 'xstate';
 import { anyLoadedCatalog, getLoadedCatalog, loadCatalog } from '../i18n/load';
 import { resolveLocale } from '../i18n/locale';
 import { translate, type Catalog } from '../i18n/translate';
-import { complaintMachine } from '../machine/complaintMachine';
+import { createComplaintMachine, type ComplaintMachine } from '../machine/complaintMachine';
 import type { ComplaintContext } from '../machine/context';
 import type { Identity } from '../machine/events';
 import { buildRating, buildRecord, type Translator } from '../record/build';
@@ -19,12 +19,13 @@ import { renderWidget } from '../ui/mount';
 import { onAccent } from '../ui/theme';
 import { loadLexicon } from '../triage/load';
 import { triage } from '../triage/triage';
+import { createVocabulary } from '../triage/vocabulary';
 import type { Locale } from '../triage/types';
 import { createEmitter, type HeardApi } from './api';
 import type { WidgetConfig } from './config';
 import { createEraser } from './erase';
 
-export type ComplaintActor = Actor<typeof complaintMachine>;
+export type ComplaintActor = Actor<ComplaintMachine>;
 type StatusReader = ReturnType<typeof createStatusReader>;
 
 /** What the widget needs from the page it runs in; only `src/embed/` passes the real window. */
@@ -78,9 +79,15 @@ export function translatorFor(locale: Locale, seed: string): Translator {
   return (key, params) => (catalog ? translate(catalog, lang, key, params, seed) : key);
 }
 
+/**
+ * The widget's triage vocabulary: every language's function words, and each full lexicon once its
+ * language pack has arrived, so a visitor downloads only the vocabulary they need.
+ */
+const vocabulary = createVocabulary();
+
 /** A language's catalog and triage vocabulary; the vocabulary is best effort. */
 function loadLanguage(locale: Locale): Promise<Catalog> {
-  return Promise.all([loadCatalog(locale), loadLexicon(locale).catch(() => undefined)]).then(([catalog]) => catalog);
+  return Promise.all([loadCatalog(locale), loadLexicon(vocabulary, locale).catch(() => undefined)]).then(([catalog]) => catalog);
 }
 
 /**
@@ -138,7 +145,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   let ui: { destroy(): void } | null = null;
   let stopWatching: () => void = () => {};
 
-  const machine = complaintMachine.provide({
+  const machine = createComplaintMachine(vocabulary).provide({
     actors: {
       enqueue: fromPromise(async ({ input }) => {
         const record = buildRecord(input.context, translatorFor(input.context.locale, input.context.id));
@@ -273,7 +280,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         // A visitor writing another language than the page's: fetch its vocabulary while they
         // type on, so triage knows it by the time they are done.
         if (visitorSpoke && said.text) {
-          void loadLexicon(triage(said.text, { locale: ctx.locale }).language).catch(() => undefined);
+          void loadLexicon(vocabulary, triage(said.text, { locale: ctx.locale, vocabulary }).language).catch(() => undefined);
         }
         if (snap.hasTag('saveFailed') && !was.hasTag('saveFailed')) emitter.emit('error', { code: 'storage', message: 'The complaint could not be saved on this device.' });
         if (engaged) saver.schedule(snapshotDraft);
