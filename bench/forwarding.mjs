@@ -52,7 +52,6 @@ export async function measureForwarding({ events = 500, latencySamples = 50 } = 
   const app = createApp({
     store,
     allowedOrigins: [],
-    agentToken: 'bench',
     rateLimit: 0,
     jobs: {
       allowPrivate: true,

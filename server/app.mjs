@@ -6,8 +6,10 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { createAgentAuth } from './agents/agent-auth.mjs';
+import { requireAdmin } from './agents/routes.mjs';
 import { agentApiRoutes } from './api/routes.mjs';
 import { createEventHub } from './event-hub.mjs';
+import { loggerOptions, RequestLog, requestId } from './logging.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
 import { createJobs, jobRoutes, visitorRoutes } from './jobs/plugin.mjs';
@@ -52,11 +54,13 @@ const SHOP_CSP = [
  * @typedef {{
  *   store: import('./store/store.mjs').Store,
  *   allowedOrigins: Iterable<string>,
- *   agentToken: string,
+ *   agentToken?: string,
  *   bodyLimit?: number,
  *   rateLimit?: number,
- *   logger?: boolean | object,
+ *   logger?: false | { level?: string, stream?: { write: (line: string) => void } },
  *   distDir?: string,
+ *   identitySecret?: string | null,
+ *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number },
  *   jobs?: import('./jobs/plugin.mjs').JobOptions,
  *   mailer?: import('./jobs/forwarding/email.mjs').Mailer | null,
  *   post?: import('./jobs/forwarding/http.mjs').PostJson,
@@ -72,29 +76,40 @@ const SHOP_CSP = [
  *
  * `allowedOrigins` may be a `Set` the caller adds to later (the server's own origin is known
  * only once it listens). `rateLimit` is records per client per minute; 0 turns it off.
+ * Agents sign in with their accounts (`server/agents/`); `agentToken`, the shared token that
+ * came before accounts, is no longer read. `identitySecret` (`HEARD_IDENTITY_SECRET`) verifies visitors' `userHash`; without it nobody
+ * is verified.
  * @param {AppOptions} options
  */
 export function createApp({
   store,
   allowedOrigins,
-  agentToken,
   bodyLimit = 1024 * 1024,
   rateLimit: perMinute = 120,
   logger = false,
   distDir = DIST_DIR,
+  identitySecret = null,
+  signInLimits,
   jobs: jobOptions = {},
   mailer = null,
   post,
   clock,
 }) {
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
-  const auth = createAgentAuth({ agentToken, store });
+  const auth = createAgentAuth({ store });
   const hub = createEventHub();
   const validateRecord = createRecordValidator();
   // Closing stops taking connections, ends the inbox streams and idle keep-alives, and lets
   // requests in flight finish (serve.mjs bounds how long). A record whose answer is cut off is
   // safe anyway: the widget retries and gets the replay.
-  const app = Fastify({ logger, bodyLimit, trustProxy: false, forceCloseConnections: 'idle' });
+  const app = Fastify({
+    logger: logger ? loggerOptions(logger) : false,
+    genReqId: requestId,
+    logController: new RequestLog(),
+    bodyLimit,
+    trustProxy: false,
+    forceCloseConnections: 'idle',
+  });
   const jobStore = /** @type {import('./jobs/plugin.mjs').JobStore} */ (store);
   const jobs = createJobs({ store: jobStore, options: jobOptions, mailer, post, clock, log: app.log });
   app.addHook('onReady', async () => jobs.start());
@@ -108,13 +123,19 @@ export function createApp({
   // Records are JSON and only JSON: anything else (text/plain included) is a 415.
   app.removeContentTypeParser(['text/plain']);
 
-  app.setErrorHandler((/** @type {import('fastify').FastifyError} */ error, _request, reply) => {
+  // Every answer names its request, so a failure a user reports can be found in the log.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  app.setErrorHandler((/** @type {import('fastify').FastifyError} */ error, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) app.log.error(error);
-    reply.code(status).send({
-      error: errorCode(status, error.code),
-      message: status >= 500 ? 'The server could not store this; try again.' : error.message,
-    });
+    if (status >= 500) request.log.error({ err: error }, 'unexpected error');
+    reply.code(status).send(
+      status >= 500
+        ? { error: errorCode(status, error.code), message: 'The server could not do this; try again.', requestId: request.id }
+        : { error: errorCode(status, error.code), message: error.message },
+    );
   });
   app.setNotFoundHandler((_request, reply) => {
     reply.code(404).send({ error: 'not-found', message: 'Nothing here.' });
@@ -162,21 +183,21 @@ export function createApp({
     }
   });
 
-  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, forwarding: jobs.forwarding, wakeWorker: () => jobs.worker.wake() });
-  app.register(agentApiRoutes, { prefix: '/api', store, hub, auth, forwarding: jobs.forwarding, jobsForResolution: jobs.jobsForResolution, wakeWorker: () => jobs.worker.wake() });
-  app.register(visitorRoutes, { jobs, store: jobStore });
-  // Admins only. Until agent accounts with roles exist, any signed-in agent is an admin.
-  app.register(jobRoutes, {
+  const wakeWorker = () => jobs.worker.wake();
+  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret, forwarding: jobs.forwarding, wakeWorker });
+  app.register(agentApiRoutes, {
     prefix: '/api',
-    jobs,
-    store: jobStore,
-    requireAdmin: async (request, reply) => {
-      if (!auth.checkHeader(request.headers.authorization)) {
-        reply.header('WWW-Authenticate', 'Bearer realm="heard-inbox"');
-        return reply.code(401).send({ error: 'unauthorised', message: 'The agent token is missing or wrong.' });
-      }
-    },
+    store,
+    hub,
+    auth,
+    signInLimits,
+    forwarding: jobs.forwarding,
+    jobsForResolution: jobs.jobsForResolution,
+    wakeWorker,
+    // Destinations and the job queue: signed in (the API's hook) and an admin.
+    settingsRoutes: async (api) => api.register(jobRoutes, { jobs, store: jobStore, requireAdmin }),
   });
+  app.register(visitorRoutes, { jobs, store: jobStore });
 
   // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.
   const roots = [SITE_DIR, distDir].filter((dir) => existsSync(dir));

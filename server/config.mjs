@@ -9,10 +9,13 @@ import { readForwardingConfig } from './jobs/forwarding/config.mjs';
  *   host: string,
  *   databaseUrl: string | null,
  *   dbPath: string,
- *   agentToken: string | null,
+ *   adminEmail: string | null,
+ *   adminPassword: string | null,
  *   allowedOrigins: string[] | null,
  *   bodyLimit: number,
  *   rateLimit: number,
+ *   logLevel: string,
+ *   identitySecret: string | null,
  *   retentionDays: number,
  *   forwarding: import('./jobs/forwarding/config.mjs').ForwardingConfig,
  * }} ServerConfig
@@ -20,7 +23,8 @@ import { readForwardingConfig } from './jobs/forwarding/config.mjs';
 
 /**
  * Reads the server's settings from the environment (see server/README.md), once, at start.
- * `agentToken` null means "generate one"; `allowedOrigins` null means "the server's own
+ * `adminEmail` and `adminPassword` null mean "admin@localhost with a generated password, if
+ * there is no admin yet"; `allowedOrigins` null means "the server's own
  * origin"; `databaseUrl` null means SQLite at `dbPath`. A bad value throws one error naming
  * the variable.
  * @param {NodeJS.ProcessEnv} env
@@ -32,13 +36,15 @@ export function readConfig(env) {
     host: env.HOST || '127.0.0.1',
     databaseUrl: databaseUrl(env),
     dbPath: sqlitePath(env),
-    agentToken: env.HEARD_AGENT_TOKEN || null,
+    ...firstAdmin(env),
     allowedOrigins: env.HEARD_ALLOWED_ORIGINS
       ? env.HEARD_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean)
       : null,
     bodyLimit: integer(env, 'HEARD_BODY_LIMIT', 1024 * 1024, 1024),
     rateLimit: integer(env, 'HEARD_RATE_LIMIT', 120, 0),
     retentionDays: integer(env, 'HEARD_RETENTION_DAYS', 730, 1),
+    logLevel: oneOf(env, 'HEARD_LOG_LEVEL', LOG_LEVELS, 'info'),
+    identitySecret: env.HEARD_IDENTITY_SECRET || null,
     forwarding: readForwardingConfig(env),
   };
 }
@@ -73,6 +79,33 @@ function sqlitePath(env) {
   }
   if (stat.isDirectory()) throw new Error(`HEARD_DB must name a database file, not a folder; ${path} is a folder.`);
   return path;
+}
+
+/** @param {NodeJS.ProcessEnv} env */
+function firstAdmin(env) {
+  const adminEmail = env.HEARD_ADMIN_EMAIL?.trim() || null;
+  const adminPassword = env.HEARD_ADMIN_PASSWORD || null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    throw new Error('HEARD_ADMIN_EMAIL and HEARD_ADMIN_PASSWORD go together: set both, or neither to have a password generated for admin@localhost.');
+  }
+  if (adminEmail !== null && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) throw new Error('HEARD_ADMIN_EMAIL must be an email address.');
+  if (adminPassword !== null && adminPassword.length < 10) throw new Error('HEARD_ADMIN_PASSWORD must be at least 10 characters long.');
+  return { adminEmail, adminPassword };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} name
+ * @param {string[]} allowed
+ * @param {string} fallback
+ */
+function oneOf(env, name, allowed, fallback) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw)) throw new Error(`${name} must be one of ${allowed.join(', ')}; got "${raw}".`);
+  return raw;
 }
 
 /**

@@ -82,9 +82,13 @@ export async function profileIngest({ records = 2000 } = {}) {
         outcome: 'created',
         receipt: { id: record.id, reference: null, receivedAt: meta.receivedAt },
       }),
+      // No destinations: forwarding adds no jobs, and no worker runs.
+      listDestinations: async () => [],
+      replaceEnvironmentDestinations: async () => undefined,
+      serverSecret: async () => 'profile',
     })
   );
-  const app = createApp({ store: nothing, allowedOrigins: [], agentToken: 'profile', rateLimit: 0 });
+  const app = createApp({ store: nothing, allowedOrigins: [], rateLimit: 0, jobs: { worker: false } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = /** @type {import('node:net').AddressInfo} */ (app.server.address());
   let next = 0;

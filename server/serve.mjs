@@ -1,6 +1,6 @@
 // @ts-check
 import { pathToFileURL } from 'node:url';
-import { generateAgentToken } from './agents/agent-auth.mjs';
+import { ensureFirstAdmin } from './agents/first-admin.mjs';
 import { createApp } from './app.mjs';
 import { readConfig } from './config.mjs';
 import { createMailer } from './jobs/forwarding/email.mjs';
@@ -11,23 +11,24 @@ import { createStore } from './store/index.mjs';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
- * Opens the database, builds the app and listens. Prints the URLs (and the agent token when
- * it was generated). The first line is always `Heard listening on <origin>`, which the crash
+ * Opens the database, makes sure there is an admin, builds the app and listens. Prints the
+ * URLs (and the first admin's password when it was generated). The first line is always `Heard listening on <origin>`, which the crash
  * tests read to find a server started on port 0.
  * @param {import('./config.mjs').ServerConfig} config
- * @param {{ print?: (line: string) => void, logger?: boolean | object }} [options]
+ * Structured logs go to standard output at `HEARD_LOG_LEVEL`; `logger` replaces that (tests).
+ * @param {{ print?: (line: string) => void, logger?: import('./app.mjs').AppOptions['logger'] }} [options]
  */
-export async function serve(config, { print = console.log, logger = false } = {}) {
+export async function serve(config, { print = console.log, logger = { level: config.logLevel } } = {}) {
   const store = await createStore({ databaseUrl: config.databaseUrl, sqlitePath: config.dbPath });
-  const agentToken = config.agentToken ?? generateAgentToken();
+  const admin = await ensureFirstAdmin(store, config);
   /** @type {Set<string>} */
   const allowedOrigins = new Set(config.allowedOrigins ?? []);
   const app = createApp({
     store,
     allowedOrigins,
-    agentToken,
     bodyLimit: config.bodyLimit,
     rateLimit: config.rateLimit,
+    identitySecret: config.identitySecret,
     logger,
     jobs: config.forwarding,
     mailer: config.forwarding.smtpUrl ? createMailer(config.forwarding.smtpUrl) : null,
@@ -57,8 +58,13 @@ export async function serve(config, { print = console.log, logger = false } = {}
   print(`  agent inbox      ${origin}/inbox/`);
   print(`  database         ${config.databaseUrl ? `PostgreSQL (${describeDatabase(config.databaseUrl)})` : config.dbPath}`);
   print(`  allowed origins  ${[...allowedOrigins].join(', ')}`);
-  if (config.agentToken === null) print(`  agent token      ${agentToken}   (generated; set HEARD_AGENT_TOKEN to keep one)`);
-  return { app, origin, agentToken, store };
+  if (admin?.generatedPassword) {
+    print(`  first admin      ${admin.email}   password ${admin.generatedPassword}`);
+    print('                   (generated once, now; sign in and add agents, or set HEARD_ADMIN_EMAIL and HEARD_ADMIN_PASSWORD)');
+  } else if (admin) {
+    print(`  first admin      ${admin.email}   (from HEARD_ADMIN_EMAIL)`);
+  }
+  return { app, origin, store };
 }
 
 /**

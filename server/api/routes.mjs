@@ -1,4 +1,5 @@
 // @ts-check
+import { agentRoutes } from '../agents/routes.mjs';
 import { summarise } from './summarise.mjs';
 
 /** The inbox lists complaints a page at a time; an agent asks for more. */
@@ -10,28 +11,39 @@ export const MAX_PAGE = 500;
  *   store: import('../store/store.mjs').Store,
  *   hub: ReturnType<typeof import('../event-hub.mjs').createEventHub>,
  *   auth: ReturnType<typeof import('../agents/agent-auth.mjs').createAgentAuth>,
+ *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number },
  *   forwarding: ReturnType<typeof import('../jobs/forwarding/service.mjs').createForwarding>,
  *   jobsForResolution: ReturnType<typeof import('../jobs/plugin.mjs').createJobs>['jobsForResolution'],
  *   wakeWorker: () => void,
+ *   settingsRoutes?: import('fastify').FastifyPluginAsync,
  * }} AgentApiOptions
  */
 
 /**
- * The agents' API under `/api`: the queue, one complaint, claim and resolve, trends and the
- * live stream. Every route but the stream needs the agent's bearer token.
+ * The agents' API under `/api`: sessions and accounts, the queue, one complaint, the work on it,
+ * trends and the live stream. Every route but signing in, accepting an invite and the stream
+ * (which takes a one-use ticket) needs a signed-in agent's bearer token; the hook below sets
+ * `request.agent` for them.
  * @param {import('fastify').FastifyInstance} api
  * @param {AgentApiOptions} options
  */
-export async function agentApiRoutes(api, { store, hub, auth, forwarding, jobsForResolution, wakeWorker }) {
+export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forwarding, jobsForResolution, wakeWorker, settingsRoutes }) {
+    api.decorateRequest('agent', null);
     api.addHook('onRequest', async (request, reply) => {
+      // Every answer here holds what visitors wrote or who they are: no cache keeps a copy.
+      reply.header('Cache-Control', 'no-store');
       if (/** @type {{ public?: boolean }} */ (request.routeOptions.config).public) return;
-      if (!auth.checkHeader(request.headers.authorization)) {
+      request.agent = await auth.authenticate(request.headers.authorization);
+      if (!request.agent) {
         reply.header('WWW-Authenticate', 'Bearer realm="heard-inbox"');
-        return reply.code(401).send({ error: 'unauthorised', message: 'The agent token is missing or wrong.' });
+        return reply.code(401).send({ error: 'unauthorised', message: 'Sign in first: the session is missing, expired or ended.' });
       }
     });
 
-    api.get('/session', async () => ({ ok: true }));
+    await api.register(agentRoutes, { store, auth, ...(signInLimits ? { signInLimits } : {}) });
+    // Settings (destinations, the job queue): inside this scope, so they too need a signed-in
+    // agent; each route there asks for an admin.
+    if (settingsRoutes) await api.register(settingsRoutes);
 
     api.get('/complaints', {
       schema: {
@@ -65,7 +77,6 @@ export async function agentApiRoutes(api, { store, hub, auth, forwarding, jobsFo
       return { complaint };
     });
 
-    const agentName = { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' };
     /** @param {import('../store/store.mjs').WorkResult} result @param {import('fastify').FastifyReply} reply */
     const answerWork = (result, reply) => {
       if (!result.ok) {
@@ -76,39 +87,73 @@ export async function agentApiRoutes(api, { store, hub, auth, forwarding, jobsFo
       return { complaint: result.complaint };
     };
 
-    api.post('/complaints/:id/claim', {
-      schema: { body: { type: 'object', required: ['agent'], properties: { agent: agentName } } },
-    }, async (request, reply) => {
+    /**
+     * The signed-in agent as the store records who did what.
+     * @param {import('fastify').FastifyRequest} request
+     */
+    const actor = (request) => {
+      const agent = /** @type {import('../store/store.mjs').Agent} */ (request.agent);
+      return { id: agent.id, name: agent.name };
+    };
+
+    /**
+     * Work only the claimant or an admin may do on a claimed complaint. Answers for it when
+     * refused (404, 403) and returns null; else returns the claimant the change must still find.
+     * @param {import('fastify').FastifyRequest} request
+     * @param {import('fastify').FastifyReply} reply
+     * @param {string} verb
+     * @returns {Promise<{ expectedClaimant: string | null } | null>}
+     */
+    const mayChange = async (request, reply, verb) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
-      const { agent } = /** @type {{ agent: string }} */ (request.body);
+      const complaint = await store.getRecord(id);
+      if (!complaint) {
+        reply.code(404).send({ error: 'not-found', message: `No complaint ${id}.` });
+        return null;
+      }
+      const agent = /** @type {import('../store/store.mjs').Agent} */ (request.agent);
+      if (complaint.status === 'claimed' && complaint.claimedById !== agent.id && agent.role !== 'admin') {
+        reply.code(403).send({ error: 'forbidden', message: `Only ${complaint.claimedBy} or an admin can ${verb} this complaint.` });
+        return null;
+      }
+      return { expectedClaimant: complaint.status === 'claimed' ? complaint.claimedById : null };
+    };
+
+    api.post('/complaints/:id/claim', async (request, reply) => {
+      const { id } = /** @type {{ id: string }} */ (request.params);
       const at = new Date().toISOString();
-      // Written with the claim, and only if the claim happened. The store lets the claimant claim
-      // again (a double click); that tells no destination anything new.
-      const current = await store.getRecord(id);
-      const jobs = current && current.claimedBy === agent.trim() ? [] : await forwarding.jobsFor('complaint.claimed', id, { at, details: { agent: { name: agent.trim() } } });
-      return answerWork(await store.claim(id, agent.trim(), at, { jobs }), reply);
+      // Written with the claim, and only if the claim happened: a second click by the claimant
+      // changes nothing in the store, so it tells no destination anything either.
+      const jobs = await forwarding.jobsFor('complaint.claimed', id, { at, details: { agent: actor(request) } });
+      return answerWork(await store.claim(id, actor(request), at, { jobs }), reply);
+    });
+
+    api.post('/complaints/:id/release', async (request, reply) => {
+      const { id } = /** @type {{ id: string }} */ (request.params);
+      const allowed = await mayChange(request, reply, 'release');
+      if (!allowed) return reply;
+      return answerWork(await store.release(id, actor(request), new Date().toISOString(), allowed), reply);
     });
 
     api.post('/complaints/:id/resolve', {
       schema: {
-        body: {
-          type: 'object',
-          required: ['agent', 'note'],
-          properties: { agent: agentName, note: { type: 'string', minLength: 1, maxLength: 5000, pattern: '\\S' } },
-        },
+        body: { type: 'object', required: ['note'], properties: { note: { type: 'string', minLength: 1, maxLength: 5000, pattern: '\\S' } } },
       },
     }, async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
-      const { agent, note } = /** @type {{ agent: string, note: string }} */ (request.body);
+      const { note } = /** @type {{ note: string }} */ (request.body);
+      const allowed = await mayChange(request, reply, 'resolve');
+      if (!allowed) return reply;
       const at = new Date().toISOString();
-      // Forwarding's event and the visitor's follow-up, written with the resolution.
-      const jobs = await jobsForResolution(id, { at, agent: agent.trim(), note: note.trim() });
-      return answerWork(await store.resolve(id, agent.trim(), note.trim(), at, { jobs }), reply);
+      // Forwarding's event and the visitor's follow-up, written with the resolution (and only
+      // if it happens: a refused or lost race writes nothing).
+      const jobs = await jobsForResolution(id, { at, agent: actor(request), note: note.trim() });
+      return answerWork(await store.resolve(id, actor(request), note.trim(), at, { ...allowed, jobs }), reply);
     });
 
     api.post('/complaints/:id/follow-up', async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
-      return answerWork(await store.markFollowedUp(id, new Date().toISOString()), reply);
+      return answerWork(await store.markFollowedUp(id, new Date().toISOString(), { agent: actor(request) }), reply);
     });
 
     api.get('/trends', {

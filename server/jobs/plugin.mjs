@@ -11,7 +11,7 @@ import { defaultRetrySchedule } from './forwarding/retry.mjs';
 import { createWorker } from './worker.mjs';
 import { randomBytes } from 'node:crypto';
 import { FOLLOW_UP_JOB, followUpHandler, followUpJob } from './commitments/follow-up.mjs';
-import { OVERDUE_JOB, overdueHandler } from './commitments/overdue.mjs';
+import { OVERDUE_CLAIMANT_JOB, OVERDUE_JOB, overdueClaimantHandler, overdueHandler } from './commitments/overdue.mjs';
 import { followUpRoutes } from './commitments/routes.mjs';
 
 /**
@@ -64,7 +64,8 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     store,
     handlers: {
       [forwarding.kind]: forwarding.handler,
-      [OVERDUE_JOB]: overdueHandler({ store, forwarding, clock }),
+      [OVERDUE_JOB]: overdueHandler({ store, forwarding, clock, mailClaimant: mailer !== null }),
+      ...(mailer ? { [OVERDUE_CLAIMANT_JOB]: overdueClaimantHandler({ store, mailer, from: options.mailFrom ?? 'Heard <heard@localhost>', publicUrl }) } : {}),
       [FOLLOW_UP_JOB]: followUpHandler({
         store,
         mailer,
@@ -99,10 +100,10 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
      * The jobs a resolution writes: forwarding's `complaint.resolved`, and the follow-up email
      * when the visitor agreed to one and a mail server is configured.
      * @param {string} complaintId
-     * @param {{ at: string, agent: string, note: string }} change
+     * @param {{ at: string, agent: { id: string | null, name: string }, note: string }} change
      */
     async jobsForResolution(complaintId, { at, agent, note }) {
-      const jobs = await forwarding.jobsFor('complaint.resolved', complaintId, { at, details: { agent: { name: agent }, note } });
+      const jobs = await forwarding.jobsFor('complaint.resolved', complaintId, { at, details: { agent: { id: agent.id, name: agent.name }, note } });
       if (mailer) {
         const complaint = await store.getRecord(complaintId);
         const followUp = complaint && complaint.status !== 'resolved' ? followUpJob(complaint.record, at) : null;
@@ -139,7 +140,7 @@ export async function visitorRoutes(app, { jobs, store }) {
 /**
  * The admins' routes, under `/api`.
  * @param {import('fastify').FastifyInstance} api
- * @param {{ jobs: ReturnType<typeof createJobs>, store: JobStore, requireAdmin: import('fastify').preHandlerAsyncHookHandler }} options
+ * @param {{ jobs: ReturnType<typeof createJobs>, store: JobStore, requireAdmin: import('fastify').onRequestAsyncHookHandler }} options
  */
 export async function jobRoutes(api, { jobs, store, requireAdmin }) {
   await api.register(destinationRoutes, {

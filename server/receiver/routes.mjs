@@ -1,5 +1,8 @@
 // @ts-check
 import { canonicalHash } from './canonical-hash.mjs';
+import { createIdentityCheck } from './identity.mjs';
+import { createReceiverTriage } from './retriage.mjs';
+import { storableCopy } from './storable-text.mjs';
 import { summariseRecord } from './summary.mjs';
 
 /**
@@ -10,6 +13,7 @@ import { summariseRecord } from './summary.mjs';
  *   perMinute: number,
  *   forwarding: ReturnType<typeof import('../jobs/forwarding/service.mjs').createForwarding>,
  *   wakeWorker: () => void,
+ *   identitySecret?: string | null,
  * }} ReceiverOptions
  */
 
@@ -19,7 +23,10 @@ import { summariseRecord } from './summary.mjs';
  * @param {import('fastify').FastifyInstance} receiver
  * @param {ReceiverOptions} options
  */
-export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker }) {
+export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker, identitySecret = null }) {
+    const isVerified = createIdentityCheck(identitySecret);
+    // Loaded before the server listens: the first record should not wait for it.
+    const retriage = await createReceiverTriage();
     receiver.post(
       '/complaints',
       {
@@ -42,20 +49,25 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
         if (key !== undefined && key !== record.id) {
           return reply.code(400).send({ error: 'idempotency-key-mismatch', message: 'Idempotency-Key must equal the record id.' });
         }
-        // The store resolves only once the commit is durable, so the answer below follows it.
+        // The hash is of the record as sent, so a retry of it is still recognised as a replay.
+        const hash = canonicalHash(record);
+        const stored = storableCopy(record);
+        /** @type {Partial<import('../store/store.mjs').InsertMeta>} */
+        let checked = {};
+        if (stored.type === 'complaint') {
+          const verified = isVerified(stored.visitor);
+          const triage = retriage(stored, { verified });
+          checked = { summary: summariseRecord(stored, { triage, verified }), signals: triage.signals };
+        }
         const receivedAt = new Date().toISOString();
-        const summary = record.type === 'complaint' ? summariseRecord(record) : undefined;
         // Forwarding's jobs are written in the same transaction, and only if the record is new.
-        const jobs = await forwarding.jobsForRecord(record, summary, receivedAt);
+        // They follow the receiver's own triage (escalation, dueBy), not the widget's.
+        const jobs = await forwarding.jobsForRecord(stored, checked.summary, receivedAt);
         // The inbox hears of it with the commit, and only if this request stored it.
         const event = record.type === 'rating' ? { type: 'updated', data: { id: record.complaintId } } : { type: 'created', data: { id: record.id } };
-        const { outcome, receipt } = await store.insertRecord(record, {
-          hash: canonicalHash(record),
-          receivedAt,
-          event,
-          ...(summary ? { summary } : {}),
-          jobs,
-        });
+        // The store resolves only once the commit is durable, so the answer below follows it.
+        const { outcome, receipt } = await store.insertRecord(stored, { hash, receivedAt, event, ...checked, jobs });
+        reply.header('Cache-Control', 'no-store');
         if (outcome === 'conflict') {
           return reply.code(409).send({ error: 'conflict', message: `A different record with id ${record.id} was already received.` });
         }

@@ -26,7 +26,7 @@ export function urgencyRank(urgency) {
  * A complaint's work state as both stores read it back, before the flags are worked out.
  * @typedef {{
  *   id: string, reference: string, receivedAt: string, status: WorkStatus,
- *   claimedBy: string | null, claimedAt: string | null, resolvedBy: string | null,
+ *   claimedBy: string | null, claimedById: string | null, claimedAt: string | null, resolvedBy: string | null,
  *   resolvedAt: string | null, followedUpAt: string | null, csat: number | null,
  *   summary: ComplaintSummary,
  * }} WorkRow
@@ -121,4 +121,23 @@ export function jobNumber(id) {
 export function shortError(error) {
   const line = String(error).replace(/\s+/g, ' ').trim();
   return line.length > 500 ? `${line.slice(0, 499)}…` : line;
+}
+
+/**
+ * Who did a piece of work, from what a caller passed: an account, or a bare name.
+ * @param {string | import('./store.mjs').AgentRef} agent
+ * @returns {import('./store.mjs').AgentRef}
+ */
+export function agentRef(agent) {
+  return typeof agent === 'string' ? { id: null, name: agent } : { id: agent.id, name: agent.name };
+}
+
+/**
+ * Whether a complaint is already claimed by this agent (by account, or by name before accounts).
+ * @param {import('./store.mjs').Complaint} complaint
+ * @param {import('./store.mjs').AgentRef} agent
+ */
+export function claimedBySame(complaint, agent) {
+  if (complaint.status !== 'claimed') return false;
+  return agent.id === null ? complaint.claimedById === null && complaint.claimedBy === agent.name : complaint.claimedById === agent.id;
 }

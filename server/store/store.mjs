@@ -50,6 +50,52 @@
  * }} ComplaintSummary
  */
 
+/** @typedef {'admin' | 'agent'} Role */
+
+/**
+ * A signed-in agent as the API sees them (`request.agent`).
+ * @typedef {{ id: string, name: string, email: string, role: Role }} Agent
+ */
+
+/**
+ * An account as the store keeps it: `passwordHash` is null until an invited agent chose one.
+ * @typedef {Agent & { passwordHash: string | null, invitePending: boolean, createdAt: string }} AgentAccount
+ */
+
+/**
+ * What a new account is stored with. `email` is already lower-cased; hashes only, never a
+ * password or a token.
+ * @typedef {{
+ *   id: string, name: string, email: string, role: Role, passwordHash: string | null,
+ *   inviteHash: string | null, inviteExpiresAt: string | null, createdAt: string,
+ * }} NewAgent
+ */
+
+/**
+ * Who did a piece of work: an account (`id`), or a bare name from before accounts (`id` null).
+ * Store methods also take a bare name string.
+ * @typedef {{ id: string | null, name: string }} AgentRef
+ */
+
+/** @typedef {'claimed' | 'released' | 'resolved' | 'followed-up' | 'replied' | 'due-moved'} AuditAction */
+
+/**
+ * One entry of a complaint's audit trail. `agentName` is the name at the time, kept when the
+ * account is removed.
+ * @typedef {{ action: AuditAction, agentId: string | null, agentName: string | null, at: string, detail: Record<string, unknown> | null }} AuditEvent
+ */
+
+/**
+ * @typedef {{
+ *   jobs?: JobSpec[],
+ *   expectedClaimant?: string | null,
+ *   agent?: string | AgentRef,
+ * }} WorkOptions
+ *   `expectedClaimant`, when given, makes the change happen only if the complaint is still
+ *   claimed by that account (null: by nobody), so a permission checked before cannot be
+ *   overtaken by a claim in between. `agent` names who marked a follow-up.
+ */
+
 /**
  * One line of the queue: the summary and the work done, never the body.
  * @typedef {{
@@ -58,6 +104,7 @@
  *   receivedAt: string,
  *   status: WorkStatus,
  *   claimedBy: string | null,
+ *   claimedById: string | null,
  *   claimedAt: string | null,
  *   resolvedBy: string | null,
  *   resolvedAt: string | null,
@@ -73,7 +120,7 @@
 
 /**
  * An agent's view of one complaint: the record as delivered plus the work done on it.
- * @typedef {ComplaintListItem & { resolutionNote: string | null, record: ComplaintRecord }} Complaint
+ * @typedef {ComplaintListItem & { resolutionNote: string | null, record: ComplaintRecord, audit: AuditEvent[] }} Complaint
  */
 
 /**
@@ -134,10 +181,12 @@
 
 /**
  * @typedef {{ jobs?: JobSpec[] }} WithJobs
- * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary, event?: { type: string, data: object } } & WithJobs} InsertMeta
- *   `summary` is required for a complaint; a rating has none. `event`, when given, is published
- *   (as by `events.publish`) with the commit, only if the record was created: on PostgreSQL it
- *   rides in the same statement, which saves a round trip per record.
+ * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary, signals?: Signal[], event?: { type: string, data: object } } & WithJobs} InsertMeta
+ *   `summary` is required for a complaint; a rating has none. `signals` are the receiver's
+ *   triage cues, counted by the trends view (the record's own when absent). `event`, when given,
+ *   is published (as by `events.publish`) with the commit, only if the record was created: on
+ *   PostgreSQL it rides in the same statement, which saves a round trip per record.
+ * @typedef {ComplaintRecord['triage']['signals'][number]} Signal
  */
 
 /** @typedef {import('../jobs/forwarding/service.mjs').DestinationStore} DestinationStore */
@@ -156,9 +205,25 @@
  * @property {(filters?: Filters) => Promise<{ total: number, open: number }>} countRecords
  *   How many complaints match the filters, and how many of them are not resolved.
  * @property {() => Promise<{ categories: string[], languages: string[] }>} facets
- * @property {(id: string, agent: string, at: string, options?: WithJobs) => Promise<WorkResult>} claim
- * @property {(id: string, agent: string, note: string, at: string, options?: WithJobs) => Promise<WorkResult>} resolve
- * @property {(id: string, at: string, options?: WithJobs) => Promise<WorkResult>} markFollowedUp
+ * @property {(id: string, agent: string | AgentRef, at: string, options?: WorkOptions) => Promise<WorkResult>} claim
+ *   Claims a new complaint; claiming one already claimed by the same agent changes nothing.
+ * @property {(id: string, agent: string | AgentRef, at: string, options?: WorkOptions) => Promise<WorkResult>} release
+ *   Hands a claimed complaint back to the queue.
+ * @property {(id: string, agent: string | AgentRef, note: string, at: string, options?: WorkOptions) => Promise<WorkResult>} resolve
+ * @property {(id: string, at: string, options?: WorkOptions) => Promise<WorkResult>} markFollowedUp
+ *   Each of these writes its audit event, and its jobs, only when the change happened.
+ * @property {(agent: NewAgent) => Promise<{ ok: true, agent: AgentAccount } | { ok: false, error: 'email-taken' }>} createAgent
+ * @property {(agent: NewAgent) => Promise<boolean>} createFirstAdmin
+ *   Creates the account only while no admin exists (instances starting together create one).
+ * @property {(email: string) => Promise<AgentAccount | null>} findAgentByEmail
+ * @property {(id: string) => Promise<AgentAccount | null>} getAgent
+ * @property {() => Promise<AgentAccount[]>} listAgents
+ * @property {(id: string) => Promise<boolean>} removeAgent  its sessions end with it
+ * @property {(inviteHash: string, passwordHash: string, now: string) => Promise<Agent | null>} acceptInvite
+ *   Sets the password of the account whose unexpired invite this is, and uses the invite up.
+ * @property {(session: { tokenHash: string, agentId: string, createdAt: string, expiresAt: string }) => Promise<void>} createSession
+ * @property {(tokenHash: string, now: string) => Promise<Agent | null>} findSession
+ * @property {(tokenHash: string) => Promise<void>} deleteSession
  * @property {(options?: { weeks?: number, now?: number, topSignals?: number }) => Promise<Trends>} trends
  * @property {(jobs: JobSpec[]) => Promise<void>} enqueueJobs
  * @property {(options: { now: string, limit: number, leaseSeconds: number }) => Promise<Job[]>} takeDueJobs

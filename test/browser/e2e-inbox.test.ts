@@ -5,12 +5,12 @@ import { launchChromium } from './support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
+import { addAgent, PASSWORD } from '../support/agents';
 
 const WIDGET = join(import.meta.dirname, '../../dist/heard.js');
 const built = existsSync(WIDGET);
 if (!built) console.warn('e2e-inbox: dist/heard.js is missing; run `npm run build` to run the end-to-end inbox test.');
 
-const TOKEN = 'e2e-agent-token';
 const COMPLAINT = 'My parcel for order ORD-5521 arrived today and the kettle inside was dented.';
 
 let browser: Browser;
@@ -22,10 +22,11 @@ beforeAll(async () => {
   if (!built) return;
   store = createSqliteStore({ path: ':memory:' });
   const origins = new Set<string>();
-  app = createApp({ store, allowedOrigins: origins, agentToken: TOKEN, rateLimit: 0 });
+  app = createApp({ store, allowedOrigins: origins, rateLimit: 0 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   origins.add(base);
+  await addAgent(store, { name: 'Mia', email: 'mia@shop.example' });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -80,8 +81,8 @@ describe.skipIf(!built)('visitor to agent, end to end', () => {
   it('a complaint made on the demo page appears live in the inbox, and an agent claims and resolves it', async () => {
     const inbox = await browser.newPage();
     await inbox.goto(`${base}/inbox/`);
-    await inbox.getByLabel('Agent token').fill(TOKEN);
-    await inbox.getByLabel('Your name').fill('Mia');
+    await inbox.locator('#email').fill('mia@shop.example');
+    await inbox.locator('#password').fill(PASSWORD);
     await inbox.getByRole('button', { name: 'Sign in' }).click();
     await inbox.locator('body[data-live="live"]').waitFor();
 
@@ -105,7 +106,7 @@ describe.skipIf(!built)('visitor to agent, end to end', () => {
     const detail = inbox.locator('#detail-view');
     await detail.locator('ol.transcript').getByText(COMPLAINT, { exact: true }).waitFor();
     await detail.getByRole('button', { name: 'Claim' }).click();
-    await detail.getByText(/^Claimed by Mia/).waitFor();
+    await detail.getByText(/^Claimed by you/).waitFor();
     await detail.getByLabel('Resolution note').fill('Replacement kettle sent.');
     await detail.getByRole('button', { name: 'Resolve' }).click();
     await expect.poll(() => detail.locator('#resolution-note').textContent()).toBe('Replacement kettle sent.');

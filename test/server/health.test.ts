@@ -5,7 +5,7 @@ import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 describe('health checks for a load balancer', () => {
   it('says the process is up on /healthz, and ready on /readyz only while the database answers', async () => {
     const store = createSqliteStore({ path: ':memory:' });
-    const app = createApp({ store, allowedOrigins: [], agentToken: 'health-token', rateLimit: 0 });
+    const app = createApp({ store, allowedOrigins: [], rateLimit: 0 });
     await app.ready();
     const health = await app.inject({ url: '/healthz' });
     expect(health.statusCode).toBe(200);

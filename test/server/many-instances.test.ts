@@ -6,11 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import { createPostgresStore } from '../../server/store/postgres/postgres-store.mjs';
+import { addAgent, signIn } from '../support/agents';
 import { type PostgresCluster, startPostgres } from '../support/postgres';
 import { startReceiverProcess } from '../support/receiver-process';
 
-const TOKEN = 'instances-token';
-const auth = { authorization: `Bearer ${TOKEN}` };
 
 let cluster: PostgresCluster;
 const children = new Set<ChildProcess>();
@@ -29,7 +28,7 @@ async function twoInstances() {
   const instances = await Promise.all(
     [0, 1].map(async () => {
       const store = await createPostgresStore({ connectionString: url });
-      const app = createApp({ store, allowedOrigins: [], agentToken: TOKEN, rateLimit: 0 });
+      const app = createApp({ store, allowedOrigins: [], rateLimit: 0 });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const origin = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
       return { store, app, origin };
@@ -102,6 +101,10 @@ describe('several instances on one PostgreSQL', () => {
     const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
     const controller = new AbortController();
     try {
+      // The session is made on one instance and good on the other.
+      const mia = await addAgent(a.store, { name: 'Mia' });
+      const auth = await signIn(b.app, mia.email);
+      expect((await (await fetch(`${a.origin}/api/me`, { headers: auth })).json()).agent).toMatchObject({ id: mia.id, name: 'Mia' });
       // The ticket comes from one instance and opens the stream on the other.
       const { ticket } = await (await fetch(`${a.origin}/api/stream-ticket`, { method: 'POST', headers: auth })).json();
       const stream = await fetch(`${b.origin}/api/stream?ticket=${ticket}`, { signal: controller.signal });
@@ -117,15 +120,16 @@ describe('several instances on one PostgreSQL', () => {
 
       const claimed = await fetch(`${a.origin}/api/complaints/${record.id}/claim`, {
         method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ agent: 'Mia' }),
+        headers: auth,
       });
       expect(claimed.status).toBe(200);
       while (!text.includes('event: updated')) text += new TextDecoder().decode((await reader.read()).value);
       expect(text).toContain(`event: updated\ndata: {"id":"${record.id}"}`);
 
-      // A ticket is good once, on any instance.
+      // A ticket is good once, on any instance; a session ended on one is ended on all.
       expect((await fetch(`${a.origin}/api/stream?ticket=${ticket}`)).status).toBe(401);
+      expect((await fetch(`${b.origin}/api/session`, { method: 'DELETE', headers: auth })).status).toBe(204);
+      expect((await fetch(`${a.origin}/api/me`, { headers: auth })).status).toBe(401);
     } finally {
       controller.abort();
       await close();

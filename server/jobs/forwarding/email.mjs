@@ -23,15 +23,16 @@ export function createMailer(url) {
 }
 
 /**
- * The email for one event.
+ * The email for one event. `lead`, when given, is a first line of the server's own words for
+ * this one reader (the claimant's overdue alert says the complaint is theirs).
  * @param {import('./events.mjs').EventContext} context
- * @param {{ to: string, from: string }} addresses
+ * @param {{ to: string, from: string, lead?: string }} addresses
  */
-export function composeEmail(context, { to, from }) {
+export function composeEmail(context, { to, from, lead }) {
   const { event, record, summary } = context;
   const what = event.type === 'complaint.created' ? '' : `${headline(event)} · `;
   const subject = oneLine(`[${summary.reference}] ${what}${summary.urgency} · ${summary.category} · ${firstWords(record, 60)}`);
-  const text = emailText(context);
+  const text = lead ? `${lead}\n\n${emailText(context)}` : emailText(context);
   return {
     to,
     from,

@@ -17,7 +17,7 @@ import { HELD_UNTIL } from './handler.mjs';
  *   forwarding: ReturnType<typeof import('./service.mjs').createForwarding>,
  *   allowPrivate: boolean,
  *   mailConfigured: boolean,
- *   requireAdmin: import('fastify').preHandlerAsyncHookHandler,
+ *   requireAdmin: import('fastify').onRequestAsyncHookHandler,
  *   wakeWorker: () => void,
  * }} DestinationRoutesOptions
  */
@@ -29,7 +29,8 @@ const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string
  * @param {DestinationRoutesOptions} options
  */
 export async function destinationRoutes(api, { store, forwarding, allowPrivate, mailConfigured, requireAdmin, wakeWorker }) {
-  api.addHook('preHandler', requireAdmin);
+  // Before the body is read or checked: a plain agent hears 403 whatever they sent.
+  api.addHook('onRequest', requireAdmin);
 
   /** @param {string} id @param {import('fastify').FastifyReply} reply */
   const notFound = (id, reply) => reply.code(404).send({ error: 'not-found', message: `No destination ${id}.` });
@@ -52,7 +53,7 @@ export async function destinationRoutes(api, { store, forwarding, allowPrivate, 
       createdAt: new Date().toISOString(),
     };
     await store.addDestination(destination);
-    request.log.info({ destinationId: destination.id, kind: destination.kind }, 'destination added');
+    request.log.info({ destinationId: destination.id, kind: destination.kind, agentId: request.agent?.id }, 'destination added');
     reply.header('Cache-Control', 'no-store');
     // The one time a made-up secret is shown: the admin copies it into the receiving system.
     return reply.code(201).send({ destination: publicDestination(destination), ...(checked.generatedSecret ? { secret: checked.generatedSecret } : {}) });
@@ -74,7 +75,7 @@ export async function destinationRoutes(api, { store, forwarding, allowPrivate, 
       const destination = await store.getDestination(id);
       if (!destination) return notFound(id, reply);
       if (changed && !paused) wakeWorker();
-      request.log.info({ destinationId: id }, `destination ${paused ? 'paused' : 'resumed'}`);
+      request.log.info({ destinationId: id, agentId: request.agent?.id }, `destination ${paused ? 'paused' : 'resumed'}`);
       return { destination: publicDestination(destination) };
     });
   }
@@ -87,7 +88,7 @@ export async function destinationRoutes(api, { store, forwarding, allowPrivate, 
       return reply.code(409).send({ error: 'configured-by-environment', message: 'This destination comes from the server\'s environment: unset its variable and restart to remove it, or pause it here.' });
     }
     await store.removeDestination(id);
-    request.log.info({ destinationId: id }, 'destination removed');
+    request.log.info({ destinationId: id, agentId: request.agent?.id }, 'destination removed');
     return reply.code(204).send();
   });
 
@@ -124,7 +125,7 @@ export async function destinationRoutes(api, { store, forwarding, allowPrivate, 
     const { id } = /** @type {{ id: string }} */ (request.params);
     const retried = await store.retryJob(id, new Date().toISOString());
     if (!retried) return reply.code(409).send({ error: 'not-failed', message: 'Only a failed job can be retried; this one is not failed, or does not exist.' });
-    request.log.info({ jobId: id }, 'failed job retried by an admin');
+    request.log.info({ jobId: id, agentId: request.agent?.id }, 'failed job retried by an admin');
     wakeWorker();
     return { ok: true };
   });

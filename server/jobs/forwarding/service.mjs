@@ -77,7 +77,8 @@ export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now
 
     /**
      * The jobs a stored record causes: a complaint is `complaint.created`, and also
-     * `complaint.escalated` when it was handed off or is critical, and a check at its `dueBy`;
+     * `complaint.escalated` when it was escalated (the visitor asked for a person, or the server's
+     * triage escalated it), and a check at its `dueBy`;
      * a rating is `rating.created`.
      * @param {import('../../store/store.mjs').Deliverable} record
      * @param {import('../../store/store.mjs').ComplaintSummary | undefined} summary
@@ -85,15 +86,18 @@ export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now
      */
     async jobsForRecord(record, summary, at) {
       const destinations = await store.listDestinations();
-      if (destinations.length === 0) return [];
-      if (record.type === 'rating') return eventJobs(createEvent('rating.created', record.complaintId, { at, details: { csat: record.csat } }), destinations);
-      const jobs = eventJobs(createEvent('complaint.created', record.id, { at }), destinations);
-      if (summary?.escalated) {
+      if (record.type === 'rating') {
+        return destinations.length === 0 ? [] : eventJobs(createEvent('rating.created', record.complaintId, { at, details: { csat: record.csat } }), destinations);
+      }
+      const jobs = destinations.length === 0 ? [] : eventJobs(createEvent('complaint.created', record.id, { at }), destinations);
+      if (summary?.escalated && destinations.length > 0) {
         const reason = summary.handoffReason ?? (summary.urgency === 'critical' ? 'critical' : 'escalated');
         jobs.push(...eventJobs(createEvent('complaint.escalated', record.id, { at, details: { reason } }), destinations));
       }
-      // The commitment's check, when someone is to be told it was missed.
-      const check = destinations.some((destination) => destination.events.includes('complaint.overdue')) ? overdueJob(record.id, summary?.dueBy ?? null) : null;
+      // The commitment's check, when someone is to be told it was missed: a destination that
+      // takes overdue alerts, or (with a mail server) whoever will have claimed it by then.
+      const someoneToTell = mailer !== null || destinations.some((destination) => destination.events.includes('complaint.overdue'));
+      const check = someoneToTell ? overdueJob(record.id, summary?.dueBy ?? null) : null;
       if (check) jobs.push(check);
       return jobs;
     },

@@ -1,8 +1,9 @@
 // @ts-check
 import pg from 'pg';
-import { describeWork, toListItem, trendWeeks, urgencyRank } from '../shared.mjs';
+import { agentRef, claimedBySame, describeWork, toListItem, trendWeeks, urgencyRank } from '../shared.mjs';
 import { postgresDestinations } from '../destinations/postgres.mjs';
 import { postgresFollowUps } from '../follow-ups/postgres.mjs';
+import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
 import { createPostgresEvents } from './events.mjs';
 import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
 import { migratePostgres } from './migrate.mjs';
@@ -23,7 +24,7 @@ import { migratePostgres } from './migrate.mjs';
  * arrived (before or after its complaint) is read beside it, so two instances storing a
  * complaint and its rating at the same moment cannot lose the score.
  */
-const LIST_COLUMNS = `c.id, c.reference, c.received_at, c.status, c.claimed_by, c.claimed_at, c.resolved_by,
+const LIST_COLUMNS = `c.id, c.reference, c.received_at, c.status, c.claimed_by, c.claimed_by_id, c.claimed_at, c.resolved_by,
   c.resolved_at, c.followed_up_at, c.category, c.language, c.urgency, c.mood, c.customer_type, c.widget_urgency,
   c.widget_category, c.escalated, c.handoff_reason, c.verified, c.visitor_name, c.excerpt, c.submitted_at,
   c.due_by, c.follow_up_at, c.follow_up_consent,
@@ -49,8 +50,7 @@ const INSERT_COMPLAINT = `
 const INSERT_RATING = `
   WITH receipt AS (
     INSERT INTO receipts (id, kind, body_hash, receipt)
-    VALUES ($1, 'rating', $2, json_build_object('id', $1::text,
-      'reference', (SELECT reference FROM complaints WHERE id = $3), 'receivedAt', $4::text))
+    VALUES ($1, 'rating', $2, json_build_object('id', $1::text, 'reference', NULL, 'receivedAt', $4::text))
     ON CONFLICT (id) DO NOTHING RETURNING receipt
   ), rating AS (
     INSERT INTO ratings (id, complaint_id, csat, at) SELECT $1, $3, $5, $6 FROM receipt RETURNING id
@@ -72,6 +72,8 @@ const PURGE = `
     DELETE FROM ratings WHERE complaint_id IN (SELECT id FROM gone)
   ), jobs_gone AS (
     DELETE FROM jobs WHERE complaint_id IN (SELECT id FROM gone)
+  ), audit_gone AS (
+    DELETE FROM audit_events WHERE complaint_id IN (SELECT id FROM gone)
   )
   SELECT count(*)::int AS n FROM gone`;
 
@@ -89,6 +91,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
   pool.on('error', onError);
   const events = createPostgresEvents({ connectionString, pool, onError });
   const jobs = createPostgresJobs(pool);
+  const agents = createPostgresAgents(pool);
   await events.ready;
 
   /**
@@ -150,7 +153,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       summary.dueBy,
       summary.followUpAt,
       summary.followUpConsent,
-      JSON.stringify(record.triage.signals),
+      JSON.stringify(meta.signals ?? record.triage.signals),
       record.csat,
       jobsParameter(meta.jobs),
     ] });
@@ -182,24 +185,32 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     const { rows } = await pool.query(`SELECT ${LIST_COLUMNS}, c.resolution_note, c.body FROM complaints c WHERE c.id = $1`, [id]);
     const row = rows[0];
     if (!row) return null;
-    return { ...toListItem(toWorkRow(row), now), resolutionNote: row.resolution_note, record: row.body };
+    return { ...toListItem(toWorkRow(row), now), resolutionNote: row.resolution_note, record: row.body, audit: await agents.auditOf(id) };
   };
 
   /**
-   * Runs a guarded UPDATE; tells a missing complaint from one in the wrong state.
-   * @param {string} sql
+   * Runs a guarded UPDATE, with its audit event and the jobs it causes in the same statement, so
+   * all commit together or not at all; tells a missing complaint from one in the wrong state.
+   * `$1` is the complaint id; when `options.expectedClaimant` is given the change also needs the
+   * complaint to be claimed by that account still.
+   * @param {string} sql an UPDATE of `complaints` whose parameters are `params`
    * @param {unknown[]} params
-   * @param {string} id
    * @param {string} verb
-   * @param {import('../store.mjs').JobSpec[] | undefined} caused written only if the change happened
+   * @param {import('../store.mjs').WorkOptions} options
+   * @param {import('../store.mjs').AuditEvent} audit
    * @returns {Promise<WorkResult>}
    */
-  const work = async (sql, params, id, verb, caused = []) => {
-    // One statement: the change and the jobs it causes commit together or not at all.
+  const work = async (sql, params, verb, options, audit) => {
+    const id = /** @type {string} */ (params[0]);
+    const guard = options.expectedClaimant === undefined ? '' : ` AND claimed_by_id IS NOT DISTINCT FROM $${params.length + 1}`;
+    const all = options.expectedClaimant === undefined ? [...params] : [...params, options.expectedClaimant];
+    const jobsAt = all.length + 1;
     const { rows } = await pool.query(
-      `WITH changed AS (${sql} RETURNING id), work AS (${insertJobsFrom(params.length + 1, 'EXISTS (SELECT 1 FROM changed)')})
+      `WITH changed AS (${sql}${guard} RETURNING id),
+         work AS (${insertJobsFrom(jobsAt, 'EXISTS (SELECT 1 FROM changed)')}),
+         audit AS (${insertAuditFrom(jobsAt + 1)})
        SELECT count(*)::int AS n FROM changed`,
-      [...params, jobsParameter(caused)],
+      [...all, jobsParameter(options.jobs), ...auditParameters(id, audit)],
     );
     const rowCount = rows[0].n;
     const complaint = await read(id, Date.now());
@@ -236,33 +247,57 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       ]);
       return { categories: categories.rows.map((row) => row.category), languages: languages.rows.map((row) => row.language) };
     },
-    claim: async (id, agent, at, options = {}) =>
-      work(
-        `UPDATE complaints SET status = 'claimed', claimed_by = $2, claimed_at = $3
-         WHERE id = $1 AND status <> 'resolved' AND (claimed_by IS NULL OR claimed_by = $2)`,
-        [id, text(agent), at],
-        id,
+    claim: async (id, agent, at, options = {}) => {
+      const who = agentRef(agent);
+      const result = await work(
+        `UPDATE complaints SET status = 'claimed', claimed_by = $2, claimed_by_id = $3, claimed_at = $4 WHERE id = $1 AND status = 'new'`,
+        [id, text(who.name), who.id, at],
         'claim',
-        options.jobs,
-      ),
-    resolve: async (id, agent, note, at, options = {}) =>
+        options,
+        audit('claimed', who, at),
+      );
+      // Claiming what one already holds is no change, and no conflict.
+      return !result.ok && result.complaint && claimedBySame(result.complaint, who) ? { ok: true, complaint: result.complaint } : result;
+    },
+    release: async (id, agent, at, options = {}) =>
       work(
+        `UPDATE complaints SET status = 'new', claimed_by = NULL, claimed_by_id = NULL, claimed_at = NULL WHERE id = $1 AND status = 'claimed'`,
+        [id],
+        'release',
+        options,
+        audit('released', agentRef(agent), at),
+      ),
+    resolve: async (id, agent, note, at, options = {}) => {
+      const who = agentRef(agent);
+      return work(
         `UPDATE complaints SET status = 'resolved', resolved_by = $2, resolved_at = $3, resolution_note = $4,
+           claimed_by_id = CASE WHEN claimed_by IS NULL THEN $5 ELSE claimed_by_id END,
            claimed_by = COALESCE(claimed_by, $2), claimed_at = COALESCE(claimed_at, $3)
          WHERE id = $1 AND status <> 'resolved'`,
-        [id, text(agent), at, text(note)],
-        id,
+        [id, text(who.name), at, text(note), who.id],
         'resolve',
-        options.jobs,
-      ),
+        options,
+        audit('resolved', who, at),
+      );
+    },
     markFollowedUp: async (id, at, options = {}) =>
       work(
         `UPDATE complaints SET followed_up_at = $2 WHERE id = $1 AND status = 'resolved' AND followed_up_at IS NULL`,
         [id, at],
-        id,
         'record a follow-up',
-        options.jobs,
+        options,
+        audit('followed-up', options.agent === undefined ? null : agentRef(options.agent), at),
       ),
+    createAgent: agents.createAgent,
+    createFirstAdmin: agents.createFirstAdmin,
+    findAgentByEmail: agents.findAgentByEmail,
+    getAgent: agents.getAgent,
+    listAgents: agents.listAgents,
+    removeAgent: agents.removeAgent,
+    acceptInvite: agents.acceptInvite,
+    createSession: agents.createSession,
+    findSession: agents.findSession,
+    deleteSession: agents.deleteSession,
     trends: async ({ weeks = 12, now = Date.now(), topSignals = 20 } = {}) => {
       const { firstWeek, weekKeys } = trendWeeks(weeks, now);
       const since = new Date(firstWeek).toISOString();
@@ -385,6 +420,7 @@ function toWorkRow(row) {
     receivedAt: /** @type {string} */ (iso(row.received_at)),
     status: row.status,
     claimedBy: row.claimed_by,
+    claimedById: row.claimed_by_id,
     claimedAt: iso(row.claimed_at),
     resolvedBy: row.resolved_by,
     resolvedAt: iso(row.resolved_at),
@@ -409,4 +445,15 @@ function toWorkRow(row) {
       followUpConsent: row.follow_up_consent,
     },
   };
+}
+
+/**
+ * @param {import('../store.mjs').AuditAction} action
+ * @param {import('../store.mjs').AgentRef | null} who
+ * @param {string} at
+ * @param {Record<string, unknown> | null} [detail]
+ * @returns {import('../store.mjs').AuditEvent}
+ */
+function audit(action, who, at, detail = null) {
+  return { action, agentId: who?.id ?? null, agentName: who?.name ?? null, at, detail };
 }

@@ -2,9 +2,10 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { createLocalEvents, describeWork, toListItem, trendWeeks, isoDate, urgencyRank, weekStart } from '../shared.mjs';
+import { agentRef, claimedBySame, createLocalEvents, describeWork, toListItem, trendWeeks, isoDate, urgencyRank, weekStart } from '../shared.mjs';
 import { sqliteDestinations } from '../destinations/sqlite.mjs';
 import { sqliteFollowUps } from '../follow-ups/sqlite.mjs';
+import { createSqliteAgents } from './agents.mjs';
 import { createSqliteJobs } from './jobs.mjs';
 import { migrateSqlite } from './migrate.mjs';
 
@@ -21,7 +22,7 @@ import { migrateSqlite } from './migrate.mjs';
  */
 
 /** Every column but the body: what the queue reads. */
-const LIST_COLUMNS = `id, reference, received_at, status, claimed_by, claimed_at, resolved_by, resolved_at,
+const LIST_COLUMNS = `id, reference, received_at, status, claimed_by, claimed_by_id, claimed_at, resolved_by, resolved_at,
   followed_up_at, csat, category, language, urgency, mood, customer_type, widget_urgency, widget_category,
   escalated, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at, follow_up_consent`;
 
@@ -49,6 +50,7 @@ export function createSqliteStore({ path }) {
   migrateSqlite(db);
   const events = createLocalEvents();
   const jobs = createSqliteJobs(db);
+  const agents = createSqliteAgents(db);
 
   const q = {
     receipt: db.prepare('SELECT kind, body_hash, receipt FROM receipts WHERE id = ?'),
@@ -60,47 +62,49 @@ export function createSqliteStore({ path }) {
       VALUES (@id, @reference, @body, @receivedAt, @submittedMs, @category, @language, @urgencyRank,
        @escalated, @dueMs, @followUpMs, @consent, @csat, @urgency, @mood, @customerType, @widgetUrgency,
        @widgetCategory, @handoffReason, @verified, @name, @excerpt, @submittedAt, @dueBy, @followUpAt)`),
-    complaintRef: db.prepare('SELECT reference FROM complaints WHERE id = ?'),
     ratingFor: db.prepare('SELECT csat FROM ratings WHERE complaint_id = ? ORDER BY at DESC LIMIT 1'),
     addRating: db.prepare('INSERT INTO ratings (id, complaint_id, csat, at) VALUES (?, ?, ?, ?)'),
     applyRating: db.prepare('UPDATE complaints SET csat = ? WHERE id = ?'),
     get: db.prepare(`SELECT ${LIST_COLUMNS}, resolution_note, body FROM complaints WHERE id = ?`),
-    claim: db.prepare(`UPDATE complaints SET status = 'claimed', claimed_by = ?, claimed_at = ?
-      WHERE id = ? AND status <> 'resolved' AND (claimed_by IS NULL OR claimed_by = ?)`),
-    resolve: db.prepare(`UPDATE complaints SET status = 'resolved', resolved_by = ?, resolved_at = ?,
-      resolved_ms = ?, resolution_note = ?,
-      claimed_by = COALESCE(claimed_by, ?), claimed_at = COALESCE(claimed_at, ?)
-      WHERE id = ? AND status <> 'resolved'`),
-    followedUp: db.prepare(`UPDATE complaints SET followed_up_at = ?
-      WHERE id = ? AND status = 'resolved' AND followed_up_at IS NULL`),
+    claim: db.prepare(`UPDATE complaints SET status = 'claimed', claimed_by = @name, claimed_by_id = @agentId, claimed_at = @at
+      WHERE id = @id AND status = 'new'`),
+    release: db.prepare(`UPDATE complaints SET status = 'new', claimed_by = NULL, claimed_by_id = NULL, claimed_at = NULL
+      WHERE id = @id AND status = 'claimed' AND (@guard = 0 OR claimed_by_id IS @expected)`),
+    resolve: db.prepare(`UPDATE complaints SET status = 'resolved', resolved_by = @name, resolved_at = @at,
+      resolved_ms = @ms, resolution_note = @note,
+      claimed_by = COALESCE(claimed_by, @name), claimed_by_id = CASE WHEN claimed_by IS NULL THEN @agentId ELSE claimed_by_id END,
+      claimed_at = COALESCE(claimed_at, @at)
+      WHERE id = @id AND status <> 'resolved' AND (@guard = 0 OR claimed_by_id IS @expected)`),
+    followedUp: db.prepare(`UPDATE complaints SET followed_up_at = @at
+      WHERE id = @id AND status = 'resolved' AND followed_up_at IS NULL`),
     expired: db.prepare(`SELECT id FROM complaints WHERE status = 'resolved' AND resolved_ms < ? LIMIT ?`),
     purgeComplaint: db.prepare('DELETE FROM complaints WHERE id = ?'),
     purgeRatings: db.prepare('DELETE FROM ratings WHERE complaint_id = ?'),
     purgeJobs: db.prepare('DELETE FROM jobs WHERE complaint_id = ?'),
+    purgeAudit: db.prepare('DELETE FROM audit_events WHERE complaint_id = ?'),
     dropExpiredTickets: db.prepare('DELETE FROM stream_tickets WHERE expires_at <= ?'),
     addTicket: db.prepare('INSERT INTO stream_tickets (hash, expires_at) VALUES (?, ?)'),
     redeemTicket: db.prepare('DELETE FROM stream_tickets WHERE hash = ? RETURNING expires_at'),
     categories: db.prepare('SELECT DISTINCT category FROM complaints ORDER BY category'),
     languages: db.prepare('SELECT DISTINCT language FROM complaints ORDER BY language'),
     weekly: db.prepare('SELECT submitted_ms, category FROM complaints WHERE submitted_ms >= ?'),
-    signals: db.prepare(`SELECT json_extract(s.value, '$.field') AS field,
-        json_extract(s.value, '$.value') AS value, json_extract(s.value, '$.cue') AS cue,
-        COUNT(DISTINCT c.id) AS count
-      FROM complaints c, json_each(c.body, '$.triage.signals') s
-      WHERE c.submitted_ms >= ?
+    addSignal: db.prepare('INSERT INTO complaint_signals (complaint_id, submitted_ms, field, value, cue) VALUES (?, ?, ?, ?, ?)'),
+    signals: db.prepare(`SELECT field, value, cue, COUNT(DISTINCT complaint_id) AS count
+      FROM complaint_signals WHERE submitted_ms >= ?
       GROUP BY field, value, cue ORDER BY count DESC, field, value, cue LIMIT ?`),
   };
 
   /** @type {(record: ComplaintRecord, meta: InsertMeta) => Receipt} */
-  const insertComplaint = (record, { hash, receivedAt, summary }) => {
+  const insertComplaint = (record, { hash, receivedAt, summary, signals }) => {
     if (!summary) throw new Error('A complaint is stored with its summary.');
     const rating = /** @type {{ csat: number } | undefined} */ (q.ratingFor.get(record.id));
+    const submittedMs = Date.parse(summary.submittedAt);
     q.addComplaint.run({
       id: record.id,
       reference: record.reference,
       body: JSON.stringify(record),
       receivedAt,
-      submittedMs: Date.parse(summary.submittedAt),
+      submittedMs,
       category: summary.category,
       language: summary.language,
       urgencyRank: urgencyRank(summary.urgency),
@@ -123,6 +127,7 @@ export function createSqliteStore({ path }) {
       dueBy: summary.dueBy,
       followUpAt: summary.followUpAt,
     });
+    for (const signal of signals ?? record.triage.signals) q.addSignal.run(record.id, submittedMs, signal.field, signal.value, signal.cue);
     /** @type {Receipt} */
     const receipt = { id: record.id, reference: record.reference, receivedAt };
     q.addReceipt.run(record.id, 'complaint', hash, JSON.stringify(receipt));
@@ -133,9 +138,9 @@ export function createSqliteStore({ path }) {
   const insertRating = (record, { hash, receivedAt }) => {
     q.addRating.run(record.id, record.complaintId, record.csat, record.at);
     q.applyRating.run(record.csat, record.complaintId);
-    const known = /** @type {{ reference: string } | undefined} */ (q.complaintRef.get(record.complaintId));
+    // Whoever sends a rating learns nothing about the complaint from the answer.
     /** @type {Receipt} */
-    const receipt = { id: record.id, reference: known?.reference ?? null, receivedAt };
+    const receipt = { id: record.id, reference: null, receivedAt };
     q.addReceipt.run(record.id, 'rating', hash, JSON.stringify(receipt));
     return receipt;
   };
@@ -194,12 +199,20 @@ export function createSqliteStore({ path }) {
     });
   };
 
-  /** The change and the work it causes, in one transaction; true when it happened. */
+  /** The change, its audit event and the work it causes, in one transaction; true when it happened. */
   const change = db.transaction(
-    /** @param {import('better-sqlite3').Statement} statement @param {unknown[]} args @param {import('../store.mjs').JobSpec[] | undefined} caused */
-    (statement, args, caused) => {
-      const changed = statement.run(...args).changes > 0;
-      if (changed) jobs.add(caused);
+    /**
+     * @param {import('better-sqlite3').Statement} statement
+     * @param {Record<string, unknown>} args
+     * @param {import('../store.mjs').JobSpec[] | undefined} caused
+     * @param {import('../store.mjs').AuditEvent} audit
+     */
+    (statement, args, caused, audit) => {
+      const changed = statement.run(args).changes > 0;
+      if (changed) {
+        agents.addAudit(/** @type {string} */ (args.id), audit);
+        jobs.add(caused);
+      }
       return changed;
     },
   );
@@ -212,6 +225,7 @@ export function createSqliteStore({ path }) {
       for (const id of ids) {
         q.purgeRatings.run(id);
         q.purgeJobs.run(id);
+        q.purgeAudit.run(id);
         q.purgeComplaint.run(id);
       }
       return ids.length;
@@ -222,20 +236,22 @@ export function createSqliteStore({ path }) {
   const read = (id, now) => {
     const row = /** @type {Row & { resolution_note: string | null, body: string } | undefined} */ (q.get.get(id));
     if (!row) return null;
-    return { ...toListItem(toWorkRow(row), now), resolutionNote: row.resolution_note, record: JSON.parse(row.body) };
+    return { ...toListItem(toWorkRow(row), now), resolutionNote: row.resolution_note, record: JSON.parse(row.body), audit: agents.auditOf(id) };
   };
 
   /**
    * @param {import('better-sqlite3').Statement} statement
-   * @param {unknown[]} args
-   * @param {string} id
+   * @param {Record<string, unknown> & { id: string }} args
    * @param {string} verb
-   * @param {import('../store.mjs').JobSpec[] | undefined} caused
+   * @param {import('../store.mjs').WorkOptions} options
+   * @param {import('../store.mjs').AuditEvent} audit
    * @returns {WorkResult}
    */
-  const work = (statement, args, id, verb, caused) => {
+  const work = (statement, args, verb, options, audit) => {
+    const { id } = args;
     const now = Date.now();
-    const changed = change.immediate(statement, args, caused);
+    const guarded = { ...args, guard: options.expectedClaimant === undefined ? 0 : 1, expected: options.expectedClaimant ?? null };
+    const changed = change.immediate(statement, guarded, options.jobs, audit);
     const complaint = read(id, now);
     if (!complaint) return { ok: false, error: 'not-found', message: `No complaint ${id}.` };
     if (!changed) {
@@ -268,10 +284,19 @@ export function createSqliteStore({ path }) {
       categories: q.categories.pluck().all().map(String),
       languages: q.languages.pluck().all().map(String),
     }),
-    claim: async (id, agent, at, options = {}) => work(q.claim, [agent, at, id, agent], id, 'claim', options.jobs),
-    resolve: async (id, agent, note, at, options = {}) =>
-      work(q.resolve, [agent, at, Date.parse(at), note, agent, at, id], id, 'resolve', options.jobs),
-    markFollowedUp: async (id, at, options = {}) => work(q.followedUp, [at, id], id, 'record a follow-up', options.jobs),
+    claim: async (id, agent, at, options = {}) => {
+      const who = agentRef(agent);
+      const result = work(q.claim, { id, name: who.name, agentId: who.id, at }, 'claim', options, audit('claimed', who, at));
+      // Claiming what one already holds is no change, and no conflict.
+      return !result.ok && result.complaint && claimedBySame(result.complaint, who) ? { ok: true, complaint: result.complaint } : result;
+    },
+    release: async (id, agent, at, options = {}) => work(q.release, { id }, 'release', options, audit('released', agentRef(agent), at)),
+    resolve: async (id, agent, note, at, options = {}) => {
+      const who = agentRef(agent);
+      return work(q.resolve, { id, name: who.name, agentId: who.id, at, ms: Date.parse(at), note }, 'resolve', options, audit('resolved', who, at));
+    },
+    markFollowedUp: async (id, at, options = {}) =>
+      work(q.followedUp, { id, at }, 'record a follow-up', options, audit('followed-up', options.agent === undefined ? null : agentRef(options.agent), at)),
     trends: async ({ weeks = 12, now = Date.now(), topSignals = 20 } = {}) => {
       const { firstWeek, weekKeys } = trendWeeks(weeks, now);
       /** @type {Map<string, number>} */
@@ -288,6 +313,16 @@ export function createSqliteStore({ path }) {
       const signals = /** @type {import('../store.mjs').Trends['signals']} */ (q.signals.all(firstWeek, topSignals));
       return { weeks: weekKeys, categories, signals };
     },
+    createAgent: agents.createAgent,
+    createFirstAdmin: agents.createFirstAdmin,
+    findAgentByEmail: agents.findAgentByEmail,
+    getAgent: agents.getAgent,
+    listAgents: agents.listAgents,
+    removeAgent: agents.removeAgent,
+    acceptInvite: agents.acceptInvite,
+    createSession: agents.createSession,
+    findSession: agents.findSession,
+    deleteSession: agents.deleteSession,
     purgeResolved: async ({ resolvedBefore }) => {
       const beforeMs = Date.parse(resolvedBefore);
       let purged = 0;
@@ -347,7 +382,7 @@ function filtersToSql(filters) {
 /**
  * @typedef {{
  *   id: string, reference: string, received_at: string, status: import('../store.mjs').WorkStatus,
- *   claimed_by: string | null, claimed_at: string | null, resolved_by: string | null,
+ *   claimed_by: string | null, claimed_by_id: string | null, claimed_at: string | null, resolved_by: string | null,
  *   resolved_at: string | null, followed_up_at: string | null, csat: number | null,
  *   category: string, language: string, urgency: import('../store.mjs').Urgency, mood: string,
  *   customer_type: string, widget_urgency: import('../store.mjs').Urgency, widget_category: string,
@@ -365,6 +400,7 @@ function toWorkRow(row) {
     receivedAt: row.received_at,
     status: row.status,
     claimedBy: row.claimed_by,
+    claimedById: row.claimed_by_id,
     claimedAt: row.claimed_at,
     resolvedBy: row.resolved_by,
     resolvedAt: row.resolved_at,
@@ -389,4 +425,15 @@ function toWorkRow(row) {
       followUpConsent: row.follow_up_consent === 1,
     },
   };
+}
+
+/**
+ * @param {import('../store.mjs').AuditAction} action
+ * @param {import('../store.mjs').AgentRef | null} who
+ * @param {string} at
+ * @param {Record<string, unknown> | null} [detail]
+ * @returns {import('../store.mjs').AuditEvent}
+ */
+function audit(action, who, at, detail = null) {
+  return { action, agentId: who?.id ?? null, agentName: who?.name ?? null, at, detail };
 }

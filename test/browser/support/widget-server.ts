@@ -51,7 +51,7 @@ export async function startWidgetServer(): Promise<WidgetServer> {
     },
   };
   const origins = new Set<string>();
-  const app = createApp({ store, allowedOrigins: origins, agentToken: 'widget-test-token', rateLimit: 0 });
+  const app = createApp({ store, allowedOrigins: origins, rateLimit: 0 });
   const pages = new Map<string, HostPage>();
   const sheets = new Map<string, string>();
   app.get('/host/:name', (request, reply) => {

@@ -10,10 +10,9 @@ import { createMailer } from '../../../server/jobs/forwarding/email.mjs';
 import type { createWorker } from '../../../server/jobs/worker.mjs';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
 import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
+import { signedIn } from '../../support/agents.ts';
 import { startMailServer, type MailPeer } from '../../support/forwarding-peers.ts';
 
-const TOKEN = 'follow-up-token';
-const AUTH = { authorization: `Bearer ${TOKEN}` };
 const DAY = 24 * 3600_000;
 type Worker = ReturnType<typeof createWorker>;
 
@@ -22,6 +21,7 @@ describe('follow-up emails', () => {
   let app: ReturnType<typeof createApp>;
   let store: ReturnType<typeof createSqliteStore>;
   let now: number;
+  let auth: { authorization: string };
 
   beforeAll(async () => {
     smtp = await startMailServer();
@@ -34,7 +34,6 @@ describe('follow-up emails', () => {
     app = createApp({
       store,
       allowedOrigins: [],
-      agentToken: TOKEN,
       rateLimit: 0,
       jobs: { worker: false, publicUrl: 'https://heard.shop.example', mailFrom: 'Shop <care@shop.example>', teamEmail: 'team@shop.example' },
       mailer: createMailer(smtp.url),
@@ -42,6 +41,7 @@ describe('follow-up emails', () => {
     });
     app.addHook('onClose', async () => store.close());
     await app.ready();
+    ({ headers: auth } = await signedIn(app, store, { name: 'Bea' }));
     now = Date.now();
     smtp.mail.length = 0;
     smtp.recipients.length = 0;
@@ -55,7 +55,7 @@ describe('follow-up emails', () => {
     }
   };
   const receive = (record: object) => app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(record) });
-  const resolve = (id: string) => app.inject({ method: 'POST', url: `/api/complaints/${id}/resolve`, headers: AUTH, payload: { agent: 'Bea', note: 'Replacement sent.' } });
+  const resolve = (id: string) => app.inject({ method: 'POST', url: `/api/complaints/${id}/resolve`, headers: auth, payload: { note: 'Replacement sent.' } });
   /** The link for one score in a follow-up email, as a path on this server. */
   const linkFor = (text: string, score: number) => {
     const url = new URL(new RegExp(`(https://heard\\.shop\\.example/rate\\?\\S+&score=${score})`).exec(text)![1]!);

@@ -11,6 +11,7 @@ import { createApp } from '../../../server/app.mjs';
 import { generateWebhookSecret } from '../../../server/jobs/forwarding/webhook.mjs';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
 import { createPostgresStore } from '../../../server/store/postgres/postgres-store.mjs';
+import { signedIn } from '../../support/agents.ts';
 import { startWebhookReceiver } from '../../support/forwarding-peers.ts';
 import { startPostgres } from '../../support/postgres.ts';
 
@@ -24,7 +25,7 @@ afterAll(() => {
 });
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, [SERVE], { env: { ...process.env, PORT: '0', HEARD_AGENT_TOKEN: 'fault-token', HEARD_RATE_LIMIT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [SERVE], { env: { ...process.env, PORT: '0', HEARD_RATE_LIMIT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   children.add(child);
   let output = '';
   const origin = await new Promise<string>((resolve, reject) => {
@@ -93,20 +94,23 @@ describe('two instances on one PostgreSQL', () => {
     try {
       const url = await cluster.createDatabase();
       const destinations = [{ id: 'env-webhook', kind: 'webhook' as const, name: 'Webhook', config: { url: receiver.url, secret }, events: ['complaint.created' as const, 'complaint.claimed' as const] }];
-      const apps = await Promise.all([0, 1].map(async () => {
+      const started = await Promise.all([0, 1].map(async () => {
         const store = await createPostgresStore({ connectionString: url, poolSize: 4 });
-        const app = createApp({ store, allowedOrigins: [], agentToken: 'pg-token', rateLimit: 0, jobs: { allowPrivate: true, retrySchedule: [1], destinations, pollMs: 20 } });
+        const app = createApp({ store, allowedOrigins: [], rateLimit: 0, jobs: { allowPrivate: true, retrySchedule: [1], destinations, pollMs: 20 } });
         app.addHook('onClose', async () => store.close());
         await app.ready();
-        return app;
+        return { app, store };
       }));
+      const apps = started.map(({ app }) => app);
+      // One session, good on both instances: it lives in the database.
+      const { headers } = await signedIn(apps[0]!, started[0]!.store, { name: 'Bea' });
       const records = Array.from({ length: 40 }, () => sampleComplaint());
       await Promise.all(records.map(async (record, index) => {
         const app = apps[index % 2]!;
         const response = await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(record) });
         expect(response.statusCode).toBe(201);
         // The claim goes through the other instance.
-        await apps[(index + 1) % 2]!.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: { authorization: 'Bearer pg-token' }, payload: { agent: 'Bea' } });
+        await apps[(index + 1) % 2]!.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers });
       }));
       const accepted = await receiver.waitForAccepted(records.length * 2);
       await Promise.all(apps.map((app) => app.close()));

@@ -1,6 +1,7 @@
 /**
  * A commitment passed unresolved alerts the team: `complaint.overdue` by webhook and email when
- * the clock passes `dueBy`; nothing when the complaint was resolved in time.
+ * the clock passes `dueBy`, and the agent who claimed it by email at their account's address;
+ * nothing when the complaint was resolved in time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.mjs';
@@ -9,9 +10,9 @@ import { generateWebhookSecret } from '../../../server/jobs/forwarding/webhook.m
 import type { createWorker } from '../../../server/jobs/worker.mjs';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
 import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
+import { addAgent, signIn, signedIn } from '../../support/agents.ts';
 import { startMailServer, startWebhookReceiver, type HttpPeer, type MailPeer } from '../../support/forwarding-peers.ts';
 
-const TOKEN = 'overdue-token';
 const secret = generateWebhookSecret();
 type Worker = ReturnType<typeof createWorker>;
 
@@ -33,7 +34,6 @@ describe('overdue commitments', () => {
     const app = createApp({
       store,
       allowedOrigins: [],
-      agentToken: TOKEN,
       rateLimit: 0,
       jobs: {
         allowPrivate: true,
@@ -49,6 +49,7 @@ describe('overdue commitments', () => {
     });
     app.addHook('onClose', async () => store.close());
     await app.ready();
+    const { agent: bea, headers } = await signedIn(app, store, { name: 'Bea' });
     const worker = (app as unknown as { jobWorker: Worker }).jobWorker;
     const drain = async () => {
       while ((await worker.runDue()) > 0) {
@@ -61,8 +62,8 @@ describe('overdue commitments', () => {
       for (const record of [late, kept]) {
         await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(record) });
       }
-      await app.inject({ method: 'POST', url: `/api/complaints/${late.id}/claim`, headers: { authorization: `Bearer ${TOKEN}` }, payload: { agent: 'Bea' } });
-      await app.inject({ method: 'POST', url: `/api/complaints/${kept.id}/resolve`, headers: { authorization: `Bearer ${TOKEN}` }, payload: { agent: 'Bea', note: 'Sent.' } });
+      await app.inject({ method: 'POST', url: `/api/complaints/${late.id}/claim`, headers });
+      await app.inject({ method: 'POST', url: `/api/complaints/${kept.id}/resolve`, headers, payload: { note: 'Sent.' } });
       await drain();
       expect(receiver.accepted()).toHaveLength(0);
 
@@ -70,10 +71,66 @@ describe('overdue commitments', () => {
       await drain();
       const alerts = receiver.accepted().map((arrival) => arrival.verified as { type: string; data: { record: { id: string }; dueBy: string; agent: { name: string } } });
       expect(alerts.map((alert) => [alert.type, alert.data.record.id])).toEqual([['complaint.overdue', late.id]]);
-      expect(alerts[0]?.data).toMatchObject({ dueBy: late.commitment!.dueBy, agent: { name: 'Bea' } });
+      expect(alerts[0]?.data).toMatchObject({ dueBy: late.commitment!.dueBy, agent: { id: bea.id, name: 'Bea' } });
+      // Bea, who claimed it, hears it at her own address, told that it is hers.
+      const toBea = smtp.mail.filter((_mail, index) => smtp.recipients[index]?.includes(bea.email));
+      expect(toBea.map((mail) => mail.subject)).toEqual([expect.stringMatching(new RegExp(`^\\[${late.reference}\\] Overdue since `))]);
+      expect(toBea[0]?.text).toMatch(/^You claimed this complaint, and the date promised to the visitor has passed\./);
+      // Running again sends nothing more.
+      const sent = smtp.mail.length;
+      now += 3600_000;
+      await drain();
+      expect(smtp.mail).toHaveLength(sent);
       // The team's alert (the visitor whose complaint was resolved also got their follow-up).
       const toTeam = smtp.mail.filter((_mail, index) => smtp.recipients[index]?.includes('team@shop.example'));
-      expect(toTeam.map((mail) => mail.subject)).toEqual([expect.stringMatching(new RegExp(`^\\[${late.reference}\\] Overdue since .+ UTC · normal · delivery · `))]);
+      const { summary } = (await store.getRecord(late.id))!;
+      expect(toTeam.map((mail) => mail.subject)).toEqual([expect.stringMatching(new RegExp(`^\\[${late.reference}\\] Overdue since .+ UTC · ${summary.urgency} · ${summary.category} · `))]);
+    } finally {
+      await app.close();
+    }
+  });
+  it('emails the claimant even with no destination for overdue alerts, and only the agent who still holds it', async () => {
+    let now = Date.now();
+    const store = createSqliteStore({ path: ':memory:' });
+    const app = createApp({
+      store,
+      allowedOrigins: [],
+      rateLimit: 0,
+      jobs: { worker: false, publicUrl: 'https://heard.shop.example' },
+      mailer: createMailer(smtp.url),
+      clock: { now: () => now },
+    });
+    app.addHook('onClose', async () => store.close());
+    await app.ready();
+    const worker = (app as unknown as { jobWorker: Worker }).jobWorker;
+    const drain = async () => {
+      while ((await worker.runDue()) > 0) {
+        // until nothing is due
+      }
+    };
+    try {
+      const held = sampleComplaint();
+      const released = sampleComplaint();
+      const unclaimed = sampleComplaint();
+      for (const record of [held, released, unclaimed]) {
+        await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(record) });
+      }
+      const cara = await addAgent(store, { name: 'Cara' });
+      const dan = await addAgent(store, { name: 'Dan' });
+      const asCara = await signIn(app, cara.email);
+      const asDan = await signIn(app, dan.email);
+      expect((await app.inject({ method: 'POST', url: `/api/complaints/${held.id}/claim`, headers: asCara })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'POST', url: `/api/complaints/${released.id}/claim`, headers: asDan })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'POST', url: `/api/complaints/${released.id}/release`, headers: asDan })).statusCode).toBe(200);
+      const before = smtp.mail.length;
+
+      now = Math.max(...[held, released, unclaimed].map((record) => Date.parse(record.commitment!.dueBy))) + 60_000;
+      await drain();
+      const mail = smtp.mail.slice(before);
+      const to = smtp.recipients.slice(before);
+      expect(to).toEqual([[cara.email]]);
+      expect(mail[0]?.subject).toMatch(new RegExp(`^\\[${held.reference}\\] Overdue since `));
+      expect(mail[0]?.text).toContain(`Inbox: https://heard.shop.example/inbox/#complaint=${held.id}`);
     } finally {
       await app.close();
     }

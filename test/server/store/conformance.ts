@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { summariseRecord } from '../../../server/receiver/summary.mjs';
 import { sampleComplaint, sampleRating } from '../../../server/sample-records.mjs';
-import type { ComplaintRecord, JobSpec, Store } from '../../../server/store/store.mjs';
+import type { ComplaintRecord, JobSpec, NewAgent, Store } from '../../../server/store/store.mjs';
 
 export interface Backend {
   /** A store on a fresh, empty database. */
@@ -112,7 +112,8 @@ export function storeConformance(name: string, backend: Backend) {
         await put(store, complaint);
         const rating = sampleRating(complaint.id, 4);
         const answered = await store.insertRecord(rating, { hash: 'r1', receivedAt: now() });
-        expect(answered).toMatchObject({ outcome: 'created', receipt: { id: rating.id, reference: complaint.reference } });
+        // The answer to a rating tells its sender nothing about the complaint.
+        expect(answered).toMatchObject({ outcome: 'created', receipt: { id: rating.id, reference: null } });
         expect((await store.getRecord(complaint.id))?.csat).toBe(4);
 
         const later = sampleComplaint();
@@ -444,6 +445,125 @@ export function storeConformance(name: string, backend: Backend) {
         ]);
         expect(trends.signals[0]).toEqual({ field: 'category', value: 'delivery', cue: 'parcel', count: 3 });
         expect(trends.signals).toContainEqual({ field: 'category', value: 'billing', cue: 'charged twice', count: 1 });
+      });
+
+      it("counts the receiver's signals when it gives them, not the ones in the record", async () => {
+        const record = sampleComplaint({ triage: { signals: [{ field: 'category', value: 'staff', cue: 'forged cue' }] } });
+        await store.insertRecord(record, {
+          hash: 'h',
+          receivedAt: now(),
+          summary: summariseRecord(record),
+          signals: [{ field: 'category', value: 'product', cue: 'kettle' }],
+        });
+        const { signals } = await store.trends({ weeks: 1 });
+        expect(signals).toEqual([{ field: 'category', value: 'product', cue: 'kettle', count: 1 }]);
+      });
+
+      it('keeps every query working with a stored body nested 1,500 deep', async () => {
+        let traits: Record<string, unknown> = { leaf: true };
+        for (let i = 0; i < 1500; i++) traits = { a: traits };
+        const deep = sampleComplaint({ visitor: { traits } });
+        await put(store, deep);
+        await put(store, sampleComplaint());
+        expect((await store.trends()).signals).toContainEqual({ field: 'category', value: 'delivery', cue: 'parcel', count: 2 });
+        expect(await store.listRecords()).toHaveLength(2);
+        expect((await store.getRecord(deep.id))?.record.visitor.traits).toEqual(traits);
+        expect((await store.claim(deep.id, 'Mia', now())).ok).toBe(true);
+      });
+    });
+
+    describe('agents, sessions and the audit trail', () => {
+      const HOURS = (n: number) => new Date(Date.now() + n * HOUR).toISOString();
+      const newAgent = (overrides: Partial<NewAgent> = {}): NewAgent => ({
+        id: `agent-${Math.random().toString(36).slice(2)}`,
+        name: 'Mia Horváth',
+        email: `mia-${Math.random().toString(36).slice(2)}@shop.example`,
+        role: 'agent',
+        passwordHash: 'scrypt$hash',
+        inviteHash: null,
+        inviteExpiresAt: null,
+        createdAt: now(),
+        ...overrides,
+      });
+
+      it('keeps accounts by email, once each', async () => {
+        const mia = newAgent();
+        const created = await store.createAgent(mia);
+        expect(created).toMatchObject({ ok: true, agent: { id: mia.id, name: mia.name, email: mia.email, role: 'agent', passwordHash: 'scrypt$hash', invitePending: false } });
+        expect(await store.createAgent(newAgent({ email: mia.email }))).toEqual({ ok: false, error: 'email-taken' });
+        expect((await store.findAgentByEmail(mia.email))?.id).toBe(mia.id);
+        expect(await store.findAgentByEmail('nobody@shop.example')).toBeNull();
+        expect((await store.listAgents()).map((agent) => agent.id)).toEqual([mia.id]);
+        expect(await store.removeAgent(mia.id)).toBe(true);
+        expect(await store.getAgent(mia.id)).toBeNull();
+        expect(await store.removeAgent(mia.id)).toBe(false);
+      });
+
+      it('creates the first admin only while there is none, even when asked twice at once', async () => {
+        const [a, b] = await Promise.all([
+          store.createFirstAdmin(newAgent({ role: 'admin', email: 'admin@shop.example' })),
+          store.createFirstAdmin(newAgent({ role: 'admin', email: 'other@shop.example' })),
+        ]);
+        expect([a, b].filter(Boolean)).toHaveLength(1);
+        expect((await store.listAgents()).filter((agent) => agent.role === 'admin')).toHaveLength(1);
+      });
+
+      it('finds a session by its hash until it expires, is removed, or its agent is', async () => {
+        const mia = newAgent();
+        await store.createAgent(mia);
+        await store.createSession({ tokenHash: 'h-live', agentId: mia.id, createdAt: now(), expiresAt: HOURS(12) });
+        await store.createSession({ tokenHash: 'h-old', agentId: mia.id, createdAt: now(), expiresAt: HOURS(-1) });
+        expect(await store.findSession('h-live', now())).toEqual({ id: mia.id, name: mia.name, email: mia.email, role: 'agent' });
+        expect(await store.findSession('h-old', now())).toBeNull();
+        expect(await store.findSession('h-live', HOURS(13))).toBeNull();
+        await store.deleteSession('h-live');
+        expect(await store.findSession('h-live', now())).toBeNull();
+
+        await store.createSession({ tokenHash: 'h-again', agentId: mia.id, createdAt: now(), expiresAt: HOURS(12) });
+        await store.removeAgent(mia.id);
+        expect(await store.findSession('h-again', now())).toBeNull();
+      });
+
+      it('accepts an invite once, before it expires', async () => {
+        const invited = newAgent({ passwordHash: null, inviteHash: 'invite-1', inviteExpiresAt: HOURS(24) });
+        const expired = newAgent({ passwordHash: null, inviteHash: 'invite-2', inviteExpiresAt: HOURS(-1) });
+        await store.createAgent(invited);
+        await store.createAgent(expired);
+        expect((await store.getAgent(invited.id))?.invitePending).toBe(true);
+        expect(await store.acceptInvite('invite-1', 'scrypt$chosen', now())).toMatchObject({ id: invited.id });
+        expect(await store.getAgent(invited.id)).toMatchObject({ passwordHash: 'scrypt$chosen', invitePending: false });
+        expect(await store.acceptInvite('invite-1', 'scrypt$again', now())).toBeNull();
+        expect(await store.acceptInvite('invite-2', 'scrypt$late', now())).toBeNull();
+        expect((await store.getAgent(expired.id))?.passwordHash).toBeNull();
+      });
+
+      it('keeps who claimed, released, resolved and followed up, and when, only for changes that happened', async () => {
+        const complaint = sampleComplaint({ submittedAt: ago(30) });
+        await put(store, complaint);
+        const mia = { id: 'agent-mia', name: 'Mia' };
+        const tomas = { id: 'agent-tomas', name: 'Tomas' };
+        const claimedAt = ago(5);
+        expect((await store.claim(complaint.id, mia, claimedAt)).ok).toBe(true);
+        // The same agent again: no change, no second entry. Another agent: a conflict, no entry.
+        expect((await store.claim(complaint.id, mia, ago(4.5))).ok).toBe(true);
+        expect((await store.claim(complaint.id, tomas, ago(4.4))).ok).toBe(false);
+        expect((await store.release(complaint.id, mia, ago(4))).ok).toBe(true);
+        expect((await store.claim(complaint.id, tomas, ago(3))).complaint).toMatchObject({ claimedBy: 'Tomas', claimedById: 'agent-tomas' });
+        // A permission checked against Mia holding it is out of date: nothing changes.
+        expect((await store.resolve(complaint.id, mia, 'Done.', ago(2.5), { expectedClaimant: 'agent-mia' })).ok).toBe(false);
+        expect((await store.resolve(complaint.id, tomas, 'Refunded.', ago(2), { expectedClaimant: 'agent-tomas' })).ok).toBe(true);
+        expect((await store.resolve(complaint.id, tomas, 'Again.', ago(1.5))).ok).toBe(false);
+        await store.markFollowedUp(complaint.id, ago(0), { agent: tomas });
+
+        const audit = (await store.getRecord(complaint.id))!.audit;
+        expect(audit.map((event) => [event.action, event.agentId, event.agentName])).toEqual([
+          ['claimed', 'agent-mia', 'Mia'],
+          ['released', 'agent-mia', 'Mia'],
+          ['claimed', 'agent-tomas', 'Tomas'],
+          ['resolved', 'agent-tomas', 'Tomas'],
+          ['followed-up', 'agent-tomas', 'Tomas'],
+        ]);
+        expect(Date.parse(audit[0]!.at)).toBe(Date.parse(claimedAt));
       });
     });
 

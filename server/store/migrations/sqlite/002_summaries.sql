@@ -30,7 +30,12 @@ UPDATE complaints SET
   ), ''),
   submitted_at = json_extract(body, '$.submittedAt'),
   due_by = json_extract(body, '$.commitment.dueBy'),
-  follow_up_at = json_extract(body, '$.followUpAt');
+  follow_up_at = json_extract(body, '$.followUpAt')
+-- A body nested deeper than SQLite's JSON functions go would stop the whole upgrade: such a
+-- row keeps the defaults and the instant its ordering column already holds.
+WHERE json_valid(body);
+UPDATE complaints SET submitted_at = strftime('%Y-%m-%dT%H:%M:%fZ', submitted_ms / 1000.0, 'unixepoch')
+WHERE submitted_at = '';
 
 CREATE INDEX complaints_category ON complaints (category, status);
 CREATE INDEX complaints_language ON complaints (language, status);
