@@ -1,7 +1,7 @@
 /**
  * Settings → Destinations in real Chromium: an admin adds a webhook, copies its secret once,
- * sends a test the receiver verifies, pauses and resumes it, and reads its deliveries; a link
- * from a forwarded event opens the complaint.
+ * sends a test the receiver verifies, pauses and resumes it, and reads its deliveries; an agent
+ * who is not an admin has no Settings tab; a link from a forwarded event opens the complaint.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,16 +10,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
+import { addAgent, PASSWORD } from '../support/agents';
 import { startWebhookReceiver, type HttpPeer } from '../support/forwarding-peers.ts';
 import { launchChromium } from './support/chromium';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TOKEN = 'browser-admin-token';
 
 let browser: Browser;
 let app: ReturnType<typeof createApp>;
 let base: string;
+let ada: Awaited<ReturnType<typeof addAgent>>;
+let mia: Awaited<ReturnType<typeof addAgent>>;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -30,18 +32,20 @@ afterAll(async () => {
 
 beforeEach(async () => {
   const store = createSqliteStore({ path: ':memory:' });
-  app = createApp({ store, allowedOrigins: [], agentToken: TOKEN, rateLimit: 0, jobs: { allowPrivate: true, retrySchedule: [1], pollMs: 50 } });
+  app = createApp({ store, allowedOrigins: [], rateLimit: 0, jobs: { allowPrivate: true, retrySchedule: [1], pollMs: 50 } });
   app.addHook('onClose', async () => store.close());
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  ada = await addAgent(store, { name: 'Ada', email: 'ada@shop.example', role: 'admin' });
+  mia = await addAgent(store, { name: 'Mia', email: 'mia@shop.example' });
   return () => app.close();
 });
 
-async function signIn(path = '/inbox/'): Promise<Page> {
+async function signIn(path = '/inbox/', email = ada.email): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(`${base}${path}`);
-  await page.getByLabel('Agent token').fill(TOKEN);
-  await page.getByLabel('Your name').fill('Mia');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('body[data-live="live"]').waitFor();
   return page;
@@ -110,10 +114,18 @@ describe('Settings → Destinations in Chromium', () => {
     await page.close();
   });
 
-  it('opens the complaint a forwarded link points to', async () => {
+  it('shows an agent who is not an admin no Settings tab', async () => {
+    const page = await signIn('/inbox/', mia.email);
+    await expect.poll(() => page.locator('#who').textContent()).toBe('Signed in as Mia');
+    expect(await page.getByRole('button', { name: 'Settings' }).isHidden()).toBe(true);
+    expect(await page.locator('#settings-view').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('opens the complaint a forwarded link points to, after signing in', async () => {
     const record = sampleComplaint();
     await fetch(`${base}/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
-    const page = await signIn(`/inbox/#complaint=${record.id}`);
+    const page = await signIn(`/inbox/#complaint=${record.id}`, mia.email);
     await expect.poll(() => page.locator('#detail-title').textContent()).toBe(`Complaint ${record.reference}`);
     await page.close();
   });
