@@ -107,7 +107,8 @@ export function headline(event) {
     case 'complaint.created':
       return 'New complaint';
     case 'complaint.escalated':
-      return `Escalated${details.reason ? ` (${details.reason})` : ''}`;
+      // The receiver names a visitor's own request for a person 'visitor'.
+      return `Escalated${details.reason ? ` (${details.reason === 'visitor' ? 'the visitor asked for a person' : details.reason})` : ''}`;
     case 'complaint.claimed':
       return `Claimed by ${details.agent?.name ?? 'an agent'}`;
     case 'complaint.resolved':

@@ -170,4 +170,11 @@ describe('Slack-compatible destinations', () => {
     await deliver(destination('slack', { url: chat.url, personalData: false }), context({}, 'complaint.claimed'), { post, mailer: null, mailFrom: 'x@shop.example' });
     expect(JSON.parse(chat.arrivals.at(-1)!.body).text).toContain('Claimed by Bea');
   });
+
+  it('says in words that the visitor asked for a person', async () => {
+    const escalated = context();
+    escalated.event = createEvent('complaint.escalated', escalated.record.id, { at: new Date().toISOString(), details: { reason: 'visitor' } });
+    await deliver(destination('slack', { url: chat.url, personalData: false }), escalated, { post, mailer: null, mailFrom: 'x@shop.example' });
+    expect(JSON.parse(chat.arrivals.at(-1)!.body).text).toContain('Escalated (the visitor asked for a person)');
+  });
 });
