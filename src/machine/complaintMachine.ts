@@ -66,12 +66,14 @@ export const complaintMachine = setup({
     lacksOutcomeDetail: (args) => !G.hasOutcomeDetail(args),
     isOffered: G.isOffered,
     asksUnofferedOutcome: G.asksUnofferedOutcome,
-    canAcceptAlternative: ({ context }) => !!context.outcome && !context.outcome.offered && !!context.outcome.alternative,
+    canAcceptAlternative: G.canAcceptAlternative,
+    isAskingWhichPart: G.isAskingWhichPart,
     hasContact: G.hasContact,
     isValidContact: G.isValidContact,
     isHandingOff: G.isHandingOff,
     isNotHandingOff: (args) => !G.isHandingOff(args),
     isValidRating: G.isValidRating,
+    isUnrated: G.isUnrated,
     isNewLocale: G.isNewLocale,
   },
   actions: {
@@ -94,17 +96,13 @@ export const complaintMachine = setup({
     acceptAlternative: withAt(A.acceptAlternative),
     askContact: withAt(A.askContact),
     saveContact: withEvent(A.saveContact),
+    refuseContact: withEvent(A.refuseContact),
     editContact: withEvent(A.editContact),
     commit: withAt(A.commit),
     handoffByVisitor: withAt((context, at) => A.startHandoff(context, 'visitor', at)),
     escalate: withAt((context, at) => A.startHandoff(context, A.escalationReason(context), at)),
     markSubmitted: withAt(A.markSubmitted),
-    // The done event of `deliver` carries its output; the machine's event type does not list
-    // actor events, hence the narrow cast.
-    thankWithResult: withEvent((context, event) =>
-      A.thank(context, (event as unknown as { output: DeliveryState }).output ?? 'queued'),
-    ),
-    thankQueued: withEvent((context) => A.thank(context, 'queued')),
+    thank: assign(({ context }, delivery: DeliveryState) => A.thank(context, delivery)),
     rate: withEvent(A.rate),
     newComplaint: withEvent(A.newComplaint),
     refuseMessage: assign(({ context, event }) => ({ error: G.messageError({ context, event }) })),
@@ -170,7 +168,9 @@ export const complaintMachine = setup({
               refuseBadMessage,
               { target: 'evaluate', actions: 'addVisitorMessage' },
             ],
-            'clarify.part': { target: 'evaluate', actions: 'addClarifyPart' },
+            // Only as the answer to "which part was it?": the part buttons show when this is
+            // possible (`snapshot.can`).
+            'clarify.part': { guard: 'isAskingWhichPart', target: 'evaluate', actions: 'addClarifyPart' },
             'handoff.request': handoffByVisitor,
           },
         },
@@ -226,7 +226,7 @@ export const complaintMachine = setup({
                 'contact.edit': { actions: 'editContact' },
                 'contact.submit': [
                   { guard: 'isValidContact', target: 'done', actions: 'saveContact' },
-                  { actions: 'saveContact' },
+                  { actions: 'refuseContact' },
                 ],
               },
             },
@@ -270,11 +270,11 @@ export const complaintMachine = setup({
                 input: ({ context }) => ({ id: context.id }),
                 onDone: {
                   target: '#complaint.conversation.thank',
-                  actions: 'thankWithResult',
+                  actions: { type: 'thank', params: ({ event }) => event.output ?? 'queued' },
                 },
                 onError: {
                   target: '#complaint.conversation.thank',
-                  actions: 'thankQueued',
+                  actions: { type: 'thank', params: 'queued' },
                 },
               },
             },
@@ -293,7 +293,8 @@ export const complaintMachine = setup({
               on: {
                 'csat.rate': [
                   { guard: 'isValidRating', target: 'rating', actions: 'rate' },
-                  { actions: { type: 'setError', params: 'rating' } },
+                  // Once rated, another rating is not taken, nor is it an error to point at.
+                  { guard: 'isUnrated', actions: { type: 'setError', params: 'rating' } },
                 ],
               },
             },

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { MAX_MESSAGE_LENGTH } from '../machine/guards';
+import { MAX_MESSAGE_LENGTH } from '../machine/limits';
 import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
@@ -54,11 +54,15 @@ export function Composer() {
     }
   };
 
-  /** Sends the text; clears it only when the machine took it (the conversation grew). */
+  /**
+   * Sends the text; clears it only when the machine took it. The machine takes the visitor's
+   * words with no error, or refuses them and says why (`context.error`, shown below the box).
+   */
   const send = (): boolean => {
-    const before = bridge.snapshot.peek().context.messages.length;
-    bridge.send({ type: 'visitor.say', text: draft.peek() });
-    const taken = bridge.snapshot.peek().context.messages.length > before;
+    const event = { type: 'visitor.say', text: draft.peek() } as const;
+    if (!bridge.can(event)) return false;
+    bridge.send(event);
+    const taken = bridge.snapshot.peek().context.error === null;
     if (taken) setText('');
     return taken;
   };

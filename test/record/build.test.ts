@@ -4,7 +4,7 @@ import type { ComplaintContext } from '../../src/machine/context';
 import { buildRating, buildRecord } from '../../src/record/build';
 import { transcriptText } from '../../src/record/transcript';
 import { schemaErrors } from '../support/schema';
-import { MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH } from '../../src/machine/guards';
+import { MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH } from '../../src/machine/limits';
 import { readConfig } from '../../server/config.mjs';
 import { baseInput, englishFor } from '../machine/harness';
 

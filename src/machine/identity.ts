@@ -1,0 +1,58 @@
+import { MAX_CONTACT_LENGTH } from './limits';
+import { CONTACT_FIELDS } from './options';
+import type { Identity } from './events';
+
+/** Traits kept per visitor. */
+const MAX_TRAITS = 50;
+/** Longest trait name and trait text kept. */
+const MAX_TRAIT_KEY_LENGTH = 100;
+const MAX_TRAIT_TEXT_LENGTH = 500;
+
+type Trait = string | number | boolean | null;
+
+/** A trait value that can be stored (IndexedDB clones it) and sent (JSON) as it is. */
+function plainTrait(value: unknown): Trait | undefined {
+  if (typeof value === 'string') return value.slice(0, MAX_TRAIT_TEXT_LENGTH);
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'boolean' || value === null) return value;
+  return undefined;
+}
+
+/**
+ * What the host page passed, as plain data: short strings, finite numbers, booleans and null.
+ * A function, a DOM node or a framework proxy in `traits` could be neither stored (IndexedDB
+ * clones it) nor sent (JSON), and would cost the visitor their complaint.
+ *
+ * @param raw whatever the host page passed to `Heard.identify()` (or the embed's options)
+ * @param base what is already known; fields `raw` does not give are kept
+ */
+export function cleanIdentity(raw: unknown, base: Identity = {}): Identity {
+  const identity: Identity = { ...base };
+  if (!raw || typeof raw !== 'object') return identity;
+  // Read one property at a time: spreading a hostile object could run every getter it has.
+  const given = (name: string): unknown => Reflect.get(raw, name);
+  for (const field of CONTACT_FIELDS) {
+    const value = given(field);
+    if (typeof value === 'string' && value.trim()) identity[field] = value.trim().slice(0, MAX_CONTACT_LENGTH);
+  }
+  const consent = given('followUpConsent');
+  if (typeof consent === 'boolean') identity.followUpConsent = consent;
+  const rawTraits = given('traits');
+  if (rawTraits && typeof rawTraits === 'object') {
+    const traits: Record<string, Trait> = {};
+    for (const [key, value] of Object.entries(base.traits ?? {})) {
+      const plain = plainTrait(value);
+      if (plain !== undefined) traits[key] = plain;
+    }
+    try {
+      for (const [key, value] of Object.entries(rawTraits).slice(0, MAX_TRAITS)) {
+        const plain = plainTrait(value);
+        if (plain !== undefined) traits[key.slice(0, MAX_TRAIT_KEY_LENGTH)] = plain;
+      }
+    } catch {
+      // A hostile object (a throwing proxy): keep what was there.
+    }
+    identity.traits = traits;
+  }
+  return identity;
+}
