@@ -1,8 +1,8 @@
 import type { Catalog } from '../translate';
 
 /**
- * Hungarian (Magyar), polite register: "Ön" and the formal third-person verb forms. Grounded
- * in seed 001: Socratic questions ("Tudna egy példát mondani?"), say why a specialist takes
+ * Hungarian (Magyar), polite register: "Ön" and the formal third-person verb forms. Follows
+ * docs/script.md: open questions ("Tudna egy példát mondani?"), say why a specialist takes
  * over, "Örömmel segítek"; never "szabályzatunk szerint".
  */
 export const hu = {

@@ -1,8 +1,8 @@
 import type { Catalog } from '../translate';
 
 /**
- * Malay (Bahasa Melayu), polite register with "anda". Grounded in seeds 000 and 004: listen,
- * restate, apologise sincerely, then empathise; never "berdasarkan dasar kami".
+ * Malay (Bahasa Melayu), polite register with "anda". Follows docs/script.md: listen, restate,
+ * apologise sincerely, then empathise; never "berdasarkan dasar kami".
  */
 export const ms = {
   // greet
