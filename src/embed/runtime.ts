@@ -2,7 +2,7 @@ import { createActor, fromPromise, type Actor } from 'xstate';
 import { anyLoadedCatalog, getLoadedCatalog, loadCatalog } from '../i18n/load';
 import { resolveLocale } from '../i18n/locale';
 import { translate, type Catalog } from '../i18n/translate';
-import { complaintMachine } from '../machine/complaintMachine';
+import { createComplaintMachine, type complaintMachine } from '../machine/complaintMachine';
 import type { ComplaintContext } from '../machine/context';
 import type { Identity } from '../machine/events';
 import { buildRating, buildRecord, type Translator } from '../record/build';
@@ -102,7 +102,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   let ui: { destroy(): void } | null = null;
   let stopWatching: () => void = () => {};
 
-  const machine = complaintMachine.provide({
+  const machine = createComplaintMachine({
     actors: {
       enqueue: fromPromise(async ({ input }) => {
         const record = buildRecord(input.context, translatorFor(input.context.locale, input.context.id));
@@ -235,6 +235,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     void render();
   }
 
+  await nextTask();
   actor = createConversation(draft?.snapshot);
   // A reload keeps the conversation but not an open panel over the host page.
   if (actor.getSnapshot().matches({ panel: 'open' })) actor.send({ type: 'panel.close' });

@@ -43,275 +43,292 @@ const handoffByVisitor = {
   actions: 'handoffByVisitor',
 } as const;
 
+/** The machine's side effects, as `machine.provide({ actors })` would replace them. */
+export interface ComplaintImplementations {
+  actors?: Partial<{ enqueue: typeof enqueue; deliver: typeof deliver; rateComplaint: typeof rateComplaint }>;
+}
+
 /**
- * The complaint script. `panel` (open/closed) runs in parallel with the conversation:
- * greet → listen → (clarify)* → restate ⇄ listen → empathise → askOutcome → contact → commit →
- * submitting → thank, with handoff from every conversational state.
+ * Builds the complaint script with the given side effects (the defaults only fail). The same
+ * as `complaintMachine.provide({ actors })`, without building the machine twice: the embed
+ * builds it once, at start-up, in a step of its own.
+ *
+ * The script: `panel` (open/closed) runs in parallel with the conversation: greet → listen →
+ * (clarify)* → restate ⇄ listen → empathise → askOutcome → contact → commit → submitting →
+ * thank, with handoff from every conversational state (docs/script.md).
  */
-export const complaintMachine = setup({
-  types: {
-    context: {} as ComplaintContext,
-    events: {} as ComplaintEvent,
-    input: {} as ComplaintInput,
-    tags: {} as ComplaintTag,
-  },
-  actors: { enqueue, deliver, rateComplaint },
-  guards: {
-    isRefusedMessage: (args) => !!G.messageError(args),
-    hasToldSomething: G.hasToldSomething,
-    needsEscalation: G.needsEscalation,
-    isVague: G.isVague,
-    hasNothingToRestate: G.hasNothingToRestate,
-    isUnknownOutcome: (args) => !G.isKnownOutcome(args),
-    lacksOutcomeDetail: (args) => !G.hasOutcomeDetail(args),
-    isOffered: G.isOffered,
-    asksUnofferedOutcome: G.asksUnofferedOutcome,
-    canAcceptAlternative: G.canAcceptAlternative,
-    isAskingWhichPart: G.isAskingWhichPart,
-    hasContact: G.hasContact,
-    isValidContact: G.isValidContact,
-    isHandingOff: G.isHandingOff,
-    isNotHandingOff: (args) => !G.isHandingOff(args),
-    isValidRating: G.isValidRating,
-    isUnrated: G.isUnrated,
-    isNewLocale: G.isNewLocale,
-  },
-  actions: {
-    greet: withEvent(A.greet),
-    addVisitorMessage: withEvent(A.addVisitorMessage),
-    addClarifyPart: withEvent(A.addClarifyPart),
-    identify: withEvent(A.identify),
-    runTriage: withEvent(A.runTriage),
-    setLocale: withEvent(A.setLocale),
-    dismissLocale: assign({ suggestedLocale: null }),
-    askClarify: withAt(A.askClarify),
-    restate: withAt(A.restateComplaint),
-    confirmRestatement: withAt(A.confirmRestatement),
-    correctRestatement: withAt(A.correctRestatement),
-    noteCorrection: withEvent(A.noteCorrection),
-    sayStorageFailed: withAt(A.sayStorageFailed),
-    empathise: withAt(A.empathise),
-    chooseOutcome: withEvent(A.chooseOutcome),
-    chooseOutcomeFromWords: withEvent(A.chooseOutcomeFromWords),
-    acceptAlternative: withAt(A.acceptAlternative),
-    askContact: withAt(A.askContact),
-    saveContact: withEvent(A.saveContact),
-    refuseContact: withEvent(A.refuseContact),
-    editContact: withEvent(A.editContact),
-    commit: withAt(A.commit),
-    handoffByVisitor: withAt((context, at) => A.startHandoff(context, 'visitor', at)),
-    escalate: withAt((context, at) => A.startHandoff(context, A.escalationReason(context), at)),
-    markSubmitted: withAt(A.markSubmitted),
-    thank: assign(({ context }, delivery: DeliveryState) => A.thank(context, delivery)),
-    rate: withEvent(A.rate),
-    newComplaint: withEvent(A.newComplaint),
-    refuseMessage: assign(({ context, event }) => ({ error: G.messageError({ context, event }) })),
-    setError: assign((_, error: InputError | null) => ({ error })),
-  },
-}).createMachine({
-  id: 'complaint',
-  type: 'parallel',
-  context: ({ input }) => A.initialContext(input),
-  states: {
-    panel: {
-      initial: 'closed',
-      states: {
-        closed: { on: { 'panel.open': 'open' } },
-        open: { on: { 'panel.close': 'closed' } },
-      },
+export function createComplaintMachine({ actors }: ComplaintImplementations = {}) {
+  return setup({
+    types: {
+      context: {} as ComplaintContext,
+      events: {} as ComplaintEvent,
+      input: {} as ComplaintInput,
+      tags: {} as ComplaintTag,
     },
-    conversation: {
-      initial: 'greet',
-      on: {
-        'visitor.identify': { actions: 'identify' },
-        'locale.set': { guard: 'isNewLocale', actions: 'setLocale' },
-        'locale.dismiss': { actions: 'dismissLocale' },
+    actors: { enqueue, deliver, rateComplaint, ...actors },
+    guards: {
+      isRefusedMessage: (args) => !!G.messageError(args),
+      hasToldSomething: G.hasToldSomething,
+      needsEscalation: G.needsEscalation,
+      isVague: G.isVague,
+      hasNothingToRestate: G.hasNothingToRestate,
+      isUnknownOutcome: (args) => !G.isKnownOutcome(args),
+      lacksOutcomeDetail: (args) => !G.hasOutcomeDetail(args),
+      isOffered: G.isOffered,
+      asksUnofferedOutcome: G.asksUnofferedOutcome,
+      canAcceptAlternative: G.canAcceptAlternative,
+      isAskingWhichPart: G.isAskingWhichPart,
+      hasContact: G.hasContact,
+      isValidContact: G.isValidContact,
+      isHandingOff: G.isHandingOff,
+      isNotHandingOff: (args) => !G.isHandingOff(args),
+      isValidRating: G.isValidRating,
+      isUnrated: G.isUnrated,
+      isNewLocale: G.isNewLocale,
+    },
+    actions: {
+      greet: withEvent(A.greet),
+      addVisitorMessage: withEvent(A.addVisitorMessage),
+      addClarifyPart: withEvent(A.addClarifyPart),
+      identify: withEvent(A.identify),
+      runTriage: withEvent(A.runTriage),
+      setLocale: withEvent(A.setLocale),
+      dismissLocale: assign({ suggestedLocale: null }),
+      askClarify: withAt(A.askClarify),
+      restate: withAt(A.restateComplaint),
+      confirmRestatement: withAt(A.confirmRestatement),
+      correctRestatement: withAt(A.correctRestatement),
+      noteCorrection: withEvent(A.noteCorrection),
+      sayStorageFailed: withAt(A.sayStorageFailed),
+      empathise: withAt(A.empathise),
+      chooseOutcome: withEvent(A.chooseOutcome),
+      chooseOutcomeFromWords: withEvent(A.chooseOutcomeFromWords),
+      acceptAlternative: withAt(A.acceptAlternative),
+      askContact: withAt(A.askContact),
+      saveContact: withEvent(A.saveContact),
+      refuseContact: withEvent(A.refuseContact),
+      editContact: withEvent(A.editContact),
+      commit: withAt(A.commit),
+      handoffByVisitor: withAt((context, at) => A.startHandoff(context, 'visitor', at)),
+      escalate: withAt((context, at) => A.startHandoff(context, A.escalationReason(context), at)),
+      markSubmitted: withAt(A.markSubmitted),
+      thank: assign(({ context }, delivery: DeliveryState) => A.thank(context, delivery)),
+      rate: withEvent(A.rate),
+      newComplaint: withEvent(A.newComplaint),
+      refuseMessage: assign(({ context, event }) => ({ error: G.messageError({ context, event }) })),
+      setError: assign((_, error: InputError | null) => ({ error })),
+    },
+  }).createMachine({
+    id: 'complaint',
+    type: 'parallel',
+    context: ({ input }) => A.initialContext(input),
+    states: {
+      panel: {
+        initial: 'closed',
+        states: {
+          closed: { on: { 'panel.open': 'open' } },
+          open: { on: { 'panel.close': 'closed' } },
+        },
       },
-      states: {
-        greet: {
-          entry: 'greet',
-          tags: ['awaitingVisitor', 'canHandoff'],
-          on: {
-            'visitor.say': [
-              refuseBadMessage,
-              { target: 'listen', actions: 'addVisitorMessage' },
-            ],
-            'handoff.request': handoffByVisitor,
-          },
+      conversation: {
+        initial: 'greet',
+        on: {
+          'visitor.identify': { actions: 'identify' },
+          'locale.set': { guard: 'isNewLocale', actions: 'setLocale' },
+          'locale.dismiss': { actions: 'dismissLocale' },
         },
-        listen: {
-          tags: ['awaitingVisitor', 'canFinish', 'canHandoff'],
-          on: {
-            'visitor.say': [
-              refuseBadMessage,
-              { actions: 'addVisitorMessage' },
-            ],
-            'visitor.done': [{ guard: 'hasToldSomething', target: 'evaluate' }, { actions: { type: 'setError', params: 'empty' } }],
-            'handoff.request': handoffByVisitor,
-          },
-        },
-        evaluate: {
-          entry: [{ type: 'setError', params: null }, 'runTriage'],
-          always: [
-            { guard: 'needsEscalation', target: 'handoff', actions: 'escalate' },
-            { guard: 'isVague', target: 'clarify' },
-            // Nothing left to restate once insults are dropped: go on to the apology.
-            { guard: 'hasNothingToRestate', target: 'empathise' },
-            { target: 'restate' },
-          ],
-        },
-        clarify: {
-          entry: 'askClarify',
-          tags: ['awaitingVisitor', 'canHandoff'],
-          on: {
-            'visitor.say': [
-              refuseBadMessage,
-              { target: 'evaluate', actions: 'addVisitorMessage' },
-            ],
-            // Only as the answer to "which part was it?": the part buttons show when this is
-            // possible (`snapshot.can`).
-            'clarify.part': { guard: 'isAskingWhichPart', target: 'evaluate', actions: 'addClarifyPart' },
-            'handoff.request': handoffByVisitor,
-          },
-        },
-        restate: {
-          entry: 'restate',
-          tags: ['confirming', 'awaitingVisitor', 'canHandoff'],
-          on: {
-            'restate.confirm': { target: 'empathise', actions: 'confirmRestatement' },
-            'restate.correct': { target: 'listen', actions: 'correctRestatement' },
-            // Typing instead of choosing is a correction in their own words.
-            'visitor.say': [
-              refuseBadMessage,
-              { target: 'listen', actions: ['noteCorrection', 'addVisitorMessage'] },
-            ],
-            'handoff.request': handoffByVisitor,
-          },
-        },
-        empathise: {
-          entry: 'empathise',
-          always: 'askOutcome',
-        },
-        askOutcome: {
-          tags: ['choosingOutcome', 'awaitingVisitor', 'canHandoff'],
-          on: {
-            'outcome.choose': [
-              { guard: 'isUnknownOutcome', actions: { type: 'setError', params: 'outcome' } },
-              { guard: 'lacksOutcomeDetail', actions: { type: 'setError', params: 'otherDetail' } },
-              { guard: 'isOffered', target: 'contact', actions: 'chooseOutcome' },
-              { actions: 'chooseOutcome' },
-            ],
-            'outcome.acceptAlternative': { guard: 'canAcceptAlternative', target: 'contact', actions: 'acceptAlternative' },
-            // Words typed here are read for what they ask ("my money back" is a refund); what
-            // the owner cannot offer brings the next best thing, anything else is "something
-            // else", in their own words.
-            'visitor.say': [
-              refuseBadMessage,
-              { guard: 'asksUnofferedOutcome', actions: 'chooseOutcomeFromWords' },
-              { target: 'contact', actions: 'chooseOutcomeFromWords' },
-            ],
-            'handoff.request': handoffByVisitor,
-          },
-        },
-        contact: {
-          initial: 'check',
-          states: {
-            check: {
-              always: [{ guard: 'hasContact', target: 'done' }, { target: 'form' }],
-            },
-            form: {
-              entry: 'askContact',
-              tags: ['contactForm', 'canHandoff'],
-              on: {
-                'contact.edit': { actions: 'editContact' },
-                'contact.submit': [
-                  { guard: 'isValidContact', target: 'done', actions: 'saveContact' },
-                  { actions: 'refuseContact' },
-                ],
-              },
-            },
-            done: {
-              always: [
-                { guard: 'isHandingOff', target: '#complaint.conversation.submitting', actions: 'markSubmitted' },
-                { target: '#complaint.conversation.commit' },
+        states: {
+          greet: {
+            entry: 'greet',
+            tags: ['awaitingVisitor', 'canHandoff'],
+            on: {
+              'visitor.say': [
+                refuseBadMessage,
+                { target: 'listen', actions: 'addVisitorMessage' },
               ],
+              'handoff.request': handoffByVisitor,
             },
           },
-          on: { 'handoff.request': handoffByVisitor },
-        },
-        commit: {
-          entry: 'commit',
-          tags: ['reviewing', 'canHandoff'],
-          on: {
-            'complaint.send': { target: 'submitting', actions: 'markSubmitted' },
-            'handoff.request': handoffByVisitor,
+          listen: {
+            tags: ['awaitingVisitor', 'canFinish', 'canHandoff'],
+            on: {
+              'visitor.say': [
+                refuseBadMessage,
+                { actions: 'addVisitorMessage' },
+              ],
+              'visitor.done': [{ guard: 'hasToldSomething', target: 'evaluate' }, { actions: { type: 'setError', params: 'empty' } }],
+              'handoff.request': handoffByVisitor,
+            },
           },
-        },
-        handoff: {
-          always: '#complaint.conversation.contact',
-        },
-        submitting: {
-          initial: 'saving',
-          tags: ['busy'],
-          states: {
-            // The record is in the outbox before any attempt to send it: a closed tab or a dead
-            // network after this point loses nothing.
-            saving: {
-              invoke: {
-                src: 'enqueue',
-                input: ({ context }) => ({ context }),
-                onDone: 'sending',
-                onError: '#complaint.conversation.saveFailed',
+          evaluate: {
+            entry: [{ type: 'setError', params: null }, 'runTriage'],
+            always: [
+              { guard: 'needsEscalation', target: 'handoff', actions: 'escalate' },
+              { guard: 'isVague', target: 'clarify' },
+              // Nothing left to restate once insults are dropped: go on to the apology.
+              { guard: 'hasNothingToRestate', target: 'empathise' },
+              { target: 'restate' },
+            ],
+          },
+          clarify: {
+            entry: 'askClarify',
+            tags: ['awaitingVisitor', 'canHandoff'],
+            on: {
+              'visitor.say': [
+                refuseBadMessage,
+                { target: 'evaluate', actions: 'addVisitorMessage' },
+              ],
+              // Only as the answer to "which part was it?": the part buttons show when this is
+              // possible (`snapshot.can`).
+              'clarify.part': { guard: 'isAskingWhichPart', target: 'evaluate', actions: 'addClarifyPart' },
+              'handoff.request': handoffByVisitor,
+            },
+          },
+          restate: {
+            entry: 'restate',
+            tags: ['confirming', 'awaitingVisitor', 'canHandoff'],
+            on: {
+              'restate.confirm': { target: 'empathise', actions: 'confirmRestatement' },
+              'restate.correct': { target: 'listen', actions: 'correctRestatement' },
+              // Typing instead of choosing is a correction in their own words.
+              'visitor.say': [
+                refuseBadMessage,
+                { target: 'listen', actions: ['noteCorrection', 'addVisitorMessage'] },
+              ],
+              'handoff.request': handoffByVisitor,
+            },
+          },
+          empathise: {
+            entry: 'empathise',
+            always: 'askOutcome',
+          },
+          askOutcome: {
+            tags: ['choosingOutcome', 'awaitingVisitor', 'canHandoff'],
+            on: {
+              'outcome.choose': [
+                { guard: 'isUnknownOutcome', actions: { type: 'setError', params: 'outcome' } },
+                { guard: 'lacksOutcomeDetail', actions: { type: 'setError', params: 'otherDetail' } },
+                { guard: 'isOffered', target: 'contact', actions: 'chooseOutcome' },
+                { actions: 'chooseOutcome' },
+              ],
+              'outcome.acceptAlternative': { guard: 'canAcceptAlternative', target: 'contact', actions: 'acceptAlternative' },
+              // Words typed here are read for what they ask ("my money back" is a refund); what
+              // the owner cannot offer brings the next best thing, anything else is "something
+              // else", in their own words.
+              'visitor.say': [
+                refuseBadMessage,
+                { guard: 'asksUnofferedOutcome', actions: 'chooseOutcomeFromWords' },
+                { target: 'contact', actions: 'chooseOutcomeFromWords' },
+              ],
+              'handoff.request': handoffByVisitor,
+            },
+          },
+          contact: {
+            initial: 'check',
+            states: {
+              check: {
+                always: [{ guard: 'hasContact', target: 'done' }, { target: 'form' }],
               },
-            },
-            sending: {
-              invoke: {
-                src: 'deliver',
-                input: ({ context }) => ({ id: context.id }),
-                onDone: {
-                  target: '#complaint.conversation.thank',
-                  actions: { type: 'thank', params: ({ event }) => event.output ?? 'queued' },
-                },
-                onError: {
-                  target: '#complaint.conversation.thank',
-                  actions: { type: 'thank', params: 'queued' },
+              form: {
+                entry: 'askContact',
+                tags: ['contactForm', 'canHandoff'],
+                on: {
+                  'contact.edit': { actions: 'editContact' },
+                  'contact.submit': [
+                    { guard: 'isValidContact', target: 'done', actions: 'saveContact' },
+                    { actions: 'refuseContact' },
+                  ],
                 },
               },
-            },
-          },
-        },
-        saveFailed: {
-          entry: 'sayStorageFailed',
-          tags: ['saveFailed'],
-          on: { 'submit.retry': 'submitting' },
-        },
-        thank: {
-          tags: ['finished'],
-          initial: 'idle',
-          states: {
-            idle: {
-              on: {
-                'csat.rate': [
-                  { guard: 'isValidRating', target: 'rating', actions: 'rate' },
-                  // Once rated, another rating is not taken, nor is it an error to point at.
-                  { guard: 'isUnrated', actions: { type: 'setError', params: 'rating' } },
+              done: {
+                always: [
+                  { guard: 'isHandingOff', target: '#complaint.conversation.submitting', actions: 'markSubmitted' },
+                  { target: '#complaint.conversation.commit' },
                 ],
               },
             },
-            rating: {
-              invoke: {
-                src: 'rateComplaint',
-                input: ({ context }) => ({ complaintId: context.id, score: context.csat ?? 0, at: atOf(context, { type: 'locale.dismiss' }) }),
-                onDone: 'idle',
-                onError: 'idle',
+            on: { 'handoff.request': handoffByVisitor },
+          },
+          commit: {
+            entry: 'commit',
+            tags: ['reviewing', 'canHandoff'],
+            on: {
+              'complaint.send': { target: 'submitting', actions: 'markSubmitted' },
+              'handoff.request': handoffByVisitor,
+            },
+          },
+          handoff: {
+            always: '#complaint.conversation.contact',
+          },
+          submitting: {
+            initial: 'saving',
+            tags: ['busy'],
+            states: {
+              // The record is in the outbox before any attempt to send it: a closed tab or a dead
+              // network after this point loses nothing.
+              saving: {
+                invoke: {
+                  src: 'enqueue',
+                  input: ({ context }) => ({ context }),
+                  onDone: 'sending',
+                  onError: '#complaint.conversation.saveFailed',
+                },
+              },
+              sending: {
+                invoke: {
+                  src: 'deliver',
+                  input: ({ context }) => ({ id: context.id }),
+                  onDone: {
+                    target: '#complaint.conversation.thank',
+                    actions: { type: 'thank', params: ({ event }) => event.output ?? 'queued' },
+                  },
+                  onError: {
+                    target: '#complaint.conversation.thank',
+                    actions: { type: 'thank', params: 'queued' },
+                  },
+                },
               },
             },
           },
-          on: {
-            'complaint.new': { target: 'greet', actions: 'newComplaint', reenter: true },
+          saveFailed: {
+            entry: 'sayStorageFailed',
+            tags: ['saveFailed'],
+            on: { 'submit.retry': 'submitting' },
+          },
+          thank: {
+            tags: ['finished'],
+            initial: 'idle',
+            states: {
+              idle: {
+                on: {
+                  'csat.rate': [
+                    { guard: 'isValidRating', target: 'rating', actions: 'rate' },
+                    // Once rated, another rating is not taken, nor is it an error to point at.
+                    { guard: 'isUnrated', actions: { type: 'setError', params: 'rating' } },
+                  ],
+                },
+              },
+              rating: {
+                invoke: {
+                  src: 'rateComplaint',
+                  input: ({ context }) => ({ complaintId: context.id, score: context.csat ?? 0, at: atOf(context, { type: 'locale.dismiss' }) }),
+                  onDone: 'idle',
+                  onError: 'idle',
+                },
+              },
+            },
+            on: {
+              'complaint.new': { target: 'greet', actions: 'newComplaint', reenter: true },
+            },
           },
         },
       },
     },
-  },
-});
+  });
+}
+
+/**
+ * The complaint script with side effects that only fail, for `provide({ actors })`. Building it
+ * is pure: a bundle that does not use it (the embed) does not pay for it.
+ */
+export const complaintMachine = /* @__PURE__ */ createComplaintMachine();
