@@ -35,8 +35,18 @@ export function Composer() {
   const [announcement, setAnnouncement] = useState('');
   // Re-renders the composer when the counter comes or goes, not on every key.
   const nearLimit = useComputed(() => MAX_MESSAGE_LENGTH - draft.value.length <= COUNTER_FROM).value;
+  // The hint shows only in an empty box; a box with a placeholder restyles it on every key even
+  // when it cannot be seen, so it is there only while the box is empty.
+  const empty = useComputed(() => draft.value === '').value;
   const counterId = `${idPrefix}-counter`;
   const errorId = `${idPrefix}-composer-error`;
+
+  const placeholder = t('ui.composer.placeholder');
+  useLayoutEffect(() => {
+    // Removed, not emptied: an empty placeholder is still restyled on every key.
+    if (empty) ref.current?.setAttribute('placeholder', placeholder);
+    else ref.current?.removeAttribute('placeholder');
+  }, [empty, placeholder]);
 
   // The box starts with the unsent text (restored, or kept while another step was shown).
   useLayoutEffect(() => {
@@ -111,7 +121,6 @@ export function Composer() {
         id={`${idPrefix}-composer`}
         class="heard-textarea"
         rows={1}
-        placeholder={t('ui.composer.placeholder')}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
         onInput={(event) => {
