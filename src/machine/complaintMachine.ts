@@ -37,6 +37,9 @@ const withAt = (f: (context: ComplaintContext, at: string) => Patch) =>
 /** An empty or overlong message is refused where it was typed, with an error beside it. */
 const refuseBadMessage = { guard: 'isRefusedMessage', actions: 'refuseMessage' } as const;
 
+/** What the visitor's words do in a step: refused when bad, else the first of `taken` that applies. */
+const onWords = <const T extends readonly object[]>(...taken: T) => [refuseBadMessage, ...taken] as const;
+
 const handoffByVisitor = {
   guard: 'isNotHandingOff',
   target: '#complaint.conversation.handoff',
@@ -142,20 +145,14 @@ export function createComplaintMachine({ actors }: ComplaintImplementations = {}
             entry: 'greet',
             tags: ['awaitingVisitor', 'canHandoff'],
             on: {
-              'visitor.say': [
-                refuseBadMessage,
-                { target: 'listen', actions: 'addVisitorMessage' },
-              ],
+              'visitor.say': onWords({ target: 'listen', actions: 'addVisitorMessage' }),
               'handoff.request': handoffByVisitor,
             },
           },
           listen: {
             tags: ['awaitingVisitor', 'canFinish', 'canHandoff'],
             on: {
-              'visitor.say': [
-                refuseBadMessage,
-                { actions: 'addVisitorMessage' },
-              ],
+              'visitor.say': onWords({ actions: 'addVisitorMessage' }),
               'visitor.done': [{ guard: 'hasToldSomething', target: 'evaluate' }, { actions: { type: 'setError', params: 'empty' } }],
               'handoff.request': handoffByVisitor,
             },
@@ -174,10 +171,7 @@ export function createComplaintMachine({ actors }: ComplaintImplementations = {}
             entry: 'askClarify',
             tags: ['awaitingVisitor', 'canHandoff'],
             on: {
-              'visitor.say': [
-                refuseBadMessage,
-                { target: 'evaluate', actions: 'addVisitorMessage' },
-              ],
+              'visitor.say': onWords({ target: 'evaluate', actions: 'addVisitorMessage' }),
               // Only as the answer to "which part was it?": the part buttons show when this is
               // possible (`snapshot.can`).
               'clarify.part': { guard: 'isAskingWhichPart', target: 'evaluate', actions: 'addClarifyPart' },
@@ -191,10 +185,7 @@ export function createComplaintMachine({ actors }: ComplaintImplementations = {}
               'restate.confirm': { target: 'empathise', actions: 'confirmRestatement' },
               'restate.correct': { target: 'listen', actions: 'correctRestatement' },
               // Typing instead of choosing is a correction in their own words.
-              'visitor.say': [
-                refuseBadMessage,
-                { target: 'listen', actions: ['noteCorrection', 'addVisitorMessage'] },
-              ],
+              'visitor.say': onWords({ target: 'listen', actions: ['noteCorrection', 'addVisitorMessage'] }),
               'handoff.request': handoffByVisitor,
             },
           },
@@ -215,11 +206,10 @@ export function createComplaintMachine({ actors }: ComplaintImplementations = {}
               // Words typed here are read for what they ask ("my money back" is a refund); what
               // the owner cannot offer brings the next best thing, anything else is "something
               // else", in their own words.
-              'visitor.say': [
-                refuseBadMessage,
+              'visitor.say': onWords(
                 { guard: 'asksUnofferedOutcome', actions: 'chooseOutcomeFromWords' },
                 { target: 'contact', actions: 'chooseOutcomeFromWords' },
-              ],
+              ),
               'handoff.request': handoffByVisitor,
             },
           },
