@@ -8,6 +8,7 @@ import Fastify from 'fastify';
 import { createAgentAuth } from './agents/agent-auth.mjs';
 import { agentApiRoutes } from './api/routes.mjs';
 import { createEventHub } from './event-hub.mjs';
+import { loggerOptions, RequestLog, requestId } from './logging.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
 
@@ -51,11 +52,13 @@ const SHOP_CSP = [
  * @typedef {{
  *   store: import('./store/store.mjs').Store,
  *   allowedOrigins: Iterable<string>,
- *   agentToken: string,
+ *   agentToken?: string,
  *   bodyLimit?: number,
  *   rateLimit?: number,
- *   logger?: boolean | object,
+ *   logger?: false | { level?: string, stream?: { write: (line: string) => void } },
  *   distDir?: string,
+ *   identitySecret?: string | null,
+ *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number },
  * }} AppOptions
  */
 
@@ -65,41 +68,72 @@ const SHOP_CSP = [
  *
  * `allowedOrigins` may be a `Set` the caller adds to later (the server's own origin is known
  * only once it listens). `rateLimit` is records per client per minute; 0 turns it off.
+ * Agents sign in with their accounts (`server/agents/`); `agentToken`, the shared token that
+ * came before accounts, is no longer read. `identitySecret` (`HEARD_IDENTITY_SECRET`) verifies visitors' `userHash`; without it nobody
+ * is verified.
  * @param {AppOptions} options
  */
 export function createApp({
   store,
   allowedOrigins,
-  agentToken,
   bodyLimit = 1024 * 1024,
   rateLimit: perMinute = 120,
   logger = false,
   distDir = DIST_DIR,
+  identitySecret = null,
+  signInLimits,
 }) {
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
-  const auth = createAgentAuth({ agentToken });
+  const auth = createAgentAuth({ store });
   const hub = createEventHub();
   const validateRecord = createRecordValidator();
-  // Closing drops open connections (inbox streams, idle keep-alives) rather than waiting on
-  // them. A record whose answer is cut off is safe: the widget retries and gets the replay.
-  const app = Fastify({ logger, bodyLimit, trustProxy: false, forceCloseConnections: true });
+  // Closing stops taking connections, ends the inbox streams and idle keep-alives, and lets
+  // requests in flight finish (serve.mjs bounds how long). A record whose answer is cut off is
+  // safe anyway: the widget retries and gets the replay.
+  const app = Fastify({
+    logger: logger ? loggerOptions(logger) : false,
+    genReqId: requestId,
+    logController: new RequestLog(),
+    bodyLimit,
+    trustProxy: false,
+    forceCloseConnections: 'idle',
+  });
 
   // Records are JSON and only JSON: anything else (text/plain included) is a 415.
   app.removeContentTypeParser(['text/plain']);
 
-  app.setErrorHandler((/** @type {import('fastify').FastifyError} */ error, _request, reply) => {
+  // Every answer names its request, so a failure a user reports can be found in the log.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  app.setErrorHandler((/** @type {import('fastify').FastifyError} */ error, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) app.log.error(error);
-    reply.code(status).send({
-      error: errorCode(status, error.code),
-      message: status >= 500 ? 'The server could not store this; try again.' : error.message,
-    });
+    if (status >= 500) request.log.error({ err: error }, 'unexpected error');
+    reply.code(status).send(
+      status >= 500
+        ? { error: errorCode(status, error.code), message: 'The server could not do this; try again.', requestId: request.id }
+        : { error: errorCode(status, error.code), message: error.message },
+    );
   });
   app.setNotFoundHandler((_request, reply) => {
     reply.code(404).send({ error: 'not-found', message: 'Nothing here.' });
   });
 
+  // The inbox's live updates come from the store, so a change made through any instance
+  // reaches the agents connected to this one.
+  // After `resync` (the database connection that carries them was cut, so events may be lost)
+  // every stream is ended: each inbox reconnects and reads the queue again.
+  const stopListening = store.events.subscribe((type, data) => (type === 'resync' ? hub.disconnectAll() : hub.publish(type, data)));
+  // Answers sent while closing end their connection, so a stopping instance is not held open
+  // by keep-alive connections of requests it finished.
+  let closing = false;
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('Connection', 'close');
+  });
   app.addHook('preClose', (done) => {
+    closing = true;
+    stopListening();
     hub.closeAll();
     done();
   });
@@ -112,8 +146,22 @@ export function createApp({
   });
   app.register(rateLimit, { global: false });
 
-  app.register(receiverRoutes, { store, hub, validateRecord, origins, perMinute });
-  app.register(agentApiRoutes, { prefix: '/api', store, hub, auth });
+  // For a load balancer: `/healthz` says the process answers; `/readyz` that it can do its work
+  // (the database answers; migrations ran before the app was built). Both say 503 once closing.
+  app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ status: 'ok' }));
+  app.get('/readyz', async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    try {
+      await store.ping();
+      return reply.send({ status: 'ready' });
+    } catch (error) {
+      request.log.warn({ err: error }, 'not ready: the database did not answer');
+      return reply.code(503).send({ status: 'unavailable', error: 'database-unreachable' });
+    }
+  });
+
+  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret });
+  app.register(agentApiRoutes, { prefix: '/api', store, hub, auth, signInLimits });
 
   // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.
   const roots = [SITE_DIR, distDir].filter((dir) => existsSync(dir));

@@ -1,21 +1,30 @@
 // @ts-check
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
  * @typedef {{
  *   port: number,
  *   host: string,
+ *   databaseUrl: string | null,
  *   dbPath: string,
- *   agentToken: string | null,
+ *   adminEmail: string | null,
+ *   adminPassword: string | null,
  *   allowedOrigins: string[] | null,
  *   bodyLimit: number,
  *   rateLimit: number,
+ *   logLevel: string,
+ *   identitySecret: string | null,
+ *   retentionDays: number,
  * }} ServerConfig
  */
 
 /**
- * Reads the server's settings from the environment (see server/README.md). `agentToken` null
- * means "generate one"; `allowedOrigins` null means "the server's own origin".
+ * Reads the server's settings from the environment (see server/README.md), once, at start.
+ * `adminEmail` and `adminPassword` null mean "admin@localhost with a generated password, if
+ * there is no admin yet"; `allowedOrigins` null means "the server's own
+ * origin"; `databaseUrl` null means SQLite at `dbPath`. A bad value throws one error naming
+ * the variable.
  * @param {NodeJS.ProcessEnv} env
  * @returns {ServerConfig}
  */
@@ -23,14 +32,77 @@ export function readConfig(env) {
   return {
     port: integer(env, 'PORT', 8787, 0),
     host: env.HOST || '127.0.0.1',
-    dbPath: resolve(env.HEARD_DB || './.heard/heard.db'),
-    agentToken: env.HEARD_AGENT_TOKEN || null,
+    databaseUrl: databaseUrl(env),
+    dbPath: sqlitePath(env),
+    ...firstAdmin(env),
     allowedOrigins: env.HEARD_ALLOWED_ORIGINS
       ? env.HEARD_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean)
       : null,
     bodyLimit: integer(env, 'HEARD_BODY_LIMIT', 1024 * 1024, 1024),
     rateLimit: integer(env, 'HEARD_RATE_LIMIT', 120, 0),
+    retentionDays: integer(env, 'HEARD_RETENTION_DAYS', 730, 1),
+    logLevel: oneOf(env, 'HEARD_LOG_LEVEL', LOG_LEVELS, 'info'),
+    identitySecret: env.HEARD_IDENTITY_SECRET || null,
   };
+}
+
+/** @param {NodeJS.ProcessEnv} env */
+function databaseUrl(env) {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return null;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@db.example:5432/heard; it could not be read as a URL.');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    // The value may hold a password: name the scheme only.
+    throw new Error(`DATABASE_URL must start with postgres:// or postgresql://; got ${url.protocol}//…`);
+  }
+  return raw;
+}
+
+/** @param {NodeJS.ProcessEnv} env */
+function sqlitePath(env) {
+  const raw = env.HEARD_DB;
+  if (raw !== undefined && raw.trim() === '' && raw !== '') throw new Error('HEARD_DB must be a file path; got only spaces.');
+  const path = resolve(raw || './.heard/heard.db');
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return path;
+  }
+  if (stat.isDirectory()) throw new Error(`HEARD_DB must name a database file, not a folder; ${path} is a folder.`);
+  return path;
+}
+
+/** @param {NodeJS.ProcessEnv} env */
+function firstAdmin(env) {
+  const adminEmail = env.HEARD_ADMIN_EMAIL?.trim() || null;
+  const adminPassword = env.HEARD_ADMIN_PASSWORD || null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    throw new Error('HEARD_ADMIN_EMAIL and HEARD_ADMIN_PASSWORD go together: set both, or neither to have a password generated for admin@localhost.');
+  }
+  if (adminEmail !== null && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) throw new Error('HEARD_ADMIN_EMAIL must be an email address.');
+  if (adminPassword !== null && adminPassword.length < 10) throw new Error('HEARD_ADMIN_PASSWORD must be at least 10 characters long.');
+  return { adminEmail, adminPassword };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} name
+ * @param {string[]} allowed
+ * @param {string} fallback
+ */
+function oneOf(env, name, allowed, fallback) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw)) throw new Error(`${name} must be one of ${allowed.join(', ')}; got "${raw}".`);
+  return raw;
 }
 
 /**

@@ -7,6 +7,7 @@
  *   add: (res: import('node:http').ServerResponse) => void,
  *   publish: (event: string, data: unknown) => void,
  *   closeAll: () => void,
+ *   disconnectAll: () => void,
  *   size: () => number,
  * }}
  */
@@ -18,13 +19,19 @@ export function createEventHub({ heartbeatMs = 25_000 } = {}) {
     for (const res of clients) res.write(': keep-alive\n\n');
   }, heartbeatMs);
   heartbeat.unref();
+  /** Ends every open stream; each inbox reconnects and reads the queue again. */
+  const disconnectAll = () => {
+    for (const res of clients) res.end();
+    clients.clear();
+  };
 
   return {
     add(res) {
       res.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store',
-        Connection: 'keep-alive',
+        // The connection ends with the stream, so a closing server is not held up by it.
+        Connection: 'close',
         'X-Accel-Buffering': 'no',
       });
       res.write('retry: 2000\n\n');
@@ -37,9 +44,9 @@ export function createEventHub({ heartbeatMs = 25_000 } = {}) {
     },
     closeAll() {
       clearInterval(heartbeat);
-      for (const res of clients) res.end();
-      clients.clear();
+      disconnectAll();
     },
+    disconnectAll,
     size: () => clients.size,
   };
 }

@@ -2,24 +2,30 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import { startPostgres } from './postgres-cluster.mjs';
 import { sampleComplaint } from './sample-records.mjs';
 
 /**
  * The part of autocannon's API used here (it ships no types).
  * @typedef {{ method?: string, path?: string, body?: string, headers?: Record<string, string> }} BenchRequest
- * @type {(options: { url: string, connections: number, amount: number, requests: { method: string, setupRequest: (request: BenchRequest) => BenchRequest }[] }) => Promise<{ start: Date, finish: Date, '2xx': number, non2xx: number, errors: number, latency: { p99: number } }>}
+ * @typedef {{ start: Date, finish: Date, '2xx': number, non2xx: number, errors: number, latency: { p99: number } }} BenchResult
+ * @type {(options: { url: string, connections: number, amount: number, requests: { method: string, setupRequest: (request: BenchRequest) => BenchRequest }[] }) => Promise<BenchResult>}
  */
 const autocannon = createRequire(import.meta.url)('autocannon');
 
 const SERVE = fileURLToPath(new URL('./serve.mjs', import.meta.url));
 
 /**
+ * @typedef {'sqlite' | 'postgres'} Backend
  * @typedef {{
+ *   backend: Backend,
+ *   instances: number,
  *   recordsPerSecond: number,
  *   p99Ms: number,
  *   records: number,
@@ -30,63 +36,90 @@ const SERVE = fileURLToPath(new URL('./serve.mjs', import.meta.url));
  */
 
 /**
- * Measures receiver ingest over loopback: the server runs in its own process on a temp
- * on-disk database (WAL, `synchronous=FULL`, as shipped), and `autocannon` posts `records`
- * distinct valid complaints over `connections` connections. Returns accepted records per
- * second and the 99th-percentile latency, plus how many records the database holds after.
- * @param {{ records?: number, connections?: number }} [options]
+ * Measures receiver ingest over loopback. Each instance is `server/serve.mjs` in its own process,
+ * as shipped: SQLite in a temporary file (WAL, `synchronous=FULL`), or PostgreSQL in a cluster
+ * this function starts and stops (fsync and `synchronous_commit` on, its defaults), so every
+ * record is durably committed before its 201. `autocannon` posts `records` distinct valid
+ * complaints over `connections` connections, split evenly over the instances. Returns accepted
+ * records per second (all instances together), the 99th-percentile latency (the slower
+ * instance's), and how many records the database holds afterwards.
+ * @param {{ backend?: Backend, instances?: number, records?: number, connections?: number, databaseUrl?: string }} [options]
+ *   `databaseUrl`: an empty PostgreSQL database to use instead of starting a cluster.
  * @returns {Promise<IngestBenchResult>}
  */
-export async function runIngestBench({ records = 2000, connections = 10 } = {}) {
+export async function runIngestBench({ backend = 'sqlite', instances = 1, records = 2000, connections = 10, databaseUrl } = {}) {
+  if (backend === 'sqlite' && instances !== 1) throw new Error('SQLite is one instance on one machine.');
   const dir = mkdtempSync(join(tmpdir(), 'heard-bench-'));
-  const dbPath = join(dir, 'heard.db');
-  const child = spawn(process.execPath, [SERVE], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HEARD_DB: dbPath, HEARD_AGENT_TOKEN: 'bench', HEARD_RATE_LIMIT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const cluster = backend === 'postgres' && !databaseUrl ? await startPostgres({ durable: true }) : null;
+  /** @type {import('node:child_process').ChildProcess[]} */
+  const children = [];
   try {
-    const origin = await listeningOrigin(child);
+    const url = backend === 'postgres' ? (databaseUrl ?? (await /** @type {NonNullable<typeof cluster>} */ (cluster).createDatabase())) : null;
+    const dbPath = join(dir, 'heard.db');
+    /** @type {Record<string, string>} */
+    const env = url ? { DATABASE_URL: url } : { HEARD_DB: dbPath };
+    // The first instance migrates alone; the others find the database ready.
+    const origins = [await startInstance(env, children)];
+    for (let i = 1; i < instances; i++) origins.push(await startInstance(env, children));
+
     // Bodies are built before the clock starts, so the figure is the receiver's, not ours.
-    const samples = Array.from({ length: records }, () => sampleComplaint());
-    const bodies = samples.map((record) => ({ id: record.id, json: JSON.stringify(record) }));
-    let next = 0;
-    const result = await autocannon({
-      url: `${origin}/complaints`,
-      connections,
-      amount: records,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (request) => {
-            const { id, json } = /** @type {{ id: string, json: string }} */ (bodies[next++ % records]);
-            return { ...request, method: 'POST', path: '/complaints', body: json, headers: { 'content-type': 'application/json', 'idempotency-key': id } };
-          },
-        },
-      ],
+    const bodies = Array.from({ length: records }, () => {
+      const record = sampleComplaint();
+      return { id: record.id, json: JSON.stringify(record) };
     });
-    const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
-    const accepted = result['2xx'];
-    child.kill('SIGTERM');
-    await once(child, 'exit');
-    const db = new Database(dbPath, { readonly: true });
-    const stored = /** @type {{ n: number }} */ (db.prepare('SELECT COUNT(*) AS n FROM complaints').get()).n;
-    db.close();
+    const share = Math.ceil(records / instances);
+    const results = await Promise.all(
+      origins.map((origin, index) => {
+        const mine = bodies.slice(index * share, (index + 1) * share);
+        let next = 0;
+        return autocannon({
+          url: `${origin}/complaints`,
+          connections: Math.max(1, Math.round(connections / instances)),
+          amount: mine.length,
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (request) => {
+                const { id, json } = /** @type {{ id: string, json: string }} */ (mine[next++ % mine.length]);
+                return { ...request, method: 'POST', path: '/complaints', body: json, headers: { 'content-type': 'application/json', 'idempotency-key': id } };
+              },
+            },
+          ],
+        });
+      }),
+    );
+    const started = Math.min(...results.map((result) => result.start.getTime()));
+    const finished = Math.max(...results.map((result) => result.finish.getTime()));
+    const accepted = results.reduce((sum, result) => sum + result['2xx'], 0);
+    await Promise.all(children.map((child) => stop(child)));
     return {
-      recordsPerSecond: Math.round(accepted / seconds),
-      p99Ms: result.latency.p99,
+      backend,
+      instances,
+      recordsPerSecond: Math.round(accepted / ((finished - started) / 1000)),
+      p99Ms: Math.max(...results.map((result) => result.latency.p99)),
       records,
-      stored,
-      non2xx: result.non2xx,
-      errors: result.errors,
+      stored: url ? await countPostgres(url) : countSqlite(dbPath),
+      non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
+      errors: results.reduce((sum, result) => sum + result.errors, 0),
     };
   } finally {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** @param {import('node:child_process').ChildProcess} child @returns {Promise<string>} */
-function listeningOrigin(child) {
+/**
+ * @param {Record<string, string>} env
+ * @param {import('node:child_process').ChildProcess[]} children
+ * @returns {Promise<string>}
+ */
+function startInstance(env, children) {
+  const child = spawn(process.execPath, [SERVE], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HEARD_AGENT_TOKEN: 'bench', HEARD_RATE_LIMIT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk) => {
@@ -98,7 +131,49 @@ function listeningOrigin(child) {
   });
 }
 
+/** @param {import('node:child_process').ChildProcess} child */
+async function stop(child) {
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** @param {string} path */
+function countSqlite(path) {
+  const db = new Database(path, { readonly: true });
+  try {
+    return /** @type {{ n: number }} */ (db.prepare('SELECT COUNT(*) AS n FROM complaints').get()).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** @param {string} url */
+async function countPostgres(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query('SELECT count(*)::int AS n FROM complaints')).rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The three set-ups `npm run bench` compares, side by side. */
+export const INGEST_SETUPS = /** @type {const} */ ([
+  { backend: 'sqlite', instances: 1, label: 'SQLite' },
+  { backend: 'postgres', instances: 1, label: 'PostgreSQL, one instance' },
+  { backend: 'postgres', instances: 2, label: 'PostgreSQL, two instances' },
+]);
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await runIngestBench({ records: Number(process.env.RECORDS) || 2000, connections: Number(process.env.CONNECTIONS) || 10 });
-  console.log(`receiver ingest: ${result.recordsPerSecond} records/s, p99 ${result.p99Ms} ms (${result.stored}/${result.records} stored, ${result.non2xx} non-2xx)`);
+  const records = Number(process.env.RECORDS) || 4000;
+  const connections = Number(process.env.CONNECTIONS) || 16;
+  for (const setup of INGEST_SETUPS) {
+    const result = await runIngestBench({ backend: setup.backend, instances: setup.instances, records, connections });
+    console.log(
+      `${setup.label.padEnd(28)} ${String(result.recordsPerSecond).padStart(6)} records/s  p99 ${String(result.p99Ms).padStart(4)} ms  ` +
+        `(${result.stored}/${result.records} stored, ${result.non2xx} non-2xx, ${result.errors} errors)`,
+    );
+  }
 }

@@ -1,25 +1,46 @@
 // @ts-check
 import { pathToFileURL } from 'node:url';
-import { generateAgentToken } from './agents/agent-auth.mjs';
+import { ensureFirstAdmin } from './agents/first-admin.mjs';
 import { createApp } from './app.mjs';
 import { readConfig } from './config.mjs';
-import { createSqliteStore } from './store/sqlite-store.mjs';
+import { startRetentionSweep } from './retention.mjs';
+import { createStore } from './store/index.mjs';
+
+/** How long a stopping instance waits for requests in flight. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
- * Opens the database, builds the app and listens. Prints the URLs (and the agent token when
- * it was generated). The first line is always `Heard listening on <origin>`, which the crash
+ * Opens the database, makes sure there is an admin, builds the app and listens. Prints the
+ * URLs (and the first admin's password when it was generated). The first line is always `Heard listening on <origin>`, which the crash
  * tests read to find a server started on port 0.
  * @param {import('./config.mjs').ServerConfig} config
- * @param {{ print?: (line: string) => void }} [options]
+ * Structured logs go to standard output at `HEARD_LOG_LEVEL`; `logger` replaces that (tests).
+ * @param {{ print?: (line: string) => void, logger?: import('./app.mjs').AppOptions['logger'] }} [options]
  */
-export async function serve(config, { print = console.log } = {}) {
-  const store = createSqliteStore({ path: config.dbPath });
-  const agentToken = config.agentToken ?? generateAgentToken();
+export async function serve(config, { print = console.log, logger = { level: config.logLevel } } = {}) {
+  const store = await createStore({ databaseUrl: config.databaseUrl, sqlitePath: config.dbPath });
+  const admin = await ensureFirstAdmin(store, config);
   /** @type {Set<string>} */
   const allowedOrigins = new Set(config.allowedOrigins ?? []);
-  const app = createApp({ store, allowedOrigins, agentToken, bodyLimit: config.bodyLimit, rateLimit: config.rateLimit });
-  app.addHook('onClose', async () => store.close());
-  await app.listen({ port: config.port, host: config.host });
+  const app = createApp({
+    store,
+    allowedOrigins,
+    bodyLimit: config.bodyLimit,
+    rateLimit: config.rateLimit,
+    identitySecret: config.identitySecret,
+    logger,
+  });
+  const retention = startRetentionSweep({ store, days: config.retentionDays, log: app.log });
+  app.addHook('onClose', async () => {
+    await retention.stop();
+    await store.close();
+  });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = address && typeof address === 'object' ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -32,15 +53,60 @@ export async function serve(config, { print = console.log } = {}) {
   print(`  demo shop page   ${origin}/`);
   print(`  receiver         POST ${origin}/complaints`);
   print(`  agent inbox      ${origin}/inbox/`);
-  print(`  database         ${config.dbPath}`);
+  print(`  database         ${config.databaseUrl ? `PostgreSQL (${describeDatabase(config.databaseUrl)})` : config.dbPath}`);
   print(`  allowed origins  ${[...allowedOrigins].join(', ')}`);
-  if (config.agentToken === null) print(`  agent token      ${agentToken}   (generated; set HEARD_AGENT_TOKEN to keep one)`);
-  return { app, origin, agentToken };
+  if (admin?.generatedPassword) {
+    print(`  first admin      ${admin.email}   password ${admin.generatedPassword}`);
+    print('                   (generated once, now; sign in and add agents, or set HEARD_ADMIN_EMAIL and HEARD_ADMIN_PASSWORD)');
+  } else if (admin) {
+    print(`  first admin      ${admin.email}   (from HEARD_ADMIN_EMAIL)`);
+  }
+  return { app, origin, store };
+}
+
+/**
+ * The command line: read the environment, serve, and on SIGTERM or SIGINT stop taking
+ * requests, finish those in flight, close the database and exit. A bad setting or an
+ * unreachable database stops start-up with one line saying which.
+ */
+export async function serveFromEnvironment() {
+  let config;
+  try {
+    config = readConfig(process.env);
+  } catch (error) {
+    console.error(`Heard did not start: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+  let served;
+  try {
+    served = await serve(config);
+  } catch (error) {
+    console.error(`Heard did not start: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+  const { app } = served;
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+    process.once(signal, () => {
+      // Requests in flight get this long to finish before their connections are cut.
+      setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+      app.close().then(
+        () => process.exit(0),
+        (error) => {
+          console.error(`Heard stopped with an error: ${error instanceof Error ? error.message : error}`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return served;
+}
+
+/** Host, port and database name, without the user or password. @param {string} url */
+function describeDatabase(url) {
+  const parsed = new URL(url);
+  return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { app } = await serve(readConfig(process.env));
-  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-    process.once(signal, () => void app.close().then(() => process.exit(0)));
-  }
+  await serveFromEnvironment();
 }

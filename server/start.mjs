@@ -3,8 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readConfig } from './config.mjs';
-import { serve } from './serve.mjs';
+import { serveFromEnvironment } from './serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WIDGET = join(ROOT, 'dist', 'heard.js');
@@ -12,10 +11,7 @@ const WIDGET = join(ROOT, 'dist', 'heard.js');
 /** `npm start`: build the widget when it is missing or older than its sources, then serve. */
 async function main() {
   if (widgetIsStale()) buildWidget();
-  const { app } = await serve(readConfig(process.env));
-  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-    process.once(signal, () => void app.close().then(() => process.exit(0)));
-  }
+  await serveFromEnvironment();
 }
 
 function widgetIsStale() {

@@ -1,4 +1,5 @@
 // @ts-check
+import { agentRoutes } from '../agents/routes.mjs';
 import { summarise } from './summarise.mjs';
 
 /** The inbox lists complaints a page at a time; an agent asks for more. */
@@ -10,25 +11,32 @@ export const MAX_PAGE = 500;
  *   store: import('../store/store.mjs').Store,
  *   hub: ReturnType<typeof import('../event-hub.mjs').createEventHub>,
  *   auth: ReturnType<typeof import('../agents/agent-auth.mjs').createAgentAuth>,
+ *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number },
  * }} AgentApiOptions
  */
 
 /**
- * The agents' API under `/api`: the queue, one complaint, claim and resolve, trends and the
- * live stream. Every route but the stream needs the agent's bearer token.
+ * The agents' API under `/api`: sessions and accounts, the queue, one complaint, the work on it,
+ * trends and the live stream. Every route but signing in, accepting an invite and the stream
+ * (which takes a one-use ticket) needs a signed-in agent's bearer token; the hook below sets
+ * `request.agent` for them.
  * @param {import('fastify').FastifyInstance} api
  * @param {AgentApiOptions} options
  */
-export async function agentApiRoutes(api, { store, hub, auth }) {
+export async function agentApiRoutes(api, { store, hub, auth, signInLimits }) {
+    api.decorateRequest('agent', null);
     api.addHook('onRequest', async (request, reply) => {
+      // Every answer here holds what visitors wrote or who they are: no cache keeps a copy.
+      reply.header('Cache-Control', 'no-store');
       if (/** @type {{ public?: boolean }} */ (request.routeOptions.config).public) return;
-      if (!auth.checkHeader(request.headers.authorization)) {
+      request.agent = await auth.authenticate(request.headers.authorization);
+      if (!request.agent) {
         reply.header('WWW-Authenticate', 'Bearer realm="heard-inbox"');
-        return reply.code(401).send({ error: 'unauthorised', message: 'The agent token is missing or wrong.' });
+        return reply.code(401).send({ error: 'unauthorised', message: 'Sign in first: the session is missing, expired or ended.' });
       }
     });
 
-    api.get('/session', async () => ({ ok: true }));
+    await api.register(agentRoutes, { store, auth, ...(signInLimits ? { signInLimits } : {}) });
 
     api.get('/complaints', {
       schema: {
@@ -47,53 +55,89 @@ export async function agentApiRoutes(api, { store, hub, auth }) {
     }, async (request) => {
       const query = /** @type {{ status?: 'new' | 'claimed' | 'resolved' | '', category?: string, language?: string, limit: number, offset: number }} */ (request.query);
       const filters = { status: query.status || null, category: query.category || null, language: query.language || null };
-      const complaints = store.listRecords({ ...filters, limit: query.limit, offset: query.offset });
-      const { total, open } = store.countRecords(filters);
-      return { complaints: complaints.map(summarise), total, open, limit: query.limit, offset: query.offset, facets: store.facets() };
+      const [complaints, { total, open }, facets] = await Promise.all([
+        store.listRecords({ ...filters, limit: query.limit, offset: query.offset }),
+        store.countRecords(filters),
+        store.facets(),
+      ]);
+      return { complaints: complaints.map(summarise), total, open, limit: query.limit, offset: query.offset, facets };
     });
 
     api.get('/complaints/:id', async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
-      const complaint = store.getRecord(id);
+      const complaint = await store.getRecord(id);
       if (!complaint) return reply.code(404).send({ error: 'not-found', message: `No complaint ${id}.` });
       return { complaint };
     });
 
-    const agentName = { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' };
     /** @param {import('../store/store.mjs').WorkResult} result @param {import('fastify').FastifyReply} reply */
     const answerWork = (result, reply) => {
       if (!result.ok) {
         return reply.code(result.error === 'not-found' ? 404 : 409).send({ error: result.error, message: result.message });
       }
-      hub.publish('updated', { id: result.complaint.id });
+      store.events.publish('updated', { id: result.complaint.id }).catch((error) => api.log.error({ err: error }, 'live update not sent'));
       return { complaint: result.complaint };
     };
 
-    api.post('/complaints/:id/claim', {
-      schema: { body: { type: 'object', required: ['agent'], properties: { agent: agentName } } },
-    }, async (request, reply) => {
+    /**
+     * The signed-in agent as the store records who did what.
+     * @param {import('fastify').FastifyRequest} request
+     */
+    const actor = (request) => {
+      const agent = /** @type {import('../store/store.mjs').Agent} */ (request.agent);
+      return { id: agent.id, name: agent.name };
+    };
+
+    /**
+     * Work only the claimant or an admin may do on a claimed complaint. Answers for it when
+     * refused (404, 403) and returns null; else returns the claimant the change must still find.
+     * @param {import('fastify').FastifyRequest} request
+     * @param {import('fastify').FastifyReply} reply
+     * @param {string} verb
+     * @returns {Promise<{ expectedClaimant: string | null } | null>}
+     */
+    const mayChange = async (request, reply, verb) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
-      const { agent } = /** @type {{ agent: string }} */ (request.body);
-      return answerWork(store.claim(id, agent.trim(), new Date().toISOString()), reply);
+      const complaint = await store.getRecord(id);
+      if (!complaint) {
+        reply.code(404).send({ error: 'not-found', message: `No complaint ${id}.` });
+        return null;
+      }
+      const agent = /** @type {import('../store/store.mjs').Agent} */ (request.agent);
+      if (complaint.status === 'claimed' && complaint.claimedById !== agent.id && agent.role !== 'admin') {
+        reply.code(403).send({ error: 'forbidden', message: `Only ${complaint.claimedBy} or an admin can ${verb} this complaint.` });
+        return null;
+      }
+      return { expectedClaimant: complaint.status === 'claimed' ? complaint.claimedById : null };
+    };
+
+    api.post('/complaints/:id/claim', async (request, reply) => {
+      const { id } = /** @type {{ id: string }} */ (request.params);
+      return answerWork(await store.claim(id, actor(request), new Date().toISOString()), reply);
+    });
+
+    api.post('/complaints/:id/release', async (request, reply) => {
+      const { id } = /** @type {{ id: string }} */ (request.params);
+      const allowed = await mayChange(request, reply, 'release');
+      if (!allowed) return reply;
+      return answerWork(await store.release(id, actor(request), new Date().toISOString(), allowed), reply);
     });
 
     api.post('/complaints/:id/resolve', {
       schema: {
-        body: {
-          type: 'object',
-          required: ['agent', 'note'],
-          properties: { agent: agentName, note: { type: 'string', minLength: 1, maxLength: 5000, pattern: '\\S' } },
-        },
+        body: { type: 'object', required: ['note'], properties: { note: { type: 'string', minLength: 1, maxLength: 5000, pattern: '\\S' } } },
       },
     }, async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
-      const { agent, note } = /** @type {{ agent: string, note: string }} */ (request.body);
-      return answerWork(store.resolve(id, agent.trim(), note.trim(), new Date().toISOString()), reply);
+      const { note } = /** @type {{ note: string }} */ (request.body);
+      const allowed = await mayChange(request, reply, 'resolve');
+      if (!allowed) return reply;
+      return answerWork(await store.resolve(id, actor(request), note.trim(), new Date().toISOString(), allowed), reply);
     });
 
     api.post('/complaints/:id/follow-up', async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
-      return answerWork(store.markFollowedUp(id, new Date().toISOString()), reply);
+      return answerWork(await store.markFollowedUp(id, new Date().toISOString(), { agent: actor(request) }), reply);
     });
 
     api.get('/trends', {
@@ -107,7 +151,7 @@ export async function agentApiRoutes(api, { store, hub, auth }) {
 
     api.get('/stream', { config: { public: true } }, async (request, reply) => {
       const { ticket } = /** @type {{ ticket?: string }} */ (request.query);
-      if (!auth.redeemTicket(ticket)) {
+      if (!(await auth.redeemTicket(ticket))) {
         return reply.code(401).send({ error: 'unauthorised', message: 'The stream ticket is missing, used or expired.' });
       }
       reply.hijack();

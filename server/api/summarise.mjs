@@ -2,28 +2,31 @@
 
 /**
  * What the inbox list shows for one complaint: enough to sort and pick, not the transcript.
- * @param {import('../store/store.mjs').Complaint} complaint
+ * Built from the stored summary columns; no record body is read to list the queue.
+ * @param {import('../store/store.mjs').ComplaintListItem} complaint
  */
 export function summarise(complaint) {
-  const { record } = complaint;
-  const firstWords = record.messages.find((message) => message.from === 'visitor')?.text ?? '';
+  const { summary } = complaint;
   return {
     id: complaint.id,
     reference: complaint.reference,
     status: complaint.status,
     claimedBy: complaint.claimedBy,
     escalated: complaint.escalated,
-    handoffReason: record.handoff ? record.handoff.reason : null,
+    handoffReason: summary.handoffReason,
     overdue: complaint.overdue,
     followUpDue: complaint.followUpDue,
-    urgency: record.triage.urgency,
-    category: record.triage.category,
-    language: record.triage.language,
-    mood: record.triage.mood,
-    customerType: record.triage.customerType,
-    name: record.visitor.name,
-    submittedAt: record.submittedAt,
-    dueBy: record.commitment?.dueBy ?? null,
-    excerpt: firstWords.length > 160 ? `${firstWords.slice(0, 159)}…` : firstWords,
+    urgency: summary.urgency,
+    category: summary.category,
+    language: summary.language,
+    mood: summary.mood,
+    customerType: summary.customerType,
+    widgetUrgency: summary.widgetUrgency,
+    widgetCategory: summary.widgetCategory,
+    verified: summary.verified,
+    name: summary.name,
+    submittedAt: summary.submittedAt,
+    dueBy: summary.dueBy,
+    excerpt: summary.excerpt,
   };
 }

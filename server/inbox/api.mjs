@@ -1,36 +1,69 @@
 // @ts-check
 
 /**
- * The inbox's calls to the server, all carrying the agent token as a Bearer header.
+ * @typedef {{ id: string, name: string, email: string, role: 'admin' | 'agent' }} Agent
+ * @typedef {{ token: string, expiresAt: string, agent: Agent }} Session
+ */
+
+/**
+ * One call to the server; a refusal becomes an Error carrying the server's message and status.
+ * @param {string} method
+ * @param {string} path
+ * @param {unknown} [body]
+ * @param {string | null} [token] the session, sent as a Bearer header
+ */
+async function request(method, path, body, token = null) {
+  /** @type {Record<string, string>} */
+  const headers = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) throw Object.assign(new Error(data.message || response.statusText), { status: response.status });
+  return data;
+}
+
+/**
+ * Signs in with email and password. @param {string} email @param {string} password
+ * @returns {Promise<Session>}
+ */
+export const signIn = (email, password) => request('POST', '/api/session', { email, password });
+
+/**
+ * Sets an invited agent's password and signs them in. @param {string} token @param {string} password
+ * @returns {Promise<Session>}
+ */
+export const acceptInvite = (token, password) => request('POST', '/api/invites/accept', { token, password });
+
+/**
+ * The inbox's calls to the server as a signed-in agent, all carrying the session token as a
+ * Bearer header.
  * @param {string} token
  */
 export function createApi(token) {
-  /**
-   * @param {string} method
-   * @param {string} path
-   * @param {unknown} [body]
-   */
-  async function call(method, path, body) {
-    /** @type {Record<string, string>} */
-    const headers = { Authorization: `Bearer ${token}` };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const data = await response.json().catch(() => ({}));
-    if (!response.ok) throw Object.assign(new Error(data.message || response.statusText), { status: response.status });
-    return data;
-  }
+  /** @param {string} method @param {string} path @param {unknown} [body] */
+  const call = (method, path, body) => request(method, path, body, token);
 
   return {
-    session: () => call('GET', '/api/session'),
+    /** @returns {Promise<{ agent: Agent }>} */
+    me: () => call('GET', '/api/me'),
+    signOut: () => call('DELETE', '/api/session'),
+    listAgents: () => call('GET', '/api/agents'),
+    /** @param {{ name: string, email: string, role: string, password?: string }} agent */
+    addAgent: (agent) => call('POST', '/api/agents', agent),
+    /** @param {string} id */
+    removeAgent: (id) => call('DELETE', `/api/agents/${encodeURIComponent(id)}`),
     /** @param {{ status?: string, category?: string, language?: string, limit?: number, offset?: number }} query */
     list: (query) =>
       call('GET', `/api/complaints?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))}`),
     /** @param {string} id */
     get: (id) => call('GET', `/api/complaints/${encodeURIComponent(id)}`),
-    /** @param {string} id @param {string} agent */
-    claim: (id, agent) => call('POST', `/api/complaints/${encodeURIComponent(id)}/claim`, { agent }),
-    /** @param {string} id @param {string} agent @param {string} note */
-    resolve: (id, agent, note) => call('POST', `/api/complaints/${encodeURIComponent(id)}/resolve`, { agent, note }),
+    /** @param {string} id */
+    claim: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/claim`),
+    /** @param {string} id */
+    release: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/release`),
+    /** @param {string} id @param {string} note */
+    resolve: (id, note) => call('POST', `/api/complaints/${encodeURIComponent(id)}/resolve`, { note }),
     /** @param {string} id */
     followUp: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/follow-up`),
     trends: () => call('GET', '/api/trends'),

@@ -4,9 +4,10 @@ import { h, orDash, when } from './dom.mjs';
 /**
  * @typedef {import('../store/store.mjs').Complaint} Complaint
  * @typedef {{
- *   agent: string,
- *   onClaim: (agent: string) => Promise<void>,
- *   onResolve: (agent: string, note: string) => Promise<void>,
+ *   agent: import('./api.mjs').Agent,
+ *   onClaim: () => Promise<void>,
+ *   onRelease: () => Promise<void>,
+ *   onResolve: (note: string) => Promise<void>,
  *   onFollowUp: () => Promise<void>,
  * }} DetailActions
  */
@@ -30,11 +31,12 @@ export function renderDetail(container, complaint, actions) {
       ['Submitted', when(record.submittedAt)],
       // Present when a person takes over: asked for by the visitor, or escalated by triage.
       ['Handoff', record.handoff ? `${record.handoff.requested ? 'asked for by the visitor' : `escalated (${record.handoff.reason})`} at ${when(record.handoff.at)}` : 'no'],
-      ['Category', record.triage.category],
-      ['Urgency', record.triage.urgency],
-      ['Mood', record.triage.mood],
-      ['Customer type', record.triage.customerType],
-      ['Language', `${record.triage.language} (conversation in ${record.locale})`],
+      ['Identity', complaint.summary.verified ? 'verified by the site' : 'not verified'],
+      ['Category', complaint.summary.category],
+      ['Urgency', complaint.summary.urgency],
+      ['Mood', complaint.summary.mood],
+      ['Customer type', complaint.summary.customerType],
+      ['Language', `${complaint.summary.language} (conversation in ${record.locale})`],
       ['Desired outcome', outcome ? describeOutcome(outcome) : '—'],
       ['Commitment', record.commitment ? record.commitment.action : '—'],
       ['Due by', record.commitment ? `${when(record.commitment.dueBy)}${complaint.overdue ? ' — overdue' : ''}` : '—'],
@@ -62,6 +64,7 @@ export function renderDetail(container, complaint, actions) {
           ]
         : h('p', {}, 'No restatement was made.'),
     ),
+    triageComparison(complaint),
     signalsTable(record.triage.signals),
     facts('Details the visitor mentioned', [
       ['Order references', record.triage.entities.orderRefs.join(', ') || '—'],
@@ -82,6 +85,7 @@ export function renderDetail(container, complaint, actions) {
       ),
     ),
     workSection(complaint, actions),
+    auditSection(complaint),
   );
 }
 
@@ -109,10 +113,45 @@ function followUpText(complaint) {
   return complaint.record.visitor.followUpConsent ? 'a day after resolution' : 'the visitor did not ask for one';
 }
 
+/**
+ * The receiver triages what the visitor wrote itself and orders the queue by that; the widget's
+ * triage is kept as sent. Where they disagree the agent sees both: a forged record, traits a
+ * visitor claimed without the site vouching for them, or categories only the widget knows.
+ * @param {Complaint} complaint
+ */
+function triageComparison(complaint) {
+  const { summary, record } = complaint;
+  const widgetEscalation = record.handoff ? record.handoff.reason : 'none';
+  /** @type {[string, string, string][]} */
+  const rows = [
+    ['Urgency', summary.urgency, record.triage.urgency],
+    ['Category', summary.category, record.triage.category],
+    ['Mood', summary.mood, record.triage.mood],
+    ['Customer type', summary.customerType, record.triage.customerType],
+    ['Language', summary.language, record.triage.language],
+    ['Handoff', summary.handoffReason ?? 'none', widgetEscalation],
+  ];
+  const differing = rows.filter(([, ours, theirs]) => ours !== theirs).length;
+  return h('section', { 'aria-labelledby': 'triage-compare-title' },
+    h('h3', { id: 'triage-compare-title' }, 'Triage: receiver and widget'),
+    h('p', { id: 'triage-compare-summary' },
+      differing === 0
+        ? 'The widget and the receiver agree.'
+        : `The widget and the receiver disagree on ${differing === 1 ? 'one point' : `${differing} points`}; the queue follows the receiver.`),
+    h('table', { id: 'triage-compare' },
+      h('caption', {}, 'What the receiver decided, and what the widget sent'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Decision'), h('th', { scope: 'col' }, 'Receiver'), h('th', { scope: 'col' }, 'Widget'), h('th', { scope: 'col' }, 'Same?'))),
+      h('tbody', {}, rows.map(([field, ours, theirs]) =>
+        h('tr', { class: ours === theirs ? null : 'differs' },
+          h('th', { scope: 'row' }, field), h('td', {}, ours), h('td', {}, theirs), h('td', {}, ours === theirs ? 'yes' : 'differs')))),
+    ),
+  );
+}
+
 /** @param {Complaint['record']['triage']['signals']} signals */
 function signalsTable(signals) {
   return h('section', { 'aria-labelledby': 'signals-title' },
-    h('h3', { id: 'signals-title' }, 'Triage signals'),
+    h('h3', { id: 'signals-title' }, "The widget's triage signals"),
     signals.length === 0
       ? h('p', {}, 'No signals.')
       : h('table', {},
@@ -148,24 +187,55 @@ function workSection(complaint, actions) {
     );
   }
 
-  const claimAgent = h('input', { id: 'claim-agent', name: 'agent', required: true, maxlength: 100, value: complaint.claimedBy ?? actions.agent });
-  const resolveAgent = h('input', { id: 'resolve-agent', name: 'agent', required: true, maxlength: 100, value: complaint.claimedBy ?? actions.agent });
+  const { agent } = actions;
+  const mine = complaint.status === 'claimed' && complaint.claimedById === agent.id;
+  // The server decides; this only spares an agent a button that would be refused.
+  const mayWork = complaint.status === 'new' || mine || agent.role === 'admin';
   const note = h('textarea', { id: 'resolution-note-input', name: 'note', required: true, rows: 3, maxlength: 5000 });
   return h('section', { 'aria-labelledby': 'work-title' },
     h('h3', { id: 'work-title' }, 'Work on it'),
     h('div', { class: 'work' },
       complaint.status === 'new'
-        ? h('form', { id: 'claim-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(() => actions.onClaim(claimAgent.value)); } },
-            h('p', {}, h('label', { for: 'claim-agent' }, 'Claim as'), claimAgent),
+        ? h('form', { id: 'claim-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(actions.onClaim); } },
+            h('p', {}, 'Nobody has claimed it yet.'),
             h('button', { type: 'submit' }, 'Claim'),
           )
-        : h('p', {}, `Claimed by ${complaint.claimedBy} on ${when(complaint.claimedAt)}.`),
-      h('form', { id: 'resolve-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(() => actions.onResolve(resolveAgent.value, note.value)); } },
-        h('p', {}, h('label', { for: 'resolve-agent' }, 'Resolved by'), resolveAgent),
-        h('p', {}, h('label', { for: 'resolution-note-input' }, 'Resolution note'), note),
-        h('button', { type: 'submit' }, 'Resolve'),
-      ),
+        : h('div', {},
+            h('p', { id: 'claimed-by' }, `Claimed by ${mine ? 'you' : complaint.claimedBy} on ${when(complaint.claimedAt)}.`),
+            mayWork ? h('button', { type: 'button', id: 'release', onclick: () => run(actions.onRelease) }, 'Release') : null,
+          ),
+      mayWork
+        ? h('form', { id: 'resolve-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(() => actions.onResolve(note.value)); } },
+            h('p', {}, h('label', { for: 'resolution-note-input' }, 'Resolution note'), note),
+            h('button', { type: 'submit' }, 'Resolve'),
+          )
+        : h('p', { id: 'resolve-not-yours' }, `Only ${complaint.claimedBy} or an admin can resolve it.`),
     ),
     error,
+  );
+}
+
+/** What each entry of the trail says an agent did. */
+const DID = {
+  claimed: 'claimed it',
+  released: 'released it',
+  resolved: 'resolved it',
+  'followed-up': 'followed up',
+  replied: 'replied to the visitor',
+  'due-moved': 'moved the due date',
+};
+
+/** @param {Complaint} complaint */
+function auditSection(complaint) {
+  return h('section', { 'aria-labelledby': 'audit-title' },
+    h('h3', { id: 'audit-title' }, 'History'),
+    complaint.audit.length === 0
+      ? h('p', {}, 'Nobody has worked on it yet.')
+      : h('ol', { class: 'audit', id: 'audit' },
+          complaint.audit.map((event) =>
+            h('li', {},
+              h('time', { datetime: event.at }, when(event.at)), ' — ',
+              event.agentName ?? 'Heard', ' ', DID[event.action] ?? event.action,
+              event.detail && typeof event.detail.reason === 'string' ? `: ${event.detail.reason}` : ''))),
   );
 }

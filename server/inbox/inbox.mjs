@@ -1,14 +1,15 @@
 // @ts-check
-import { createApi } from './api.mjs';
+import { acceptInvite, createApi, signIn } from './api.mjs';
+import { renderAgents } from './agents-view.mjs';
 import { renderDetail } from './detail-view.mjs';
 import { fillOptions, renderQueue } from './queue-view.mjs';
 import { renderTrends } from './trends-view.mjs';
 
-const TOKEN_KEY = 'heard.agentToken';
+/** The session token, kept for this tab only. */
+const TOKEN_KEY = 'heard.session';
 /** Rows fetched per page, and the most the receiver gives in one answer (`MAX_PAGE` there). */
 const PAGE = 100;
 const MAX_PAGE = 500;
-const AGENT_KEY = 'heard.agentName';
 
 /** @template {HTMLElement} T @param {string} id @returns {T} */
 const byId = (id) => /** @type {T} */ (document.getElementById(id));
@@ -16,9 +17,14 @@ const byId = (id) => /** @type {T} */ (document.getElementById(id));
 const ui = {
   signInView: byId('sign-in-view'),
   signIn: /** @type {HTMLFormElement} */ (byId('sign-in')),
-  token: /** @type {HTMLInputElement} */ (byId('token')),
-  agentName: /** @type {HTMLInputElement} */ (byId('agent-name')),
+  email: /** @type {HTMLInputElement} */ (byId('email')),
+  password: /** @type {HTMLInputElement} */ (byId('password')),
   signInError: byId('sign-in-error'),
+  inviteView: byId('invite-view'),
+  acceptInvite: /** @type {HTMLFormElement} */ (byId('accept-invite')),
+  newPassword: /** @type {HTMLInputElement} */ (byId('new-password')),
+  inviteError: byId('invite-error'),
+  who: byId('who'),
   signOut: byId('sign-out'),
   main: byId('main'),
   liveState: byId('live-state'),
@@ -39,33 +45,48 @@ const ui = {
   trendsBody: byId('trends-body'),
   showQueue: byId('show-queue'),
   showTrends: byId('show-trends'),
+  showAgents: byId('show-agents'),
+  agentsView: byId('agents-view'),
+  agentsBody: byId('agents-body'),
 };
 
-/** @type {{ api: ReturnType<typeof createApi> | null, agent: string, openId: string | null, stop: (() => void) | null, view: 'queue' | 'trends', shown: number }} */
-const state = { api: null, agent: '', openId: null, stop: null, view: 'queue', shown: PAGE };
+/**
+ * @type {{
+ *   api: ReturnType<typeof createApi> | null, agent: import('./api.mjs').Agent | null, openId: string | null,
+ *   stop: (() => void) | null, view: 'queue' | 'trends' | 'agents', shown: number,
+ *   invite: import('./agents-view.mjs').Invite | null,
+ * }}
+ */
+const state = { api: null, agent: null, openId: null, stop: null, view: 'queue', shown: PAGE, invite: null };
 
 async function boot() {
+  const invite = /^#invite=([\w-]+)$/.exec(location.hash)?.[1];
+  if (invite) return showInvite(invite);
   const token = sessionStorage.getItem(TOKEN_KEY);
-  ui.agentName.value = sessionStorage.getItem(AGENT_KEY) ?? '';
-  if (token && (await trySignIn(token, ui.agentName.value))) return;
+  if (token) {
+    const api = createApi(token);
+    try {
+      const { agent } = await api.me();
+      return enter(token, agent);
+    } catch {
+      sessionStorage.removeItem(TOKEN_KEY);
+    }
+  }
   showSignIn();
 }
 
-/** @param {string} token @param {string} agent */
-async function trySignIn(token, agent) {
+/** @param {string} token @param {import('./api.mjs').Agent} agent */
+async function enter(token, agent) {
   const api = createApi(token);
-  try {
-    await api.session();
-  } catch (error) {
-    ui.signInError.textContent = /** @type {{ status?: number }} */ (error).status === 401 ? 'That token is not right.' : 'The server did not answer; try again.';
-    return false;
-  }
   sessionStorage.setItem(TOKEN_KEY, token);
-  sessionStorage.setItem(AGENT_KEY, agent);
   Object.assign(state, { api, agent });
   ui.signInView.hidden = true;
+  ui.inviteView.hidden = true;
   ui.main.hidden = false;
   ui.signOut.hidden = false;
+  ui.who.hidden = false;
+  ui.who.textContent = `Signed in as ${agent.name}${agent.role === 'admin' ? ' (admin)' : ''}`;
+  ui.showAgents.hidden = agent.role !== 'admin';
   state.stop = api.listen(onServerEvent, (live) => {
     // Whatever arrived or changed while the stream was down sent no event: read it all again.
     if (live === 'live' && document.body.dataset.live === 'reconnecting') void onServerEvent('updated', state.openId ?? '');
@@ -79,9 +100,20 @@ async function trySignIn(token, agent) {
 
 function showSignIn() {
   ui.signInView.hidden = false;
+  ui.inviteView.hidden = true;
   ui.main.hidden = true;
   ui.signOut.hidden = true;
-  ui.token.focus();
+  ui.who.hidden = true;
+  ui.email.focus();
+}
+
+/** @param {string} token the invite, from the link's fragment */
+function showInvite(token) {
+  ui.signInView.hidden = true;
+  ui.inviteView.hidden = false;
+  ui.main.hidden = true;
+  ui.acceptInvite.dataset.token = token;
+  ui.newPassword.focus();
 }
 
 /** @type {{ running: Promise<void> | null, again: boolean }} */
@@ -159,9 +191,10 @@ async function openDetail(id, { focus }) {
     await openDetail(id, { focus: false });
   };
   renderDetail(ui.detailBody, complaint, {
-    agent: state.agent,
-    onClaim: (agent) => after(api.claim(id, agent)),
-    onResolve: (agent, note) => after(api.resolve(id, agent, note)),
+    agent: /** @type {import('./api.mjs').Agent} */ (state.agent),
+    onClaim: () => after(api.claim(id)),
+    onRelease: () => after(api.release(id)),
+    onResolve: (note) => after(api.resolve(id, note)),
     onFollowUp: () => after(api.followUp(id)),
   });
   ui.detailView.hidden = false;
@@ -172,28 +205,77 @@ async function refreshTrends() {
   if (state.api) renderTrends(ui.trendsBody, await state.api.trends());
 }
 
-/** @param {'queue' | 'trends'} view */
+async function refreshAgents() {
+  const { api, agent } = state;
+  if (!api || !agent) return;
+  const { agents } = await api.listAgents();
+  renderAgents(ui.agentsBody, agents, {
+    me: agent,
+    invite: state.invite,
+    onAdd: async (account) => {
+      const answer = await api.addAgent(account);
+      state.invite = answer.invite ? { email: answer.agent.email, ...answer.invite } : null;
+      await refreshAgents();
+      ui.announcer.textContent = `${answer.agent.name} was added.`;
+    },
+    onRemove: async (account) => {
+      await api.removeAgent(account.id);
+      state.invite = null;
+      await refreshAgents();
+      ui.announcer.textContent = `${account.name} was removed.`;
+    },
+  });
+}
+
+/** @param {'queue' | 'trends' | 'agents'} view */
 async function show(view) {
   state.view = view;
   ui.queueView.hidden = view !== 'queue';
   ui.detailView.hidden = view !== 'queue' || state.openId === null;
   ui.trendsView.hidden = view !== 'trends';
+  ui.agentsView.hidden = view !== 'agents';
   ui.showQueue.setAttribute('aria-pressed', String(view === 'queue'));
   ui.showTrends.setAttribute('aria-pressed', String(view === 'trends'));
+  ui.showAgents.setAttribute('aria-pressed', String(view === 'agents'));
   if (view === 'trends') await refreshTrends();
+  if (view === 'agents') await refreshAgents();
 }
 
-ui.signIn.addEventListener('submit', (event) => {
+ui.signIn.addEventListener('submit', async (event) => {
   event.preventDefault();
-  void trySignIn(ui.token.value.trim(), ui.agentName.value.trim());
+  ui.signInError.textContent = '';
+  try {
+    const session = await signIn(ui.email.value.trim(), ui.password.value);
+    ui.password.value = '';
+    await enter(session.token, session.agent);
+  } catch (error) {
+    const status = /** @type {{ status?: number }} */ (error).status;
+    ui.signInError.textContent =
+      status === 401 || status === 429 ? /** @type {Error} */ (error).message : 'The server did not answer; try again.';
+  }
 });
-ui.signOut.addEventListener('click', () => {
+ui.acceptInvite.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  ui.inviteError.textContent = '';
+  try {
+    const session = await acceptInvite(ui.acceptInvite.dataset.token ?? '', ui.newPassword.value);
+    ui.newPassword.value = '';
+    // The invite is used up: take it out of the address bar and the history.
+    history.replaceState(null, '', location.pathname);
+    await enter(session.token, session.agent);
+  } catch (error) {
+    ui.inviteError.textContent = /** @type {Error} */ (error).message;
+  }
+});
+ui.signOut.addEventListener('click', async () => {
   state.stop?.();
+  // Ends the session on the server too, so the token is worthless even if it was copied.
+  await state.api?.signOut().catch(() => undefined);
   sessionStorage.removeItem(TOKEN_KEY);
-  Object.assign(state, { api: null, openId: null, stop: null });
+  Object.assign(state, { api: null, agent: null, openId: null, stop: null, invite: null });
   ui.detailView.hidden = true;
-  ui.token.value = '';
   ui.liveState.textContent = 'Offline';
+  void show('queue');
   showSignIn();
 });
 ui.filters.addEventListener('change', () => {
@@ -211,5 +293,6 @@ ui.more.addEventListener('click', async () => {
 });
 ui.showQueue.addEventListener('click', () => void show('queue'));
 ui.showTrends.addEventListener('click', () => void show('trends'));
+ui.showAgents.addEventListener('click', () => void show('agents'));
 
 void boot();

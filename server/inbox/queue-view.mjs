@@ -6,7 +6,7 @@ import { h, orDash, when } from './dom.mjs';
  *   id: string, reference: string, status: string, claimedBy: string | null, escalated: boolean,
  *   handoffReason: string | null, overdue: boolean, followUpDue: boolean, urgency: string,
  *   category: string, language: string, mood: string, customerType: string, name: string | null,
- *   submittedAt: string, dueBy: string | null, excerpt: string,
+ *   submittedAt: string, dueBy: string | null, excerpt: string, verified: boolean,
  * }} Summary
  */
 
@@ -24,7 +24,7 @@ export function renderQueue(tbody, complaints, onOpen) {
         { 'data-id': complaint.id, 'data-status': complaint.status },
         h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', onclick: () => onOpen(complaint.id) }, complaint.reference)),
         h('td', {}, priorityBadges(complaint)),
-        h('td', { class: 'customer' }, orDash(complaint.name)),
+        h('td', { class: 'customer' }, orDash(complaint.name), complaint.verified ? [' ', h('span', { class: 'badge ok' }, 'verified')] : null),
         h('td', {}, complaint.category),
         h('td', {}, complaint.language),
         h('td', {}, complaint.status === 'claimed' ? `claimed by ${complaint.claimedBy}` : complaint.status),

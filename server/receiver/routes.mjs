@@ -1,13 +1,17 @@
 // @ts-check
 import { canonicalHash } from './canonical-hash.mjs';
+import { createIdentityCheck } from './identity.mjs';
+import { createReceiverTriage } from './retriage.mjs';
+import { storableCopy } from './storable-text.mjs';
+import { summariseRecord } from './summary.mjs';
 
 /**
  * @typedef {{
  *   store: import('../store/store.mjs').Store,
- *   hub: ReturnType<typeof import('../event-hub.mjs').createEventHub>,
  *   validateRecord: ReturnType<typeof import('./validate-record.mjs').createRecordValidator>,
  *   origins: Set<string>,
  *   perMinute: number,
+ *   identitySecret?: string | null,
  * }} ReceiverOptions
  */
 
@@ -17,7 +21,10 @@ import { canonicalHash } from './canonical-hash.mjs';
  * @param {import('fastify').FastifyInstance} receiver
  * @param {ReceiverOptions} options
  */
-export async function receiverRoutes(receiver, { store, hub, validateRecord, origins, perMinute }) {
+export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, identitySecret = null }) {
+    const isVerified = createIdentityCheck(identitySecret);
+    // Loaded before the server listens: the first record should not wait for it.
+    const retriage = await createReceiverTriage();
     receiver.post(
       '/complaints',
       {
@@ -40,13 +47,26 @@ export async function receiverRoutes(receiver, { store, hub, validateRecord, ori
         if (key !== undefined && key !== record.id) {
           return reply.code(400).send({ error: 'idempotency-key-mismatch', message: 'Idempotency-Key must equal the record id.' });
         }
-        // better-sqlite3 commits synchronously, so the answer below follows the fsync.
-        const { outcome, receipt } = store.insertRecord(record, { hash: canonicalHash(record), receivedAt: new Date().toISOString() });
+        // The hash is of the record as sent, so a retry of it is still recognised as a replay.
+        const hash = canonicalHash(record);
+        const stored = storableCopy(record);
+        // The store resolves only once the commit is durable, so the answer below follows it.
+        /** @type {Partial<import('../store/store.mjs').InsertMeta>} */
+        let checked = {};
+        if (stored.type === 'complaint') {
+          const verified = isVerified(stored.visitor);
+          const triage = retriage(stored, { verified });
+          checked = { summary: summariseRecord(stored, { triage, verified }), signals: triage.signals };
+        }
+        // The inbox hears of it with the commit, and only if this request stored it.
+        const event = record.type === 'rating' ? { type: 'updated', data: { id: record.complaintId } } : { type: 'created', data: { id: record.id } };
+        const { outcome, receipt } = await store.insertRecord(stored, { hash, receivedAt: new Date().toISOString(), event, ...checked });
+        reply.header('Cache-Control', 'no-store');
         if (outcome === 'conflict') {
           return reply.code(409).send({ error: 'conflict', message: `A different record with id ${record.id} was already received.` });
         }
         if (outcome === 'replay') reply.header('Idempotent-Replayed', 'true');
-        else hub.publish(record.type === 'rating' ? 'updated' : 'created', { id: record.type === 'rating' ? record.complaintId : record.id });
+
         return reply.code(201).send(receipt);
       },
     );

@@ -33,7 +33,16 @@ export function createRecordValidator({ maxErrors = 5 } = {}) {
   return (body) => {
     const type = body && typeof body === 'object' && 'type' in body ? body.type : undefined;
     const validate = (type === 'complaint' || type === 'rating' ? byType[type] : undefined) ?? whole;
-    if (validate(body)) return { ok: true, record: /** @type {import('../store/store.mjs').Deliverable} */ (body) };
+    if (validate(body)) {
+      const record = /** @type {import('../store/store.mjs').Deliverable} */ (body);
+      // A rating belongs to the one complaint its id names, so a rating can only ever land on
+      // the complaint it was given for, once.
+      if (record.type === 'rating' && record.id !== `${record.complaintId}:csat`) {
+        const allowedValue = `${record.complaintId}:csat`;
+        return { ok: false, errors: [{ path: '/id', message: `must be "${allowedValue}" (the complaint id followed by :csat)`, keyword: 'const', params: { allowedValue } }] };
+      }
+      return { ok: true, record };
+    }
     /** @type {Map<string, RecordError>} */
     const errors = new Map();
     for (const error of validate.errors ?? []) {

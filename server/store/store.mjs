@@ -1,14 +1,17 @@
 // @ts-check
 /**
- * The storage interface the receiver and inbox use. SQLite implements it
- * (`sqlite-store.mjs`); a server database can replace it by providing the same methods.
- * This module holds only the shared types.
+ * The storage interface the receiver, the agents' API and the jobs use. Two implementations
+ * provide it: SQLite (`sqlite/`, embedded, the default) and PostgreSQL (`postgres/`, for
+ * several instances); `index.mjs` picks one. Every method returns a Promise. One conformance
+ * suite (`test/server/store/conformance.ts`) runs against both. This module holds only the
+ * shared types.
  */
 
 /**
  * @typedef {import('../../src/record/record').ComplaintRecord} ComplaintRecord
  * @typedef {import('../../src/record/record').RatingRecord} RatingRecord
  * @typedef {ComplaintRecord | RatingRecord} Deliverable
+ * @typedef {ComplaintRecord['triage']['urgency']} Urgency
  */
 
 /**
@@ -23,25 +26,101 @@
 /** @typedef {'new' | 'claimed' | 'resolved'} WorkStatus */
 
 /**
- * An agent's view of one complaint: the record as delivered plus the work done on it.
+ * What the receiver works out about a complaint when it arrives, kept in columns so the queue
+ * is listed, ordered and filtered without reading any stored body. `urgency` and `category`
+ * are the server's own triage (it orders the queue); `widgetUrgency` and `widgetCategory` are
+ * the widget's, as sent.
+ * @typedef {{
+ *   urgency: Urgency,
+ *   category: string,
+ *   language: string,
+ *   mood: string,
+ *   customerType: string,
+ *   widgetUrgency: Urgency,
+ *   widgetCategory: string,
+ *   escalated: boolean,
+ *   handoffReason: string | null,
+ *   verified: boolean,
+ *   name: string | null,
+ *   excerpt: string,
+ *   submittedAt: string,
+ *   dueBy: string | null,
+ *   followUpAt: string | null,
+ *   followUpConsent: boolean,
+ * }} ComplaintSummary
+ */
+
+/** @typedef {'admin' | 'agent'} Role */
+
+/**
+ * A signed-in agent as the API sees them (`request.agent`).
+ * @typedef {{ id: string, name: string, email: string, role: Role }} Agent
+ */
+
+/**
+ * An account as the store keeps it: `passwordHash` is null until an invited agent chose one.
+ * @typedef {Agent & { passwordHash: string | null, invitePending: boolean, createdAt: string }} AgentAccount
+ */
+
+/**
+ * What a new account is stored with. `email` is already lower-cased; hashes only, never a
+ * password or a token.
+ * @typedef {{
+ *   id: string, name: string, email: string, role: Role, passwordHash: string | null,
+ *   inviteHash: string | null, inviteExpiresAt: string | null, createdAt: string,
+ * }} NewAgent
+ */
+
+/**
+ * Who did a piece of work: an account (`id`), or a bare name from before accounts (`id` null).
+ * Store methods also take a bare name string.
+ * @typedef {{ id: string | null, name: string }} AgentRef
+ */
+
+/** @typedef {'claimed' | 'released' | 'resolved' | 'followed-up' | 'replied' | 'due-moved'} AuditAction */
+
+/**
+ * One entry of a complaint's audit trail. `agentName` is the name at the time, kept when the
+ * account is removed.
+ * @typedef {{ action: AuditAction, agentId: string | null, agentName: string | null, at: string, detail: Record<string, unknown> | null }} AuditEvent
+ */
+
+/**
+ * @typedef {{
+ *   jobs?: JobSpec[],
+ *   expectedClaimant?: string | null,
+ *   agent?: string | AgentRef,
+ * }} WorkOptions
+ *   `expectedClaimant`, when given, makes the change happen only if the complaint is still
+ *   claimed by that account (null: by nobody), so a permission checked before cannot be
+ *   overtaken by a claim in between. `agent` names who marked a follow-up.
+ */
+
+/**
+ * One line of the queue: the summary and the work done, never the body.
  * @typedef {{
  *   id: string,
  *   reference: string,
  *   receivedAt: string,
  *   status: WorkStatus,
  *   claimedBy: string | null,
+ *   claimedById: string | null,
  *   claimedAt: string | null,
  *   resolvedBy: string | null,
  *   resolvedAt: string | null,
- *   resolutionNote: string | null,
  *   followedUpAt: string | null,
  *   csat: number | null,
  *   escalated: boolean,
  *   overdue: boolean,
  *   followUpDueAt: string | null,
  *   followUpDue: boolean,
- *   record: ComplaintRecord,
- * }} Complaint
+ *   summary: ComplaintSummary,
+ * }} ComplaintListItem
+ */
+
+/**
+ * An agent's view of one complaint: the record as delivered plus the work done on it.
+ * @typedef {ComplaintListItem & { resolutionNote: string | null, record: ComplaintRecord, audit: AuditEvent[] }} Complaint
  */
 
 /**
@@ -64,21 +143,106 @@
  */
 
 /**
+ * Work to do later, written in the same transaction as the change that causes it.
+ * `orderKey`: jobs sharing one are handed out oldest first, one at a time.
+ * @typedef {{
+ *   kind: string,
+ *   payload: Record<string, unknown>,
+ *   dueAt: string,
+ *   orderKey?: string | null,
+ *   complaintId?: string | null,
+ *   destinationId?: string | null,
+ * }} JobSpec
+ */
+
+/** @typedef {'pending' | 'done' | 'failed'} JobStatus */
+
+/**
+ * @typedef {JobSpec & {
+ *   id: string,
+ *   status: JobStatus,
+ *   attempts: number,
+ *   lastError: string | null,
+ *   createdAt: string,
+ *   updatedAt: string,
+ *   lockedUntil: string | null,
+ * }} Job
+ */
+
+/**
+ * Live events for the inbox. SQLite: within the process. PostgreSQL: `NOTIFY`, so a publish on
+ * one instance reaches the subscribers on every instance. Types used today: `created` and
+ * `updated`, with `{ id }`; `resync` (no data) when events may have been missed.
+ * @typedef {{
+ *   publish: (type: string, data: object) => Promise<void>,
+ *   subscribe: (listener: (type: string, data: object) => void) => () => void,
+ * }} StoreEvents
+ */
+
+/**
+ * @typedef {{ jobs?: JobSpec[] }} WithJobs
+ * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary, signals?: Signal[], event?: { type: string, data: object } } & WithJobs} InsertMeta
+ *   `summary` is required for a complaint; a rating has none. `signals` are the receiver's
+ *   triage cues, counted by the trends view (the record's own when absent). `event`, when given,
+ *   is published (as by `events.publish`) with the commit, only if the record was created: on
+ *   PostgreSQL it rides in the same statement, which saves a round trip per record.
+ * @typedef {ComplaintRecord['triage']['signals'][number]} Signal
+ */
+
+/**
  * @typedef {object} Store
- * @property {(record: Deliverable, meta: { hash: string, receivedAt: string }) => InsertResult} insertRecord
+ * @property {'sqlite' | 'postgres'} kind
+ * @property {(record: Deliverable, meta: InsertMeta) => Promise<InsertResult>} insertRecord
  *   Stores a record once. The same id with the same hash is a replay (the first receipt is
- *   returned); with another hash it is a conflict. Durable when it returns.
- * @property {(id: string, now?: number) => Complaint | null} getRecord
- * @property {(filters?: ListFilters) => Complaint[]} listRecords
+ *   returned); with another hash it is a conflict. Durable when it resolves. `jobs` are
+ *   written with it, only when it is created.
+ * @property {(id: string, now?: number) => Promise<Complaint | null>} getRecord
+ * @property {(filters?: ListFilters) => Promise<ComplaintListItem[]>} listRecords
  *   Open work first; then handoffs and critical, then urgency, then oldest first.
- * @property {(filters?: Filters) => { total: number, open: number }} countRecords
+ * @property {(filters?: Filters) => Promise<{ total: number, open: number }>} countRecords
  *   How many complaints match the filters, and how many of them are not resolved.
- * @property {() => { categories: string[], languages: string[] }} facets
- * @property {(id: string, agent: string, at: string) => WorkResult} claim
- * @property {(id: string, agent: string, note: string, at: string) => WorkResult} resolve
- * @property {(id: string, at: string) => WorkResult} markFollowedUp
- * @property {(options?: { weeks?: number, now?: number, topSignals?: number }) => Trends} trends
- * @property {() => void} close
+ * @property {() => Promise<{ categories: string[], languages: string[] }>} facets
+ * @property {(id: string, agent: string | AgentRef, at: string, options?: WorkOptions) => Promise<WorkResult>} claim
+ *   Claims a new complaint; claiming one already claimed by the same agent changes nothing.
+ * @property {(id: string, agent: string | AgentRef, at: string, options?: WorkOptions) => Promise<WorkResult>} release
+ *   Hands a claimed complaint back to the queue.
+ * @property {(id: string, agent: string | AgentRef, note: string, at: string, options?: WorkOptions) => Promise<WorkResult>} resolve
+ * @property {(id: string, at: string, options?: WorkOptions) => Promise<WorkResult>} markFollowedUp
+ *   Each of these writes its audit event, and its jobs, only when the change happened.
+ * @property {(agent: NewAgent) => Promise<{ ok: true, agent: AgentAccount } | { ok: false, error: 'email-taken' }>} createAgent
+ * @property {(agent: NewAgent) => Promise<boolean>} createFirstAdmin
+ *   Creates the account only while no admin exists (instances starting together create one).
+ * @property {(email: string) => Promise<AgentAccount | null>} findAgentByEmail
+ * @property {(id: string) => Promise<AgentAccount | null>} getAgent
+ * @property {() => Promise<AgentAccount[]>} listAgents
+ * @property {(id: string) => Promise<boolean>} removeAgent  its sessions end with it
+ * @property {(inviteHash: string, passwordHash: string, now: string) => Promise<Agent | null>} acceptInvite
+ *   Sets the password of the account whose unexpired invite this is, and uses the invite up.
+ * @property {(session: { tokenHash: string, agentId: string, createdAt: string, expiresAt: string }) => Promise<void>} createSession
+ * @property {(tokenHash: string, now: string) => Promise<Agent | null>} findSession
+ * @property {(tokenHash: string) => Promise<void>} deleteSession
+ * @property {(options?: { weeks?: number, now?: number, topSignals?: number }) => Promise<Trends>} trends
+ * @property {(jobs: JobSpec[]) => Promise<void>} enqueueJobs
+ * @property {(options: { now: string, limit: number, leaseSeconds: number }) => Promise<Job[]>} takeDueJobs
+ *   Takes up to `limit` pending jobs due at `now` whose lease is free, leases them and adds 1 to
+ *   `attempts`. Each due job goes to exactly one caller across instances. A job waits while an
+ *   older pending job has the same `orderKey`.
+ * @property {(id: string, at: string) => Promise<void>} completeJob
+ * @property {(id: string, next: { dueAt: string, error: string }) => Promise<void>} rescheduleJob
+ * @property {(id: string, failure: { error: string, at: string }) => Promise<void>} failJob
+ * @property {(id: string, at: string) => Promise<boolean>} retryJob
+ *   A failed job becomes pending and due at `at`; false when there is no such failed job.
+ * @property {(options?: { status?: string, limit?: number }) => Promise<Job[]>} listJobs
+ * @property {() => Promise<{ pending: number, failed: number, done: number }>} countJobs
+ * @property {(options: { resolvedBefore: string }) => Promise<number>} purgeResolved
+ *   Deletes complaints resolved before the date, with their ratings and jobs; their receipts
+ *   (id, content hash, the answer given) stay, so a late retry is still a replay.
+ * @property {(ticket: { hash: string, expiresAt: string }) => Promise<void>} addStreamTicket
+ * @property {(hash: string, now: string) => Promise<boolean>} redeemStreamTicket
+ *   Uses up a stream ticket (stored as its hash); true when it existed and had not expired.
+ * @property {() => Promise<void>} ping  resolves when the database answers
+ * @property {StoreEvents} events
+ * @property {() => Promise<void>} close
  */
 
 export {};

@@ -12,6 +12,7 @@ import { createDraftSaver } from '../storage/drafts';
 import { openStore, type Draft, type HeardStore } from '../storage/store';
 import { createDeliveryLock, createDraftSync, type ChannelConstructor, type LocksLike } from '../storage/tabs';
 import { createDelivery } from '../transport/flush';
+import type { createStatusReader } from '../transport/status';
 import { wireLifecycle, type LifecycleTarget } from '../transport/lifecycle';
 import { renderWidget } from '../ui/mount';
 import { onAccent } from '../ui/theme';
@@ -22,6 +23,7 @@ import { createEmitter, type HeardApi } from './api';
 import type { WidgetConfig } from './config';
 
 export type ComplaintActor = Actor<typeof complaintMachine>;
+type StatusReader = ReturnType<typeof createStatusReader>;
 
 /** What the widget needs from the page it runs in; only `src/embed/` passes the real window. */
 export interface PageEnv {
@@ -98,6 +100,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   });
 
   let composer = draft?.composer ?? '';
+  let readStatuses: Promise<StatusReader> | undefined;
   let actor: ComplaintActor;
   let ui: { destroy(): void } | null = null;
   let stopWatching: () => void = () => {};
@@ -112,6 +115,14 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         if (!(await store.listOutbox()).some((item) => item.id === record.id)) throw new Error('Heard: the complaint was not stored');
       }),
       deliver: fromPromise(({ input }) => delivery.send(input.id)),
+      readStatus: fromPromise(async ({ signal }) => {
+        const past = await store.listHistory();
+        // The reader is a download of its own, only for a visitor with complaints to ask about.
+        if (!past.some((entry) => entry.statusKey)) return [];
+        // (Should it fail to arrive, nothing is shown until the next page load.)
+        readStatuses ??= import('../transport/status').then((m) => m.createStatusReader({ endpoint: config.endpoint, fetch: env.fetch }));
+        return (await readStatuses)(past, signal);
+      }),
       rateComplaint: fromPromise(async ({ input }) => {
         const rating = buildRating(input.complaintId, input.score, input.at);
         await store.enqueue(rating, Date.now());
@@ -177,7 +188,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         if (snap.matches({ panel: 'closed' }) && !was.matches({ panel: 'closed' })) emitter.emit('close', {});
         if (ctx.handoff && !was.context.handoff) emitter.emit('handoff', { id: ctx.id, reference: ctx.reference, reason: ctx.handoff.reason });
         if (snap.hasTag('finished') && !was.hasTag('finished')) {
-          void store.addHistory({ id: ctx.id, reference: ctx.reference, at: Date.now() });
+          void store.addHistory({ id: ctx.id, reference: ctx.reference, at: Date.now(), endpoint: config.endpoint, statusKey: ctx.statusKey });
           emitter.emit('submitted', { id: ctx.id, reference: ctx.reference, delivery: ctx.delivery === 'idle' ? 'queued' : ctx.delivery });
         }
         // A visitor writing another language than the page's: fetch its vocabulary while they

@@ -39,6 +39,7 @@ export function initialContext(input: ComplaintInput): ComplaintContext {
     options: resolveOptions(input.options),
     id: input.id,
     reference: input.reference,
+    statusKey: input.statusKey,
     createdAt: input.at,
     locale: input.locale ?? 'en',
     suggestedLocale: null,
@@ -66,6 +67,7 @@ export function initialContext(input: ComplaintInput): ComplaintContext {
     submittedAt: null,
     delivery: 'idle',
     csat: null,
+    pastStatuses: [],
   };
 }
 
@@ -361,6 +363,7 @@ export function newComplaint(context: ComplaintContext, event: EventOf<'complain
   const fresh = initialContext({
     id: event.id,
     reference: event.reference,
+    statusKey: event.statusKey,
     at: event.at,
     locale: context.locale,
     options: context.options,
@@ -368,7 +371,8 @@ export function newComplaint(context: ComplaintContext, event: EventOf<'complain
     identity: { ...context.identity, ...nonEmptyContact(context.contact) },
     previousComplaints: context.previousComplaints + 1,
   });
-  return fresh;
+  // What was read about earlier complaints still holds for the new conversation.
+  return { ...fresh, pastStatuses: context.pastStatuses ?? [] };
 }
 
 function nonEmptyContact(c: ComplaintContext['contact']): Identity {

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import * as A from './actions';
-import { deliver, enqueue, rateComplaint } from './actors';
-import type { ComplaintContext, ComplaintInput, DeliveryState, InputError } from './context';
+import { deliver, enqueue, rateComplaint, readStatus } from './actors';
+import type { ComplaintContext, ComplaintInput, DeliveryState, InputError, PastStatus } from './context';
 import type { ComplaintEvent } from './events';
 import * as G from './guards';
 
@@ -48,7 +48,7 @@ const handoffByVisitor = {
 
 /** The machine's side effects, as `machine.provide({ actors })` would replace them. */
 export interface ComplaintImplementations {
-  actors?: Partial<{ enqueue: typeof enqueue; deliver: typeof deliver; rateComplaint: typeof rateComplaint }>;
+  actors?: Partial<{ enqueue: typeof enqueue; deliver: typeof deliver; rateComplaint: typeof rateComplaint; readStatus: typeof readStatus }>;
 }
 
 /**
@@ -68,7 +68,7 @@ export function createComplaintMachine({ actors }: ComplaintImplementations = {}
       input: {} as ComplaintInput,
       tags: {} as ComplaintTag,
     },
-    actors: { enqueue, deliver, rateComplaint, ...actors },
+    actors: { enqueue, deliver, rateComplaint, readStatus, ...actors },
     guards: {
       isRefusedMessage: (args) => !!G.messageError(args),
       hasToldSomething: G.hasToldSomething,
@@ -118,6 +118,7 @@ export function createComplaintMachine({ actors }: ComplaintImplementations = {}
       thank: assign(({ context }, delivery: DeliveryState) => A.thank(context, delivery)),
       rate: withEvent(A.rate),
       newComplaint: withEvent(A.newComplaint),
+      noteStatuses: assign((_, pastStatuses: PastStatus[]) => ({ pastStatuses })),
       refuseMessage: assign(({ context, event }) => ({ error: G.messageError({ context, event }) })),
       setError: assign((_, error: InputError | null) => ({ error })),
     },
@@ -130,7 +131,16 @@ export function createComplaintMachine({ actors }: ComplaintImplementations = {}
         initial: 'closed',
         states: {
           closed: { on: { 'panel.open': 'open' } },
-          open: { on: { 'panel.close': 'closed' } },
+          open: {
+            on: { 'panel.close': 'closed' },
+            // Each time the visitor opens the panel, what became of their earlier complaints is
+            // read afresh; closing it cancels the read. A failed read changes nothing on screen.
+            invoke: {
+              src: 'readStatus',
+              onDone: { actions: { type: 'noteStatuses', params: ({ event }) => event.output } },
+              onError: {},
+            },
+          },
         },
       },
       conversation: {

@@ -43,6 +43,6 @@ export type ComplaintEvent =
   | { type: 'locale.set'; locale: Locale }
   | { type: 'locale.dismiss' }
   | ({ type: 'csat.rate'; score: number } & Timed)
-  | ({ type: 'complaint.new'; id: string; reference: string } & Timed);
+  | ({ type: 'complaint.new'; id: string; reference: string; statusKey?: string } & Timed);
 
 export type ContactErrors = Partial<Record<ContactField, 'required' | 'email' | 'phone' | 'tooLong'>>;

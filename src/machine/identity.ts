@@ -39,11 +39,8 @@ export function cleanIdentity(raw: unknown, base: Identity = {}): Identity {
   if (typeof consent === 'boolean') identity.followUpConsent = consent;
   const rawTraits = given('traits');
   if (rawTraits && typeof rawTraits === 'object') {
-    const traits: Record<string, Trait> = {};
-    for (const [key, value] of Object.entries(base.traits ?? {})) {
-      const plain = plainTrait(value);
-      if (plain !== undefined) traits[key] = plain;
-    }
+    // What was kept before is plain already.
+    const traits: Record<string, unknown> = { ...base.traits };
     try {
       for (const [key, value] of Object.entries(rawTraits).slice(0, MAX_TRAITS)) {
         const plain = plainTrait(value);

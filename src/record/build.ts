@@ -47,6 +47,8 @@ export function buildRecord(context: ComplaintContext, t: Translator): Complaint
       phone: orNull(context.contact.phone, 200),
       accountRef: orNull(context.contact.accountRef, 500),
       followUpConsent: context.contact.followUpConsent,
+      // Conversations saved before status keys existed have none; the field is optional.
+      ...(context.statusKey ? { statusKey: context.statusKey } : {}),
       traits: context.identity.traits ?? {},
       previousComplaints: context.previousComplaints,
     },

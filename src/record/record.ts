@@ -44,6 +44,11 @@ export interface ComplaintRecord {
     phone: string | null;
     accountRef: string | null;
     followUpConsent: boolean;
+    /**
+     * 128 random bits, base64url: the capability the widget later reads this complaint's status
+     * with. The receiver keeps only its hash.
+     */
+    statusKey?: string;
     /** Traits the host page passed with `identify()`. */
     traits: Record<string, unknown>;
     /** Complaints this browser raised before this one. */

@@ -84,11 +84,16 @@ export interface OutboxItem {
   createdAt: number;
 }
 
-/** A past complaint this browser raised, for "welcome back". */
+/** A past complaint this browser raised, for "welcome back" and its status. */
 export interface HistoryEntry {
   id: string;
   reference: string;
+  /** When it was sent, epoch ms. */
   at: number;
+  /** The endpoint it was sent to (absent on entries from older versions). */
+  endpoint?: string;
+  /** Its status key, to read its status from `endpoint` (absent on older entries). */
+  statusKey?: string;
 }
 
 /** The widget's storage. Every method resolves even when the browser's storage fails. */

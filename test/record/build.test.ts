@@ -56,6 +56,28 @@ describe('the record', () => {
     expect(Buffer.byteLength(JSON.stringify(record))).toBeLessThan(readConfig({}).bodyLimit);
   });
 
+  it('carries the status key the widget keeps for reading the complaint\'s status later', () => {
+    const c = A.initialContext(baseInput({ statusKey: 'Ab3_-Ab3_-Ab3_-Ab3_-Ab' }));
+    const record = buildRecord({ ...c, ...A.greet(c), submittedAt: '2026-11-24T10:00:00.000Z' }, t);
+    expect(record.visitor.statusKey).toBe('Ab3_-Ab3_-Ab3_-Ab3_-Ab');
+    expect(schemaErrors(record)).toBe('');
+    // A capability, not something an agent needs to read.
+    expect(record.transcriptText).not.toContain('Ab3_-Ab3_');
+  });
+
+  it('from a conversation saved before status keys existed, is valid without one', () => {
+    const record = buildRecord(contextWith({}), t);
+    expect(record.visitor).not.toHaveProperty('statusKey');
+    expect(schemaErrors(record)).toBe('');
+  });
+
+  it('is refused by the schema with a status key that is not 22 base64url characters', () => {
+    const record = buildRecord(contextWith({}), t);
+    for (const statusKey of ['short', 'Ab3_-Ab3_-Ab3_-Ab3_-Ab=', 'Ab3+/Ab3_-Ab3_-Ab3_-Ab', 42]) {
+      expect(schemaErrors({ ...record, visitor: { ...record.visitor, statusKey } }), String(statusKey)).toContain('statusKey');
+    }
+  });
+
   it('a rating travels on its own, keyed to its complaint', () => {
     const rating = buildRating('3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e', 4, '2026-11-24T10:00:00.000Z');
     expect(schemaErrors(rating)).toBe('');

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/config.mjs';
@@ -7,11 +8,16 @@ describe('server configuration from the environment', () => {
     expect(readConfig({})).toEqual({
       port: 8787,
       host: '127.0.0.1',
+      databaseUrl: null,
       dbPath: resolve('.heard/heard.db'),
-      agentToken: null,
+      adminEmail: null,
+      adminPassword: null,
       allowedOrigins: null,
       bodyLimit: 1024 * 1024,
       rateLimit: 120,
+      retentionDays: 730,
+      logLevel: 'info',
+      identitySecret: null,
     });
   });
 
@@ -20,24 +26,54 @@ describe('server configuration from the environment', () => {
       PORT: '9000',
       HOST: '0.0.0.0',
       HEARD_DB: '/tmp/x/heard.db',
-      HEARD_AGENT_TOKEN: 'secret',
+      HEARD_ADMIN_EMAIL: ' Owner@Shop.example ',
+      HEARD_ADMIN_PASSWORD: 'a long admin password',
       HEARD_ALLOWED_ORIGINS: 'https://shop.example/, https://www.shop.example',
       HEARD_BODY_LIMIT: '65536',
       HEARD_RATE_LIMIT: '0',
+      HEARD_RETENTION_DAYS: '90',
+      DATABASE_URL: 'postgres://heard:secret@db.example:5432/heard',
+      HEARD_LOG_LEVEL: 'warn',
+      HEARD_IDENTITY_SECRET: 'site-secret',
     });
     expect(config).toEqual({
       port: 9000,
       host: '0.0.0.0',
+      databaseUrl: 'postgres://heard:secret@db.example:5432/heard',
       dbPath: '/tmp/x/heard.db',
-      agentToken: 'secret',
+      adminEmail: 'Owner@Shop.example',
+      adminPassword: 'a long admin password',
       allowedOrigins: ['https://shop.example', 'https://www.shop.example'],
       bodyLimit: 65536,
       rateLimit: 0,
+      retentionDays: 90,
+      logLevel: 'warn',
+      identitySecret: 'site-secret',
     });
   });
 
   it('names the variable when a number is wrong', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ HEARD_RATE_LIMIT: '-1' })).toThrow(/HEARD_RATE_LIMIT/);
+    expect(() => readConfig({ HEARD_LOG_LEVEL: 'loud' })).toThrow(/HEARD_LOG_LEVEL/);
+  });
+
+  it('wants the first admin\'s email and password together, and a password long enough', () => {
+    expect(() => readConfig({ HEARD_ADMIN_EMAIL: 'owner@shop.example' })).toThrow(/HEARD_ADMIN_PASSWORD/);
+    expect(() => readConfig({ HEARD_ADMIN_PASSWORD: 'a long admin password' })).toThrow(/HEARD_ADMIN_EMAIL/);
+    expect(() => readConfig({ HEARD_ADMIN_EMAIL: 'owner', HEARD_ADMIN_PASSWORD: 'a long admin password' })).toThrow(/HEARD_ADMIN_EMAIL/);
+    expect(() => readConfig({ HEARD_ADMIN_EMAIL: 'owner@shop.example', HEARD_ADMIN_PASSWORD: 'short' })).toThrow(/HEARD_ADMIN_PASSWORD/);
+    expect(() => readConfig({ HEARD_ADMIN_EMAIL: 'owner@shop.example', HEARD_ADMIN_PASSWORD: 'short' })).not.toThrow(/short/);
+    expect(() => readConfig({ HEARD_RETENTION_DAYS: '0' })).toThrow(/HEARD_RETENTION_DAYS/);
+  });
+
+  it('names DATABASE_URL when it is not a PostgreSQL URL, without repeating a password', () => {
+    expect(() => readConfig({ DATABASE_URL: 'mysql://root:hunter2@db.example/heard' })).toThrow(/DATABASE_URL/);
+    expect(() => readConfig({ DATABASE_URL: 'mysql://root:hunter2@db.example/heard' })).not.toThrow(/hunter2/);
+    expect(() => readConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('names HEARD_DB when it points at a folder', () => {
+    expect(() => readConfig({ HEARD_DB: tmpdir() })).toThrow(/HEARD_DB/);
   });
 });

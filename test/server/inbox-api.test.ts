@@ -1,15 +1,32 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
+import { summariseRecord } from '../../server/receiver/summary.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
-import { createSqliteStore } from '../../server/store/sqlite-store.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
+import { signedIn } from '../support/agents';
 
-const TOKEN = 'inbox-test-token';
-const auth = { authorization: `Bearer ${TOKEN}` };
+let auth: { authorization: string };
 const HOUR = 3600_000;
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
+
+/** What visitors say, and what the receiver's own triage makes of it. */
+const SAID = {
+  low: 'Just so you know, the kettle lid is slightly loose, no rush.', // low, product
+  high: 'I was charged twice for my order and I need the money back today, this is urgent!', // high, billing
+  critical: 'The charger caught fire and burned my hand.', // critical, escalated for safety
+  legal: 'I will take legal action and contact my lawyer.', // critical, escalated as legal
+  delivery: 'My order is late. It was supposed to arrive yesterday.', // normal, delivery
+  billing: 'I was charged twice for my order.', // high, billing
+  hungarian: 'A csomagom sérülten érkezett meg, a vízforraló horpadt.', // normal, product, hu
+  slovak: 'Môj balík prišiel poškodený, kanvica je premáčknutá.', // normal, product, sk
+};
+
+/** A complaint in which the visitor said `text`; the widget's triage is whatever `overrides` say. */
+function saying(text: string, overrides: Parameters<typeof sampleComplaint>[0] = {}) {
+  const record = sampleComplaint(overrides);
+  record.messages = [record.messages[0]!, { from: 'visitor', text, at: record.submittedAt }];
+  return record;
+}
 
 type App = ReturnType<typeof createApp>;
 type Store = ReturnType<typeof createSqliteStore>;
@@ -20,12 +37,13 @@ describe('inbox API', () => {
 
   beforeEach(async () => {
     store = createSqliteStore({ path: ':memory:' });
-    app = createApp({ store, allowedOrigins: [], agentToken: TOKEN, rateLimit: 0 });
+    app = createApp({ store, allowedOrigins: [], rateLimit: 0 });
     await app.ready();
+    auth = (await signedIn(app, store, { name: 'Mia' })).headers;
   });
   afterEach(async () => {
     await app.close();
-    store.close();
+    await store.close();
   });
 
   const receive = async (record: ReturnType<typeof sampleComplaint>) => {
@@ -35,54 +53,79 @@ describe('inbox API', () => {
   };
   const list = async (query = '') => (await app.inject({ url: `/api/complaints${query}`, headers: auth })).json();
 
-  it('refuses every inbox call without the agent token, or with a wrong one, with 401', async () => {
+  it('refuses every inbox call without a session, or with a wrong or ended one, with 401', async () => {
     const record = await receive(sampleComplaint());
     const calls = [
       { method: 'GET', url: '/api/complaints' },
       { method: 'GET', url: `/api/complaints/${record.id}` },
-      { method: 'POST', url: `/api/complaints/${record.id}/claim`, payload: { agent: 'Mia' } },
+      { method: 'POST', url: `/api/complaints/${record.id}/claim` },
+      { method: 'POST', url: `/api/complaints/${record.id}/resolve`, payload: { note: 'Done.' } },
+      { method: 'GET', url: '/api/me' },
+      { method: 'GET', url: '/api/agents' },
       { method: 'GET', url: '/api/trends' },
       { method: 'POST', url: '/api/stream-ticket' },
       { method: 'GET', url: '/api/stream' },
     ] as const;
-    for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }]) {
+    const ended = (await signedIn(app, store)).headers;
+    expect((await app.inject({ method: 'DELETE', url: '/api/session', headers: ended })).statusCode).toBe(204);
+    for (const headers of [{}, { authorization: 'Bearer wrong-token-wrong-token-wrong' }, { authorization: auth.authorization.slice(7) }, ended]) {
       for (const call of calls) {
         const response = await app.inject({ ...call, headers });
         expect(response.statusCode, `${call.method} ${call.url}`).toBe(401);
         expect(response.body).not.toContain(record.reference);
       }
     }
-    expect(store.getRecord(record.id)?.status).toBe('new');
+    expect((await store.getRecord(record.id))?.status).toBe('new');
   });
 
   it('lists handoffs and critical first, then by urgency, then oldest first, resolved last', async () => {
-    const oldLow = await receive(sampleComplaint({ submittedAt: ago(50), triage: { urgency: 'low' } }));
-    const newHigh = await receive(sampleComplaint({ submittedAt: ago(1), triage: { urgency: 'high' } }));
-    const oldHigh = await receive(sampleComplaint({ submittedAt: ago(5), triage: { urgency: 'high' } }));
-    const handoff = await receive(sampleComplaint({ submittedAt: ago(0.5), triage: { urgency: 'low' }, handoff: { requested: true, reason: 'visitor', at: ago(0.5) } }));
-    const critical = await receive(sampleComplaint({ submittedAt: ago(2), triage: { urgency: 'critical' } }));
-    const resolved = await receive(sampleComplaint({ submittedAt: ago(80), triage: { urgency: 'critical' } }));
-    store.resolve(resolved.id, 'Mia', 'Refunded.', new Date().toISOString());
+    const oldLow = await receive(saying(SAID.low, { submittedAt: ago(50) }));
+    const newHigh = await receive(saying(SAID.high, { submittedAt: ago(1) }));
+    const oldHigh = await receive(saying(SAID.high, { submittedAt: ago(5) }));
+    const handoff = await receive(saying(SAID.low, { submittedAt: ago(0.5), handoff: { requested: true, reason: 'visitor', at: ago(0.5) } }));
+    const critical = await receive(saying(SAID.critical, { submittedAt: ago(2) }));
+    const resolved = await receive(saying(SAID.critical, { submittedAt: ago(80) }));
+    await store.resolve(resolved.id, 'Mia', 'Refunded.', new Date().toISOString());
 
     const { complaints } = await list();
     expect(complaints.map((c: { id: string }) => c.id)).toEqual([critical.id, handoff.id, oldHigh.id, newHigh.id, oldLow.id, resolved.id]);
-    expect(complaints[1]).toMatchObject({ escalated: true, handoffReason: 'visitor' });
+    expect(complaints[0]).toMatchObject({ escalated: true, handoffReason: 'safety', urgency: 'critical' });
+    expect(complaints[1]).toMatchObject({ escalated: true, handoffReason: 'visitor', urgency: 'low' });
   });
 
-  it('puts a handoff escalated by triage (not asked for by the visitor) with the handoffs', async () => {
-    const high = await receive(sampleComplaint({ submittedAt: ago(10), triage: { urgency: 'high' } }));
-    const escalated = await receive(
-      sampleComplaint({ submittedAt: ago(0.2), triage: { urgency: 'normal' }, handoff: { requested: false, reason: 'premium', at: ago(0.2) } }),
-    );
+  it('puts a complaint its own triage escalates with the handoffs, whatever the widget said', async () => {
+    const high = await receive(saying(SAID.high, { submittedAt: ago(10) }));
+    const escalated = await receive(saying(SAID.legal, { submittedAt: ago(0.2), triage: { urgency: 'low' } }));
     const { complaints } = await list();
     expect(complaints.map((c: { id: string }) => c.id)).toEqual([escalated.id, high.id]);
-    expect(complaints[0]).toMatchObject({ escalated: true, handoffReason: 'premium' });
+    expect(complaints[0]).toMatchObject({ escalated: true, handoffReason: 'legal', urgency: 'critical', widgetUrgency: 'low' });
+  });
+
+  it("orders by the receiver's triage, not the widget's, and keeps the widget's as sent", async () => {
+    const genuine = await receive(saying(SAID.high, { submittedAt: ago(1) }));
+    // A forged record: the widget's triage claims critical, a premium handoff and a premium customer.
+    const forged = await receive(
+      saying(SAID.low, {
+        submittedAt: ago(30),
+        triage: { urgency: 'critical', customerType: 'premium', category: 'staff' },
+        handoff: { requested: false, reason: 'premium', at: ago(30) },
+        visitor: { traits: { plan: 'premium' } },
+      }),
+    );
+    const { complaints } = await list();
+    expect(complaints.map((c: { id: string }) => c.id)).toEqual([genuine.id, forged.id]);
+    expect(complaints[1]).toMatchObject({
+      escalated: false, handoffReason: null, urgency: 'low', widgetUrgency: 'critical', customerType: 'regular', category: 'product', widgetCategory: 'staff',
+    });
+    const { complaint } = (await app.inject({ url: `/api/complaints/${forged.id}`, headers: auth })).json();
+    expect(complaint.record.triage).toEqual(forged.triage);
+    expect(complaint.record.handoff).toEqual(forged.handoff);
   });
 
   it('lists a page at a time, in the same order, with how many match and how many are open', async () => {
     const received = [];
-    for (let i = 0; i < 7; i++) received.push(await receive(sampleComplaint({ submittedAt: ago(10 - i), triage: { category: i % 2 ? 'billing' : 'delivery' } })));
-    store.resolve(received[0]!.id, 'Mia', 'Refunded.', new Date().toISOString());
+    for (let i = 0; i < 7; i++) received.push(await receive(saying(i % 2 ? SAID.billing : SAID.delivery, { submittedAt: ago(10 - i) })));
+    await store.resolve(received[0]!.id, 'Mia', 'Refunded.', new Date().toISOString());
     const ids = (body: { complaints: { id: string }[] }) => body.complaints.map((c) => c.id);
 
     const whole = await list();
@@ -99,23 +142,28 @@ describe('inbox API', () => {
   });
 
   it('gives at most 100 complaints when no page size is asked for', async () => {
-    for (let i = 0; i < 101; i++) store.insertRecord(sampleComplaint(), { hash: String(i), receivedAt: new Date().toISOString() });
+    for (let i = 0; i < 101; i++) {
+      const record = sampleComplaint();
+      await store.insertRecord(record, { hash: String(i), receivedAt: new Date().toISOString(), summary: summariseRecord(record) });
+    }
     const body = await list();
     expect(body.complaints).toHaveLength(100);
     expect(body.total).toBe(101);
   });
 
   it('filters by status, category and language and offers the values present', async () => {
-    const delivery = await receive(sampleComplaint({ triage: { category: 'delivery', language: 'hu' } }));
-    const billing = await receive(sampleComplaint({ triage: { category: 'billing', language: 'sk' } }));
-    store.claim(billing.id, 'Mia', new Date().toISOString());
+    const delivery = await receive(saying(SAID.delivery));
+    const billing = await receive(saying(SAID.billing, { triage: { language: 'sk' } }));
+    const slovak = await receive(saying(SAID.slovak, { triage: { language: 'en' } }));
+    await store.claim(billing.id, 'Mia', new Date().toISOString());
 
     const ids = (body: { complaints: { id: string }[] }) => body.complaints.map((c) => c.id);
     expect(ids(await list('?category=delivery'))).toEqual([delivery.id]);
-    expect(ids(await list('?language=sk'))).toEqual([billing.id]);
+    // The language is the one the visitor wrote in, as the receiver reads it.
+    expect(ids(await list('?language=sk'))).toEqual([slovak.id]);
     expect(ids(await list('?status=claimed'))).toEqual([billing.id]);
-    expect(ids(await list('?status=new'))).toEqual([delivery.id]);
-    expect((await list()).facets).toEqual({ categories: ['billing', 'delivery'], languages: ['hu', 'sk'] });
+    expect(ids(await list('?status=new'))).toEqual([delivery.id, slovak.id]);
+    expect((await list()).facets).toEqual({ categories: ['billing', 'delivery', 'product'], languages: ['en', 'sk'] });
     expect((await app.inject({ url: '/api/complaints?status=lost', headers: auth })).statusCode).toBe(400);
   });
 
@@ -125,7 +173,7 @@ describe('inbox API', () => {
     const overdue = (body: { complaints: { id: string; overdue: boolean }[] }) => body.complaints.filter((c) => c.overdue).map((c) => c.id);
     expect(overdue(await list())).toEqual([late.id]);
     expect(onTime.commitment).not.toBeNull();
-    store.resolve(late.id, 'Mia', 'Called back.', new Date().toISOString());
+    await store.resolve(late.id, 'Mia', 'Called back.', new Date().toISOString());
     expect(overdue(await list())).toEqual([]);
   });
 
@@ -133,8 +181,8 @@ describe('inbox API', () => {
     const consented = await receive(sampleComplaint());
     const declined = await receive(sampleComplaint({ visitor: { followUpConsent: false } }));
     const resolvedAt = ago(25);
-    store.resolve(consented.id, 'Mia', 'Replaced.', resolvedAt);
-    store.resolve(declined.id, 'Mia', 'Replaced.', resolvedAt);
+    await store.resolve(consented.id, 'Mia', 'Replaced.', resolvedAt);
+    await store.resolve(declined.id, 'Mia', 'Replaced.', resolvedAt);
     const due = (body: { complaints: { id: string; followUpDue: boolean }[] }) => body.complaints.filter((c) => c.followUpDue).map((c) => c.id);
     expect(due(await list())).toEqual([consented.id]);
 
@@ -146,7 +194,7 @@ describe('inbox API', () => {
   it('does not call a follow-up due on the day of resolution', async () => {
     const record = await receive(sampleComplaint());
     const resolvedAt = ago(2);
-    store.resolve(record.id, 'Mia', 'Replaced.', resolvedAt);
+    await store.resolve(record.id, 'Mia', 'Replaced.', resolvedAt);
     const { complaint } = (await app.inject({ url: `/api/complaints/${record.id}`, headers: auth })).json();
     expect(complaint.followUpDue).toBe(false);
     expect(Date.parse(complaint.followUpDueAt)).toBe(Date.parse(resolvedAt) + 24 * HOUR);
@@ -160,38 +208,37 @@ describe('inbox API', () => {
     expect((await app.inject({ url: '/api/complaints/nope-nope-nope', headers: auth })).statusCode).toBe(404);
   });
 
-  it('lets an agent claim a complaint and resolve it with a note, and not twice', async () => {
+  it('lets an agent claim a complaint as themselves and resolve it with a note, and not twice', async () => {
     const record = await receive(sampleComplaint());
-    const claim = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: auth, payload: { agent: 'Mia' } });
+    const claim = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: auth });
     expect(claim.statusCode).toBe(200);
     expect(claim.json().complaint).toMatchObject({ status: 'claimed', claimedBy: 'Mia' });
 
-    const taken = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: auth, payload: { agent: 'Tomas' } });
+    const tomas = (await signedIn(app, store, { name: 'Tomas' })).headers;
+    const taken = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/claim`, headers: tomas });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().message).toContain('Mia');
 
-    const noNote = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { agent: 'Mia', note: '   ' } });
+    const noNote = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { note: '   ' } });
     expect(noNote.statusCode).toBe(400);
 
-    const resolve = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { agent: 'Mia', note: 'Replacement sent, tracking 123.' } });
+    const resolve = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { note: 'Replacement sent, tracking 123.' } });
     expect(resolve.statusCode).toBe(200);
     expect(resolve.json().complaint).toMatchObject({ status: 'resolved', resolvedBy: 'Mia', resolutionNote: 'Replacement sent, tracking 123.' });
 
-    const again = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: auth, payload: { agent: 'Tomas', note: 'Me too' } });
+    const again = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: tomas, payload: { note: 'Me too' } });
     expect(again.statusCode).toBe(409);
-    expect(store.getRecord(record.id)?.resolvedBy).toBe('Mia');
+    expect((await store.getRecord(record.id))?.resolvedBy).toBe('Mia');
   });
 
   it('counts complaints per category per week and the signals many complaints share', async () => {
     const thisWeek = new Date().toISOString();
     const lastWeek = new Date(Date.now() - 7 * 24 * HOUR).toISOString();
-    await receive(sampleComplaint({ submittedAt: thisWeek, triage: { category: 'delivery' } }));
-    await receive(sampleComplaint({ submittedAt: thisWeek, triage: { category: 'delivery' } }));
-    await receive(sampleComplaint({ submittedAt: lastWeek, triage: { category: 'delivery' } }));
-    await receive(sampleComplaint({
-      submittedAt: thisWeek,
-      triage: { category: 'billing', signals: [{ field: 'category', value: 'billing', cue: 'charged twice' }] },
-    }));
+    await receive(saying(SAID.delivery, { submittedAt: thisWeek }));
+    await receive(saying(SAID.delivery, { submittedAt: thisWeek }));
+    await receive(saying(SAID.delivery, { submittedAt: lastWeek }));
+    // The widget's signals are kept in the record; trends count the receiver's.
+    await receive(saying(SAID.billing, { submittedAt: thisWeek, triage: { signals: [{ field: 'category', value: 'billing', cue: 'forged cue' }] } }));
 
     const trends = (await app.inject({ url: '/api/trends?weeks=4', headers: auth })).json();
     expect(trends.weeks).toHaveLength(4);
@@ -202,8 +249,10 @@ describe('inbox API', () => {
       { week: previous, category: 'delivery', count: 1 },
     ]));
     expect(trends.categories).toHaveLength(3);
-    expect(trends.signals[0]).toEqual({ field: 'category', value: 'delivery', cue: 'parcel', count: 3 });
-    expect(trends.signals).toContainEqual({ field: 'category', value: 'billing', cue: 'charged twice', count: 1 });
+    expect(trends.signals[0].count).toBe(4);
+    expect(trends.signals).toContainEqual({ field: 'category', value: 'delivery', cue: 'late', count: 3 });
+    expect(trends.signals).toContainEqual({ field: 'category', value: 'billing', cue: 'charged', count: 1 });
+    expect(JSON.stringify(trends.signals)).not.toContain('forged cue');
   });
 
   it('streams new complaints to an open inbox through a one-use ticket', async () => {
@@ -226,27 +275,5 @@ describe('inbox API', () => {
 
     const reused = await fetch(`${base}/api/stream?ticket=${ticket}`);
     expect(reused.status).toBe(401);
-  });
-});
-
-describe('SQLite store', () => {
-  it('keeps records, work and idempotency across a reopen of the database file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'heard-store-'));
-    try {
-      const path = join(dir, 'nested', 'heard.db');
-      const first = createSqliteStore({ path });
-      const record = sampleComplaint();
-      const created = first.insertRecord(record, { hash: 'h1', receivedAt: new Date().toISOString() });
-      first.claim(record.id, 'Mia', new Date().toISOString());
-      first.close();
-
-      const second = createSqliteStore({ path });
-      expect(second.getRecord(record.id)).toMatchObject({ status: 'claimed', claimedBy: 'Mia', record });
-      expect(second.insertRecord(record, { hash: 'h1', receivedAt: 'later' })).toEqual({ outcome: 'replay', receipt: created.receipt });
-      expect(second.insertRecord(record, { hash: 'h2', receivedAt: 'later' }).outcome).toBe('conflict');
-      second.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

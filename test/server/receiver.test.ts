@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { sampleComplaint, sampleRating } from '../../server/sample-records.mjs';
-import { createSqliteStore } from '../../server/store/sqlite-store.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 
 const SHOP = 'https://shop.example';
-const TOKEN = 'test-agent-token';
 
 type App = ReturnType<typeof createApp>;
 type Store = ReturnType<typeof createSqliteStore>;
@@ -24,12 +23,12 @@ describe('POST /complaints', () => {
 
   beforeEach(async () => {
     store = createSqliteStore({ path: ':memory:' });
-    app = createApp({ store, allowedOrigins: [SHOP], agentToken: TOKEN, bodyLimit: 64 * 1024, rateLimit: 1000 });
+    app = createApp({ store, allowedOrigins: [SHOP], bodyLimit: 64 * 1024, rateLimit: 1000 });
     await app.ready();
   });
   afterEach(async () => {
     await app.close();
-    store.close();
+    await store.close();
   });
 
   it('stores a valid complaint and answers 201 with its id, reference and receipt time', async () => {
@@ -39,7 +38,7 @@ describe('POST /complaints', () => {
     const body = response.json();
     expect(body).toEqual({ id: record.id, reference: record.reference, receivedAt: expect.any(String) });
     expect(Number.isNaN(Date.parse(body.receivedAt))).toBe(false);
-    expect(store.getRecord(record.id)?.record).toEqual(record);
+    expect((await store.getRecord(record.id))?.record).toEqual(record);
   });
 
   it('rejects a record that breaks the schema with 400 and says which field', async () => {
@@ -49,7 +48,7 @@ describe('POST /complaints', () => {
     const body = response.json();
     expect(body.error).toBe('invalid-record');
     expect(body.errors[0].path).toBe('/triage/urgency');
-    expect(store.getRecord(record.id)).toBeNull();
+    expect(await store.getRecord(record.id)).toBeNull();
   });
 
   it('rejects malformed JSON with 400', async () => {
@@ -62,7 +61,7 @@ describe('POST /complaints', () => {
     const record = sampleComplaint({ transcriptText: 'x'.repeat(70 * 1024) });
     const response = await post(app, record);
     expect(response.statusCode).toBe(413);
-    expect(store.getRecord(record.id)).toBeNull();
+    expect(await store.getRecord(record.id)).toBeNull();
   });
 
   it('rejects anything but JSON with 415', async () => {
@@ -71,7 +70,7 @@ describe('POST /complaints', () => {
       const response = await post(app, JSON.stringify(record), { 'content-type': type });
       expect(response.statusCode, type).toBe(415);
     }
-    expect(store.getRecord(record.id)).toBeNull();
+    expect(await store.getRecord(record.id)).toBeNull();
   });
 
   it('answers a replay with the original answer and keeps one copy', async () => {
@@ -83,7 +82,7 @@ describe('POST /complaints', () => {
     expect(second.statusCode).toBe(first.statusCode);
     expect(second.json()).toEqual(first.json());
     expect(second.headers['idempotent-replayed']).toBe('true');
-    expect(store.listRecords()).toHaveLength(1);
+    expect(await store.listRecords()).toHaveLength(1);
   });
 
   it('refuses a different record under an id already received with 409 and keeps the first', async () => {
@@ -93,7 +92,7 @@ describe('POST /complaints', () => {
     const response = await post(app, changed);
     expect(response.statusCode).toBe(409);
     expect(response.json().error).toBe('conflict');
-    expect(store.getRecord(record.id)?.record.transcriptText).toBe(record.transcriptText);
+    expect((await store.getRecord(record.id))?.record.transcriptText).toBe(record.transcriptText);
   });
 
   it('refuses an Idempotency-Key that is not the record id with 400', async () => {
@@ -101,7 +100,7 @@ describe('POST /complaints', () => {
     const response = await post(app, record, { 'idempotency-key': 'another-key-123' });
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toBe('idempotency-key-mismatch');
-    expect(store.getRecord(record.id)).toBeNull();
+    expect(await store.getRecord(record.id)).toBeNull();
   });
 
   it('answers a CORS preflight from an allowed origin with the widget headers', async () => {
@@ -132,7 +131,7 @@ describe('POST /complaints', () => {
     const response = await post(app, record, { origin: 'https://evil.example' });
     expect(response.statusCode).toBe(403);
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
-    expect(store.getRecord(record.id)).toBeNull();
+    expect(await store.getRecord(record.id)).toBeNull();
   });
 
   it('accepts a record sent without an Origin header (a server forwarding it)', async () => {
@@ -145,7 +144,7 @@ describe('POST /complaints', () => {
 describe('rate limit', () => {
   it('answers 429 with Retry-After once a client sends more than the limit in a minute', async () => {
     const store = createSqliteStore({ path: ':memory:' });
-    const app = createApp({ store, allowedOrigins: [SHOP], agentToken: TOKEN, rateLimit: 3 });
+    const app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 3 });
     await app.ready();
     const statuses = [];
     let limited;
@@ -157,9 +156,9 @@ describe('rate limit', () => {
     expect(statuses).toEqual([201, 201, 201, 429, 429]);
     expect(Number(limited!.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited!.json().error).toBe('rate-limited');
-    expect(store.listRecords()).toHaveLength(3);
+    expect(await store.listRecords()).toHaveLength(3);
     await app.close();
-    store.close();
+    await store.close();
   });
 });
 
@@ -169,12 +168,12 @@ describe('ratings', () => {
 
   beforeEach(async () => {
     store = createSqliteStore({ path: ':memory:' });
-    app = createApp({ store, allowedOrigins: [SHOP], agentToken: TOKEN, rateLimit: 0 });
+    app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0 });
     await app.ready();
   });
   afterEach(async () => {
     await app.close();
-    store.close();
+    await store.close();
   });
 
   it('puts a rating onto its complaint', async () => {
@@ -183,8 +182,8 @@ describe('ratings', () => {
     const rating = sampleRating(complaint.id, 4);
     const response = await post(app, rating, { 'idempotency-key': rating.id });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ id: rating.id, reference: complaint.reference });
-    expect(store.getRecord(complaint.id)?.csat).toBe(4);
+    expect(response.json()).toMatchObject({ id: rating.id, reference: null });
+    expect((await store.getRecord(complaint.id))?.csat).toBe(4);
   });
 
   it('treats a repeated rating as a replay and a changed one as a conflict', async () => {
@@ -197,7 +196,7 @@ describe('ratings', () => {
     expect(again.json()).toEqual(first.json());
     const changed = await post(app, { ...rating, csat: 1 });
     expect(changed.statusCode).toBe(409);
-    expect(store.getRecord(complaint.id)?.csat).toBe(5);
+    expect((await store.getRecord(complaint.id))?.csat).toBe(5);
   });
 
   it('keeps a rating that arrives before its complaint and applies it when the complaint comes', async () => {
@@ -207,7 +206,7 @@ describe('ratings', () => {
     expect(early.statusCode).toBe(201);
     expect(early.json().reference).toBeNull();
     await post(app, complaint);
-    expect(store.getRecord(complaint.id)?.csat).toBe(2);
+    expect((await store.getRecord(complaint.id))?.csat).toBe(2);
   });
 
   it('rejects a rating outside 1–5', async () => {

@@ -62,6 +62,17 @@ describe('what a visitor downloads stays within budget', () => {
     expect(complaint!.gzip).toBeLessThanOrEqual(BYTE_BUDGETS.complaintCeilingGzip);
   });
 
+  it('keeps the status of earlier complaints out of a complaint: a download of its own, for returning visitors, within 3 KB gzip', () => {
+    const status = sizes.status;
+    expect(status, 'no separate status chunk found').not.toBeNull();
+    expect(status!.files).toHaveLength(1);
+    expect(status!.files[0]).toMatch(/^heard-status-/);
+    expect(staticClosure(dist, WIDGET_FILE).files).not.toContain(status!.files[0]);
+    // The widget fetches it with a dynamic import, only for a visitor with complaints to ask about.
+    expect(staticClosure(dist, WIDGET_FILE).dynamic).toContain(status!.files[0]);
+    expect(status!.gzip).toBeLessThanOrEqual(3 * 1024);
+  });
+
   it('counts one language pack per complaint, not all four', () => {
     const packs = (files: string[]) => files.filter((f) => /^heard-(en|ms|hu|sk)-/.test(f));
     for (const locale of BENCH_LOCALES) expect(packs(sizes.complaint[locale]!.files), locale).toHaveLength(1);

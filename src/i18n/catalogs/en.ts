@@ -154,4 +154,10 @@ export const en = {
   'ui.botDefault': 'Support',
   'ui.unsent': 'Not sent yet',
   'ui.offline': 'You are offline. Your complaint will be sent when you are back online.',
+  'status.received': 'We have received your complaint {reference}.',
+  'status.progress': 'Your complaint {reference} is being looked into.',
+  'status.due': 'We expect to answer by {due}.',
+  'status.moved': 'We had to move this date: {reason}',
+  'status.resolved': 'Your complaint {reference} was resolved on {date}.',
+  'status.reply': 'Our reply of {date}:',
 } as const;

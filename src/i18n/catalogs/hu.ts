@@ -154,4 +154,10 @@ export const hu = {
   'ui.botDefault': 'Ügyfélszolgálat',
   'ui.unsent': 'Még nincs elküldve',
   'ui.offline': 'Nincs internetkapcsolat. A panaszát elküldjük, amint újra online lesz.',
+  'status.received': 'Megkaptuk panaszát (azonosító: {reference}).',
+  'status.progress': 'Már foglalkozunk panaszával (azonosító: {reference}).',
+  'status.due': 'Legkésőbb ekkor válaszolunk: {due}.',
+  'status.moved': 'Ezt az időpontot módosítanunk kellett. Az ok: {reason}',
+  'status.resolved': 'Panaszát (azonosító: {reference}) lezártuk. A lezárás ideje: {date}.',
+  'status.reply': 'Válaszunk ({date}):',
 } satisfies Catalog;

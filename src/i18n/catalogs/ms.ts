@@ -153,4 +153,10 @@ export const ms = {
   'ui.botDefault': 'Khidmat pelanggan',
   'ui.unsent': 'Belum dihantar',
   'ui.offline': 'Anda di luar talian. Aduan anda akan dihantar apabila anda kembali dalam talian.',
+  'status.received': 'Kami telah menerima aduan anda {reference}.',
+  'status.progress': 'Aduan anda {reference} sedang kami uruskan.',
+  'status.due': 'Kami menjangka dapat memberi jawapan selewat-lewatnya {due}.',
+  'status.moved': 'Kami terpaksa mengubah tarikh ini: {reason}',
+  'status.resolved': 'Aduan anda {reference} telah diselesaikan pada {date}.',
+  'status.reply': 'Jawapan kami pada {date}:',
 } satisfies Catalog;

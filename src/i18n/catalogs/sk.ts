@@ -165,4 +165,10 @@ export const sk = {
   'ui.botDefault': 'Zákaznícka podpora',
   'ui.unsent': 'Zatiaľ neodoslané',
   'ui.offline': 'Ste offline. Vaša sťažnosť sa odošle, keď budete opäť online.',
+  'status.received': 'Vašu sťažnosť {reference} sme prijali.',
+  'status.progress': 'Na Vašej sťažnosti {reference} pracujeme.',
+  'status.due': 'Odpovieme Vám do tohto termínu: {due}.',
+  'status.moved': 'Tento termín sme museli posunúť. Dôvod: {reason}',
+  'status.resolved': 'Vaša sťažnosť {reference} bola vybavená. Dátum vybavenia: {date}.',
+  'status.reply': 'Naša odpoveď ({date}):',
 } satisfies Catalog;

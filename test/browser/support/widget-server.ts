@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../../server/app.mjs';
-import { createSqliteStore } from '../../../server/store/sqlite-store.mjs';
+import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
 import type { ComplaintRecord } from '../../../src/record/record';
 
 /** The built one-tag loader; `npm test` builds it before the browser tests run. */
@@ -43,9 +43,19 @@ export interface WidgetServer {
  * built widget at `/heard.js` and the test's host pages at `/host/<name>`.
  */
 export async function startWidgetServer(): Promise<WidgetServer> {
-  const store = createSqliteStore({ path: ':memory:' });
+  const sqlite = createSqliteStore({ path: ':memory:' });
+  // Every complaint the receiver stores is also kept here, so tests can read them at once.
+  const stored: ComplaintRecord[] = [];
+  const store: typeof sqlite = {
+    ...sqlite,
+    async insertRecord(record, meta) {
+      const result = await sqlite.insertRecord(record, meta);
+      if (result.outcome === 'created' && record.type === 'complaint') stored.push(record);
+      return result;
+    },
+  };
   const origins = new Set<string>();
-  const app = createApp({ store, allowedOrigins: origins, agentToken: 'widget-test-token', rateLimit: 0 });
+  const app = createApp({ store, allowedOrigins: origins, rateLimit: 0 });
   const pages = new Map<string, HostPage>();
   const sheets = new Map<string, string>();
   app.get('/host/:name', (request, reply) => {
@@ -68,15 +78,11 @@ export async function startWidgetServer(): Promise<WidgetServer> {
     },
     records() {
       // Ordered by arrival: the receiver's queue order puts urgent ones first.
-      const complaints = store.listRecords() as { record: ComplaintRecord; receivedAt?: string }[];
-      return complaints
-        .map((c) => c.record)
-        .filter((r) => r.type === 'complaint')
-        .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+      return [...stored].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
     },
     async close() {
       await app.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -1,0 +1,136 @@
+// @ts-check
+/**
+ * Where one record's time goes in the receiver, step by step, in one process: parsing the body,
+ * validating it against the schema, hashing it, working out its summary, the whole request
+ * over HTTP with a store that keeps nothing, and the durable commit alone (one record per
+ * commit, and a batch of records per commit as concurrent requests share one). Run with
+ * `node server/ingest-profile.mjs`; `npm run bench` does not run it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { createApp } from './app.mjs';
+import { startPostgres } from './postgres-cluster.mjs';
+import { canonicalHash } from './receiver/canonical-hash.mjs';
+import { summariseRecord } from './receiver/summary.mjs';
+import { createRecordValidator } from './receiver/validate-record.mjs';
+import { sampleComplaint } from './sample-records.mjs';
+import { createLocalEvents } from './store/shared.mjs';
+import { createPostgresStore } from './store/postgres/postgres-store.mjs';
+import { createSqliteStore } from './store/sqlite/sqlite-store.mjs';
+
+/** @type {(options: object) => Promise<{ start: Date, finish: Date, '2xx': number }>} */
+const autocannon = createRequire(import.meta.url)('autocannon');
+
+/**
+ * Microseconds per call of `step`, the median of `rounds` rounds of `count` calls.
+ * @param {number} count
+ * @param {(i: number) => unknown} step
+ * @param {number} [rounds]
+ */
+function perCall(count, step, rounds = 5) {
+  /** @type {number[]} */
+  const times = [];
+  for (let round = 0; round < rounds; round++) {
+    const start = performance.now();
+    for (let i = 0; i < count; i++) step(i);
+    times.push(((performance.now() - start) * 1000) / count);
+  }
+  times.sort((a, b) => a - b);
+  return /** @type {number} */ (times[Math.floor(times.length / 2)]);
+}
+
+/**
+ * @param {number} count
+ * @param {(i: number) => Promise<unknown>} step
+ * @param {number} [parallel] calls in flight at once
+ */
+async function perCallAsync(count, step, parallel = 1) {
+  const start = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < count) await step(next++);
+    }),
+  );
+  return ((performance.now() - start) * 1000) / count;
+}
+
+/** @param {{ records?: number }} [options] */
+export async function profileIngest({ records = 2000 } = {}) {
+  const samples = Array.from({ length: records }, () => sampleComplaint());
+  const bodies = samples.map((record) => JSON.stringify(record));
+  const validate = createRecordValidator();
+  /** @type {Record<string, number>} */
+  const steps = {};
+  steps['parse JSON body'] = perCall(records, (i) => JSON.parse(/** @type {string} */ (bodies[i])));
+  steps['validate against the schema'] = perCall(records, (i) => validate(samples[i]));
+  steps['content hash (canonical JSON, SHA-256)'] = perCall(records, (i) => canonicalHash(samples[i]));
+  steps['summary for the queue'] = perCall(records, (i) => summariseRecord(/** @type {import('./store/store.mjs').ComplaintRecord} */ (samples[i])));
+  steps['serialise the body for storage'] = perCall(records, (i) => JSON.stringify(samples[i]));
+
+  // The whole request over loopback HTTP (routing, CORS, body parsing, validation, hashing,
+  // summary, answer) with a store that keeps nothing: everything but the database. The load
+  // generator shares the process, as it shares the machine in the bench.
+  const nothing = /** @type {import('./store/store.mjs').Store} */ (
+    /** @type {unknown} */ ({
+      events: createLocalEvents(),
+      insertRecord: async (/** @type {{ id: string }} */ record, /** @type {{ receivedAt: string }} */ meta) => ({
+        outcome: 'created',
+        receipt: { id: record.id, reference: null, receivedAt: meta.receivedAt },
+      }),
+    })
+  );
+  const app = createApp({ store: nothing, allowedOrigins: [], agentToken: 'profile', rateLimit: 0 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = /** @type {import('node:net').AddressInfo} */ (app.server.address());
+  let next = 0;
+  const run = await autocannon({
+    url: `http://127.0.0.1:${port}/complaints`,
+    connections: 10,
+    amount: records,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (/** @type {object} */ request) => ({ ...request, method: 'POST', path: '/complaints', body: bodies[next++ % records], headers: { 'content-type': 'application/json' } }),
+      },
+    ],
+  });
+  steps['whole request over HTTP, no database'] = ((run.finish.getTime() - run.start.getTime()) * 1000) / run['2xx'];
+  await app.close();
+
+  const dir = mkdtempSync(join(tmpdir(), 'heard-profile-'));
+  const cluster = await startPostgres({ durable: true });
+  try {
+    /** @param {import('./store/store.mjs').Store} store @param {number} offset @param {number} parallel */
+    const commits = (store, offset, parallel) =>
+      perCallAsync(
+        500,
+        (i) => {
+          const record = /** @type {import('./store/store.mjs').ComplaintRecord} */ (samples[offset + i]);
+          return store.insertRecord(record, { hash: record.id, receivedAt: new Date().toISOString(), summary: summariseRecord(record) });
+        },
+        parallel,
+      );
+    const sqlite = createSqliteStore({ path: join(dir, 'heard.db') });
+    steps['SQLite durable commit, one record at a time'] = await commits(sqlite, 0, 1);
+    steps['SQLite durable commit, 10 at once (group commit)'] = await commits(sqlite, 500, 10);
+    await sqlite.close();
+    const postgres = await createPostgresStore({ connectionString: await cluster.createDatabase() });
+    steps['PostgreSQL durable commit, one record at a time'] = await commits(postgres, 1000, 1);
+    steps['PostgreSQL durable commit, 10 at once'] = await commits(postgres, 1500, 10);
+    await postgres.close();
+  } finally {
+    await cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return steps;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const steps = await profileIngest();
+  for (const [step, micros] of Object.entries(steps)) console.log(`${step.padEnd(52)} ${micros.toFixed(1).padStart(8)} µs per record`);
+}

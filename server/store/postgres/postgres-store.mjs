@@ -1,0 +1,450 @@
+// @ts-check
+import pg from 'pg';
+import { agentRef, claimedBySame, describeWork, toListItem, trendWeeks, urgencyRank } from '../shared.mjs';
+import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
+import { createPostgresEvents, EVENTS_CHANNEL, eventParameter } from './events.mjs';
+import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
+import { migratePostgres } from './migrate.mjs';
+
+/**
+ * @typedef {import('../store.mjs').Store} Store
+ * @typedef {import('../store.mjs').Complaint} Complaint
+ * @typedef {import('../store.mjs').ComplaintRecord} ComplaintRecord
+ * @typedef {import('../store.mjs').RatingRecord} RatingRecord
+ * @typedef {import('../store.mjs').InsertMeta} InsertMeta
+ * @typedef {import('../store.mjs').InsertResult} InsertResult
+ * @typedef {import('../store.mjs').WorkResult} WorkResult
+ * @typedef {import('../shared.mjs').WorkRow} WorkRow
+ */
+
+/**
+ * Every column the queue reads: the summary and the work done, never the body. A rating that
+ * arrived (before or after its complaint) is read beside it, so two instances storing a
+ * complaint and its rating at the same moment cannot lose the score.
+ */
+const LIST_COLUMNS = `c.id, c.reference, c.received_at, c.status, c.claimed_by, c.claimed_by_id, c.claimed_at, c.resolved_by,
+  c.resolved_at, c.followed_up_at, c.category, c.language, c.urgency, c.mood, c.customer_type, c.widget_urgency,
+  c.widget_category, c.escalated, c.handoff_reason, c.verified, c.visitor_name, c.excerpt, c.submitted_at,
+  c.due_by, c.follow_up_at, c.follow_up_consent,
+  COALESCE((SELECT r.csat FROM ratings r WHERE r.complaint_id = c.id ORDER BY r.at DESC LIMIT 1), c.csat) AS csat`;
+
+const QUEUE_ORDER = `ORDER BY (c.status = 'resolved'), c.escalated DESC, c.urgency_rank, c.submitted_at, c.id COLLATE "C"`;
+
+const INSERT_COMPLAINT = `
+  WITH receipt AS (
+    INSERT INTO receipts (id, kind, body_hash, receipt) VALUES ($1, 'complaint', $2, $3)
+    ON CONFLICT (id) DO NOTHING RETURNING id
+  ), complaint AS (
+    INSERT INTO complaints (id, reference, body, received_at, submitted_at, category, language, urgency,
+      urgency_rank, mood, customer_type, widget_urgency, widget_category, escalated, handoff_reason,
+      verified, visitor_name, excerpt, due_by, follow_up_at, follow_up_consent, signals, csat)
+    SELECT $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25
+    FROM receipt RETURNING id
+  ), work AS (
+    ${insertJobsFrom(26, 'EXISTS (SELECT 1 FROM complaint)')}
+  ), announced AS (
+    SELECT pg_notify('${EVENTS_CHANNEL}', $27) FROM complaint WHERE $27::text IS NOT NULL
+  )
+  SELECT (SELECT count(*) FROM complaint)::int AS created, (SELECT count(*) FROM announced)::int AS announced`;
+
+const INSERT_RATING = `
+  WITH receipt AS (
+    INSERT INTO receipts (id, kind, body_hash, receipt)
+    VALUES ($1, 'rating', $2, json_build_object('id', $1::text, 'reference', NULL, 'receivedAt', $4::text))
+    ON CONFLICT (id) DO NOTHING RETURNING receipt
+  ), rating AS (
+    INSERT INTO ratings (id, complaint_id, csat, at) SELECT $1, $3, $5, $6 FROM receipt RETURNING id
+  ), work AS (
+    ${insertJobsFrom(7, 'EXISTS (SELECT 1 FROM rating)')}
+  ), announced AS (
+    SELECT pg_notify('${EVENTS_CHANNEL}', $8) FROM rating WHERE $8::text IS NOT NULL
+  )
+  SELECT (SELECT receipt FROM receipt) AS receipt, (SELECT count(*) FROM rating)::int AS created,
+    (SELECT count(*) FROM announced)::int AS announced`;
+
+/** How many expired complaints one retention statement deletes. */
+const PURGE_BATCH = 500;
+
+/** Expired complaints, their ratings and their jobs go; their receipts stay for replays. */
+const PURGE = `
+  WITH gone AS (
+    DELETE FROM complaints WHERE id IN (
+      SELECT id FROM complaints WHERE status = 'resolved' AND resolved_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+    RETURNING id
+  ), ratings_gone AS (
+    DELETE FROM ratings WHERE complaint_id IN (SELECT id FROM gone)
+  ), jobs_gone AS (
+    DELETE FROM jobs WHERE complaint_id IN (SELECT id FROM gone)
+  ), audit_gone AS (
+    DELETE FROM audit_events WHERE complaint_id IN (SELECT id FROM gone)
+  )
+  SELECT count(*)::int AS n FROM gone`;
+
+/**
+ * Connects to PostgreSQL, runs the migrations (under node-pg-migrate's advisory lock, so
+ * instances starting together migrate once) and returns the store. Every commit is durable
+ * before a method resolves as long as the server keeps `synchronous_commit` on (its default).
+ * @param {{ connectionString: string, poolSize?: number, onError?: (error: Error) => void }} options
+ * @returns {Promise<Store>}
+ */
+export async function createPostgresStore({ connectionString, poolSize = 10, onError = (error) => console.error(`PostgreSQL: ${error.message}`) }) {
+  await migratePostgres(connectionString);
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection dropped by the server is replaced on the next query; say so, do not crash.
+  pool.on('error', onError);
+  const events = createPostgresEvents({ connectionString, pool, onError });
+  const jobs = createPostgresJobs(pool);
+  const agents = createPostgresAgents(pool);
+  await events.ready;
+
+  /**
+   * The first answer for an id already stored: a replay when the content is the same.
+   * @param {string} id
+   * @param {string} hash
+   * @returns {Promise<InsertResult>}
+   */
+  const existingReceipt = async (id, hash) => {
+    const { rows } = await pool.query('SELECT body_hash, receipt FROM receipts WHERE id = $1', [id]);
+    const row = rows[0];
+    if (!row) throw new Error(`The receipt for ${id} is missing.`);
+    return { outcome: row.body_hash === hash ? 'replay' : 'conflict', receipt: row.receipt };
+  };
+
+  /**
+   * @param {ComplaintRecord} record
+   * @param {InsertMeta} meta
+   * @returns {Promise<InsertResult>}
+   */
+  const insertComplaint = async (record, meta) => {
+    const { hash, receivedAt, summary } = meta;
+    if (!summary) throw new Error('A complaint is stored with its summary.');
+    const receipt = { id: record.id, reference: record.reference, receivedAt };
+    // Named, so each connection parses and plans it once.
+    const { rows } = await pool.query({ name: 'heard_insert_complaint', text: INSERT_COMPLAINT, values: [
+      record.id,
+      hash,
+      JSON.stringify(receipt),
+      record.reference,
+      JSON.stringify(record),
+      receivedAt,
+      summary.submittedAt,
+      text(summary.category),
+      text(summary.language),
+      summary.urgency,
+      urgencyRank(summary.urgency),
+      summary.mood,
+      summary.customerType,
+      summary.widgetUrgency,
+      text(summary.widgetCategory),
+      summary.escalated,
+      summary.handoffReason,
+      summary.verified,
+      summary.name === null ? null : text(summary.name),
+      text(summary.excerpt),
+      summary.dueBy,
+      summary.followUpAt,
+      summary.followUpConsent,
+      JSON.stringify(meta.signals ?? record.triage.signals),
+      record.csat,
+      jobsParameter(meta.jobs),
+      eventParameter(meta.event),
+    ] });
+    if (rows[0].created === 1) return { outcome: 'created', receipt };
+    return existingReceipt(record.id, hash);
+  };
+
+  /**
+   * @param {RatingRecord} record
+   * @param {InsertMeta} meta
+   * @returns {Promise<InsertResult>}
+   */
+  const insertRating = async (record, { hash, receivedAt, jobs, event }) => {
+    const { rows } = await pool.query({ name: 'heard_insert_rating', text: INSERT_RATING, values: [
+      record.id,
+      hash,
+      record.complaintId,
+      receivedAt,
+      record.csat,
+      record.at,
+      jobsParameter(jobs),
+      eventParameter(event),
+    ] });
+    if (rows[0].created === 1) return { outcome: 'created', receipt: rows[0].receipt };
+    return existingReceipt(record.id, hash);
+  };
+
+  /** @type {(id: string, now: number) => Promise<Complaint | null>} */
+  const read = async (id, now) => {
+    const { rows } = await pool.query(`SELECT ${LIST_COLUMNS}, c.resolution_note, c.body FROM complaints c WHERE c.id = $1`, [id]);
+    const row = rows[0];
+    if (!row) return null;
+    return { ...toListItem(toWorkRow(row), now), resolutionNote: row.resolution_note, record: row.body, audit: await agents.auditOf(id) };
+  };
+
+  /**
+   * Runs a guarded UPDATE, with its audit event and the jobs it causes in the same statement, so
+   * all commit together or not at all; tells a missing complaint from one in the wrong state.
+   * `$1` is the complaint id; when `options.expectedClaimant` is given the change also needs the
+   * complaint to be claimed by that account still.
+   * @param {string} sql an UPDATE of `complaints` whose parameters are `params`
+   * @param {unknown[]} params
+   * @param {string} verb
+   * @param {import('../store.mjs').WorkOptions} options
+   * @param {import('../store.mjs').AuditEvent} audit
+   * @returns {Promise<WorkResult>}
+   */
+  const work = async (sql, params, verb, options, audit) => {
+    const id = /** @type {string} */ (params[0]);
+    const guard = options.expectedClaimant === undefined ? '' : ` AND claimed_by_id IS NOT DISTINCT FROM $${params.length + 1}`;
+    const all = options.expectedClaimant === undefined ? [...params] : [...params, options.expectedClaimant];
+    const jobsAt = all.length + 1;
+    const { rows } = await pool.query(
+      `WITH changed AS (${sql}${guard} RETURNING id),
+         work AS (${insertJobsFrom(jobsAt, 'EXISTS (SELECT 1 FROM changed)')}),
+         audit AS (${insertAuditFrom(jobsAt + 1)})
+       SELECT count(*)::int AS n FROM changed`,
+      [...all, jobsParameter(options.jobs), ...auditParameters(id, audit)],
+    );
+    const rowCount = rows[0].n;
+    const complaint = await read(id, Date.now());
+    if (!complaint) return { ok: false, error: 'not-found', message: `No complaint ${id}.` };
+    if (!rowCount) return { ok: false, error: 'conflict', message: `Cannot ${verb}: the complaint is ${describeWork(complaint)}.`, complaint };
+    return { ok: true, complaint };
+  };
+
+  return {
+    kind: 'postgres',
+    insertRecord: async (record, meta) => (record.type === 'rating' ? insertRating(record, meta) : insertComplaint(record, meta)),
+    getRecord: async (id, now = Date.now()) => read(id, now),
+    listRecords: async ({ status = null, category = null, language = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
+      const { where, params } = filtersToSql({ status, category, language });
+      const page = limit < 0 ? null : limit;
+      const { rows } = await pool.query(
+        `SELECT ${LIST_COLUMNS} FROM complaints c ${where} ${QUEUE_ORDER} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, page, offset],
+      );
+      return rows.map((row) => toListItem(toWorkRow(row), now));
+    },
+    countRecords: async ({ status = null, category = null, language = null } = {}) => {
+      const { where, params } = filtersToSql({ status, category, language });
+      const { rows } = await pool.query(
+        `SELECT count(*)::int AS total, (count(*) FILTER (WHERE c.status <> 'resolved'))::int AS open FROM complaints c ${where}`,
+        params,
+      );
+      return { total: rows[0].total, open: rows[0].open };
+    },
+    facets: async () => {
+      const [categories, languages] = await Promise.all([
+        pool.query('SELECT category FROM complaints GROUP BY category ORDER BY category COLLATE "C"'),
+        pool.query('SELECT language FROM complaints GROUP BY language ORDER BY language COLLATE "C"'),
+      ]);
+      return { categories: categories.rows.map((row) => row.category), languages: languages.rows.map((row) => row.language) };
+    },
+    claim: async (id, agent, at, options = {}) => {
+      const who = agentRef(agent);
+      const result = await work(
+        `UPDATE complaints SET status = 'claimed', claimed_by = $2, claimed_by_id = $3, claimed_at = $4 WHERE id = $1 AND status = 'new'`,
+        [id, text(who.name), who.id, at],
+        'claim',
+        options,
+        audit('claimed', who, at),
+      );
+      // Claiming what one already holds is no change, and no conflict.
+      return !result.ok && result.complaint && claimedBySame(result.complaint, who) ? { ok: true, complaint: result.complaint } : result;
+    },
+    release: async (id, agent, at, options = {}) =>
+      work(
+        `UPDATE complaints SET status = 'new', claimed_by = NULL, claimed_by_id = NULL, claimed_at = NULL WHERE id = $1 AND status = 'claimed'`,
+        [id],
+        'release',
+        options,
+        audit('released', agentRef(agent), at),
+      ),
+    resolve: async (id, agent, note, at, options = {}) => {
+      const who = agentRef(agent);
+      return work(
+        `UPDATE complaints SET status = 'resolved', resolved_by = $2, resolved_at = $3, resolution_note = $4,
+           claimed_by_id = CASE WHEN claimed_by IS NULL THEN $5 ELSE claimed_by_id END,
+           claimed_by = COALESCE(claimed_by, $2), claimed_at = COALESCE(claimed_at, $3)
+         WHERE id = $1 AND status <> 'resolved'`,
+        [id, text(who.name), at, text(note), who.id],
+        'resolve',
+        options,
+        audit('resolved', who, at),
+      );
+    },
+    markFollowedUp: async (id, at, options = {}) =>
+      work(
+        `UPDATE complaints SET followed_up_at = $2 WHERE id = $1 AND status = 'resolved' AND followed_up_at IS NULL`,
+        [id, at],
+        'record a follow-up',
+        options,
+        audit('followed-up', options.agent === undefined ? null : agentRef(options.agent), at),
+      ),
+    createAgent: agents.createAgent,
+    createFirstAdmin: agents.createFirstAdmin,
+    findAgentByEmail: agents.findAgentByEmail,
+    getAgent: agents.getAgent,
+    listAgents: agents.listAgents,
+    removeAgent: agents.removeAgent,
+    acceptInvite: agents.acceptInvite,
+    createSession: agents.createSession,
+    findSession: agents.findSession,
+    deleteSession: agents.deleteSession,
+    trends: async ({ weeks = 12, now = Date.now(), topSignals = 20 } = {}) => {
+      const { firstWeek, weekKeys } = trendWeeks(weeks, now);
+      const since = new Date(firstWeek).toISOString();
+      const [weekly, signalRows] = await Promise.all([
+        pool.query(
+          `SELECT to_char(date_trunc('week', submitted_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, category, count(*)::int AS count
+           FROM complaints WHERE submitted_at >= $1 GROUP BY 1, 2`,
+          [since],
+        ),
+        pool.query('SELECT signals FROM complaints WHERE submitted_at >= $1', [since]),
+      ]);
+      const categories = weekly.rows.map((row) => ({
+        week: row.week,
+        category: row.category,
+        count: row.count,
+      }));
+      categories.sort((a, b) => compare(a.week, b.week) || compare(a.category, b.category));
+      return { weeks: weekKeys, categories, signals: countSignals(signalRows.rows, topSignals) };
+    },
+    purgeResolved: async ({ resolvedBefore }) => {
+      let purged = 0;
+      for (;;) {
+        const { rows } = await pool.query(PURGE, [resolvedBefore, PURGE_BATCH]);
+        purged += rows[0].n;
+        if (rows[0].n < PURGE_BATCH) return purged;
+      }
+    },
+    addStreamTicket: async ({ hash, expiresAt }) => {
+      await pool.query(
+        `WITH expired AS (DELETE FROM stream_tickets WHERE expires_at <= now())
+         INSERT INTO stream_tickets (hash, expires_at) VALUES ($1, $2)`,
+        [hash, expiresAt],
+      );
+    },
+    redeemStreamTicket: async (hash, now) => {
+      const { rows } = await pool.query('DELETE FROM stream_tickets WHERE hash = $1 RETURNING expires_at', [hash]);
+      return rows.length > 0 && rows[0].expires_at.getTime() > Date.parse(now);
+    },
+    ...jobs,
+    ping: async () => {
+      await pool.query('SELECT 1');
+    },
+    events,
+    close: async () => {
+      await events.close();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * The WHERE clause and its parameters for the inbox's filters; values are bound, never spliced.
+ * @param {{ status: string | null, category: string | null, language: string | null }} filters
+ */
+function filtersToSql(filters) {
+  const where = [];
+  /** @type {string[]} */
+  const params = [];
+  for (const [column, value] of Object.entries(filters)) {
+    if (value) {
+      params.push(value);
+      where.push(`c.${column} = $${params.length}`);
+    }
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/**
+ * PostgreSQL's text cannot hold U+0000, which the schema allows in a string: it becomes U+FFFD
+ * in the columns (the stored body keeps the record exactly).
+ * @param {string} value
+ */
+function text(value) {
+  return value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
+}
+
+/** @param {string} a @param {string} b */
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The signals most complaints share, as the SQLite store counts them: per distinct
+ * field, value and cue, how many complaints carry it.
+ * @param {{ signals: { field: string, value: string, cue: string }[] }[]} rows
+ * @param {number} top
+ */
+function countSignals(rows, top) {
+  /** @type {Map<string, { field: string, value: string, cue: string, count: number }>} */
+  const counts = new Map();
+  for (const { signals } of rows) {
+    /** @type {Set<string>} */
+    const seen = new Set();
+    for (const { field, value, cue } of signals) {
+      const key = JSON.stringify([field, value, cue]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { field, value, cue, count: 1 });
+    }
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.count - a.count || compare(a.field, b.field) || compare(a.value, b.value) || compare(a.cue, b.cue))
+    .slice(0, top);
+}
+
+/** @param {Date | null} value */
+function iso(value) {
+  return value === null ? null : value.toISOString();
+}
+
+/** @param {Record<string, any>} row @returns {WorkRow} */
+function toWorkRow(row) {
+  return {
+    id: row.id,
+    reference: row.reference,
+    receivedAt: /** @type {string} */ (iso(row.received_at)),
+    status: row.status,
+    claimedBy: row.claimed_by,
+    claimedById: row.claimed_by_id,
+    claimedAt: iso(row.claimed_at),
+    resolvedBy: row.resolved_by,
+    resolvedAt: iso(row.resolved_at),
+    followedUpAt: iso(row.followed_up_at),
+    csat: row.csat,
+    summary: {
+      urgency: row.urgency,
+      category: row.category,
+      language: row.language,
+      mood: row.mood,
+      customerType: row.customer_type,
+      widgetUrgency: row.widget_urgency,
+      widgetCategory: row.widget_category,
+      escalated: row.escalated,
+      handoffReason: row.handoff_reason,
+      verified: row.verified,
+      name: row.visitor_name,
+      excerpt: row.excerpt,
+      submittedAt: /** @type {string} */ (iso(row.submitted_at)),
+      dueBy: iso(row.due_by),
+      followUpAt: iso(row.follow_up_at),
+      followUpConsent: row.follow_up_consent,
+    },
+  };
+}
+
+/**
+ * @param {import('../store.mjs').AuditAction} action
+ * @param {import('../store.mjs').AgentRef | null} who
+ * @param {string} at
+ * @param {Record<string, unknown> | null} [detail]
+ * @returns {import('../store.mjs').AuditEvent}
+ */
+function audit(action, who, at, detail = null) {
+  return { action, agentId: who?.id ?? null, agentName: who?.name ?? null, at, detail };
+}

@@ -1,0 +1,143 @@
+// @ts-check
+/**
+ * What both stores compute the same way: the queue's urgency order, overdue and follow-up
+ * flags, and the weeks of the trends view.
+ */
+
+/**
+ * @typedef {import('./store.mjs').ComplaintSummary} ComplaintSummary
+ * @typedef {import('./store.mjs').ComplaintListItem} ComplaintListItem
+ * @typedef {import('./store.mjs').Complaint} Complaint
+ * @typedef {import('./store.mjs').WorkStatus} WorkStatus
+ */
+
+/** Lower is more pressing. */
+export const URGENCY_RANK = /** @type {const} */ ({ critical: 0, high: 1, normal: 2, low: 3 });
+export const DAY_MS = 24 * 60 * 60 * 1000;
+/** Seed 000 §2.7: follow up 24–48 h after resolution; the earliest is a day after. */
+const FOLLOW_UP_AFTER_MS = DAY_MS;
+
+/** @param {string} urgency */
+export function urgencyRank(urgency) {
+  return URGENCY_RANK[/** @type {keyof typeof URGENCY_RANK} */ (urgency)] ?? URGENCY_RANK.normal;
+}
+
+/**
+ * A complaint's work state as both stores read it back, before the flags are worked out.
+ * @typedef {{
+ *   id: string, reference: string, receivedAt: string, status: WorkStatus,
+ *   claimedBy: string | null, claimedById: string | null, claimedAt: string | null, resolvedBy: string | null,
+ *   resolvedAt: string | null, followedUpAt: string | null, csat: number | null,
+ *   summary: ComplaintSummary,
+ * }} WorkRow
+ */
+
+/**
+ * @param {WorkRow} row
+ * @param {number} now
+ * @returns {ComplaintListItem}
+ */
+export function toListItem(row, now) {
+  const { summary } = row;
+  const resolved = row.status === 'resolved';
+  const resolvedMs = row.resolvedAt === null ? null : Date.parse(row.resolvedAt);
+  const planned = summary.followUpAt === null ? 0 : Date.parse(summary.followUpAt);
+  // Follow up a day after resolution, or later if the widget planned a later date.
+  const followUpMs =
+    resolved && resolvedMs !== null && summary.followUpConsent ? Math.max(resolvedMs + FOLLOW_UP_AFTER_MS, planned || 0) : null;
+  return {
+    ...row,
+    escalated: summary.escalated,
+    overdue: !resolved && summary.dueBy !== null && Date.parse(summary.dueBy) < now,
+    followUpDueAt: followUpMs === null ? null : new Date(followUpMs).toISOString(),
+    followUpDue: followUpMs !== null && row.followedUpAt === null && followUpMs <= now,
+  };
+}
+
+/** Why a claim or resolve did not happen, for the 409's message. @param {Complaint} complaint */
+export function describeWork(complaint) {
+  if (complaint.status === 'resolved') return `already resolved by ${complaint.resolvedBy}`;
+  if (complaint.status === 'claimed') return `claimed by ${complaint.claimedBy}`;
+  return complaint.status;
+}
+
+/** Monday 00:00 UTC of the week holding `ms`. @param {number} ms */
+export function weekStart(ms) {
+  const day = new Date(ms);
+  day.setUTCHours(0, 0, 0, 0);
+  return day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY_MS;
+}
+
+/** @param {number} ms */
+export function isoDate(ms) {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * The weeks the trends view shows, oldest first, and the first one's start.
+ * @param {number} weeks
+ * @param {number} now
+ */
+export function trendWeeks(weeks, now) {
+  const firstWeek = weekStart(now) - (weeks - 1) * 7 * DAY_MS;
+  return { firstWeek, weekKeys: Array.from({ length: weeks }, (_, i) => isoDate(firstWeek + i * 7 * DAY_MS)) };
+}
+
+/**
+ * In-process live events: what SQLite uses, and what PostgreSQL's listener hands its
+ * notifications to.
+ * @returns {import('./store.mjs').StoreEvents & { emit: (type: string, data: object) => void }}
+ */
+export function createLocalEvents() {
+  /** @type {Set<(type: string, data: object) => void>} */
+  const listeners = new Set();
+  /** @param {string} type @param {object} data */
+  const emit = (type, data) => {
+    for (const listener of listeners) listener(type, data);
+  };
+  return {
+    emit,
+    publish: async (type, data) => emit(type, data),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/**
+ * A job id as both stores hold it: a positive whole number written as a string; anything else
+ * names no job.
+ * @param {string} id
+ */
+export function jobNumber(id) {
+  return /^[1-9]\d{0,17}$/.test(id) ? id : null;
+}
+
+/**
+ * The text a store keeps for an operator: short, one line.
+ * @param {string} error
+ */
+export function shortError(error) {
+  const line = String(error).replace(/\s+/g, ' ').trim();
+  return line.length > 500 ? `${line.slice(0, 499)}…` : line;
+}
+
+/**
+ * Who did a piece of work, from what a caller passed: an account, or a bare name.
+ * @param {string | import('./store.mjs').AgentRef} agent
+ * @returns {import('./store.mjs').AgentRef}
+ */
+export function agentRef(agent) {
+  return typeof agent === 'string' ? { id: null, name: agent } : { id: agent.id, name: agent.name };
+}
+
+/**
+ * Whether a complaint is already claimed by this agent (by account, or by name before accounts).
+ * @param {import('./store.mjs').Complaint} complaint
+ * @param {import('./store.mjs').AgentRef} agent
+ */
+export function claimedBySame(complaint, agent) {
+  if (complaint.status !== 'claimed') return false;
+  return agent.id === null ? complaint.claimedById === null && complaint.claimedBy === agent.name : complaint.claimedById === agent.id;
+}

@@ -1,0 +1,435 @@
+// @ts-check
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { agentRef, claimedBySame, createLocalEvents, describeWork, toListItem, trendWeeks, isoDate, urgencyRank, weekStart } from '../shared.mjs';
+import { createSqliteAgents } from './agents.mjs';
+import { createSqliteJobs } from './jobs.mjs';
+import { migrateSqlite } from './migrate.mjs';
+
+/**
+ * @typedef {import('../store.mjs').Store} Store
+ * @typedef {import('../store.mjs').Complaint} Complaint
+ * @typedef {import('../store.mjs').ComplaintRecord} ComplaintRecord
+ * @typedef {import('../store.mjs').ComplaintSummary} ComplaintSummary
+ * @typedef {import('../store.mjs').RatingRecord} RatingRecord
+ * @typedef {import('../store.mjs').Receipt} Receipt
+ * @typedef {import('../store.mjs').InsertMeta} InsertMeta
+ * @typedef {import('../store.mjs').WorkResult} WorkResult
+ * @typedef {import('../shared.mjs').WorkRow} WorkRow
+ */
+
+/** Every column but the body: what the queue reads. */
+const LIST_COLUMNS = `id, reference, received_at, status, claimed_by, claimed_by_id, claimed_at, resolved_by, resolved_at,
+  followed_up_at, csat, category, language, urgency, mood, customer_type, widget_urgency, widget_category,
+  escalated, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at, follow_up_consent`;
+
+/** How many expired complaints one retention transaction deletes. */
+const PURGE_BATCH = 500;
+
+/**
+ * Opens (creating on first run) a SQLite database and returns the store on it.
+ * WAL with `synchronous=FULL`: the widget deletes its copy once we answer 2xx, so every
+ * commit must reach the disk before the answer does. The file and its folder are created
+ * readable by the owner only: they hold visitors' personal data.
+ * @param {{ path: string }} options `path` is a file, or `:memory:` for tests that need no disk.
+ * @returns {Store}
+ */
+export function createSqliteStore({ path }) {
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // SQLite gives its -wal and -shm files the main file's permissions.
+    closeSync(openSync(path, 'a', 0o600));
+  }
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  migrateSqlite(db);
+  const events = createLocalEvents();
+  const jobs = createSqliteJobs(db);
+  const agents = createSqliteAgents(db);
+
+  const q = {
+    receipt: db.prepare('SELECT kind, body_hash, receipt FROM receipts WHERE id = ?'),
+    addReceipt: db.prepare('INSERT INTO receipts (id, kind, body_hash, receipt) VALUES (?, ?, ?, ?)'),
+    addComplaint: db.prepare(`INSERT INTO complaints
+      (id, reference, body, received_at, submitted_ms, category, language, urgency_rank, escalated,
+       due_ms, follow_up_ms, follow_up_consent, csat, urgency, mood, customer_type, widget_urgency,
+       widget_category, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at)
+      VALUES (@id, @reference, @body, @receivedAt, @submittedMs, @category, @language, @urgencyRank,
+       @escalated, @dueMs, @followUpMs, @consent, @csat, @urgency, @mood, @customerType, @widgetUrgency,
+       @widgetCategory, @handoffReason, @verified, @name, @excerpt, @submittedAt, @dueBy, @followUpAt)`),
+    ratingFor: db.prepare('SELECT csat FROM ratings WHERE complaint_id = ? ORDER BY at DESC LIMIT 1'),
+    addRating: db.prepare('INSERT INTO ratings (id, complaint_id, csat, at) VALUES (?, ?, ?, ?)'),
+    applyRating: db.prepare('UPDATE complaints SET csat = ? WHERE id = ?'),
+    get: db.prepare(`SELECT ${LIST_COLUMNS}, resolution_note, body FROM complaints WHERE id = ?`),
+    claim: db.prepare(`UPDATE complaints SET status = 'claimed', claimed_by = @name, claimed_by_id = @agentId, claimed_at = @at
+      WHERE id = @id AND status = 'new'`),
+    release: db.prepare(`UPDATE complaints SET status = 'new', claimed_by = NULL, claimed_by_id = NULL, claimed_at = NULL
+      WHERE id = @id AND status = 'claimed' AND (@guard = 0 OR claimed_by_id IS @expected)`),
+    resolve: db.prepare(`UPDATE complaints SET status = 'resolved', resolved_by = @name, resolved_at = @at,
+      resolved_ms = @ms, resolution_note = @note,
+      claimed_by = COALESCE(claimed_by, @name), claimed_by_id = CASE WHEN claimed_by IS NULL THEN @agentId ELSE claimed_by_id END,
+      claimed_at = COALESCE(claimed_at, @at)
+      WHERE id = @id AND status <> 'resolved' AND (@guard = 0 OR claimed_by_id IS @expected)`),
+    followedUp: db.prepare(`UPDATE complaints SET followed_up_at = @at
+      WHERE id = @id AND status = 'resolved' AND followed_up_at IS NULL`),
+    expired: db.prepare(`SELECT id FROM complaints WHERE status = 'resolved' AND resolved_ms < ? LIMIT ?`),
+    purgeComplaint: db.prepare('DELETE FROM complaints WHERE id = ?'),
+    purgeRatings: db.prepare('DELETE FROM ratings WHERE complaint_id = ?'),
+    purgeJobs: db.prepare('DELETE FROM jobs WHERE complaint_id = ?'),
+    purgeAudit: db.prepare('DELETE FROM audit_events WHERE complaint_id = ?'),
+    dropExpiredTickets: db.prepare('DELETE FROM stream_tickets WHERE expires_at <= ?'),
+    addTicket: db.prepare('INSERT INTO stream_tickets (hash, expires_at) VALUES (?, ?)'),
+    redeemTicket: db.prepare('DELETE FROM stream_tickets WHERE hash = ? RETURNING expires_at'),
+    categories: db.prepare('SELECT DISTINCT category FROM complaints ORDER BY category'),
+    languages: db.prepare('SELECT DISTINCT language FROM complaints ORDER BY language'),
+    weekly: db.prepare('SELECT submitted_ms, category FROM complaints WHERE submitted_ms >= ?'),
+    addSignal: db.prepare('INSERT INTO complaint_signals (complaint_id, submitted_ms, field, value, cue) VALUES (?, ?, ?, ?, ?)'),
+    signals: db.prepare(`SELECT field, value, cue, COUNT(DISTINCT complaint_id) AS count
+      FROM complaint_signals WHERE submitted_ms >= ?
+      GROUP BY field, value, cue ORDER BY count DESC, field, value, cue LIMIT ?`),
+  };
+
+  /** @type {(record: ComplaintRecord, meta: InsertMeta) => Receipt} */
+  const insertComplaint = (record, { hash, receivedAt, summary, signals }) => {
+    if (!summary) throw new Error('A complaint is stored with its summary.');
+    const rating = /** @type {{ csat: number } | undefined} */ (q.ratingFor.get(record.id));
+    const submittedMs = Date.parse(summary.submittedAt);
+    q.addComplaint.run({
+      id: record.id,
+      reference: record.reference,
+      body: JSON.stringify(record),
+      receivedAt,
+      submittedMs,
+      category: summary.category,
+      language: summary.language,
+      urgencyRank: urgencyRank(summary.urgency),
+      escalated: summary.escalated ? 1 : 0,
+      dueMs: summary.dueBy === null ? null : Date.parse(summary.dueBy),
+      followUpMs: summary.followUpAt === null ? null : Date.parse(summary.followUpAt),
+      consent: summary.followUpConsent ? 1 : 0,
+      // A rating that arrived before its complaint is applied now.
+      csat: rating?.csat ?? record.csat,
+      urgency: summary.urgency,
+      mood: summary.mood,
+      customerType: summary.customerType,
+      widgetUrgency: summary.widgetUrgency,
+      widgetCategory: summary.widgetCategory,
+      handoffReason: summary.handoffReason,
+      verified: summary.verified ? 1 : 0,
+      name: summary.name,
+      excerpt: summary.excerpt,
+      submittedAt: summary.submittedAt,
+      dueBy: summary.dueBy,
+      followUpAt: summary.followUpAt,
+    });
+    for (const signal of signals ?? record.triage.signals) q.addSignal.run(record.id, submittedMs, signal.field, signal.value, signal.cue);
+    /** @type {Receipt} */
+    const receipt = { id: record.id, reference: record.reference, receivedAt };
+    q.addReceipt.run(record.id, 'complaint', hash, JSON.stringify(receipt));
+    return receipt;
+  };
+
+  /** @type {(record: RatingRecord, meta: InsertMeta) => Receipt} */
+  const insertRating = (record, { hash, receivedAt }) => {
+    q.addRating.run(record.id, record.complaintId, record.csat, record.at);
+    q.applyRating.run(record.csat, record.complaintId);
+    // Whoever sends a rating learns nothing about the complaint from the answer.
+    /** @type {Receipt} */
+    const receipt = { id: record.id, reference: null, receivedAt };
+    q.addReceipt.run(record.id, 'rating', hash, JSON.stringify(receipt));
+    return receipt;
+  };
+
+  const insert = db.transaction(
+    /** @type {(record: import('../store.mjs').Deliverable, meta: InsertMeta) => import('../store.mjs').InsertResult} */
+    (record, meta) => {
+      const existing = /** @type {{ body_hash: string, receipt: string } | undefined} */ (q.receipt.get(record.id));
+      if (existing) {
+        return {
+          outcome: existing.body_hash === meta.hash ? 'replay' : 'conflict',
+          receipt: JSON.parse(existing.receipt),
+        };
+      }
+      const receipt = record.type === 'rating' ? insertRating(record, meta) : insertComplaint(record, meta);
+      jobs.add(meta.jobs);
+      return { outcome: 'created', receipt };
+    },
+  );
+
+  /**
+   * Group commit: records that arrive while the event loop is busy are stored in one
+   * transaction, each under its own savepoint (a record that fails takes only itself back),
+   * and every caller hears back after that one durable commit. One disk flush then covers many
+   * records, which is what lets ingest go past one record per fsync.
+   * @type {{ record: import('../store.mjs').Deliverable, meta: InsertMeta, resolve: (result: import('../store.mjs').InsertResult) => void, reject: (error: unknown) => void }[]}
+   */
+  let waiting = [];
+  const insertBatch = db.transaction(
+    /** @param {typeof waiting} batch */
+    (batch) =>
+      batch.map(({ record, meta }) => {
+        try {
+          return { ok: true, result: insert(record, meta) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+  );
+  const commitWaiting = () => {
+    const batch = waiting;
+    waiting = [];
+    let outcomes;
+    try {
+      outcomes = insertBatch.immediate(batch);
+    } catch (error) {
+      for (const { reject } of batch) reject(error);
+      return;
+    }
+    outcomes.forEach((outcome, i) => {
+      const { resolve, reject, meta } = /** @type {(typeof batch)[number]} */ (batch[i]);
+      if (!outcome.ok) return reject(outcome.error);
+      const result = /** @type {import('../store.mjs').InsertResult} */ (outcome.result);
+      if (result.outcome === 'created' && meta.event) events.emit(meta.event.type, meta.event.data);
+      resolve(result);
+    });
+  };
+
+  /** The change, its audit event and the work it causes, in one transaction; true when it happened. */
+  const change = db.transaction(
+    /**
+     * @param {import('better-sqlite3').Statement} statement
+     * @param {Record<string, unknown>} args
+     * @param {import('../store.mjs').JobSpec[] | undefined} caused
+     * @param {import('../store.mjs').AuditEvent} audit
+     */
+    (statement, args, caused, audit) => {
+      const changed = statement.run(args).changes > 0;
+      if (changed) {
+        agents.addAudit(/** @type {string} */ (args.id), audit);
+        jobs.add(caused);
+      }
+      return changed;
+    },
+  );
+
+  /** Deletes up to `batch` expired complaints with their ratings and jobs; receipts stay. */
+  const purgeBatch = db.transaction(
+    /** @param {number} beforeMs @param {number} batch @returns {number} */
+    (beforeMs, batch) => {
+      const ids = /** @type {string[]} */ (q.expired.pluck().all(beforeMs, batch));
+      for (const id of ids) {
+        q.purgeRatings.run(id);
+        q.purgeJobs.run(id);
+        q.purgeAudit.run(id);
+        q.purgeComplaint.run(id);
+      }
+      return ids.length;
+    },
+  );
+
+  /** @type {(id: string, now: number) => Complaint | null} */
+  const read = (id, now) => {
+    const row = /** @type {Row & { resolution_note: string | null, body: string } | undefined} */ (q.get.get(id));
+    if (!row) return null;
+    return { ...toListItem(toWorkRow(row), now), resolutionNote: row.resolution_note, record: JSON.parse(row.body), audit: agents.auditOf(id) };
+  };
+
+  /**
+   * @param {import('better-sqlite3').Statement} statement
+   * @param {Record<string, unknown> & { id: string }} args
+   * @param {string} verb
+   * @param {import('../store.mjs').WorkOptions} options
+   * @param {import('../store.mjs').AuditEvent} audit
+   * @returns {WorkResult}
+   */
+  const work = (statement, args, verb, options, audit) => {
+    const { id } = args;
+    const now = Date.now();
+    const guarded = { ...args, guard: options.expectedClaimant === undefined ? 0 : 1, expected: options.expectedClaimant ?? null };
+    const changed = change.immediate(statement, guarded, options.jobs, audit);
+    const complaint = read(id, now);
+    if (!complaint) return { ok: false, error: 'not-found', message: `No complaint ${id}.` };
+    if (!changed) {
+      return { ok: false, error: 'conflict', message: `Cannot ${verb}: the complaint is ${describeWork(complaint)}.`, complaint };
+    }
+    return { ok: true, complaint };
+  };
+
+  return {
+    kind: 'sqlite',
+    // IMMEDIATE takes the write lock up front, so the read-then-insert cannot race another writer.
+    insertRecord: (record, meta) =>
+      new Promise((resolve, reject) => {
+        waiting.push({ record, meta, resolve, reject });
+        if (waiting.length === 1) setImmediate(commitWaiting);
+      }),
+    getRecord: async (id, now = Date.now()) => read(id, now),
+    listRecords: async ({ status = null, category = null, language = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
+      const { where, params } = filtersToSql({ status, category, language });
+      const sql = `SELECT ${LIST_COLUMNS} FROM complaints ${where}
+        ORDER BY (status = 'resolved'), escalated DESC, urgency_rank, submitted_ms, id LIMIT @limit OFFSET @offset`;
+      return db.prepare(sql).all({ ...params, limit, offset }).map((row) => toListItem(toWorkRow(/** @type {Row} */ (row)), now));
+    },
+    countRecords: async ({ status = null, category = null, language = null } = {}) => {
+      const { where, params } = filtersToSql({ status, category, language });
+      const sql = `SELECT COUNT(*) AS total, COALESCE(SUM(status <> 'resolved'), 0) AS open FROM complaints ${where}`;
+      return /** @type {{ total: number, open: number }} */ (db.prepare(sql).get(params));
+    },
+    facets: async () => ({
+      categories: q.categories.pluck().all().map(String),
+      languages: q.languages.pluck().all().map(String),
+    }),
+    claim: async (id, agent, at, options = {}) => {
+      const who = agentRef(agent);
+      const result = work(q.claim, { id, name: who.name, agentId: who.id, at }, 'claim', options, audit('claimed', who, at));
+      // Claiming what one already holds is no change, and no conflict.
+      return !result.ok && result.complaint && claimedBySame(result.complaint, who) ? { ok: true, complaint: result.complaint } : result;
+    },
+    release: async (id, agent, at, options = {}) => work(q.release, { id }, 'release', options, audit('released', agentRef(agent), at)),
+    resolve: async (id, agent, note, at, options = {}) => {
+      const who = agentRef(agent);
+      return work(q.resolve, { id, name: who.name, agentId: who.id, at, ms: Date.parse(at), note }, 'resolve', options, audit('resolved', who, at));
+    },
+    markFollowedUp: async (id, at, options = {}) =>
+      work(q.followedUp, { id, at }, 'record a follow-up', options, audit('followed-up', options.agent === undefined ? null : agentRef(options.agent), at)),
+    trends: async ({ weeks = 12, now = Date.now(), topSignals = 20 } = {}) => {
+      const { firstWeek, weekKeys } = trendWeeks(weeks, now);
+      /** @type {Map<string, number>} */
+      const counts = new Map();
+      for (const row of /** @type {{ submitted_ms: number, category: string }[]} */ (q.weekly.all(firstWeek))) {
+        const key = JSON.stringify([isoDate(weekStart(row.submitted_ms)), row.category]);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      const categories = [...counts].map(([key, count]) => {
+        const [week, category] = JSON.parse(key);
+        return { week, category, count };
+      });
+      categories.sort((a, b) => a.week.localeCompare(b.week) || a.category.localeCompare(b.category));
+      const signals = /** @type {import('../store.mjs').Trends['signals']} */ (q.signals.all(firstWeek, topSignals));
+      return { weeks: weekKeys, categories, signals };
+    },
+    createAgent: agents.createAgent,
+    createFirstAdmin: agents.createFirstAdmin,
+    findAgentByEmail: agents.findAgentByEmail,
+    getAgent: agents.getAgent,
+    listAgents: agents.listAgents,
+    removeAgent: agents.removeAgent,
+    acceptInvite: agents.acceptInvite,
+    createSession: agents.createSession,
+    findSession: agents.findSession,
+    deleteSession: agents.deleteSession,
+    purgeResolved: async ({ resolvedBefore }) => {
+      const beforeMs = Date.parse(resolvedBefore);
+      let purged = 0;
+      // Small batches, so writers waiting on the lock are never held up for long.
+      for (let batch; (batch = purgeBatch.immediate(beforeMs, PURGE_BATCH)) > 0; ) {
+        purged += batch;
+        if (batch < PURGE_BATCH) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return purged;
+    },
+    addStreamTicket: async ({ hash, expiresAt }) => {
+      db.transaction(() => {
+        q.dropExpiredTickets.run(new Date().toISOString());
+        q.addTicket.run(hash, new Date(expiresAt).toISOString());
+      }).immediate();
+    },
+    redeemStreamTicket: async (hash, now) => {
+      const row = /** @type {{ expires_at: string } | undefined} */ (q.redeemTicket.get(hash));
+      return row !== undefined && row.expires_at > new Date(now).toISOString();
+    },
+    enqueueJobs: jobs.enqueueJobs,
+    takeDueJobs: jobs.takeDueJobs,
+    completeJob: jobs.completeJob,
+    rescheduleJob: jobs.rescheduleJob,
+    failJob: jobs.failJob,
+    retryJob: jobs.retryJob,
+    listJobs: jobs.listJobs,
+    countJobs: jobs.countJobs,
+    ping: async () => {
+      db.prepare('SELECT 1').get();
+    },
+    events,
+    close: async () => {
+      if (waiting.length) commitWaiting();
+      db.close();
+    },
+  };
+}
+
+/**
+ * The WHERE clause and its parameters for the inbox's filters; values are bound, never spliced.
+ * @param {{ status: string | null, category: string | null, language: string | null }} filters
+ */
+function filtersToSql(filters) {
+  const where = [];
+  /** @type {Record<string, string>} */
+  const params = {};
+  for (const [column, value] of Object.entries(filters)) {
+    if (value) (where.push(`${column} = @${column}`), (params[column] = value));
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/**
+ * @typedef {{
+ *   id: string, reference: string, received_at: string, status: import('../store.mjs').WorkStatus,
+ *   claimed_by: string | null, claimed_by_id: string | null, claimed_at: string | null, resolved_by: string | null,
+ *   resolved_at: string | null, followed_up_at: string | null, csat: number | null,
+ *   category: string, language: string, urgency: import('../store.mjs').Urgency, mood: string,
+ *   customer_type: string, widget_urgency: import('../store.mjs').Urgency, widget_category: string,
+ *   escalated: number, handoff_reason: string | null, verified: number, visitor_name: string | null,
+ *   excerpt: string, submitted_at: string, due_by: string | null, follow_up_at: string | null,
+ *   follow_up_consent: number,
+ * }} Row
+ */
+
+/** @param {Row} row @returns {WorkRow} */
+function toWorkRow(row) {
+  return {
+    id: row.id,
+    reference: row.reference,
+    receivedAt: row.received_at,
+    status: row.status,
+    claimedBy: row.claimed_by,
+    claimedById: row.claimed_by_id,
+    claimedAt: row.claimed_at,
+    resolvedBy: row.resolved_by,
+    resolvedAt: row.resolved_at,
+    followedUpAt: row.followed_up_at,
+    csat: row.csat,
+    summary: {
+      urgency: row.urgency,
+      category: row.category,
+      language: row.language,
+      mood: row.mood,
+      customerType: row.customer_type,
+      widgetUrgency: row.widget_urgency,
+      widgetCategory: row.widget_category,
+      escalated: row.escalated === 1,
+      handoffReason: row.handoff_reason,
+      verified: row.verified === 1,
+      name: row.visitor_name,
+      excerpt: row.excerpt,
+      submittedAt: row.submitted_at,
+      dueBy: row.due_by,
+      followUpAt: row.follow_up_at,
+      followUpConsent: row.follow_up_consent === 1,
+    },
+  };
+}
+
+/**
+ * @param {import('../store.mjs').AuditAction} action
+ * @param {import('../store.mjs').AgentRef | null} who
+ * @param {string} at
+ * @param {Record<string, unknown> | null} [detail]
+ * @returns {import('../store.mjs').AuditEvent}
+ */
+function audit(action, who, at, detail = null) {
+  return { action, agentId: who?.id ?? null, agentName: who?.name ?? null, at, detail };
+}

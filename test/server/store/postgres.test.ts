@@ -1,0 +1,105 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sampleComplaint } from '../../../server/sample-records.mjs';
+import { createPostgresStore } from '../../../server/store/postgres/postgres-store.mjs';
+import type { Store } from '../../../server/store/store.mjs';
+import { type PostgresCluster, startPostgres } from '../../support/postgres';
+import { put, storeConformance } from './conformance';
+
+let cluster: PostgresCluster;
+beforeAll(async () => {
+  cluster = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+storeConformance('PostgreSQL', {
+  open: async () => createPostgresStore({ connectionString: await cluster.createDatabase() }),
+  async captureQueries(run) {
+    const spy = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      await run();
+      return spy.mock.calls.map(([query]) => (typeof query === 'string' ? query : (query as { text: string }).text));
+    } finally {
+      spy.mockRestore();
+    }
+  },
+});
+
+describe('PostgreSQL store', () => {
+  it('migrates once when several instances start on an empty database together', async () => {
+    const url = await cluster.createDatabase();
+    const stores: Store[] = await Promise.all(Array.from({ length: 4 }, () => createPostgresStore({ connectionString: url })));
+    const record = sampleComplaint();
+    await put(stores[0]!, record);
+    for (const store of stores) expect((await store.getRecord(record.id))?.id).toBe(record.id);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query('SELECT name FROM heard_migrations ORDER BY id');
+    await client.end();
+    const files = readdirSync(join(import.meta.dirname, '../../../server/store/migrations/postgres')).map((name) => name.replace(/\.sql$/, ''));
+    expect(rows.map((row) => row.name)).toEqual(files.sort());
+    await Promise.all(stores.map((store) => store.close()));
+  });
+
+  it('stores one record sent to two instances at once exactly once', async () => {
+    const url = await cluster.createDatabase();
+    const [a, b] = await Promise.all([createPostgresStore({ connectionString: url }), createPostgresStore({ connectionString: url })]);
+    const records = Array.from({ length: 50 }, () => sampleComplaint());
+    const results = await Promise.all(records.flatMap((record) => [put(a!, record, 'same'), put(b!, record, 'same')]));
+    expect(results.filter((result) => result.outcome === 'created')).toHaveLength(50);
+    expect(results.filter((result) => result.outcome === 'replay')).toHaveLength(50);
+    expect((await a!.countRecords()).total).toBe(50);
+    await Promise.all([a!.close(), b!.close()]);
+  });
+
+  it('hands each due job to exactly one of two instances taking at once', async () => {
+    const url = await cluster.createDatabase();
+    const [a, b] = await Promise.all([createPostgresStore({ connectionString: url }), createPostgresStore({ connectionString: url })]);
+    const dueAt = new Date().toISOString();
+    await a!.enqueueJobs(Array.from({ length: 200 }, (_, n) => ({ kind: 'forward', payload: { n }, dueAt })));
+    const drain = async (store: Store) => {
+      const mine: string[] = [];
+      for (;;) {
+        const taken = await store.takeDueJobs({ now: new Date().toISOString(), limit: 5, leaseSeconds: 300 });
+        if (taken.length === 0) return mine;
+        mine.push(...taken.map((job) => job.id));
+      }
+    };
+    const [fromA, fromB] = await Promise.all([drain(a!), drain(b!), drain(a!), drain(b!)]).then(([x, y, z, w]) => [[...x, ...z], [...y, ...w]]);
+    expect(fromA!.length).toBeGreaterThan(0);
+    expect(fromB!.length).toBeGreaterThan(0);
+    const all = [...fromA!, ...fromB!];
+    expect(all).toHaveLength(200);
+    expect(new Set(all).size).toBe(200);
+    await Promise.all([a!.close(), b!.close()]);
+  });
+
+  it('delivers an event published on one instance to the subscribers of another', async () => {
+    const url = await cluster.createDatabase();
+    const [a, b] = await Promise.all([createPostgresStore({ connectionString: url }), createPostgresStore({ connectionString: url })]);
+    const heard: unknown[] = [];
+    b!.events.subscribe((type, data) => heard.push({ type, data }));
+    await a!.events.publish('created', { id: 'from-a-12345' });
+    await vi.waitFor(() => expect(heard).toEqual([{ type: 'created', data: { id: 'from-a-12345' } }]));
+    await Promise.all([a!.close(), b!.close()]);
+  });
+
+  it('listens again after its connection is cut, and says events may have been missed', async () => {
+    const url = await cluster.createDatabase();
+    const store = await createPostgresStore({ connectionString: url, onError: () => {} });
+    const heard: string[] = [];
+    store.events.subscribe((type) => heard.push(type));
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN heard_events'`);
+    await vi.waitFor(() => expect(heard).toContain('resync'), { timeout: 10_000 });
+    await store.events.publish('created', { id: 'after-the-cut' });
+    await vi.waitFor(() => expect(heard).toContain('created'));
+    await admin.end();
+    await store.close();
+  });
+});

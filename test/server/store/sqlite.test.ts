@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { summariseRecord } from '../../../server/receiver/summary.mjs';
+import { sampleComplaint } from '../../../server/sample-records.mjs';
+import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
+import { sqliteMigrations } from '../../../server/store/sqlite/migrate.mjs';
+import { put, storeConformance } from './conformance';
+
+/** better-sqlite3's statements share one prototype; every query runs through these methods. */
+const statementPrototype = (() => {
+  const db = new Database(':memory:');
+  const prototype = Object.getPrototypeOf(db.prepare('SELECT 1'));
+  db.close();
+  return prototype;
+})();
+
+const dir = mkdtempSync(join(tmpdir(), 'heard-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+/** The SQL of every statement this thread runs while `run` does (reads never leave it). */
+async function captureQueries(run: () => Promise<unknown>) {
+  const spies = (['all', 'get', 'run', 'iterate', 'pluck'] as const).map((method) => vi.spyOn(statementPrototype, method));
+  try {
+    await run();
+    return spies.flatMap((spy) => spy.mock.contexts.map((statement) => (statement as { source: string }).source));
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
+
+// A file per test, as shipped.
+storeConformance('SQLite', { open: async () => createSqliteStore({ path: join(dir, `conformance-${++files}.db`) }), captureQueries });
+
+storeConformance('SQLite in memory', { open: async () => createSqliteStore({ path: ':memory:' }), captureQueries });
+
+describe('SQLite database file', () => {
+  it('keeps records, work and idempotency across a reopen of the file', async () => {
+    const path = join(dir, 'reopen', 'heard.db');
+    const first = createSqliteStore({ path });
+    const record = sampleComplaint();
+    const created = await put(first, record, 'h1');
+    await first.claim(record.id, 'Mia', new Date().toISOString());
+    await first.close();
+
+    const second = createSqliteStore({ path });
+    expect(await second.getRecord(record.id)).toMatchObject({ status: 'claimed', claimedBy: 'Mia', record });
+    expect(await put(second, record, 'h1')).toEqual({ outcome: 'replay', receipt: created.receipt });
+    expect((await put(second, record, 'h2')).outcome).toBe('conflict');
+    await second.close();
+  });
+
+  it('creates the file and its folder readable by the owner only', async () => {
+    const folder = join(dir, 'private', 'data');
+    const store = createSqliteStore({ path: join(folder, 'heard.db') });
+    await put(store, sampleComplaint());
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(join(folder, 'heard.db')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(folder, 'heard.db-wal')).mode & 0o777).toBe(0o600);
+    await store.close();
+  });
+
+  it('fills the summary columns of complaints stored before they existed', async () => {
+    const path = join(dir, 'upgrade.db');
+    const record = sampleComplaint({
+      triage: { urgency: 'high', category: 'billing' },
+      messages: [
+        { from: 'bot', text: 'Hello?', at: new Date().toISOString() },
+        { from: 'visitor', text: 'y'.repeat(200), at: new Date().toISOString() },
+      ],
+      handoff: { requested: true, reason: 'visitor', at: new Date().toISOString() },
+    });
+    // A database as the first release left it: only the first migration, one complaint.
+    const old = new Database(path);
+    old.exec(sqliteMigrations()[0]!.sql);
+    old.pragma('user_version = 1');
+    old.prepare(`INSERT INTO complaints (id, reference, body, received_at, submitted_ms, category, language,
+      urgency_rank, escalated, follow_up_consent) VALUES (?, ?, ?, ?, ?, 'billing', 'en', 1, 1, 1)`)
+      .run(record.id, record.reference, JSON.stringify(record), new Date().toISOString(), Date.parse(record.submittedAt));
+    old.close();
+
+    const store = createSqliteStore({ path });
+    const [listed] = await store.listRecords();
+    expect(listed?.summary).toEqual({ ...summariseRecord(record), escalated: true });
+    expect(listed?.summary.excerpt).toBe(`${'y'.repeat(159)}…`);
+    await store.close();
+  });
+});
