@@ -11,7 +11,7 @@ import { parseAst } from 'vite';
 
 /** The budgets from the issue (KB = 1,024 bytes, gzip level 9). */
 export const BYTE_BUDGETS = Object.freeze({
-  loaderGzip: 2 * 1024,
+  loaderGzip: 2.5 * 1024,
   complaintGzip: 40 * 1024,
   complaintAimGzip: 35 * 1024,
   /**

@@ -21,6 +21,14 @@ export interface ContactInput {
 /** What the host page knows about the visitor, from `Heard.identify()`. */
 export interface Identity extends ContactInput {
   traits?: Record<string, unknown>;
+  /** The site's own id for its signed-in customer. */
+  userId?: string;
+  /**
+   * Lowercase hex HMAC-SHA256 of `userId` (of `email` when there is no `userId`) under the
+   * site's identity secret, computed on the site's server: the receiver trusts the identity,
+   * and its traits, only when it matches.
+   */
+  userHash?: string;
 }
 
 /** Every event the complaint machine understands; names are dot-separated. */

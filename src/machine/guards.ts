@@ -5,6 +5,7 @@ import type { ComplaintEvent } from './events';
 import { desiredOutcome } from '../triage/outcome';
 import { restate } from '../triage/restate';
 import { isLocale } from '../i18n/locale';
+import type { Vocabulary } from '../triage/vocabulary';
 import { MAX_CLARIFY, MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH, MAX_MESSAGES, MAX_OUTCOME_DETAIL_LENGTH } from './limits';
 import { visitorTexts } from './visitorTexts';
 
@@ -65,8 +66,8 @@ export const isVague = ({ context }: Args): boolean =>
 export const isAskingWhichPart = ({ context }: Args): boolean => context.clarifyCount > 1;
 
 /** The restatement would be empty: everything the visitor wrote was insults or noise. */
-export const hasNothingToRestate = ({ context }: Args): boolean =>
-  !!context.triage && isBlank(restate(visitorTexts(context), context.triage, context.locale));
+export const hasNothingToRestate = ({ context }: Args, vocabulary: Vocabulary): boolean =>
+  !!context.triage && isBlank(restate(visitorTexts(context), context.triage, context.locale, vocabulary));
 
 export const isKnownOutcome = ({ event }: Args): boolean =>
   event.type === 'outcome.choose' && (OUTCOMES as readonly string[]).includes(event.kind);
@@ -77,14 +78,14 @@ export const hasOutcomeDetail = ({ event }: Args): boolean =>
   (event.kind !== 'other' || (!!event.detail && !isBlank(event.detail) && event.detail.length <= MAX_OUTCOME_DETAIL_LENGTH));
 
 /** What the visitor asked for is something the owner offers (being heard always is). */
-export const isOffered = ({ context, event }: Args): boolean =>
-  event.type === 'outcome.choose' && isOfferedKind(context, askedKind(event.kind, event.detail));
+export const isOffered = ({ context, event }: Args, vocabulary: Vocabulary): boolean =>
+  event.type === 'outcome.choose' && isOfferedKind(context, askedKind(event.kind, event.detail, vocabulary));
 
 /**
  * The outcome meant: "something else" in words that name one ("my money back") is that one.
  */
-export function askedKind(kind: OutcomeKind, detail: string | undefined): OutcomeKind {
-  return kind === 'other' && detail ? (desiredOutcome(detail) ?? 'other') : kind;
+export function askedKind(kind: OutcomeKind, detail: string | undefined, vocabulary: Vocabulary): OutcomeKind {
+  return kind === 'other' && detail ? (desiredOutcome(detail, vocabulary) ?? 'other') : kind;
 }
 
 export function isOfferedKind(context: ComplaintContext, kind: OutcomeKind): boolean {
@@ -96,8 +97,8 @@ export const canAcceptAlternative = ({ context }: Args): boolean =>
   !!context.outcome && !context.outcome.offered && !!context.outcome.alternative;
 
 /** Typed words that ask for something the owner does not offer ("I want my money back"). */
-export const asksUnofferedOutcome = ({ context, event }: Args): boolean =>
-  event.type === 'visitor.say' && !isOfferedKind(context, askedKind('other', event.text));
+export const asksUnofferedOutcome = ({ context, event }: Args, vocabulary: Vocabulary): boolean =>
+  event.type === 'visitor.say' && !isOfferedKind(context, askedKind('other', event.text, vocabulary));
 
 /** Every required contact field is already known, so the form is skipped. */
 export const hasContact = ({ context }: Args): boolean =>

@@ -8,6 +8,9 @@ const MAX_TRAITS = 50;
 const MAX_TRAIT_KEY_LENGTH = 100;
 const MAX_TRAIT_TEXT_LENGTH = 500;
 
+/** An HMAC-SHA256 in hex. */
+const USER_HASH = /^[0-9a-f]{64}$/i;
+
 type Trait = string | number | boolean | null;
 
 /** A trait value that can be stored (IndexedDB clones it) and sent (JSON) as it is. */
@@ -37,6 +40,16 @@ export function cleanIdentity(raw: unknown, base: Identity = {}): Identity {
   }
   const consent = given('followUpConsent');
   if (typeof consent === 'boolean') identity.followUpConsent = consent;
+  // The signed pair is replaced together: a hash never vouches for another call's user id.
+  if ('userId' in raw || 'userHash' in raw) {
+    delete identity.userId;
+    delete identity.userHash;
+    // Kept exactly as given (the hash covers it), or not at all.
+    const userId = given('userId');
+    const userHash = given('userHash');
+    if (typeof userId === 'string' && userId.trim() && userId.length <= MAX_CONTACT_LENGTH) identity.userId = userId;
+    if (typeof userHash === 'string' && USER_HASH.test(userHash.trim())) identity.userHash = userHash.trim().toLowerCase();
+  }
   const rawTraits = given('traits');
   if (rawTraits && typeof rawTraits === 'object') {
     // What was kept before is plain already.

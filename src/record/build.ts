@@ -51,6 +51,7 @@ export function buildRecord(context: ComplaintContext, t: Translator): Complaint
       ...(context.statusKey ? { statusKey: context.statusKey } : {}),
       traits: context.identity.traits ?? {},
       previousComplaints: context.previousComplaints,
+      ...signedIdentity(context),
     },
     messages: context.messages.map((m) => ({ from: m.from, text: clip(messageText(m, t), 20000), at: m.at })),
     restatement: context.restatement && { ...context.restatement, text: clip(context.restatement.text, 20000) },
@@ -93,6 +94,14 @@ export function buildRecord(context: ComplaintContext, t: Translator): Complaint
     csat: context.csat,
   };
   return { ...record, transcriptText: transcriptText(record) };
+}
+
+/** The host page's signed identity, present in the record only when it gave one. */
+function signedIdentity({ identity }: ComplaintContext): Pick<ComplaintRecord['visitor'], 'userId' | 'userHash'> {
+  return {
+    ...(identity.userId ? { userId: identity.userId } : {}),
+    ...(identity.userHash ? { userHash: identity.userHash } : {}),
+  };
 }
 
 /** A rating given after the complaint went out, delivered on its own. */

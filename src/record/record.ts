@@ -53,6 +53,10 @@ export interface ComplaintRecord {
     traits: Record<string, unknown>;
     /** Complaints this browser raised before this one. */
     previousComplaints: number;
+    /** The site's id for its signed-in customer, from `identify()`. */
+    userId?: string;
+    /** The site's HMAC over `userId` (or `email`), checked by the receiver; see the README. */
+    userHash?: string;
   };
   messages: RecordMessage[];
   restatement: { text: string; confirmed: boolean; corrections: number } | null;

@@ -374,6 +374,18 @@ export function controlsSheet(): CSSStyleSheet {
   flex-direction: column;
   gap: 8px;
 }
+.heard-erase {
+  display: flex;
+  flex-direction: column;
+  gap: 8px;
+}
+.heard-menu {
+  display: contents;
+}
+.heard-menu-list {
+  order: 1;
+  flex: 1 1 100%;
+}
 .heard-field {
   display: flex;
   flex-direction: column;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as A from '../../src/machine/actions';
 import type { ComplaintContext } from '../../src/machine/context';
+import { cleanIdentity } from '../../src/machine/identity';
 import { buildRating, buildRecord } from '../../src/record/build';
 import { transcriptText } from '../../src/record/transcript';
 import { schemaErrors } from '../support/schema';
@@ -92,5 +93,45 @@ describe('the record', () => {
     expect(text).toContain('Page: https://shop.example/orders');
     expect(text.indexOf(t('greet.hello'))).toBeLessThan(text.indexOf(t('greet.prompt')));
     expect(record.transcriptText).toBe(text);
+  });
+});
+
+describe('a visitor the host page vouches for', () => {
+  const HASH = 'a'.repeat(56) + '0123abcd';
+  const identified = (identity: Parameters<typeof cleanIdentity>[0]) => {
+    const c = A.initialContext(baseInput({ identity: cleanIdentity(identity) }));
+    return buildRecord({ ...c, ...A.greet(c), submittedAt: '2026-11-24T10:00:00.000Z' }, t);
+  };
+
+  it('carries the user id and the hash as the site computed them, and stays valid', () => {
+    const record = identified({ userId: 'customer 1042', email: 'ana@shop.example', userHash: HASH.toUpperCase() });
+    expect(record.visitor).toMatchObject({ userId: 'customer 1042', userHash: HASH, email: 'ana@shop.example' });
+    expect(schemaErrors(record)).toBe('');
+  });
+
+  it('carries neither field for a visitor nobody vouched for', () => {
+    const record = identified({ email: 'ana@shop.example' });
+    expect('userId' in record.visitor).toBe(false);
+    expect('userHash' in record.visitor).toBe(false);
+    expect(schemaErrors(record)).toBe('');
+  });
+
+  it('drops a hash that is not an HMAC-SHA256 in hex, and a user id too long to have been signed whole', () => {
+    const record = identified({ userId: 'x'.repeat(201), userHash: 'not-a-hash' });
+    expect(record.visitor.userId).toBeUndefined();
+    expect(record.visitor.userHash).toBeUndefined();
+    expect(schemaErrors(record)).toBe('');
+  });
+
+  it('a later identify() replaces the signed pair whole: an old hash never vouches for a new user id', () => {
+    const first = cleanIdentity({ userId: 'c-1', userHash: HASH });
+    expect(cleanIdentity({ userId: 'c-2' }, first)).toMatchObject({ userId: 'c-2' });
+    expect(cleanIdentity({ userId: 'c-2' }, first).userHash).toBeUndefined();
+    expect(cleanIdentity({ name: 'Ana' }, first)).toMatchObject({ userId: 'c-1', userHash: HASH, name: 'Ana' });
+  });
+
+  it('the schema refuses a hash that is not lowercase hex', () => {
+    const record = identified({ userId: 'c-1', userHash: HASH });
+    expect(schemaErrors({ ...record, visitor: { ...record.visitor, userHash: HASH.toUpperCase() } })).not.toBe('');
   });
 });

@@ -55,6 +55,7 @@ function mountWithStatuses(answers: PastStatus[][], locale: 'en' | 'hu' = 'en') 
       initialCatalog: locale === 'en' ? en : hu,
       composer: { initial: '', onChange: () => {} },
       transcript: () => '',
+      privacy: { erase: async () => 'erased', eraseWhenDelivered: async () => 'erased', erased: false },
     });
   });
   let destroyed = false;
