@@ -162,7 +162,7 @@ export const en = {
   'status.received': 'We have received your complaint {reference}.',
   'status.progress': 'Your complaint {reference} is being looked into.',
   'status.due': 'We expect to answer by {due}.',
-  'status.moved': 'We had to move this date: {reason}',
+  'status.moved': 'We had to move this date. The reason: “{reason}”',
   'status.resolved': 'Your complaint {reference} was resolved on {date}.',
-  'status.reply': 'Our reply of {date}:',
+  'status.reply': 'We replied on {date}.',
 } as const;

@@ -169,7 +169,7 @@ export const hu = {
   'status.received': 'Megkaptuk panaszát (azonosító: {reference}).',
   'status.progress': 'Már foglalkozunk panaszával (azonosító: {reference}).',
   'status.due': 'Legkésőbb ekkor válaszolunk: {due}.',
-  'status.moved': 'Ezt az időpontot módosítanunk kellett. Az ok: {reason}',
+  'status.moved': 'Ezt az időpontot módosítanunk kellett. Az ok: „{reason}”',
   'status.resolved': 'Panaszát (azonosító: {reference}) lezártuk. A lezárás ideje: {date}.',
-  'status.reply': 'Válaszunk ({date}):',
+  'status.reply': 'Válaszunk ({date}).',
 } satisfies Catalog;

@@ -179,7 +179,7 @@ export const sk = {
   'status.received': 'Vašu sťažnosť {reference} sme prijali.',
   'status.progress': 'Na Vašej sťažnosti {reference} pracujeme.',
   'status.due': 'Odpovieme Vám do tohto termínu: {due}.',
-  'status.moved': 'Tento termín sme museli posunúť. Dôvod: {reason}',
+  'status.moved': 'Tento termín sme museli posunúť. Dôvod: „{reason}“',
   'status.resolved': 'Vaša sťažnosť {reference} bola vybavená. Dátum vybavenia: {date}.',
-  'status.reply': 'Naša odpoveď ({date}):',
+  'status.reply': 'Naša odpoveď ({date}).',
 } satisfies Catalog;
