@@ -34,10 +34,9 @@ export default mergeConfig(viteConfig, defineConfig({
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // One Chromium at a time: the files share a two-core machine. No retries: a test that
+          // fails once is a bug to fix, in the widget or in how the test waits.
           fileParallelism: false,
-          // Several pages, a receiver and IndexedDB on a shared two-core machine: a test that
-          // fails is run once more, and Vitest reports it as flaky rather than hiding it.
-          retry: 1,
         },
       },
     ],

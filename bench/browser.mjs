@@ -52,6 +52,7 @@ export function hostPage({ head = '', tag = '', launcher, textarea = false }) {
  *   firstFrameMs: number | null,
  *   longTasksDuringLoad: number,
  *   longTasks: number,
+ *   longTasksAfterScript: number[],
  *   longTaskMs: number,
  *   blockingMs: number,
  *   worstTaskMs: number,
@@ -159,6 +160,9 @@ async function loadFigures(page, cdp, blocked, url, { launcher, resource }) {
       bubbleMs: start !== null && bench.bubbleAt !== null ? bench.bubbleAt - start : null,
       firstFrameMs: start !== null && bench.frameAt !== null ? bench.frameAt - start : null,
       tasks: bench.longTasks.map((t) => t.duration),
+      // From the moment the widget's tag runs (or the same point on a page without it): the
+      // tasks a widget can have caused, and nothing of the page's own parsing before it.
+      afterScript: start === null ? [] : bench.longTasks.filter((t) => t.start >= start).map((t) => t.duration),
       duringLoad: bench.longTasks.filter((t) => !nav || t.start < nav.loadEventEnd).length,
     };
   });
@@ -168,6 +172,7 @@ async function loadFigures(page, cdp, blocked, url, { launcher, resource }) {
     firstFrameMs: read.firstFrameMs,
     longTasksDuringLoad: read.duringLoad,
     longTasks: read.tasks.length,
+    longTasksAfterScript: read.afterScript,
     longTaskMs: read.tasks.reduce((a, b) => a + b, 0),
     blockingMs: read.tasks.reduce((a, b) => a + Math.max(0, b - 50), 0),
     worstTaskMs: read.tasks.reduce((a, b) => Math.max(a, b), 0),

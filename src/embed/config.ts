@@ -1,4 +1,4 @@
-import { cleanIdentity } from '../machine/actions';
+import { cleanIdentity } from '../machine/identity';
 import type { Identity } from '../machine/events';
 import { DEFAULT_SCRIPT_OPTIONS, type BusinessHours, type ContactField, type ScriptOptions } from '../machine/options';
 import { OUTCOMES, type OutcomeKind } from '../record/record';

@@ -145,7 +145,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   let ui: { destroy(): void } | null = null;
   let stopWatching: () => void = () => {};
 
-  const machine = createComplaintMachine(vocabulary).provide({
+  const machine = createComplaintMachine(vocabulary, {
     actors: {
       enqueue: fromPromise(async ({ input }) => {
         const record = buildRecord(input.context, translatorFor(input.context.locale, input.context.id));
@@ -355,6 +355,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     void render().then(() => (justErased = false));
   }
 
+  await nextTask();
   actor = createConversation(draft?.snapshot);
   // A reload keeps the conversation but not an open panel over the host page.
   if (actor.getSnapshot().matches({ panel: 'open' })) actor.send({ type: 'panel.close' });

@@ -7,10 +7,13 @@ import type { Vocabulary } from '../triage/vocabulary';
 import type { ChatMessage, ComplaintContext, ComplaintInput } from './context';
 import { validateContact } from './contact';
 import { computeDueDate } from './dueDate';
-import type { ClarifyPart, ComplaintEvent, Identity } from './events';
+import type { ComplaintEvent, ContactInput, Identity } from './events';
 import { askedKind, isOfferedKind } from './guards';
+import { cleanIdentity } from './identity';
+import { MAX_OUTCOME_DETAIL_LENGTH, MAX_TYPED_CONTACT_LENGTH } from './limits';
+import { CONTACT_FIELDS, resolveOptions } from './options';
+import { PART_CATEGORY, partKey, partOfKey } from './parts';
 import { visitorTexts } from './visitorTexts';
-import { DEFAULT_SCRIPT_OPTIONS, type ScriptOptions } from './options';
 
 /*
  * The machine's actions as pure functions: context (and event) in, the changed part of the
@@ -30,17 +33,6 @@ function push(context: ComplaintContext, lines: Omit<ChatMessage, 'seq'>[]): Cha
 
 const bot = (at: string, key: MessageKey, params?: Params): Omit<ChatMessage, 'seq'> =>
   params ? { from: 'bot', at, key, params } : { from: 'bot', at, key };
-
-/** Merges the script options a site owner gave over the defaults, one level deep. */
-export function resolveOptions(partial: Partial<ScriptOptions> = {}): ScriptOptions {
-  return {
-    ...DEFAULT_SCRIPT_OPTIONS,
-    ...partial,
-    slaHours: { ...DEFAULT_SCRIPT_OPTIONS.slaHours, ...partial.slaHours },
-    businessHours: { ...DEFAULT_SCRIPT_OPTIONS.businessHours, ...partial.businessHours },
-    escalation: { ...DEFAULT_SCRIPT_OPTIONS.escalation, ...partial.escalation },
-  };
-}
 
 export function initialContext(input: ComplaintInput): ComplaintContext {
   const identity = cleanIdentity(input.identity);
@@ -97,51 +89,7 @@ export function addVisitorMessage(context: ComplaintContext, event: EventOf<'vis
 }
 
 export function addClarifyPart(context: ComplaintContext, event: EventOf<'clarify.part'>): Patch {
-  const key = `clarify.part.${event.part}` as `clarify.part.${ClarifyPart}`;
-  return { messages: push(context, [{ from: 'visitor', at: event.at, key }]), error: null };
-}
-
-/** Traits kept per visitor, and the longest key and text value kept. */
-const MAX_TRAITS = 50;
-const CONTACT_FIELDS = ['name', 'email', 'phone', 'accountRef'] as const;
-/** An HMAC-SHA256 in hex. */
-const USER_HASH = /^[0-9a-f]{64}$/i;
-
-/**
- * What the host page passed, as plain data: short strings, finite numbers, booleans and null.
- * A function, a DOM node or a framework proxy in `traits` could be neither stored (IndexedDB
- * clones it) nor sent (JSON), and would cost the visitor their complaint.
- */
-export function cleanIdentity(raw: unknown, base: Identity = {}): Identity {
-  const identity: Identity = { ...base };
-  if (!raw || typeof raw !== 'object') return identity;
-  const given = raw as Record<string, unknown>;
-  for (const field of CONTACT_FIELDS) {
-    const v = given[field];
-    if (typeof v === 'string' && v.trim()) identity[field] = v.trim().slice(0, 200);
-  }
-  if (typeof given.followUpConsent === 'boolean') identity.followUpConsent = given.followUpConsent;
-  // The signed pair is replaced together: a hash never vouches for another call's user id.
-  if ('userId' in given || 'userHash' in given) {
-    delete identity.userId;
-    delete identity.userHash;
-    // Kept exactly as given (the hash covers it), or not at all.
-    if (typeof given.userId === 'string' && given.userId.trim() && given.userId.length <= 200) identity.userId = given.userId;
-    if (typeof given.userHash === 'string' && USER_HASH.test(given.userHash.trim())) identity.userHash = given.userHash.trim().toLowerCase();
-  }
-  if (given.traits && typeof given.traits === 'object') {
-    const traits: Record<string, string | number | boolean | null> = { ...(base.traits as Record<string, string | number | boolean | null>) };
-    try {
-      for (const [key, v] of Object.entries(given.traits as object).slice(0, MAX_TRAITS)) {
-        if (typeof v === 'string') traits[key.slice(0, 100)] = v.slice(0, 500);
-        else if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || v === null) traits[key.slice(0, 100)] = v;
-      }
-    } catch {
-      // A hostile object (a throwing proxy): keep what was there.
-    }
-    identity.traits = traits;
-  }
-  return identity;
+  return { messages: push(context, [{ from: 'visitor', at: event.at, key: partKey(event.part) }]), error: null };
 }
 
 export function identify(context: ComplaintContext, event: EventOf<'visitor.identify'>): Patch {
@@ -154,10 +102,6 @@ export function identify(context: ComplaintContext, event: EventOf<'visitor.iden
   return { identity, contact };
 }
 
-export { visitorTexts };
-
-const PART_CATEGORY: Record<ClarifyPart, string> = { product: 'product', price: 'billing', delivery: 'delivery', staff: 'staff' };
-
 /** Triage of everything the visitor has said, and a language switch offered once. */
 export function runTriage(context: ComplaintContext, vocabulary: Vocabulary): Patch {
   const result = triage(visitorTexts(context).join('\n'), {
@@ -168,12 +112,13 @@ export function runTriage(context: ComplaintContext, vocabulary: Vocabulary): Pa
     categories: context.options.categories,
   });
   // "Which part was it?" answered with a tap: the visitor's own answer to the root-cause
-  // question (seed 000 §1.4), taken when their words named no category.
-  const part = [...context.messages].reverse().find((m) => m.from === 'visitor' && m.key?.startsWith('clarify.part.'))?.key;
+  // question (docs/script.md#clarify), taken when their words named no category.
+  const tapped = [...context.messages].reverse().find((m) => m.from === 'visitor' && partOfKey(m.key) !== null);
+  const part = partOfKey(tapped?.key);
   if (part && result.category === 'other') {
-    const category = PART_CATEGORY[part.slice('clarify.part.'.length) as ClarifyPart];
+    const category = PART_CATEGORY[part];
     result.category = category;
-    result.signals = [...result.signals, { field: 'category', value: category, cue: `visitor chose: ${part.slice('clarify.part.'.length)}` }];
+    result.signals = [...result.signals, { field: 'category', value: category, cue: `visitor chose: ${part}` }];
   }
   const offer = !context.localeOffered && result.language !== context.locale;
   return {
@@ -202,10 +147,16 @@ export function setLocale(context: ComplaintContext, event: EventOf<'locale.set'
   return { locale, suggestedLocale: null, messages, restatement };
 }
 
-/** Socratic follow-ups (seed 001 §1): what they mean or an example first, then which part. */
+/** Fewer words than this, and the first follow-up asks what they mean rather than for an example. */
+const FEW_WORDS = 6;
+
+/**
+ * Open follow-up questions (docs/script.md#clarify): what they mean (a few words) or an example
+ * (more) first, then which part of the experience it was.
+ */
 export function askClarify(context: ComplaintContext, at: string): Patch {
   const words = visitorTexts(context).join(' ').split(/\s+/).filter(Boolean).length;
-  const key: MessageKey = context.clarifyCount === 0 ? (words < 6 ? 'clarify.meaning' : 'clarify.example') : 'clarify.part';
+  const key: MessageKey = context.clarifyCount === 0 ? (words < FEW_WORDS ? 'clarify.meaning' : 'clarify.example') : 'clarify.part';
   return { clarifyCount: context.clarifyCount + 1, messages: push(context, [bot(at, key)]) };
 }
 
@@ -248,7 +199,7 @@ export function sayStorageFailed(context: ComplaintContext, at: string): Patch {
   return { messages: push(context, [bot(at, 'thank.storageFailed')]) };
 }
 
-/** Apology first, then empathy, then the question (seed 002: in that order). */
+/** Apology first, then empathy, then the question, in that order (docs/script.md#empathise). */
 export function empathise(context: ComplaintContext, at: string): Patch {
   return {
     messages: push(context, [bot(at, 'empathise.apology'), bot(at, 'empathise.empathy'), bot(at, 'outcome.ask')]),
@@ -259,7 +210,7 @@ const outcomeName = (kind: OutcomeKind): Params[string] => ({ key: `outcome.name
 
 /**
  * Records what the visitor wants. When the owner cannot offer it, the bot says what it *can*
- * do (seed 002: "what I can do is…") instead of a bare no.
+ * do instead of a bare no (docs/script.md#outcome).
  */
 export function chooseOutcome(context: ComplaintContext, event: EventOf<'outcome.choose'>, vocabulary: Vocabulary): Patch {
   const detail = event.detail?.trim() ? event.detail.trim() : null;
@@ -289,7 +240,7 @@ export function chooseOutcome(context: ComplaintContext, event: EventOf<'outcome
 
 /** The answer typed rather than tapped: the outcome its words name, else "something else". */
 export function chooseOutcomeFromWords(context: ComplaintContext, event: EventOf<'visitor.say'>, vocabulary: Vocabulary): Patch {
-  const detail = event.text.trim().slice(0, 2000);
+  const detail = event.text.trim().slice(0, MAX_OUTCOME_DETAIL_LENGTH);
   return chooseOutcome(context, { type: 'outcome.choose', kind: 'other', detail, at: event.at }, vocabulary);
 }
 
@@ -308,15 +259,29 @@ export function askContact(context: ComplaintContext, at: string): Patch {
  * a reload or another tab finds it: nothing typed is lost.
  */
 export function editContact(context: ComplaintContext, event: EventOf<'contact.edit'>): Patch {
-  const contact = { ...context.contact };
-  for (const field of CONTACT_FIELDS) {
-    const v = event.contact[field];
-    if (typeof v === 'string') contact[field] = v.slice(0, 1000);
-  }
-  if (typeof event.contact.followUpConsent === 'boolean') contact.followUpConsent = event.contact.followUpConsent;
-  return { contact };
+  return { contact: asTyped(context, event.contact) };
 }
 
+function asTyped(context: ComplaintContext, typed: ContactInput): ComplaintContext['contact'] {
+  const contact = { ...context.contact };
+  for (const field of CONTACT_FIELDS) {
+    const v = typed[field];
+    if (typeof v === 'string') contact[field] = v.slice(0, MAX_TYPED_CONTACT_LENGTH);
+  }
+  if (typeof typed.followUpConsent === 'boolean') contact.followUpConsent = typed.followUpConsent;
+  return contact;
+}
+
+/**
+ * Details the machine refused: they stay as typed, for the visitor to fix, with an error for
+ * each field at fault.
+ */
+export function refuseContact(context: ComplaintContext, event: EventOf<'contact.submit'>): Patch {
+  const { errors } = validateContact(event.contact, context.identity, context.options.requiredContact);
+  return { contact: asTyped(context, event.contact), contactErrors: errors };
+}
+
+/** Details the machine took: kept tidied (spaces collapsed), what the host page knew filling gaps. */
 export function saveContact(context: ComplaintContext, event: EventOf<'contact.submit'>): Patch {
   const { errors, value } = validateContact(event.contact, context.identity, context.options.requiredContact);
   return {
@@ -343,7 +308,7 @@ function dueFrom(context: ComplaintContext, at: string) {
   };
 }
 
-/** A next step and a date from the owner's SLA and business hours (seed 000 §2.5). */
+/** A next step and a date from the owner's SLA and business hours (docs/script.md#commit). */
 export function commit(context: ComplaintContext, at: string): Patch {
   const kind = committedKind(context);
   const { slaHours, dueBy, followUpAt } = dueFrom(context, at);

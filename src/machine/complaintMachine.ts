@@ -39,21 +39,31 @@ const withAt = (f: (context: ComplaintContext, at: string) => Patch) =>
 /** An empty or overlong message is refused where it was typed, with an error beside it. */
 const refuseBadMessage = { guard: 'isRefusedMessage', actions: 'refuseMessage' } as const;
 
+/** What the visitor's words do in a step: refused when bad, else the first of `taken` that applies. */
+const onWords = <const T extends readonly object[]>(...taken: T) => [refuseBadMessage, ...taken] as const;
+
 const handoffByVisitor = {
   guard: 'isNotHandingOff',
   target: '#complaint.conversation.handoff',
   actions: 'handoffByVisitor',
 } as const;
 
+/** The machine's side effects, as `machine.provide({ actors })` would replace them. */
+export interface ComplaintImplementations {
+  actors?: Partial<{ enqueue: typeof enqueue; deliver: typeof deliver; rateComplaint: typeof rateComplaint; readStatus: typeof readStatus }>;
+}
+
 /**
- * The complaint script. `panel` (open/closed) runs in parallel with the conversation:
- * greet → listen → (clarify)* → restate ⇄ listen → empathise → askOutcome → contact → commit →
- * submitting → thank, with handoff from every conversational state.
+ * The complaint script (docs/script.md). `panel` (open/closed) runs in parallel with the
+ * conversation: greet → listen → (clarify)* → restate ⇄ listen → empathise → askOutcome →
+ * contact → commit → submitting → thank, with handoff from every conversational state.
  *
  * @param vocabulary the words triage, the restatement and outcome reading understand: the
  *   widget's grows as language packs arrive; the package's has every language
+ * @param implementations side effects to use instead of the defaults (which only fail): the
+ *   same as `.provide({ actors })`, without building the machine twice
  */
-export function createComplaintMachine(vocabulary: Vocabulary) {
+export function createComplaintMachine(vocabulary: Vocabulary, { actors }: ComplaintImplementations = {}) {
   return setup({
   types: {
     context: {} as ComplaintContext,
@@ -61,7 +71,7 @@ export function createComplaintMachine(vocabulary: Vocabulary) {
     input: {} as ComplaintInput,
     tags: {} as ComplaintTag,
   },
-  actors: { enqueue, deliver, rateComplaint, readStatus },
+  actors: { enqueue, deliver, rateComplaint, readStatus, ...actors },
   guards: {
     isRefusedMessage: (args) => !!G.messageError(args),
     hasToldSomething: G.hasToldSomething,
@@ -72,12 +82,14 @@ export function createComplaintMachine(vocabulary: Vocabulary) {
     lacksOutcomeDetail: (args) => !G.hasOutcomeDetail(args),
       isOffered: (args) => G.isOffered(args, vocabulary),
       asksUnofferedOutcome: (args) => G.asksUnofferedOutcome(args, vocabulary),
-    canAcceptAlternative: ({ context }) => !!context.outcome && !context.outcome.offered && !!context.outcome.alternative,
+    canAcceptAlternative: G.canAcceptAlternative,
+    isAskingWhichPart: G.isAskingWhichPart,
     hasContact: G.hasContact,
     isValidContact: G.isValidContact,
     isHandingOff: G.isHandingOff,
     isNotHandingOff: (args) => !G.isHandingOff(args),
     isValidRating: G.isValidRating,
+    isUnrated: G.isUnrated,
     isNewLocale: G.isNewLocale,
   },
   actions: {
@@ -100,20 +112,16 @@ export function createComplaintMachine(vocabulary: Vocabulary) {
     acceptAlternative: withAt(A.acceptAlternative),
     askContact: withAt(A.askContact),
     saveContact: withEvent(A.saveContact),
+    refuseContact: withEvent(A.refuseContact),
     editContact: withEvent(A.editContact),
     commit: withAt(A.commit),
     handoffByVisitor: withAt((context, at) => A.startHandoff(context, 'visitor', at)),
     escalate: withAt((context, at) => A.startHandoff(context, A.escalationReason(context), at)),
     markSubmitted: withAt(A.markSubmitted),
-    // The done event of `deliver` carries its output; the machine's event type does not list
-    // actor events, hence the narrow cast.
-    thankWithResult: withEvent((context, event) =>
-      A.thank(context, (event as unknown as { output: DeliveryState }).output ?? 'queued'),
-    ),
-    thankQueued: withEvent((context) => A.thank(context, 'queued')),
+    thank: assign(({ context }, delivery: DeliveryState) => A.thank(context, delivery)),
     rate: withEvent(A.rate),
     newComplaint: withEvent(A.newComplaint),
-    noteStatuses: withEvent((_, event) => ({ pastStatuses: (event as unknown as { output: PastStatus[] }).output })),
+    noteStatuses: assign((_, pastStatuses: PastStatus[]) => ({ pastStatuses })),
     refuseMessage: assign(({ context, event }) => ({ error: G.messageError({ context, event }) })),
     setError: assign((_, error: InputError | null) => ({ error })),
   },
@@ -132,7 +140,7 @@ export function createComplaintMachine(vocabulary: Vocabulary) {
           // read afresh; closing it cancels the read. A failed read changes nothing on screen.
           invoke: {
             src: 'readStatus',
-            onDone: { actions: 'noteStatuses' },
+            onDone: { actions: { type: 'noteStatuses', params: ({ event }) => event.output } },
             onError: {},
           },
         },
@@ -150,20 +158,14 @@ export function createComplaintMachine(vocabulary: Vocabulary) {
           entry: 'greet',
           tags: ['awaitingVisitor', 'canHandoff'],
           on: {
-            'visitor.say': [
-              refuseBadMessage,
-              { target: 'listen', actions: 'addVisitorMessage' },
-            ],
+            'visitor.say': onWords({ target: 'listen', actions: 'addVisitorMessage' }),
             'handoff.request': handoffByVisitor,
           },
         },
         listen: {
           tags: ['awaitingVisitor', 'canFinish', 'canHandoff'],
           on: {
-            'visitor.say': [
-              refuseBadMessage,
-              { actions: 'addVisitorMessage' },
-            ],
+            'visitor.say': onWords({ actions: 'addVisitorMessage' }),
             'visitor.done': [{ guard: 'hasToldSomething', target: 'evaluate' }, { actions: { type: 'setError', params: 'empty' } }],
             'handoff.request': handoffByVisitor,
           },
@@ -182,11 +184,10 @@ export function createComplaintMachine(vocabulary: Vocabulary) {
           entry: 'askClarify',
           tags: ['awaitingVisitor', 'canHandoff'],
           on: {
-            'visitor.say': [
-              refuseBadMessage,
-              { target: 'evaluate', actions: 'addVisitorMessage' },
-            ],
-            'clarify.part': { target: 'evaluate', actions: 'addClarifyPart' },
+            'visitor.say': onWords({ target: 'evaluate', actions: 'addVisitorMessage' }),
+            // Only as the answer to "which part was it?": the part buttons show when this is
+            // possible (`snapshot.can`).
+            'clarify.part': { guard: 'isAskingWhichPart', target: 'evaluate', actions: 'addClarifyPart' },
             'handoff.request': handoffByVisitor,
           },
         },
@@ -197,10 +198,7 @@ export function createComplaintMachine(vocabulary: Vocabulary) {
             'restate.confirm': { target: 'empathise', actions: 'confirmRestatement' },
             'restate.correct': { target: 'listen', actions: 'correctRestatement' },
             // Typing instead of choosing is a correction in their own words.
-            'visitor.say': [
-              refuseBadMessage,
-              { target: 'listen', actions: ['noteCorrection', 'addVisitorMessage'] },
-            ],
+            'visitor.say': onWords({ target: 'listen', actions: ['noteCorrection', 'addVisitorMessage'] }),
             'handoff.request': handoffByVisitor,
           },
         },
@@ -221,11 +219,10 @@ export function createComplaintMachine(vocabulary: Vocabulary) {
             // Words typed here are read for what they ask ("my money back" is a refund); what
             // the owner cannot offer brings the next best thing, anything else is "something
             // else", in their own words.
-            'visitor.say': [
-              refuseBadMessage,
+            'visitor.say': onWords(
               { guard: 'asksUnofferedOutcome', actions: 'chooseOutcomeFromWords' },
               { target: 'contact', actions: 'chooseOutcomeFromWords' },
-            ],
+            ),
             'handoff.request': handoffByVisitor,
           },
         },
@@ -242,7 +239,7 @@ export function createComplaintMachine(vocabulary: Vocabulary) {
                 'contact.edit': { actions: 'editContact' },
                 'contact.submit': [
                   { guard: 'isValidContact', target: 'done', actions: 'saveContact' },
-                  { actions: 'saveContact' },
+                  { actions: 'refuseContact' },
                 ],
               },
             },
@@ -286,11 +283,11 @@ export function createComplaintMachine(vocabulary: Vocabulary) {
                 input: ({ context }) => ({ id: context.id }),
                 onDone: {
                   target: '#complaint.conversation.thank',
-                  actions: 'thankWithResult',
+                  actions: { type: 'thank', params: ({ event }) => event.output ?? 'queued' },
                 },
                 onError: {
                   target: '#complaint.conversation.thank',
-                  actions: 'thankQueued',
+                  actions: { type: 'thank', params: 'queued' },
                 },
               },
             },
@@ -309,7 +306,8 @@ export function createComplaintMachine(vocabulary: Vocabulary) {
               on: {
                 'csat.rate': [
                   { guard: 'isValidRating', target: 'rating', actions: 'rate' },
-                  { actions: { type: 'setError', params: 'rating' } },
+                  // Once rated, another rating is not taken, nor is it an error to point at.
+                  { guard: 'isUnrated', actions: { type: 'setError', params: 'rating' } },
                 ],
               },
             },

@@ -1,9 +1,6 @@
-import type { ContactInput } from './events';
-import type { ContactErrors } from './events';
-import type { ContactField } from './options';
-
-/** Longest contact value kept; longer input is refused, not cut. */
-export const MAX_CONTACT_LENGTH = 200;
+import type { ContactErrors, ContactInput } from './events';
+import { MAX_CONTACT_LENGTH } from './limits';
+import { CONTACT_FIELDS, type ContactField } from './options';
 
 // One `@`, no spaces, a dot in the domain. Deliberately permissive: the aim is to catch typos
 // ("name@example", "name example.com"), not to reject real addresses. Linear: no nesting.
@@ -39,7 +36,7 @@ export function validateContact(
     phone: clean(input.phone) || clean(known.phone),
     accountRef: clean(input.accountRef) || clean(known.accountRef),
   };
-  for (const field of ['name', 'email', 'phone', 'accountRef'] as const) {
+  for (const field of CONTACT_FIELDS) {
     const v = value[field];
     if (v.length > MAX_CONTACT_LENGTH) errors[field] = 'tooLong';
     else if (!v && required.includes(field)) errors[field] = 'required';

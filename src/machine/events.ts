@@ -1,13 +1,14 @@
 import type { OutcomeKind } from '../record/record';
 import type { Locale } from '../triage/types';
 import type { ContactField } from './options';
+import type { ClarifyPart } from './parts';
 
 /** Time of the event, ISO 8601; the bridge stamps it so the machine stays pure. */
 export interface Timed {
   at: string;
 }
 
-export type ClarifyPart = 'product' | 'price' | 'delivery' | 'staff';
+export type { ClarifyPart };
 
 export interface ContactInput {
   name?: string;

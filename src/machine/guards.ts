@@ -4,21 +4,10 @@ import { missingContact, validateContact } from './contact';
 import type { ComplaintEvent } from './events';
 import { desiredOutcome } from '../triage/outcome';
 import { restate } from '../triage/restate';
+import { isLocale } from '../i18n/locale';
 import type { Vocabulary } from '../triage/vocabulary';
+import { MAX_CLARIFY, MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH, MAX_MESSAGES, MAX_OUTCOME_DETAIL_LENGTH } from './limits';
 import { visitorTexts } from './visitorTexts';
-
-/** Longest single message the visitor may send; the composer shows a counter near it. */
-export const MAX_MESSAGE_LENGTH = 5000;
-/** Follow-up questions asked at most when a complaint is vague (design: at most two). */
-export const MAX_CLARIFY = 2;
-/** Messages a conversation may hold: far above any real complaint, below the schema's cap. */
-export const MAX_MESSAGES = 400;
-/**
- * Characters the visitor may write in one conversation: ten full messages, far above any real
- * complaint, and small enough that the record (whose transcript repeats every line) stays well
- * under a receiver's body limit (the reference receiver's default is 1 MiB).
- */
-export const MAX_CONVERSATION_CHARS = 50_000;
 
 interface Args {
   context: ComplaintContext;
@@ -69,6 +58,13 @@ export const needsEscalation = ({ context }: Args): boolean => {
 export const isVague = ({ context }: Args): boolean =>
   !!context.triage?.vague && context.clarifyCount < MAX_CLARIFY && (context.restatement?.corrections ?? 0) === 0;
 
+/**
+ * The follow-up question asked last was "which part was it?", so a tapped part answers it. The
+ * first follow-up asks what they mean or for an example (docs/script.md#clarify); later ones
+ * ask which part.
+ */
+export const isAskingWhichPart = ({ context }: Args): boolean => context.clarifyCount > 1;
+
 /** The restatement would be empty: everything the visitor wrote was insults or noise. */
 export const hasNothingToRestate = ({ context }: Args, vocabulary: Vocabulary): boolean =>
   !!context.triage && isBlank(restate(visitorTexts(context), context.triage, context.locale, vocabulary));
@@ -79,7 +75,7 @@ export const isKnownOutcome = ({ event }: Args): boolean =>
 /** `other` needs the visitor's own words. */
 export const hasOutcomeDetail = ({ event }: Args): boolean =>
   event.type === 'outcome.choose' &&
-  (event.kind !== 'other' || (!!event.detail && !isBlank(event.detail) && event.detail.length <= 2000));
+  (event.kind !== 'other' || (!!event.detail && !isBlank(event.detail) && event.detail.length <= MAX_OUTCOME_DETAIL_LENGTH));
 
 /** What the visitor asked for is something the owner offers (being heard always is). */
 export const isOffered = ({ context, event }: Args, vocabulary: Vocabulary): boolean =>
@@ -95,6 +91,10 @@ export function askedKind(kind: OutcomeKind, detail: string | undefined, vocabul
 export function isOfferedKind(context: ComplaintContext, kind: OutcomeKind): boolean {
   return kind === 'heard' || kind === 'other' || context.options.outcomes.includes(kind);
 }
+
+/** What the visitor asked for is not offered, and the bot proposed something that is. */
+export const canAcceptAlternative = ({ context }: Args): boolean =>
+  !!context.outcome && !context.outcome.offered && !!context.outcome.alternative;
 
 /** Typed words that ask for something the owner does not offer ("I want my money back"). */
 export const asksUnofferedOutcome = ({ context, event }: Args, vocabulary: Vocabulary): boolean =>
@@ -114,10 +114,13 @@ export const isValidContact = ({ context, event }: Args): boolean =>
 export const isHandingOff = ({ context }: Args): boolean => !!context.handoff;
 
 export const isValidRating = ({ context, event }: Args): boolean =>
-  event.type === 'csat.rate' && Number.isInteger(event.score) && event.score >= 1 && event.score <= 5 && context.csat === null;
+  event.type === 'csat.rate' && Number.isInteger(event.score) && event.score >= 1 && event.score <= 5 && isUnrated({ context, event });
+
+/** No rating given yet for this complaint: one is taken, once. */
+export const isUnrated = ({ context }: Args): boolean => context.csat === null;
 
 export const isNewLocale = ({ context, event }: Args): boolean =>
-  event.type === 'locale.set' && event.locale !== context.locale && ['en', 'ms', 'hu', 'sk'].includes(event.locale);
+  event.type === 'locale.set' && event.locale !== context.locale && isLocale(event.locale);
 
 function nonEmpty<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as Partial<T>;

@@ -1,8 +1,9 @@
 import type { OutcomeKind } from '../record/record';
 import type { Urgency } from '../triage/types';
 
-/** The contact details the script can ask for. */
-export type ContactField = 'name' | 'email' | 'phone' | 'accountRef';
+/** The contact details the script can ask for, in the order the form shows them. */
+export const CONTACT_FIELDS = ['name', 'email', 'phone', 'accountRef'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 /** When the owner's team works: used to turn SLA hours into a due date. */
 export interface BusinessHours {
@@ -29,7 +30,7 @@ export interface ScriptOptions {
   /** Business hours within which a complaint of each urgency is answered. */
   slaHours: Record<Urgency, number>;
   businessHours: BusinessHours;
-  /** Hours after the due date to ask whether it was really put right (seed 000 §2.7: 24–48 h). */
+  /** Hours after the due date to ask whether it was really put right (docs/script.md#follow-up: a day or two). */
   followUpDelayHours: number;
   escalation: {
     /** Hand critical complaints (safety, legal, fraud) straight to a person. */
@@ -46,7 +47,7 @@ export interface ScriptOptions {
 export const DEFAULT_SCRIPT_OPTIONS: ScriptOptions = {
   outcomes: ['refund', 'replacement', 'exchange', 'storeCredit', 'repair'],
   requiredContact: ['email'],
-  contactFields: ['name', 'email', 'phone', 'accountRef'],
+  contactFields: [...CONTACT_FIELDS],
   slaHours: { critical: 4, high: 8, normal: 24, low: 40 },
   businessHours: {
     timeZone: 'UTC',
@@ -60,3 +61,31 @@ export const DEFAULT_SCRIPT_OPTIONS: ScriptOptions = {
   actions: {},
   categories: {},
 };
+
+/** Merges the script options a site owner gave over the defaults, one level deep. */
+export function resolveOptions(partial: Partial<ScriptOptions> = {}): ScriptOptions {
+  return {
+    ...DEFAULT_SCRIPT_OPTIONS,
+    ...partial,
+    slaHours: { ...DEFAULT_SCRIPT_OPTIONS.slaHours, ...partial.slaHours },
+    businessHours: { ...DEFAULT_SCRIPT_OPTIONS.businessHours, ...partial.businessHours },
+    escalation: { ...DEFAULT_SCRIPT_OPTIONS.escalation, ...partial.escalation },
+  };
+}
+
+/**
+ * The outcomes offered as buttons, in the owner's order, then "I just wanted to be heard".
+ * "Something else" is not among them: it opens a field for the visitor's own words.
+ */
+export function outcomeChoices(options: Pick<ScriptOptions, 'outcomes'>): OutcomeKind[] {
+  return [...options.outcomes.filter((kind) => kind !== 'heard' && kind !== 'other'), 'heard'];
+}
+
+/**
+ * The contact fields the form shows, each marked required or not: the owner's fields, then any
+ * required one the owner left out of them (a required field is always shown).
+ */
+export function contactFormFields(options: Pick<ScriptOptions, 'contactFields' | 'requiredContact'>): { field: ContactField; required: boolean }[] {
+  const shown = [...options.contactFields, ...options.requiredContact.filter((f) => !options.contactFields.includes(f))];
+  return shown.map((field) => ({ field, required: options.requiredContact.includes(field) }));
+}

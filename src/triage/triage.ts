@@ -31,12 +31,12 @@ function ownerMatcher(categories: Record<string, string[]>): Matcher {
   return matcher;
 }
 
-/** When scores tie, the earlier wins: how someone was treated is often the real problem (seed 000). */
+/** When scores tie, the earlier wins: how someone was treated is often the real problem (docs/script.md#clarify). */
 const CATEGORY_ORDER: readonly string[] = ['staff', 'product', 'delivery', 'billing', 'website', 'service'];
 
 /**
  * How someone was treated weighs more than the circumstances around it: "the courier was rude"
- * is about staff, not delivery (seed 000: the root cause is often the employee's attitude).
+ * is about staff, not delivery (the root cause is often the employee's attitude: docs/script.md#clarify).
  */
 const STAFF_WEIGHT = 2;
 
@@ -280,7 +280,7 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
     signal('mood', 'calm', 'no mood cues');
   }
 
-  // Customer type (seed 001 §2).
+  // Customer type (docs/script.md#triage).
   const premium = premiumTrait(options.traits);
   const history = typeof options.history === 'number' && Number.isFinite(options.history) ? options.history : 0;
   const repeat = kindHits('repeat');

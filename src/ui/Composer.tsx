@@ -1,5 +1,6 @@
+import { useComputed } from '@preact/signals';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { MAX_MESSAGE_LENGTH } from '../machine/guards';
+import { MAX_MESSAGE_LENGTH } from '../machine/limits';
 import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
@@ -18,6 +19,10 @@ const SIZES_ITSELF = typeof CSS !== 'undefined' && typeof CSS.supports === 'func
 /**
  * Where the visitor writes. Enter sends, Shift+Enter adds a line; the text is kept (and
  * reported as a draft) until the machine has taken it.
+ *
+ * A key typed here should cost what it costs in a plain `<textarea>`: the box is left to the
+ * browser (not re-rendered per key), and only what changes with the text (the counter near the
+ * limit) re-renders.
  */
 export function Composer() {
   const { bridge, t, idPrefix, draft, composer } = useWidget();
@@ -28,17 +33,28 @@ export function Composer() {
   const ref = useRef<HTMLTextAreaElement>(null);
   const announced = useRef<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const text = draft.value;
-  const left = MAX_MESSAGE_LENGTH - text.length;
+  // Re-renders the composer when the counter comes or goes, not on every key.
+  const nearLimit = useComputed(() => MAX_MESSAGE_LENGTH - draft.value.length <= COUNTER_FROM).value;
+  // The hint shows only in an empty box; a box with a placeholder restyles it on every key even
+  // when it cannot be seen, so it is there only while the box is empty.
+  const empty = useComputed(() => draft.value === '').value;
   const counterId = `${idPrefix}-counter`;
   const errorId = `${idPrefix}-composer-error`;
 
+  const placeholder = t('ui.composer.placeholder');
+  useLayoutEffect(() => {
+    // Removed, not emptied: an empty placeholder is still restyled on every key.
+    if (empty) ref.current?.setAttribute('placeholder', placeholder);
+    else ref.current?.removeAttribute('placeholder');
+  }, [empty, placeholder]);
+
+  // The box starts with the unsent text (restored, or kept while another step was shown).
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el || SIZES_ITSELF) return;
-    el.style.height = 'auto';
-    el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT_PX)}px`;
-  }, [text]);
+    if (!el) return;
+    el.value = draft.peek();
+    fitHeight(el);
+  }, []);
 
   const setText = (next: string) => {
     draft.value = next;
@@ -54,12 +70,23 @@ export function Composer() {
     }
   };
 
-  /** Sends the text; clears it only when the machine took it (the conversation grew). */
+  /**
+   * Sends the text; clears it only when the machine took it. The machine takes the visitor's
+   * words with no error, or refuses them and says why (`context.error`, shown below the box).
+   */
   const send = (): boolean => {
-    const before = bridge.snapshot.peek().context.messages.length;
-    bridge.send({ type: 'visitor.say', text: draft.peek() });
-    const taken = bridge.snapshot.peek().context.messages.length > before;
-    if (taken) setText('');
+    const event = { type: 'visitor.say', text: draft.peek() } as const;
+    if (!bridge.can(event)) return false;
+    bridge.send(event);
+    const taken = bridge.snapshot.peek().context.error === null;
+    if (taken) {
+      const el = ref.current;
+      if (el) {
+        el.value = '';
+        fitHeight(el);
+      }
+      setText('');
+    }
     return taken;
   };
 
@@ -76,7 +103,7 @@ export function Composer() {
     send();
   };
 
-  const describedBy = [left <= COUNTER_FROM ? counterId : '', error ? errorId : ''].filter(Boolean).join(' ');
+  const describedBy = [nearLimit ? counterId : '', error ? errorId : ''].filter(Boolean).join(' ');
   return (
     <form
       class="heard-composer"
@@ -94,18 +121,15 @@ export function Composer() {
         id={`${idPrefix}-composer`}
         class="heard-textarea"
         rows={1}
-        placeholder={t('ui.composer.placeholder')}
-        value={text}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
-        onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)}
+        onInput={(event) => {
+          setText(event.currentTarget.value);
+          fitHeight(event.currentTarget);
+        }}
         onKeyDown={onKeyDown}
       />
-      {left <= COUNTER_FROM && (
-        <p id={counterId} class={`heard-counter${left < 0 ? ' heard-over' : ''}`}>
-          {t('ui.composer.counter', { count: Math.max(0, left) })}
-        </p>
-      )}
+      {nearLimit && <Counter id={counterId} />}
       <span class="heard-sr" role="status">
         {announcement}
       </span>
@@ -126,4 +150,22 @@ export function Composer() {
       </div>
     </form>
   );
+}
+
+/** Characters left, near the limit; re-renders with every key while it shows. */
+function Counter({ id }: { id: string }) {
+  const { t, draft } = useWidget();
+  const left = MAX_MESSAGE_LENGTH - draft.value.length;
+  return (
+    <p id={id} class={`heard-counter${left < 0 ? ' heard-over' : ''}`}>
+      {t('ui.composer.counter', { count: Math.max(0, left) })}
+    </p>
+  );
+}
+
+/** Grows the box with its text up to `MAX_HEIGHT_PX`, where the browser does not do it itself. */
+function fitHeight(el: HTMLTextAreaElement): void {
+  if (SIZES_ITSELF) return;
+  el.style.height = 'auto';
+  el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT_PX)}px`;
 }

@@ -1,7 +1,7 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { MessageKey } from '../i18n/translate';
 import type { ContactInput } from '../machine/events';
-import type { ContactField } from '../machine/options';
+import { contactFormFields, type ContactField } from '../machine/options';
 import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
@@ -19,12 +19,9 @@ const INPUT: Record<ContactField, { type: string; autocomplete: string; inputMod
 export function ContactForm() {
   const { bridge, t, idPrefix, privacyUrl } = useWidget();
   const { context } = bridge.snapshot.value;
-  const { options, contactErrors } = context;
-  // Required fields are always shown, even when the owner left them out of `contactFields`.
-  const fields = [...options.contactFields, ...options.requiredContact.filter((f) => !options.contactFields.includes(f))];
-  // A copy of what the conversation holds (its `followUpConsent` rides along unread).
-  const [values, setValues] = useState<Record<ContactField, string>>(() => ({ ...context.contact }));
-  const [consent, setConsent] = useState(context.contact.followUpConsent);
+  // What the visitor typed lives in the conversation (`contact.edit`), so a reload finds it.
+  const { contact, contactErrors } = context;
+  const fields = contactFormFields(context.options);
   const inputs = useRef<Partial<Record<ContactField, HTMLInputElement | null>>>({});
   const focusInvalid = useRef(false);
 
@@ -32,23 +29,22 @@ export function ContactForm() {
   useLayoutEffect(() => {
     if (!focusInvalid.current) return;
     focusInvalid.current = false;
-    const first = fields.find((f) => contactErrors[f]);
-    if (first) inputs.current[first]?.focus();
+    const first = fields.find(({ field }) => contactErrors[field]);
+    if (first) inputs.current[first.field]?.focus();
   });
 
   const submit = (event: Event) => {
     event.preventDefault();
-    const contact: ContactInput = { followUpConsent: consent };
-    for (const field of fields) contact[field] = values[field];
+    const given: ContactInput = { followUpConsent: contact.followUpConsent };
+    for (const { field } of fields) given[field] = contact[field];
     focusInvalid.current = true;
-    bridge.send({ type: 'contact.submit', contact });
+    bridge.send({ type: 'contact.submit', contact: given });
   };
 
   const id = (field: ContactField) => `${idPrefix}-contact-${field}`;
   return (
     <form class="heard-contact" noValidate onSubmit={submit}>
-      {fields.map((field, i) => {
-        const required = options.requiredContact.includes(field);
+      {fields.map(({ field, required }, i) => {
         const error = contactErrors[field];
         const spec = INPUT[field];
         return (
@@ -72,16 +68,13 @@ export function ContactForm() {
               type={spec.type}
               autocomplete={spec.autocomplete}
               inputMode={spec.inputMode as 'email' | 'tel' | undefined}
-              value={values[field]}
+              value={contact[field]}
               aria-required={required ? 'true' : undefined}
               aria-invalid={error ? 'true' : undefined}
               aria-describedby={error ? `${id(field)}-error` : undefined}
               data-autofocus={i === 0 || undefined}
               onInput={(event) => {
-                const value = (event.currentTarget as HTMLInputElement).value;
-                setValues((prev) => ({ ...prev, [field]: value }));
-                // Kept in the conversation as typed, so a reload finds it.
-                bridge.send({ type: 'contact.edit', contact: { [field]: value } });
+                bridge.send({ type: 'contact.edit', contact: { [field]: event.currentTarget.value } });
               }}
             />
             {error && (
@@ -97,12 +90,8 @@ export function ContactForm() {
           id={`${idPrefix}-consent`}
           class="heard-checkbox"
           type="checkbox"
-          checked={consent}
-          onChange={(event) => {
-            const checked = (event.currentTarget as HTMLInputElement).checked;
-            setConsent(checked);
-            bridge.send({ type: 'contact.edit', contact: { followUpConsent: checked } });
-          }}
+          checked={contact.followUpConsent}
+          onChange={(event) => bridge.send({ type: 'contact.edit', contact: { followUpConsent: event.currentTarget.checked } })}
         />
         <label class="heard-label" for={`${idPrefix}-consent`}>
           {t('ui.contact.consent')}

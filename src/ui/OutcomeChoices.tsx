@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { OutcomeKind } from '../record/record';
+import { MAX_OUTCOME_DETAIL_LENGTH } from '../machine/limits';
+import { outcomeChoices } from '../machine/options';
 import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
@@ -17,9 +18,9 @@ export function OutcomeChoices() {
   useEffect(() => {
     if (otherOpen) detailRef.current?.focus();
   }, [otherOpen]);
-  const kinds: OutcomeKind[] = [...context.options.outcomes.filter((k) => k !== 'heard' && k !== 'other'), 'heard'];
-  const alternative = context.outcome && !context.outcome.offered ? context.outcome.alternative : null;
-  const canAccept = !!alternative && bridge.can({ type: 'outcome.acceptAlternative' });
+  const kinds = outcomeChoices(context.options);
+  // Offered when what the visitor chose is not, and the bot proposed something that is.
+  const canAccept = bridge.can({ type: 'outcome.acceptAlternative' });
   const groupId = `${idPrefix}-outcome-label`;
   const groupErrorId = `${idPrefix}-outcome-error`;
   const otherId = `${idPrefix}-other`;
@@ -29,7 +30,7 @@ export function OutcomeChoices() {
 
   return (
     <div class="heard-outcomes">
-      {canAccept && alternative && (
+      {canAccept && (
         <div class="heard-actions">
           <Button primary data-autofocus onClick={() => bridge.send({ type: 'outcome.acceptAlternative' })}>
             {t('ui.outcome.accept')}
@@ -82,7 +83,7 @@ export function OutcomeChoices() {
           id={otherId}
           class="heard-input"
           type="text"
-          maxLength={2000}
+          maxLength={MAX_OUTCOME_DETAIL_LENGTH}
           value={detail}
           aria-invalid={otherError ? 'true' : undefined}
           aria-describedby={otherError ? otherErrorId : undefined}

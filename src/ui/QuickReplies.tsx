@@ -1,9 +1,7 @@
 import type { MessageKey } from '../i18n/translate';
-import type { ClarifyPart } from '../machine/events';
+import { CLARIFY_PARTS, partKey } from '../machine/parts';
 import { Button } from './Button';
 import { useWidget } from './widgetContext';
-
-const PARTS: readonly ClarifyPart[] = ['product', 'price', 'delivery', 'staff'];
 
 /**
  * One-tap answers to the bot's last question: confirming the restatement, which part of the
@@ -12,10 +10,10 @@ const PARTS: readonly ClarifyPart[] = ['product', 'price', 'delivery', 'staff'];
 export function QuickReplies() {
   const { bridge, t } = useWidget();
   const snapshot = bridge.snapshot.value;
-  const { messages, suggestedLocale } = snapshot.context;
-  const lastBot = [...messages].reverse().find((m) => m.from === 'bot');
+  const { suggestedLocale } = snapshot.context;
   const confirming = snapshot.hasTag('confirming');
-  const askingPart = snapshot.matches({ conversation: 'clarify' }) && lastBot?.key === 'clarify.part';
+  // The machine takes a part only as the answer to "which part was it?".
+  const askingPart = bridge.can({ type: 'clarify.part', part: CLARIFY_PARTS[0] });
   if (!confirming && !askingPart && !suggestedLocale) return null;
 
   return (
@@ -47,9 +45,9 @@ export function QuickReplies() {
       )}
       {askingPart && (
         <div class="heard-actions">
-          {PARTS.map((part) => (
+          {CLARIFY_PARTS.map((part) => (
             <Button key={part} onClick={() => bridge.send({ type: 'clarify.part', part })}>
-              {t(`clarify.part.${part}`)}
+              {t(partKey(part))}
             </Button>
           ))}
         </div>

@@ -16,7 +16,8 @@ export function Thanks() {
   const ratingId = `${idPrefix}-rating`;
   const ratingErrorId = `${ratingId}-error`;
   const transcriptId = `${idPrefix}-transcript`;
-  const rated = context.csat !== null;
+  // A rating is taken once; the stars go once it is given.
+  const canRate = bridge.can({ type: 'csat.rate', score: SCORES[0] });
   const manualRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (copy !== 'manual') return;
@@ -37,7 +38,7 @@ export function Thanks() {
 
   return (
     <div class="heard-thanks">
-      {!rated && (
+      {canRate && (
         <div
           class="heard-rating"
           role="group"
@@ -74,7 +75,7 @@ export function Thanks() {
           </Button>
         )}
         <Button
-          data-autofocus={rated || undefined}
+          data-autofocus={!canRate || undefined}
           onClick={() => bridge.send({ type: 'complaint.new', ...newRecordIds() })}
         >
           {t('ui.new')}

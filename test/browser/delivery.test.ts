@@ -128,8 +128,9 @@ describe('delivery in real Chromium', () => {
     await Promise.all([first, ...others].map((page) => page.evaluate(() => window.dispatchEvent(new Event('online')))));
     await until(() => ids.every((id) => endpoint.stored.has(id)));
     await until(async () => (await outbox(first)).length === 0);
-    // Give the other tabs time to try again (start-up, online, lock retries).
-    await new Promise((done) => setTimeout(done, 1_500));
+    // Every tab looks at the outbox again, after whatever it was doing (start-up, online, lock
+    // retries) has finished: none may send a record another tab delivered.
+    await Promise.all([first, ...others].map((page) => page.evaluate(() => (window as any).harness.flush())));
     expect(ids.map((id) => endpoint.acceptedPosts.get(id))).toEqual(ids.map(() => 1));
     await context.close();
   });
@@ -159,7 +160,8 @@ describe('delivery in real Chromium', () => {
     await page.reload();
     await page.waitForFunction(() => 'harness' in window);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await new Promise((done) => setTimeout(done, 1_000));
+    // A full look at the outbox, after the one `online` started: a refused record stays put.
+    await page.evaluate(() => (window as any).harness.flush());
     const kept = await outbox(page);
     expect(kept.map((item) => [item.id, item.state, item.lastStatus])).toEqual([[complaint(n).id, 'rejected', status]]);
     expect(endpoint.posts.get(complaint(n).id)).toBe(1);

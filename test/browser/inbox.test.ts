@@ -338,8 +338,8 @@ describe('agent inbox in Chromium', () => {
     await page.getByRole('button', { name: 'Trends' }).click();
     await page.locator('#trends-signals').waitFor();
 
-    // Give anything that would fire (onerror, onload, ontoggle, autofocus) a chance to.
-    await page.waitForTimeout(300);
+    // Anything that would fire (onerror, onload, ontoggle) would have had its request answered.
+    await page.waitForLoadState('networkidle');
     expect(dialogs).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     const injected = await page.evaluate(() => {

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { finishComplaint, sendMessages, widgetStep } from './support/widget-page';
-import { hostPage, useWidgetEnvironment, warnIfUnbuilt, widgetBuilt } from './support/widget-server';
-
-warnIfUnbuilt('widget-csp');
+import { hostPage, useWidgetEnvironment } from './support/widget-server';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 const COMPLAINT = 'The blender I bought last week stopped working after two uses and smells of burning.';
 
 const env = useWidgetEnvironment();
 
-describe.skipIf(!widgetBuilt)('a host page with a strict Content-Security-Policy', () => {
+describe('a host page with a strict Content-Security-Policy', () => {
   it('the widget loads and takes a complaint to the endpoint without a single policy violation', async () => {
     const url = env.server.page(
       'csp',

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplaintRecord } from '../../src/record/record';
 import { launchChromium } from './support/chromium';
 import { finishComplaint, sendMessages } from './support/widget-page';
-import { hostPage, warnIfUnbuilt, widgetBuilt, WIDGET_FILE } from './support/widget-server';
+import { hostPage, WIDGET_FILE } from './support/widget-server';
 
 /*
  * Two widgets on one origin with different endpoints (a marketplace with one per seller): a
@@ -15,7 +15,6 @@ import { hostPage, warnIfUnbuilt, widgetBuilt, WIDGET_FILE } from './support/wid
  * own endpoint is down and the other page's widget delivers its outbox.
  */
 
-warnIfUnbuilt('widget-endpoints');
 
 const DIST = join(WIDGET_FILE, '..');
 
@@ -30,7 +29,6 @@ let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!widgetBuilt) return;
   server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (request.method === 'POST' && (url.pathname === '/a' || url.pathname === '/b')) {
@@ -84,7 +82,7 @@ async function complain(page: Page, story: string, email: string): Promise<void>
   await finishComplaint(page, { name: 'Ana Novak', email });
 }
 
-describe.skipIf(!widgetBuilt)("each endpoint's outbox in real Chromium", () => {
+describe("each endpoint's outbox in real Chromium", () => {
   it('a complaint finished on page A never reaches /b; it reaches /a once /a answers 201', async () => {
     const context = await browser.newContext();
     const pageA = await context.newPage();

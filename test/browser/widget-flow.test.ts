@@ -16,9 +16,7 @@ import {
   watchLiveRegion,
   widgetStep,
 } from './support/widget-page';
-import { hostPage, useWidgetEnvironment, warnIfUnbuilt, widgetBuilt } from './support/widget-server';
-
-warnIfUnbuilt('widget-flow');
+import { hostPage, useWidgetEnvironment } from './support/widget-server';
 
 interface Visit {
   locale: Locale;
@@ -58,7 +56,7 @@ async function checkStep(page: Page, width: number, step: string): Promise<void>
   }
 }
 
-describe.skipIf(!widgetBuilt)('a complaint made by keyboard alone', () => {
+describe('a complaint made by keyboard alone', () => {
   it.each(VISITS)('in $locale at $width px: every step passes axe, keeps focus, announces each line once, and the receiver gets the record', async (visit) => {
     const t = (key: string) => {
       const text = visit.catalog[key as keyof Catalog];

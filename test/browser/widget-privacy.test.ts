@@ -1,14 +1,13 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { finishComplaint, sendMessages, settle, tabTo } from './support/widget-page';
-import { hostPage, useWidgetEnvironment, warnIfUnbuilt, widgetBuilt } from './support/widget-server';
+import { hostPage, useWidgetEnvironment } from './support/widget-server';
 
 /*
  * What the widget leaves on a visitor's device, and what it fetches, before and after they ask
  * for it — as real Chromium sees it.
  */
 
-warnIfUnbuilt('widget-privacy');
 
 let idlePage: string;
 let interactionPage: string;
@@ -61,7 +60,7 @@ async function openPanel(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('heard-root')?.shadowRoot?.querySelector<HTMLElement>('.heard-panel')?.hidden === false);
 }
 
-describe.skipIf(!widgetBuilt)('nothing on the device before the visitor asks', () => {
+describe('nothing on the device before the visitor asks', () => {
   it('with the default preload, the widget starts when the page is idle and creates no database until the bubble is opened', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
@@ -111,7 +110,7 @@ describe.skipIf(!widgetBuilt)('nothing on the device before the visitor asks', (
   });
 });
 
-describe.skipIf(!widgetBuilt)('less personal data, and deleting it', () => {
+describe('less personal data, and deleting it', () => {
   it('sends the page path without its query, and after thanks the visitor deletes their data by keyboard', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();

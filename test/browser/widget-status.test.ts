@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, finishComplaint, horizontalOverflow, sendMessages, settle } from './support/widget-page';
-import { useWidgetEnvironment, warnIfUnbuilt, widgetBuilt } from './support/widget-server';
+import { useWidgetEnvironment } from './support/widget-server';
 import { startStatusEndpoint, type StatusEndpoint } from './support/status-endpoint';
 
 /*
@@ -11,7 +11,6 @@ import { startStatusEndpoint, type StatusEndpoint } from './support/status-endpo
  * it tells them, reply and all, from what IndexedDB kept across the reload.
  */
 
-warnIfUnbuilt('widget-status');
 
 const STORY = 'The kettle I ordered arrived with a dented lid and the handle wobbles when I pour.';
 const REPLY = 'A new kettle left our warehouse today. <b>Sorry</b> for the trouble.\nEva, customer care';
@@ -23,7 +22,6 @@ const env = useWidgetEnvironment((server) => {
 });
 
 beforeAll(async () => {
-  if (!widgetBuilt) return;
   endpoint = await startStatusEndpoint(() => [new URL(pageUrl).origin]);
   env.server.page('status', {
     html: `<!doctype html>
@@ -79,7 +77,7 @@ async function statusShown(page: Page, needle: string): Promise<string> {
   return inWidget(page, (root) => root.querySelector('.heard-status')!.textContent ?? '');
 }
 
-describe.skipIf(!widgetBuilt)('the status of an earlier complaint', () => {
+describe('the status of an earlier complaint', () => {
   it('a visitor files a complaint, it is resolved with a reply, and on their next visit the widget tells them', async () => {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     // A cookie the status endpoint's host would see if the widget sent credentials.

@@ -30,6 +30,10 @@ const VALUES: Record<string, Array<Params[string]>> = {
   alternative: ALTERNATIVES.map((o) => key(`outcome.name.${o}`)),
   language: LOCALES.map((l) => key(`language.name.${l}`)),
   due: [{ date: '2026-12-01T15:00:00Z', timeZone: 'Europe/Bratislava' }, { date: '2027-01-04T08:30:00Z' }],
+  /** A date already past: when a complaint was resolved, when a reply was written. */
+  date: [{ date: '2026-03-03T14:05:00Z' }, { date: '2026-12-31T23:30:00Z', timeZone: 'Asia/Kuala_Lumpur' }],
+  /** Why an agent moved the due date, in their own words. */
+  reason: ['The spare part arrives on Monday.', 'čakáme na kuriéra'],
   reference: ['HRD-7K2M-9Q'],
   brand: ['Kávomat'],
   count: [0, 1, 2, 3, 5, 21],

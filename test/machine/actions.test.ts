@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as A from '../../src/machine/actions';
 import type { ComplaintContext } from '../../src/machine/context';
+import { resolveOptions } from '../../src/machine/options';
 import { everyLanguage } from '../../src/triage/all';
 import { baseInput, englishFor } from './harness';
 
@@ -13,7 +14,7 @@ const text = (c: ComplaintContext, i = -1) => {
 
 describe('actions, without an actor', () => {
   it('owner options are merged over the defaults one level deep', () => {
-    const o = A.resolveOptions({ slaHours: { critical: 1 } as never, businessHours: { timeZone: 'Asia/Kuala_Lumpur' } as never });
+    const o = resolveOptions({ slaHours: { critical: 1 } as never, businessHours: { timeZone: 'Asia/Kuala_Lumpur' } as never });
     expect(o.slaHours).toEqual({ critical: 1, high: 8, normal: 24, low: 40 });
     expect(o.businessHours).toMatchObject({ timeZone: 'Asia/Kuala_Lumpur', start: '09:00', days: [1, 2, 3, 4, 5] });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH } from '../../src/machine/guards';
+import { MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH } from '../../src/machine/limits';
 import { schemaErrors } from '../support/schema';
 import { SPECIFIC, at, baseInput, conversation, englishFor, fakeMachine, newFakes, settle, start } from './harness';
 
@@ -49,6 +49,15 @@ describe('listening', () => {
     expect(conversation(actor)).toBe('listen');
     expect(botLines(actor)).toEqual(['greet.hello', 'greet.prompt']);
     expect(actor.getSnapshot().context.messages.filter((m) => m.from === 'visitor')).toHaveLength(12);
+  });
+
+  it('clears the error once it takes the visitor’s words, and says why when it refuses them', () => {
+    const { actor } = start();
+    actor.send({ type: 'visitor.say', text: '   ', at: at() });
+    expect(actor.getSnapshot().context.error).toBe('empty');
+    actor.send({ type: 'visitor.say', text: 'The kettle leaks.', at: at() });
+    expect(actor.getSnapshot().context.error).toBeNull();
+    expect(keys(actor).at(-1)).toBe('visitor:The kettle leaks.');
   });
 
   it('refuses an empty or whitespace-only message and stays put', () => {
@@ -122,6 +131,19 @@ describe('clarifying a vague complaint', () => {
     const t = actor.getSnapshot().context.triage!;
     expect(t.category).toBe('staff');
     expect(t.signals).toContainEqual({ field: 'category', value: 'staff', cue: 'visitor chose: staff' });
+  });
+
+  it('takes a tapped part only once it has asked which part it was', () => {
+    const { actor } = start();
+    const part = { type: 'clarify.part', part: 'price', at: at() } as const;
+    tellAndFinish(actor, 'not happy');
+    expect(botLines(actor).at(-1)).toBe('clarify.meaning');
+    expect(actor.getSnapshot().can(part)).toBe(false);
+    actor.send(part);
+    expect(keys(actor)).not.toContain('clarify.part.price');
+    actor.send({ type: 'visitor.say', text: 'it was bad', at: at() });
+    expect(botLines(actor).at(-1)).toBe('clarify.part');
+    expect(actor.getSnapshot().can(part)).toBe(true);
   });
 });
 
@@ -385,8 +407,12 @@ describe('commitment, submission and thanks', () => {
     await settle();
     actor.send({ type: 'csat.rate', score: 9, at: at() });
     expect(actor.getSnapshot().context.csat).toBeNull();
+    expect(actor.getSnapshot().context.error).toBe('rating');
+    expect(actor.getSnapshot().can({ type: 'csat.rate', score: 4, at: at() })).toBe(true);
     actor.send({ type: 'csat.rate', score: 4, at: at() });
     await settle();
+    // Rated: the machine takes no other rating, so the stars can go.
+    expect(actor.getSnapshot().can({ type: 'csat.rate', score: 1, at: at() })).toBe(false);
     actor.send({ type: 'csat.rate', score: 1, at: at() });
     expect(actor.getSnapshot().context.csat).toBe(4);
     expect(fakes.ratings.map((r) => r.csat)).toEqual([4]);

@@ -4,6 +4,7 @@ import { isValidEmail, isValidPhone, missingContact, validateContact } from '../
 import type { ComplaintContext } from '../../src/machine/context';
 import type { ComplaintEvent } from '../../src/machine/events';
 import * as G from '../../src/machine/guards';
+import { MAX_MESSAGE_LENGTH } from '../../src/machine/limits';
 import { baseInput } from './harness';
 
 const ctx = (over: Partial<ComplaintContext> = {}): ComplaintContext => ({ ...initialContext(baseInput()), ...over });
@@ -16,8 +17,8 @@ describe('guards, without an actor', () => {
   });
 
   it('a message is accepted up to the limit and no further', () => {
-    expect(G.isTooLong({ context: ctx(), event: say('x'.repeat(G.MAX_MESSAGE_LENGTH)) })).toBe(false);
-    expect(G.isTooLong({ context: ctx(), event: say('x'.repeat(G.MAX_MESSAGE_LENGTH + 1)) })).toBe(true);
+    expect(G.isTooLong({ context: ctx(), event: say('x'.repeat(MAX_MESSAGE_LENGTH)) })).toBe(false);
+    expect(G.isTooLong({ context: ctx(), event: say('x'.repeat(MAX_MESSAGE_LENGTH + 1)) })).toBe(true);
   });
 
   it('hasToldSomething looks only at what came after the last invitation', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as A from '../../src/machine/actions';
 import type { ComplaintContext } from '../../src/machine/context';
+import { cleanIdentity } from '../../src/machine/identity';
 import { buildRating, buildRecord } from '../../src/record/build';
 import { transcriptText } from '../../src/record/transcript';
 import { schemaErrors } from '../support/schema';
-import { MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH } from '../../src/machine/guards';
+import { MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH } from '../../src/machine/limits';
 import { readConfig } from '../../server/config.mjs';
 import { baseInput, englishFor } from '../machine/harness';
 
@@ -97,8 +98,8 @@ describe('the record', () => {
 
 describe('a visitor the host page vouches for', () => {
   const HASH = 'a'.repeat(56) + '0123abcd';
-  const identified = (identity: Parameters<typeof A.cleanIdentity>[0]) => {
-    const c = A.initialContext(baseInput({ identity: A.cleanIdentity(identity) }));
+  const identified = (identity: Parameters<typeof cleanIdentity>[0]) => {
+    const c = A.initialContext(baseInput({ identity: cleanIdentity(identity) }));
     return buildRecord({ ...c, ...A.greet(c), submittedAt: '2026-11-24T10:00:00.000Z' }, t);
   };
 
@@ -123,10 +124,10 @@ describe('a visitor the host page vouches for', () => {
   });
 
   it('a later identify() replaces the signed pair whole: an old hash never vouches for a new user id', () => {
-    const first = A.cleanIdentity({ userId: 'c-1', userHash: HASH });
-    expect(A.cleanIdentity({ userId: 'c-2' }, first)).toMatchObject({ userId: 'c-2' });
-    expect(A.cleanIdentity({ userId: 'c-2' }, first).userHash).toBeUndefined();
-    expect(A.cleanIdentity({ name: 'Ana' }, first)).toMatchObject({ userId: 'c-1', userHash: HASH, name: 'Ana' });
+    const first = cleanIdentity({ userId: 'c-1', userHash: HASH });
+    expect(cleanIdentity({ userId: 'c-2' }, first)).toMatchObject({ userId: 'c-2' });
+    expect(cleanIdentity({ userId: 'c-2' }, first).userHash).toBeUndefined();
+    expect(cleanIdentity({ name: 'Ana' }, first)).toMatchObject({ userId: 'c-1', userHash: HASH, name: 'Ana' });
   });
 
   it('the schema refuses a hash that is not lowercase hex', () => {

@@ -82,7 +82,7 @@ describe('the status of earlier complaints in the widget', () => {
     await waitFor(() => expect(statusBlock(m.root)).not.toBeNull());
     const block = statusBlock(m.root)!;
     expect(block.textContent).toContain(`Your complaint HRD-7K3F9Q was resolved on ${full('en', '2026-03-03T14:05:00.000Z')}.`);
-    expect(block.textContent).toContain(`Our reply of ${full('en', '2026-03-03T14:00:00.000Z')}:`);
+    expect(block.textContent).toContain(`We replied on ${full('en', '2026-03-03T14:00:00.000Z')}.`);
     expect(block.querySelector('.heard-status-reply')!.textContent).toBe(HOSTILE);
     // Only the latest reply.
     expect(block.textContent).not.toContain('courier');
@@ -140,7 +140,7 @@ describe('the status of earlier complaints in the widget', () => {
     await waitFor(() => expect(statusBlock(m.root)).not.toBeNull());
     const items = [...statusBlock(m.root)!.querySelectorAll('.heard-status-item')].map((el) => el.textContent);
     expect(items).toEqual([
-      `Your complaint HRD-7K3F9Q is being looked into. We expect to answer by ${full('en', '2026-03-09T17:00:00.000Z')}. We had to move this date: The part comes from the maker, who needs <i>a week</i>.`,
+      `Your complaint HRD-7K3F9Q is being looked into. We expect to answer by ${full('en', '2026-03-09T17:00:00.000Z')}. We had to move this date. The reason: “The part comes from the maker, who needs <i>a week</i>.”`,
       `We have received your complaint HRD-AAAAAA. We expect to answer by ${full('en', '2026-03-05T17:00:00.000Z')}.`,
     ]);
     expect(statusBlock(m.root)!.querySelector('i')).toBeNull();

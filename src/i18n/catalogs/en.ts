@@ -3,7 +3,7 @@
  *
  * An entry is a string, a list of variants (one is chosen per conversation so the bot does
  * not sound canned), or plural forms keyed by `Intl.PluralRules` category (`count` param).
- * Placeholders are `{name}`. Lines never judge the facts of the complaint (seed 000 §1.3).
+ * Placeholders are `{name}`. Lines never judge the facts of the complaint (docs/script.md#empathise).
  */
 export const en = {
   // greet
@@ -13,7 +13,7 @@ export const en = {
   'greet.welcomeBackName': 'Welcome back, {name}. It’s good to hear from you again.',
   'greet.prompt':
     'Please tell me what happened, in as many messages as you like. I won’t interrupt. When you have said everything, choose “That’s everything”.',
-  // clarify (seed 001 §1: Socratic questions)
+  // clarify: open questions (docs/script.md#clarify)
   'clarify.meaning': 'Thank you. Could you tell me a little more about what you mean?',
   'clarify.example': 'Could you give me an example of what happened?',
   'clarify.part': 'Which part was it about: the product, the price, the delivery, or how you were treated?',
@@ -21,11 +21,11 @@ export const en = {
   'clarify.part.price': 'The price',
   'clarify.part.delivery': 'The delivery',
   'clarify.part.staff': 'How I was treated',
-  // restate (seed 000 §1.2)
+  // restate (docs/script.md#restate)
   'restate.check': 'Let me check that I have understood. {summary} Is that right?',
   'restate.quote': 'You wrote: {points}',
   'restate.correct': 'Thank you. Please tell me what I got wrong or missed, and choose “That’s everything” when you are done.',
-  // empathise: apology first, then empathy (seed 002)
+  // empathise: apology first, then empathy (docs/script.md#empathise)
   'empathise.apology': [
     'I’m sorry this happened.',
     'I’m truly sorry about this.',
@@ -36,7 +36,7 @@ export const en = {
     'I can see why this has upset you, and I’m glad you told us.',
     'Anyone would be disappointed by this. Let’s work out what will put it right.',
   ],
-  // askOutcome (seed 000 §2.3, seed 002 "Lead")
+  // askOutcome (docs/script.md#outcome)
   'outcome.ask': 'What would make this right for you?',
   'outcome.unavailable':
     'I appreciate that you would like {wanted}. I’m not able to offer that here. What I can do is {alternative}. Would that help?',
@@ -58,9 +58,9 @@ export const en = {
   'outcome.label.repair': 'Repair',
   'outcome.label.heard': 'I just wanted to be heard',
   'outcome.label.other': 'Something else',
-  // contact (seed 000 §1.1)
+  // contact (docs/script.md#contact)
   'contact.ask': 'So that we can reach you about this, please fill in your details below.',
-  // commit (seed 000 §2.5, seed 003)
+  // commit (docs/script.md#commit)
   'commit.summary': 'Here is what happens next: {action} You will hear from us by {due}.',
   'commit.action.refund': 'our team will review your complaint and get back to you about a refund.',
   'commit.action.replacement': 'our team will check your order and arrange a replacement.',
@@ -71,7 +71,7 @@ export const en = {
   'commit.action.heard': 'a member of our team will read your complaint and reply to you personally.',
   'commit.action.other': 'a member of our team will review your request and reply to you personally.',
   'commit.confirm': 'When you are ready, choose “Send complaint”.',
-  // submitting / thank (seed 000 §2.6)
+  // submitting / thank (docs/script.md#thank)
   'submit.sending': 'Sending your complaint…',
   'thank.sent': [
     'Thank you for telling us. Complaints like yours help us do better for everyone.',
@@ -87,7 +87,7 @@ export const en = {
     'Something went wrong while saving your complaint. Please try again; nothing you wrote has been lost.',
   'csat.ask': 'How did we do? You can rate this conversation from 1 to 5.',
   'csat.thanks': 'Thank you for your rating.',
-  // handoff (seed 000 §1.5, 001 §1): say why, early, and that they won't repeat themselves
+  // handoff (docs/script.md#handoff): say why, early, and that they won't repeat themselves
   'handoff.visitor':
     'Of course. I’ll pass this to a member of our team. They will see this whole conversation, so you will not have to repeat yourself.',
   'handoff.critical':
@@ -162,7 +162,7 @@ export const en = {
   'status.received': 'We have received your complaint {reference}.',
   'status.progress': 'Your complaint {reference} is being looked into.',
   'status.due': 'We expect to answer by {due}.',
-  'status.moved': 'We had to move this date: {reason}',
+  'status.moved': 'We had to move this date. The reason: “{reason}”',
   'status.resolved': 'Your complaint {reference} was resolved on {date}.',
-  'status.reply': 'Our reply of {date}:',
+  'status.reply': 'We replied on {date}.',
 } as const;

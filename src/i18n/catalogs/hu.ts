@@ -1,8 +1,8 @@
 import type { Catalog } from '../translate';
 
 /**
- * Hungarian (Magyar), polite register: "Ön" and the formal third-person verb forms. Grounded
- * in seed 001: Socratic questions ("Tudna egy példát mondani?"), say why a specialist takes
+ * Hungarian (Magyar), polite register: "Ön" and the formal third-person verb forms. Follows
+ * docs/script.md: open questions ("Tudna egy példát mondani?"), say why a specialist takes
  * over, "Örömmel segítek"; never "szabályzatunk szerint".
  */
 export const hu = {
@@ -169,7 +169,7 @@ export const hu = {
   'status.received': 'Megkaptuk panaszát (azonosító: {reference}).',
   'status.progress': 'Már foglalkozunk panaszával (azonosító: {reference}).',
   'status.due': 'Legkésőbb ekkor válaszolunk: {due}.',
-  'status.moved': 'Ezt az időpontot módosítanunk kellett. Az ok: {reason}',
+  'status.moved': 'Ezt az időpontot módosítanunk kellett. Az ok: „{reason}”',
   'status.resolved': 'Panaszát (azonosító: {reference}) lezártuk. A lezárás ideje: {date}.',
-  'status.reply': 'Válaszunk ({date}):',
+  'status.reply': 'Válaszunk ({date}).',
 } satisfies Catalog;

@@ -1,8 +1,8 @@
 import type { Catalog } from '../translate';
 
 /**
- * Malay (Bahasa Melayu), polite register with "anda". Grounded in seeds 000 and 004: listen,
- * restate, apologise sincerely, then empathise; never "berdasarkan dasar kami".
+ * Malay (Bahasa Melayu), polite register with "anda". Follows docs/script.md: listen, restate,
+ * apologise sincerely, then empathise; never "berdasarkan dasar kami".
  */
 export const ms = {
   // greet
@@ -169,7 +169,7 @@ export const ms = {
   'status.received': 'Kami telah menerima aduan anda {reference}.',
   'status.progress': 'Aduan anda {reference} sedang kami uruskan.',
   'status.due': 'Kami menjangka dapat memberi jawapan selewat-lewatnya {due}.',
-  'status.moved': 'Kami terpaksa mengubah tarikh ini: {reason}',
+  'status.moved': 'Kami terpaksa mengubah tarikh ini. Sebabnya: “{reason}”',
   'status.resolved': 'Aduan anda {reference} telah diselesaikan pada {date}.',
-  'status.reply': 'Jawapan kami pada {date}:',
+  'status.reply': 'Kami membalas pada {date}.',
 } satisfies Catalog;

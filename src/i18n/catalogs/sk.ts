@@ -1,10 +1,10 @@
 import type { Catalog } from '../translate';
 
 /**
- * Slovak (Slovenčina), polite register: "Vy" with the courtesy capital (Vám, Váš). Grounded in
- * seed 002 (H.E.A.R.: hear, empathise and apologise in that order, lead to a resolution,
- * provide a responsible next step; "Vážim si, že by ste chceli…; čo môžem urobiť, je…");
- * never "podľa našich pravidiel", never "upokojte sa".
+ * Slovak (Slovenčina), polite register: "Vy" with the courtesy capital (Vám, Váš). Follows
+ * docs/script.md: hear them out, apologise and empathise in that order, lead to a resolution,
+ * commit to a next step ("Vážim si, že by ste chceli…; čo môžem urobiť, je…"); never "podľa
+ * našich pravidiel", never "upokojte sa".
  */
 export const sk = {
   // greet
@@ -179,7 +179,7 @@ export const sk = {
   'status.received': 'Vašu sťažnosť {reference} sme prijali.',
   'status.progress': 'Na Vašej sťažnosti {reference} pracujeme.',
   'status.due': 'Odpovieme Vám do tohto termínu: {due}.',
-  'status.moved': 'Tento termín sme museli posunúť. Dôvod: {reason}',
+  'status.moved': 'Tento termín sme museli posunúť. Dôvod: „{reason}“',
   'status.resolved': 'Vaša sťažnosť {reference} bola vybavená. Dátum vybavenia: {date}.',
-  'status.reply': 'Naša odpoveď ({date}):',
+  'status.reply': 'Naša odpoveď ({date}).',
 } satisfies Catalog;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /*
  * Helpers that look at the widget the way a visitor's browser does: through the open shadow
@@ -298,4 +299,56 @@ export async function finishComplaint(page: Page, contact: ContactEntry = { name
       .catch(() => {});
   }
   throw new Error(`the widget never reached its thanks step: ${JSON.stringify(await widgetStep(page))}`);
+}
+
+/**
+ * Everything in one of the widget's IndexedDB stores (`drafts`, `outbox`, `history`), as the
+ * page sees it; empty before the widget has created its database.
+ */
+export function storedValues<T = unknown>(page: Page, store: 'drafts' | 'outbox' | 'history'): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    // Opening a database that does not exist yet would create it, empty, under the widget.
+    if (!(await indexedDB.databases()).some((info) => info.name === 'heard')) return [];
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('heard');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      return await new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, store);
+}
+
+/**
+ * Waits until the widget's draft in IndexedDB holds what the page shows: every line of the
+ * conversation, the composer's text and the contact fields as typed. The widget saves a short
+ * while after the last change; a reload after this loses nothing.
+ */
+export async function waitForSavedDraft(page: Page, host = WIDGET_HOSTS): Promise<void> {
+  type Saved = { composer: string; snapshot: { context: { messages: unknown[]; contact: Record<string, unknown> } } };
+  const saved = async () => {
+    const shown = await page.evaluate((selector) => {
+      const root = document.querySelector(selector)?.shadowRoot;
+      return {
+        lines: root?.querySelectorAll('[role="log"] li').length ?? 0,
+        composer: root?.querySelector<HTMLTextAreaElement>('.heard-composer textarea')?.value ?? null,
+        contact: [...(root?.querySelectorAll<HTMLInputElement>('.heard-contact input.heard-input') ?? [])].map((input) => [input.id.replace(/^.*-contact-/, ''), input.value] as const),
+      };
+    }, host);
+    const drafts = await storedValues<Saved>(page, 'drafts');
+    return drafts.some(
+      (draft) =>
+        draft.snapshot.context.messages.length === shown.lines &&
+        (shown.composer === null || draft.composer === shown.composer) &&
+        shown.contact.every(([field, value]) => draft.snapshot.context.contact[field] === value),
+    );
+  };
+  await expect.poll(saved, { timeout: 10_000, message: 'the draft in IndexedDB never caught up with the page' }).toBe(true);
 }

@@ -9,11 +9,15 @@ import type { ComplaintRecord } from '../../../src/record/record';
 
 /** The built one-tag loader; `npm test` builds it before the browser tests run. */
 export const WIDGET_FILE = join(import.meta.dirname, '../../../dist/heard.js');
-export const widgetBuilt = existsSync(WIDGET_FILE);
 
-/** Warns once, naming the file, when the widget has not been built. */
-export function warnIfUnbuilt(file: string): void {
-  if (!widgetBuilt) console.warn(`${file}: dist/heard.js is missing; run \`npm run build\` (or \`npm test\`) to run these tests.`);
+/**
+ * Stops a test file that needs the built widget, saying how to build it: a browser test that
+ * cannot run fails rather than passing by skipping.
+ */
+export function assertWidgetBuilt(): void {
+  if (!existsSync(WIDGET_FILE)) {
+    throw new Error('dist/heard.js is missing: build the widget first with `node scripts/build.mjs` (`npm test` builds it before running the tests).');
+  }
 }
 
 export { CHROMIUM_ARGS, launchChromium } from './chromium';
@@ -110,13 +114,13 @@ export interface WidgetEnvironment {
 }
 
 /**
- * Starts one receiver and one Chromium before the file's tests (when the widget is built), and
- * closes them after. `ready` runs once both are up, e.g. to serve the file's host pages.
+ * Starts one receiver and one Chromium before the file's tests, and closes them after; fails
+ * the file's tests when the widget has not been built. `ready` runs once both are up, e.g. to serve the file's host pages.
  */
 export function useWidgetEnvironment(ready?: (server: WidgetServer) => void): WidgetEnvironment {
   const env = {} as { browser: Browser; server: WidgetServer };
   beforeAll(async () => {
-    if (!widgetBuilt) return;
+    assertWidgetBuilt();
     env.server = await startWidgetServer();
     ready?.(env.server);
     env.browser = await launchChromium();
