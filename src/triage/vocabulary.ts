@@ -1,6 +1,6 @@
 import { entityPatterns, type EntityPatterns } from './entities';
 import { FUNCTION_WORDS } from './lexicons/function-words';
-import type { Lexicon, LexiconCue, LexiconEntities } from './lexicons/lexicon';
+import type { Lexicon, LexiconCue } from './lexicons/lexicon';
 import { addTerms, createMatcher, scan, type Hit, type Matcher } from './matcher';
 import { tokenize, type Tokens } from './text';
 import { LOCALES, type Locale } from './types';
@@ -28,8 +28,8 @@ export interface Vocabulary {
   /** Lexicons given but not compiled yet: compiling waits for the first text to read. */
   readonly waiting: Lexicon[];
   functionWords: boolean;
-  /** How each language whose full lexicon is in writes dates, counts and amounts. */
-  readonly entityWords: Map<Locale, LexiconEntities>;
+  /** Each language whose full lexicon is in, for what is read per language (entities, restatement). */
+  readonly lexicons: Map<Locale, Lexicon>;
   /** Those compiled (`entityPatterns`), on first need after a language arrives. */
   entities: EntityPatterns | undefined;
   /** The last text analysed, because the machine triages a text and then restates it. */
@@ -55,7 +55,7 @@ export function createVocabulary(lexicons: readonly Lexicon[] = []): Vocabulary 
     locales: new Set(),
     waiting: [...lexicons],
     functionWords: false,
-    entityWords: new Map(),
+    lexicons: new Map(),
     entities: undefined,
     last: undefined,
   };
@@ -82,7 +82,7 @@ export function addLexicon(vocabulary: Vocabulary, lexicon: Lexicon): void {
   for (const [name, list] of Object.entries(lexicon.categories)) addTerms(vocabulary.terms, terms(list), 'category', name, locale);
   for (const kind of Object.keys(lexicon.cues) as LexiconCue[]) addTerms(vocabulary.terms, terms(lexicon.cues[kind]), kind, kind, locale);
   for (const [outcome, list] of Object.entries(lexicon.outcomes)) addTerms(vocabulary.outcomes, terms(list), 'outcome', outcome, locale);
-  vocabulary.entityWords.set(locale, lexicon.entities);
+  vocabulary.lexicons.set(locale, lexicon);
   vocabulary.entities = undefined;
   vocabulary.last = undefined;
 }
@@ -94,13 +94,19 @@ export function compile(vocabulary: Vocabulary): Vocabulary {
   return vocabulary;
 }
 
+/** The full lexicons a vocabulary knows, always in `LOCALES` order (not the order they arrived in). */
+export function known(vocabulary: Vocabulary): Lexicon[] {
+  compile(vocabulary);
+  return LOCALES.flatMap((locale) => vocabulary.lexicons.get(locale) ?? []);
+}
+
 /**
  * How the vocabulary's languages write dates, counts and amounts, compiled once per set of
  * languages. Always in `LOCALES` order, so the result does not depend on which pack came first.
  */
 export function entityPatternsOf(vocabulary: Vocabulary): EntityPatterns {
   compile(vocabulary);
-  vocabulary.entities ??= entityPatterns(LOCALES.flatMap((locale) => vocabulary.entityWords.get(locale) ?? []));
+  vocabulary.entities ??= entityPatterns(known(vocabulary).map((lexicon) => lexicon.entities));
   return vocabulary.entities;
 }
 

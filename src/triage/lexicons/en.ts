@@ -173,4 +173,24 @@ export const en: Lexicon = {
     },
     currencies: { euro: 'EUR', euros: 'EUR', dollar: 'USD', dollars: 'USD', pound: 'GBP', pounds: 'GBP' },
   },
+  restatement: {
+    greetings: [String.raw`hi|hello|hey|dear [\p{L}]+|good (?:morning|afternoon|evening)`],
+    address: ['you', 'u', 'ye'],
+    swap: {
+      i: 'you', me: 'you', my: 'your', mine: 'yours', myself: 'yourself',
+      "i'm": "you're", 'i’m': 'you’re', im: "you're", "i've": "you've", 'i’ve': 'you’ve', ive: "you've",
+      "i'd": "you'd", 'i’d': 'you’d', "i'll": "you'll", 'i’ll': 'you’ll',
+      we: 'you', us: 'you', our: 'your', ours: 'yours', ourselves: 'yourselves',
+      "we're": "you're", 'we’re': 'you’re', "we've": "you've", 'we’ve': 'you’ve', "we'd": "you'd", "we'll": "you'll",
+      your: 'our', yours: 'ours', yourself: 'ourselves', yourselves: 'ourselves',
+      "you're": "we're", 'you’re': 'we’re', "you've": "we've", 'you’ve': 'we’ve', "you'll": "we'll", 'you’ll': 'we’ll',
+    },
+    objectAfter: [
+      'to', 'at', 'from', 'with', 'for', 'of', 'about', 'by', 'than', 'on', 'into', 'against', 'thank', 'thanked',
+      'called', 'emailed', 'told', 'asked', 'contacted', 'paid', 'rang', 'phoned', 'wrote', 'messaged', 'chased', 'gave',
+      'sent', 'trusted', 'reached', 'informed', 'tell', 'ask', 'call', 'email', 'contact', 'pay', 'trust', 'reach',
+      'inform', 'give', 'send', 'help', 'helped', 'let', 'made', 'make', 'chase', 'remind', 'reminded', 'recommend',
+    ],
+    adverbs: ['still', 'never', 'really', 'also', 'just', 'only', 'even', 'already', 'actually'],
+  },
 };

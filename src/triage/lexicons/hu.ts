@@ -145,4 +145,8 @@ export const hu: Lexicon = {
     },
     currencies: { euro: 'EUR', 'euró': 'EUR', eurot: 'EUR', 'eurót': 'EUR', forint: 'HUF', forintot: 'HUF' },
   },
+  restatement: {
+    greetings: [String.raw`j[oó] napot(?: k[ií]v[aá]nok)?|[uü]dv[oö]zl[oö]m|szia|tisztelt [\p{L}]+`],
+    address: ['te', 'ti', 'maga'],
+  },
 };

@@ -26,6 +26,26 @@ export interface Lexicon {
   outcomes: Readonly<Record<LexiconOutcome, string>>;
   /** How this language writes the facts `entities.ts` finds: dates, times, counts, currencies. */
   entities: LexiconEntities;
+  /** How the restatement (`restate.ts`) reads and says back this language. */
+  restatement: LexiconRestatement;
+}
+
+/** The words of one language the restatement needs, downloaded with its pack. */
+export interface LexiconRestatement {
+  /** Greetings that open a sentence and carry no facts, as regex alternatives: `hi`, `dobrý deň`. */
+  greetings: readonly string[];
+  /** Folded second-person words left dangling when the insult after them is removed: `you`, `ty`. */
+  address: readonly string[];
+  /**
+   * Turning the visitor's words to the second person, where a word-for-word swap is reliable (only
+   * in languages the bot says their words back in: see `restate.ts`): the visitor's "I/my" becomes
+   * "you/your", and their "you/your" (the shop) becomes "we/our". Lower case.
+   */
+  swap?: Readonly<Record<string, string>>;
+  /** After these the shop's "you" is an object ("emailed you": "us"); elsewhere a subject ("we"). */
+  objectAfter?: readonly string[];
+  /** Words that may stand between "I" and its verb ("I never was…"). */
+  adverbs?: readonly string[];
 }
 
 /**

@@ -141,4 +141,12 @@ export const ms: Lexicon = {
     },
     currencies: { ringgit: 'MYR' },
   },
+  restatement: {
+    greetings: [String.raw`helo|hai|salam|assalamualaikum|selamat (?:pagi|petang|malam|tengah hari)`],
+    address: ['kamu', 'korang', 'awak', 'kalian', 'you', 'u'],
+    swap: {
+      saya: 'anda', sy: 'anda', aku: 'anda', sya: 'anda',
+      awak: 'kami', kamu: 'kami', korang: 'kami', you: 'kami', u: 'kami',
+    },
+  },
 };

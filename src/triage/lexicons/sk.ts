@@ -137,4 +137,8 @@ export const sk: Lexicon = {
     },
     currencies: { eura: 'EUR', 'eurá': 'EUR' },
   },
+  restatement: {
+    greetings: [String.raw`dobr[yý] de[nň]|dobr[eé] r[aá]no|ahoj`],
+    address: ['vy', 'ty', 'ti'],
+  },
 };
