@@ -13,17 +13,11 @@ const HASH_REF = /(?<![\p{L}\p{N}])#\s?([A-Z0-9][A-Z0-9-]{2,24})/giu;
 
 /**
  * A keyword for an order or account, then the reference: `order 4411-A`, `order no. 123`,
- * `rendelés 123456`, `rendelésszám: 123`, `objednávka č. 2024001`, `pesanan 88123`.
+ * `rendelés 123456`, `rendelésszám: 123`, `objednávka č. 2024001`, `pesanan 88123`. The words
+ * come with each language (`LexiconEntities.references`); these ways of writing "number" are
+ * shared by them all.
  */
-const KEYWORD_REF = new RegExp(
-  String.raw`(?<![\p{L}])(?:order|ord|account|acct|invoice|booking|ticket|reference|ref|case|customer|` +
-    String.raw`rendelés|rendeles|rendelést|rendelest|rendelésszám|rendelesszam|rendelésem|rendelesem|azonosító|azonosito|számla|szamla|ügyfélszám|ugyfelszam|` +
-    String.raw`objednávk[aeyu]|objednavk[aeyu]|objednávky|faktúr[aeyu]|faktur[aeyu]|zmluv[aeyu]|zákaznícke|zakaznicke|` +
-    String.raw`pesanan|akaun|invois|tempahan|rujukan|resit|tiket)` +
-    String.raw`(?:\s{0,3}(?:number|num|nr|no|n[oº]\.|č|c|číslo|cislo|szám|szam|nombor|no\.|#)\.?)?[\s:#.-]{0,4}` +
-    String.raw`([A-Z]{0,4}[-]?\d[A-Z0-9-]{2,24})`,
-  'giu',
-);
+const REFERENCE_NUMBER = String.raw`nr|no|n[oº]\.|no\.|#`;
 
 const EMAIL = /[A-Z0-9._%+-]{1,64}@[A-Z0-9-]{1,63}(?:\.[A-Z0-9-]{1,63}){0,8}\.[A-Z]{2,24}/giu;
 
@@ -61,6 +55,8 @@ const NOTHING = '(?!)';
  * a vocabulary knows (`entityPatterns`): each language brings its own (`LexiconEntities`).
  */
 export interface EntityPatterns {
+  /** A keyword for an order or account, then the reference: `order 4411-A`, `objednávka č. 2024001`. */
+  keywordReference: RegExp;
   /** Amounts with the currency after them: `9,99 €`, `5000 forint`. */
   amountAfter: RegExp;
   /** Currency symbols, codes and words, lower case, and their ISO code. */
@@ -108,7 +104,14 @@ export function entityPatterns(languages: readonly LexiconEntities[]): EntityPat
   const currencyAfter = [CURRENCY_AFTER, ...wordAlternatives(Object.keys(currencyWords))].join('|');
   const suffixes = all((language) => language.timeSuffixes);
   const clock = suffixes.length > 0 ? String.raw`${CLOCK}(?:\s?(?:${suffixes.join('|')}))?` : CLOCK;
+  const numbers = [...all((language) => language.referenceNumbers), REFERENCE_NUMBER].join('|');
   return {
+    keywordReference: new RegExp(
+      String.raw`(?<![\p{L}])(?:${anyOf(all((language) => language.references))})` +
+        String.raw`(?:\s{0,3}(?:${numbers})\.?)?[\s:#.-]{0,4}` +
+        String.raw`([A-Z]{0,4}[-]?\d[A-Z0-9-]{2,24})`,
+      'giu',
+    ),
     amountAfter: new RegExp(String.raw`(?<![\p{N}.,])${QUANTITY}(${NUMBER})\s?(${currencyAfter})(?![\p{L}])`, 'giu'),
     currencies: { ...CURRENCY_CODES, ...currencyWords },
     ago: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${anyOf(all((language) => language.ago))})(?![\p{L}])`, 'giu'),
@@ -281,7 +284,7 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues, 
     pushUnique(entities.orderRefs, `#${ref}`);
     mark(taken, m.index, m.index + m[0].length);
   }
-  for (const m of matchesIn(KEYWORD_REF, text, numeric)) {
+  for (const m of matchesIn(patterns.keywordReference, text, numeric)) {
     if (entities.orderRefs.length >= MAX_PER_KIND) break;
     const ref = (m.groups[1] as string).replace(/-$/, '');
     const start = m.index + m.text.length - (m.groups[1] as string).length;

@@ -153,6 +153,10 @@ export const en: Lexicon = {
       'repair*,fix it,fixed,mend*',
   },
   entities: {
+    references: [
+      'order|ord|account|acct|invoice|booking|ticket|reference|ref|case|customer',
+    ],
+    referenceNumbers: ['number|num'],
     ago: [
       String.raw`(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|few|couple of)\s(?:hours?|days?|weeks?|months?|years?)\sago`,
     ],

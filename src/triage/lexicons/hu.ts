@@ -124,6 +124,10 @@ export const hu: Lexicon = {
       'javít*,megjavít*,szerviz*',
   },
   entities: {
+    references: [
+      String.raw`rendelés|rendeles|rendelést|rendelest|rendelésszám|rendelesszam|rendelésem|rendelesem|azonosító|azonosito|számla|szamla|ügyfélszám|ugyfelszam`,
+    ],
+    referenceNumbers: ['szám|szam'],
     ago: [
       String.raw`(?:\d{1,2}|egy|két|három|négy|öt|hat|hét|pár|néhány)\s(?:órája|napja|hete|hónapja|éve)`,
       String.raw`(?:\d{1,2}|egy|két|három|négy|öt|hat|hét|pár|néhány)\s(?:órával|nappal|héttel|hónappal|évvel)\sezelőtt`,

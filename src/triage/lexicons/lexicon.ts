@@ -56,6 +56,10 @@ export interface LexiconRestatement {
  * words (lower case, no accents), as the words of a text are compared.
  */
 export interface LexiconEntities {
+  /** Words for an order or account that a reference follows: `order`, `rendelés`, `objednávk[aeyu]`. */
+  references: readonly string[];
+  /** Words for "number" between such a word and the reference: `number`, `č.`, `szám`. */
+  referenceNumbers: readonly string[];
   /** How long ago: `two weeks ago`, `pred týždňom`, `két hete`, `2 minggu lepas`. */
   ago: readonly string[];
   /** Folded words a relative date is built around: `ago`, `pred`, `napja`, `lepas`. */

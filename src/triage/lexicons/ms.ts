@@ -121,6 +121,10 @@ export const ms: Lexicon = {
       'baiki,membaiki,pembaikan,dibaiki,repair*',
   },
   entities: {
+    references: [
+      'pesanan|akaun|invois|tempahan|rujukan|resit|tiket',
+    ],
+    referenceNumbers: ['nombor'],
     ago: [
       String.raw`(?:(?:\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|beberapa)\s)?(?:jam|hari|minggu|bulan|tahun)\s(?:yang\s)?(?:lepas|lalu)`,
       String.raw`(?:sejam|sehari|seminggu|sebulan|setahun)\s(?:yang\s)?(?:lepas|lalu)`,

@@ -118,6 +118,10 @@ export const sk: Lexicon = {
       'oprav*,servis*',
   },
   entities: {
+    references: [
+      String.raw`objednávk[aeyu]|objednavk[aeyu]|objednávky|faktúr[aeyu]|faktur[aeyu]|zmluv[aeyu]|zákaznícke|zakaznicke`,
+    ],
+    referenceNumbers: ['č|c|číslo|cislo'],
     ago: [
       String.raw`pred\s(?:(?:\d{1,2}|dvoma|dvomi|troma|tromi|štyrmi|piatimi|pár|niekoľkými)\s)?(?:hodinou|hodinami|dňom|dňami|týždňom|týždňami|mesiacom|mesiacmi|rokom|rokmi)`,
     ],
