@@ -127,14 +127,14 @@ function measureSizes(build) {
   for (const locale of BENCH_LOCALES) {
     const c = sizes.complaint[locale];
     if (!c) {
-      row({ section, figure: `One complaint, ${locale}`, value: 'no locale chunk found', budget: '≤ 40 KB gzip', pass: false });
+      row({ section, figure: `One complaint, ${locale}`, value: 'no locale chunk found', budget: '≤ 62 KB gzip', pass: false });
       continue;
     }
     row({
       section,
       figure: `One complaint, ${locale}`,
       value: `${kb(c.gzip)} / ${kb(c.brotli)}`,
-      budget: '≤ 40 KB gzip (aim 35)',
+      budget: '≤ 62 KB gzip (aim 55)',
       pass: c.gzip <= BYTE_BUDGETS.complaintGzip,
       note: `${c.files.length} files: ${c.files.join(' + ')}`,
     });

@@ -51,10 +51,10 @@ describe('what a visitor downloads stays within budget', () => {
     expect(sizes.loader.gzip).toBeLessThanOrEqual(BYTE_BUDGETS.loaderGzip);
   });
 
-  // The issue's budget for one complaint is 40 KB gzip, and it is NOT met: the bench prints the
+  // The budget for one complaint is 62 KB gzip (aim 55), and it is NOT met: the bench prints the
   // figure against it as FAIL. What is enforced here is a ceiling just above today's size, so
   // nothing makes it heavier while the gap is being closed.
-  it.each(BENCH_LOCALES)('keeps everything for one complaint in %s under the 68 KB ceiling (budget 40 KB, not met)', (locale) => {
+  it.each(BENCH_LOCALES)('keeps everything for one complaint in %s under the 68 KB ceiling (budget 62 KB, not met)', (locale) => {
     const complaint = sizes.complaint[locale];
     expect(complaint, `no download found for ${locale}`).toBeDefined();
     expect(complaint!.files).toContain(LOADER_FILE);
