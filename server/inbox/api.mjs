@@ -62,8 +62,12 @@ export function createApi(token) {
     claim: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/claim`),
     /** @param {string} id */
     release: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/release`),
-    /** @param {string} id @param {string} note */
-    resolve: (id, note) => call('POST', `/api/complaints/${encodeURIComponent(id)}/resolve`, { note }),
+    /** @param {string} id @param {string} note internal @param {string} reply what the visitor reads */
+    resolve: (id, note, reply) => call('POST', `/api/complaints/${encodeURIComponent(id)}/resolve`, { note, reply }),
+    /** @param {string} id @param {string} text */
+    reply: (id, text) => call('POST', `/api/complaints/${encodeURIComponent(id)}/replies`, { text }),
+    /** @param {string} id @param {string} dueBy @param {string} reason */
+    moveDue: (id, dueBy, reason) => call('POST', `/api/complaints/${encodeURIComponent(id)}/due`, { dueBy, reason }),
     /** @param {string} id */
     followUp: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/follow-up`),
     trends: () => call('GET', '/api/trends'),

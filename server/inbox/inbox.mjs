@@ -145,8 +145,10 @@ async function onServerEvent(event, id) {
   if (event === 'created') ui.announcer.textContent = 'A new complaint arrived.';
   await scheduleRefresh();
   // Re-render an open complaint only when the agent is not halfway through a note.
-  const note = /** @type {HTMLTextAreaElement | null} */ (document.getElementById('resolution-note-input'));
-  if (id === state.openId && !note?.value) await openDetail(id, { focus: false });
+  const typing = ['resolution-note-input', 'outcome-reply-input', 'reply-input', 'due-reason-input'].some(
+    (field) => /** @type {HTMLInputElement | null} */ (document.getElementById(field))?.value,
+  );
+  if (id === state.openId && !typing) await openDetail(id, { focus: false });
 }
 
 /**
@@ -194,7 +196,9 @@ async function openDetail(id, { focus }) {
     agent: /** @type {import('./api.mjs').Agent} */ (state.agent),
     onClaim: () => after(api.claim(id)),
     onRelease: () => after(api.release(id)),
-    onResolve: (note) => after(api.resolve(id, note)),
+    onResolve: (note, reply) => after(api.resolve(id, note, reply)),
+    onReply: (text) => after(api.reply(id, text)),
+    onMoveDue: (dueBy, reason) => after(api.moveDue(id, dueBy, reason)),
     onFollowUp: () => after(api.followUp(id)),
   });
   ui.detailView.hidden = false;
