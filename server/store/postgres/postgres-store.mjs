@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { agentRef, claimedBySame, describeWork, toListItem, trendWeeks, urgencyRank } from '../shared.mjs';
 import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
-import { createPostgresEvents, EVENTS_CHANNEL, eventParameter } from './events.mjs';
+import { createPostgresEvents } from './events.mjs';
 import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
 import { migratePostgres } from './migrate.mjs';
 
@@ -38,14 +38,12 @@ const INSERT_COMPLAINT = `
     INSERT INTO complaints (id, reference, body, received_at, submitted_at, category, language, urgency,
       urgency_rank, mood, customer_type, widget_urgency, widget_category, escalated, handoff_reason,
       verified, visitor_name, excerpt, due_by, follow_up_at, follow_up_consent, signals, csat, status_key_hash)
-    SELECT $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $28
+    SELECT $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $27
     FROM receipt RETURNING id
   ), work AS (
     ${insertJobsFrom(26, 'EXISTS (SELECT 1 FROM complaint)')}
-  ), announced AS (
-    SELECT pg_notify('${EVENTS_CHANNEL}', $27) FROM complaint WHERE $27::text IS NOT NULL
   )
-  SELECT (SELECT count(*) FROM complaint)::int AS created, (SELECT count(*) FROM announced)::int AS announced`;
+  SELECT (SELECT count(*) FROM complaint)::int AS created`;
 
 const INSERT_RATING = `
   WITH receipt AS (
@@ -56,11 +54,8 @@ const INSERT_RATING = `
     INSERT INTO ratings (id, complaint_id, csat, at) SELECT $1, $3, $5, $6 FROM receipt RETURNING id
   ), work AS (
     ${insertJobsFrom(7, 'EXISTS (SELECT 1 FROM rating)')}
-  ), announced AS (
-    SELECT pg_notify('${EVENTS_CHANNEL}', $8) FROM rating WHERE $8::text IS NOT NULL
   )
-  SELECT (SELECT receipt FROM receipt) AS receipt, (SELECT count(*) FROM rating)::int AS created,
-    (SELECT count(*) FROM announced)::int AS announced`;
+  SELECT (SELECT receipt FROM receipt) AS receipt, (SELECT count(*) FROM rating)::int AS created`;
 
 /** How many expired complaints one retention statement deletes. */
 const PURGE_BATCH = 500;
@@ -96,6 +91,18 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
   const jobs = createPostgresJobs(pool);
   const agents = createPostgresAgents(pool);
   await events.ready;
+
+  /**
+   * Publishes a stored record's event once it is committed. Its own notification, not part of
+   * the insert: a transaction that notifies holds PostgreSQL's notification lock through its
+   * commit, which would make every insert wait for the previous one's disk flush.
+   * @param {InsertResult} result
+   * @param {{ type: string, data: object } | undefined} event
+   */
+  const announce = (result, event) => {
+    if (event) events.publish(event.type, event.data).catch(onError);
+    return result;
+  };
 
   /**
    * The first answer for an id already stored: a replay when the content is the same.
@@ -147,10 +154,9 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       JSON.stringify(meta.signals ?? record.triage.signals),
       record.csat,
       jobsParameter(meta.jobs),
-      eventParameter(meta.event),
       meta.statusKeyHash ?? null,
     ] });
-    if (rows[0].created === 1) return { outcome: 'created', receipt };
+    if (rows[0].created === 1) return announce({ outcome: 'created', receipt }, meta.event);
     return existingReceipt(record.id, hash);
   };
 
@@ -168,9 +174,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       record.csat,
       record.at,
       jobsParameter(jobs),
-      eventParameter(event),
     ] });
-    if (rows[0].created === 1) return { outcome: 'created', receipt: rows[0].receipt };
+    if (rows[0].created === 1) return announce({ outcome: 'created', receipt: rows[0].receipt }, event);
     return existingReceipt(record.id, hash);
   };
 
