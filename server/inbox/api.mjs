@@ -37,12 +37,18 @@ export const acceptInvite = (token, password) => request('POST', '/api/invites/a
 
 /**
  * The inbox's calls to the server as a signed-in agent, all carrying the session token as a
- * Bearer header.
+ * Bearer header. `onSessionEnded` runs when the server no longer knows the session (it expired,
+ * or the agent signed out or was removed elsewhere).
  * @param {string} token
+ * @param {() => void} [onSessionEnded]
  */
-export function createApi(token) {
+export function createApi(token, onSessionEnded = () => {}) {
   /** @param {string} method @param {string} path @param {unknown} [body] */
-  const call = (method, path, body) => request(method, path, body, token);
+  const call = (method, path, body) =>
+    request(method, path, body, token).catch((error) => {
+      if (/** @type {{ status?: number }} */ (error).status === 401) onSessionEnded();
+      throw error;
+    });
 
   return {
     /** @returns {Promise<{ agent: Agent }>} */

@@ -77,7 +77,11 @@ async function boot() {
 
 /** @param {string} token @param {import('./api.mjs').Agent} agent */
 async function enter(token, agent) {
-  const api = createApi(token);
+  const api = createApi(token, () => {
+    if (state.api !== api) return;
+    leave();
+    ui.signInError.textContent = 'Your session has ended; sign in again.';
+  });
   sessionStorage.setItem(TOKEN_KEY, token);
   Object.assign(state, { api, agent });
   ui.signInView.hidden = true;
@@ -271,16 +275,23 @@ ui.acceptInvite.addEventListener('submit', async (event) => {
     ui.inviteError.textContent = /** @type {Error} */ (error).message;
   }
 });
-ui.signOut.addEventListener('click', async () => {
+/** Back to the sign-in form, forgetting the session in this tab. */
+function leave() {
   state.stop?.();
-  // Ends the session on the server too, so the token is worthless even if it was copied.
-  await state.api?.signOut().catch(() => undefined);
   sessionStorage.removeItem(TOKEN_KEY);
   Object.assign(state, { api: null, agent: null, openId: null, stop: null, invite: null });
   ui.detailView.hidden = true;
   ui.liveState.textContent = 'Offline';
   void show('queue');
   showSignIn();
+}
+
+ui.signOut.addEventListener('click', async () => {
+  // Ends the session on the server too, so the token is worthless even if it was copied.
+  const { api } = state;
+  state.api = null;
+  await api?.signOut().catch(() => undefined);
+  leave();
 });
 ui.filters.addEventListener('change', () => {
   state.shown = PAGE;

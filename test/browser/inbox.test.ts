@@ -289,6 +289,12 @@ describe('agent inbox in Chromium', () => {
     await expect.poll(() => admin.locator('#agents tbody tr', { hasText: 'lenka@shop.example' }).count()).toBe(0);
     const token = await lenka.evaluate(() => sessionStorage.getItem('heard.session'));
     expect((await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    // Her open inbox finds out at its next call (a new complaint makes it read the queue) and
+    // asks her to sign in, keeping nothing of the session.
+    await receive(sampleComplaint());
+    await lenka.locator('#sign-in-view:not([hidden])').waitFor();
+    expect(await lenka.locator('#sign-in-error').textContent()).toBe('Your session has ended; sign in again.');
+    expect(await lenka.evaluate(() => sessionStorage.getItem('heard.session'))).toBeNull();
     await Promise.all([admin.close(), lenka.close()]);
   });
 
