@@ -15,8 +15,7 @@ export default mergeConfig(viteConfig, defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**', 'test/ui/**', 'test/triage/load.test.ts', 'node_modules/**'],
-          setupFiles: ['test/support/all-lexicons.ts'],
+          exclude: ['test/browser/**', 'test/ui/**', 'node_modules/**'],
         },
       },
       {
@@ -25,16 +24,6 @@ export default mergeConfig(viteConfig, defineConfig({
           name: 'dom',
           environment: 'happy-dom',
           include: ['test/ui/**/*.test.{ts,tsx}', 'test/embed/**/*.test.tsx'],
-          setupFiles: ['test/support/all-lexicons.ts'],
-        },
-      },
-      {
-        // Triage as the widget sees it: only function words until a language is loaded.
-        extends: true,
-        test: {
-          name: 'lazy',
-          environment: 'node',
-          include: ['test/triage/load.test.ts'],
         },
       },
       {

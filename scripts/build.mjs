@@ -61,7 +61,11 @@ await run({
         comments: SHIPPED_COMMENTS,
         // One download per language: its catalog and its triage vocabulary together.
         codeSplitting: {
-          groups: [{ debugName: 'language packs', name: (id) => /src\/(?:i18n\/catalogs|triage\/lexicons)\/(en|ms|hu|sk)\.ts$/.exec(id)?.[1] ?? null }],
+          groups: [
+            { debugName: 'language packs', name: (id) => /src\/(?:i18n\/catalogs|triage\/lexicons)\/(en|ms|hu|sk)\.ts$/.exec(id)?.[1] ?? null },
+            // Only a returning visitor's download: reading and showing their complaints' status.
+            { debugName: 'status', name: (id) => (/src\/(?:transport\/status|ui\/PastStatuses)\.ts$/.test(id) ? 'status' : null) },
+          ],
         },
       },
     },

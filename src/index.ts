@@ -5,7 +5,7 @@
 export { mount } from './embed/mount';
 export { defineHeardElement } from './embed/element';
 export { parseConfig } from './embed/config';
-export { complaintMachine } from './machine/complaintMachine';
+export { complaintMachine } from './machine/everyLanguage';
 export { computeDueDate } from './machine/dueDate';
 export { DEFAULT_SCRIPT_OPTIONS } from './machine/options';
 export { triage, restate } from './triage/public';

@@ -6,6 +6,8 @@ export interface HeardEvents {
   close: Record<string, never>;
   /** The complaint is in the outbox and on its way (or delivered). */
   submitted: { id: string; reference: string; delivery: 'delivered' | 'queued' | 'rejected' };
+  /** The visitor deleted what the widget kept on their device (drafts, history, refused complaints). */
+  erased: Record<string, never>;
   /** The conversation went to a person. */
   handoff: { id: string; reference: string; reason: string };
   /** Something the owner should know: a refused delivery, broken storage, bad configuration. */
@@ -20,7 +22,10 @@ export interface HeardApi {
   open(): void;
   /** Closes the panel. */
   close(): void;
-  /** Tells the widget who the visitor is: fields given here are not asked again. */
+  /**
+   * Tells the widget who the visitor is: fields given here are not asked again. `userId` with
+   * `userHash` (the HMAC your server computed, see the README) lets the receiver verify them.
+   */
   identify(identity: Identity): void;
   /**
    * Listens to a widget event; returns a function that stops listening.

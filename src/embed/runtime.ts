@@ -1,27 +1,32 @@
-import { createActor, fromPromise, type Actor } from 'xstate';
+import { createActor, fromPromise, type Actor, type Snapshot } from 'xstate';
 import { anyLoadedCatalog, getLoadedCatalog, loadCatalog } from '../i18n/load';
 import { resolveLocale } from '../i18n/locale';
 import { translate, type Catalog } from '../i18n/translate';
-import { complaintMachine } from '../machine/complaintMachine';
+import { createComplaintMachine, type ComplaintMachine } from '../machine/complaintMachine';
 import type { ComplaintContext } from '../machine/context';
 import type { Identity } from '../machine/events';
 import { buildRating, buildRecord, type Translator } from '../record/build';
 import { newRecordIds } from '../record/ids';
+import { pageAddress, referrerOrigin } from '../record/page';
 import { transcriptText } from '../record/transcript';
 import { createDraftSaver } from '../storage/drafts';
-import { openStore, type Draft, type HeardStore } from '../storage/store';
+import { databaseExists, openStore, type Draft, type HeardStore } from '../storage/store';
 import { createDeliveryLock, createDraftSync, type ChannelConstructor, type LocksLike } from '../storage/tabs';
 import { createDelivery } from '../transport/flush';
+import type { createStatusReader } from '../transport/status';
 import { wireLifecycle, type LifecycleTarget } from '../transport/lifecycle';
 import { renderWidget } from '../ui/mount';
 import { onAccent } from '../ui/theme';
 import { loadLexicon } from '../triage/load';
 import { triage } from '../triage/triage';
+import { createVocabulary } from '../triage/vocabulary';
 import type { Locale } from '../triage/types';
 import { createEmitter, type HeardApi } from './api';
 import type { WidgetConfig } from './config';
+import { createEraser } from './erase';
 
-export type ComplaintActor = Actor<typeof complaintMachine>;
+export type ComplaintActor = Actor<ComplaintMachine>;
+type StatusReader = ReturnType<typeof createStatusReader>;
 
 /** What the widget needs from the page it runs in; only `src/embed/` passes the real window. */
 export interface PageEnv {
@@ -33,6 +38,8 @@ export interface PageEnv {
   document: { referrer: string; title: string };
   /** Test hook: a store to use instead of IndexedDB. */
   store?: HeardStore;
+  /** The IndexedDB factory (default the page's own); `null` for none. */
+  indexedDB?: IDBFactory | null;
   fetch?: typeof fetch;
 }
 
@@ -44,6 +51,25 @@ const DAY = 86_400_000;
  */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Whether a saved draft holds what `getPersistedSnapshot()` gave for a conversation still in
+ * progress; XState checks the rest as it restores it.
+ */
+function isActiveSnapshot(value: unknown): value is Snapshot<unknown> & { status: 'active' } {
+  return typeof value === 'object' && value !== null && 'status' in value && value.status === 'active';
+}
+
+/**
+ * The page's storage. Where the database does not exist yet, nothing is created until the
+ * visitor asks for the widget (`persist()`); where it does, it is opened at once to restore a
+ * draft and deliver the outbox. A browser that cannot say which databases exist opens it.
+ */
+async function openPageStore(config: WidgetConfig, env: PageEnv): Promise<HeardStore> {
+  const factory = env.indexedDB === undefined ? (globalThis as { indexedDB?: IDBFactory }).indexedDB ?? null : env.indexedDB;
+  const exists = await databaseExists(factory);
+  return openStore({ indexedDB: factory, draftMaxAgeMs: config.draftMaxAgeDays * DAY, deferred: exists === false });
+}
+
 /** Renders catalog lines in one language, variants seeded by the conversation. */
 export function translatorFor(locale: Locale, seed: string): Translator {
   // The conversation's language is loaded before the panel renders; should a switch still be
@@ -53,9 +79,15 @@ export function translatorFor(locale: Locale, seed: string): Translator {
   return (key, params) => (catalog ? translate(catalog, lang, key, params, seed) : key);
 }
 
+/**
+ * The widget's triage vocabulary: every language's function words, and each full lexicon once its
+ * language pack has arrived, so a visitor downloads only the vocabulary they need.
+ */
+const vocabulary = createVocabulary();
+
 /** A language's catalog and triage vocabulary; the vocabulary is best effort. */
 function loadLanguage(locale: Locale): Promise<Catalog> {
-  return Promise.all([loadCatalog(locale), loadLexicon(locale).catch(() => undefined)]).then(([catalog]) => catalog);
+  return Promise.all([loadCatalog(locale), loadLexicon(vocabulary, locale).catch(() => undefined)]).then(([catalog]) => catalog);
 }
 
 /**
@@ -76,10 +108,10 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   // language loads its own when rendering.)
   const pageLocale = resolveLocale(config.locale, win.navigator.languages ?? []);
   void loadLanguage(pageLocale).catch(() => undefined);
-  const store = env.store ?? (await openStore({ draftMaxAgeMs: config.draftMaxAgeDays * DAY }));
+  const store = env.store ?? (await openPageStore(config, env));
   const draftKey = `conversation:${config.endpoint}`;
   await nextTask();
-  const history = await store.listHistory();
+  let history = await store.listHistory();
   const draft = await store.loadDraft(draftKey);
   const Channel = win.BroadcastChannel as ChannelConstructor | undefined;
   const lock = createDeliveryLock({ locks: win.navigator.locks as LocksLike | undefined, BroadcastChannel: Channel });
@@ -91,6 +123,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     lock,
     fetch: env.fetch,
     onEvent: (event) => {
+      if (event.type === 'delivered' || event.type === 'rejected') eraser.progressed();
       if (event.type === 'rejected') {
         emitter.emit('error', { code: 'rejected', id: event.id, status: event.status ?? undefined, message: `The endpoint refused complaint ${event.id}.` });
       }
@@ -98,33 +131,82 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   });
 
   let composer = draft?.composer ?? '';
+  let readStatuses: Promise<StatusReader> | undefined;
+  /**
+   * Whether the visitor has asked for the widget (opened it, typed, or has a conversation from
+   * before): until then nothing about this page view is written to the device.
+   */
+  let engaged = draft !== undefined;
+  /** The conversation restarted because the visitor erased their data: the panel says so. */
+  let justErased = false;
+  /** Refused complaints whose transcript the visitor has been offered (noted once each). */
+  const offered = new Set<string>();
   let actor: ComplaintActor;
   let ui: { destroy(): void } | null = null;
   let stopWatching: () => void = () => {};
 
-  const machine = complaintMachine.provide({
+  const machine = createComplaintMachine(vocabulary).provide({
     actors: {
       enqueue: fromPromise(async ({ input }) => {
         const record = buildRecord(input.context, translatorFor(input.context.locale, input.context.id));
-        await store.enqueue(record, Date.now());
+        await store.enqueue(record, config.endpoint, Date.now());
         // The store never throws for a storage fault; make sure it really holds the complaint
         // before the visitor is thanked (the machine then says it could not be saved instead).
         if (!(await store.listOutbox()).some((item) => item.id === record.id)) throw new Error('Heard: the complaint was not stored');
       }),
       deliver: fromPromise(({ input }) => delivery.send(input.id)),
+      readStatus: fromPromise(async ({ signal }) => {
+        const past = await store.listHistory();
+        // The reader is a download of its own, only for a visitor with complaints to ask about.
+        if (!past.some((entry) => entry.statusKey)) return [];
+        // (Should it fail to arrive, nothing is shown until the next page load.)
+        readStatuses ??= import('../transport/status').then((m) => m.createStatusReader({ endpoint: config.endpoint, fetch: env.fetch }));
+        return (await readStatuses)(past, signal);
+      }),
       rateComplaint: fromPromise(async ({ input }) => {
         const rating = buildRating(input.complaintId, input.score, input.at);
-        await store.enqueue(rating, Date.now());
+        await store.enqueue(rating, config.endpoint, Date.now());
         await delivery.send(rating.id);
       }),
     },
   });
 
   const saver = createDraftSaver(store, { onSaved: (d) => sync.announce(d) });
-  const sync = createDraftSync({ BroadcastChannel: Channel, onAdopt: (d) => adopt(d) });
+  const sync = createDraftSync({
+    BroadcastChannel: Channel,
+    onAdopt: (d) => adopt(d),
+    // The visitor erased their data in another tab: this tab's conversation goes too.
+    onErased: () => void saver.discard().then(() => restart(false)),
+  });
+  const eraser = createEraser({
+    store,
+    saver,
+    endpoint: config.endpoint,
+    flush: () => delivery.flush(),
+    onErased: () => {
+      sync.announceErased();
+      restart(true);
+      emitter.emit('erased', {});
+    },
+  });
+
+  /** The visitor asked for the widget: from now on its data may be kept on the device. */
+  function engage(): void {
+    if (engaged) return;
+    engaged = true;
+    void store.persist();
+  }
+
+  /** Keeps the refused complaint's item until `draft-days` after the visitor saw the transcript offer. */
+  async function noteTranscriptOffered(id: string): Promise<void> {
+    if (offered.has(id)) return;
+    offered.add(id);
+    const item = (await store.listOutbox()).find((candidate) => candidate.id === id);
+    if (item?.state === 'rejected' && item.transcriptOfferedAt === null) await store.updateOutbox({ ...item, transcriptOfferedAt: Date.now() });
+  }
   if (draft) sync.note(draft);
 
-  const snapshotDraft = (): Draft => ({ key: draftKey, snapshot: actor.getPersistedSnapshot(), composer, updatedAt: Date.now() });
+  const snapshotDraft = (): Draft => ({ key: draftKey, endpoint: config.endpoint, snapshot: actor.getPersistedSnapshot(), composer, updatedAt: Date.now() });
 
   function freshInput() {
     const ids = newRecordIds();
@@ -133,8 +215,13 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
       at: new Date().toISOString(),
       locale: pageLocale,
       options: config.script,
-      page: { url: win.location.href, referrer: env.document.referrer || null, title: env.document.title || null },
+      page: {
+        url: pageAddress(win.location.href, config.pageUrl),
+        referrer: referrerOrigin(env.document.referrer),
+        title: env.document.title || null,
+      },
       previousComplaints: history.length,
+      identity: config.identity,
     };
   }
 
@@ -147,10 +234,15 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     if (snapshot) {
       let failure: unknown = null;
       try {
-        const restored = createActor(machine, { snapshot: snapshot as never, input: freshInput() });
+        if (!isActiveSnapshot(snapshot)) throw new Error('not a conversation in progress');
+        const restored = createActor(machine, { snapshot, input: freshInput() });
         restored.subscribe({ error: (e) => void (failure = e) });
         restored.start();
-        if (restored.getSnapshot().status === 'active' && !failure) return restored;
+        if (restored.getSnapshot().status === 'active' && !failure) {
+          // The host page's word about who the visitor is now beats what the draft remembers.
+          if (config.identity) restored.send({ type: 'visitor.identify', identity: config.identity });
+          return restored;
+        }
         restored.stop();
       } catch (e) {
         failure = e;
@@ -173,21 +265,25 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         const was = prev;
         prev = snap;
         const ctx: ComplaintContext = snap.context;
-        if (snap.matches({ panel: 'open' }) && !was.matches({ panel: 'open' })) emitter.emit('open', {});
+        const opened = snap.matches({ panel: 'open' }) && !was.matches({ panel: 'open' });
+        const said = ctx.messages[ctx.messages.length - 1];
+        const visitorSpoke = ctx.messages.length > was.context.messages.length && said?.from === 'visitor';
+        if (opened || visitorSpoke || (ctx.handoff && !was.context.handoff)) engage();
+        if (opened) emitter.emit('open', {});
         if (snap.matches({ panel: 'closed' }) && !was.matches({ panel: 'closed' })) emitter.emit('close', {});
         if (ctx.handoff && !was.context.handoff) emitter.emit('handoff', { id: ctx.id, reference: ctx.reference, reason: ctx.handoff.reason });
         if (snap.hasTag('finished') && !was.hasTag('finished')) {
-          void store.addHistory({ id: ctx.id, reference: ctx.reference, at: Date.now() });
+          void store.addHistory({ id: ctx.id, reference: ctx.reference, at: Date.now(), endpoint: config.endpoint, statusKey: ctx.statusKey });
           emitter.emit('submitted', { id: ctx.id, reference: ctx.reference, delivery: ctx.delivery === 'idle' ? 'queued' : ctx.delivery });
         }
+        if (snap.hasTag('finished') && ctx.delivery === 'rejected' && snap.matches({ panel: 'open' })) void noteTranscriptOffered(ctx.id);
         // A visitor writing another language than the page's: fetch its vocabulary while they
         // type on, so triage knows it by the time they are done.
-        const said = ctx.messages[ctx.messages.length - 1];
-        if (ctx.messages.length > was.context.messages.length && said?.from === 'visitor' && said.text) {
-          void loadLexicon(triage(said.text, { locale: ctx.locale }).language).catch(() => undefined);
+        if (visitorSpoke && said.text) {
+          void loadLexicon(vocabulary, triage(said.text, { locale: ctx.locale, vocabulary }).language).catch(() => undefined);
         }
         if (snap.hasTag('saveFailed') && !was.hasTag('saveFailed')) emitter.emit('error', { code: 'storage', message: 'The complaint could not be saved on this device.' });
-        saver.schedule(snapshotDraft);
+        if (engaged) saver.schedule(snapshotDraft);
       },
     });
     return () => sub.unsubscribe();
@@ -209,8 +305,14 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         initial: composer,
         onChange: (text: string) => {
           composer = text;
+          engage();
           saver.schedule(snapshotDraft);
         },
+      },
+      privacy: {
+        erase: eraser.erase,
+        eraseWhenDelivered: eraser.eraseWhenDelivered,
+        erased: justErased,
       },
       transcript: () => {
         const ctx = actor.getSnapshot().context;
@@ -233,6 +335,24 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     if (open !== actor.getSnapshot().matches({ panel: 'open' })) actor.send({ type: open ? 'panel.open' : 'panel.close' });
     stopWatching = watch(actor);
     void render();
+  }
+
+  /**
+   * A fresh conversation after the visitor's data was erased (here, or in another tab): nothing
+   * of the old one stays in memory, and nothing of the new one is kept until they use it.
+   */
+  function restart(sayErased: boolean): void {
+    const open = actor.getSnapshot().matches({ panel: 'open' });
+    stopWatching();
+    actor.stop();
+    composer = '';
+    history = [];
+    engaged = false;
+    actor = createConversation(undefined);
+    if (open) actor.send({ type: 'panel.open' });
+    stopWatching = watch(actor);
+    justErased = sayErased;
+    void render().then(() => (justErased = false));
   }
 
   actor = createConversation(draft?.snapshot);

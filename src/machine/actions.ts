@@ -1,8 +1,9 @@
 import type { MessageKey, Params } from '../i18n/translate';
 import type { HandoffReason, OutcomeKind } from '../record/record';
-import { restate } from '../triage/restate';
+import { restate, restatementQuotes } from '../triage/restate';
 import { triage } from '../triage/triage';
-import type { EscalationReason } from '../triage/types';
+import type { EscalationReason, Locale, TriageResult } from '../triage/types';
+import type { Vocabulary } from '../triage/vocabulary';
 import type { ChatMessage, ComplaintContext, ComplaintInput } from './context';
 import { validateContact } from './contact';
 import { computeDueDate } from './dueDate';
@@ -47,6 +48,7 @@ export function initialContext(input: ComplaintInput): ComplaintContext {
     options: resolveOptions(input.options),
     id: input.id,
     reference: input.reference,
+    statusKey: input.statusKey,
     createdAt: input.at,
     locale: input.locale ?? 'en',
     suggestedLocale: null,
@@ -74,6 +76,7 @@ export function initialContext(input: ComplaintInput): ComplaintContext {
     submittedAt: null,
     delivery: 'idle',
     csat: null,
+    pastStatuses: [],
   };
 }
 
@@ -101,6 +104,8 @@ export function addClarifyPart(context: ComplaintContext, event: EventOf<'clarif
 /** Traits kept per visitor, and the longest key and text value kept. */
 const MAX_TRAITS = 50;
 const CONTACT_FIELDS = ['name', 'email', 'phone', 'accountRef'] as const;
+/** An HMAC-SHA256 in hex. */
+const USER_HASH = /^[0-9a-f]{64}$/i;
 
 /**
  * What the host page passed, as plain data: short strings, finite numbers, booleans and null.
@@ -116,6 +121,14 @@ export function cleanIdentity(raw: unknown, base: Identity = {}): Identity {
     if (typeof v === 'string' && v.trim()) identity[field] = v.trim().slice(0, 200);
   }
   if (typeof given.followUpConsent === 'boolean') identity.followUpConsent = given.followUpConsent;
+  // The signed pair is replaced together: a hash never vouches for another call's user id.
+  if ('userId' in given || 'userHash' in given) {
+    delete identity.userId;
+    delete identity.userHash;
+    // Kept exactly as given (the hash covers it), or not at all.
+    if (typeof given.userId === 'string' && given.userId.trim() && given.userId.length <= 200) identity.userId = given.userId;
+    if (typeof given.userHash === 'string' && USER_HASH.test(given.userHash.trim())) identity.userHash = given.userHash.trim().toLowerCase();
+  }
   if (given.traits && typeof given.traits === 'object') {
     const traits: Record<string, string | number | boolean | null> = { ...(base.traits as Record<string, string | number | boolean | null>) };
     try {
@@ -146,8 +159,9 @@ export { visitorTexts };
 const PART_CATEGORY: Record<ClarifyPart, string> = { product: 'product', price: 'billing', delivery: 'delivery', staff: 'staff' };
 
 /** Triage of everything the visitor has said, and a language switch offered once. */
-export function runTriage(context: ComplaintContext): Patch {
+export function runTriage(context: ComplaintContext, vocabulary: Vocabulary): Patch {
   const result = triage(visitorTexts(context).join('\n'), {
+    vocabulary,
     locale: context.locale,
     traits: context.identity.traits,
     history: context.previousComplaints,
@@ -174,17 +188,17 @@ export function runTriage(context: ComplaintContext): Patch {
  * language; restatements carry the visitor's words in a frame of the bot's language, so they
  * are rebuilt too, each from what the visitor had said by then.
  */
-export function setLocale(context: ComplaintContext, event: EventOf<'locale.set'>): Patch {
+export function setLocale(context: ComplaintContext, event: EventOf<'locale.set'>, vocabulary: Vocabulary): Patch {
   const locale = event.locale;
   if (!context.triage || !context.messages.some((m) => m.key === 'restate.check')) return { locale, suggestedLocale: null };
   const triage = context.triage;
   const messages = context.messages.map((m) =>
     m.key === 'restate.check'
-      ? { ...m, params: { summary: restate(visitorTexts({ messages: context.messages.slice(0, m.seq) }), triage, locale) } }
+      ? { ...m, params: restatementParams(restate(visitorTexts({ messages: context.messages.slice(0, m.seq) }), triage, locale, vocabulary), triage, locale) }
       : m,
   );
   const last = [...messages].reverse().find((m) => m.key === 'restate.check');
-  const restatement = context.restatement && last ? { ...context.restatement, text: String(last.params!.summary) } : context.restatement;
+  const restatement = context.restatement && last ? { ...context.restatement, text: String(last.params!.points ?? last.params!.summary) } : context.restatement;
   return { locale, suggestedLocale: null, messages, restatement };
 }
 
@@ -195,12 +209,17 @@ export function askClarify(context: ComplaintContext, at: string): Patch {
   return { clarifyCount: context.clarifyCount + 1, messages: push(context, [bot(at, key)]) };
 }
 
-export function restateComplaint(context: ComplaintContext, at: string): Patch {
+/** The restatement line's params: the main points, framed as a quote when they are quoted. */
+function restatementParams(points: string, triage: TriageResult, locale: Locale): Params {
+  return restatementQuotes(triage, locale) ? { summary: { key: 'restate.quote' }, points } : { summary: points, points };
+}
+
+export function restateComplaint(context: ComplaintContext, at: string, vocabulary: Vocabulary): Patch {
   if (!context.triage) return {};
-  const summary = restate(visitorTexts(context), context.triage, context.locale);
+  const summary = restate(visitorTexts(context), context.triage, context.locale, vocabulary);
   return {
     restatement: { text: summary, confirmed: false, corrections: context.restatement?.corrections ?? 0 },
-    messages: push(context, [bot(at, 'restate.check', { summary })]),
+    messages: push(context, [bot(at, 'restate.check', restatementParams(summary, context.triage, context.locale))]),
   };
 }
 
@@ -242,9 +261,9 @@ const outcomeName = (kind: OutcomeKind): Params[string] => ({ key: `outcome.name
  * Records what the visitor wants. When the owner cannot offer it, the bot says what it *can*
  * do (seed 002: "what I can do is…") instead of a bare no.
  */
-export function chooseOutcome(context: ComplaintContext, event: EventOf<'outcome.choose'>): Patch {
+export function chooseOutcome(context: ComplaintContext, event: EventOf<'outcome.choose'>, vocabulary: Vocabulary): Patch {
   const detail = event.detail?.trim() ? event.detail.trim() : null;
-  const kind = askedKind(event.kind, detail ?? undefined);
+  const kind = askedKind(event.kind, detail ?? undefined, vocabulary);
   const said: Omit<ChatMessage, 'seq'> = detail
     ? { from: 'visitor', at: event.at, text: detail }
     : { from: 'visitor', at: event.at, key: `outcome.label.${kind}` as MessageKey };
@@ -255,7 +274,9 @@ export function chooseOutcome(context: ComplaintContext, event: EventOf<'outcome
       messages: push(context, [said]),
     };
   }
-  const alternative = context.options.outcomes.find((k) => k !== kind) ?? null;
+  // Only something the team can do is an alternative: "to be heard" (always offered) and
+  // "something else" are not.
+  const alternative = context.options.outcomes.find((k) => k !== kind && k !== 'heard' && k !== 'other') ?? null;
   const reply = alternative
     ? bot(event.at, 'outcome.unavailable', { wanted: outcomeName(kind), alternative: outcomeName(alternative) })
     : bot(event.at, 'outcome.unavailableNone', { wanted: outcomeName(kind) });
@@ -267,9 +288,9 @@ export function chooseOutcome(context: ComplaintContext, event: EventOf<'outcome
 }
 
 /** The answer typed rather than tapped: the outcome its words name, else "something else". */
-export function chooseOutcomeFromWords(context: ComplaintContext, event: EventOf<'visitor.say'>): Patch {
+export function chooseOutcomeFromWords(context: ComplaintContext, event: EventOf<'visitor.say'>, vocabulary: Vocabulary): Patch {
   const detail = event.text.trim().slice(0, 2000);
-  return chooseOutcome(context, { type: 'outcome.choose', kind: 'other', detail, at: event.at });
+  return chooseOutcome(context, { type: 'outcome.choose', kind: 'other', detail, at: event.at }, vocabulary);
 }
 
 export function acceptAlternative(context: ComplaintContext, at: string): Patch {
@@ -386,6 +407,7 @@ export function newComplaint(context: ComplaintContext, event: EventOf<'complain
   const fresh = initialContext({
     id: event.id,
     reference: event.reference,
+    statusKey: event.statusKey,
     at: event.at,
     locale: context.locale,
     options: context.options,
@@ -393,7 +415,8 @@ export function newComplaint(context: ComplaintContext, event: EventOf<'complain
     identity: { ...context.identity, ...nonEmptyContact(context.contact) },
     previousComplaints: context.previousComplaints + 1,
   });
-  return fresh;
+  // What was read about earlier complaints still holds for the new conversation.
+  return { ...fresh, pastStatuses: context.pastStatuses ?? [] };
 }
 
 function nonEmptyContact(c: ComplaintContext['contact']): Identity {

@@ -1,5 +1,5 @@
 import { fromPromise } from 'xstate';
-import type { ComplaintContext, DeliveryState } from './context';
+import type { ComplaintContext, DeliveryState, PastStatus } from './context';
 
 /*
  * The machine's side effects, as injected actors. These defaults only fail: the widget provides
@@ -28,3 +28,9 @@ export const enqueue = fromPromise<void, EnqueueInput>(notProvided('enqueue'));
 export const deliver = fromPromise<DeliveryState, DeliverInput>(notProvided('deliver'));
 /** Stores and sends a satisfaction rating given after the complaint went out. */
 export const rateComplaint = fromPromise<void, RateInput>(notProvided('rate'));
+/**
+ * Reads what became of the visitor's complaints sent from this device to this site (the one just
+ * sent included), newest first: each one's latest known status. Failing is harmless: what is
+ * shown stays as it was.
+ */
+export const readStatus = fromPromise<PastStatus[]>(notProvided('readStatus'));

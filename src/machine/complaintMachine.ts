@@ -1,9 +1,10 @@
 import { assign, setup } from 'xstate';
 import * as A from './actions';
-import { deliver, enqueue, rateComplaint } from './actors';
-import type { ComplaintContext, ComplaintInput, DeliveryState, InputError } from './context';
+import { deliver, enqueue, rateComplaint, readStatus } from './actors';
+import type { ComplaintContext, ComplaintInput, DeliveryState, InputError, PastStatus } from './context';
 import type { ComplaintEvent } from './events';
 import * as G from './guards';
+import type { Vocabulary } from '../triage/vocabulary';
 
 /** Tags the UI reads with `snapshot.hasTag()`, instead of recomputing the rules. */
 export type ComplaintTag =
@@ -25,6 +26,7 @@ function atOf(context: ComplaintContext, event: ComplaintEvent): string {
 }
 
 type Patch = Partial<ComplaintContext>;
+type EventOf<T extends ComplaintEvent['type']> = Extract<ComplaintEvent, { type: T }>;
 
 /** An action from a pure function of the context and the event. */
 const withEvent = <E extends ComplaintEvent>(f: (context: ComplaintContext, event: E) => Patch) =>
@@ -47,25 +49,29 @@ const handoffByVisitor = {
  * The complaint script. `panel` (open/closed) runs in parallel with the conversation:
  * greet → listen → (clarify)* → restate ⇄ listen → empathise → askOutcome → contact → commit →
  * submitting → thank, with handoff from every conversational state.
+ *
+ * @param vocabulary the words triage, the restatement and outcome reading understand: the
+ *   widget's grows as language packs arrive; the package's has every language
  */
-export const complaintMachine = setup({
+export function createComplaintMachine(vocabulary: Vocabulary) {
+  return setup({
   types: {
     context: {} as ComplaintContext,
     events: {} as ComplaintEvent,
     input: {} as ComplaintInput,
     tags: {} as ComplaintTag,
   },
-  actors: { enqueue, deliver, rateComplaint },
+  actors: { enqueue, deliver, rateComplaint, readStatus },
   guards: {
     isRefusedMessage: (args) => !!G.messageError(args),
     hasToldSomething: G.hasToldSomething,
     needsEscalation: G.needsEscalation,
     isVague: G.isVague,
-    hasNothingToRestate: G.hasNothingToRestate,
+      hasNothingToRestate: (args) => G.hasNothingToRestate(args, vocabulary),
     isUnknownOutcome: (args) => !G.isKnownOutcome(args),
     lacksOutcomeDetail: (args) => !G.hasOutcomeDetail(args),
-    isOffered: G.isOffered,
-    asksUnofferedOutcome: G.asksUnofferedOutcome,
+      isOffered: (args) => G.isOffered(args, vocabulary),
+      asksUnofferedOutcome: (args) => G.asksUnofferedOutcome(args, vocabulary),
     canAcceptAlternative: ({ context }) => !!context.outcome && !context.outcome.offered && !!context.outcome.alternative,
     hasContact: G.hasContact,
     isValidContact: G.isValidContact,
@@ -79,18 +85,18 @@ export const complaintMachine = setup({
     addVisitorMessage: withEvent(A.addVisitorMessage),
     addClarifyPart: withEvent(A.addClarifyPart),
     identify: withEvent(A.identify),
-    runTriage: withEvent(A.runTriage),
-    setLocale: withEvent(A.setLocale),
+      runTriage: withEvent((context) => A.runTriage(context, vocabulary)),
+      setLocale: withEvent((context, event: EventOf<'locale.set'>) => A.setLocale(context, event, vocabulary)),
     dismissLocale: assign({ suggestedLocale: null }),
     askClarify: withAt(A.askClarify),
-    restate: withAt(A.restateComplaint),
+      restate: withAt((context, at) => A.restateComplaint(context, at, vocabulary)),
     confirmRestatement: withAt(A.confirmRestatement),
     correctRestatement: withAt(A.correctRestatement),
     noteCorrection: withEvent(A.noteCorrection),
     sayStorageFailed: withAt(A.sayStorageFailed),
     empathise: withAt(A.empathise),
-    chooseOutcome: withEvent(A.chooseOutcome),
-    chooseOutcomeFromWords: withEvent(A.chooseOutcomeFromWords),
+      chooseOutcome: withEvent((context, event: EventOf<'outcome.choose'>) => A.chooseOutcome(context, event, vocabulary)),
+      chooseOutcomeFromWords: withEvent((context, event: EventOf<'visitor.say'>) => A.chooseOutcomeFromWords(context, event, vocabulary)),
     acceptAlternative: withAt(A.acceptAlternative),
     askContact: withAt(A.askContact),
     saveContact: withEvent(A.saveContact),
@@ -107,10 +113,11 @@ export const complaintMachine = setup({
     thankQueued: withEvent((context) => A.thank(context, 'queued')),
     rate: withEvent(A.rate),
     newComplaint: withEvent(A.newComplaint),
+    noteStatuses: withEvent((_, event) => ({ pastStatuses: (event as unknown as { output: PastStatus[] }).output })),
     refuseMessage: assign(({ context, event }) => ({ error: G.messageError({ context, event }) })),
     setError: assign((_, error: InputError | null) => ({ error })),
   },
-}).createMachine({
+  }).createMachine({
   id: 'complaint',
   type: 'parallel',
   context: ({ input }) => A.initialContext(input),
@@ -119,7 +126,16 @@ export const complaintMachine = setup({
       initial: 'closed',
       states: {
         closed: { on: { 'panel.open': 'open' } },
-        open: { on: { 'panel.close': 'closed' } },
+        open: {
+          on: { 'panel.close': 'closed' },
+          // Each time the visitor opens the panel, what became of their earlier complaints is
+          // read afresh; closing it cancels the read. A failed read changes nothing on screen.
+          invoke: {
+            src: 'readStatus',
+            onDone: { actions: 'noteStatuses' },
+            onError: {},
+          },
+        },
       },
     },
     conversation: {
@@ -313,4 +329,8 @@ export const complaintMachine = setup({
       },
     },
   },
-});
+  });
+}
+
+/** The complaint machine, as `createComplaintMachine` makes it. */
+export type ComplaintMachine = ReturnType<typeof createComplaintMachine>;

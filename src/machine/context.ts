@@ -1,5 +1,6 @@
 import type { MessageKey, Params } from '../i18n/translate';
 import type { HandoffReason, OutcomeKind } from '../record/record';
+import type { ComplaintStatus } from '../transport/status';
 import type { Locale, TriageResult } from '../triage/types';
 import type { ContactErrors, Identity } from './events';
 import type { ScriptOptions } from './options';
@@ -29,6 +30,11 @@ export interface ComplaintContext {
   /** Record id, also the idempotency key and the seed for line variants. */
   id: string;
   reference: string;
+  /**
+   * The capability to read this complaint's status later, sent in the record; absent in
+   * conversations saved before the widget had status keys.
+   */
+  statusKey?: string;
   createdAt: string;
   locale: Locale;
   /** A language the visitor writes in that differs from `locale`, offered once. */
@@ -52,6 +58,17 @@ export interface ComplaintContext {
   submittedAt: string | null;
   delivery: DeliveryState;
   csat: number | null;
+  /**
+   * What the visitor's earlier complaints on this site came to, newest first, as last read
+   * while the panel was open. Not part of the record.
+   */
+  pastStatuses: PastStatus[];
+}
+
+/** An earlier complaint's status, as last read; `replies` holds the latest reply alone. */
+export interface PastStatus {
+  id: string;
+  status: ComplaintStatus;
 }
 
 /** What a new conversation starts from; everything but `id`, `reference` and `at` is optional. */
@@ -59,6 +76,7 @@ export interface ComplaintInput {
   id: string;
   reference: string;
   at: string;
+  statusKey?: string;
   locale?: Locale;
   options?: Partial<ScriptOptions>;
   page?: ComplaintContext['page'];

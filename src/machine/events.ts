@@ -20,6 +20,14 @@ export interface ContactInput {
 /** What the host page knows about the visitor, from `Heard.identify()`. */
 export interface Identity extends ContactInput {
   traits?: Record<string, unknown>;
+  /** The site's own id for its signed-in customer. */
+  userId?: string;
+  /**
+   * Lowercase hex HMAC-SHA256 of `userId` (of `email` when there is no `userId`) under the
+   * site's identity secret, computed on the site's server: the receiver trusts the identity,
+   * and its traits, only when it matches.
+   */
+  userHash?: string;
 }
 
 /** Every event the complaint machine understands; names are dot-separated. */
@@ -42,6 +50,6 @@ export type ComplaintEvent =
   | { type: 'locale.set'; locale: Locale }
   | { type: 'locale.dismiss' }
   | ({ type: 'csat.rate'; score: number } & Timed)
-  | ({ type: 'complaint.new'; id: string; reference: string } & Timed);
+  | ({ type: 'complaint.new'; id: string; reference: string; statusKey?: string } & Timed);
 
 export type ContactErrors = Partial<Record<ContactField, 'required' | 'email' | 'phone' | 'tooLong'>>;

@@ -4,6 +4,7 @@ import { missingContact, validateContact } from './contact';
 import type { ComplaintEvent } from './events';
 import { desiredOutcome } from '../triage/outcome';
 import { restate } from '../triage/restate';
+import type { Vocabulary } from '../triage/vocabulary';
 import { visitorTexts } from './visitorTexts';
 
 /** Longest single message the visitor may send; the composer shows a counter near it. */
@@ -69,8 +70,8 @@ export const isVague = ({ context }: Args): boolean =>
   !!context.triage?.vague && context.clarifyCount < MAX_CLARIFY && (context.restatement?.corrections ?? 0) === 0;
 
 /** The restatement would be empty: everything the visitor wrote was insults or noise. */
-export const hasNothingToRestate = ({ context }: Args): boolean =>
-  !!context.triage && isBlank(restate(visitorTexts(context), context.triage, context.locale));
+export const hasNothingToRestate = ({ context }: Args, vocabulary: Vocabulary): boolean =>
+  !!context.triage && isBlank(restate(visitorTexts(context), context.triage, context.locale, vocabulary));
 
 export const isKnownOutcome = ({ event }: Args): boolean =>
   event.type === 'outcome.choose' && (OUTCOMES as readonly string[]).includes(event.kind);
@@ -81,14 +82,14 @@ export const hasOutcomeDetail = ({ event }: Args): boolean =>
   (event.kind !== 'other' || (!!event.detail && !isBlank(event.detail) && event.detail.length <= 2000));
 
 /** What the visitor asked for is something the owner offers (being heard always is). */
-export const isOffered = ({ context, event }: Args): boolean =>
-  event.type === 'outcome.choose' && isOfferedKind(context, askedKind(event.kind, event.detail));
+export const isOffered = ({ context, event }: Args, vocabulary: Vocabulary): boolean =>
+  event.type === 'outcome.choose' && isOfferedKind(context, askedKind(event.kind, event.detail, vocabulary));
 
 /**
  * The outcome meant: "something else" in words that name one ("my money back") is that one.
  */
-export function askedKind(kind: OutcomeKind, detail: string | undefined): OutcomeKind {
-  return kind === 'other' && detail ? (desiredOutcome(detail) ?? 'other') : kind;
+export function askedKind(kind: OutcomeKind, detail: string | undefined, vocabulary: Vocabulary): OutcomeKind {
+  return kind === 'other' && detail ? (desiredOutcome(detail, vocabulary) ?? 'other') : kind;
 }
 
 export function isOfferedKind(context: ComplaintContext, kind: OutcomeKind): boolean {
@@ -96,8 +97,8 @@ export function isOfferedKind(context: ComplaintContext, kind: OutcomeKind): boo
 }
 
 /** Typed words that ask for something the owner does not offer ("I want my money back"). */
-export const asksUnofferedOutcome = ({ context, event }: Args): boolean =>
-  event.type === 'visitor.say' && !isOfferedKind(context, askedKind('other', event.text));
+export const asksUnofferedOutcome = ({ context, event }: Args, vocabulary: Vocabulary): boolean =>
+  event.type === 'visitor.say' && !isOfferedKind(context, askedKind('other', event.text, vocabulary));
 
 /** Every required contact field is already known, so the form is skipped. */
 export const hasContact = ({ context }: Args): boolean =>

@@ -47,8 +47,11 @@ export function buildRecord(context: ComplaintContext, t: Translator): Complaint
       phone: orNull(context.contact.phone, 200),
       accountRef: orNull(context.contact.accountRef, 500),
       followUpConsent: context.contact.followUpConsent,
+      // Conversations saved before status keys existed have none; the field is optional.
+      ...(context.statusKey ? { statusKey: context.statusKey } : {}),
       traits: context.identity.traits ?? {},
       previousComplaints: context.previousComplaints,
+      ...signedIdentity(context),
     },
     messages: context.messages.map((m) => ({ from: m.from, text: clip(messageText(m, t), 20000), at: m.at })),
     restatement: context.restatement && { ...context.restatement, text: clip(context.restatement.text, 20000) },
@@ -91,6 +94,14 @@ export function buildRecord(context: ComplaintContext, t: Translator): Complaint
     csat: context.csat,
   };
   return { ...record, transcriptText: transcriptText(record) };
+}
+
+/** The host page's signed identity, present in the record only when it gave one. */
+function signedIdentity({ identity }: ComplaintContext): Pick<ComplaintRecord['visitor'], 'userId' | 'userHash'> {
+  return {
+    ...(identity.userId ? { userId: identity.userId } : {}),
+    ...(identity.userHash ? { userHash: identity.userHash } : {}),
+  };
 }
 
 /** A rating given after the complaint went out, delivered on its own. */

@@ -44,10 +44,19 @@ export interface ComplaintRecord {
     phone: string | null;
     accountRef: string | null;
     followUpConsent: boolean;
+    /**
+     * 128 random bits, base64url: the capability the widget later reads this complaint's status
+     * with. The receiver keeps only its hash.
+     */
+    statusKey?: string;
     /** Traits the host page passed with `identify()`. */
     traits: Record<string, unknown>;
     /** Complaints this browser raised before this one. */
     previousComplaints: number;
+    /** The site's id for its signed-in customer, from `identify()`. */
+    userId?: string;
+    /** The site's HMAC over `userId` (or `email`), checked by the receiver; see the README. */
+    userHash?: string;
   };
   messages: RecordMessage[];
   restatement: { text: string; confirmed: boolean; corrections: number } | null;

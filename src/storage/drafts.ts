@@ -50,6 +50,13 @@ export function createDraftSaver(store: HeardStore, options: DraftSaverOptions =
       timer = setTimeout(() => void save(), delayMs);
     },
     flush: save,
+    async discard() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pending = null;
+      lastContent.clear();
+      await chain.catch(() => undefined);
+    },
     adopt(draft) {
       lastContent.set(draft.key, contentOf(draft));
       if (!pending) return;
@@ -90,6 +97,11 @@ export interface DraftSaver {
   schedule(draft: Draft | (() => Draft)): void;
   /** Saves the scheduled draft now; resolves when it (and any save under way) is stored. */
   flush(): Promise<void>;
+  /**
+   * Drops the scheduled draft unsaved and resolves once any save already under way has
+   * landed, so an erase that follows is not undone by a late write.
+   */
+  discard(): Promise<void>;
   /**
    * Notes a draft adopted from another tab as already stored, so restoring it does not write
    * it back (and bounce between tabs); drops a scheduled older draft for the same key.

@@ -1,6 +1,6 @@
 import { describeStorageFault, isQuotaError } from './faults';
 import { createMemoryBackend } from './memory';
-import { HISTORY_LIMIT, keyOf, type Rows, type StoreName } from './rows';
+import { HISTORY_LIMIT, keyOf, type Row, type StoreName } from './rows';
 import type { HeardStore, StoreBackend } from './store';
 
 interface ResilientOptions {
@@ -8,6 +8,8 @@ interface ResilientOptions {
   logger: Pick<Console, 'warn'>;
   reopenAfterMs: number;
   now: () => number;
+  /** Keep everything in memory, opening nothing, until `persist()` is called. */
+  deferred: boolean;
 }
 
 /**
@@ -16,8 +18,10 @@ interface ResilientOptions {
  * which keys changed meanwhile, and copies them into IndexedDB when a later call manages to
  * reopen it. Nothing here ever rejects for a storage fault.
  */
-export async function createResilientStore({ openBackend, logger, reopenAfterMs, now }: ResilientOptions): Promise<HeardStore> {
+export async function createResilientStore({ openBackend, logger, reopenAfterMs, now, deferred }: ResilientOptions): Promise<HeardStore> {
   let primary: StoreBackend | null = null;
+  /** Whether IndexedDB may be opened (and so created): not before the visitor asks for the widget. */
+  let allowed = !deferred;
   const mirror = createMemoryBackend();
   /** `store:key` of rows written while only the mirror held them, with a change counter; `purge:before` for a purge. */
   const dirty = new Map<string, number>();
@@ -44,6 +48,14 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
     warn(reason);
   };
 
+  /** Copies one change made while only the mirror held the data into `backend`. */
+  const replay = async (backend: StoreBackend, kind: string, id: string): Promise<void> => {
+    if (kind === 'purge') return void (await backend.prune('drafts', 0, Number(id)));
+    if (kind !== 'drafts' && kind !== 'outbox' && kind !== 'history') return;
+    const row = await mirror.get(kind, id);
+    await (row ? backend.put(kind, row) : backend.delete(kind, id));
+  };
+
   /** Opens IndexedDB and copies in what changed meanwhile; only then is it used. */
   const open = async (): Promise<void> => {
     lastAttempt = now();
@@ -54,13 +66,7 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
       while (dirty.size > 0) {
         for (const [key, version] of [...dirty]) {
           const at = key.indexOf(':');
-          const store = key.slice(0, at) as StoreName | 'purge';
-          const id = key.slice(at + 1);
-          if (store === 'purge') await backend.prune('drafts', 0, Number(id));
-          else {
-            const row = await mirror.get(store, id);
-            await (row ? backend.put(store, row) : backend.delete(store, id));
-          }
+          await replay(backend, key.slice(0, at), key.slice(at + 1));
           if (dirty.get(key) === version) dirty.delete(key);
         }
       }
@@ -77,7 +83,7 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
 
   /** Tries IndexedDB again when it is not in use and a while has passed since the last try. */
   const reopen = async (): Promise<void> => {
-    if (primary || closed) return;
+    if (primary || closed || !allowed) return;
     if (reopening || now() - lastAttempt >= reopenAfterMs) {
       await (reopening ??= open().finally(() => (reopening = null)));
     }
@@ -130,7 +136,7 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
     return op(mirror);
   };
 
-  const put = <S extends StoreName>(store: S, row: Rows[S], only?: 'add' | 'update') =>
+  const put = <S extends StoreName>(store: S, row: Row<S>, only?: 'add' | 'update') =>
     write(`${store}:${keyOf(row)}`, (backend) => backend.put(store, row, only));
   const remove = (store: StoreName, key: string) => write(`${store}:${key}`, (backend) => backend.delete(store, key));
   const list = <S extends StoreName>(store: S) =>
@@ -143,6 +149,13 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
   return {
     get kind() {
       return primary ? 'indexeddb' : 'memory';
+    },
+    async persist() {
+      if (allowed) return;
+      allowed = true;
+      // Everything written meanwhile is marked dirty, so opening copies it in.
+      lastAttempt = Number.NEGATIVE_INFINITY;
+      await reopen();
     },
     loadDraft: (key) =>
       read(
@@ -159,8 +172,20 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
       });
       return count;
     },
-    enqueue: (body, at) =>
-      put('outbox', { id: body.id, body, state: 'pending', attempts: 0, nextAttemptAt: at, lastStatus: null, createdAt: at }, 'add'),
+    async purgeRefused(olderThanMs, at) {
+      const before = at - olderThanMs;
+      const expired = (await list('outbox')).filter(
+        (item) => item.state === 'rejected' && item.transcriptOfferedAt !== null && item.transcriptOfferedAt < before,
+      );
+      for (const item of expired) await remove('outbox', item.id);
+      return expired.length;
+    },
+    enqueue: (body, endpoint, at) =>
+      put(
+        'outbox',
+        { id: body.id, endpoint, body, state: 'pending', transcriptOfferedAt: null, attempts: 0, nextAttemptAt: at, lastStatus: null, createdAt: at },
+        'add',
+      ),
     listOutbox: () => list('outbox'),
     updateOutbox: (item) => put('outbox', item, 'update'),
     removeOutbox: (id) => remove('outbox', id),
@@ -170,6 +195,11 @@ export async function createResilientStore({ openBackend, logger, reopenAfterMs,
         await backend.prune('history', HISTORY_LIMIT);
       }),
     listHistory: () => list('history'),
+    async eraseVisitorData() {
+      for (const draft of await list('drafts')) await remove('drafts', draft.key);
+      for (const entry of await list('history')) await remove('history', entry.id);
+      for (const item of await list('outbox')) if (item.state === 'rejected') await remove('outbox', item.id);
+    },
     close() {
       closed = true;
       primary?.close();

@@ -1,4 +1,4 @@
-import type { Draft, HistoryEntry, OutboxItem } from './store';
+import type { HeardDB } from './db';
 
 /*
  * What the backends and the resilient store share at run time. Kept apart from `store.ts`,
@@ -8,22 +8,33 @@ import type { Draft, HistoryEntry, OutboxItem } from './store';
 /** How many past complaints are remembered. */
 export const HISTORY_LIMIT = 50;
 
+/** The object stores that hold the visitor's data (not the probe's scratch space). */
+export type StoreName = 'drafts' | 'outbox' | 'history';
+
+/** A row of one object store, as the database schema declares it. */
+export type Row<S extends StoreName> = HeardDB[S]['value'];
+
 /** The rows of each object store. */
-export interface Rows {
-  drafts: Draft;
-  outbox: OutboxItem;
-  history: HistoryEntry;
+export type Rows = { [S in StoreName]: Row<S> };
+
+/** How rows of one store are ordered: listings and pruning go oldest first. */
+interface TimeOrder<Row> {
+  /** The IndexedDB index over the row's time. */
+  index: string;
+  /** The row's time field, as the index's key path. */
+  field: string;
+  /** The row's time, epoch ms. */
+  of(row: Row): number;
 }
 
-export type StoreName = keyof Rows;
-
-/** Each store's time field and the IndexedDB index over it: listings and pruning go oldest first. */
-export const TIME: Record<StoreName, [field: string, index: string]> = {
-  drafts: ['updatedAt', 'by-updated'],
-  outbox: ['createdAt', 'by-created'],
-  history: ['at', 'by-at'],
+/** Each store's time field and the IndexedDB index over it. */
+export const TIME: { [S in StoreName]: TimeOrder<Row<S>> } = {
+  drafts: { index: 'by-updated', field: 'updatedAt', of: (row) => row.updatedAt },
+  outbox: { index: 'by-created', field: 'createdAt', of: (row) => row.createdAt },
+  history: { index: 'by-at', field: 'at', of: (row) => row.at },
 };
 
 /** A row's key: a draft's `key`, anything else's `id`. */
-export const keyOf = (row: Rows[StoreName]): string => (row as Draft).key ?? (row as OutboxItem).id;
-
+export function keyOf(row: Row<StoreName>): string {
+  return 'key' in row ? row.key : row.id;
+}

@@ -25,6 +25,11 @@ export function createDraftSync(options: DraftSyncOptions): DraftSync {
   };
   channel?.addEventListener('message', (event) => {
     const message = (event as MessageEvent).data as { type?: string; draft?: Draft } | null;
+    if (message?.type === 'erased') {
+      latest.clear();
+      options.onErased?.();
+      return;
+    }
     if (message?.type !== 'draft' || !message.draft) return;
     if (note(message.draft)) options.onAdopt(message.draft);
   });
@@ -39,6 +44,14 @@ export function createDraftSync(options: DraftSyncOptions): DraftSync {
       }
     },
     note: (draft) => void note(draft),
+    announceErased: () => {
+      latest.clear();
+      try {
+        channel?.postMessage({ type: 'erased' });
+      } catch {
+        // Closed: the other tabs find the drafts gone when they next read them.
+      }
+    },
     close: () => channel?.close(),
   };
 }
@@ -171,6 +184,8 @@ export interface DraftSyncOptions {
   name?: string;
   BroadcastChannel?: ChannelConstructor | undefined;
   onAdopt(draft: Draft): void;
+  /** Called when another tab erased the visitor's data: drop the conversation on screen. */
+  onErased?(): void;
 }
 
 export interface DraftSync {
@@ -178,6 +193,8 @@ export interface DraftSync {
   announce(draft: Draft): void;
   /** Records a draft this tab already has (e.g. loaded at start-up) without announcing it. */
   note(draft: Draft): void;
+  /** Tells other tabs the visitor erased their data here. */
+  announceErased(): void;
   close(): void;
 }
 

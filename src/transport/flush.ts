@@ -13,7 +13,10 @@ export const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
  * Delivers the outbox to the endpoint: at once on `send`, in the background with exponential
  * backoff and full jitter (honouring `Retry-After`) until a 2xx, and with `keepalive` as the
  * page goes away. An item leaves the outbox only after a 2xx. A non-retryable 4xx marks it
- * `rejected` (kept, never expired) and fires a `rejected` event.
+ * `rejected` (kept for the visitor's transcript) and fires a `rejected` event. Only items
+ * written for `options.endpoint` are ever posted: another widget on the same origin, with
+ * another endpoint, delivers its own. Items queued before items named their endpoint are
+ * adopted by the first delivery that lists them.
  *
  * @param options.endpoint The site owner's endpoint.
  * @param options.siteKey Sent as `X-Heard-Site-Key`.
@@ -29,7 +32,7 @@ export const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
  *
  * @example
  * const delivery = createDelivery({ endpoint: 'https://shop.example/complaints', store, lock, onEvent });
- * await store.enqueue(record, Date.now());
+ * await store.enqueue(record, 'https://shop.example/complaints', Date.now());
  * const outcome = await delivery.send(record.id); // 'delivered' | 'queued' | 'rejected'
  */
 export function createDelivery(options: DeliveryOptions): Delivery {
@@ -71,6 +74,23 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const remember = (items: OutboxItem[]): void => {
     known.clear();
     for (const item of items) known.set(item.id, item);
+  };
+
+  /**
+   * This endpoint's items, oldest first. An item from before items named their endpoint is
+   * adopted on the way (under the delivery lock, so two widgets never both take one).
+   */
+  const listOwn = async (): Promise<OutboxItem[]> => {
+    const own: OutboxItem[] = [];
+    for (const item of await store.listOutbox()) {
+      if (item.endpoint === options.endpoint) own.push(item);
+      else if (item.endpoint === null) {
+        const adopted = { ...item, endpoint: options.endpoint };
+        await store.updateOutbox(adopted);
+        own.push(adopted);
+      }
+    }
+    return own;
   };
 
   const schedule = (at: number): void => {
@@ -181,7 +201,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         // from the server (429, 5xx with their Retry-After) keep their schedule.
         let first = eager;
         for (;;) {
-          const items = await store.listOutbox();
+          const items = await listOwn();
           if (disposed) return;
           remember(items);
           const due = items.filter(
@@ -206,10 +226,11 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     if (disposed) return 'queued';
     let outcome: SendOutcome = 'queued';
     const work = withLock(async () => {
-      const items = await store.listOutbox();
+      const items = await listOwn();
       remember(items);
       const item = items.find((candidate) => candidate.id === id);
-      // Only a 2xx removes an item, so a missing one was delivered (perhaps by another tab).
+      // Only a 2xx removes an item, so a missing one was delivered (perhaps by another tab);
+      // `send` is only ever asked for an item this widget enqueued for its own endpoint.
       if (!item) outcome = 'delivered';
       else if (item.state === 'rejected') outcome = 'rejected';
       else outcome = await attempt(item);

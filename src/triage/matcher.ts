@@ -1,23 +1,9 @@
+import type { LexiconCue } from './lexicons/lexicon';
 import type { Locale } from './types';
 import { fold, WORD } from './text';
 
-/** What a matched term says. */
-export type CueKind =
-  | 'category'
-  | 'safety'
-  | 'legal'
-  | 'fraud'
-  | 'high'
-  | 'repeat'
-  | 'low'
-  | 'insult'
-  | 'angry'
-  | 'upset'
-  | 'reluctant'
-  | 'month'
-  | 'day'
-  | 'function'
-  | 'outcome';
+/** What a matched term says: a category, one of a lexicon's cues, a function word or an outcome. */
+export type CueKind = 'category' | LexiconCue | 'function' | 'outcome';
 
 export interface Cue {
   kind: CueKind;

@@ -1,11 +1,11 @@
-import { registerAllLexicons } from './all';
+import { everyLanguage } from './all';
 import { restate as restateWith } from './restate';
 import { triage as triageWith } from './triage';
 import type { Locale, TriageOptions, TriageResult } from './types';
 
 /*
- * The package's `triage` and `restate`: the same functions, with every language's vocabulary.
- * (The widget uses the bare ones and loads vocabulary one language at a time.)
+ * The package's `triage` and `restate`: the same functions, reading every language.
+ * (The widget passes its own vocabulary, which grows one language at a time.)
  */
 
 /**
@@ -15,9 +15,8 @@ import type { Locale, TriageOptions, TriageResult } from './types';
  * @param text what the visitor wrote
  * @param options page locale, `identify()` traits, earlier complaints, owner categories
  */
-export function triage(text: string, options?: TriageOptions): TriageResult {
-  registerAllLexicons();
-  return triageWith(text, options);
+export function triage(text: string, options: TriageOptions = {}): TriageResult {
+  return triageWith(text, { ...options, vocabulary: everyLanguage() });
 }
 
 /**
@@ -28,6 +27,5 @@ export function triage(text: string, options?: TriageOptions): TriageResult {
  * @param locale the language to restate in
  */
 export function restate(messages: string[], result: TriageResult, locale: Locale): string {
-  registerAllLexicons();
-  return restateWith(messages, result, locale);
+  return restateWith(messages, result, locale, everyLanguage());
 }

@@ -1,91 +1,138 @@
-import { scan, type Hit } from './matcher';
-import { prepare, tokenize } from './text';
+import { scan } from './matcher';
+import { prepare } from './text';
 import type { Locale, TriageResult } from './types';
-import { analyse, VOCABULARY } from './vocabulary';
+import { analyse, compile, type Vocabulary } from './vocabulary';
 
-/** How each language frames the visitor's words, and labels the facts found in them. */
-const FRAMES: Readonly<Record<Locale, { lead: string; open: string; close: string; details: string }>> = {
-  en: { lead: 'You wrote: ', open: '“', close: '”', details: 'Details: ' },
-  ms: { lead: 'Anda menulis: ', open: '“', close: '”', details: 'Butiran: ' },
-  hu: { lead: 'Ön ezt írta: ', open: '„', close: '”', details: 'Adatok: ' },
-  sk: { lead: 'Napísali ste: ', open: '„', close: '“', details: 'Údaje: ' },
+/*
+ * The restatement (design.md, "Restate the main points"): every sentence that carries a main
+ * point — what went wrong and with what, when, how much, what was tried, harm or danger, what
+ * the visitor wants — said back in their own words, in the order they wrote them. Where the bot
+ * speaks the visitor's language and can turn the words to the second person (English, Malay),
+ * it says them back addressed to the visitor ("You emailed support twice…"); otherwise it quotes
+ * them, and the catalog's `restate.quote` frames the quote. Facts the visitor typed (references,
+ * amounts, dates, counts of earlier contacts) are never cut, whichever sentence they are in.
+ */
+
+/** How each language marks a quotation inside the bot's line. */
+const QUOTES: Readonly<Record<Locale, [open: string, close: string]>> = {
+  en: ['“', '”'],
+  ms: ['“', '”'],
+  hu: ['„', '”'],
+  sk: ['„', '“'],
 };
 
 /** Second-person words that are left dangling when the insult after them is removed. */
 // Folded forms, as the words are matched.
 const ADDRESS_WORDS = new Set(['you', 'u', 'ye', 'kamu', 'korang', 'awak', 'te', 'ti', 'vy', 'ty', 'maga', 'kalian']);
 
-/** A quoted sentence longer than this is cut at a word boundary. */
-const MAX_SENTENCE = 180;
+/** Past this length the restatement keeps only the parts of each sentence that carry a point. */
+const MAX_SUMMARY = 320;
+/** A sentence longer than this is cut to the parts that carry points when the summary is long. */
+const LONG_SENTENCE = 80;
 
-interface Sentence {
+/** The weight of a cue that makes its sentence essential: what they want, harm or danger. */
+const ESSENTIAL = 3;
+
+/** The longest a sentence without facts is said back. */
+const MAX_PART = 200;
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+}
+
+/** Cue kinds that make a sentence a main point: what went wrong, harm, money, urgency, attempts. */
+const POINT_KINDS = new Set(['category', 'safety', 'legal', 'fraud', 'high', 'repeat', 'contact', 'low']);
+
+interface Span {
   start: number;
   end: number;
-  score: number;
 }
 
 /** Splits at `.`, `!`, `?` followed by a space, and at line breaks; keeps "č. 123" and "no. 5" together. */
-function sentences(text: string): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = [];
+function sentences(text: string): Span[] {
+  const spans: Span[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const next = text[i + 1];
-    let boundary = ch === '\n';
-    if ('.!?'.includes(ch as string) && (next === undefined || ' \n\t'.includes(next))) {
-      boundary = true;
-      if (ch === '.') {
-        // An abbreviation or an ordinal ("č.", "no.", "12.", "2024.") is not the end of a sentence.
-        let j = i - 1;
-        while (j >= start && /[\p{L}\p{N}]/u.test(text[j] as string)) j--;
-        const word = text.slice(j + 1, i);
-        let k = i + 1;
-        while (k < text.length && /\s/.test(text[k] as string)) k++;
-        const after = text[k] ?? '';
-        if ((/^\d+$/.test(word) || (word.length > 0 && word.length <= 2)) && /[\p{Ll}\p{N}]/u.test(after)) boundary = false;
-      }
+  const close = (end: number): void => {
+    if (text.slice(start, end).trim()) spans.push({ start, end });
+    start = end;
+  };
+  for (const m of text.matchAll(/[.!?](?=\s|$)|\n/g)) {
+    const i = m.index;
+    if (m[0] === '.') {
+      // An abbreviation or an ordinal ("č.", "no.", "12.", "2024.") is not the end of a sentence.
+      let j = i - 1;
+      while (j >= start && i - j <= 5 && /[\p{L}\p{N}]/u.test(text[j] as string)) j--;
+      const word = text.slice(j + 1, i);
+      const after = /\S/.exec(text.slice(i + 1, i + 8))?.[0] ?? '';
+      if ((/^\d+$/.test(word) || (word.length > 0 && word.length <= 2)) && /[\p{Ll}\p{N}]/u.test(after)) continue;
     }
-    if (boundary) {
-      if (text.slice(start, i + 1).trim()) spans.push({ start, end: i + 1 });
+    close(i + 1);
+  }
+  close(text.length);
+  return spans;
+}
+
+/** Splits a sentence into clauses at commas, semicolons and dashes between words. */
+function clauses(text: string, span: Span): Span[] {
+  const parts: Span[] = [];
+  let start = span.start;
+  for (let i = span.start; i < span.end; i++) {
+    const ch = text[i] as string;
+    if ((ch === ',' || ch === ';' || ch === '–' || ch === '—') && text[i + 1] === ' ' && !/\d/.test(text[i + 2] ?? '')) {
+      parts.push({ start, end: i });
       start = i + 1;
     }
   }
-  if (text.slice(start).trim()) spans.push({ start, end: text.length });
-  return spans;
+  parts.push({ start, end: span.end });
+  return parts;
 }
 
 /** A greeting at the start of a sentence carries no facts. */
 const GREETING =
   /^(?:hi|hello|hey|dear [\p{L}]+|good (?:morning|afternoon|evening)|dobr[yý] de[nň]|dobr[eé] r[aá]no|ahoj|j[oó] napot(?: k[ií]v[aá]nok)?|[uü]dv[oö]zl[oö]m|szia|tisztelt [\p{L}]+|helo|hai|salam|assalamualaikum|selamat (?:pagi|petang|malam|tengah hari))(?=[\s,.!]|$)[,.!]*\s*/iu;
 
-/** Removes insults (and a "you" left hanging before them), calms capitals and `!!!`. */
-function clean(text: string): string {
-  const tokens = tokenize(text);
-  const hits = scan(VOCABULARY, tokens.norms).filter((h: Hit) => h.cue.kind === 'insult');
-  const cut: Array<[number, number]> = [];
-  for (const hit of hits) {
-    let first = hit.first;
-    const before = tokens.norms[first - 1];
-    if (before !== undefined && ADDRESS_WORDS.has(before)) first -= 1;
-    cut.push([tokens.starts[first] as number, tokens.ends[hit.last] as number]);
-  }
+/** Finds any of the facts, whatever their case. */
+function factPattern(facts: readonly string[]): RegExp {
+  const alternatives = facts.filter(Boolean).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'giu') : /(?!)/g;
+}
+
+/** Whether a text is written mostly in capitals: then every word in capitals is calmed, not only long ones. */
+function shouting(text: string): boolean {
+  if (!/\p{Lu}{2}/u.test(text)) return false;
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return letters >= 12 && upper / letters >= 0.6;
+}
+
+/**
+ * Removes insults (and a "you" left hanging before them), calms capitals and `!!!`.
+ *
+ * @param text the whole prepared text
+ * @param span the part to say back
+ * @param cuts where the insults are in the whole text, in order
+ * @param facts the facts the visitor typed, found case-blind (`factPattern`), kept as typed
+ */
+function clean(text: string, span: Span, cuts: ReadonlyArray<[number, number]>, facts: { pattern: RegExp; list: readonly string[] }): string {
   let out = '';
-  let at = 0;
-  for (const [s, e] of cut.sort((a, b) => a[0] - b[0])) {
-    if (s < at) {
-      at = Math.max(at, e);
-      continue;
-    }
-    out += text.slice(at, s);
-    at = e;
+  let at = span.start;
+  for (const [s, e] of cuts) {
+    if (e <= span.start || s >= span.end) continue;
+    if (s > at) out += text.slice(at, s);
+    at = Math.max(at, Math.min(e, span.end));
   }
-  out += text.slice(at);
+  out += text.slice(at, span.end);
   return out
     // Markup the visitor pasted is noise in a summary (and the summary is shown as text anyway).
     .replace(/<[^<>]{0,200}>/g, ' ')
     .trim()
     .replace(GREETING, '')
-    .replace(/\p{Lu}{4,}/gu, (word) => word.toLowerCase())
+    .replace(shouting(out) ? /\p{Lu}{2,}/gu : /\p{Lu}{4,}/gu, (word) => word.toLowerCase())
+    // A fact keeps the visitor's spelling, capitals and all ("3 MAY", "ORD-A1").
+    .replace(facts.pattern, (found) => facts.list.find((f) => f.toLowerCase() === found.toLowerCase()) ?? found)
     .replace(/[!?]*\?[!?]*/g, (m) => (m.length > 1 ? '?' : m))
     .replace(/!+/g, '.')
     .replace(/\s+([,.;:?])/g, '$1')
@@ -95,75 +142,214 @@ function clean(text: string): string {
     .trim();
 }
 
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+/*
+ * Turning the visitor's words to the second person, where a word-for-word swap is reliable: the
+ * visitor's "I/my" becomes "you/your", and their "you/your" (the shop) becomes "we/our".
+ */
+
+const EN_SWAP: Readonly<Record<string, string>> = {
+  i: 'you', me: 'you', my: 'your', mine: 'yours', myself: 'yourself',
+  "i'm": "you're", 'i’m': 'you’re', im: "you're", "i've": "you've", 'i’ve': 'you’ve', ive: "you've",
+  "i'd": "you'd", 'i’d': 'you’d', "i'll": "you'll", 'i’ll': 'you’ll',
+  we: 'you', us: 'you', our: 'your', ours: 'yours', ourselves: 'yourselves',
+  "we're": "you're", 'we’re': 'you’re', "we've": "you've", 'we’ve': 'you’ve', "we'd": "you'd", "we'll": "you'll",
+  your: 'our', yours: 'ours', yourself: 'ourselves', yourselves: 'ourselves',
+  "you're": "we're", 'you’re': 'we’re', "you've": "we've", 'you’ve': 'we’ve', "you'll": "we'll", 'you’ll': 'we’ll',
+};
+/**
+ * After these the shop's "you" is an object ("emailed you", "to you"): "us"; elsewhere a subject
+ * ("you charged", "the machine you installed"): "we".
+ */
+const EN_BEFORE_OBJECT = new Set([
+  'to', 'at', 'from', 'with', 'for', 'of', 'about', 'by', 'than', 'on', 'into', 'against', 'thank', 'thanked',
+  'called', 'emailed', 'told', 'asked', 'contacted', 'paid', 'rang', 'phoned', 'wrote', 'messaged', 'chased', 'gave',
+  'sent', 'trusted', 'reached', 'informed', 'tell', 'ask', 'call', 'email', 'contact', 'pay', 'trust', 'reach',
+  'inform', 'give', 'send', 'help', 'helped', 'let', 'made', 'make', 'chase', 'remind', 'reminded', 'recommend',
+]);
+/** Words that may stand between "I" and its verb ("I still was…" is rare, "I never was" is not). */
+const EN_ADVERBS = new Set(['still', 'never', 'really', 'also', 'just', 'only', 'even', 'already', 'actually']);
+
+function secondPersonEn(text: string): string {
+  let previous = '';
+  let sentenceStart = true;
+  let afterI = false;
+  return text.replace(/[\p{L}’']+|[,;:.!?]/gu, (word) => {
+    if (/^[,;:.!?]$/.test(word)) {
+      previous = '';
+      sentenceStart = word !== ',' && word !== ';' && word !== ':';
+      afterI = false;
+      return word;
+    }
+    const lower = word.toLowerCase();
+    const bare = lower.replace(/[’']/g, '');
+    let out = word;
+    if (lower === 'you') out = EN_BEFORE_OBJECT.has(previous) ? 'us' : 'we';
+    else if (afterI && lower === 'am') out = 'are';
+    else if (afterI && lower === 'was') out = 'were';
+    else if (afterI && bare === 'wasnt') out = word.includes('’') ? 'weren’t' : word.includes("'") ? "weren't" : 'werent';
+    else if (EN_SWAP[lower] !== undefined) out = EN_SWAP[lower];
+    if (out !== word) {
+      const capital = sentenceStart || (word.length > 1 && word[0] === (word[0] as string).toUpperCase() && lower !== 'i');
+      out = capital ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+    }
+    afterI = lower === 'i' || (afterI && EN_ADVERBS.has(lower));
+    previous = bare;
+    sentenceStart = false;
+    return out;
+  });
+}
+
+const MS_SWAP: Readonly<Record<string, string>> = {
+  saya: 'anda', sy: 'anda', aku: 'anda', sya: 'anda',
+  awak: 'kami', kamu: 'kami', korang: 'kami', you: 'kami', u: 'kami',
+};
+
+function secondPersonMs(text: string): string {
+  return text.replace(/\p{L}+/gu, (word) => {
+    const swapped = MS_SWAP[word.toLowerCase()];
+    if (swapped === undefined) return word;
+    return word[0] === (word[0] as string).toUpperCase() ? swapped.charAt(0).toUpperCase() + swapped.slice(1) : swapped;
+  });
+}
+
+const SECOND_PERSON: Partial<Record<Locale, (text: string) => string>> = { en: secondPersonEn, ms: secondPersonMs };
+
+/** Whether a restatement in `locale` quotes the visitor (true) or says their words back to them. */
+export function restatementQuotes(result: TriageResult, locale: Locale): boolean {
+  return !(result.language === locale && SECOND_PERSON[locale]);
+}
+
+/** Every fact the visitor typed about the complaint, as written (contact details are asked for apart). */
+function typedFacts(result: TriageResult): string[] {
+  const e = result.entities;
+  return [...e.orderRefs, ...e.amounts.map((a) => a.text), ...e.dates, ...(e.contactCounts ?? []).map((c) => c.text)];
+}
+
+interface Point {
+  span: Span;
+  score: number;
+  /** Facts the visitor typed, in this span. */
+  facts: number;
+  /** It says what they want, or harm or danger: kept however long the summary. */
+  essential: boolean;
+  /** How many words of each category it holds: what it is about. */
+  about: Map<string, number>;
 }
 
 /**
- * The bot's restatement of the complaint, built from the visitor's own words: the sentence(s)
- * that carry the facts, quoted, then any order reference, amount or date they did not contain.
- * It neither agrees nor denies; insults are dropped; capitals and `!!!` are calmed; and it is
- * never longer than what the visitor wrote. The machine wraps it in `restate.check`.
+ * The bot's restatement of the complaint: the main points, in the visitor's words, said back to
+ * them (English and Malay in the visitor's own language) or quoted (see `restatementQuotes`).
+ * It neither agrees nor denies; insults are dropped; capitals and `!!!` are calmed; every fact the
+ * visitor typed is kept. The machine frames it with `restate.check` (and `restate.quote` when quoted).
  *
  * @param messages the visitor's messages, in order
  * @param result the triage of those messages
  * @param locale the language the bot is speaking
- * @returns one or two sentences, or an empty string when nothing but insults was written
+ * @param vocabulary the vocabulary the triage was made with
+ * @returns the main points, or an empty string when nothing but insults was written
  */
-export function restate(messages: string[], result: TriageResult, locale: Locale): string {
+export function restate(messages: string[], result: TriageResult, locale: Locale, vocabulary: Vocabulary): string {
   const text = prepare((Array.isArray(messages) ? messages : []).filter((m) => typeof m === 'string').join('\n'));
-  const budget = text.trim().length;
-  if (budget === 0) return '';
-  const frame = FRAMES[locale] ?? FRAMES.en;
-  const facts = [...result.entities.orderRefs.slice(0, 2), ...result.entities.amounts.slice(0, 2).map((a) => a.text), ...result.entities.dates.slice(0, 2)];
+  if (text.trim().length === 0) return '';
+  const facts = typedFacts(result);
+  const { tokens, hits } = analyse(vocabulary, text);
+  const outcomeHits = scan(compile(vocabulary).outcomes, tokens.norms);
 
-  const { tokens, hits } = analyse(text);
-  const spans = sentences(text);
-  const scored: Sentence[] = spans.map((span) => ({ ...span, score: 0 }));
-  // Score sentences by what they say: the complaint's category counts most, then urgency cues
-  // and facts. Greetings and pure venting score nothing.
-  for (const hit of hits) {
-    const at = tokens.starts[hit.first] as number;
-    const sentence = scored.find((x) => at >= x.start && at < x.end);
-    if (!sentence) continue;
+  // Where each cue sits, by character: a sentence or clause is a point when it holds one.
+  // What they want and any harm are kept before the rest when the summary must be short.
+  const cueAt: Array<[number, number, string | null]> = [];
+  for (const hit of [...hits, ...outcomeHits]) {
     const { kind, value } = hit.cue;
-    if (kind === 'category') sentence.score += value === result.category ? 2 : 1;
-    else if (kind === 'safety' || kind === 'legal' || kind === 'fraud' || kind === 'high') sentence.score += 1;
+    const weight = kind === 'outcome' || kind === 'safety' || kind === 'legal' || kind === 'fraud' ? ESSENTIAL : POINT_KINDS.has(kind) ? 1 : 0;
+    if (weight > 0) cueAt.push([tokens.starts[hit.first] as number, weight, kind === 'category' ? value : null]);
   }
-  for (const sentence of scored) {
-    const body = text.slice(sentence.start, sentence.end);
-    for (const fact of facts) if (body.includes(fact)) sentence.score += 1.5;
+  const factAt: Array<[number, number]> = [];
+  for (const fact of facts) {
+    for (let from = text.indexOf(fact); from !== -1 && factAt.length < 200; from = text.indexOf(fact, from + fact.length)) {
+      factAt.push([from, from + fact.length]);
+    }
   }
-  // Clean only the best few: cleaning re-reads the words, and most sentences are never quoted.
-  const order = scored.map((sentence, index) => ({ sentence, index })).sort((a, b) => b.sentence.score - a.sentence.score || a.index - b.index);
-  const picked: Array<{ index: number; score: number; text: string }> = [];
-  for (const { sentence, index } of order) {
-    if (picked.length === 2 || (picked.length === 1 && sentence.score <= 0)) break;
-    const quoted = shorten(clean(text.slice(sentence.start, sentence.end)), MAX_SENTENCE);
-    if (quoted) picked.push({ index, score: sentence.score, text: quoted.charAt(0).toUpperCase() + quoted.slice(1) });
-  }
-  const top = picked[0];
-  if (!top) return '';
-  const second = picked[1];
-  const chosen = second ? [top, second].sort((a, b) => a.index - b.index) : [top];
-
-  const compose = (parts: typeof chosen, withLead: boolean, withFacts: boolean): string => {
-    let quote = parts.map((p) => p.text).join(' ');
-    if (!/[.?…]$/.test(quote)) quote += '.';
-    const missing = withFacts ? facts.filter((f) => !quote.includes(f)) : [];
-    const details = missing.length > 0 ? ` ${frame.details}${missing.join(', ')}.` : '';
-    return withLead ? `${frame.lead}${frame.open}${quote}${frame.close}${details}` : `${quote}${details}`;
+  const weigh = (span: Span): Point => {
+    let score = 0;
+    let count = 0;
+    let essential = false;
+    const about = new Map<string, number>();
+    for (const [at, weight, category] of cueAt) {
+      if (at < span.start || at >= span.end) continue;
+      score += weight;
+      essential ||= weight === ESSENTIAL;
+      if (category) about.set(category, (about.get(category) ?? 0) + 1);
+    }
+    for (const [s, e] of factAt) if (s >= span.start && e <= span.end) count += 1;
+    return { span, score: score + count * 2, facts: count, essential, about };
   };
-  const candidates = [
-    compose(chosen, true, true),
-    compose([top], true, true),
-    compose([top], true, false),
-    compose([top], false, true),
-    compose([top], false, false),
-  ];
-  for (const candidate of candidates) if (candidate.length <= budget) return candidate;
-  return shorten(top.text, Math.max(1, budget));
+
+  const cuts: Array<[number, number]> = [];
+  for (const hit of hits) {
+    if (hit.cue.kind !== 'insult') continue;
+    const before = tokens.norms[hit.first - 1];
+    const first = before !== undefined && ADDRESS_WORDS.has(before) ? hit.first - 1 : hit.first;
+    cuts.push([tokens.starts[first] as number, tokens.ends[hit.last] as number]);
+  }
+  cuts.sort((a, b) => a[0] - b[0]);
+  const found = { pattern: factPattern(facts), list: facts };
+
+  const all = sentences(text).map(weigh);
+  let points = all.filter((p) => p.score > 0);
+  if (points.length === 0) points = all.slice(0, 1);
+  // The sentence that says most about each thing that went wrong (the product, the delivery, the
+  // staff…) is a main point however long the summary: no part of the complaint goes unsaid.
+  // (A category named once in passing, "late at night", is not a thing that went wrong.)
+  const best = new Map<string, Point>();
+  const mentions = new Map<string, number>();
+  for (const point of points) {
+    for (const [category, n] of point.about) {
+      mentions.set(category, (mentions.get(category) ?? 0) + n);
+      if (n > (best.get(category)?.about.get(category) ?? 0)) best.set(category, point);
+    }
+  }
+  for (const [category, point] of best) if ((mentions.get(category) ?? 0) >= 2) point.essential = true;
+
+  const say = (span: Span): string => clean(text, span, cuts, found);
+  // A point said twice (a pasted paragraph, a repeated message) is said back once.
+  const seen = new Set<string>();
+  points = points.filter((p) => {
+    const raw = text.slice(p.span.start, p.span.end).trim();
+    if (seen.has(raw)) return false;
+    seen.add(raw);
+    return true;
+  });
+  let parts = points.map((p) => ({ point: p, said: say(p.span) })).filter((p) => p.said);
+  const length = () => parts.reduce((n, p) => n + p.said.length + 1, 0);
+
+  // Too long to take in at a glance: long sentences keep only their clauses that carry a point,
+  if (length() > MAX_SUMMARY) {
+    parts = parts.map(({ point, said }) => {
+      if (said.length <= LONG_SENTENCE) return { point, said };
+      const kept = clauses(text, point.span).map(weigh).filter((c) => c.score > 0);
+      const shortened = kept.map((c) => say(c.span)).filter(Boolean).join(', ');
+      return { point, said: shortened || said };
+    });
+  }
+  // then the points with the least in them go, never one holding a fact the visitor typed.
+  if (length() > MAX_SUMMARY) {
+    const byWeight = [...parts].sort((a, b) => a.point.score - b.point.score);
+    for (const part of byWeight) {
+      if (length() <= MAX_SUMMARY || parts.length === 1) break;
+      if (part.point.facts === 0 && !part.point.essential) parts = parts.filter((p) => p !== part);
+    }
+  }
+  if (parts.length === 0) return '';
+  // A sentence with no fact in it and no end in sight (a pasted log) is cut at a word.
+  parts = parts.map(({ point, said }) => ({ point, said: point.facts === 0 ? shorten(said, MAX_PART) : said }));
+
+  const sentence = (said: string): string => {
+    const capital = said.charAt(0).toUpperCase() + said.slice(1);
+    return /[.?…]$/.test(capital) ? capital : `${capital}.`;
+  };
+  const joined = parts.map((p) => sentence(p.said)).join(' ');
+  const shift = restatementQuotes(result, locale) ? undefined : SECOND_PERSON[locale];
+  if (shift) return shift(joined);
+  const [open, close] = QUOTES[locale] ?? QUOTES.en;
+  return `${open}${joined}${close}`;
 }

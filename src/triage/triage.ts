@@ -1,5 +1,5 @@
 import { addTerms, createMatcher, scan, type Cue, type Hit, type Matcher } from './matcher';
-import { analyse } from './vocabulary';
+import { analyse, type Vocabulary } from './vocabulary';
 import { extractEntities } from './entities';
 import { prepare } from './text';
 import {
@@ -78,13 +78,14 @@ function cueText(hit: Hit, words: readonly string[]): string {
  * are examined.
  *
  * @param text everything the visitor wrote (join several messages with newlines)
- * @param options the page locale (tie-breaker for language), `identify()` traits, the number of
- *   earlier complaints from this browser, and site-owner categories (name → keywords)
+ * @param options the vocabulary to read it with (its languages are the ones understood), the page
+ *   locale (tie-breaker for language), `identify()` traits, the number of earlier complaints from
+ *   this browser, and site-owner categories (name → keywords)
  * @returns the triage; never throws, whatever the input
  */
-export function triage(text: string, options: TriageOptions = {}): TriageResult {
+export function triage(text: string, options: TriageOptions & { vocabulary: Vocabulary }): TriageResult {
   const prepared = prepare(text);
-  const analysis = analyse(prepared);
+  const analysis = analyse(options.vocabulary, prepared);
   const { tokens } = analysis;
   const { norms, words } = tokens;
   // A copy: the shared analysis must stay as it is for the restatement.
@@ -93,12 +94,12 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
 
   const signals: Signal[] = [];
   const perField = new Map<string, number>();
-  const signal = (field: Signal['field'], value: string, cue: string): void => {
+  const signal = (field: Signal['field'], value: string, cue: string | Hit): void => {
     const key = `${field}|${value}`;
     const count = perField.get(key) ?? 0;
     if (count >= MAX_SIGNALS_PER_FIELD) return;
     perField.set(key, count + 1);
-    signals.push({ field, value, cue });
+    signals.push({ field, value, cue: typeof cue === 'string' ? cue : cueText(cue, words) });
   };
 
   // Tally what the cues say.
@@ -191,9 +192,10 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
     }
   }
   if (category === 'other') signal('category', 'other', 'no category words');
-  else for (const hit of categoryHits.get(category) ?? []) signal('category', category, cueText(hit, words));
+  else for (const hit of categoryHits.get(category) ?? []) signal('category', category, hit);
 
-  const entities = extractEntities(prepared, tokens, monthAt, dayAt);
+  const contactAt = (byKind.get('contact') ?? []).map((hit) => hit.first);
+  const entities = extractEntities(prepared, tokens, { monthAt, dayAt, contactAt });
 
   // Urgency.
   const kindHits = (kind: Cue['kind']): Hit[] => byKind.get(kind) ?? [];
@@ -205,13 +207,13 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   if (safety.length + legal.length + fraud.length > 0) {
     urgency = 'critical';
     escalation = safety.length > 0 ? 'safety' : legal.length > 0 ? 'legal' : 'critical';
-    for (const hit of [...safety, ...legal, ...fraud]) signal('urgency', 'critical', cueText(hit, words));
+    for (const hit of [...safety, ...legal, ...fraud]) signal('urgency', 'critical', hit);
   } else if (kindHits('high').length + kindHits('repeat').length > 0) {
     urgency = 'high';
-    for (const hit of [...kindHits('high'), ...kindHits('repeat')]) signal('urgency', 'high', cueText(hit, words));
+    for (const hit of [...kindHits('high'), ...kindHits('repeat')]) signal('urgency', 'high', hit);
   } else if (kindHits('low').length > 0) {
     urgency = 'low';
-    for (const hit of kindHits('low')) signal('urgency', 'low', cueText(hit, words));
+    for (const hit of kindHits('low')) signal('urgency', 'low', hit);
   } else if (category === 'billing' && entities.amounts.length > 0) {
     // A sum named in a billing complaint is money the visitor has lost or is owed.
     urgency = 'high';
@@ -220,17 +222,20 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
     signal('urgency', 'normal', 'no urgency cues');
   }
 
-  // Mood: wording, shouting, exclamation marks.
+  // Mood, on the scale agents use: calm (a report or request, at most mild annoyance), upset
+  // (disappointment, frustration, worry, distress, repeated failed attempts), angry (outrage or
+  // hostility: insults, accusations, threats, shouting, emphatic repeat contacts).
   let anger = 0;
   const angerCues: string[] = [];
-  for (const hit of kindHits('insult')) {
-    anger += 2;
-    angerCues.push(cueText(hit, words));
-  }
-  for (const hit of kindHits('angry')) {
-    anger += 1;
-    angerCues.push(cueText(hit, words));
-  }
+  const hostile = (weight: number, cue: string): void => {
+    anger += weight;
+    angerCues.push(cue);
+  };
+  for (const hit of kindHits('insult')) hostile(2, cueText(hit, words));
+  // A threat (a lawyer, a court, the police, a regulator, a chargeback, going public) is hostile
+  // however politely it is put.
+  for (const hit of [...legal, ...kindHits('threat')]) hostile(2, cueText(hit, words));
+  for (const hit of kindHits('angry')) hostile(1, cueText(hit, words));
   let shouted = 0;
   let longWords = 0;
   let letters = 0;
@@ -246,24 +251,28 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   }
   if (shouted >= 4 || (shouted >= 2 && shouted / longWords >= 0.3)) {
     // A whole message in capitals is shouting; a few words are emphasis.
-    anger += letters >= 12 && capitals / letters >= 0.7 ? 2 : 1;
-    angerCues.push('CAPITALS');
+    hostile(letters >= 12 && capitals / letters >= 0.7 ? 2 : 1, 'CAPITALS');
   }
-  if (/!!|\?\?|\?!|!\?/.test(prepared)) {
-    anger += 1;
-    angerCues.push('!!');
+  if (/[!?]{2}/.test(prepared)) {
+    if (/[!?]{3}/.test(prepared)) hostile(2, '!!!');
+    else if (/!!|\?!|!\?/.test(prepared)) hostile(1, '!!');
+  }
+  // "I have written FOUR times": a count of earlier contacts said with emphasis.
+  for (const contact of entities.contactCounts ?? []) {
+    if (/\p{Lu}{3,}/u.test(contact.text) && contact.text === contact.text.toUpperCase()) hostile(2, contact.text);
   }
   const upsetHits = kindHits('upset');
+  // A visitor who hedges ("sorry to bother you", "small thing but…") about a mild word is not upset by it.
+  const hedges = kindHits('reluctant').length + kindHits('low').length;
   let mood: Mood = 'calm';
   if (anger >= 2) {
     mood = 'angry';
     for (const cue of angerCues) signal('mood', 'angry', cue);
-  } else if (anger > 0 || upsetHits.length > kindHits('reluctant').length) {
-    // A visitor who hedges ("sorry to bother you") about a mild word is not upset by it.
+  } else if (anger > 0 || upsetHits.length > hedges) {
     mood = 'upset';
     for (const cue of angerCues) signal('mood', 'upset', cue);
-    for (const hit of upsetHits) signal('mood', 'upset', cueText(hit, words));
-  } else if (urgency === 'critical' || kindHits('repeat').length > 0) {
+    for (const hit of upsetHits) signal('mood', 'upset', hit);
+  } else if (urgency === 'critical' || kindHits('repeat').length > 0 || (entities.contactCounts ?? []).some((c) => c.count >= 2)) {
     // Someone hurt, defrauded, or chasing us again is not calm, whatever words they choose.
     mood = 'upset';
     signal('mood', 'upset', urgency === 'critical' ? 'urgency critical' : 'repeated contact');
@@ -290,8 +299,8 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   // Explain every type that applies, not only the one shown: an agent wants to know both.
   if (premium) signal('customerType', 'premium', premium);
   if (history >= 3) signal('customerType', 'frequent', `history=${history}`);
-  for (const hit of repeat) signal('customerType', 'frequent', cueText(hit, words));
-  for (const hit of reluctant) signal('customerType', 'reluctant', cueText(hit, words));
+  for (const hit of repeat) signal('customerType', 'frequent', hit);
+  for (const hit of reluctant) signal('customerType', 'reluctant', hit);
   if (customerType === 'regular') signal('customerType', 'regular', 'no customer-type cues');
 
   if (!escalation && premium && (urgency === 'high' || urgency === 'critical')) escalation = 'premium';

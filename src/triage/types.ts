@@ -29,9 +29,21 @@ export interface Signal {
 }
 
 export interface Amount {
+  /** The sum, as a number: `4 990 Ft` is 4990, `9,99 €` 9.99, `2 x £12.50` 25. */
   value: number;
   /** ISO 4217 code where known (`EUR`, `MYR`, `HUF`, `USD`, `GBP`), else the symbol seen. */
   currency: string;
+  /** As the visitor wrote it. */
+  text: string;
+  /** For `2 x £12.50`: how many (2) and the price of one (12.5). */
+  quantity?: number;
+  unitValue?: number;
+}
+
+/** A count of earlier contacts the visitor told: "I emailed twice" is `{ count: 2, text: 'twice' }`. */
+export interface ContactCount {
+  count: number;
+  /** As the visitor wrote it. */
   text: string;
 }
 
@@ -40,8 +52,13 @@ export interface Entities {
   emails: string[];
   phones: string[];
   amounts: Amount[];
-  /** Dates as written by the visitor. */
+  /** Dates and times as written by the visitor, absolute ("12 March") or relative ("last Tuesday"). */
   dates: string[];
+  /**
+   * How many times the visitor says they got in touch before ("twice", "dvakrát", "kétszer",
+   * "dua kali"). Absent in records made before it was read.
+   */
+  contactCounts?: ContactCount[];
 }
 
 export interface TriageResult {

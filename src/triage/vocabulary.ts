@@ -1,55 +1,34 @@
 import { FUNCTION_WORDS } from './lexicons/function-words';
-import { LEXICON_LISTS, type Lexicon } from './lexicons/lexicon';
-import { addTerms, createMatcher, scan, type CueKind, type Hit, type Matcher } from './matcher';
+import type { Lexicon, LexiconCue } from './lexicons/lexicon';
+import { addTerms, createMatcher, scan, type Hit, type Matcher } from './matcher';
 import { tokenize, type Tokens } from './text';
 import { LOCALES, type Locale } from './types';
 
 /**
- * The languages' vocabulary compiled into one matcher: visitors mix languages, and one pass
- * over the words is cheaper than four. Every language's function words are always here, so
- * the language is recognised at once; each full lexicon is added when its language is loaded
- * (`load.ts`, or all at once by `all.ts`), so a visitor downloads only the vocabulary they need.
+ * The words triage knows, in the languages given to it. Triage, the restatement and outcome
+ * reading take one explicitly, so their answer depends only on their input: the package reads
+ * every language (`all.ts`), the widget a vocabulary that grows as language packs arrive
+ * (`load.ts`).
+ *
+ * Every language's function words are always in, so the language of a text is recognised
+ * before its full lexicon is; visitors mix languages, and one pass over the words is cheaper
+ * than four, so all languages share one matcher.
  */
-export const VOCABULARY: Matcher = createMatcher();
-
-let functionWords = false;
-
-/**
- * Adds the words that tell the languages apart (`lexicons/function-words.ts`). Done on first
- * need rather than when the widget's code is evaluated, so that evaluation stays a short task
- * on the host page; the lazy loader calls it in a task of its own.
- */
-export function addFunctionWords(): void {
-  if (functionWords) return;
-  functionWords = true;
-  for (const locale of LOCALES) addTerms(VOCABULARY, FUNCTION_WORDS[locale], 'function', locale, locale);
-}
-
-/**
- * Ways of saying what would put it right, kept apart from the triage vocabulary: they answer
- * one question ("What would make this right?") and must not sway category or language.
- */
-export const OUTCOME_WORDS: Matcher = createMatcher();
-
-const registered = new Set<Locale>();
-
-/** Adds a language's full lexicon to triage; a second call for the same language does nothing. */
-export function registerLexicon(lexicon: Lexicon): void {
-  const [locale, ...lists] = lexicon;
-  if (registered.has(locale)) return;
-  registered.add(locale);
-  addFunctionWords();
-  lists.forEach((terms, i) => {
-    const name = LEXICON_LISTS[i] as string;
-    // Lists 0–5 are categories, 18 on outcomes; the rest are cues of their own kind.
-    addTerms(i < 18 ? VOCABULARY : OUTCOME_WORDS, terms.split(','), i < 6 ? 'category' : i < 18 ? (name as CueKind) : 'outcome', name, locale);
-  });
-  last = undefined;
-}
-
-/** Whether triage already knows a language's full vocabulary. */
-export function hasLexicon(locale: Locale): boolean {
-  return registered.has(locale);
+export interface Vocabulary {
+  /** Category, urgency, mood and date cues, and the function words of every language. */
+  readonly terms: Matcher;
+  /**
+   * Ways of saying what would put it right, kept apart from the triage vocabulary: they answer
+   * one question ("What would make this right?") and must not sway category or language.
+   */
+  readonly outcomes: Matcher;
+  /** Languages whose full lexicon is in. */
+  readonly locales: Set<Locale>;
+  /** Lexicons given but not compiled yet: compiling waits for the first text to read. */
+  readonly waiting: Lexicon[];
+  functionWords: boolean;
+  /** The last text analysed, because the machine triages a text and then restates it. */
+  last: { text: string; analysis: Analysis } | undefined;
 }
 
 /** The words of a prepared text and every vocabulary term found in them. */
@@ -58,17 +37,69 @@ export interface Analysis {
   hits: readonly Hit[];
 }
 
-let last: { text: string; analysis: Analysis } | undefined;
+/**
+ * A vocabulary of `lexicons`. Nothing is compiled yet: that happens on the first text read (or
+ * when `compile` is called), so creating one costs nothing while a page is loading.
+ *
+ * @param lexicons the languages to know in full; more can be added with `addLexicon`
+ */
+export function createVocabulary(lexicons: readonly Lexicon[] = []): Vocabulary {
+  return {
+    terms: createMatcher(),
+    outcomes: createMatcher(),
+    locales: new Set(),
+    waiting: [...lexicons],
+    functionWords: false,
+    last: undefined,
+  };
+}
+
+/**
+ * Adds the words that tell the languages apart (`lexicons/function-words.ts`). Done on first
+ * need rather than when the widget's code is evaluated, so that evaluation stays a short task
+ * on the host page; the lazy loader calls it in a task of its own.
+ */
+export function addFunctionWords(vocabulary: Vocabulary): void {
+  if (vocabulary.functionWords) return;
+  vocabulary.functionWords = true;
+  for (const locale of LOCALES) addTerms(vocabulary.terms, FUNCTION_WORDS[locale], 'function', locale, locale);
+}
+
+/** Adds a language's full lexicon now; a second call for the same language does nothing. */
+export function addLexicon(vocabulary: Vocabulary, lexicon: Lexicon): void {
+  const { locale } = lexicon;
+  if (vocabulary.locales.has(locale)) return;
+  vocabulary.locales.add(locale);
+  addFunctionWords(vocabulary);
+  const terms = (list: string): string[] => list.split(',');
+  for (const [name, list] of Object.entries(lexicon.categories)) addTerms(vocabulary.terms, terms(list), 'category', name, locale);
+  for (const kind of Object.keys(lexicon.cues) as LexiconCue[]) addTerms(vocabulary.terms, terms(lexicon.cues[kind]), kind, kind, locale);
+  for (const [outcome, list] of Object.entries(lexicon.outcomes)) addTerms(vocabulary.outcomes, terms(list), 'outcome', outcome, locale);
+  vocabulary.last = undefined;
+}
+
+/** Compiles whatever the vocabulary was given and has not compiled yet. */
+export function compile(vocabulary: Vocabulary): Vocabulary {
+  addFunctionWords(vocabulary);
+  while (vocabulary.waiting.length > 0) addLexicon(vocabulary, vocabulary.waiting.shift() as Lexicon);
+  return vocabulary;
+}
+
+/** Whether a vocabulary knows a language in full (or will, once compiled). */
+export function hasLexicon(vocabulary: Vocabulary, locale: Locale): boolean {
+  return vocabulary.locales.has(locale) || vocabulary.waiting.some((lexicon) => lexicon.locale === locale);
+}
 
 /**
  * Tokenizes and scans prepared text. The last result is kept, because the machine triages a
  * complaint and then restates the same text: the second call costs one string comparison.
  */
-export function analyse(prepared: string): Analysis {
+export function analyse(vocabulary: Vocabulary, prepared: string): Analysis {
+  const last = vocabulary.last;
   if (last && last.text === prepared) return last.analysis;
-  addFunctionWords();
+  compile(vocabulary);
   const tokens = tokenize(prepared);
-  const analysis: Analysis = { tokens, hits: scan(VOCABULARY, tokens.norms) };
-  last = { text: prepared, analysis };
+  const analysis: Analysis = { tokens, hits: scan(vocabulary.terms, tokens.norms) };
+  vocabulary.last = { text: prepared, analysis };
   return analysis;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ChatMessage } from '../machine/context';
 import { REDUCED_MOTION, useMediaQuery } from './media';
+import { StatusSlot } from './StatusSlot';
 import { Typing } from './Typing';
 import { useWidget } from './widgetContext';
 
@@ -46,6 +47,7 @@ export function Log() {
 
   return (
     <div ref={ref} class="heard-log" role="log" aria-live="polite" aria-label={t('ui.log')} tabIndex={0}>
+      <StatusSlot />
       <ol class="heard-lines">
         {messages.map((m) => (
           <li

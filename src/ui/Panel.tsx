@@ -4,10 +4,12 @@ import { LOCALES, type Locale } from '../triage/types';
 import { Commit } from './Commit';
 import { Composer } from './Composer';
 import { ContactForm } from './ContactForm';
+import { EraseData } from './EraseData';
 import { trapTab } from './focus';
 import { Log } from './Log';
 import { SMALL_SCREEN, useMediaQuery } from './media';
 import { OutcomeChoices } from './OutcomeChoices';
+import { PanelMenu } from './PanelMenu';
 import { QuickReplies } from './QuickReplies';
 import { Thanks } from './Thanks';
 import { Button } from './Button';
@@ -25,7 +27,7 @@ interface Props {
  * it is modal and keeps Tab inside (the page behind it cannot be seen anyway).
  */
 export function Panel({ panelRef, open, position, onClose }: Props) {
-  const { bridge, t, brand, idPrefix, locale } = useWidget();
+  const { bridge, t, brand, idPrefix, locale, eraseStep } = useWidget();
   const snapshot = bridge.snapshot.value;
   const small = useMediaQuery(panelRef, SMALL_SCREEN);
   const titleId = `${idPrefix}-title`;
@@ -62,6 +64,7 @@ export function Panel({ panelRef, open, position, onClose }: Props) {
         <h2 id={titleId} class="heard-title">
           {brand ? t('ui.titleBrand', { brand }) : t('ui.title')}
         </h2>
+        <PanelMenu />
         <button type="button" class="heard-icon-button heard-close" aria-label={t('ui.close')} onClick={onClose}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6Z" />
@@ -94,12 +97,18 @@ export function Panel({ panelRef, open, position, onClose }: Props) {
       </div>
       <Log />
       <div class="heard-step">
-        <QuickReplies />
-        {has('choosingOutcome') && <OutcomeChoices />}
-        {has('contactForm') && <ContactForm />}
-        {(has('reviewing') || has('busy') || has('saveFailed')) && <Commit />}
-        {has('finished') && <Thanks />}
-        {has('awaitingVisitor') && <Composer />}
+        {eraseStep.value ? (
+          <EraseData />
+        ) : (
+          <>
+            <QuickReplies />
+            {has('choosingOutcome') && <OutcomeChoices />}
+            {has('contactForm') && <ContactForm />}
+            {(has('reviewing') || has('busy') || has('saveFailed')) && <Commit />}
+            {has('finished') && <Thanks />}
+            {has('awaitingVisitor') && <Composer />}
+          </>
+        )}
       </div>
     </div>
   );

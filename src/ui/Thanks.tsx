@@ -10,7 +10,7 @@ const SCORES = [1, 2, 3, 4, 5] as const;
  * transcript to copy when our team's endpoint refused the complaint.
  */
 export function Thanks() {
-  const { bridge, t, idPrefix, transcript } = useWidget();
+  const { bridge, t, idPrefix, transcript, eraseStep } = useWidget();
   const { context } = bridge.snapshot.value;
   const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
   const ratingId = `${idPrefix}-rating`;
@@ -79,6 +79,7 @@ export function Thanks() {
         >
           {t('ui.new')}
         </Button>
+        <Button onClick={() => (eraseStep.value = 'confirm')}>{t('ui.erase')}</Button>
       </div>
       <p class="heard-note" role="status">
         {copy === 'copied' ? t('ui.copied') : ''}

@@ -6,7 +6,8 @@ import type { Bridge, ComplaintActor } from './bridge';
 import { focusFirstControl, hasFocusWithin } from './focus';
 import { Launcher } from './Launcher';
 import { Panel } from './Panel';
-import { WidgetContext, type WidgetContextValue } from './widgetContext';
+import type { EraseStep } from './PanelMenu';
+import { WidgetContext, type PrivacyControls, type WidgetContextValue } from './widgetContext';
 
 /** What the embed passes to `renderWidget`. */
 export interface WidgetProps {
@@ -23,6 +24,8 @@ export interface WidgetProps {
   composer: { initial: string; onChange(text: string): void };
   /** The transcript text to copy when delivery was refused (delivery 'rejected'). */
   transcript: () => string;
+  /** "Delete my data on this device". */
+  privacy: PrivacyControls;
 }
 
 interface Props extends Omit<WidgetProps, 'actor'> {
@@ -40,6 +43,7 @@ export function Widget({ bridge, idPrefix, ...props }: Props) {
     catalog: props.initialCatalog,
   }));
   const draft = useSignal(props.composer.initial);
+  const eraseStep = useSignal<EraseStep>(props.privacy.erased ? 'done' : null);
   const launcherRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
 
@@ -80,8 +84,10 @@ export function Widget({ bridge, idPrefix, ...props }: Props) {
       composer: props.composer,
       draft,
       transcript: props.transcript,
+      privacy: props.privacy,
+      eraseStep,
     }),
-    [bridge, shown, id, props.brand, props.privacyUrl, idPrefix, props.composer, props.transcript],
+    [bridge, shown, id, props.brand, props.privacyUrl, idPrefix, props.composer, props.transcript, props.privacy],
   );
 
   // The panel is built the first time it opens, not when the widget starts: start-up on the

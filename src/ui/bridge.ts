@@ -1,13 +1,13 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Actor, SnapshotFrom } from 'xstate';
-import type { complaintMachine } from '../machine/complaintMachine';
+import type { ComplaintMachine } from '../machine/complaintMachine';
 import type { ComplaintEvent } from '../machine/events';
 
 /** A running complaint machine, as the embed creates it and the UI reads it. */
-export type ComplaintActor = Actor<typeof complaintMachine>;
+export type ComplaintActor = Actor<ComplaintMachine>;
 
 /** What the UI reads: state, tags, context and `can()`. */
-export type ComplaintSnapshot = SnapshotFrom<typeof complaintMachine>;
+export type ComplaintSnapshot = SnapshotFrom<ComplaintMachine>;
 
 type TimedType = Extract<ComplaintEvent, { at: string }>['type'];
 

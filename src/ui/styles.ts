@@ -109,6 +109,9 @@ export function controlsSheet(): CSSStyleSheet {
 .heard-icon-button:hover{background:var(--heard-surface)}
 .heard-icon-button svg{width:22px;height:22px;fill:currentColor}
 .heard-composer,.heard-contact,.heard-other,.heard-outcomes,.heard-thanks,.heard-quick,.heard-offer{display:flex;flex-direction:column;gap:8px}
+.heard-erase{display:flex;flex-direction:column;gap:8px}
+.heard-menu{display:contents}
+.heard-menu-list{order:1;flex:1 1 100%}
 .heard-field{display:flex;flex-direction:column;gap:4px}
 .heard-check{flex-direction:row;align-items:flex-start;gap:10px}
 .heard-label{display:block;font-size:15px;font-weight:500}

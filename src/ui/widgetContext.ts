@@ -4,6 +4,7 @@ import { useContext } from 'preact/hooks';
 import type { MessageKey, Params } from '../i18n/translate';
 import type { Locale } from '../triage/types';
 import type { Bridge } from './bridge';
+import type { EraseStep } from './PanelMenu';
 
 /** Renders a catalog key in the widget's current language, variant seeded by the complaint id. */
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -23,6 +24,20 @@ export interface WidgetContextValue {
   /** The composer's text, kept above the composer so it survives the composer unmounting. */
   draft: Signal<string>;
   transcript: () => string;
+  /** Erasing the visitor's data on this device. */
+  privacy: PrivacyControls;
+  /** Where the visitor is in erasing their data, shared by the menu, the thanks step and the panel. */
+  eraseStep: Signal<EraseStep>;
+}
+
+/** What the embed lets the visitor do about the data kept on their device. */
+export interface PrivacyControls {
+  /** Erases it, or says `waiting` (and erases nothing) while a complaint waits for delivery. */
+  erase(): Promise<'erased' | 'waiting'>;
+  /** Waits for the waiting complaints to be delivered, then erases; stops when `signal` aborts. */
+  eraseWhenDelivered(signal: AbortSignal): Promise<'erased' | 'cancelled'>;
+  /** The widget has just restarted after an erase: the panel says it is done. */
+  erased: boolean;
 }
 
 export const WidgetContext = createContext<WidgetContextValue | null>(null);

@@ -138,4 +138,32 @@ describe('site owner configuration', () => {
     expect(config!.script.escalation).toEqual({ critical: false, premium: false });
     expect(config!.script.requiredContact).toEqual([]);
   });
+
+  it('takes who the visitor is from HeardConfig.identity, and names a value that is not an object', () => {
+    const hash = 'ab'.repeat(32);
+    const { config, problems } = parseConfig({ endpoint: '/c', identity: { userId: 'c-1042', email: 'ana@shop.example', userHash: hash, traits: { plan: 'gold' } } }, BASE);
+    expect(problems).toEqual([]);
+    expect(config!.identity).toEqual({ userId: 'c-1042', email: 'ana@shop.example', userHash: hash, traits: { plan: 'gold' } });
+    const bad = parseConfig({ endpoint: '/c', identity: 'ana@shop.example' }, BASE);
+    expect(bad.config!.identity).toBeUndefined();
+    expect(bad.problems.map((p) => p.attribute)).toEqual(['HeardConfig.identity']);
+  });
+
+  it('keeps only the page path unless told data-page-url="full", and preloads when idle unless told otherwise', () => {
+    expect(parseConfig({ endpoint: '/c' }, BASE).config).toMatchObject({ pageUrl: 'path', preload: 'idle' });
+    expect(parseConfig({ endpoint: '/c', pageUrl: 'full', preload: 'interaction' }, BASE).config).toMatchObject({ pageUrl: 'full', preload: 'interaction' });
+    const bad = parseConfig({ endpoint: '/c', pageUrl: 'everything', preload: 'eager' }, BASE);
+    expect(bad.config).toMatchObject({ pageUrl: 'path', preload: 'idle' });
+    expect(bad.problems.map((p) => p.attribute)).toEqual(['data-page-url', 'data-preload']);
+  });
+
+  it('checks the wording per outcome and the own categories HeardConfig gives, naming them when wrong', () => {
+    const good = parseConfig({ endpoint: '/c', actions: { refund: 'We refund within 5 days.' }, categories: { hygiene: ['dirty', 'špinavý'] } }, BASE);
+    expect(good.problems).toEqual([]);
+    expect(good.config!.script).toMatchObject({ actions: { refund: 'We refund within 5 days.' }, categories: { hygiene: ['dirty', 'špinavý'] } });
+    const bad = parseConfig({ endpoint: '/c', actions: { teleport: 'Beam them up.' }, categories: { hygiene: 'dirty' } }, BASE);
+    expect(bad.problems.map((p) => p.attribute)).toEqual(['HeardConfig.actions', 'HeardConfig.categories']);
+    expect(bad.config!.script.actions).toBeUndefined();
+    expect(bad.config!.script.categories).toBeUndefined();
+  });
 });

@@ -13,11 +13,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function start(store: Awaited<ReturnType<typeof openStore>>) {
+async function start(store: Awaited<ReturnType<typeof openStore>>, raw: Record<string, unknown> = {}) {
   const host = document.createElement('div');
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });
-  const { config } = parseConfig({ endpoint: ENDPOINT }, 'https://shop.example/');
+  const { config } = parseConfig({ endpoint: ENDPOINT, ...raw }, 'https://shop.example/');
   // Delivery goes nowhere in these tests: nothing is submitted.
   const fetch = vi.fn(() => new Promise<Response>(() => {}));
   const api = await startWidget(host, root, config!, { window, document, store, fetch });
@@ -34,6 +34,7 @@ describe('starting the widget', () => {
     // A draft from a version whose script had a state this one no longer has.
     await store.saveDraft({
       key: KEY,
+      endpoint: ENDPOINT,
       snapshot: { status: 'active', value: { panel: 'closed', conversation: 'renamedLongAgo' }, context: {}, children: {}, historyValue: {} },
       composer: 'half a sentence',
       updatedAt: Date.now(),
@@ -65,5 +66,32 @@ describe('starting the widget', () => {
     await new Promise((r) => setTimeout(r, 400));
     window.removeEventListener('unhandledrejection', onRejection);
     expect(rejections).toEqual([]);
+  });
+});
+
+describe('a visitor the host page vouches for', () => {
+  const HASH = '5f'.repeat(32);
+
+  it('HeardConfig.identity greets them by name and keeps the signed pair with the conversation', async () => {
+    const store = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });
+    const { api, root } = await start(store, { identity: { name: 'Ana', userId: 'c-1042', userHash: HASH, traits: { plan: 'premium' } } });
+    api.open();
+    await waitFor(() => expect(root.querySelector('[role="log"]')?.textContent).toMatch(/Ana/));
+    await waitFor(async () => {
+      const draft = await store.loadDraft(KEY);
+      expect((draft?.snapshot as { context: { identity: object } }).context.identity).toMatchObject({ userId: 'c-1042', userHash: HASH });
+    });
+  });
+
+  it('identify() with a new user id replaces the pair the configuration gave', async () => {
+    const store = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });
+    const { api } = await start(store, { identity: { userId: 'c-1042', userHash: HASH } });
+    api.identify({ userId: 'c-7', email: 'ana@shop.example' });
+    api.open();
+    await waitFor(async () => {
+      const identity = ((await store.loadDraft(KEY))?.snapshot as { context: { identity: { userId?: string; userHash?: string } } } | undefined)?.context.identity;
+      expect(identity?.userId).toBe('c-7');
+      expect(identity?.userHash).toBeUndefined();
+    });
   });
 });

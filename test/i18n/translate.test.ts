@@ -60,7 +60,7 @@ describe('translate', () => {
 
   it('translates nested keys in the same language', () => {
     const line = translate(ms, 'ms', 'outcome.unavailable', { wanted: { key: 'outcome.name.refund' }, alternative: { key: 'outcome.name.storeCredit' } });
-    expect(line).toContain('pengembalian wang');
+    expect(line).toContain('bayaran balik');
     expect(line).toContain('kredit kedai');
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as A from '../../src/machine/actions';
 import type { ComplaintContext } from '../../src/machine/context';
+import { everyLanguage } from '../../src/triage/all';
 import { baseInput, englishFor } from './harness';
 
 const start = (over: Partial<ComplaintContext> = {}): ComplaintContext => ({ ...A.initialContext(baseInput()), ...over });
@@ -49,15 +50,26 @@ describe('actions, without an actor', () => {
 
   it('the unavailable outcome line names what was asked and what can be done instead', () => {
     const c = start({ options: { ...start().options, outcomes: ['storeCredit'] } });
-    const p = A.chooseOutcome(c, { type: 'outcome.choose', kind: 'refund', at: 'x' });
+    const p = A.chooseOutcome(c, { type: 'outcome.choose', kind: 'refund', at: 'x' }, everyLanguage());
     expect(p.outcome).toEqual({ kind: 'refund', detail: null, offered: false, alternative: 'storeCredit' });
     expect(text(apply(c, p))).toMatch(/would like a refund.*What I can do is store credit/);
     expect(A.committedKind(apply(c, p))).toBe('storeCredit');
   });
 
+  it('never offers "to be heard" or "something else" as what the team can do instead', () => {
+    const c = start({ options: { ...start().options, outcomes: ['heard', 'other', 'repair'] } });
+    const p = A.chooseOutcome(c, { type: 'outcome.choose', kind: 'refund', at: 'x' }, everyLanguage());
+    expect(p.outcome!.alternative).toBe('repair');
+    expect(text(apply(c, p))).not.toMatch(/to be heard|something else/);
+    const none = start({ options: { ...start().options, outcomes: ['heard'] } });
+    const q = A.chooseOutcome(none, { type: 'outcome.choose', kind: 'refund', at: 'x' }, everyLanguage());
+    expect(q.outcome!.alternative).toBeNull();
+    expect(text(apply(none, q))).not.toMatch(/to be heard/);
+  });
+
   it('with nothing to offer, it does not pretend: a person will look at what else can be done', () => {
     const c = start({ options: { ...start().options, outcomes: [] } });
-    const p = A.chooseOutcome(c, { type: 'outcome.choose', kind: 'refund', at: 'x' });
+    const p = A.chooseOutcome(c, { type: 'outcome.choose', kind: 'refund', at: 'x' }, everyLanguage());
     expect(p.outcome!.alternative).toBeNull();
     expect(text(apply(c, p))).toMatch(/member of our team will look/);
   });

@@ -316,7 +316,7 @@ describe('commitment, submission and thanks', () => {
     const line = snap.context.messages.at(-2)!;
     expect(Date.parse(c.dueBy) - Date.parse(line.at)).toBe(3 * 24 * 3_600_000);
     expect(new Date(c.dueBy).getUTCDay()).toBe(4);
-    expect(englishFor('x')(line.key!, line.params)).toMatch(/arrange your refund/);
+    expect(englishFor('x')(line.key!, line.params)).toMatch(/review your complaint and get back to you about a refund/);
   });
 
   it('puts the record in the outbox before sending, then thanks with the reference', async () => {
@@ -510,7 +510,7 @@ describe('bad input and events out of place', () => {
     expect(after.restatement!.text).not.toBe(before);
     expect(after.restatement!.text).toContain('2024001');
     const line = after.messages.find((m) => m.key === 'restate.check')!;
-    expect(line.params!.summary).toBe(after.restatement!.text);
+    expect(line.params!.points).toBe(after.restatement!.text);
     expect(conversation(actor)).toBe('restate');
   });
 
@@ -525,7 +525,7 @@ describe('bad input and events out of place', () => {
   });
 
   it('runs headless without provided actors and reports a save failure rather than pretending', async () => {
-    const { complaintMachine } = await import('../../src/machine/complaintMachine');
+    const { complaintMachine } = await import('../../src/machine/everyLanguage');
     const actor = createActor(complaintMachine, { input: baseInput({ identity: { email: 'a@example.com' } }) }).start();
     actor.send({ type: 'handoff.request', at: at() });
     await settle();

@@ -1,7 +1,7 @@
 import { createActor, fromPromise } from 'xstate';
 import { en } from '../../src/i18n/catalogs/en';
 import { translate } from '../../src/i18n/translate';
-import { complaintMachine } from '../../src/machine/complaintMachine';
+import { complaintMachine } from '../../src/machine/everyLanguage';
 import type { ComplaintInput, DeliveryState } from '../../src/machine/context';
 import { buildRecord, type Translator } from '../../src/record/build';
 import type { ComplaintRecord, RatingRecord } from '../../src/record/record';

@@ -56,6 +56,28 @@ describe('the record', () => {
     expect(Buffer.byteLength(JSON.stringify(record))).toBeLessThan(readConfig({}).bodyLimit);
   });
 
+  it('carries the status key the widget keeps for reading the complaint\'s status later', () => {
+    const c = A.initialContext(baseInput({ statusKey: 'Ab3_-Ab3_-Ab3_-Ab3_-Ab' }));
+    const record = buildRecord({ ...c, ...A.greet(c), submittedAt: '2026-11-24T10:00:00.000Z' }, t);
+    expect(record.visitor.statusKey).toBe('Ab3_-Ab3_-Ab3_-Ab3_-Ab');
+    expect(schemaErrors(record)).toBe('');
+    // A capability, not something an agent needs to read.
+    expect(record.transcriptText).not.toContain('Ab3_-Ab3_');
+  });
+
+  it('from a conversation saved before status keys existed, is valid without one', () => {
+    const record = buildRecord(contextWith({}), t);
+    expect(record.visitor).not.toHaveProperty('statusKey');
+    expect(schemaErrors(record)).toBe('');
+  });
+
+  it('is refused by the schema with a status key that is not 22 base64url characters', () => {
+    const record = buildRecord(contextWith({}), t);
+    for (const statusKey of ['short', 'Ab3_-Ab3_-Ab3_-Ab3_-Ab=', 'Ab3+/Ab3_-Ab3_-Ab3_-Ab', 42]) {
+      expect(schemaErrors({ ...record, visitor: { ...record.visitor, statusKey } }), String(statusKey)).toContain('statusKey');
+    }
+  });
+
   it('a rating travels on its own, keyed to its complaint', () => {
     const rating = buildRating('3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e', 4, '2026-11-24T10:00:00.000Z');
     expect(schemaErrors(rating)).toBe('');
@@ -70,5 +92,45 @@ describe('the record', () => {
     expect(text).toContain('Page: https://shop.example/orders');
     expect(text.indexOf(t('greet.hello'))).toBeLessThan(text.indexOf(t('greet.prompt')));
     expect(record.transcriptText).toBe(text);
+  });
+});
+
+describe('a visitor the host page vouches for', () => {
+  const HASH = 'a'.repeat(56) + '0123abcd';
+  const identified = (identity: Parameters<typeof A.cleanIdentity>[0]) => {
+    const c = A.initialContext(baseInput({ identity: A.cleanIdentity(identity) }));
+    return buildRecord({ ...c, ...A.greet(c), submittedAt: '2026-11-24T10:00:00.000Z' }, t);
+  };
+
+  it('carries the user id and the hash as the site computed them, and stays valid', () => {
+    const record = identified({ userId: 'customer 1042', email: 'ana@shop.example', userHash: HASH.toUpperCase() });
+    expect(record.visitor).toMatchObject({ userId: 'customer 1042', userHash: HASH, email: 'ana@shop.example' });
+    expect(schemaErrors(record)).toBe('');
+  });
+
+  it('carries neither field for a visitor nobody vouched for', () => {
+    const record = identified({ email: 'ana@shop.example' });
+    expect('userId' in record.visitor).toBe(false);
+    expect('userHash' in record.visitor).toBe(false);
+    expect(schemaErrors(record)).toBe('');
+  });
+
+  it('drops a hash that is not an HMAC-SHA256 in hex, and a user id too long to have been signed whole', () => {
+    const record = identified({ userId: 'x'.repeat(201), userHash: 'not-a-hash' });
+    expect(record.visitor.userId).toBeUndefined();
+    expect(record.visitor.userHash).toBeUndefined();
+    expect(schemaErrors(record)).toBe('');
+  });
+
+  it('a later identify() replaces the signed pair whole: an old hash never vouches for a new user id', () => {
+    const first = A.cleanIdentity({ userId: 'c-1', userHash: HASH });
+    expect(A.cleanIdentity({ userId: 'c-2' }, first)).toMatchObject({ userId: 'c-2' });
+    expect(A.cleanIdentity({ userId: 'c-2' }, first).userHash).toBeUndefined();
+    expect(A.cleanIdentity({ name: 'Ana' }, first)).toMatchObject({ userId: 'c-1', userHash: HASH, name: 'Ana' });
+  });
+
+  it('the schema refuses a hash that is not lowercase hex', () => {
+    const record = identified({ userId: 'c-1', userHash: HASH });
+    expect(schemaErrors({ ...record, visitor: { ...record.visitor, userHash: HASH.toUpperCase() } })).not.toBe('');
   });
 });

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDraftSaver } from '../../src/storage/drafts';
 import { DRAFT_MAX_AGE_MS, HISTORY_LIMIT, openStore } from '../../src/storage/store';
-import { complaint, freshIndexedDB, quietLogger, useFakeClock } from './fixtures';
+import { complaint, ENDPOINT, freshIndexedDB, quietLogger, useFakeClock } from './fixtures';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-const draftAt = (composer: string, updatedAt = Date.now()) => ({ key: 'site', snapshot: { value: 'listening', context: { composer } }, composer, updatedAt });
+const draftAt = (composer: string, updatedAt = Date.now()) => ({ key: 'site', endpoint: ENDPOINT, snapshot: { value: 'listening', context: { composer } }, composer, updatedAt });
 
 describe('draft saver', () => {
   it('saves 300 ms after the last keystroke, not on every one', async () => {
@@ -89,7 +89,7 @@ describe('draft saver', () => {
     const store = await openStore({ indexedDB, logger: quietLogger(), now: () => longAgo });
     await store.saveDraft({ ...draftAt('old'), key: 'old', updatedAt: longAgo });
     await store.saveDraft({ ...draftAt('recent'), key: 'recent', updatedAt: longAgo + 300 * 24 * 3600_000 });
-    await store.enqueue(complaint(1), longAgo);
+    await store.enqueue(complaint(1), ENDPOINT, longAgo);
     store.close();
 
     const later = longAgo + 301 * 24 * 3600_000;
@@ -105,8 +105,8 @@ describe('draft saver', () => {
 describe('outbox and history', () => {
   it('enqueueing the same record twice keeps one item, and a removed item is not brought back by an update', async () => {
     const store = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });
-    await store.enqueue(complaint(1), 1);
-    await store.enqueue(complaint(1), 2);
+    await store.enqueue(complaint(1), ENDPOINT, 1);
+    await store.enqueue(complaint(1), ENDPOINT, 2);
     const [item] = await store.listOutbox();
     expect(await store.listOutbox()).toHaveLength(1);
     expect(item?.createdAt).toBe(1);

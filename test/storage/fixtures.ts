@@ -3,6 +3,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { vi } from 'vitest';
 import type { ComplaintRecord } from '../../src/record/record';
 
+/** The endpoint the tests' widget posts to. */
+export const ENDPOINT = 'https://shop.example/complaints';
+
 /** A fresh, empty IndexedDB as a new browser profile would have. */
 export function freshIndexedDB(): IDBFactory {
   return new IDBFactory();

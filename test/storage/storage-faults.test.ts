@@ -4,22 +4,22 @@ import { describeStorageFault, isQuotaError } from '../../src/storage/faults';
 import { openStore } from '../../src/storage/store';
 import { createDelivery } from '../../src/transport/flush';
 import { createFakeEndpoint } from '../transport/fake-endpoint';
-import { complaint, freshIndexedDB, quietLogger } from './fixtures';
+import { complaint, ENDPOINT, freshIndexedDB, quietLogger } from './fixtures';
 import { abortWrappedQuota, fullDiskBackend, makeReadOnly, watchedIndexedDB } from './faulty-indexeddb';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-const draft = (composer: string, updatedAt = Date.now()) => ({ key: 'site', snapshot: { value: 'listening' }, composer, updatedAt });
+const draft = (composer: string, updatedAt = Date.now()) => ({ key: 'site', endpoint: ENDPOINT, snapshot: { value: 'listening' }, composer, updatedAt });
 
 /** The visitor finishes a complaint and it is sent, on whatever storage the page has. */
 async function completeAndDeliver(store: Awaited<ReturnType<typeof openStore>>) {
   const endpoint = createFakeEndpoint();
-  const delivery = createDelivery({ endpoint: 'https://shop.example/complaints', store, fetch: endpoint.fetch });
+  const delivery = createDelivery({ endpoint: ENDPOINT, store, fetch: endpoint.fetch });
   await store.saveDraft(draft('My order is late'));
   expect((await store.loadDraft('site'))?.composer).toBe('My order is late');
-  await store.enqueue(complaint(1), Date.now());
+  await store.enqueue(complaint(1), ENDPOINT, Date.now());
   const outcome = await delivery.send(complaint(1).id);
   delivery.dispose();
   return { outcome, endpoint };
@@ -77,7 +77,7 @@ describe('when IndexedDB cannot be used the widget keeps working from memory', (
     const store = await openStore({ indexedDB, logger, now: () => clock, reopenAfterMs: 5_000 });
     expect(store.kind).toBe('memory');
     expect(logger.warn).toHaveBeenCalledTimes(1);
-    await store.enqueue(complaint(7), clock);
+    await store.enqueue(complaint(7), ENDPOINT, clock);
     await store.saveDraft(draft('Still typing'));
 
     old.close();
@@ -119,7 +119,7 @@ describe('when IndexedDB cannot be used the widget keeps working from memory', (
     const indexedDB = freshIndexedDB();
     const logger = quietLogger();
     const store = await openStore({ indexedDB, logger });
-    await store.enqueue(complaint(3), 0);
+    await store.enqueue(complaint(3), ENDPOINT, 0);
     // A newer widget upgrades the database in another tab: it must not be blocked by us.
     const newer = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('heard', 99);
@@ -155,11 +155,11 @@ describe('when IndexedDB cannot be used the widget keeps working from memory', (
     const logger = quietLogger();
     const store = await openStore({ logger, openBackend: fullDiskBackend(indexedDB, disk) });
     for (let n = 0; n < 10; n += 1) await store.addHistory({ id: `h${n}`, reference: `HRD-${n}`, at: n });
-    await store.enqueue(complaint(1), 0);
-    await store.enqueue(complaint(2), 0);
+    await store.enqueue(complaint(1), ENDPOINT, 0);
+    await store.enqueue(complaint(2), ENDPOINT, 0);
 
     disk.full = true;
-    await store.enqueue(complaint(3), 0);
+    await store.enqueue(complaint(3), ENDPOINT, 0);
 
     expect(store.kind).toBe('indexeddb');
     expect(logger.warn).not.toHaveBeenCalled();
@@ -178,11 +178,11 @@ describe('when IndexedDB cannot be used the widget keeps working from memory', (
     let clock = 0;
     const logger = quietLogger();
     const store = await openStore({ indexedDB, logger, now: () => clock, reopenAfterMs: 10_000 });
-    await store.enqueue(complaint(1), clock);
+    await store.enqueue(complaint(1), ENDPOINT, clock);
     expect(store.kind).toBe('indexeddb');
 
     connections[0]?.close();
-    await store.enqueue(complaint(2), clock);
+    await store.enqueue(complaint(2), ENDPOINT, clock);
     await store.saveDraft(draft('Typed while storage was gone'));
     expect(store.kind).toBe('memory');
     expect((await store.listOutbox()).map((item) => item.id)).toEqual([complaint(1).id, complaint(2).id]);

@@ -6,7 +6,7 @@ import { createDeliveryLock, createDraftSync, type LocksLike } from '../../src/s
 import { createDelivery } from '../../src/transport/flush';
 import { createFakeEndpoint } from '../transport/fake-endpoint';
 import { channelHub, sharedLocks } from './fake-tabs';
-import { complaint, freshIndexedDB, quietLogger, runUntil, useFakeClock } from './fixtures';
+import { complaint, ENDPOINT, freshIndexedDB, quietLogger, runUntil, useFakeClock } from './fixtures';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -23,15 +23,35 @@ describe('two tabs of one site', () => {
     const syncB = createDraftSync({ BroadcastChannel: Channel, onAdopt: (draft) => adoptedByB.push(draft) });
     const saverA = createDraftSaver(storeA, { onSaved: syncA.announce });
 
-    saverA.schedule({ key: 'site', snapshot: { value: 'listening' }, composer: 'typed in A', updatedAt: Date.now() });
+    saverA.schedule({ key: 'site', endpoint: ENDPOINT, snapshot: { value: 'listening' }, composer: 'typed in A', updatedAt: Date.now() });
     await runUntil(() => adoptedByB.length > 0, 2_000);
     expect(adoptedByB.map((draft) => draft.composer)).toEqual(['typed in A']);
 
-    syncB.note({ key: 'site', snapshot: {}, composer: 'newer in B', updatedAt: Date.now() + 10_000 });
-    syncA.announce({ key: 'site', snapshot: {}, composer: 'stale', updatedAt: Date.now() + 1 });
+    syncB.note({ key: 'site', endpoint: ENDPOINT, snapshot: {}, composer: 'newer in B', updatedAt: Date.now() + 10_000 });
+    syncA.announce({ key: 'site', endpoint: ENDPOINT, snapshot: {}, composer: 'stale', updatedAt: Date.now() + 1 });
     await vi.advanceTimersByTimeAsync(10);
     expect(adoptedByB).toHaveLength(1);
     storeA.close();
+  });
+
+  it('a visitor who erases their data in one tab has the other tab drop its conversation, and forget the drafts it had heard of', async () => {
+    useFakeClock();
+    const Channel = channelHub();
+    const erasedInB = vi.fn();
+    const adoptedByB: Draft[] = [];
+    const syncA = createDraftSync({ BroadcastChannel: Channel, onAdopt: () => {} });
+    const syncB = createDraftSync({ BroadcastChannel: Channel, onAdopt: (draft) => adoptedByB.push(draft), onErased: erasedInB });
+    const later = Date.now() + 60_000;
+    syncB.note({ key: 'site', endpoint: ENDPOINT, snapshot: {}, composer: 'before the erase', updatedAt: later });
+    syncA.announceErased();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(erasedInB).toHaveBeenCalledTimes(1);
+    // A new conversation after the erase is adopted even though B once knew a later draft.
+    syncA.announce({ key: 'site', endpoint: ENDPOINT, snapshot: {}, composer: 'after the erase', updatedAt: Date.now() });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(adoptedByB.map((draft) => draft.composer)).toEqual(['after the erase']);
+    syncA.close();
+    syncB.close();
   });
 
   it.each([
@@ -55,10 +75,10 @@ describe('two tabs of one site', () => {
       [0, 1].map(async () => {
         const store = await openStore({ indexedDB, logger: quietLogger() });
         const lock = createDeliveryLock({ ...shared });
-        return { store, delivery: createDelivery({ endpoint: 'https://shop.example/c', store, lock, fetch: slowFetch, concurrency: 1 }) };
+        return { store, delivery: createDelivery({ endpoint: ENDPOINT, store, lock, fetch: slowFetch, concurrency: 1 }) };
       }),
     );
-    for (let n = 0; n < 20; n += 1) await tabs[0]!.store.enqueue(complaint(n), 0);
+    for (let n = 0; n < 20; n += 1) await tabs[0]!.store.enqueue(complaint(n), ENDPOINT, 0);
     for (const tab of tabs) void tab.delivery.flush();
     await runUntil(() => endpoint.stored.size === 20, 60_000);
     // Both tabs look again (start-up, `online`): nothing is posted twice.
@@ -113,6 +133,6 @@ describe('when the browser refuses what tabs need', () => {
       close() {}
     }
     const sync = createDraftSync({ BroadcastChannel: Closed, onAdopt: () => {} });
-    expect(() => sync.announce({ key: 'k', snapshot: {}, composer: '', updatedAt: 1 })).not.toThrow();
+    expect(() => sync.announce({ key: 'k', endpoint: ENDPOINT, snapshot: {}, composer: '', updatedAt: 1 })).not.toThrow();
   });
 });

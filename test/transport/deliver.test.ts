@@ -4,7 +4,7 @@ import { backoffDelay, parseRetryAfter } from '../../src/transport/backoff';
 import { createDelivery, type DeliveryEvent } from '../../src/transport/flush';
 import { wireLifecycle } from '../../src/transport/lifecycle';
 import { createDeliveryLock, type LocksLike } from '../../src/storage/tabs';
-import { complaint, freshIndexedDB, quietLogger, runUntil, useFakeClock } from '../storage/fixtures';
+import { complaint, ENDPOINT, freshIndexedDB, quietLogger, runUntil, useFakeClock } from '../storage/fixtures';
 import { createFakeEndpoint } from './fake-endpoint';
 
 afterEach(() => {
@@ -17,7 +17,7 @@ async function setUp(script: Parameters<typeof createFakeEndpoint>[0], siteKey?:
   const endpoint = createFakeEndpoint(script);
   const events: DeliveryEvent[] = [];
   const delivery = createDelivery({
-    endpoint: 'https://shop.example/complaints',
+    endpoint: ENDPOINT,
     siteKey,
     store,
     fetch: endpoint.fetch,
@@ -44,8 +44,8 @@ describe('delivery', () => {
         }
       },
     };
-    const delivery = createDelivery({ endpoint: 'https://shop.example/complaints', store, fetch: endpoint.fetch, lock: createDeliveryLock({ locks }) });
-    await store.enqueue(complaint(7), Date.now());
+    const delivery = createDelivery({ endpoint: ENDPOINT, store, fetch: endpoint.fetch, lock: createDeliveryLock({ locks }) });
+    await store.enqueue(complaint(7), ENDPOINT, Date.now());
     const flushing = delivery.flush();
     expect(await delivery.send(complaint(7).id)).toBe('rejected');
     await flushing;
@@ -56,7 +56,7 @@ describe('delivery', () => {
 
   it('posts JSON with the record id as Idempotency-Key and the site key, and removes it after a 2xx', async () => {
     const { store, endpoint, events, delivery } = await setUp(undefined, 'site-123');
-    await store.enqueue(complaint(1), Date.now());
+    await store.enqueue(complaint(1), ENDPOINT, Date.now());
     expect(await delivery.send(complaint(1).id)).toBe('delivered');
     expect(endpoint.requests[0]?.headers).toEqual({
       'Content-Type': 'application/json',
@@ -71,7 +71,7 @@ describe('delivery', () => {
   it.each([400, 413, 422])('a %i gets exactly one request per record; the record is kept as rejected and the event fires', async (status) => {
     useFakeClock();
     const { indexedDB, store, endpoint, events, delivery } = await setUp(() => ({ kind: 'status', status }));
-    for (const n of [1, 2, 3]) await store.enqueue(complaint(n), Date.now());
+    for (const n of [1, 2, 3]) await store.enqueue(complaint(n), ENDPOINT, Date.now());
     const outcomes = [1, 2, 3].map((n) => delivery.send(complaint(n).id));
     await runUntil(() => endpoint.requests.length >= 3, 10_000);
     expect(await Promise.all(outcomes)).toEqual(['rejected', 'rejected', 'rejected']);
@@ -81,7 +81,7 @@ describe('delivery', () => {
     delivery.dispose();
     store.close();
     const reopened = await openStore({ indexedDB, logger: quietLogger() });
-    const again = createDelivery({ endpoint: 'https://shop.example/complaints', store: reopened, fetch: endpoint.fetch });
+    const again = createDelivery({ endpoint: ENDPOINT, store: reopened, fetch: endpoint.fetch });
     await again.flush();
     expect(await again.send(complaint(1).id)).toBe('rejected');
 
@@ -104,7 +104,7 @@ describe('delivery', () => {
     const { store, endpoint, delivery } = await setUp(() =>
       answers++ === 0 ? { kind: 'status', status: 429, retryAfter: '120' } : { kind: 'ok' },
     );
-    await store.enqueue(complaint(1), Date.now());
+    await store.enqueue(complaint(1), ENDPOINT, Date.now());
     expect(await delivery.send(complaint(1).id)).toBe('queued');
     await runUntil(async () => false, 110_000, 1_000);
     expect(endpoint.requests).toHaveLength(1);
@@ -121,7 +121,7 @@ describe('delivery', () => {
     const { store, endpoint, delivery } = await setUp(() =>
       answers++ < 5 ? { kind: 'status', status: 503, retryAfter: answers % 2 ? '0' : 'Thu, 01 Jan 1970 00:00:00 GMT' } : { kind: 'ok' },
     );
-    await store.enqueue(complaint(1), Date.now());
+    await store.enqueue(complaint(1), ENDPOINT, Date.now());
     expect(await delivery.send(complaint(1).id)).toBe('queued');
     await runUntil(async () => false, 2_500, 100);
     // At most one more try a second, never a burst.
@@ -134,7 +134,7 @@ describe('delivery', () => {
   it('a hanging endpoint is given up on after the timeout and the record stays queued', async () => {
     useFakeClock();
     const { store, endpoint, events, delivery } = await setUp(() => ({ kind: 'hang', stored: false }));
-    await store.enqueue(complaint(1), Date.now());
+    await store.enqueue(complaint(1), ENDPOINT, Date.now());
     const outcome = delivery.send(complaint(1).id);
     await runUntil(() => events.length > 0, 20_000, 500);
     expect(await outcome).toBe('queued');
@@ -154,7 +154,7 @@ describe('delivery', () => {
       return id === complaint(2).id ? { kind: 'status', status: 503 } : { kind: 'ok' };
     });
     const big = complaint(3, { transcriptText: 'x'.repeat(70_000) });
-    for (const record of [complaint(1), complaint(2), big]) await store.enqueue(record, Date.now());
+    for (const record of [complaint(1), complaint(2), big]) await store.enqueue(record, ENDPOINT, Date.now());
     expect(await delivery.send(complaint(1).id)).toBe('queued');
     delivery.flushOnPagehide();
     await vi.waitFor(async () => expect((await store.listOutbox()).map((item) => item.id)).toEqual([complaint(2).id, big.id]));
@@ -171,7 +171,7 @@ describe('delivery', () => {
       send: async () => 'queued' as const,
       dispose: () => {},
     };
-    const saver = { flush: async () => void calls.push('save'), schedule: () => {}, adopt: () => {}, dispose: () => {} };
+    const saver = { flush: async () => void calls.push('save'), schedule: () => {}, discard: async () => {}, adopt: () => {}, dispose: () => {} };
     const document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
     const target = Object.assign(new EventTarget(), { document });
     const unwire = wireLifecycle(delivery, saver, target);

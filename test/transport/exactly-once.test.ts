@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore, type HeardStore } from '../../src/storage/store';
 import { createDelivery, type Delivery } from '../../src/transport/flush';
-import { complaint, freshIndexedDB, quietLogger, seededRandom, useFakeClock } from '../storage/fixtures';
+import { complaint, ENDPOINT, freshIndexedDB, quietLogger, seededRandom, useFakeClock } from '../storage/fixtures';
 import { createFakeEndpoint, type Behaviour } from './fake-endpoint';
 
 afterEach(() => {
@@ -27,7 +27,7 @@ describe('exactly-once delivery under failures', () => {
     const open = async (): Promise<{ store: HeardStore; delivery: Delivery }> => {
       const store = await openStore({ indexedDB, logger: quietLogger() });
       const delivery = createDelivery({
-        endpoint: 'https://shop.example/complaints',
+        endpoint: ENDPOINT,
         store,
         fetch: endpoint.fetch,
         random,
@@ -52,7 +52,7 @@ describe('exactly-once delivery under failures', () => {
     for (let chunk = 0; chunk < total / 25; chunk += 1) {
       for (let i = 0; i < 25; i += 1) {
         const record = complaint(chunk * 25 + i);
-        await page.store.enqueue(record, Date.now());
+        await page.store.enqueue(record, ENDPOINT, Date.now());
         void page.delivery.send(record.id);
       }
       await vi.advanceTimersByTimeAsync(500);

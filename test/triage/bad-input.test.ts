@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { restate } from '../../src/triage/restate';
-import { triage } from '../../src/triage/triage';
+import { restate, triage } from '../../src/triage/public';
 import { CATEGORIES, LOCALES, MOODS, URGENCIES } from '../../src/triage/types';
 
 /** The Big List of Naughty Strings (a JSON array; the package ships no types). */
@@ -15,7 +14,8 @@ function sane(text: string) {
   expect(LOCALES).toContain(result.language);
   expect(result.signals.length).toBeGreaterThan(0);
   const summary = restate([text], result, 'en');
-  expect(summary.length).toBeLessThanOrEqual(text.trim().length);
+  // Quote marks and “you” for “I” may add a few characters, nothing else.
+  expect(summary.length).toBeLessThanOrEqual(text.trim().length * 1.1 + 4);
   return { result, summary };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../src/triage/entities';
-import { triage } from '../../src/triage/triage';
+import { triage } from '../../src/triage/public';
 
 const entities = (text: string) => triage(text).entities;
 
@@ -30,16 +30,39 @@ describe('entities a complaint mentions', () => {
 
   it('reads amounts with their currency as people write them', () => {
     const found = entities('I paid €12,99, then 1 299,50 Ft, RM 45.90, £8, $1,299.00, 12 990 Ft and 45,90 EUR.');
+    // In the order the visitor wrote them, so a restatement can say them back in that order.
     expect(found.amounts.map((a) => [a.value, a.currency])).toEqual([
       [12.99, 'EUR'],
+      [1299.5, 'HUF'],
       [45.9, 'MYR'],
       [8, 'GBP'],
       [1299, 'USD'],
-      [1299.5, 'HUF'],
       [12990, 'HUF'],
       [45.9, 'EUR'],
     ]);
     expect(found.amounts.map((a) => a.text)).toContain('1 299,50 Ft');
+  });
+
+  it.each([
+    ['I paid €89 for it', '€89', 89, 'EUR'],
+    ['I paid 89 euros for this', '89 euros', 89, 'EUR'],
+    ['Zaplatil som 89 EUR', '89 EUR', 89, 'EUR'],
+    ['Saya bayar RM89.90 untuk barang ini', 'RM89.90', 89.9, 'MYR'],
+    ['Dah bayar RM 120 tapi tak sampai', 'RM 120', 120, 'MYR'],
+    ['4990 Ft-ot fizettem érte', '4990 Ft', 4990, 'HUF'],
+    ['4 990 Ft-ot fizettem érte', '4 990 Ft', 4990, 'HUF'],
+    ['Stálo to 9,99 € a nefunguje', '9,99 €', 9.99, 'EUR'],
+    ['It cost £39.99 and broke', '£39.99', 39.99, 'GBP'],
+    ['I bought 2 x £12.50 mugs', '2 x £12.50', 25, 'GBP'],
+    ['They took $15 twice', '$15', 15, 'USD'],
+    ['Kifizettem a 89 eurót', '89 eurót', 89, 'EUR'],
+    ['Zaplatila som 89 eur', '89 eur', 89, 'EUR'],
+  ])('reads the amount in “%s” as %s: %d %s', (text, written, value, currency) => {
+    expect(entities(text).amounts).toEqual([expect.objectContaining({ text: written, value, currency })]);
+  });
+
+  it('keeps the quantity and the price of one for “2 x £12.50”', () => {
+    expect(entities('I bought 2 x £12.50 mugs').amounts[0]).toEqual({ value: 25, currency: 'GBP', text: '2 x £12.50', quantity: 2, unitValue: 12.5 });
   });
 
   it('parses decimal and thousands separators', () => {
@@ -56,5 +79,37 @@ describe('entities a complaint mentions', () => {
     expect(entities('Objednal som 12. marca 2026, včera mi napísali').dates).toEqual(['12. marca 2026', 'včera']);
     expect(entities('Saya order pada 3 Mac, semalam masih belum sampai').dates).toEqual(['3 Mac', 'semalam']);
     expect(entities('I may have to complain').dates).toEqual([]);
+  });
+
+  it.each([
+    ['It came last Tuesday and broke the same day.', ['last Tuesday']],
+    ['Minulý utorok prišiel balík a bol rozbitý.', ['Minulý utorok']],
+    ['Múlt kedden jött meg a csomag, törötten.', ['Múlt kedden']],
+    ['Barang sampai Selasa lepas dalam keadaan rosak.', ['Selasa lepas']],
+    ['I ordered it two weeks ago and called at 3pm yesterday.', ['two weeks ago', '3pm', 'yesterday']],
+    ['Objednala som to pred dvoma týždňami, kuriér prišiel o 14:30.', ['pred dvoma týždňami', '14:30']],
+    ['Két hete rendeltem, a futár 15 órakor jött.', ['Két hete', '15 órakor']],
+    ['Saya order 2 minggu lepas, kurier datang pukul 3 petang.', ['2 minggu lepas', 'pukul 3 petang']],
+  ])('finds relative dates and times in “%s”', (text, dates) => {
+    expect(entities(text).dates).toEqual(dates);
+  });
+
+  it.each([
+    ['I emailed support twice last week and nobody replied.', 2, 'twice'],
+    ['I have written FOUR times and nobody answers.', 4, 'FOUR times'],
+    ['This is the third time I am writing about this.', 3, 'the third time'],
+    ['Dvakrát som písal na podporu a nikto neodpovedal.', 2, 'Dvakrát'],
+    ['Volala som už 5-krát.', 5, '5-krát'],
+    ['Kétszer írtam az ügyfélszolgálatnak, senki nem válaszolt.', 2, 'Kétszer'],
+    ['Már harmadszor hívom önöket.', 3, 'harmadszor'],
+    ['Saya dah hubungi dua kali tapi tiada jawapan.', 2, 'dua kali'],
+  ])('counts earlier contacts in “%s”', (text, count, written) => {
+    expect(entities(text).contactCounts).toEqual([{ count, text: written }]);
+  });
+
+  it('does not take a count that is not about getting in touch', () => {
+    expect(entities('You charged me twice for the same order.').contactCounts).toEqual([]);
+    expect(entities('Strhli mi peniaze dvakrát.').contactCounts).toEqual([]);
+    expect(entities('I paid twice. Then I emailed you.').contactCounts).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { everyLanguage } from '../../src/triage/all';
 import { desiredOutcome } from '../../src/triage/outcome';
 
 describe('what the visitor asks for, in their words', () => {
@@ -20,16 +21,16 @@ describe('what the visitor asks for, in their words', () => {
     ['Prosím o opravu.', 'repair'],
     ['Prosim o vratenie penazi', 'refund'],
   ])('%s → %s', (text, kind) => {
-    expect(desiredOutcome(text)).toBe(kind);
+    expect(desiredOutcome(text, everyLanguage())).toBe(kind);
   });
 
   it('names nothing when nothing is asked for', () => {
-    expect(desiredOutcome('An apology from the courier company.')).toBeNull();
-    expect(desiredOutcome('')).toBeNull();
-    expect(desiredOutcome('   🙂   ')).toBeNull();
+    expect(desiredOutcome('An apology from the courier company.', everyLanguage())).toBeNull();
+    expect(desiredOutcome('', everyLanguage())).toBeNull();
+    expect(desiredOutcome('   🙂   ', everyLanguage())).toBeNull();
   });
 
   it('takes the outcome named most often', () => {
-    expect(desiredOutcome('A replacement, or a replacement model, or failing that a refund.')).toBe('replacement');
+    expect(desiredOutcome('A replacement, or a replacement model, or failing that a refund.', everyLanguage())).toBe('replacement');
   });
 });

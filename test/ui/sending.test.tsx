@@ -7,7 +7,7 @@ describe('sending and thanks', () => {
   it('shows the commitment, sends, and thanks with the reference', async () => {
     const m = mountWidget();
     toCommit(m);
-    expect(logLines(m).at(-2)).toMatch(/^Support: Here is what happens next: our team will check your order and arrange your refund\. You will hear from us by /);
+    expect(logLines(m).at(-2)).toMatch(/^Support: Here is what happens next: our team will review your complaint and get back to you about a refund\. You will hear from us by /);
     fireEvent.click(m.ui.getByRole('button', { name: 'Send complaint' }));
     // Busy while saving and sending: the same button, marked busy, so focus stays put.
     const busy = m.ui.getByRole('button', { name: 'Sending your complaint…' });

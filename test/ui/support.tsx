@@ -50,6 +50,7 @@ export function mountWidget(
       initialCatalog: en,
       composer: { initial: '', onChange: onDraft },
       transcript: () => 'Complaint HRD-7K3F9Q transcript',
+      privacy: { erase: async () => 'erased', eraseWhenDelivered: async () => 'erased', erased: false },
       ...over,
     });
   });

@@ -23,6 +23,7 @@ export const en = {
   'clarify.part.staff': 'How I was treated',
   // restate (seed 000 §1.2)
   'restate.check': 'Let me check that I have understood. {summary} Is that right?',
+  'restate.quote': 'You wrote: {points}',
   'restate.correct': 'Thank you. Please tell me what I got wrong or missed, and choose “That’s everything” when you are done.',
   // empathise: apology first, then empathy (seed 002)
   'empathise.apology': [
@@ -37,7 +38,6 @@ export const en = {
   ],
   // askOutcome (seed 000 §2.3, seed 002 "Lead")
   'outcome.ask': 'What would make this right for you?',
-  'outcome.askOther': 'Please tell me in your own words what would make this right.',
   'outcome.unavailable':
     'I appreciate that you would like {wanted}. I’m not able to offer that here. What I can do is {alternative}. Would that help?',
   'outcome.unavailableNone':
@@ -62,11 +62,11 @@ export const en = {
   'contact.ask': 'So that we can reach you about this, please fill in your details below.',
   // commit (seed 000 §2.5, seed 003)
   'commit.summary': 'Here is what happens next: {action} You will hear from us by {due}.',
-  'commit.action.refund': 'our team will check your order and arrange your refund.',
+  'commit.action.refund': 'our team will review your complaint and get back to you about a refund.',
   'commit.action.replacement': 'our team will check your order and arrange a replacement.',
   'commit.action.exchange': 'our team will contact you to arrange the exchange.',
-  'commit.action.storeCredit': 'our team will review your complaint and add store credit to your account.',
-  'commit.action.discount': 'our team will review your complaint and send you a discount.',
+  'commit.action.storeCredit': 'our team will review your complaint and get back to you about store credit.',
+  'commit.action.discount': 'our team will review your complaint and get back to you about a discount.',
   'commit.action.repair': 'our team will contact you to arrange the repair.',
   'commit.action.heard': 'a member of our team will read your complaint and reply to you personally.',
   'commit.action.other': 'a member of our team will review your request and reply to you personally.',
@@ -94,8 +94,6 @@ export const en = {
     'This needs a person’s attention straight away, so I’m passing it to a member of our team now. They will see this whole conversation, so you will not have to repeat yourself.',
   'handoff.premium':
     'I’m passing this to a specialist on our team who can help you directly. They will see this whole conversation, so you will not have to repeat yourself.',
-  'handoff.language':
-    'I’m passing this to a member of our team who can help in your language. They will see this whole conversation, so you will not have to repeat yourself.',
   'handoff.thank': 'Thank you. Your reference is {reference}. A member of our team will contact you by {due}.',
   // language
   'language.offer': 'It looks like you are writing in {language}. Would you like to continue in {language}?',
@@ -146,12 +144,25 @@ export const en = {
   'ui.new': 'Raise another complaint',
   'ui.copy': 'Copy transcript',
   'ui.copied': 'Copied',
+  'ui.menu': 'More options',
+  'ui.erase': 'Delete my data on this device',
+  'ui.erase.confirm': 'Delete your drafts, your past complaints and everything else this chat keeps on this device? Complaints that have already reached us are not affected.',
+  'ui.erase.yes': 'Delete',
+  'ui.erase.cancel': 'Cancel',
+  'ui.erase.pending': 'A complaint of yours is still waiting to be sent. Your data can be deleted once it has reached us.',
+  'ui.erase.wait': 'Wait, then delete',
+  'ui.erase.waiting': 'Waiting for your complaint to be sent. Your data will be deleted as soon as it has reached us.',
+  'ui.erase.done': 'Your data on this device has been deleted.',
+  'ui.erase.ok': 'OK',
   'ui.rating': 'Rate this conversation',
   'ui.rating.value': { one: '{count} star out of 5', other: '{count} stars out of 5' },
-  'ui.typing': 'Typing…',
   'ui.you': 'You',
   'ui.bot': '{brand}',
   'ui.botDefault': 'Support',
-  'ui.unsent': 'Not sent yet',
-  'ui.offline': 'You are offline. Your complaint will be sent when you are back online.',
+  'status.received': 'We have received your complaint {reference}.',
+  'status.progress': 'Your complaint {reference} is being looked into.',
+  'status.due': 'We expect to answer by {due}.',
+  'status.moved': 'We had to move this date. The reason: “{reason}”',
+  'status.resolved': 'Your complaint {reference} was resolved on {date}.',
+  'status.reply': 'We replied on {date}.',
 } as const;

@@ -7,8 +7,14 @@ import type { Catalog } from '../translate';
  */
 export const hu = {
   // greet
-  'greet.hello': ['Jó napot kívánok! Azért vagyok itt, hogy segítsek.', 'Üdvözlöm! Azért vagyok itt, hogy segítsek.'],
-  'greet.helloName': ['Jó napot kívánok, {name}! Azért vagyok itt, hogy segítsek.', 'Üdvözlöm, {name}! Azért vagyok itt, hogy segítsek.'],
+  'greet.hello': [
+    'Jó napot kívánok! Örömmel segítek.',
+    'Üdvözlöm! Örömmel segítek.',
+  ],
+  'greet.helloName': [
+    'Jó napot kívánok, {name}! Örömmel segítek.',
+    'Üdvözlöm, {name}! Örömmel segítek.',
+  ],
   'greet.welcomeBack': 'Örülök, hogy újra itt van.',
   'greet.welcomeBackName': 'Örülök, hogy újra itt van, {name}.',
   'greet.prompt':
@@ -16,19 +22,20 @@ export const hu = {
   // clarify
   'clarify.meaning': 'Köszönöm. Elmondaná egy kicsit részletesebben, mire gondol?',
   'clarify.example': 'Tudna egy példát mondani arra, ami történt?',
-  'clarify.part': 'Mire vonatkozik leginkább: a termékre, az árra, a szállításra, vagy arra, ahogyan Önnel bántak?',
+  'clarify.part': 'Mire vonatkozik leginkább: a termékre, az árra, a szállításra vagy arra, ahogyan Önnel bántak?',
   'clarify.part.product': 'A termékre',
   'clarify.part.price': 'Az árra',
   'clarify.part.delivery': 'A szállításra',
   'clarify.part.staff': 'Arra, ahogyan velem bántak',
   // restate
   'restate.check': 'Hadd ellenőrizzem, jól értettem-e. {summary} Így van?',
+  'restate.quote': 'Ön ezt írta: {points}',
   'restate.correct': 'Köszönöm. Kérem, írja meg, mit értettem félre vagy mi maradt ki, és ha végzett, válassza az „Ez minden” gombot.',
   // empathise
   'empathise.apology': [
     'Sajnálom, hogy ez történt.',
     'Őszintén sajnálom a történteket.',
-    'Sajnálom; nem ezt a tapasztalatot érdemelte.',
+    'Sajnálom, ennél sokkal jobbat érdemelt volna.',
   ],
   'empathise.empathy': [
     'Megértem, milyen bosszantó lehet ez, és szeretném rendbe hozni.',
@@ -36,12 +43,11 @@ export const hu = {
     'Ez bárkit elkeserítene. Nézzük meg, mi hozhatja rendbe.',
   ],
   // askOutcome
-  'outcome.ask': 'Mi hozná rendbe ezt az Ön számára?',
-  'outcome.askOther': 'Kérem, írja le a saját szavaival, mi hozná rendbe a dolgot.',
+  'outcome.ask': 'Milyen megoldás lenne megfelelő az Ön számára?',
   'outcome.unavailable':
-    'Megértem, hogy {wanted} szeretne. Ezt itt nem tudom felajánlani. Amit viszont megtehetek: {alternative}. Segítene ez Önnek?',
+    'Megértem, hogy {wanted} szeretne. Ezt itt sajnos nem tudom biztosítani, helyette viszont {alternative} tudok felajánlani. Segítene ez Önnek?',
   'outcome.unavailableNone':
-    'Megértem, hogy {wanted} szeretne. Ezt itt nem tudom felajánlani, de a csapatunk egyik munkatársa megnézi, mit tehetünk még.',
+    'Megértem, hogy {wanted} szeretne. Ezt itt sajnos nem tudom biztosítani, de a csapatunk egyik munkatársa megnézi, mit tehetünk még.',
   'outcome.name.refund': 'visszatérítést',
   'outcome.name.replacement': 'csereterméket',
   'outcome.name.exchange': 'cserét',
@@ -62,11 +68,12 @@ export const hu = {
   'contact.ask': 'Hogy ezzel kapcsolatban elérhessük, kérem, adja meg alább az adatait.',
   // commit
   'commit.summary': 'A következő történik: {action} Legkésőbb ekkor jelentkezünk: {due}.',
-  'commit.action.refund': 'csapatunk ellenőrzi a rendelését, és intézi a visszatérítést.',
+  'commit.action.refund': 'csapatunk átnézi a panaszát, és a visszatérítéssel kapcsolatban jelentkezik Önnél.',
   'commit.action.replacement': 'csapatunk ellenőrzi a rendelését, és intézi a cseretermék küldését.',
   'commit.action.exchange': 'csapatunk felveszi Önnel a kapcsolatot a csere megszervezéséhez.',
-  'commit.action.storeCredit': 'csapatunk átnézi a panaszát, és vásárlási jóváírást ad a fiókjához.',
-  'commit.action.discount': 'csapatunk átnézi a panaszát, és kedvezményt küld Önnek.',
+  'commit.action.storeCredit':
+    'csapatunk átnézi a panaszát, és a vásárlási jóváírással kapcsolatban jelentkezik Önnél.',
+  'commit.action.discount': 'csapatunk átnézi a panaszát, és a kedvezménnyel kapcsolatban jelentkezik Önnél.',
   'commit.action.repair': 'csapatunk felveszi Önnel a kapcsolatot a javítás megszervezéséhez.',
   'commit.action.heard': 'csapatunk egyik munkatársa elolvassa a panaszát, és személyesen válaszol Önnek.',
   'commit.action.other': 'csapatunk egyik munkatársa átnézi a kérését, és személyesen válaszol Önnek.',
@@ -85,20 +92,18 @@ export const hu = {
     'Nem sikerült eljuttatnunk a panaszát a csapatunkhoz. Kérem, másolja ki az alábbi beszélgetést, és juttassa el hozzánk más módon; elnézést kérünk a kellemetlenségért.',
   'thank.storageFailed':
     'Hiba történt a panasz mentése közben. Kérem, próbálja újra; semmi sem veszett el abból, amit írt.',
-  'csat.ask': 'Hogyan segítettünk? A beszélgetést 1-től 5-ig értékelheti.',
+  'csat.ask': 'Mennyire volt elégedett? A beszélgetést 1-től 5-ig értékelheti.',
   'csat.thanks': 'Köszönjük az értékelését.',
   // handoff
   'handoff.visitor':
-    'Természetesen. Átadom az ügyet a csapatunk egyik munkatársának. Ő látni fogja ezt a teljes beszélgetést, így semmit sem kell megismételnie.',
+    'Természetesen. Átadom az ügyet a csapatunk egyik munkatársának. A teljes beszélgetést látni fogja, így semmit sem kell megismételnie.',
   'handoff.critical':
-    'Ez azonnali személyes figyelmet igényel, ezért most átadom a csapatunk egyik munkatársának. Ő látni fogja ezt a teljes beszélgetést, így semmit sem kell megismételnie.',
+    'Ez azonnali személyes figyelmet igényel, ezért most átadom a csapatunk egyik munkatársának. A teljes beszélgetést látni fogja, így semmit sem kell megismételnie.',
   'handoff.premium':
-    'Átadom az ügyet a csapatunk egyik szakemberének, aki közvetlenül tud segíteni Önnek. Ő látni fogja ezt a teljes beszélgetést, így semmit sem kell megismételnie.',
-  'handoff.language':
-    'Átadom az ügyet a csapatunk egyik munkatársának, aki az Ön nyelvén tud segíteni. Ő látni fogja ezt a teljes beszélgetést, így semmit sem kell megismételnie.',
+    'Átadom az ügyet a csapatunk egyik szakemberének, aki közvetlenül tud segíteni Önnek. A teljes beszélgetést látni fogja, így semmit sem kell megismételnie.',
   'handoff.thank': 'Köszönöm. Az ügy azonosítója: {reference}. Csapatunk egyik munkatársa legkésőbb ekkor felveszi Önnel a kapcsolatot: {due}.',
   // language
-  'language.offer': 'Úgy látom, {language} nyelven ír. Szeretné {language} nyelven folytatni?',
+  'language.offer': 'Úgy látom, más nyelven ír ({language}). Szeretné ezen a nyelven folytatni?',
   'language.name.en': 'English',
   'language.name.ms': 'Bahasa Melayu',
   'language.name.hu': 'Magyar',
@@ -110,13 +115,13 @@ export const hu = {
   'error.required': 'Kérem, töltse ki ezt a mezőt.',
   'error.email': 'Kérem, adjon meg egy e-mail-címet, például nev@pelda.hu.',
   'error.phone': 'Kérem, adjon meg egy legalább 7 számjegyű telefonszámot, például +36 1 234 5678.',
-  'error.otherDetail': 'Kérem, írja meg, mi hozná rendbe a dolgot.',
+  'error.otherDetail': 'Kérem, írja le saját szavaival, milyen megoldást szeretne.',
   'error.outcome': 'Kérem, válasszon egyet a lehetőségek közül.',
   'error.rating': 'Kérem, válasszon értékelést 1-től 5-ig.',
   // ui
   'ui.launcher': 'Panasz bejelentése',
-  'ui.title': 'Mondja el, mi nem sikerült',
-  'ui.titleBrand': '{brand}: mondja el, mi nem sikerült',
+  'ui.title': 'Mondja el, mi történt',
+  'ui.titleBrand': '{brand}: mondja el, mi történt',
   'ui.close': 'Bezárás',
   'ui.log': 'Beszélgetés',
   'ui.composer.label': 'Az Ön üzenete',
@@ -146,12 +151,25 @@ export const hu = {
   'ui.new': 'Újabb panasz bejelentése',
   'ui.copy': 'Beszélgetés másolása',
   'ui.copied': 'Kimásolva',
+  'ui.menu': 'Egyéb lehetőségek',
+  'ui.erase': 'Adataim törlése erről az eszközről',
+  'ui.erase.confirm': 'Törli a piszkozatait, korábbi panaszait és mindent, amit ez a csevegő ezen az eszközön tárol? A hozzánk már megérkezett panaszokat ez nem érinti.',
+  'ui.erase.yes': 'Törlés',
+  'ui.erase.cancel': 'Mégse',
+  'ui.erase.pending': 'Az egyik panasza még elküldésre vár. Az adatait akkor törölheti, amikor a panasz megérkezett hozzánk.',
+  'ui.erase.wait': 'Megvárom, aztán törlöm',
+  'ui.erase.waiting': 'Várjuk, hogy a panasza elküldésre kerüljön. Az adatait azonnal töröljük, amint megérkezett hozzánk.',
+  'ui.erase.done': 'Az adatait töröltük erről az eszközről.',
+  'ui.erase.ok': 'Rendben',
   'ui.rating': 'A beszélgetés értékelése',
   'ui.rating.value': { one: '{count} csillag az 5-ből', other: '{count} csillag az 5-ből' },
-  'ui.typing': 'Gépel…',
   'ui.you': 'Ön',
   'ui.bot': '{brand}',
   'ui.botDefault': 'Ügyfélszolgálat',
-  'ui.unsent': 'Még nincs elküldve',
-  'ui.offline': 'Nincs internetkapcsolat. A panaszát elküldjük, amint újra online lesz.',
+  'status.received': 'Megkaptuk panaszát (azonosító: {reference}).',
+  'status.progress': 'Már foglalkozunk panaszával (azonosító: {reference}).',
+  'status.due': 'Legkésőbb ekkor válaszolunk: {due}.',
+  'status.moved': 'Ezt az időpontot módosítanunk kellett. Az ok: „{reason}”',
+  'status.resolved': 'Panaszát (azonosító: {reference}) lezártuk. A lezárás ideje: {date}.',
+  'status.reply': 'Válaszunk ({date}).',
 } satisfies Catalog;

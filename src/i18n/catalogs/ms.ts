@@ -6,10 +6,16 @@ import type { Catalog } from '../translate';
  */
 export const ms = {
   // greet
-  'greet.hello': ['Helo. Saya sedia membantu anda.', 'Selamat datang. Saya sedia membantu anda.'],
-  'greet.helloName': ['Helo {name}. Saya sedia membantu anda.', 'Selamat datang, {name}. Saya sedia membantu anda.'],
-  'greet.welcomeBack': 'Selamat kembali. Gembira dapat mendengar daripada anda lagi.',
-  'greet.welcomeBackName': 'Selamat kembali, {name}. Gembira dapat mendengar daripada anda lagi.',
+  'greet.hello': [
+    'Selamat datang. Saya sedia membantu anda.',
+    'Salam sejahtera. Saya sedia membantu anda.',
+  ],
+  'greet.helloName': [
+    'Selamat datang, {name}. Saya sedia membantu anda.',
+    'Salam sejahtera, {name}. Saya sedia membantu anda.',
+  ],
+  'greet.welcomeBack': 'Selamat kembali. Terima kasih kerana menghubungi kami semula.',
+  'greet.welcomeBackName': 'Selamat kembali, {name}. Terima kasih kerana menghubungi kami semula.',
   'greet.prompt':
     'Sila ceritakan apa yang berlaku, dalam seberapa banyak mesej yang anda mahu. Saya tidak akan mencelah. Apabila anda sudah selesai, pilih “Itu sahaja”.',
   // clarify
@@ -21,7 +27,8 @@ export const ms = {
   'clarify.part.delivery': 'Penghantaran',
   'clarify.part.staff': 'Cara saya dilayan',
   // restate
-  'restate.check': 'Izinkan saya pastikan saya faham. {summary} Betulkah begitu?',
+  'restate.check': 'Izinkan saya memastikan bahawa saya faham dengan betul. {summary} Betulkah begitu?',
+  'restate.quote': 'Anda menulis: {points}',
   'restate.correct': 'Terima kasih. Sila beritahu saya apa yang saya salah faham atau tertinggal, dan pilih “Itu sahaja” apabila anda selesai.',
   // empathise
   'empathise.apology': [
@@ -30,18 +37,17 @@ export const ms = {
     'Saya memohon maaf; ini bukan pengalaman yang sepatutnya anda alami.',
   ],
   'empathise.empathy': [
-    'Saya faham betapa mengecewakan perkara ini, dan saya mahu membetulkannya.',
+    'Saya faham betapa mengecewakan perkara ini, dan saya ingin membantu menyelesaikannya.',
     'Saya faham mengapa perkara ini menyusahkan anda, dan saya berterima kasih kerana anda memberitahu kami.',
-    'Sesiapa pun akan kecewa dengan perkara ini. Mari kita cari cara untuk membetulkannya.',
+    'Sesiapa pun akan kecewa dengan perkara ini. Mari kita cari penyelesaian yang sesuai.',
   ],
   // askOutcome
-  'outcome.ask': 'Apakah yang boleh kami lakukan untuk membetulkan perkara ini bagi anda?',
-  'outcome.askOther': 'Sila beritahu dengan kata-kata anda sendiri apa yang akan membetulkan perkara ini.',
+  'outcome.ask': 'Apakah penyelesaian yang anda inginkan?',
   'outcome.unavailable':
-    'Saya menghargai bahawa anda mahukan {wanted}. Saya tidak dapat menawarkannya di sini. Apa yang saya boleh lakukan ialah {alternative}. Adakah itu membantu?',
+    'Saya faham anda inginkan {wanted}. Malangnya, saya tidak dapat menawarkannya di sini, tetapi saya boleh menawarkan {alternative}. Adakah itu dapat membantu?',
   'outcome.unavailableNone':
-    'Saya menghargai bahawa anda mahukan {wanted}. Saya tidak dapat menawarkannya di sini, tetapi seorang ahli pasukan kami akan melihat apa lagi yang boleh kami lakukan.',
-  'outcome.name.refund': 'pengembalian wang',
+    'Saya faham anda inginkan {wanted}. Malangnya, saya tidak dapat menawarkannya di sini, tetapi wakil kami akan melihat apa lagi yang boleh kami lakukan.',
+  'outcome.name.refund': 'bayaran balik',
   'outcome.name.replacement': 'barang gantian',
   'outcome.name.exchange': 'pertukaran',
   'outcome.name.storeCredit': 'kredit kedai',
@@ -49,7 +55,7 @@ export const ms = {
   'outcome.name.repair': 'pembaikan',
   'outcome.name.heard': 'didengari',
   'outcome.name.other': 'sesuatu yang lain',
-  'outcome.label.refund': 'Pengembalian wang',
+  'outcome.label.refund': 'Bayaran balik',
   'outcome.label.replacement': 'Barang gantian',
   'outcome.label.exchange': 'Pertukaran',
   'outcome.label.storeCredit': 'Kredit kedai',
@@ -61,19 +67,19 @@ export const ms = {
   'contact.ask': 'Supaya kami dapat menghubungi anda tentang perkara ini, sila isi butiran anda di bawah.',
   // commit
   'commit.summary': 'Inilah langkah seterusnya: {action} Anda akan mendapat maklum balas daripada kami selewat-lewatnya {due}.',
-  'commit.action.refund': 'pasukan kami akan menyemak pesanan anda dan menguruskan pengembalian wang anda.',
-  'commit.action.replacement': 'pasukan kami akan menyemak pesanan anda dan menguruskan barang gantian.',
-  'commit.action.exchange': 'pasukan kami akan menghubungi anda untuk menguruskan pertukaran.',
-  'commit.action.storeCredit': 'pasukan kami akan meneliti aduan anda dan menambah kredit kedai ke akaun anda.',
-  'commit.action.discount': 'pasukan kami akan meneliti aduan anda dan menghantar potongan harga kepada anda.',
-  'commit.action.repair': 'pasukan kami akan menghubungi anda untuk menguruskan pembaikan.',
-  'commit.action.heard': 'seorang ahli pasukan kami akan membaca aduan anda dan membalasnya sendiri.',
-  'commit.action.other': 'seorang ahli pasukan kami akan meneliti permintaan anda dan membalasnya sendiri.',
+  'commit.action.refund': 'pihak kami akan meneliti aduan anda dan menghubungi anda mengenai bayaran balik.',
+  'commit.action.replacement': 'pihak kami akan menyemak pesanan anda dan menguruskan barang gantian.',
+  'commit.action.exchange': 'pihak kami akan menghubungi anda untuk menguruskan pertukaran.',
+  'commit.action.storeCredit': 'pihak kami akan meneliti aduan anda dan menghubungi anda mengenai kredit kedai.',
+  'commit.action.discount': 'pihak kami akan meneliti aduan anda dan menghubungi anda mengenai potongan harga.',
+  'commit.action.repair': 'pihak kami akan menghubungi anda untuk menguruskan pembaikan.',
+  'commit.action.heard': 'wakil kami akan membaca aduan anda dan membalas kepada anda secara peribadi.',
+  'commit.action.other': 'wakil kami akan meneliti permintaan anda dan membalas kepada anda secara peribadi.',
   'commit.confirm': 'Apabila anda sudah bersedia, pilih “Hantar aduan”.',
   // submitting / thank
   'submit.sending': 'Aduan anda sedang dihantar…',
   'thank.sent': [
-    'Terima kasih kerana memberitahu kami. Aduan seperti ini membantu kami melayani semua pelanggan dengan lebih baik.',
+    'Terima kasih kerana memberitahu kami. Aduan seperti ini membantu kami memberikan perkhidmatan yang lebih baik kepada semua pelanggan.',
     'Terima kasih kerana meluangkan masa untuk memberitahu kami. Aduan anda membantu kami memperbaiki perkhidmatan untuk setiap pelanggan.',
   ],
   'thank.reference': 'Nombor rujukan anda ialah {reference}. Kami akan menghubungi anda selewat-lewatnya {due}.',
@@ -83,21 +89,21 @@ export const ms = {
   'thank.rejected':
     'Kami tidak dapat menyampaikan aduan anda kepada pasukan kami. Sila salin transkrip di bawah dan hantarkannya kepada kami melalui cara lain; kami memohon maaf atas kesulitan ini.',
   'thank.storageFailed':
-    'Berlaku masalah semasa menyimpan aduan anda. Sila cuba lagi; tiada apa yang anda tulis telah hilang.',
+    'Berlaku masalah semasa menyimpan aduan anda. Sila cuba lagi; semua yang anda tulis masih tersimpan.',
   'csat.ask': 'Bagaimana perkhidmatan kami? Anda boleh menilai perbualan ini dari 1 hingga 5.',
   'csat.thanks': 'Terima kasih atas penilaian anda.',
   // handoff
   'handoff.visitor':
-    'Baiklah. Saya akan serahkan perkara ini kepada seorang ahli pasukan kami. Mereka akan melihat keseluruhan perbualan ini, jadi anda tidak perlu mengulanginya.',
+    'Baiklah. Saya akan serahkan perkara ini kepada salah seorang wakil kami. Wakil kami akan dapat melihat keseluruhan perbualan ini, jadi anda tidak perlu mengulanginya.',
   'handoff.critical':
-    'Perkara ini memerlukan perhatian seseorang dengan segera, jadi saya menyerahkannya kepada seorang ahli pasukan kami sekarang. Mereka akan melihat keseluruhan perbualan ini, jadi anda tidak perlu mengulanginya.',
+    'Perkara ini memerlukan perhatian segera, jadi saya menyerahkannya kepada salah seorang wakil kami sekarang. Wakil kami akan dapat melihat keseluruhan perbualan ini, jadi anda tidak perlu mengulanginya.',
   'handoff.premium':
-    'Saya menyerahkan perkara ini kepada pakar dalam pasukan kami yang boleh membantu anda secara terus. Mereka akan melihat keseluruhan perbualan ini, jadi anda tidak perlu mengulanginya.',
-  'handoff.language':
-    'Saya menyerahkan perkara ini kepada seorang ahli pasukan kami yang boleh membantu dalam bahasa anda. Mereka akan melihat keseluruhan perbualan ini, jadi anda tidak perlu mengulanginya.',
-  'handoff.thank': 'Terima kasih. Nombor rujukan anda ialah {reference}. Seorang ahli pasukan kami akan menghubungi anda selewat-lewatnya {due}.',
+    'Saya menyerahkan perkara ini kepada pakar kami yang boleh membantu anda secara terus. Pakar kami akan dapat melihat keseluruhan perbualan ini, jadi anda tidak perlu mengulanginya.',
+  'handoff.thank':
+    'Terima kasih. Nombor rujukan anda ialah {reference}. Wakil kami akan menghubungi anda selewat-lewatnya {due}.',
   // language
-  'language.offer': 'Nampaknya anda menulis dalam {language}. Adakah anda mahu meneruskan dalam {language}?',
+  'language.offer':
+    'Nampaknya anda menulis dalam bahasa lain ({language}). Adakah anda ingin meneruskan dalam bahasa tersebut?',
   'language.name.en': 'English',
   'language.name.ms': 'Bahasa Melayu',
   'language.name.hu': 'Magyar',
@@ -109,7 +115,7 @@ export const ms = {
   'error.required': 'Sila isi ruangan ini.',
   'error.email': 'Sila masukkan alamat e-mel seperti nama@contoh.com.',
   'error.phone': 'Sila masukkan nombor telefon dengan sekurang-kurangnya 7 digit, contohnya +60 3-2123 4567.',
-  'error.otherDetail': 'Sila beritahu kami apa yang akan membetulkan perkara ini.',
+  'error.otherDetail': 'Sila beritahu kami penyelesaian yang anda inginkan.',
   'error.outcome': 'Sila pilih salah satu pilihan.',
   'error.rating': 'Sila pilih penilaian dari 1 hingga 5.',
   // ui
@@ -120,7 +126,7 @@ export const ms = {
   'ui.log': 'Perbualan',
   'ui.composer.label': 'Mesej anda',
   'ui.composer.placeholder': 'Taip mesej anda…',
-  'ui.composer.counter': { other: '{count} aksara lagi' },
+  'ui.composer.counter': { other: 'Baki {count} aksara' },
   'ui.send': 'Hantar',
   'ui.done': 'Itu sahaja',
   'ui.restate.yes': 'Ya, betul',
@@ -145,12 +151,25 @@ export const ms = {
   'ui.new': 'Buat aduan lain',
   'ui.copy': 'Salin transkrip',
   'ui.copied': 'Disalin',
+  'ui.menu': 'Lagi pilihan',
+  'ui.erase': 'Padam data saya pada peranti ini',
+  'ui.erase.confirm': 'Padam draf, aduan lepas anda dan semua yang lain yang disimpan oleh sembang ini pada peranti ini? Aduan yang sudah sampai kepada kami tidak terjejas.',
+  'ui.erase.yes': 'Padam',
+  'ui.erase.cancel': 'Batal',
+  'ui.erase.pending': 'Salah satu aduan anda masih menunggu untuk dihantar. Data anda boleh dipadam sebaik sahaja aduan itu sampai kepada kami.',
+  'ui.erase.wait': 'Tunggu, kemudian padam',
+  'ui.erase.waiting': 'Menunggu aduan anda dihantar. Data anda akan dipadam sebaik sahaja aduan itu sampai kepada kami.',
+  'ui.erase.done': 'Data anda pada peranti ini telah dipadam.',
+  'ui.erase.ok': 'OK',
   'ui.rating': 'Nilai perbualan ini',
   'ui.rating.value': { other: '{count} bintang daripada 5' },
-  'ui.typing': 'Sedang menaip…',
   'ui.you': 'Anda',
   'ui.bot': '{brand}',
   'ui.botDefault': 'Khidmat pelanggan',
-  'ui.unsent': 'Belum dihantar',
-  'ui.offline': 'Anda di luar talian. Aduan anda akan dihantar apabila anda kembali dalam talian.',
+  'status.received': 'Kami telah menerima aduan anda {reference}.',
+  'status.progress': 'Aduan anda {reference} sedang kami uruskan.',
+  'status.due': 'Kami menjangka dapat memberi jawapan selewat-lewatnya {due}.',
+  'status.moved': 'Kami terpaksa mengubah tarikh ini. Sebabnya: “{reason}”',
+  'status.resolved': 'Aduan anda {reference} telah diselesaikan pada {date}.',
+  'status.reply': 'Kami membalas pada {date}.',
 } satisfies Catalog;

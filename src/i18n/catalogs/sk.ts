@@ -8,22 +8,29 @@ import type { Catalog } from '../translate';
  */
 export const sk = {
   // greet
-  'greet.hello': ['Dobrý deň. Som tu, aby som Vám pomohol.', 'Vitajte. Som tu, aby som Vám pomohol.'],
-  'greet.helloName': ['Dobrý deň, {name}. Som tu, aby som Vám pomohol.', 'Vitajte, {name}. Som tu, aby som Vám pomohol.'],
+  'greet.hello': [
+    'Dobrý deň. Som tu pre Vás.',
+    'Vitajte. Som tu pre Vás.',
+  ],
+  'greet.helloName': [
+    'Dobrý deň, {name}. Som tu pre Vás.',
+    'Vitajte, {name}. Som tu pre Vás.',
+  ],
   'greet.welcomeBack': 'Vitajte späť. Sme radi, že sa nám opäť ozývate.',
   'greet.welcomeBackName': 'Vitajte späť, {name}. Sme radi, že sa nám opäť ozývate.',
   'greet.prompt':
-    'Povedzte mi, prosím, čo sa stalo, v toľkých správach, koľko potrebujete. Nebudem Vás prerušovať. Keď poviete všetko, zvoľte „To je všetko“.',
+    'Napíšte mi, prosím, čo sa stalo – pokojne aj vo viacerých správach. Nebudem Vás prerušovať. Keď skončíte, zvoľte „To je všetko“.',
   // clarify
   'clarify.meaning': 'Ďakujem. Mohli by ste mi trochu bližšie vysvetliť, čo máte na mysli?',
   'clarify.example': 'Mohli by ste mi uviesť príklad toho, čo sa stalo?',
-  'clarify.part': 'Čoho sa to týkalo: výrobku, ceny, doručenia, alebo toho, ako sa k Vám správali?',
+  'clarify.part': 'Čoho sa to týkalo: výrobku, ceny, doručenia alebo toho, ako sa k Vám správali?',
   'clarify.part.product': 'Výrobku',
   'clarify.part.price': 'Ceny',
   'clarify.part.delivery': 'Doručenia',
   'clarify.part.staff': 'Toho, ako sa ku mne správali',
   // restate
   'restate.check': 'Dovoľte mi overiť si, či som Vám správne porozumel. {summary} Je to tak?',
+  'restate.quote': 'Napísali ste: {points}',
   'restate.correct': 'Ďakujem. Napíšte mi, prosím, čo som pochopil nesprávne alebo čo som vynechal, a keď skončíte, zvoľte „To je všetko“.',
   // empathise
   'empathise.apology': [
@@ -37,19 +44,18 @@ export const sk = {
     'Toto by sklamalo každého. Poďme spolu nájsť, čo to napraví.',
   ],
   // askOutcome
-  'outcome.ask': 'Čo by to pre Vás napravilo?',
-  'outcome.askOther': 'Napíšte mi, prosím, vlastnými slovami, čo by to napravilo.',
+  'outcome.ask': 'Aké riešenie by Vám vyhovovalo?',
   'outcome.unavailable':
-    'Vážim si, že by ste chceli {wanted}. To Vám tu, žiaľ, ponúknuť nemôžem. Čo môžem urobiť, je {alternative}. Pomohlo by Vám to?',
+    'Rozumiem, že by ste chceli {wanted}. To Vám tu, žiaľ, ponúknuť nemôžem, namiesto toho Vám však môžem navrhnúť {alternative}. Pomohlo by Vám to?',
   'outcome.unavailableNone':
-    'Vážim si, že by ste chceli {wanted}. To Vám tu, žiaľ, ponúknuť nemôžem, ale kolega z nášho tímu pozrie, čo ďalšie môžeme urobiť.',
+    'Rozumiem, že by ste chceli {wanted}. To Vám tu, žiaľ, ponúknuť nemôžem, ale kolega z nášho tímu preverí, čo ešte môžeme urobiť.',
   'outcome.name.refund': 'vrátenie peňazí',
   'outcome.name.replacement': 'náhradný tovar',
   'outcome.name.exchange': 'výmenu',
   'outcome.name.storeCredit': 'kredit na nákup',
   'outcome.name.discount': 'zľavu',
   'outcome.name.repair': 'opravu',
-  'outcome.name.heard': 'byť vypočutý',
+  'outcome.name.heard': 'osobnú odpoveď od kolegu',
   'outcome.name.other': 'niečo iné',
   'outcome.label.refund': 'Vrátenie peňazí',
   'outcome.label.replacement': 'Náhradný tovar',
@@ -57,26 +63,26 @@ export const sk = {
   'outcome.label.storeCredit': 'Kredit na nákup',
   'outcome.label.discount': 'Zľava',
   'outcome.label.repair': 'Oprava',
-  'outcome.label.heard': 'Chcel som len, aby ma niekto vypočul',
+  'outcome.label.heard': 'Chcem len, aby ma niekto vypočul',
   'outcome.label.other': 'Niečo iné',
   // contact
   'contact.ask': 'Aby sme Vás mohli v tejto veci kontaktovať, vyplňte, prosím, nižšie svoje údaje.',
   // commit
   'commit.summary': 'Ďalší postup: {action} Ozveme sa Vám do tohto termínu: {due}.',
-  'commit.action.refund': 'náš tím skontroluje Vašu objednávku a vybaví vrátenie peňazí.',
+  'commit.action.refund': 'náš tím posúdi Vašu sťažnosť a ozve sa Vám ohľadom vrátenia peňazí.',
   'commit.action.replacement': 'náš tím skontroluje Vašu objednávku a vybaví náhradný tovar.',
   'commit.action.exchange': 'náš tím Vás bude kontaktovať a dohodne s Vami výmenu.',
-  'commit.action.storeCredit': 'náš tím posúdi Vašu sťažnosť a pripíše Vám kredit na nákup do Vášho účtu.',
-  'commit.action.discount': 'náš tím posúdi Vašu sťažnosť a pošle Vám zľavu.',
+  'commit.action.storeCredit': 'náš tím posúdi Vašu sťažnosť a ozve sa Vám ohľadom kreditu na nákup.',
+  'commit.action.discount': 'náš tím posúdi Vašu sťažnosť a ozve sa Vám ohľadom zľavy.',
   'commit.action.repair': 'náš tím Vás bude kontaktovať a dohodne s Vami opravu.',
   'commit.action.heard': 'kolega z nášho tímu si Vašu sťažnosť prečíta a osobne Vám odpovie.',
   'commit.action.other': 'kolega z nášho tímu posúdi Vašu požiadavku a osobne Vám odpovie.',
-  'commit.confirm': 'Keď budete pripravení, zvoľte „Odoslať sťažnosť“.',
+  'commit.confirm': 'Keď budete chcieť sťažnosť odoslať, zvoľte „Odoslať sťažnosť“.',
   // submitting / thank
   'submit.sending': 'Vaša sťažnosť sa odosiela…',
   'thank.sent': [
-    'Ďakujeme, že ste nám to povedali. Sťažnosti ako tá Vaša nám pomáhajú zlepšovať sa pre všetkých.',
-    'Ďakujeme, že ste si našli čas a napísali nám. Vaša sťažnosť nám pomáha zlepšiť sa pre každého zákazníka.',
+    'Ďakujeme, že ste nám to povedali. Sťažnosti ako tá Vaša nám pomáhajú zlepšovať naše služby pre všetkých zákazníkov.',
+    'Ďakujeme, že ste si našli čas a napísali nám. Vaša sťažnosť nám pomáha zlepšovať naše služby pre každého zákazníka.',
   ],
   'thank.reference': 'Číslo Vašej sťažnosti je {reference}. Ozveme sa Vám do tohto termínu: {due}.',
   'thank.referenceNoDue': 'Číslo Vašej sťažnosti je {reference}.',
@@ -86,7 +92,7 @@ export const sk = {
     'Vašu sťažnosť sa nám nepodarilo doručiť nášmu tímu. Skopírujte, prosím, prepis rozhovoru nižšie a pošlite nám ho iným spôsobom; ospravedlňujeme sa za nepríjemnosti.',
   'thank.storageFailed':
     'Pri ukladaní Vašej sťažnosti sa niečo pokazilo. Skúste to, prosím, znova; nič z toho, čo ste napísali, sa nestratilo.',
-  'csat.ask': 'Ako sme Vám pomohli? Tento rozhovor môžete ohodnotiť od 1 do 5.',
+  'csat.ask': 'Ako hodnotíte tento rozhovor? Ohodnoťte ho, prosím, od 1 do 5.',
   'csat.thanks': 'Ďakujeme za Vaše hodnotenie.',
   // handoff
   'handoff.visitor':
@@ -95,8 +101,6 @@ export const sk = {
     'Toto si vyžaduje okamžitú pozornosť človeka, preto to teraz odovzdávam kolegovi z nášho tímu. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
   'handoff.premium':
     'Odovzdávam to špecialistovi z nášho tímu, ktorý Vám môže pomôcť priamo. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
-  'handoff.language':
-    'Odovzdávam to kolegovi z nášho tímu, ktorý Vám pomôže vo Vašom jazyku. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
   'handoff.thank': 'Ďakujem. Číslo Vašej sťažnosti je {reference}. Kolega z nášho tímu Vás bude kontaktovať do tohto termínu: {due}.',
   // language
   'language.offer': 'Zdá sa, že píšete v jazyku {language}. Chcete pokračovať v jazyku {language}?',
@@ -111,13 +115,13 @@ export const sk = {
   'error.required': 'Vyplňte, prosím, toto pole.',
   'error.email': 'Zadajte, prosím, e-mailovú adresu, napríklad meno@priklad.sk.',
   'error.phone': 'Zadajte, prosím, telefónne číslo s aspoň 7 číslicami, napríklad +421 2 1234 5678.',
-  'error.otherDetail': 'Napíšte nám, prosím, čo by to napravilo.',
+  'error.otherDetail': 'Napíšte nám, prosím, aké riešenie by Vám vyhovovalo.',
   'error.outcome': 'Vyberte, prosím, jednu z možností.',
   'error.rating': 'Vyberte, prosím, hodnotenie od 1 do 5.',
   // ui
   'ui.launcher': 'Podať sťažnosť',
-  'ui.title': 'Povedzte nám, čo sa pokazilo',
-  'ui.titleBrand': '{brand}: povedzte nám, čo sa pokazilo',
+  'ui.title': 'Povedzte nám, čo sa stalo',
+  'ui.titleBrand': '{brand}: povedzte nám, čo sa stalo',
   'ui.close': 'Zavrieť',
   'ui.log': 'Rozhovor',
   'ui.composer.label': 'Vaša správa',
@@ -152,6 +156,16 @@ export const sk = {
   'ui.new': 'Podať ďalšiu sťažnosť',
   'ui.copy': 'Kopírovať prepis',
   'ui.copied': 'Skopírované',
+  'ui.menu': 'Ďalšie možnosti',
+  'ui.erase': 'Vymazať moje údaje z tohto zariadenia',
+  'ui.erase.confirm': 'Vymazať Vaše koncepty, predchádzajúce sťažnosti a všetko ostatné, čo tento chat uchováva v tomto zariadení? Sťažností, ktoré k nám už dorazili, sa to nedotkne.',
+  'ui.erase.yes': 'Vymazať',
+  'ui.erase.cancel': 'Zrušiť',
+  'ui.erase.pending': 'Jedna Vaša sťažnosť ešte čaká na odoslanie. Vaše údaje bude možné vymazať, keď k nám dorazí.',
+  'ui.erase.wait': 'Počkať a potom vymazať',
+  'ui.erase.waiting': 'Čaká sa na odoslanie Vašej sťažnosti. Vaše údaje sa vymažú hneď, ako k nám dorazí.',
+  'ui.erase.done': 'Vaše údaje v tomto zariadení boli vymazané.',
+  'ui.erase.ok': 'OK',
   'ui.rating': 'Ohodnoťte tento rozhovor',
   'ui.rating.value': {
     one: '{count} hviezdička z 5',
@@ -159,10 +173,13 @@ export const sk = {
     many: '{count} hviezdičky z 5',
     other: '{count} hviezdičiek z 5',
   },
-  'ui.typing': 'Píše…',
   'ui.you': 'Vy',
   'ui.bot': '{brand}',
   'ui.botDefault': 'Zákaznícka podpora',
-  'ui.unsent': 'Zatiaľ neodoslané',
-  'ui.offline': 'Ste offline. Vaša sťažnosť sa odošle, keď budete opäť online.',
+  'status.received': 'Vašu sťažnosť {reference} sme prijali.',
+  'status.progress': 'Na Vašej sťažnosti {reference} pracujeme.',
+  'status.due': 'Odpovieme Vám do tohto termínu: {due}.',
+  'status.moved': 'Tento termín sme museli posunúť. Dôvod: „{reason}“',
+  'status.resolved': 'Vaša sťažnosť {reference} bola vybavená. Dátum vybavenia: {date}.',
+  'status.reply': 'Naša odpoveď ({date}).',
 } satisfies Catalog;

@@ -10,10 +10,25 @@ import type { Locale } from '../types';
  * - `two words` matches those words in a row (the last may end in `*`);
  * - a leading `~` halves the weight (words that often ride along, such as "refund").
  *
- * The locale, then one string per list, in the order of `LEXICON_LISTS`, its terms separated
- * by commas: a language pack downloads far smaller as a few strings than as named arrays.
- * The lists:
- * - the six categories (`product` … `website`);
+ * Each list is one string, its terms separated by commas: a language pack downloads far smaller
+ * as a few strings than as arrays of thousands of quoted words.
+ */
+export interface Lexicon {
+  locale: Locale;
+  /** Words that say what the complaint is about, one list per built-in category. */
+  categories: Readonly<Record<LexiconCategory, string>>;
+  /** Words that say how urgent it is, how the visitor feels, and when it happened. */
+  cues: Readonly<Record<LexiconCue, string>>;
+  /**
+   * How people say what would put it right, for "What would make this right?" answered in
+   * words, one list per outcome (`heard` and `other` have no words).
+   */
+  outcomes: Readonly<Record<LexiconOutcome, string>>;
+}
+
+export type LexiconCategory = 'product' | 'delivery' | 'billing' | 'staff' | 'service' | 'website';
+
+/**
  * - `safety` (danger to people: escalates as `safety`), `legal` (lawyers, courts, regulators:
  *   escalates as `legal`), `fraud` (fraud, chargebacks, unauthorised payments: escalates as
  *   `critical`), `high` (money lost, "urgent", deadlines), `repeat` (repeated contact: raises
@@ -21,24 +36,26 @@ import type { Locale } from '../types';
  * - `insult` (insults and swearing: the visitor is angry, and the restatement never repeats
  *   these), `angry`, `upset`;
  * - `reluctant`: hedging of a customer who does not like to complain;
+ * - `threat` (chargebacks, going public: with `legal`, a threat makes the visitor angry);
+ * - `contact` (ways of saying one got in touch: "emailed", "volal", "írtam", "hubungi"), so a
+ *   count beside one ("twice", "dvakrát") is a count of earlier contacts;
  * - `month` (month names: a date when a day or year number stands next to them) and `day`
- *   (day words that are a date on their own: "yesterday", "Monday");
- * - how people say what would put it right, for "What would make this right?" answered in
- *   words, one list per outcome (`refund` … `repair`; `heard` and `other` have no words).
+ *   (day words that are a date on their own: "yesterday", "Monday").
  */
-export type Lexicon = readonly [
-  locale: Locale,
-  product: string, delivery: string, billing: string, staff: string, service: string, website: string,
-  safety: string, legal: string, fraud: string, high: string, repeat: string, low: string,
-  insult: string, angry: string, upset: string, reluctant: string, month: string, day: string,
-  refund: string, replacement: string, exchange: string, storeCredit: string, discount: string, repair: string,
-];
+export type LexiconCue =
+  | 'safety'
+  | 'legal'
+  | 'fraud'
+  | 'high'
+  | 'repeat'
+  | 'low'
+  | 'insult'
+  | 'angry'
+  | 'upset'
+  | 'reluctant'
+  | 'threat'
+  | 'contact'
+  | 'month'
+  | 'day';
 
-/**
- * What each list of a `Lexicon` says, in order: the first six are categories, the last six
- * outcomes, the rest their own kind of cue.
- */
-export const LEXICON_LISTS = (
-  'product delivery billing staff service website safety legal fraud high repeat low insult angry upset reluctant ' +
-  'month day refund replacement exchange storeCredit discount repair'
-).split(' ');
+export type LexiconOutcome = 'refund' | 'replacement' | 'exchange' | 'storeCredit' | 'discount' | 'repair';

@@ -1,0 +1,223 @@
+import type { PastStatus } from '../machine/context';
+import type { FetchLike } from './deliver';
+
+/**
+ * Reads what became of a visitor's earlier complaints: `GET <endpoint>/<id>/status` with the
+ * complaint's status key as a bearer token. Never rejects and never logs: the status is a
+ * courtesy shown when it can be read, so a network failure, a timeout, a refusal or an answer
+ * that does not look like the contract's all mean "nothing to show". A 404 means the server does
+ * not know the complaint under that key (not delivered yet, or another server): nothing on this
+ * device is forgotten because of it.
+ *
+ * @param complaint the complaint as kept on this device
+ * @param options.fetch the fetch to use (default `globalThis.fetch`)
+ * @param options.timeoutMs give up after this long (default 10 s)
+ * @param options.signal cancels the read (the panel closed)
+ *
+ * @example
+ * const answer = await readStatus({ id, reference: 'HRD-7K3F9Q', endpoint: 'https://shop.example/complaints', statusKey });
+ * if (answer.kind === 'status') show(answer.status);
+ */
+export async function readStatus(complaint: StatusTarget, options: ReadOptions = {}): Promise<StatusAnswer> {
+  if (!STATUS_KEY.test(complaint.statusKey)) return UNAVAILABLE;
+  let url: string;
+  try {
+    url = statusUrl(complaint.endpoint, complaint.id);
+  } catch {
+    return UNAVAILABLE;
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 10_000);
+  const onAbort = (): void => controller.abort();
+  if (options.signal?.aborted) controller.abort();
+  options.signal?.addEventListener('abort', onAbort);
+  try {
+    const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const response = await fetchImpl(url, {
+      method: 'GET',
+      headers: { Authorization: `Bearer ${complaint.statusKey}` },
+      // The key is the only credential: no cookies, nothing cached, and never followed
+      // elsewhere by a redirect.
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'error',
+      signal: controller.signal,
+    });
+    if (response.status === 404) {
+      response.body?.cancel().catch(() => {});
+      return UNKNOWN;
+    }
+    if (response.status !== 200) {
+      response.body?.cancel().catch(() => {});
+      return UNAVAILABLE;
+    }
+    const status = parseStatus(JSON.parse(await response.text()), complaint.reference);
+    return status ? { kind: 'status', status } : UNAVAILABLE;
+  } catch {
+    return UNAVAILABLE;
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Reads the status of the visitor's latest complaints sent to `endpoint` (those this device kept
+ * a status key for), newest first, at most `limit`. The reads run side by side.
+ *
+ * @param history the complaints kept on this device, in any order
+ * @param options.endpoint only complaints sent to this endpoint are read
+ * @param options.limit how many complaints at most (default {@link LATEST_COMPLAINTS})
+ */
+export async function readLatestStatuses(
+  history: readonly PastComplaint[],
+  options: ReadOptions & { endpoint: string; limit?: number },
+): Promise<StatusReading[]> {
+  const latest = latestTargets(history, options.endpoint, options.limit);
+  return Promise.all(latest.map(async (entry) => ({ id: entry.id, answer: await readStatus(entry, options) })));
+}
+
+function latestTargets(history: readonly PastComplaint[], endpoint: string, limit = LATEST_COMPLAINTS): (StatusTarget & PastComplaint)[] {
+  return history
+    .filter((entry): entry is StatusTarget & PastComplaint => entry.endpoint === endpoint && typeof entry.statusKey === 'string')
+    .sort((a, b) => b.at - a.at)
+    .slice(0, limit);
+}
+
+/**
+ * The widget's reader: the latest status of each of the visitor's latest complaints, newest
+ * first, with its latest reply. Only an answer changes what it reports: a complaint the server did not know or could
+ * not speak about this time keeps the status read before. It answers again from memory for
+ * `freshForMs` after a complete read, so a visitor opening and closing the panel does not spend
+ * the status endpoint's rate limit; a read with a failure in it is tried again next time.
+ *
+ * @param options.endpoint only complaints sent here are read
+ * @param options.freshForMs how long a complete read is reused (default 30 s)
+ * @param options.now clock (default `Date.now`)
+ */
+export function createStatusReader(options: ReadOptions & { endpoint: string; freshForMs?: number; now?: () => number }) {
+  const now = options.now ?? Date.now;
+  const known = new Map<string, ComplaintStatus>();
+  let last: { at: number; ids: string; statuses: PastStatus[] } | null = null;
+  return async (history: readonly PastComplaint[], signal?: AbortSignal): Promise<PastStatus[]> => {
+    // A complaint sent since the last read is read at once.
+    const ids = latestTargets(history, options.endpoint).map((entry) => entry.id).join();
+    if (last && last.ids === ids && now() - last.at < (options.freshForMs ?? 30_000)) return last.statuses;
+    const readings = await readLatestStatuses(history, { ...options, signal });
+    const statuses: PastStatus[] = [];
+    for (const { id, answer } of readings) {
+      if (answer.kind === 'status') known.set(id, { ...answer.status, replies: latestReply(answer.status.replies) });
+      const status = known.get(id);
+      if (status) statuses.push({ id, status });
+    }
+    last = readings.every((r) => r.answer.kind !== 'unavailable') ? { at: now(), ids, statuses } : null;
+    return statuses;
+  };
+}
+
+/**
+ * The newest reply with something in it, alone: all the widget shows, and all it keeps (the
+ * statuses travel in the saved conversation, to other tabs too).
+ */
+function latestReply(replies: ComplaintStatus['replies']): ComplaintStatus['replies'] {
+  const said = replies.filter((r) => r.text.trim()).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return said.slice(-1);
+}
+
+/** The status URL of a complaint: the complaint endpoint, then `/<id>/status`. */
+export function statusUrl(endpoint: string, id: string): string {
+  const url = new URL(endpoint);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(id)}/status`;
+  url.hash = '';
+  return url.href;
+}
+
+/** How many of a visitor's latest complaints the widget reports on. */
+export const LATEST_COMPLAINTS = 3;
+/** Replies kept from one answer (the latest), and the longest text kept of each. */
+const MAX_REPLIES = 20;
+const MAX_TEXT = 5_000;
+const STATUS_KEY = /^[A-Za-z0-9_-]{22}$/;
+const STATES: readonly string[] = ['received', 'in-progress', 'resolved'];
+const UNKNOWN: StatusAnswer = { kind: 'unknown' };
+const UNAVAILABLE: StatusAnswer = { kind: 'unavailable' };
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isTime = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
+const isTimeOrNull = (v: unknown): v is string | null => v === null || isTime(v);
+
+/**
+ * The contract's answer, checked field by field; `null` for anything else (a proxy's error page,
+ * another complaint's reference, a field of the wrong type). Extra fields are ignored.
+ */
+export function parseStatus(body: unknown, reference: string): ComplaintStatus | null {
+  if (!isObject(body)) return null;
+  const { status, receivedAt, resolvedAt, dueBy, dueByReason, replies } = body;
+  if (body.reference !== reference || typeof status !== 'string' || !STATES.includes(status)) return null;
+  if (!isTime(receivedAt) || !isTimeOrNull(resolvedAt) || !isTimeOrNull(dueBy)) return null;
+  // "Resolved" with no date of resolution is not an answer the visitor can be told.
+  if (status === 'resolved' && resolvedAt === null) return null;
+  if (dueByReason !== null && typeof dueByReason !== 'string') return null;
+  if (!Array.isArray(replies) || !replies.every((r) => isObject(r) && isTime(r.at) && typeof r.text === 'string')) return null;
+  return {
+    reference,
+    status: status as ComplaintStatus['status'],
+    receivedAt,
+    resolvedAt,
+    dueBy,
+    dueByReason: dueByReason === null ? null : dueByReason.slice(0, MAX_TEXT),
+    replies: (replies as { at: string; text: string }[])
+      .slice(-MAX_REPLIES)
+      .map((r) => ({ at: r.at, text: r.text.slice(0, MAX_TEXT) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+/** What the status endpoint says about one complaint (the contract's 200 answer). */
+export interface ComplaintStatus {
+  reference: string;
+  status: 'received' | 'in-progress' | 'resolved';
+  receivedAt: string;
+  resolvedAt: string | null;
+  /** When the team expects to answer; moved with a reason when it could not be kept. */
+  dueBy: string | null;
+  /** Why `dueBy` moved, in the agent's words; `null` when it never did. */
+  dueByReason: string | null;
+  /** The agents' replies to the visitor, oldest first. Untrusted text: render as text. */
+  replies: { at: string; text: string }[];
+}
+
+/** The outcome of one read: a status, "the server does not know it" (404), or nothing usable. */
+export type StatusAnswer = { kind: 'status'; status: ComplaintStatus } | { kind: 'unknown' } | { kind: 'unavailable' };
+
+/** One complaint's answer, by complaint id. */
+export interface StatusReading {
+  id: string;
+  answer: StatusAnswer;
+}
+
+/** What a read needs to know of a complaint. */
+export interface StatusTarget {
+  id: string;
+  reference: string;
+  endpoint: string;
+  statusKey: string;
+}
+
+/** A complaint as this device remembers it (the storage's history entry). */
+export interface PastComplaint {
+  id: string;
+  reference: string;
+  /** When it was sent, epoch ms. */
+  at: number;
+  endpoint?: string;
+  statusKey?: string;
+}
+
+export interface ReadOptions {
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
