@@ -59,6 +59,7 @@ const SHOP_CSP = [
  *   distDir?: string,
  *   identitySecret?: string | null,
  *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number },
+ *   statusRateLimit?: number,
  * }} AppOptions
  */
 
@@ -82,6 +83,7 @@ export function createApp({
   distDir = DIST_DIR,
   identitySecret = null,
   signInLimits,
+  statusRateLimit = 60,
 }) {
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
   const auth = createAgentAuth({ store });
@@ -138,11 +140,20 @@ export function createApp({
     done();
   });
 
+  // Only the widget's two calls are open to other origins (the shop's pages): sending a record,
+  // and reading a complaint's status with its key. The agents' API is for the inbox alone.
   app.register(cors, {
-    origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
-    methods: ['POST'],
-    allowedHeaders: WIDGET_HEADERS,
-    maxAge: 600,
+    delegator: (request, callback) => {
+      const origin = request.headers.origin;
+      const path = (request.url ?? '').split('?')[0] ?? '';
+      const forWidget = path === '/complaints' || /^\/complaints\/[^/]+\/status$/.test(path);
+      callback(null, {
+        origin: forWidget && origin !== undefined && origins.has(origin),
+        methods: ['GET', 'POST'],
+        allowedHeaders: [...WIDGET_HEADERS, 'Authorization'],
+        maxAge: 600,
+      });
+    },
   });
   app.register(rateLimit, { global: false });
 
@@ -160,7 +171,7 @@ export function createApp({
     }
   });
 
-  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret });
+  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit });
   app.register(agentApiRoutes, { prefix: '/api', store, hub, auth, signInLimits });
 
   // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.

@@ -123,16 +123,56 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits }) {
       return answerWork(await store.release(id, actor(request), new Date().toISOString(), allowed), reply);
     });
 
+    const text = { type: 'string', minLength: 1, maxLength: 5000, pattern: '\\S' };
+
     api.post('/complaints/:id/resolve', {
+      schema: { body: { type: 'object', required: ['note'], properties: { note: text, reply: text } } },
+    }, async (request, reply) => {
+      const { id } = /** @type {{ id: string }} */ (request.params);
+      const body = /** @type {{ note: string, reply?: string }} */ (request.body);
+      const allowed = await mayChange(request, reply, 'resolve');
+      if (!allowed) return reply;
+      const at = new Date().toISOString();
+      // The reply that tells the visitor the outcome goes first, so the status they read says
+      // "resolved" only with it; the note stays internal.
+      if (body.reply !== undefined) {
+        const replied = await store.addReply(id, actor(request), body.reply.trim(), at, allowed);
+        if (!replied.ok) return answerWork(replied, reply);
+      }
+      return answerWork(await store.resolve(id, actor(request), body.note.trim(), at, allowed), reply);
+    });
+
+    api.post('/complaints/:id/replies', {
+      schema: { body: { type: 'object', required: ['text'], properties: { text } } },
+    }, async (request, reply) => {
+      const { id } = /** @type {{ id: string }} */ (request.params);
+      const body = /** @type {{ text: string }} */ (request.body);
+      const allowed = await mayChange(request, reply, 'reply to');
+      if (!allowed) return reply;
+      const result = await store.addReply(id, actor(request), body.text.trim(), new Date().toISOString(), allowed);
+      if (result.ok) reply.code(201);
+      return answerWork(result, reply);
+    });
+
+    api.post('/complaints/:id/due', {
       schema: {
-        body: { type: 'object', required: ['note'], properties: { note: { type: 'string', minLength: 1, maxLength: 5000, pattern: '\\S' } } },
+        body: {
+          type: 'object',
+          required: ['dueBy', 'reason'],
+          properties: { dueBy: { type: 'string', format: 'date-time', maxLength: 40 }, reason: { ...text, maxLength: 500 } },
+        },
       },
     }, async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
-      const { note } = /** @type {{ note: string }} */ (request.body);
-      const allowed = await mayChange(request, reply, 'resolve');
+      const body = /** @type {{ dueBy: string, reason: string }} */ (request.body);
+      const dueMs = Date.parse(body.dueBy);
+      if (!Number.isFinite(dueMs) || dueMs <= Date.now()) {
+        return reply.code(400).send({ error: 'bad-request', message: 'dueBy must be a time in the future, such as 2030-03-01T12:00:00Z.' });
+      }
+      const allowed = await mayChange(request, reply, 'move the due date of');
       if (!allowed) return reply;
-      return answerWork(await store.resolve(id, actor(request), note.trim(), new Date().toISOString(), allowed), reply);
+      const dueBy = new Date(dueMs).toISOString();
+      return answerWork(await store.moveDue(id, actor(request), dueBy, body.reason.trim(), new Date().toISOString(), allowed), reply);
     });
 
     api.post('/complaints/:id/follow-up', async (request, reply) => {

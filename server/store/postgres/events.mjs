@@ -3,15 +3,8 @@ import pg from 'pg';
 import { createLocalEvents } from '../shared.mjs';
 
 const CHANNEL = 'heard_events';
-export const EVENTS_CHANNEL = CHANNEL;
-
-/**
- * An event as its notification's payload, or null for none.
- * @param {{ type: string, data: object } | undefined} event
- */
-export function eventParameter(event) {
-  return event ? JSON.stringify({ type: event.type, data: event.data }) : null;
-}
+/** PostgreSQL refuses a payload of 8,000 bytes or more. */
+const MAX_PAYLOAD = 7000;
 const RECONNECT_MS = [100, 500, 1000, 2000, 5000];
 
 /**
@@ -19,6 +12,10 @@ const RECONNECT_MS = [100, 500, 1000, 2000, 5000];
  * connection per instance `LISTEN`s and hands every notification (its own included) to the
  * local subscribers. When that connection drops it is opened again; subscribers then get a
  * `resync` event, because notifications sent meanwhile are lost.
+ *
+ * Events published together go in one notification (a JSON array), sent without waiting for a
+ * disk flush: a notification is not data, and PostgreSQL serialises notifying commits, so each
+ * one must be cheap.
  * @param {{ connectionString: string, pool: pg.Pool, onError: (error: Error) => void }} options
  * @returns {import('../store.mjs').StoreEvents & { ready: Promise<void>, close: () => Promise<void> }}
  */
@@ -36,12 +33,14 @@ export function createPostgresEvents({ connectionString, pool, onError }) {
     const listener = new pg.Client({ connectionString });
     listener.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
+      let events;
       try {
-        const { type, data } = JSON.parse(message.payload);
-        local.emit(type, data);
+        events = JSON.parse(message.payload);
       } catch {
-        // Not one of ours: ignore it.
+        return; // Not one of ours.
       }
+      if (!Array.isArray(events)) return;
+      for (const event of events) if (event && typeof event.type === 'string') local.emit(event.type, event.data ?? {});
     });
     listener.on('error', (error) => onError(error));
     listener.on('end', () => {
@@ -72,10 +71,38 @@ export function createPostgresEvents({ connectionString, pool, onError }) {
     retry.unref();
   };
 
+  /** @type {{ json: string, resolve: () => void, reject: (error: unknown) => void }[]} */
+  let queued = [];
+  const send = () => {
+    const batch = queued;
+    queued = [];
+    while (batch.length > 0) {
+      /** @type {typeof batch} */
+      const chunk = [];
+      let size = 2;
+      while (batch.length > 0 && (chunk.length === 0 || size + /** @type {(typeof batch)[number]} */ (batch[0]).json.length + 1 <= MAX_PAYLOAD)) {
+        const next = /** @type {(typeof batch)[number]} */ (batch.shift());
+        size += next.json.length + 1;
+        chunk.push(next);
+      }
+      pool
+        .query("SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)", [CHANNEL, `[${chunk.map((e) => e.json).join(',')}]`])
+        .then(
+          () => chunk.forEach((e) => e.resolve()),
+          (error) => chunk.forEach((e) => e.reject(error)),
+        );
+    }
+  };
+
   return {
     ready: connect(false),
-    async publish(type, data) {
-      await pool.query('SELECT pg_notify($1, $2)', [CHANNEL, eventParameter({ type, data })]);
+    publish(type, data) {
+      const json = JSON.stringify({ type, data });
+      if (json.length + 2 > MAX_PAYLOAD) return Promise.reject(new Error(`The ${type} event is too large to announce.`));
+      return new Promise((resolve, reject) => {
+        queued.push({ json, resolve, reject });
+        if (queued.length === 1) setImmediate(send);
+      });
     },
     subscribe: local.subscribe,
     async close() {

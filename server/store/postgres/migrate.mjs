@@ -11,6 +11,17 @@ const DIR = fileURLToPath(new URL('../migrations/postgres/', import.meta.url));
  * @param {string} connectionString
  */
 export async function migratePostgres(connectionString) {
+  try {
+    await migrate(connectionString);
+  } catch (error) {
+    // One line for the operator, naming the setting; the URL itself may hold a password.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`the PostgreSQL database at DATABASE_URL could not be reached or migrated: ${reason}`, { cause: error });
+  }
+}
+
+/** @param {string} connectionString */
+async function migrate(connectionString) {
   await runner({
     databaseUrl: connectionString,
     dir: DIR,
@@ -19,6 +30,7 @@ export async function migratePostgres(connectionString) {
     checkOrder: true,
     singleTransaction: true,
     advisoryLockMode: 'wait',
-    logger: { debug() {}, info() {}, warn: (message) => console.warn(message), error: (message) => console.error(message) },
+    // Its errors reach the caller, which reports them once.
+    logger: { debug() {}, info() {}, warn: (message) => console.warn(message), error() {} },
   });
 }

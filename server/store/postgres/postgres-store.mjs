@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { agentRef, claimedBySame, describeWork, toListItem, trendWeeks, urgencyRank } from '../shared.mjs';
 import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
-import { createPostgresEvents, EVENTS_CHANNEL, eventParameter } from './events.mjs';
+import { createPostgresEvents } from './events.mjs';
 import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
 import { migratePostgres } from './migrate.mjs';
 
@@ -37,15 +37,13 @@ const INSERT_COMPLAINT = `
   ), complaint AS (
     INSERT INTO complaints (id, reference, body, received_at, submitted_at, category, language, urgency,
       urgency_rank, mood, customer_type, widget_urgency, widget_category, escalated, handoff_reason,
-      verified, visitor_name, excerpt, due_by, follow_up_at, follow_up_consent, signals, csat)
-    SELECT $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25
+      verified, visitor_name, excerpt, due_by, follow_up_at, follow_up_consent, signals, csat, status_key_hash)
+    SELECT $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $27
     FROM receipt RETURNING id
   ), work AS (
     ${insertJobsFrom(26, 'EXISTS (SELECT 1 FROM complaint)')}
-  ), announced AS (
-    SELECT pg_notify('${EVENTS_CHANNEL}', $27) FROM complaint WHERE $27::text IS NOT NULL
   )
-  SELECT (SELECT count(*) FROM complaint)::int AS created, (SELECT count(*) FROM announced)::int AS announced`;
+  SELECT (SELECT count(*) FROM complaint)::int AS created`;
 
 const INSERT_RATING = `
   WITH receipt AS (
@@ -56,11 +54,8 @@ const INSERT_RATING = `
     INSERT INTO ratings (id, complaint_id, csat, at) SELECT $1, $3, $5, $6 FROM receipt RETURNING id
   ), work AS (
     ${insertJobsFrom(7, 'EXISTS (SELECT 1 FROM rating)')}
-  ), announced AS (
-    SELECT pg_notify('${EVENTS_CHANNEL}', $8) FROM rating WHERE $8::text IS NOT NULL
   )
-  SELECT (SELECT receipt FROM receipt) AS receipt, (SELECT count(*) FROM rating)::int AS created,
-    (SELECT count(*) FROM announced)::int AS announced`;
+  SELECT (SELECT receipt FROM receipt) AS receipt, (SELECT count(*) FROM rating)::int AS created`;
 
 /** How many expired complaints one retention statement deletes. */
 const PURGE_BATCH = 500;
@@ -96,6 +91,18 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
   const jobs = createPostgresJobs(pool);
   const agents = createPostgresAgents(pool);
   await events.ready;
+
+  /**
+   * Publishes a stored record's event once it is committed. Its own notification, not part of
+   * the insert: a transaction that notifies holds PostgreSQL's notification lock through its
+   * commit, which would make every insert wait for the previous one's disk flush.
+   * @param {InsertResult} result
+   * @param {{ type: string, data: object } | undefined} event
+   */
+  const announce = (result, event) => {
+    if (event) events.publish(event.type, event.data).catch(onError);
+    return result;
+  };
 
   /**
    * The first answer for an id already stored: a replay when the content is the same.
@@ -147,9 +154,9 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       JSON.stringify(meta.signals ?? record.triage.signals),
       record.csat,
       jobsParameter(meta.jobs),
-      eventParameter(meta.event),
+      meta.statusKeyHash ?? null,
     ] });
-    if (rows[0].created === 1) return { outcome: 'created', receipt };
+    if (rows[0].created === 1) return announce({ outcome: 'created', receipt }, meta.event);
     return existingReceipt(record.id, hash);
   };
 
@@ -167,18 +174,24 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       record.csat,
       record.at,
       jobsParameter(jobs),
-      eventParameter(event),
     ] });
-    if (rows[0].created === 1) return { outcome: 'created', receipt: rows[0].receipt };
+    if (rows[0].created === 1) return announce({ outcome: 'created', receipt: rows[0].receipt }, event);
     return existingReceipt(record.id, hash);
   };
 
   /** @type {(id: string, now: number) => Promise<Complaint | null>} */
   const read = async (id, now) => {
-    const { rows } = await pool.query(`SELECT ${LIST_COLUMNS}, c.resolution_note, c.body FROM complaints c WHERE c.id = $1`, [id]);
+    const { rows } = await pool.query(`SELECT ${LIST_COLUMNS}, c.resolution_note, c.due_by_reason, c.body FROM complaints c WHERE c.id = $1`, [id]);
     const row = rows[0];
     if (!row) return null;
-    return { ...toListItem(toWorkRow(row), now), resolutionNote: row.resolution_note, record: row.body, audit: await agents.auditOf(id) };
+    const [audit, replies] = await Promise.all([agents.auditOf(id), repliesOf(id)]);
+    return { ...toListItem(toWorkRow(row), now), resolutionNote: row.resolution_note, dueByReason: row.due_by_reason, record: row.body, audit, replies };
+  };
+
+  /** @param {string} id @returns {Promise<import('../store.mjs').Reply[]>} */
+  const repliesOf = async (id) => {
+    const { rows } = await pool.query('SELECT agent_name, text, at FROM replies WHERE complaint_id = $1 ORDER BY id', [id]);
+    return rows.map((row) => ({ at: row.at.toISOString(), text: row.text, agentName: row.agent_name }));
   };
 
   /**
@@ -191,19 +204,23 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
    * @param {string} verb
    * @param {import('../store.mjs').WorkOptions} options
    * @param {import('../store.mjs').AuditEvent} audit
+   * @param {{ sql: (n: number) => string, params: unknown[] } | null} [also] one more write with the
+   *   change, from the CTE `changed`, its parameters numbered from `n`
    * @returns {Promise<WorkResult>}
    */
-  const work = async (sql, params, verb, options, audit) => {
+  const work = async (sql, params, verb, options, audit, also = null) => {
     const id = /** @type {string} */ (params[0]);
     const guard = options.expectedClaimant === undefined ? '' : ` AND claimed_by_id IS NOT DISTINCT FROM $${params.length + 1}`;
     const all = options.expectedClaimant === undefined ? [...params] : [...params, options.expectedClaimant];
     const jobsAt = all.length + 1;
+    const alsoAt = jobsAt + 7;
     const { rows } = await pool.query(
       `WITH changed AS (${sql}${guard} RETURNING id),
          work AS (${insertJobsFrom(jobsAt, 'EXISTS (SELECT 1 FROM changed)')}),
-         audit AS (${insertAuditFrom(jobsAt + 1)})
+         audit AS (${insertAuditFrom(jobsAt + 1)})${also ? `,
+         also AS (${also.sql(alsoAt)})` : ''}
        SELECT count(*)::int AS n FROM changed`,
-      [...all, jobsParameter(options.jobs), ...auditParameters(id, audit)],
+      [...all, jobsParameter(options.jobs), ...auditParameters(id, audit), ...(also ? also.params : [])],
     );
     const rowCount = rows[0].n;
     const complaint = await read(id, Date.now());
@@ -281,6 +298,40 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
         options,
         audit('followed-up', options.agent === undefined ? null : agentRef(options.agent), at),
       ),
+    addReply: async (id, agent, reply, at, options = {}) => {
+      const who = agentRef(agent);
+      return work(`UPDATE complaints SET last_reply_at = $2 WHERE id = $1`, [id, at], 'reply', options, audit('replied', who, at), {
+        sql: (n) => `INSERT INTO replies (complaint_id, agent_id, agent_name, text, at)
+          SELECT id, $${n}::text, $${n + 1}::text, $${n + 2}::text, $${n + 3}::timestamptz FROM changed`,
+        params: [who.id, text(who.name), text(reply), at],
+      });
+    },
+    moveDue: async (id, agent, dueBy, reason, at, options = {}) =>
+      work(
+        `UPDATE complaints SET due_by = $2, due_by_reason = $3 WHERE id = $1 AND status <> 'resolved'`,
+        [id, dueBy, text(reason)],
+        'move the due date',
+        options,
+        audit('due-moved', agentRef(agent), at, { dueBy, reason }),
+      ),
+    getStatus: async (id) => {
+      const { rows } = await pool.query(
+        'SELECT reference, status, received_at, resolved_at, due_by, due_by_reason, status_key_hash FROM complaints WHERE id = $1',
+        [id],
+      );
+      const row = rows[0];
+      if (!row) return null;
+      return {
+        reference: row.reference,
+        status: row.status,
+        receivedAt: /** @type {string} */ (iso(row.received_at)),
+        resolvedAt: iso(row.resolved_at),
+        dueBy: iso(row.due_by),
+        dueByReason: row.due_by_reason,
+        statusKeyHash: row.status_key_hash,
+        replies: (await repliesOf(id)).map(({ at, text }) => ({ at, text })),
+      };
+    },
     createAgent: agents.createAgent,
     createFirstAdmin: agents.createFirstAdmin,
     findAgentByEmail: agents.findAgentByEmail,
