@@ -61,6 +61,7 @@ const SHOP_CSP = [
  *   distDir?: string,
  *   identitySecret?: string | null,
  *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number },
+ *   statusRateLimit?: number,
  *   jobs?: import('./jobs/plugin.mjs').JobOptions,
  *   mailer?: import('./jobs/forwarding/email.mjs').Mailer | null,
  *   post?: import('./jobs/forwarding/http.mjs').PostJson,
@@ -90,6 +91,7 @@ export function createApp({
   distDir = DIST_DIR,
   identitySecret = null,
   signInLimits,
+  statusRateLimit = 60,
   jobs: jobOptions = {},
   mailer = null,
   post,
@@ -161,11 +163,20 @@ export function createApp({
   // The job in hand finishes before the store closes.
   app.addHook('onClose', async () => jobs.stop());
 
+  // Only the widget's two calls are open to other origins (the shop's pages): sending a record,
+  // and reading a complaint's status with its key. The agents' API is for the inbox alone.
   app.register(cors, {
-    origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
-    methods: ['POST'],
-    allowedHeaders: WIDGET_HEADERS,
-    maxAge: 600,
+    delegator: (request, callback) => {
+      const origin = request.headers.origin;
+      const path = (request.url ?? '').split('?')[0] ?? '';
+      const forWidget = path === '/complaints' || /^\/complaints\/[^/]+\/status$/.test(path);
+      callback(null, {
+        origin: forWidget && origin !== undefined && origins.has(origin),
+        methods: ['GET', 'POST'],
+        allowedHeaders: [...WIDGET_HEADERS, 'Authorization'],
+        maxAge: 600,
+      });
+    },
   });
   app.register(rateLimit, { global: false });
 
@@ -184,7 +195,7 @@ export function createApp({
   });
 
   const wakeWorker = () => jobs.worker.wake();
-  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret, forwarding: jobs.forwarding, wakeWorker });
+  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit, forwarding: jobs.forwarding, wakeWorker });
   app.register(agentApiRoutes, {
     prefix: '/api',
     store,

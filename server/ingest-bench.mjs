@@ -116,7 +116,7 @@ export async function runIngestBench({ backend = 'sqlite', instances = 1, record
  */
 function startInstance(env, children) {
   const child = spawn(process.execPath, [SERVE], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HEARD_AGENT_TOKEN: 'bench', HEARD_RATE_LIMIT: '0', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HEARD_RATE_LIMIT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);

@@ -59,6 +59,39 @@ async function perCallAsync(count, step, parallel = 1) {
   return ((performance.now() - start) * 1000) / count;
 }
 
+/**
+ * What re-running the package's own `triage()` on a record would add: on the visitor's words of
+ * the sample records, and on a 2,000-character complaint. The sources are built for Node as the
+ * bench builds them; without the build tools (a production install) this is skipped.
+ * @param {import('./store/store.mjs').ComplaintRecord[]} samples
+ * @returns {Promise<Record<string, number>>}
+ */
+async function measureTriage(samples) {
+  let loaded;
+  try {
+    const { loadSourceModules } = await import('../bench/source-build.mjs');
+    loaded = await loadSourceModules({ triage: 'src/triage/triage.ts', lexicons: 'src/triage/all.ts' });
+  } catch {
+    return {};
+  }
+  try {
+    const triage = /** @type {(text: string) => unknown} */ (loaded.modules.triage?.triage);
+    const registerAll = /** @type {() => void} */ (loaded.modules.lexicons?.registerAllLexicons);
+    if (!triage || !registerAll) return {};
+    registerAll();
+    const { complaintText } = await import('../bench/complaints.mjs');
+    const words = samples.map((record) => record.messages.filter((m) => m.from === 'visitor').map((m) => m.text).join('\n'));
+    const long = complaintText('en', 2000);
+    for (let i = 0; i < 300; i++) triage(long);
+    return {
+      'triage() on the sample records\' visitor words': perCall(words.length, (i) => triage(/** @type {string} */ (words[i]))),
+      'triage() on a 2,000-character complaint': perCall(500, () => triage(long)),
+    };
+  } finally {
+    loaded.dispose();
+  }
+}
+
 /** @param {{ records?: number }} [options] */
 export async function profileIngest({ records = 2000 } = {}) {
   const samples = Array.from({ length: records }, () => sampleComplaint());
@@ -71,6 +104,7 @@ export async function profileIngest({ records = 2000 } = {}) {
   steps['content hash (canonical JSON, SHA-256)'] = perCall(records, (i) => canonicalHash(samples[i]));
   steps['summary for the queue'] = perCall(records, (i) => summariseRecord(/** @type {import('./store/store.mjs').ComplaintRecord} */ (samples[i])));
   steps['serialise the body for storage'] = perCall(records, (i) => JSON.stringify(samples[i]));
+  Object.assign(steps, await measureTriage(samples));
 
   // The whole request over loopback HTTP (routing, CORS, body parsing, validation, hashing,
   // summary, answer) with a store that keeps nothing: everything but the database. The load

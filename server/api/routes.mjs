@@ -1,5 +1,6 @@
 // @ts-check
 import { agentRoutes } from '../agents/routes.mjs';
+import { overdueJob } from '../jobs/commitments/overdue.mjs';
 import { summarise } from './summarise.mjs';
 
 /** The inbox lists complaints a page at a time; an agent asks for more. */
@@ -135,20 +136,62 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forw
       return answerWork(await store.release(id, actor(request), new Date().toISOString(), allowed), reply);
     });
 
+    const text = { type: 'string', minLength: 1, maxLength: 5000, pattern: '\\S' };
+
     api.post('/complaints/:id/resolve', {
-      schema: {
-        body: { type: 'object', required: ['note'], properties: { note: { type: 'string', minLength: 1, maxLength: 5000, pattern: '\\S' } } },
-      },
+      schema: { body: { type: 'object', required: ['note'], properties: { note: text, reply: text } } },
     }, async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
-      const { note } = /** @type {{ note: string }} */ (request.body);
+      const body = /** @type {{ note: string, reply?: string }} */ (request.body);
       const allowed = await mayChange(request, reply, 'resolve');
       if (!allowed) return reply;
       const at = new Date().toISOString();
+      // The reply that tells the visitor the outcome goes first, so the status they read says
+      // "resolved" only with it; the note stays internal.
+      if (body.reply !== undefined) {
+        const replied = await store.addReply(id, actor(request), body.reply.trim(), at, allowed);
+        if (!replied.ok) return answerWork(replied, reply);
+      }
       // Forwarding's event and the visitor's follow-up, written with the resolution (and only
       // if it happens: a refused or lost race writes nothing).
-      const jobs = await jobsForResolution(id, { at, agent: actor(request), note: note.trim() });
-      return answerWork(await store.resolve(id, actor(request), note.trim(), at, { ...allowed, jobs }), reply);
+      const jobs = await jobsForResolution(id, { at, agent: actor(request), note: body.note.trim() });
+      return answerWork(await store.resolve(id, actor(request), body.note.trim(), at, { ...allowed, jobs }), reply);
+    });
+
+    api.post('/complaints/:id/replies', {
+      schema: { body: { type: 'object', required: ['text'], properties: { text } } },
+    }, async (request, reply) => {
+      const { id } = /** @type {{ id: string }} */ (request.params);
+      const body = /** @type {{ text: string }} */ (request.body);
+      const allowed = await mayChange(request, reply, 'reply to');
+      if (!allowed) return reply;
+      const result = await store.addReply(id, actor(request), body.text.trim(), new Date().toISOString(), allowed);
+      if (result.ok) reply.code(201);
+      return answerWork(result, reply);
+    });
+
+    api.post('/complaints/:id/due', {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['dueBy', 'reason'],
+          properties: { dueBy: { type: 'string', format: 'date-time', maxLength: 40 }, reason: { ...text, maxLength: 500 } },
+        },
+      },
+    }, async (request, reply) => {
+      const { id } = /** @type {{ id: string }} */ (request.params);
+      const body = /** @type {{ dueBy: string, reason: string }} */ (request.body);
+      const dueMs = Date.parse(body.dueBy);
+      if (!Number.isFinite(dueMs) || dueMs <= Date.now()) {
+        return reply.code(400).send({ error: 'bad-request', message: 'dueBy must be a time in the future, such as 2030-03-01T12:00:00Z.' });
+      }
+      const allowed = await mayChange(request, reply, 'move the due date of');
+      if (!allowed) return reply;
+      const dueBy = new Date(dueMs).toISOString();
+      // The check for the new date, written with the move: when it comes, the complaint still
+      // open alerts the team and its claimant. The check for the old date then does nothing.
+      const check = overdueJob(id, dueBy);
+      return answerWork(await store.moveDue(id, actor(request), dueBy, body.reason.trim(), new Date().toISOString(), { ...allowed, jobs: check ? [check] : [] }), reply);
     });
 
     api.post('/complaints/:id/follow-up', async (request, reply) => {

@@ -37,12 +37,18 @@ export const acceptInvite = (token, password) => request('POST', '/api/invites/a
 
 /**
  * The inbox's calls to the server as a signed-in agent, all carrying the session token as a
- * Bearer header.
+ * Bearer header. `onSessionEnded` runs when the server no longer knows the session (it expired,
+ * or the agent signed out or was removed elsewhere).
  * @param {string} token
+ * @param {() => void} [onSessionEnded]
  */
-export function createApi(token) {
+export function createApi(token, onSessionEnded = () => {}) {
   /** @param {string} method @param {string} path @param {unknown} [body] */
-  const call = (method, path, body) => request(method, path, body, token);
+  const call = (method, path, body) =>
+    request(method, path, body, token).catch((error) => {
+      if (/** @type {{ status?: number }} */ (error).status === 401) onSessionEnded();
+      throw error;
+    });
 
   return {
     /** @returns {Promise<{ agent: Agent }>} */
@@ -62,8 +68,12 @@ export function createApi(token) {
     claim: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/claim`),
     /** @param {string} id */
     release: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/release`),
-    /** @param {string} id @param {string} note */
-    resolve: (id, note) => call('POST', `/api/complaints/${encodeURIComponent(id)}/resolve`, { note }),
+    /** @param {string} id @param {string} note internal @param {string} reply what the visitor reads */
+    resolve: (id, note, reply) => call('POST', `/api/complaints/${encodeURIComponent(id)}/resolve`, { note, reply }),
+    /** @param {string} id @param {string} text */
+    reply: (id, text) => call('POST', `/api/complaints/${encodeURIComponent(id)}/replies`, { text }),
+    /** @param {string} id @param {string} dueBy @param {string} reason */
+    moveDue: (id, dueBy, reason) => call('POST', `/api/complaints/${encodeURIComponent(id)}/due`, { dueBy, reason }),
     /** @param {string} id */
     followUp: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/follow-up`),
     trends: () => call('GET', '/api/trends'),

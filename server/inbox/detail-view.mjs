@@ -7,7 +7,9 @@ import { h, orDash, when } from './dom.mjs';
  *   agent: import('./api.mjs').Agent,
  *   onClaim: () => Promise<void>,
  *   onRelease: () => Promise<void>,
- *   onResolve: (note: string) => Promise<void>,
+ *   onResolve: (note: string, reply: string) => Promise<void>,
+ *   onReply: (text: string) => Promise<void>,
+ *   onMoveDue: (dueBy: string, reason: string) => Promise<void>,
  *   onFollowUp: () => Promise<void>,
  * }} DetailActions
  */
@@ -39,7 +41,9 @@ export function renderDetail(container, complaint, actions) {
       ['Language', `${complaint.summary.language} (conversation in ${record.locale})`],
       ['Desired outcome', outcome ? describeOutcome(outcome) : '—'],
       ['Commitment', record.commitment ? record.commitment.action : '—'],
-      ['Due by', record.commitment ? `${when(record.commitment.dueBy)}${complaint.overdue ? ' — overdue' : ''}` : '—'],
+      ['Due by', complaint.summary.dueBy
+        ? `${when(complaint.summary.dueBy)}${complaint.overdue ? ' — overdue' : ''}${complaint.dueByReason ? ` (moved: ${complaint.dueByReason})` : ''}`
+        : '—'],
       ['Follow-up', followUpText(complaint)],
       ['Satisfaction', complaint.csat === null ? '—' : `${complaint.csat} of 5`],
       ['Page', [record.page.title, record.page.url].filter(Boolean).join(' — ')],
@@ -85,6 +89,7 @@ export function renderDetail(container, complaint, actions) {
       ),
     ),
     workSection(complaint, actions),
+    repliesSection(complaint, actions),
     auditSection(complaint),
   );
 }
@@ -192,6 +197,9 @@ function workSection(complaint, actions) {
   // The server decides; this only spares an agent a button that would be refused.
   const mayWork = complaint.status === 'new' || mine || agent.role === 'admin';
   const note = h('textarea', { id: 'resolution-note-input', name: 'note', required: true, rows: 3, maxlength: 5000 });
+  const outcome = h('textarea', { id: 'outcome-reply-input', name: 'reply', required: true, rows: 3, maxlength: 5000 });
+  const dueBy = h('input', { id: 'due-by-input', name: 'dueBy', type: 'datetime-local', required: true });
+  const reason = h('input', { id: 'due-reason-input', name: 'reason', required: true, maxlength: 500 });
   return h('section', { 'aria-labelledby': 'work-title' },
     h('h3', { id: 'work-title' }, 'Work on it'),
     h('div', { class: 'work' },
@@ -205,12 +213,61 @@ function workSection(complaint, actions) {
             mayWork ? h('button', { type: 'button', id: 'release', onclick: () => run(actions.onRelease) }, 'Release') : null,
           ),
       mayWork
-        ? h('form', { id: 'resolve-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(() => actions.onResolve(note.value)); } },
-            h('p', {}, h('label', { for: 'resolution-note-input' }, 'Resolution note'), note),
+        ? h('form', { id: 'resolve-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(() => actions.onResolve(note.value, outcome.value)); } },
+            h('p', {}, h('label', { for: 'outcome-reply-input' }, 'Reply to the visitor: the outcome'), outcome),
+            h('p', {}, h('label', { for: 'resolution-note-input' }, 'Resolution note (internal)'), note),
             h('button', { type: 'submit' }, 'Resolve'),
           )
         : h('p', { id: 'resolve-not-yours' }, `Only ${complaint.claimedBy} or an admin can resolve it.`),
+      mayWork
+        ? h('form', { id: 'due-form', onsubmit: (/** @type {SubmitEvent} */ event) => {
+              event.preventDefault();
+              // The input holds the agent's local time; the server takes an instant.
+              void run(() => actions.onMoveDue(new Date(dueBy.value).toISOString(), reason.value));
+            } },
+            h('p', {}, h('label', { for: 'due-by-input' }, 'New due date'), dueBy),
+            h('p', {}, h('label', { for: 'due-reason-input' }, 'Why it moves (the visitor reads this)'), reason),
+            h('button', { type: 'submit' }, 'Move the due date'),
+          )
+        : null,
     ),
+    error,
+  );
+}
+
+/**
+ * What the visitor has been told, and a box to tell them more. Replies reach the visitor in the
+ * widget's status; the resolution note never does.
+ * @param {Complaint} complaint
+ * @param {DetailActions} actions
+ */
+function repliesSection(complaint, actions) {
+  const error = h('p', { class: 'error', role: 'alert', id: 'reply-error' });
+  const text = h('textarea', { id: 'reply-input', name: 'text', required: true, rows: 3, maxlength: 5000 });
+  const mayReply = complaint.status !== 'claimed' || complaint.claimedById === actions.agent.id || actions.agent.role === 'admin';
+  return h('section', { 'aria-labelledby': 'replies-title' },
+    h('h3', { id: 'replies-title' }, 'Replies to the visitor'),
+    complaint.replies.length === 0
+      ? h('p', {}, 'Nothing sent yet.')
+      : h('ol', { class: 'transcript', id: 'replies' },
+          complaint.replies.map((reply) =>
+            h('li', { class: 'message bot' },
+              h('p', { class: 'message-from' }, reply.agentName ?? 'Heard', ' · ', h('time', { datetime: reply.at }, when(reply.at))),
+              h('p', { class: 'message-text' }, reply.text)))),
+    mayReply
+      ? h('form', { id: 'reply-form', onsubmit: async (/** @type {SubmitEvent} */ event) => {
+            event.preventDefault();
+            error.textContent = '';
+            try {
+              await actions.onReply(text.value);
+            } catch (failure) {
+              error.textContent = failure instanceof Error ? failure.message : String(failure);
+            }
+          } },
+          h('p', {}, h('label', { for: 'reply-input' }, 'Reply'), text),
+          h('button', { type: 'submit' }, 'Send reply'),
+        )
+      : null,
     error,
   );
 }

@@ -81,7 +81,11 @@ async function boot() {
 
 /** @param {string} token @param {import('./api.mjs').Agent} agent */
 async function enter(token, agent) {
-  const api = createApi(token);
+  const api = createApi(token, () => {
+    if (state.api !== api) return;
+    leave();
+    ui.signInError.textContent = 'Your session has ended; sign in again.';
+  });
   sessionStorage.setItem(TOKEN_KEY, token);
   Object.assign(state, { api, agent });
   ui.signInView.hidden = true;
@@ -162,8 +166,10 @@ async function onServerEvent(event, id) {
   if (event === 'created') ui.announcer.textContent = 'A new complaint arrived.';
   await scheduleRefresh();
   // Re-render an open complaint only when the agent is not halfway through a note.
-  const note = /** @type {HTMLTextAreaElement | null} */ (document.getElementById('resolution-note-input'));
-  if (id === state.openId && !note?.value) await openDetail(id, { focus: false });
+  const typing = ['resolution-note-input', 'outcome-reply-input', 'reply-input', 'due-reason-input'].some(
+    (field) => /** @type {HTMLInputElement | null} */ (document.getElementById(field))?.value,
+  );
+  if (id === state.openId && !typing) await openDetail(id, { focus: false });
 }
 
 /**
@@ -211,7 +217,9 @@ async function openDetail(id, { focus }) {
     agent: /** @type {import('./api.mjs').Agent} */ (state.agent),
     onClaim: () => after(api.claim(id)),
     onRelease: () => after(api.release(id)),
-    onResolve: (note) => after(api.resolve(id, note)),
+    onResolve: (note, reply) => after(api.resolve(id, note, reply)),
+    onReply: (text) => after(api.reply(id, text)),
+    onMoveDue: (dueBy, reason) => after(api.moveDue(id, dueBy, reason)),
     onFollowUp: () => after(api.followUp(id)),
   });
   ui.detailView.hidden = false;
@@ -291,16 +299,23 @@ ui.acceptInvite.addEventListener('submit', async (event) => {
     ui.inviteError.textContent = /** @type {Error} */ (error).message;
   }
 });
-ui.signOut.addEventListener('click', async () => {
+/** Back to the sign-in form, forgetting the session in this tab. */
+function leave() {
   state.stop?.();
-  // Ends the session on the server too, so the token is worthless even if it was copied.
-  await state.api?.signOut().catch(() => undefined);
   sessionStorage.removeItem(TOKEN_KEY);
   Object.assign(state, { api: null, agent: null, openId: null, stop: null, invite: null });
   ui.detailView.hidden = true;
   ui.liveState.textContent = 'Offline';
   void show('queue');
   showSignIn();
+}
+
+ui.signOut.addEventListener('click', async () => {
+  // Ends the session on the server too, so the token is worthless even if it was copied.
+  const { api } = state;
+  state.api = null;
+  await api?.signOut().catch(() => undefined);
+  leave();
 });
 ui.filters.addEventListener('change', () => {
   state.shown = PAGE;

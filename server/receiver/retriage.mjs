@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 
 /**
@@ -11,7 +12,7 @@ import { createJiti } from 'jiti';
  * place that knows how `triage()` is called.
  */
 
-const SOURCE = new URL('../../src/triage/public.ts', import.meta.url).pathname;
+const SOURCE = fileURLToPath(new URL('../../src/triage/public.ts', import.meta.url));
 
 /** @typedef {import('../../src/triage/types').TriageResult} TriageResult */
 

@@ -120,7 +120,28 @@
 
 /**
  * An agent's view of one complaint: the record as delivered plus the work done on it.
- * @typedef {ComplaintListItem & { resolutionNote: string | null, record: ComplaintRecord, audit: AuditEvent[] }} Complaint
+ * @typedef {ComplaintListItem & {
+ *   resolutionNote: string | null,
+ *   dueByReason: string | null,
+ *   record: ComplaintRecord,
+ *   audit: AuditEvent[],
+ *   replies: Reply[],
+ * }} Complaint
+ */
+
+/**
+ * A reply an agent wrote to the visitor (the visitor reads it; the resolution note stays internal).
+ * @typedef {{ at: string, text: string, agentName: string | null }} Reply
+ */
+
+/**
+ * What the status endpoint reads about a complaint: nothing more than the visitor may see, and
+ * the hash its key is checked against.
+ * @typedef {{
+ *   reference: string, status: WorkStatus, receivedAt: string, resolvedAt: string | null,
+ *   dueBy: string | null, dueByReason: string | null, statusKeyHash: string | null,
+ *   replies: { at: string, text: string }[],
+ * }} StatusView
  */
 
 /**
@@ -181,9 +202,10 @@
 
 /**
  * @typedef {{ jobs?: JobSpec[] }} WithJobs
- * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary, signals?: Signal[], event?: { type: string, data: object } } & WithJobs} InsertMeta
+ * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary, signals?: Signal[], statusKeyHash?: string | null, event?: { type: string, data: object } } & WithJobs} InsertMeta
  *   `summary` is required for a complaint; a rating has none. `signals` are the receiver's
- *   triage cues, counted by the trends view (the record's own when absent). `event`, when given,
+ *   triage cues, counted by the trends view (the record's own when absent). `statusKeyHash` is
+ *   the SHA-256 of the visitor's status key (the key itself is never stored). `event`, when given,
  *   is published (as by `events.publish`) with the commit, only if the record was created: on
  *   PostgreSQL it rides in the same statement, which saves a round trip per record.
  * @typedef {ComplaintRecord['triage']['signals'][number]} Signal
@@ -211,6 +233,11 @@
  *   Hands a claimed complaint back to the queue.
  * @property {(id: string, agent: string | AgentRef, note: string, at: string, options?: WorkOptions) => Promise<WorkResult>} resolve
  * @property {(id: string, at: string, options?: WorkOptions) => Promise<WorkResult>} markFollowedUp
+ * @property {(id: string, agent: string | AgentRef, text: string, at: string, options?: WorkOptions) => Promise<WorkResult>} addReply
+ *   Keeps a reply to the visitor (audit: `replied`).
+ * @property {(id: string, agent: string | AgentRef, dueBy: string, reason: string, at: string, options?: WorkOptions) => Promise<WorkResult>} moveDue
+ *   Moves an unresolved complaint's due date, with the reason the visitor will read (audit: `due-moved`).
+ * @property {(id: string) => Promise<StatusView | null>} getStatus
  *   Each of these writes its audit event, and its jobs, only when the change happened.
  * @property {(agent: NewAgent) => Promise<{ ok: true, agent: AgentAccount } | { ok: false, error: 'email-taken' }>} createAgent
  * @property {(agent: NewAgent) => Promise<boolean>} createFirstAdmin

@@ -28,41 +28,25 @@ export interface EraserOptions {
 }
 
 /**
- * The visitor's right to erase what the widget keeps on their device, without losing a
- * complaint they asked to send: a complaint still waiting for delivery stays until delivered.
- * Complaints queued by another widget of the same site (another endpoint) are not this widget's
- * to send or to delete, and stay for it.
+ * The visitor's right to erase what the widget keeps on their device (see `eraser.ts` for what
+ * it does). The work is fetched the first time the visitor asks: few do, and a visitor who only
+ * sends a complaint never downloads it. A failed fetch is forgotten, so asking again retries.
  */
-export function createEraser({ store, saver, endpoint, flush, onErased }: EraserOptions): Eraser {
-  let wake: (() => void) | null = null;
-
-  const waitingHere = async (): Promise<boolean> =>
-    (await store.listOutbox()).some((item) => item.endpoint === endpoint && item.state === 'pending');
-
-  const erase = async (): Promise<'erased' | 'waiting'> => {
-    if (await waitingHere()) return 'waiting';
-    // A draft save under way would write the conversation back after the erase.
-    await saver.discard();
-    await store.eraseVisitorData();
-    onErased();
-    return 'erased';
-  };
-
+export function createEraser(options: EraserOptions): Eraser {
+  let loading: Promise<Eraser> | undefined;
+  let loaded: Eraser | undefined;
+  const load = (): Promise<Eraser> =>
+    (loading ??= import('./eraser').then(
+      (module) => (loaded = module.createEraser(options)),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
   return {
-    erase,
-    async eraseWhenDelivered(signal) {
-      const cancelled = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-      void flush();
-      while (!signal.aborted) {
-        const progress = new Promise<void>((resolve) => (wake = resolve));
-        if ((await erase()) === 'erased') return 'erased';
-        // Look again when delivery makes progress (or stop when the visitor cancels).
-        await Promise.race([progress, cancelled]);
-      }
-      return 'cancelled';
-    },
-    progressed() {
-      wake?.();
-    },
+    erase: () => load().then((eraser) => eraser.erase()),
+    eraseWhenDelivered: (signal) => load().then((eraser) => eraser.eraseWhenDelivered(signal)),
+    // Nothing can be waiting for delivery before the visitor asked to erase.
+    progressed: () => loaded?.progressed(),
   };
 }

@@ -1,4 +1,5 @@
 import type { Amount, ContactCount, Entities } from './types';
+import type { LexiconEntities } from './lexicons/lexicon';
 import type { Tokens } from './text';
 
 /*
@@ -12,17 +13,11 @@ const HASH_REF = /(?<![\p{L}\p{N}])#\s?([A-Z0-9][A-Z0-9-]{2,24})/giu;
 
 /**
  * A keyword for an order or account, then the reference: `order 4411-A`, `order no. 123`,
- * `rendelés 123456`, `rendelésszám: 123`, `objednávka č. 2024001`, `pesanan 88123`.
+ * `rendelés 123456`, `rendelésszám: 123`, `objednávka č. 2024001`, `pesanan 88123`. The words
+ * come with each language (`LexiconEntities.references`); these ways of writing "number" are
+ * shared by them all.
  */
-const KEYWORD_REF = new RegExp(
-  String.raw`(?<![\p{L}])(?:order|ord|account|acct|invoice|booking|ticket|reference|ref|case|customer|` +
-    String.raw`rendelés|rendeles|rendelést|rendelest|rendelésszám|rendelesszam|rendelésem|rendelesem|azonosító|azonosito|számla|szamla|ügyfélszám|ugyfelszam|` +
-    String.raw`objednávk[aeyu]|objednavk[aeyu]|objednávky|faktúr[aeyu]|faktur[aeyu]|zmluv[aeyu]|zákaznícke|zakaznicke|` +
-    String.raw`pesanan|akaun|invois|tempahan|rujukan|resit|tiket)` +
-    String.raw`(?:\s{0,3}(?:number|num|nr|no|n[oº]\.|č|c|číslo|cislo|szám|szam|nombor|no\.|#)\.?)?[\s:#.-]{0,4}` +
-    String.raw`([A-Z]{0,4}[-]?\d[A-Z0-9-]{2,24})`,
-  'giu',
-);
+const REFERENCE_NUMBER = String.raw`nr|no|n[oº]\.|no\.|#`;
 
 const EMAIL = /[A-Z0-9._%+-]{1,64}@[A-Z0-9-]{1,63}(?:\.[A-Z0-9-]{1,63}){0,8}\.[A-Z]{2,24}/giu;
 
@@ -31,112 +26,115 @@ const PHONE = /(?<![\p{L}\p{N}+#.,])\+?\(?\d[\d ().-]{5,20}\d(?![\p{L}\p{N}])/gu
 
 const NUMBER = String.raw`\d{1,3}(?:[ \u00a0\u202f.,]\d{3}){1,4}(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?`;
 const CURRENCY_BEFORE = String.raw`€|\$|£|EUR|USD|GBP|HUF|MYR|RM`;
-const CURRENCY_AFTER =
-  String.raw`€|\$|£|EUR|USD|GBP|HUF|MYR|Ft|RM|euros?|eura|eurá|eur[oó]t?|eur|forint(?:ot)?|ringgit|dollars?|pounds?`;
+/** Symbols and codes written after an amount in any language; the words come with each language. */
+const CURRENCY_AFTER = String.raw`€|\$|£|EUR|USD|GBP|HUF|MYR|Ft|RM`;
 /** `2 x £12.50`, `3× 9,99 €`: a quantity before a unit price. */
 const QUANTITY = String.raw`(?:(\d{1,3})\s?[x×]\s?)?`;
 const AMOUNT_BEFORE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])${QUANTITY}(${CURRENCY_BEFORE})\s?(${NUMBER})(?![\p{N}])`,
   'giu',
 );
-const AMOUNT_AFTER = new RegExp(
-  String.raw`(?<![\p{N}.,])${QUANTITY}(${NUMBER})\s?(${CURRENCY_AFTER})(?![\p{L}])`,
-  'giu',
-);
 
+/** Currency symbols and codes, lower case, and their ISO code. */
 const CURRENCY_CODES: Readonly<Record<string, string>> = {
-  '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR', eura: 'EUR', 'eurá': 'EUR', eurot: 'EUR', 'euró': 'EUR', 'eurót': 'EUR',
-  $: 'USD', usd: 'USD', dollar: 'USD', dollars: 'USD',
-  '£': 'GBP', gbp: 'GBP', pound: 'GBP', pounds: 'GBP',
-  ft: 'HUF', huf: 'HUF', forint: 'HUF', forintot: 'HUF',
-  rm: 'MYR', myr: 'MYR', ringgit: 'MYR',
+  '€': 'EUR', eur: 'EUR', $: 'USD', usd: 'USD', '£': 'GBP', gbp: 'GBP', ft: 'HUF', huf: 'HUF', rm: 'MYR', myr: 'MYR',
 };
 
 /** ISO dates, `12/03/2024`, `12.3.2024`, `2024. 03. 15.` */
 const NUMERIC_DATE =
   /(?<![\p{N}.])(?:\d{4}-\d{2}-\d{2}|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?|\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:\d{4}|\d{2}))(?![\p{N}])/gu;
 
-/**
- * How long ago, in the four languages: `two weeks ago`, `3 days ago`, `pred týždňom`,
- * `pred dvoma dňami`, `két hete`, `3 napja`, `két héttel ezelőtt`, `2 minggu lepas`,
- * `seminggu yang lalu`.
- */
-const AGO = (
-  [
-    String.raw`(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|few|couple of)\s(?:hours?|days?|weeks?|months?|years?)\sago`,
-    String.raw`pred\s(?:(?:\d{1,2}|dvoma|dvomi|troma|tromi|štyrmi|piatimi|pár|niekoľkými)\s)?(?:hodinou|hodinami|dňom|dňami|týždňom|týždňami|mesiacom|mesiacmi|rokom|rokmi)`,
-    String.raw`(?:\d{1,2}|egy|két|három|négy|öt|hat|hét|pár|néhány)\s(?:órája|napja|hete|hónapja|éve)`,
-    String.raw`(?:\d{1,2}|egy|két|három|négy|öt|hat|hét|pár|néhány)\s(?:órával|nappal|héttel|hónappal|évvel)\sezelőtt`,
-    String.raw`(?:(?:\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|beberapa)\s)?(?:jam|hari|minggu|bulan|tahun)\s(?:yang\s)?(?:lepas|lalu)`,
-    String.raw`(?:sejam|sehari|seminggu|sebulan|setahun)\s(?:yang\s)?(?:lepas|lalu)`,
-  ].join('|')
-);
-const AGO_BOUNDED = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${AGO})(?![\p{L}])`, 'giu');
+/** A clock time any language writes: `14:30`. What may follow it comes with each language. */
+const CLOCK = String.raw`\d{1,2}:\d{2}`;
 
-/** Clock times: `14:30`, `3pm`, `3:15 pm`, `o 14:00`, `15 órakor`, `pukul 3 petang`. */
-const TIME = (
-  [
-    String.raw`\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)`,
-    String.raw`\d{1,2}:\d{2}(?:\s?(?:órakor|h|hod\.?|hodín))?`,
-    String.raw`\d{1,2}(?:\.\d{2})?\s?órakor`,
-    String.raw`(?:pukul|jam)\s\d{1,2}(?:[.:]\d{2})?(?:\s(?:pagi|tengah hari|petang|malam))?`,
-  ].join('|')
-);
-const TIME_BOUNDED = new RegExp(String.raw`(?<![\p{L}\p{N}:.])(?:${TIME})(?![\p{L}\p{N}])`, 'giu');
-
-/** Words before a day word that belong to the date: "last Tuesday", "minulý utorok", "múlt kedden". */
-const DAY_BEFORE = new Set([
-  'last', 'this', 'next', 'previous', 'past',
-  'minuly', 'minulu', 'minule', 'minulej', 'minulom', 'minuleho', 'tento', 'tuto', 'toto', 'buduci', 'buducu', 'buduce',
-  'mult', 'jovo', 'ezen',
-]);
-/** Words after a day word that belong to the date: "Selasa lepas", "Tuesday morning", "včera večer". */
-const DAY_AFTER = new Set([
-  'lepas', 'lalu', 'ini', 'depan',
-  'morning', 'afternoon', 'evening', 'night',
-  'rano', 'vecer', 'poobede', 'napoludnie', 'popoludni',
-  'reggel', 'este', 'delutan', 'delelott', 'ejjel',
-  'pagi', 'petang', 'malam',
-]);
+/** An alternative that never matches, for a pattern no known language has words for. */
+const NOTHING = '(?!)';
 
 /**
- * How many times the visitor got in touch before: `twice`, `FOUR times`, `the third time`,
- * `dvakrát`, `5-krát`, `tretíkrát`, `kétszer`, `5-ször`, `harmadszor`, `dua kali`, `kali ketiga`.
- * Counted only beside a word for getting in touch ("emailed", "volal", "írtam", "hubungi").
+ * The patterns and words that dates, times, counts and amounts are found with, in the languages
+ * a vocabulary knows (`entityPatterns`): each language brings its own (`LexiconEntities`).
  */
-const COUNT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:` +
-    [
-      String.raw`once|twice|thrice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s(?:times|emails|calls|messages|letters)`,
-      String.raw`(?:the\s)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:nd|rd|th))\s(?:time|email|call|message|letter)`,
-      String.raw`(?:jeden|dva|tri|štyri|päť|šesť|sedem|osem|deväť|desať|\d{1,2}-?)krát|(?:druhý|tretí|štvrtý|piaty|šiesty|siedmy|\d{1,2}\.)\s?(?:krát|raz)`,
-      String.raw`(?:egy|két|három|négy|öt|hat|hét|nyolc|kilenc|tíz)(?:szer|szor|ször)|\d{1,2}-?(?:szer|szor|ször)`,
-      String.raw`(?:másod|harmad|negyed|ötöd|hatod)(?:szor|szer|ször)|(?:második|harmadik|negyedik|ötödik|\d{1,2}\.)\salkalommal`,
-      String.raw`sekali|(?:dua|tiga|empat|lima|enam|tujuh|lapan|sembilan|sepuluh|\d{1,2})\skali|kali\s(?:kedua|ketiga|keempat|kelima|keenam|ke-?\d{1,2})`,
-    ].join('|') +
-    String.raw`)(?![\p{L}])`,
-  'giu',
-);
+export interface EntityPatterns {
+  /** A keyword for an order or account, then the reference: `order 4411-A`, `objednávka č. 2024001`. */
+  keywordReference: RegExp;
+  /** Amounts with the currency after them: `9,99 €`, `5000 forint`. */
+  amountAfter: RegExp;
+  /** Currency symbols, codes and words, lower case, and their ISO code. */
+  currencies: Readonly<Record<string, string>>;
+  /** How long ago: `two weeks ago`, `két hete`. */
+  ago: RegExp;
+  agoAnchors: ReadonlySet<string>;
+  /** Clock times: `14:30`, `3pm`, `15 órakor`, `pukul 3 petang`. */
+  time: RegExp;
+  timeAfter: ReadonlySet<string>;
+  timeBefore: ReadonlySet<string>;
+  /** Words before a day word that belong to the date: "last Tuesday", "minulý utorok", "múlt kedden". */
+  dayBefore: ReadonlySet<string>;
+  /** Words after a day word that belong to the date: "Selasa lepas", "Tuesday morning", "včera večer". */
+  dayAfter: ReadonlySet<string>;
+  /**
+   * How many times the visitor got in touch before: `twice`, `FOUR times`, `the third time`,
+   * `dvakrát`, `5-krát`, `tretíkrát`, `kétszer`, `5-ször`, `harmadszor`, `dua kali`, `kali ketiga`.
+   * Counted only beside a word for getting in touch ("emailed", "volal", "írtam", "hubungi").
+   */
+  count: RegExp;
+  /** Folded number words and their value. */
+  numbers: Readonly<Record<string, number>>;
+}
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  jeden: 1, dva: 2, tri: 3, styri: 4, pat: 5, sest: 6, sedem: 7, osem: 8, devat: 9, desat: 10,
-  druhy: 2, treti: 3, stvrty: 4, piaty: 5, siesty: 6, siedmy: 7,
-  egy: 1, ket: 2, harom: 3, negy: 4, ot: 5, hat: 6, het: 7, nyolc: 8, kilenc: 9, tiz: 10,
-  masod: 2, harmad: 3, negyed: 4, otod: 5, hatod: 6, masodik: 2, harmadik: 3, negyedik: 4, otodik: 5,
-  sekali: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, lapan: 8, sembilan: 9, sepuluh: 10,
-  kedua: 2, ketiga: 3, keempat: 4, kelima: 5, keenam: 6,
-};
+/** Regex-safe alternatives for some plain words. */
+function wordAlternatives(words: readonly string[]): string[] {
+  return words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
+
+/** `a|b|c` of the alternatives, or an alternative that never matches when there are none. */
+function anyOf(alternatives: readonly string[]): string {
+  return alternatives.length > 0 ? alternatives.join('|') : NOTHING;
+}
+
+/**
+ * Compiles the entity words of some languages into the patterns `extractEntities` runs.
+ *
+ * @param languages each known language's `LexiconEntities`, in a fixed order (the vocabulary
+ *   keeps `LOCALES` order), so what is found does not depend on the order languages arrived in
+ */
+export function entityPatterns(languages: readonly LexiconEntities[]): EntityPatterns {
+  const all = <T>(pick: (language: LexiconEntities) => readonly T[]): T[] => languages.flatMap(pick);
+  const currencyWords = Object.assign({}, ...languages.map((language) => language.currencies)) as Record<string, string>;
+  const currencyAfter = [CURRENCY_AFTER, ...wordAlternatives(Object.keys(currencyWords))].join('|');
+  const suffixes = all((language) => language.timeSuffixes);
+  const clock = suffixes.length > 0 ? String.raw`${CLOCK}(?:\s?(?:${suffixes.join('|')}))?` : CLOCK;
+  const numbers = [...all((language) => language.referenceNumbers), REFERENCE_NUMBER].join('|');
+  return {
+    keywordReference: new RegExp(
+      String.raw`(?<![\p{L}])(?:${anyOf(all((language) => language.references))})` +
+        String.raw`(?:\s{0,3}(?:${numbers})\.?)?[\s:#.-]{0,4}` +
+        String.raw`([A-Z]{0,4}[-]?\d[A-Z0-9-]{2,24})`,
+      'giu',
+    ),
+    amountAfter: new RegExp(String.raw`(?<![\p{N}.,])${QUANTITY}(${NUMBER})\s?(${currencyAfter})(?![\p{L}])`, 'giu'),
+    currencies: { ...CURRENCY_CODES, ...currencyWords },
+    ago: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${anyOf(all((language) => language.ago))})(?![\p{L}])`, 'giu'),
+    agoAnchors: new Set(all((language) => language.agoAnchors)),
+    // A language's own ways first: "3:15 pm" is one time, not "3:15".
+    time: new RegExp(String.raw`(?<![\p{L}\p{N}:.])(?:${[...all((language) => language.times), clock].join('|')})(?![\p{L}\p{N}])`, 'giu'),
+    timeAfter: new Set(all((language) => language.timeAfter)),
+    timeBefore: new Set(all((language) => language.timeBefore)),
+    dayBefore: new Set(all((language) => language.dayBefore)),
+    dayAfter: new Set(all((language) => language.dayAfter)),
+    count: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${anyOf(all((language) => language.counts))})(?![\p{L}])`, 'giu'),
+    numbers: Object.assign({}, ...languages.map((language) => language.numbers)) as Record<string, number>,
+  };
+}
 
 /** The number a count says: `FOUR times` 4, `tretíkrát` 3, `5-ször` 5, `kali ke-3` 3. */
-function countValue(text: string): number | undefined {
+function countValue(text: string, numbers: Readonly<Record<string, number>>): number | undefined {
   const digits = /\d{1,2}/.exec(text);
   if (digits) return Number(digits[0]);
   const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   for (const word of folded.split(/[\s-]+/)) {
     const stem = word.replace(/(?:krat|raz|szor|szer|sz?or)$/, '');
-    const value = NUMBER_WORDS[word] ?? NUMBER_WORDS[stem];
+    const value = numbers[word] ?? numbers[stem];
     if (value !== undefined) return value;
   }
   return undefined;
@@ -208,12 +206,6 @@ function wordAt(tokens: Tokens, offset: number): number {
   return lo;
 }
 
-/** Folded words after a number that make it a time: `15 órakor`, `14:30 h`. */
-const TIME_WORDS = new Set(['am', 'pm', 'orakor', 'h', 'hod', 'hodin']);
-
-/** Folded words a relative date is built around: "ago", "pred", "napja", "lepas"… */
-const AGO_ANCHORS = new Set(['ago', 'pred', 'oraja', 'napja', 'hete', 'honapja', 'eve', 'ezelott', 'lepas', 'lalu']);
-
 /**
  * The stretches of text around some words, merged where they overlap: the rarer patterns run
  * only there, so a long complaint costs a few short regex runs instead of whole-text scans.
@@ -253,8 +245,9 @@ const CONTACT_REACH = 5;
  * @param text prepared text (see `prepare`)
  * @param tokens its words
  * @param cues where month names, day words and words for getting in touch are
+ * @param patterns how the languages the text is read in write dates, counts and amounts
  */
-export function extractEntities(text: string, tokens: Tokens, cues: EntityCues): Entities {
+export function extractEntities(text: string, tokens: Tokens, cues: EntityCues, patterns: EntityPatterns): Entities {
   const { monthAt, dayAt, contactAt } = cues;
   const entities: Entities = { orderRefs: [], emails: [], phones: [], amounts: [], dates: [], contactCounts: [] };
   const taken: Array<[number, number]> = [];
@@ -270,9 +263,9 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
     if ((first >= 48 && first <= 57) || (last >= 48 && last <= 57)) {
       digitAt.push(i);
       const after = tokens.norms[i + 1];
-      if (text[tokens.ends[i] as number] === ':' || /(?:am|pm)$/.test(norm) || (after !== undefined && TIME_WORDS.has(after))) timeAt.push(i);
-    } else if (norm === 'pukul' || norm === 'jam') timeAt.push(i);
-    if (AGO_ANCHORS.has(norm)) agoAt.push(i);
+      if (text[tokens.ends[i] as number] === ':' || /(?:am|pm)$/.test(norm) || (after !== undefined && patterns.timeAfter.has(after))) timeAt.push(i);
+    } else if (patterns.timeBefore.has(norm)) timeAt.push(i);
+    if (patterns.agoAnchors.has(norm)) agoAt.push(i);
   });
   const numeric = windows(text, tokens, digitAt, 4, 4);
 
@@ -291,7 +284,7 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
     pushUnique(entities.orderRefs, `#${ref}`);
     mark(taken, m.index, m.index + m[0].length);
   }
-  for (const m of matchesIn(KEYWORD_REF, text, numeric)) {
+  for (const m of matchesIn(patterns.keywordReference, text, numeric)) {
     if (entities.orderRefs.length >= MAX_PER_KIND) break;
     const ref = (m.groups[1] as string).replace(/-$/, '');
     const start = m.index + m.text.length - (m.groups[1] as string).length;
@@ -310,7 +303,7 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
     if (!Number.isFinite(unit)) return;
     // `2 x £12.50` is £25 paid; cents are kept exact.
     const value = quantity ? Math.round(Number(quantity) * unit * 100) / 100 : unit;
-    const currency = CURRENCY_CODES[symbol.toLowerCase()] ?? CURRENCY_CODES[symbol] ?? symbol;
+    const currency = patterns.currencies[symbol.toLowerCase()] ?? patterns.currencies[symbol] ?? symbol;
     const amount: Amount = { value, currency, text: full.trim() };
     if (quantity) {
       amount.quantity = Number(quantity);
@@ -320,7 +313,7 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
     mark(amountSpans, index, index + full.length);
   };
   for (const m of matchesIn(AMOUNT_BEFORE, text, numeric)) addAmount(m.text, m.index, m.groups[1], m.groups[3] as string, m.groups[2] as string);
-  for (const m of matchesIn(AMOUNT_AFTER, text, numeric)) addAmount(m.text, m.index, m.groups[1], m.groups[2] as string, m.groups[3] as string);
+  for (const m of matchesIn(patterns.amountAfter, text, numeric)) addAmount(m.text, m.index, m.groups[1], m.groups[2] as string, m.groups[3] as string);
   entities.amounts = amounts.sort((a, b) => a.at - b.at).map((a) => a.amount);
   for (const [a, b] of amountSpans) mark(taken, a, b);
 
@@ -347,23 +340,23 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues):
     if (first === i && text[end] === '.' && /\d$/.test(written)) written += '.';
     addDate(start, end, written);
   }
-  for (const m of matchesIn(AGO_BOUNDED, text, windows(text, tokens, agoAt, 4, 3))) addDate(m.index, m.index + m.text.length);
+  for (const m of matchesIn(patterns.ago, text, windows(text, tokens, agoAt, 4, 3))) addDate(m.index, m.index + m.text.length);
   for (const [hitFirst, hitLast] of dayAt) {
     // "last Tuesday", "minulý utorok", "múlt kedden", "Selasa lepas", "včera večer".
     let first = hitFirst;
     let last = hitLast;
-    if (DAY_BEFORE.has(tokens.norms[first - 1] ?? '')) first -= 1;
-    while (last < hitLast + 2 && DAY_AFTER.has(tokens.norms[last + 1] ?? '')) last += 1;
+    if (patterns.dayBefore.has(tokens.norms[first - 1] ?? '')) first -= 1;
+    while (last < hitLast + 2 && patterns.dayAfter.has(tokens.norms[last + 1] ?? '')) last += 1;
     addDate(tokens.starts[first] as number, tokens.ends[last] as number);
   }
-  for (const m of matchesIn(TIME_BOUNDED, text, windows(text, tokens, timeAt, 1, 3))) addDate(m.index, m.index + m.text.length);
+  for (const m of matchesIn(patterns.time, text, windows(text, tokens, timeAt, 1, 3))) addDate(m.index, m.index + m.text.length);
   entities.dates = dates.sort((a, b) => a.at - b.at).map((d) => d.text);
   for (const [a, b] of dateSpans) mark(taken, a, b);
 
   if (contactAt.length > 0) {
-    for (const m of matchesIn(COUNT, text, windows(text, tokens, contactAt, CONTACT_REACH + 2, CONTACT_REACH + 2))) {
+    for (const m of matchesIn(patterns.count, text, windows(text, tokens, contactAt, CONTACT_REACH + 2, CONTACT_REACH + 2))) {
       if ((entities.contactCounts as ContactCount[]).length >= MAX_PER_KIND) break;
-      const count = countValue(m.text);
+      const count = countValue(m.text, patterns.numbers);
       if (count === undefined) continue;
       const first = wordAt(tokens, m.index);
       const last = wordAt(tokens, m.index + m.text.length - 1);

@@ -1,7 +1,8 @@
 import { scan } from './matcher';
 import { prepare } from './text';
 import type { Locale, TriageResult } from './types';
-import { analyse, compile, type Vocabulary } from './vocabulary';
+import type { LexiconRestatement } from './lexicons/lexicon';
+import { analyse, compile, known, type Vocabulary } from './vocabulary';
 
 /*
  * The restatement (design.md, "Restate the main points"): every sentence that carries a main
@@ -20,10 +21,6 @@ const QUOTES: Readonly<Record<Locale, [open: string, close: string]>> = {
   hu: ['„', '”'],
   sk: ['„', '“'],
 };
-
-/** Second-person words that are left dangling when the insult after them is removed. */
-// Folded forms, as the words are matched.
-const ADDRESS_WORDS = new Set(['you', 'u', 'ye', 'kamu', 'korang', 'awak', 'te', 'ti', 'vy', 'ty', 'maga', 'kalian']);
 
 /** Past this length the restatement keeps only the parts of each sentence that carry a point. */
 const MAX_SUMMARY = 320;
@@ -90,10 +87,6 @@ function clauses(text: string, span: Span): Span[] {
   return parts;
 }
 
-/** A greeting at the start of a sentence carries no facts. */
-const GREETING =
-  /^(?:hi|hello|hey|dear [\p{L}]+|good (?:morning|afternoon|evening)|dobr[yý] de[nň]|dobr[eé] r[aá]no|ahoj|j[oó] napot(?: k[ií]v[aá]nok)?|[uü]dv[oö]zl[oö]m|szia|tisztelt [\p{L}]+|helo|hai|salam|assalamualaikum|selamat (?:pagi|petang|malam|tengah hari))(?=[\s,.!]|$)[,.!]*\s*/iu;
-
 /** Finds any of the facts, whatever their case. */
 function factPattern(facts: readonly string[]): RegExp {
   const alternatives = facts.filter(Boolean).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -115,8 +108,15 @@ function shouting(text: string): boolean {
  * @param span the part to say back
  * @param cuts where the insults are in the whole text, in order
  * @param facts the facts the visitor typed, found case-blind (`factPattern`), kept as typed
+ * @param greeting a greeting opening a sentence, in the languages known
  */
-function clean(text: string, span: Span, cuts: ReadonlyArray<[number, number]>, facts: { pattern: RegExp; list: readonly string[] }): string {
+function clean(
+  text: string,
+  span: Span,
+  cuts: ReadonlyArray<[number, number]>,
+  facts: { pattern: RegExp; list: readonly string[] },
+  greeting: RegExp,
+): string {
   let out = '';
   let at = span.start;
   for (const [s, e] of cuts) {
@@ -129,7 +129,7 @@ function clean(text: string, span: Span, cuts: ReadonlyArray<[number, number]>, 
     // Markup the visitor pasted is noise in a summary (and the summary is shown as text anyway).
     .replace(/<[^<>]{0,200}>/g, ' ')
     .trim()
-    .replace(GREETING, '')
+    .replace(greeting, '')
     .replace(shouting(out) ? /\p{Lu}{2,}/gu : /\p{Lu}{4,}/gu, (word) => word.toLowerCase())
     // A fact keeps the visitor's spelling, capitals and all ("3 MAY", "ORD-A1").
     .replace(facts.pattern, (found) => facts.list.find((f) => f.toLowerCase() === found.toLowerCase()) ?? found)
@@ -147,29 +147,10 @@ function clean(text: string, span: Span, cuts: ReadonlyArray<[number, number]>, 
  * visitor's "I/my" becomes "you/your", and their "you/your" (the shop) becomes "we/our".
  */
 
-const EN_SWAP: Readonly<Record<string, string>> = {
-  i: 'you', me: 'you', my: 'your', mine: 'yours', myself: 'yourself',
-  "i'm": "you're", 'i’m': 'you’re', im: "you're", "i've": "you've", 'i’ve': 'you’ve', ive: "you've",
-  "i'd": "you'd", 'i’d': 'you’d', "i'll": "you'll", 'i’ll': 'you’ll',
-  we: 'you', us: 'you', our: 'your', ours: 'yours', ourselves: 'yourselves',
-  "we're": "you're", 'we’re': 'you’re', "we've": "you've", 'we’ve': 'you’ve', "we'd": "you'd", "we'll": "you'll",
-  your: 'our', yours: 'ours', yourself: 'ourselves', yourselves: 'ourselves',
-  "you're": "we're", 'you’re': 'we’re', "you've": "we've", 'you’ve': 'we’ve', "you'll": "we'll", 'you’ll': 'we’ll',
-};
-/**
- * After these the shop's "you" is an object ("emailed you", "to you"): "us"; elsewhere a subject
- * ("you charged", "the machine you installed"): "we".
- */
-const EN_BEFORE_OBJECT = new Set([
-  'to', 'at', 'from', 'with', 'for', 'of', 'about', 'by', 'than', 'on', 'into', 'against', 'thank', 'thanked',
-  'called', 'emailed', 'told', 'asked', 'contacted', 'paid', 'rang', 'phoned', 'wrote', 'messaged', 'chased', 'gave',
-  'sent', 'trusted', 'reached', 'informed', 'tell', 'ask', 'call', 'email', 'contact', 'pay', 'trust', 'reach',
-  'inform', 'give', 'send', 'help', 'helped', 'let', 'made', 'make', 'chase', 'remind', 'reminded', 'recommend',
-]);
-/** Words that may stand between "I" and its verb ("I still was…" is rare, "I never was" is not). */
-const EN_ADVERBS = new Set(['still', 'never', 'really', 'also', 'just', 'only', 'even', 'already', 'actually']);
-
-function secondPersonEn(text: string): string {
+function secondPersonEn(text: string, words: LexiconRestatement): string {
+  const swap = words.swap ?? {};
+  const objectAfter = new Set(words.objectAfter);
+  const adverbs = new Set(words.adverbs);
   let previous = '';
   let sentenceStart = true;
   let afterI = false;
@@ -183,36 +164,57 @@ function secondPersonEn(text: string): string {
     const lower = word.toLowerCase();
     const bare = lower.replace(/[’']/g, '');
     let out = word;
-    if (lower === 'you') out = EN_BEFORE_OBJECT.has(previous) ? 'us' : 'we';
+    if (lower === 'you') out = objectAfter.has(previous) ? 'us' : 'we';
     else if (afterI && lower === 'am') out = 'are';
     else if (afterI && lower === 'was') out = 'were';
     else if (afterI && bare === 'wasnt') out = word.includes('’') ? 'weren’t' : word.includes("'") ? "weren't" : 'werent';
-    else if (EN_SWAP[lower] !== undefined) out = EN_SWAP[lower];
+    else if (swap[lower] !== undefined) out = swap[lower];
     if (out !== word) {
       const capital = sentenceStart || (word.length > 1 && word[0] === (word[0] as string).toUpperCase() && lower !== 'i');
       out = capital ? out.charAt(0).toUpperCase() + out.slice(1) : out;
     }
-    afterI = lower === 'i' || (afterI && EN_ADVERBS.has(lower));
+    afterI = lower === 'i' || (afterI && adverbs.has(lower));
     previous = bare;
     sentenceStart = false;
     return out;
   });
 }
 
-const MS_SWAP: Readonly<Record<string, string>> = {
-  saya: 'anda', sy: 'anda', aku: 'anda', sya: 'anda',
-  awak: 'kami', kamu: 'kami', korang: 'kami', you: 'kami', u: 'kami',
-};
-
-function secondPersonMs(text: string): string {
+function secondPersonMs(text: string, words: LexiconRestatement): string {
+  const swap = words.swap ?? {};
   return text.replace(/\p{L}+/gu, (word) => {
-    const swapped = MS_SWAP[word.toLowerCase()];
+    const swapped = swap[word.toLowerCase()];
     if (swapped === undefined) return word;
     return word[0] === (word[0] as string).toUpperCase() ? swapped.charAt(0).toUpperCase() + swapped.slice(1) : swapped;
   });
 }
 
-const SECOND_PERSON: Partial<Record<Locale, (text: string) => string>> = { en: secondPersonEn, ms: secondPersonMs };
+/** The languages the bot says the visitor's words back in, turned to the second person with their pack's words. */
+const SECOND_PERSON: Partial<Record<Locale, (text: string, words: LexiconRestatement) => string>> = { en: secondPersonEn, ms: secondPersonMs };
+
+/** The restatement's words of every language a vocabulary knows, ready to use. */
+interface RestatementWords {
+  /** A greeting at the start of a sentence: it carries no facts. */
+  greeting: RegExp;
+  /** Second-person words left dangling when the insult after them is removed. */
+  address: ReadonlySet<string>;
+}
+
+const compiled = new WeakMap<Vocabulary, { languages: number; words: RestatementWords }>();
+
+/** The restatement's words of the vocabulary's languages, compiled once per set of languages. */
+function restatementWords(vocabulary: Vocabulary): RestatementWords {
+  const lexicons = known(vocabulary);
+  const cached = compiled.get(vocabulary);
+  if (cached && cached.languages === lexicons.length) return cached.words;
+  const greetings = lexicons.flatMap((lexicon) => lexicon.restatement.greetings);
+  const words: RestatementWords = {
+    greeting: new RegExp(String.raw`^(?:${greetings.length > 0 ? greetings.join('|') : '(?!)'})(?=[\s,.!]|$)[,.!]*\s*`, 'iu'),
+    address: new Set(lexicons.flatMap((lexicon) => lexicon.restatement.address)),
+  };
+  compiled.set(vocabulary, { languages: lexicons.length, words });
+  return words;
+}
 
 /** Whether a restatement in `locale` quotes the visitor (true) or says their words back to them. */
 export function restatementQuotes(result: TriageResult, locale: Locale): boolean {
@@ -284,11 +286,12 @@ export function restate(messages: string[], result: TriageResult, locale: Locale
     return { span, score: score + count * 2, facts: count, essential, about };
   };
 
+  const words = restatementWords(vocabulary);
   const cuts: Array<[number, number]> = [];
   for (const hit of hits) {
     if (hit.cue.kind !== 'insult') continue;
     const before = tokens.norms[hit.first - 1];
-    const first = before !== undefined && ADDRESS_WORDS.has(before) ? hit.first - 1 : hit.first;
+    const first = before !== undefined && words.address.has(before) ? hit.first - 1 : hit.first;
     cuts.push([tokens.starts[first] as number, tokens.ends[hit.last] as number]);
   }
   cuts.sort((a, b) => a[0] - b[0]);
@@ -310,7 +313,7 @@ export function restate(messages: string[], result: TriageResult, locale: Locale
   }
   for (const [category, point] of best) if ((mentions.get(category) ?? 0) >= 2) point.essential = true;
 
-  const say = (span: Span): string => clean(text, span, cuts, found);
+  const say = (span: Span): string => clean(text, span, cuts, found, words.greeting);
   // A point said twice (a pasted paragraph, a repeated message) is said back once.
   const seen = new Set<string>();
   points = points.filter((p) => {
@@ -349,7 +352,8 @@ export function restate(messages: string[], result: TriageResult, locale: Locale
   };
   const joined = parts.map((p) => sentence(p.said)).join(' ');
   const shift = restatementQuotes(result, locale) ? undefined : SECOND_PERSON[locale];
-  if (shift) return shift(joined);
+  // (Its pack arrives with the bot's lines in that language, so its words are there.)
+  if (shift) return shift(joined, vocabulary.lexicons.get(locale)?.restatement ?? { greetings: [], address: [] });
   const [open, close] = QUOTES[locale] ?? QUOTES.en;
   return `${open}${joined}${close}`;
 }

@@ -1,5 +1,5 @@
 import { addTerms, createMatcher, scan, type Cue, type Hit, type Matcher } from './matcher';
-import { analyse, type Vocabulary } from './vocabulary';
+import { analyse, entityPatternsOf, type Vocabulary } from './vocabulary';
 import { extractEntities } from './entities';
 import { prepare } from './text';
 import {
@@ -195,7 +195,7 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
   else for (const hit of categoryHits.get(category) ?? []) signal('category', category, hit);
 
   const contactAt = (byKind.get('contact') ?? []).map((hit) => hit.first);
-  const entities = extractEntities(prepared, tokens, { monthAt, dayAt, contactAt });
+  const entities = extractEntities(prepared, tokens, { monthAt, dayAt, contactAt }, entityPatternsOf(options.vocabulary));
 
   // Urgency.
   const kindHits = (kind: Cue['kind']): Hit[] => byKind.get(kind) ?? [];

@@ -1,3 +1,4 @@
+import { entityPatterns, type EntityPatterns } from './entities';
 import { FUNCTION_WORDS } from './lexicons/function-words';
 import type { Lexicon, LexiconCue } from './lexicons/lexicon';
 import { addTerms, createMatcher, scan, type Hit, type Matcher } from './matcher';
@@ -27,6 +28,10 @@ export interface Vocabulary {
   /** Lexicons given but not compiled yet: compiling waits for the first text to read. */
   readonly waiting: Lexicon[];
   functionWords: boolean;
+  /** Each language whose full lexicon is in, for what is read per language (entities, restatement). */
+  readonly lexicons: Map<Locale, Lexicon>;
+  /** Those compiled (`entityPatterns`), on first need after a language arrives. */
+  entities: EntityPatterns | undefined;
   /** The last text analysed, because the machine triages a text and then restates it. */
   last: { text: string; analysis: Analysis } | undefined;
 }
@@ -50,6 +55,8 @@ export function createVocabulary(lexicons: readonly Lexicon[] = []): Vocabulary 
     locales: new Set(),
     waiting: [...lexicons],
     functionWords: false,
+    lexicons: new Map(),
+    entities: undefined,
     last: undefined,
   };
 }
@@ -75,6 +82,8 @@ export function addLexicon(vocabulary: Vocabulary, lexicon: Lexicon): void {
   for (const [name, list] of Object.entries(lexicon.categories)) addTerms(vocabulary.terms, terms(list), 'category', name, locale);
   for (const kind of Object.keys(lexicon.cues) as LexiconCue[]) addTerms(vocabulary.terms, terms(lexicon.cues[kind]), kind, kind, locale);
   for (const [outcome, list] of Object.entries(lexicon.outcomes)) addTerms(vocabulary.outcomes, terms(list), 'outcome', outcome, locale);
+  vocabulary.lexicons.set(locale, lexicon);
+  vocabulary.entities = undefined;
   vocabulary.last = undefined;
 }
 
@@ -83,6 +92,22 @@ export function compile(vocabulary: Vocabulary): Vocabulary {
   addFunctionWords(vocabulary);
   while (vocabulary.waiting.length > 0) addLexicon(vocabulary, vocabulary.waiting.shift() as Lexicon);
   return vocabulary;
+}
+
+/** The full lexicons a vocabulary knows, always in `LOCALES` order (not the order they arrived in). */
+export function known(vocabulary: Vocabulary): Lexicon[] {
+  compile(vocabulary);
+  return LOCALES.flatMap((locale) => vocabulary.lexicons.get(locale) ?? []);
+}
+
+/**
+ * How the vocabulary's languages write dates, counts and amounts, compiled once per set of
+ * languages. Always in `LOCALES` order, so the result does not depend on which pack came first.
+ */
+export function entityPatternsOf(vocabulary: Vocabulary): EntityPatterns {
+  compile(vocabulary);
+  vocabulary.entities ??= entityPatterns(known(vocabulary).map((lexicon) => lexicon.entities));
+  return vocabulary.entities;
 }
 
 /** Whether a vocabulary knows a language in full (or will, once compiled). */

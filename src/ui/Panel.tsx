@@ -4,7 +4,7 @@ import { LOCALES, type Locale } from '../triage/types';
 import { Commit } from './Commit';
 import { Composer } from './Composer';
 import { ContactForm } from './ContactForm';
-import { EraseData } from './EraseData';
+import { EraseSlot } from './EraseSlot';
 import { trapTab } from './focus';
 import { Log } from './Log';
 import { SMALL_SCREEN, useMediaQuery } from './media';
@@ -98,7 +98,7 @@ export function Panel({ panelRef, open, position, onClose }: Props) {
       <Log />
       <div class="heard-step">
         {eraseStep.value ? (
-          <EraseData />
+          <EraseSlot />
         ) : (
           <>
             <QuickReplies />

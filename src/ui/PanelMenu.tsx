@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { loadEraseView } from './EraseSlot';
 import { useWidget } from './widgetContext';
 
 /** Where the visitor is in erasing their data; `null` when they are not. */
@@ -35,7 +36,11 @@ export function PanelMenu() {
         aria-label={t('ui.menu')}
         aria-expanded={open}
         aria-controls={menuId}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          // Fetch the erase view while the visitor reads the menu (failures are retried on use).
+          if (!open) loadEraseView().catch(() => undefined);
+          setOpen(!open);
+        }}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M12 8a2 2 0 1 0 0-4 2 2 0 0 0 0 4Zm0 6a2 2 0 1 0 0-4 2 2 0 0 0 0 4Zm0 6a2 2 0 1 0 0-4 2 2 0 0 0 0 4Z" />

@@ -22,5 +22,6 @@ export function StatusSlot() {
     }
   }, [past, t]);
   useEffect(() => () => undo.current?.(), []);
-  return <div ref={ref} />;
+  // Nothing at all in the log for a visitor with no earlier complaints to hear about.
+  return past?.length ? <div ref={ref} /> : null;
 }

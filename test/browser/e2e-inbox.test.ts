@@ -105,6 +105,7 @@ describe('visitor to agent, end to end', () => {
     await detail.locator('ol.transcript').getByText(COMPLAINT, { exact: true }).waitFor();
     await detail.getByRole('button', { name: 'Claim' }).click();
     await detail.getByText(/^Claimed by you/).waitFor();
+    await detail.getByLabel('Reply to the visitor: the outcome').fill('Your replacement kettle is on its way.');
     await detail.getByLabel('Resolution note').fill('Replacement kettle sent.');
     await detail.getByRole('button', { name: 'Resolve' }).click();
     await expect.poll(() => detail.locator('#resolution-note').textContent()).toBe('Replacement kettle sent.');

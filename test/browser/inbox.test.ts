@@ -147,12 +147,45 @@ describe('agent inbox in Chromium', () => {
     await detail.getByText(/^Claimed by you/).waitFor();
     await page.locator(`tr[data-id="${critical.id}"][data-status="claimed"]`).waitFor();
 
+    await detail.getByLabel('Reply to the visitor: the outcome').fill('A replacement is on its way, with a voucher.');
     await detail.getByLabel('Resolution note').fill('Sent a replacement and a burn-care voucher.');
     await detail.getByRole('button', { name: 'Resolve' }).click();
     await expect.poll(() => detail.locator('#resolution-note').textContent()).toBe('Sent a replacement and a burn-care voucher.');
     await page.locator(`tr[data-id="${critical.id}"][data-status="resolved"]`).waitFor();
     expect(await store.getRecord(critical.id)).toMatchObject({ status: 'resolved', claimedBy: 'Mia', resolvedBy: 'Mia' });
-    expect(await detail.locator('#audit li').allTextContents()).toEqual([expect.stringMatching(/ — Mia claimed it$/), expect.stringMatching(/ — Mia resolved it$/)]);
+    expect(await detail.locator('#audit li').allTextContents()).toEqual([
+      expect.stringMatching(/ — Mia claimed it$/),
+      expect.stringMatching(/ — Mia replied to the visitor$/),
+      expect.stringMatching(/ — Mia resolved it$/),
+    ]);
+    expect(await detail.locator('#replies .message-text').allTextContents()).toEqual(['A replacement is on its way, with a voucher.']);
+    await page.close();
+  });
+
+  it('lets an agent reply to the visitor and move the due date with a reason, which the visitor reads with their key', async () => {
+    const key = 'AAAAAAAAAAAAAAAAAAAAAw';
+    const record = await receive(sampleComplaint({ visitor: { statusKey: key } as never }));
+    const { page } = await openInbox();
+    await page.locator(`tr[data-id="${record.id}"]`).getByRole('button').click();
+    const detail = page.locator('#detail-view');
+    await detail.getByLabel('Reply', { exact: true }).fill('We are checking with the courier today.');
+    await detail.getByRole('button', { name: 'Send reply' }).click();
+    await expect.poll(() => detail.locator('#replies .message-text').allTextContents()).toEqual(['We are checking with the courier today.']);
+
+    const later = new Date(Date.now() + 3 * 24 * 3600_000);
+    later.setSeconds(0, 0);
+    const local = new Date(later.getTime() - later.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await detail.getByLabel('New due date').fill(local);
+    await detail.getByLabel('Why it moves').fill('The replacement comes from the other warehouse.');
+    await detail.getByRole('button', { name: 'Move the due date' }).click();
+    await expect.poll(() => detail.locator('#audit li').last().textContent()).toMatch(/Mia moved the due date: The replacement comes from the other warehouse\.$/);
+
+    const status = await (await fetch(`${base}/complaints/${record.id}/status`, { headers: { authorization: `Bearer ${key}` } })).json();
+    expect(status).toMatchObject({
+      dueBy: later.toISOString(),
+      dueByReason: 'The replacement comes from the other warehouse.',
+      replies: [{ text: 'We are checking with the courier today.' }],
+    });
     await page.close();
   });
 
@@ -256,6 +289,12 @@ describe('agent inbox in Chromium', () => {
     await expect.poll(() => admin.locator('#agents tbody tr', { hasText: 'lenka@shop.example' }).count()).toBe(0);
     const token = await lenka.evaluate(() => sessionStorage.getItem('heard.session'));
     expect((await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    // Her open inbox finds out at its next call (a new complaint makes it read the queue) and
+    // asks her to sign in, keeping nothing of the session.
+    await receive(sampleComplaint());
+    await lenka.locator('#sign-in-view:not([hidden])').waitFor();
+    expect(await lenka.locator('#sign-in-error').textContent()).toBe('Your session has ended; sign in again.');
+    expect(await lenka.evaluate(() => sessionStorage.getItem('heard.session'))).toBeNull();
     await Promise.all([admin.close(), lenka.close()]);
   });
 
@@ -344,7 +383,7 @@ describe('agent inbox in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     const injected = await page.evaluate(() => {
       const main = document.getElementById('main')!;
-      const tags = main.querySelectorAll('script, img, iframe, svg, math, object, embed, style, link, meta, base, a, details, body, textarea:not(#resolution-note-input), input:not(#email):not(#password):not(#new-password)');
+      const tags = main.querySelectorAll('script, img, iframe, svg, math, object, embed, style, link, meta, base, a, details, body, textarea:not(#resolution-note-input):not(#outcome-reply-input):not(#reply-input), input:not(#email):not(#password):not(#new-password):not(#due-by-input):not(#due-reason-input)');
       const handlers = [...main.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => attribute.name.startsWith('on')));
       return { tags: [...tags].map((element) => element.outerHTML.slice(0, 80)), handlers: handlers.length, base: document.querySelectorAll('base').length };
     });

@@ -24,7 +24,7 @@ afterAll(() => {
 /** Starts the receiver as a child process on the temp database; resolves with its origin. */
 async function startReceiver(dbPath: string): Promise<{ child: ChildProcess; origin: string }> {
   const child = spawn(process.execPath, [SERVE], {
-    env: { ...process.env, PORT: '0', HEARD_DB: dbPath, HEARD_AGENT_TOKEN: 'crash-token', HEARD_RATE_LIMIT: '0' },
+    env: { ...process.env, PORT: '0', HEARD_DB: dbPath, HEARD_RATE_LIMIT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.add(child);

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { request } from 'node:http';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import { createPostgresStore } from '../../server/store/postgres/postgres-store.mjs';
@@ -244,7 +244,11 @@ describe('an instance told to stop (SIGTERM)', () => {
     expect(status, text).toBe(201);
     const [code] = await exited;
     expect(code).toBe(0);
-    expect(await count(url, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).toBe(0);
+    // The server ends a backend a moment after its client has gone.
+    await vi.waitFor(
+      async () => expect(await count(url, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).toBe(0),
+      { timeout: 10_000 },
+    );
     const store = await createPostgresStore({ connectionString: url });
     expect((await store.getRecord(record.id))?.record).toEqual(record);
     await store.close();

@@ -14,7 +14,7 @@ export interface ReceiverProcess {
  */
 export async function startReceiverProcess(env: Record<string, string>, children?: Set<ChildProcess>): Promise<ReceiverProcess> {
   const child = spawn(process.execPath, [SERVE], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HEARD_AGENT_TOKEN: 'process-token', HEARD_RATE_LIMIT: '0', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HEARD_RATE_LIMIT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children?.add(child);

@@ -16,8 +16,8 @@ export const OVERDUE_CLAIMANT_JOB = 'commitment.overdue.claimant';
 
 /**
  * The job that checks a commitment when it falls due; null when nothing was promised by a date.
- * A route that moves the date writes a new one for the new date: the old one then finds the
- * date later than its own and does nothing.
+ * `POST /api/complaints/:id/due` writes a new one for the new date with the move: the old one
+ * then finds another date promised and does nothing.
  * @param {string} complaintId
  * @param {string | null} dueBy
  * @returns {import('../../store/store.mjs').JobSpec | null}
@@ -40,11 +40,12 @@ export function overdueJob(complaintId, dueBy) {
 export function overdueHandler({ store, forwarding, clock, mailClaimant = false }) {
   return async (job) => {
     const complaint = job.complaintId ? await store.getRecord(job.complaintId) : null;
-    // Resolved in time, purged, or the date was moved later: nothing to alert.
+    // Resolved in time, purged, or the date was moved (the move wrote the check for the new
+    // date): nothing to alert.
     if (!complaint || complaint.status === 'resolved') return { ok: true };
     const promised = /** @type {string} */ (job.payload.dueBy);
     const current = complaint.summary.dueBy;
-    if (current && Date.parse(current) > Date.parse(promised)) return { ok: true };
+    if (current && Date.parse(current) !== Date.parse(promised)) return { ok: true };
     const at = new Date(clock.now()).toISOString();
     const claimant = complaint.status === 'claimed' && complaint.claimedBy ? { id: complaint.claimedById, name: complaint.claimedBy } : null;
     const details = { dueBy: promised, ...(claimant ? { agent: claimant } : {}) };

@@ -39,8 +39,8 @@ const INSERT_COMPLAINT = `
   ), complaint AS (
     INSERT INTO complaints (id, reference, body, received_at, submitted_at, category, language, urgency,
       urgency_rank, mood, customer_type, widget_urgency, widget_category, escalated, handoff_reason,
-      verified, visitor_name, excerpt, due_by, follow_up_at, follow_up_consent, signals, csat)
-    SELECT $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25
+      verified, visitor_name, excerpt, due_by, follow_up_at, follow_up_consent, signals, csat, status_key_hash)
+    SELECT $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $27
     FROM receipt RETURNING id
   ), work AS (
     ${insertJobsFrom(26, 'EXISTS (SELECT 1 FROM complaint)')}
@@ -156,6 +156,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       JSON.stringify(meta.signals ?? record.triage.signals),
       record.csat,
       jobsParameter(meta.jobs),
+      meta.statusKeyHash ?? null,
     ] });
     if (rows[0].created === 1) return announce({ outcome: 'created', receipt }, meta.event);
     return existingReceipt(record.id, hash);
@@ -182,10 +183,17 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
 
   /** @type {(id: string, now: number) => Promise<Complaint | null>} */
   const read = async (id, now) => {
-    const { rows } = await pool.query(`SELECT ${LIST_COLUMNS}, c.resolution_note, c.body FROM complaints c WHERE c.id = $1`, [id]);
+    const { rows } = await pool.query(`SELECT ${LIST_COLUMNS}, c.resolution_note, c.due_by_reason, c.body FROM complaints c WHERE c.id = $1`, [id]);
     const row = rows[0];
     if (!row) return null;
-    return { ...toListItem(toWorkRow(row), now), resolutionNote: row.resolution_note, record: row.body, audit: await agents.auditOf(id) };
+    const [audit, replies] = await Promise.all([agents.auditOf(id), repliesOf(id)]);
+    return { ...toListItem(toWorkRow(row), now), resolutionNote: row.resolution_note, dueByReason: row.due_by_reason, record: row.body, audit, replies };
+  };
+
+  /** @param {string} id @returns {Promise<import('../store.mjs').Reply[]>} */
+  const repliesOf = async (id) => {
+    const { rows } = await pool.query('SELECT agent_name, text, at FROM replies WHERE complaint_id = $1 ORDER BY id', [id]);
+    return rows.map((row) => ({ at: row.at.toISOString(), text: row.text, agentName: row.agent_name }));
   };
 
   /**
@@ -198,19 +206,23 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
    * @param {string} verb
    * @param {import('../store.mjs').WorkOptions} options
    * @param {import('../store.mjs').AuditEvent} audit
+   * @param {{ sql: (n: number) => string, params: unknown[] } | null} [also] one more write with the
+   *   change, from the CTE `changed`, its parameters numbered from `n`
    * @returns {Promise<WorkResult>}
    */
-  const work = async (sql, params, verb, options, audit) => {
+  const work = async (sql, params, verb, options, audit, also = null) => {
     const id = /** @type {string} */ (params[0]);
     const guard = options.expectedClaimant === undefined ? '' : ` AND claimed_by_id IS NOT DISTINCT FROM $${params.length + 1}`;
     const all = options.expectedClaimant === undefined ? [...params] : [...params, options.expectedClaimant];
     const jobsAt = all.length + 1;
+    const alsoAt = jobsAt + 7;
     const { rows } = await pool.query(
       `WITH changed AS (${sql}${guard} RETURNING id),
          work AS (${insertJobsFrom(jobsAt, 'EXISTS (SELECT 1 FROM changed)')}),
-         audit AS (${insertAuditFrom(jobsAt + 1)})
+         audit AS (${insertAuditFrom(jobsAt + 1)})${also ? `,
+         also AS (${also.sql(alsoAt)})` : ''}
        SELECT count(*)::int AS n FROM changed`,
-      [...all, jobsParameter(options.jobs), ...auditParameters(id, audit)],
+      [...all, jobsParameter(options.jobs), ...auditParameters(id, audit), ...(also ? also.params : [])],
     );
     const rowCount = rows[0].n;
     const complaint = await read(id, Date.now());
@@ -288,6 +300,40 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
         options,
         audit('followed-up', options.agent === undefined ? null : agentRef(options.agent), at),
       ),
+    addReply: async (id, agent, reply, at, options = {}) => {
+      const who = agentRef(agent);
+      return work(`UPDATE complaints SET last_reply_at = $2 WHERE id = $1`, [id, at], 'reply', options, audit('replied', who, at), {
+        sql: (n) => `INSERT INTO replies (complaint_id, agent_id, agent_name, text, at)
+          SELECT id, $${n}::text, $${n + 1}::text, $${n + 2}::text, $${n + 3}::timestamptz FROM changed`,
+        params: [who.id, text(who.name), text(reply), at],
+      });
+    },
+    moveDue: async (id, agent, dueBy, reason, at, options = {}) =>
+      work(
+        `UPDATE complaints SET due_by = $2, due_by_reason = $3 WHERE id = $1 AND status <> 'resolved'`,
+        [id, dueBy, text(reason)],
+        'move the due date',
+        options,
+        audit('due-moved', agentRef(agent), at, { dueBy, reason }),
+      ),
+    getStatus: async (id) => {
+      const { rows } = await pool.query(
+        'SELECT reference, status, received_at, resolved_at, due_by, due_by_reason, status_key_hash FROM complaints WHERE id = $1',
+        [id],
+      );
+      const row = rows[0];
+      if (!row) return null;
+      return {
+        reference: row.reference,
+        status: row.status,
+        receivedAt: /** @type {string} */ (iso(row.received_at)),
+        resolvedAt: iso(row.resolved_at),
+        dueBy: iso(row.due_by),
+        dueByReason: row.due_by_reason,
+        statusKeyHash: row.status_key_hash,
+        replies: (await repliesOf(id)).map(({ at, text }) => ({ at, text })),
+      };
+    },
     createAgent: agents.createAgent,
     createFirstAdmin: agents.createFirstAdmin,
     findAgentByEmail: agents.findAgentByEmail,

@@ -58,14 +58,22 @@ export function createSqliteStore({ path }) {
     addComplaint: db.prepare(`INSERT INTO complaints
       (id, reference, body, received_at, submitted_ms, category, language, urgency_rank, escalated,
        due_ms, follow_up_ms, follow_up_consent, csat, urgency, mood, customer_type, widget_urgency,
-       widget_category, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at)
+       widget_category, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at, status_key_hash)
       VALUES (@id, @reference, @body, @receivedAt, @submittedMs, @category, @language, @urgencyRank,
        @escalated, @dueMs, @followUpMs, @consent, @csat, @urgency, @mood, @customerType, @widgetUrgency,
-       @widgetCategory, @handoffReason, @verified, @name, @excerpt, @submittedAt, @dueBy, @followUpAt)`),
+       @widgetCategory, @handoffReason, @verified, @name, @excerpt, @submittedAt, @dueBy, @followUpAt, @statusKeyHash)`),
     ratingFor: db.prepare('SELECT csat FROM ratings WHERE complaint_id = ? ORDER BY at DESC LIMIT 1'),
     addRating: db.prepare('INSERT INTO ratings (id, complaint_id, csat, at) VALUES (?, ?, ?, ?)'),
     applyRating: db.prepare('UPDATE complaints SET csat = ? WHERE id = ?'),
-    get: db.prepare(`SELECT ${LIST_COLUMNS}, resolution_note, body FROM complaints WHERE id = ?`),
+    get: db.prepare(`SELECT ${LIST_COLUMNS}, resolution_note, due_by_reason, body FROM complaints WHERE id = ?`),
+    status: db.prepare(`SELECT reference, status, received_at, resolved_at, due_by, due_by_reason, status_key_hash
+      FROM complaints WHERE id = ?`),
+    replies: db.prepare('SELECT agent_name, text, at FROM replies WHERE complaint_id = ? ORDER BY id'),
+    addReply: db.prepare(`INSERT INTO replies (complaint_id, agent_id, agent_name, text, at) VALUES (@id, @agentId, @name, @text, @at)`),
+    replied: db.prepare(`UPDATE complaints SET last_reply_at = @at
+      WHERE id = @id AND (@guard = 0 OR claimed_by_id IS @expected)`),
+    moveDue: db.prepare(`UPDATE complaints SET due_by = @dueBy, due_ms = @dueMs, due_by_reason = @reason
+      WHERE id = @id AND status <> 'resolved' AND (@guard = 0 OR claimed_by_id IS @expected)`),
     claim: db.prepare(`UPDATE complaints SET status = 'claimed', claimed_by = @name, claimed_by_id = @agentId, claimed_at = @at
       WHERE id = @id AND status = 'new'`),
     release: db.prepare(`UPDATE complaints SET status = 'new', claimed_by = NULL, claimed_by_id = NULL, claimed_at = NULL
@@ -95,7 +103,7 @@ export function createSqliteStore({ path }) {
   };
 
   /** @type {(record: ComplaintRecord, meta: InsertMeta) => Receipt} */
-  const insertComplaint = (record, { hash, receivedAt, summary, signals }) => {
+  const insertComplaint = (record, { hash, receivedAt, summary, signals, statusKeyHash = null }) => {
     if (!summary) throw new Error('A complaint is stored with its summary.');
     const rating = /** @type {{ csat: number } | undefined} */ (q.ratingFor.get(record.id));
     const submittedMs = Date.parse(summary.submittedAt);
@@ -126,6 +134,7 @@ export function createSqliteStore({ path }) {
       submittedAt: summary.submittedAt,
       dueBy: summary.dueBy,
       followUpAt: summary.followUpAt,
+      statusKeyHash,
     });
     for (const signal of signals ?? record.triage.signals) q.addSignal.run(record.id, submittedMs, signal.field, signal.value, signal.cue);
     /** @type {Receipt} */
@@ -206,10 +215,12 @@ export function createSqliteStore({ path }) {
      * @param {Record<string, unknown>} args
      * @param {import('../store.mjs').JobSpec[] | undefined} caused
      * @param {import('../store.mjs').AuditEvent} audit
+     * @param {import('better-sqlite3').Statement | null} [also] written with the change, from the same arguments
      */
-    (statement, args, caused, audit) => {
+    (statement, args, caused, audit, also = null) => {
       const changed = statement.run(args).changes > 0;
       if (changed) {
+        also?.run(args);
         agents.addAudit(/** @type {string} */ (args.id), audit);
         jobs.add(caused);
       }
@@ -234,10 +245,21 @@ export function createSqliteStore({ path }) {
 
   /** @type {(id: string, now: number) => Complaint | null} */
   const read = (id, now) => {
-    const row = /** @type {Row & { resolution_note: string | null, body: string } | undefined} */ (q.get.get(id));
+    const row = /** @type {Row & { resolution_note: string | null, due_by_reason: string | null, body: string } | undefined} */ (q.get.get(id));
     if (!row) return null;
-    return { ...toListItem(toWorkRow(row), now), resolutionNote: row.resolution_note, record: JSON.parse(row.body), audit: agents.auditOf(id) };
+    return {
+      ...toListItem(toWorkRow(row), now),
+      resolutionNote: row.resolution_note,
+      dueByReason: row.due_by_reason,
+      record: JSON.parse(row.body),
+      audit: agents.auditOf(id),
+      replies: repliesOf(id),
+    };
   };
+
+  /** @param {string} id @returns {import('../store.mjs').Reply[]} */
+  const repliesOf = (id) =>
+    /** @type {{ agent_name: string | null, text: string, at: string }[]} */ (q.replies.all(id)).map((row) => ({ at: row.at, text: row.text, agentName: row.agent_name }));
 
   /**
    * @param {import('better-sqlite3').Statement} statement
@@ -245,13 +267,14 @@ export function createSqliteStore({ path }) {
    * @param {string} verb
    * @param {import('../store.mjs').WorkOptions} options
    * @param {import('../store.mjs').AuditEvent} audit
+   * @param {import('better-sqlite3').Statement | null} [also]
    * @returns {WorkResult}
    */
-  const work = (statement, args, verb, options, audit) => {
+  const work = (statement, args, verb, options, audit, also = null) => {
     const { id } = args;
     const now = Date.now();
     const guarded = { ...args, guard: options.expectedClaimant === undefined ? 0 : 1, expected: options.expectedClaimant ?? null };
-    const changed = change.immediate(statement, guarded, options.jobs, audit);
+    const changed = change.immediate(statement, guarded, options.jobs, audit, also);
     const complaint = read(id, now);
     if (!complaint) return { ok: false, error: 'not-found', message: `No complaint ${id}.` };
     if (!changed) {
@@ -312,6 +335,28 @@ export function createSqliteStore({ path }) {
       categories.sort((a, b) => a.week.localeCompare(b.week) || a.category.localeCompare(b.category));
       const signals = /** @type {import('../store.mjs').Trends['signals']} */ (q.signals.all(firstWeek, topSignals));
       return { weeks: weekKeys, categories, signals };
+    },
+    addReply: async (id, agent, text, at, options = {}) => {
+      const who = agentRef(agent);
+      return work(q.replied, { id, at, text, name: who.name, agentId: who.id }, 'reply', options, audit('replied', who, at), q.addReply);
+    },
+    moveDue: async (id, agent, dueBy, reason, at, options = {}) =>
+      work(q.moveDue, { id, dueBy, dueMs: Date.parse(dueBy), reason }, 'move the due date', options, audit('due-moved', agentRef(agent), at, { dueBy, reason })),
+    getStatus: async (id) => {
+      const row = /** @type {{ reference: string, status: import('../store.mjs').WorkStatus, received_at: string, resolved_at: string | null, due_by: string | null, due_by_reason: string | null, status_key_hash: string | null } | undefined} */ (
+        q.status.get(id)
+      );
+      if (!row) return null;
+      return {
+        reference: row.reference,
+        status: row.status,
+        receivedAt: row.received_at,
+        resolvedAt: row.resolved_at,
+        dueBy: row.due_by,
+        dueByReason: row.due_by_reason,
+        statusKeyHash: row.status_key_hash,
+        replies: repliesOf(id).map(({ at, text }) => ({ at, text })),
+      };
     },
     createAgent: agents.createAgent,
     createFirstAdmin: agents.createFirstAdmin,

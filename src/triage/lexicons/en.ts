@@ -152,4 +152,49 @@ export const en: Lexicon = {
     repair:
       'repair*,fix it,fixed,mend*',
   },
+  entities: {
+    references: [
+      'order|ord|account|acct|invoice|booking|ticket|reference|ref|case|customer',
+    ],
+    referenceNumbers: ['number|num'],
+    ago: [
+      String.raw`(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|few|couple of)\s(?:hours?|days?|weeks?|months?|years?)\sago`,
+    ],
+    agoAnchors: ['ago'],
+    times: [String.raw`\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)`],
+    timeSuffixes: [],
+    timeAfter: ['am', 'pm'],
+    timeBefore: [],
+    dayBefore: ['last', 'this', 'next', 'previous', 'past'],
+    dayAfter: ['morning', 'afternoon', 'evening', 'night'],
+    counts: [
+      String.raw`once|twice|thrice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s(?:times|emails|calls|messages|letters)`,
+      String.raw`(?:the\s)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:nd|rd|th))\s(?:time|email|call|message|letter)`,
+    ],
+    numbers: {
+      once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+      second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+    },
+    currencies: { euro: 'EUR', euros: 'EUR', dollar: 'USD', dollars: 'USD', pound: 'GBP', pounds: 'GBP' },
+  },
+  restatement: {
+    greetings: [String.raw`hi|hello|hey|dear [\p{L}]+|good (?:morning|afternoon|evening)`],
+    address: ['you', 'u', 'ye'],
+    swap: {
+      i: 'you', me: 'you', my: 'your', mine: 'yours', myself: 'yourself',
+      "i'm": "you're", 'i’m': 'you’re', im: "you're", "i've": "you've", 'i’ve': 'you’ve', ive: "you've",
+      "i'd": "you'd", 'i’d': 'you’d', "i'll": "you'll", 'i’ll': 'you’ll',
+      we: 'you', us: 'you', our: 'your', ours: 'yours', ourselves: 'yourselves',
+      "we're": "you're", 'we’re': 'you’re', "we've": "you've", 'we’ve': 'you’ve', "we'd": "you'd", "we'll": "you'll",
+      your: 'our', yours: 'ours', yourself: 'ourselves', yourselves: 'ourselves',
+      "you're": "we're", 'you’re': 'we’re', "you've": "we've", 'you’ve': 'we’ve', "you'll": "we'll", 'you’ll': 'we’ll',
+    },
+    objectAfter: [
+      'to', 'at', 'from', 'with', 'for', 'of', 'about', 'by', 'than', 'on', 'into', 'against', 'thank', 'thanked',
+      'called', 'emailed', 'told', 'asked', 'contacted', 'paid', 'rang', 'phoned', 'wrote', 'messaged', 'chased', 'gave',
+      'sent', 'trusted', 'reached', 'informed', 'tell', 'ask', 'call', 'email', 'contact', 'pay', 'trust', 'reach',
+      'inform', 'give', 'send', 'help', 'helped', 'let', 'made', 'make', 'chase', 'remind', 'reminded', 'recommend',
+    ],
+    adverbs: ['still', 'never', 'really', 'also', 'just', 'only', 'even', 'already', 'actually'],
+  },
 };

@@ -123,4 +123,34 @@ export const hu: Lexicon = {
     repair:
       'javít*,megjavít*,szerviz*',
   },
+  entities: {
+    references: [
+      String.raw`rendelés|rendeles|rendelést|rendelest|rendelésszám|rendelesszam|rendelésem|rendelesem|azonosító|azonosito|számla|szamla|ügyfélszám|ugyfelszam`,
+    ],
+    referenceNumbers: ['szám|szam'],
+    ago: [
+      String.raw`(?:\d{1,2}|egy|két|három|négy|öt|hat|hét|pár|néhány)\s(?:órája|napja|hete|hónapja|éve)`,
+      String.raw`(?:\d{1,2}|egy|két|három|négy|öt|hat|hét|pár|néhány)\s(?:órával|nappal|héttel|hónappal|évvel)\sezelőtt`,
+    ],
+    agoAnchors: ['oraja', 'napja', 'hete', 'honapja', 'eve', 'ezelott'],
+    times: [String.raw`\d{1,2}(?:\.\d{2})?\s?órakor`],
+    timeSuffixes: ['órakor'],
+    timeAfter: ['orakor'],
+    timeBefore: [],
+    dayBefore: ['mult', 'jovo', 'ezen'],
+    dayAfter: ['reggel', 'este', 'delutan', 'delelott', 'ejjel'],
+    counts: [
+      String.raw`(?:egy|két|három|négy|öt|hat|hét|nyolc|kilenc|tíz)(?:szer|szor|ször)|\d{1,2}-?(?:szer|szor|ször)`,
+      String.raw`(?:másod|harmad|negyed|ötöd|hatod)(?:szor|szer|ször)|(?:második|harmadik|negyedik|ötödik|\d{1,2}\.)\salkalommal`,
+    ],
+    numbers: {
+      egy: 1, ket: 2, harom: 3, negy: 4, ot: 5, hat: 6, het: 7, nyolc: 8, kilenc: 9, tiz: 10,
+      masod: 2, harmad: 3, negyed: 4, otod: 5, hatod: 6, masodik: 2, harmadik: 3, negyedik: 4, otodik: 5,
+    },
+    currencies: { euro: 'EUR', 'euró': 'EUR', eurot: 'EUR', 'eurót': 'EUR', forint: 'HUF', forintot: 'HUF' },
+  },
+  restatement: {
+    greetings: [String.raw`j[oó] napot(?: k[ií]v[aá]nok)?|[uü]dv[oö]zl[oö]m|szia|tisztelt [\p{L}]+`],
+    address: ['te', 'ti', 'maga'],
+  },
 };

@@ -24,6 +24,64 @@ export interface Lexicon {
    * words, one list per outcome (`heard` and `other` have no words).
    */
   outcomes: Readonly<Record<LexiconOutcome, string>>;
+  /** How this language writes the facts `entities.ts` finds: dates, times, counts, currencies. */
+  entities: LexiconEntities;
+  /** How the restatement (`restate.ts`) reads and says back this language. */
+  restatement: LexiconRestatement;
+}
+
+/** The words of one language the restatement needs, downloaded with its pack. */
+export interface LexiconRestatement {
+  /** Greetings that open a sentence and carry no facts, as regex alternatives: `hi`, `dobrý deň`. */
+  greetings: readonly string[];
+  /** Folded second-person words left dangling when the insult after them is removed: `you`, `ty`. */
+  address: readonly string[];
+  /**
+   * Turning the visitor's words to the second person, where a word-for-word swap is reliable (only
+   * in languages the bot says their words back in: see `restate.ts`): the visitor's "I/my" becomes
+   * "you/your", and their "you/your" (the shop) becomes "we/our". Lower case.
+   */
+  swap?: Readonly<Record<string, string>>;
+  /** After these the shop's "you" is an object ("emailed you": "us"); elsewhere a subject ("we"). */
+  objectAfter?: readonly string[];
+  /** Words that may stand between "I" and its verb ("I never was…"). */
+  adverbs?: readonly string[];
+}
+
+/**
+ * The words of one language that dates, times, counts of earlier contacts and amounts are
+ * written with. Patterns are regular-expression sources, each one alternative; `entities.ts`
+ * joins those of the languages a vocabulary knows, so a visitor downloads only their own.
+ * Every quantifier in a pattern must be bounded (see `entities.ts`). Word lists hold folded
+ * words (lower case, no accents), as the words of a text are compared.
+ */
+export interface LexiconEntities {
+  /** Words for an order or account that a reference follows: `order`, `rendelés`, `objednávk[aeyu]`. */
+  references: readonly string[];
+  /** Words for "number" between such a word and the reference: `number`, `č.`, `szám`. */
+  referenceNumbers: readonly string[];
+  /** How long ago: `two weeks ago`, `pred týždňom`, `két hete`, `2 minggu lepas`. */
+  ago: readonly string[];
+  /** Folded words a relative date is built around: `ago`, `pred`, `napja`, `lepas`. */
+  agoAnchors: readonly string[];
+  /** Clock times this language writes its own way: `3pm`, `15 órakor`, `pukul 3 petang`. */
+  times: readonly string[];
+  /** What may follow `14:30` in this language and belongs to the time: `órakor`, `hod.`. */
+  timeSuffixes: readonly string[];
+  /** Folded words after a number that make it a time: `pm`, `orakor`, `hod`. */
+  timeAfter: readonly string[];
+  /** Folded words before a number that make it a time: `pukul`. */
+  timeBefore: readonly string[];
+  /** Folded words before a day word that belong to the date: `last` Tuesday. */
+  dayBefore: readonly string[];
+  /** Folded words after a day word that belong to the date: Tuesday `morning`, Selasa `lepas`. */
+  dayAfter: readonly string[];
+  /** Counts of times: `twice`, `FOUR times`, `dvakrát`, `kétszer`, `dua kali`. */
+  counts: readonly string[];
+  /** Folded number words and their value, as counts use them: `twice` 2, `harmad` 3. */
+  numbers: Readonly<Record<string, number>>;
+  /** Currency words written after an amount, lower case, and their ISO code: `forint` HUF. */
+  currencies: Readonly<Record<string, string>>;
 }
 
 export type LexiconCategory = 'product' | 'delivery' | 'billing' | 'staff' | 'service' | 'website';

@@ -120,4 +120,37 @@ export const ms: Lexicon = {
     repair:
       'baiki,membaiki,pembaikan,dibaiki,repair*',
   },
+  entities: {
+    references: [
+      'pesanan|akaun|invois|tempahan|rujukan|resit|tiket',
+    ],
+    referenceNumbers: ['nombor'],
+    ago: [
+      String.raw`(?:(?:\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|beberapa)\s)?(?:jam|hari|minggu|bulan|tahun)\s(?:yang\s)?(?:lepas|lalu)`,
+      String.raw`(?:sejam|sehari|seminggu|sebulan|setahun)\s(?:yang\s)?(?:lepas|lalu)`,
+    ],
+    agoAnchors: ['lepas', 'lalu'],
+    times: [String.raw`(?:pukul|jam)\s\d{1,2}(?:[.:]\d{2})?(?:\s(?:pagi|tengah hari|petang|malam))?`],
+    timeSuffixes: [],
+    timeAfter: [],
+    timeBefore: ['pukul', 'jam'],
+    dayBefore: [],
+    dayAfter: ['lepas', 'lalu', 'ini', 'depan', 'pagi', 'petang', 'malam'],
+    counts: [
+      String.raw`sekali|(?:dua|tiga|empat|lima|enam|tujuh|lapan|sembilan|sepuluh|\d{1,2})\skali|kali\s(?:kedua|ketiga|keempat|kelima|keenam|ke-?\d{1,2})`,
+    ],
+    numbers: {
+      sekali: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, lapan: 8, sembilan: 9, sepuluh: 10,
+      kedua: 2, ketiga: 3, keempat: 4, kelima: 5, keenam: 6,
+    },
+    currencies: { ringgit: 'MYR' },
+  },
+  restatement: {
+    greetings: [String.raw`helo|hai|salam|assalamualaikum|selamat (?:pagi|petang|malam|tengah hari)`],
+    address: ['kamu', 'korang', 'awak', 'kalian', 'you', 'u'],
+    swap: {
+      saya: 'anda', sy: 'anda', aku: 'anda', sya: 'anda',
+      awak: 'kami', kamu: 'kami', korang: 'kami', you: 'kami', u: 'kami',
+    },
+  },
 };

@@ -117,4 +117,32 @@ export const sk: Lexicon = {
     repair:
       'oprav*,servis*',
   },
+  entities: {
+    references: [
+      String.raw`objednávk[aeyu]|objednavk[aeyu]|objednávky|faktúr[aeyu]|faktur[aeyu]|zmluv[aeyu]|zákaznícke|zakaznicke`,
+    ],
+    referenceNumbers: ['č|c|číslo|cislo'],
+    ago: [
+      String.raw`pred\s(?:(?:\d{1,2}|dvoma|dvomi|troma|tromi|štyrmi|piatimi|pár|niekoľkými)\s)?(?:hodinou|hodinami|dňom|dňami|týždňom|týždňami|mesiacom|mesiacmi|rokom|rokmi)`,
+    ],
+    agoAnchors: ['pred'],
+    times: [],
+    timeSuffixes: ['h', String.raw`hod\.?`, 'hodín'],
+    timeAfter: ['h', 'hod', 'hodin'],
+    timeBefore: [],
+    dayBefore: ['minuly', 'minulu', 'minule', 'minulej', 'minulom', 'minuleho', 'tento', 'tuto', 'toto', 'buduci', 'buducu', 'buduce'],
+    dayAfter: ['rano', 'vecer', 'poobede', 'napoludnie', 'popoludni'],
+    counts: [
+      String.raw`(?:jeden|dva|tri|štyri|päť|šesť|sedem|osem|deväť|desať|\d{1,2}-?)krát|(?:druhý|tretí|štvrtý|piaty|šiesty|siedmy|\d{1,2}\.)\s?(?:krát|raz)`,
+    ],
+    numbers: {
+      jeden: 1, dva: 2, tri: 3, styri: 4, pat: 5, sest: 6, sedem: 7, osem: 8, devat: 9, desat: 10,
+      druhy: 2, treti: 3, stvrty: 4, piaty: 5, siesty: 6, siedmy: 7,
+    },
+    currencies: { eura: 'EUR', 'eurá': 'EUR' },
+  },
+  restatement: {
+    greetings: [String.raw`dobr[yý] de[nň]|dobr[eé] r[aá]no|ahoj`],
+    address: ['vy', 'ty', 'ti'],
+  },
 };

@@ -135,4 +135,48 @@ describe('overdue commitments', () => {
       await app.close();
     }
   });
+  it('follows a moved due date: nothing at the old date, the alert at the new one', async () => {
+    let now = Date.now();
+    const store = createSqliteStore({ path: ':memory:' });
+    const app = createApp({
+      store,
+      allowedOrigins: [],
+      rateLimit: 0,
+      jobs: {
+        allowPrivate: true,
+        worker: false,
+        destinations: [{ id: 'env-webhook', kind: 'webhook', name: 'Webhook', config: { url: receiver.url, secret }, events: ['complaint.overdue'] }],
+      },
+      clock: { now: () => now },
+    });
+    app.addHook('onClose', async () => store.close());
+    await app.ready();
+    const worker = (app as unknown as { jobWorker: Worker }).jobWorker;
+    const drain = async () => {
+      while ((await worker.runDue()) > 0) {
+        // until nothing is due
+      }
+    };
+    try {
+      const record = sampleComplaint();
+      await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(record) });
+      const { headers } = await signedIn(app, store, { name: 'Eva' });
+      const promised = Date.parse(record.commitment!.dueBy);
+      const moved = new Date(promised + 2 * 24 * 3600_000).toISOString();
+      const answer = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/due`, headers, payload: { dueBy: moved, reason: 'Waiting for the courier' } });
+      expect(answer.statusCode).toBe(200);
+      const before = receiver.accepted().length;
+
+      now = promised + 60_000;
+      await drain();
+      expect(receiver.accepted()).toHaveLength(before);
+
+      now = Date.parse(moved) + 60_000;
+      await drain();
+      const alerts = receiver.accepted().slice(before).map((arrival) => arrival.verified as { type: string; data: { record: { id: string }; dueBy: string } });
+      expect(alerts.map((alert) => [alert.type, alert.data.record.id, alert.data.dueBy])).toEqual([['complaint.overdue', record.id, moved]]);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -1,0 +1,36 @@
+// @ts-check
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+/**
+ * The visitor's status key (`visitor.statusKey`, 128 random bits the widget made) is a
+ * capability: whoever holds it may read how their complaint is going. The server keeps only its
+ * SHA-256, so neither the database nor anything read from it (the inbox, an export) can open a
+ * status; the record is stored without the key.
+ */
+
+/** @param {string} key */
+const hashKey = (key) => createHash('sha256').update(key).digest('base64url');
+
+/**
+ * The record to store, without its status key, and the key's hash.
+ * @param {import('../store/store.mjs').ComplaintRecord} record
+ * @returns {{ record: import('../store/store.mjs').ComplaintRecord, statusKeyHash: string | null }}
+ */
+export function takeStatusKey(record) {
+  const { statusKey, ...visitor } = /** @type {typeof record.visitor & { statusKey?: string }} */ (record.visitor);
+  if (statusKey === undefined) return { record, statusKeyHash: null };
+  return { record: { ...record, visitor }, statusKeyHash: hashKey(statusKey) };
+}
+
+/**
+ * True when `header` (`Authorization: Bearer <statusKey>`) carries the key whose hash is
+ * `stored`. The same work whether or not there is a stored hash, and compared in constant time.
+ * @param {string | undefined} header
+ * @param {string | null | undefined} stored
+ */
+export function statusKeyMatches(header, stored) {
+  const match = /^Bearer\s+([A-Za-z0-9_-]{22})\s*$/.exec(header ?? '');
+  const given = Buffer.from(hashKey(match ? /** @type {string} */ (match[1]) : ''));
+  const expected = Buffer.from(stored ?? hashKey('no key'));
+  return Boolean(match && stored) && given.length === expected.length && timingSafeEqual(given, expected);
+}
