@@ -2,8 +2,8 @@ import { MAX_CONTACT_LENGTH } from './limits';
 import { CONTACT_FIELDS } from './options';
 import type { Identity } from './events';
 
-/** Traits kept per visitor. */
-const MAX_TRAITS = 50;
+/** Traits kept per visitor: the record's schema takes at most 20, and the receiver refuses more. */
+const MAX_TRAITS = 20;
 /** Longest trait name and trait text kept. */
 const MAX_TRAIT_KEY_LENGTH = 100;
 const MAX_TRAIT_TEXT_LENGTH = 500;
@@ -55,9 +55,12 @@ export function cleanIdentity(raw: unknown, base: Identity = {}): Identity {
     // What was kept before is plain already.
     const traits: Record<string, unknown> = { ...base.traits };
     try {
-      for (const [key, value] of Object.entries(rawTraits).slice(0, MAX_TRAITS)) {
+      for (const [rawKey, value] of Object.entries(rawTraits)) {
         const plain = plainTrait(value);
-        if (plain !== undefined) traits[key.slice(0, MAX_TRAIT_KEY_LENGTH)] = plain;
+        const key = rawKey.slice(0, MAX_TRAIT_KEY_LENGTH);
+        if (plain === undefined) continue;
+        // A later call updates a trait it names; a new one is added only while there is room.
+        if (Object.hasOwn(traits, key) || Object.keys(traits).length < MAX_TRAITS) traits[key] = plain;
       }
     } catch {
       // A hostile object (a throwing proxy): keep what was there.

@@ -49,6 +49,17 @@ describe('actions, without an actor', () => {
     expect(A.initialContext(baseInput({ identity: { traits: { f: () => 1 } as never } })).identity).toEqual({ traits: {} });
   });
 
+  it('keeps at most the 20 traits the receiver accepts, over any number of identify() calls, so the complaint is not refused', () => {
+    const c = start();
+    const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`t${i}`, i]));
+    const first = A.identify(c, { type: 'visitor.identify', identity: { traits: many } });
+    expect(Object.keys(first.identity!.traits!)).toHaveLength(20);
+    const later = A.identify({ ...c, ...first }, { type: 'visitor.identify', identity: { traits: { t0: 'updated', extra: 1 } } });
+    expect(Object.keys(later.identity!.traits!)).toHaveLength(20);
+    expect(later.identity!.traits!.t0).toBe('updated');
+    expect(later.identity!.traits).not.toHaveProperty('extra');
+  });
+
   it('the unavailable outcome line names what was asked and what can be done instead', () => {
     const c = start({ options: { ...start().options, outcomes: ['storeCredit'] } });
     const p = A.chooseOutcome(c, { type: 'outcome.choose', kind: 'refund', at: 'x' }, everyLanguage());

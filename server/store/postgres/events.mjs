@@ -73,6 +73,8 @@ export function createPostgresEvents({ connectionString, pool, onError }) {
 
   /** @type {{ json: string, resolve: () => void, reject: (error: unknown) => void }[]} */
   let queued = [];
+  /** The notification in flight; the next waits for it. @type {Promise<void>} */
+  let sending = Promise.resolve();
   const send = () => {
     const batch = queued;
     queued = [];
@@ -85,8 +87,10 @@ export function createPostgresEvents({ connectionString, pool, onError }) {
         size += next.json.length + 1;
         chunk.push(next);
       }
-      pool
-        .query("SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)", [CHANNEL, `[${chunk.map((e) => e.json).join(',')}]`])
+      // One notification at a time: two sent side by side on different pooled connections can
+      // arrive in either order, and an inbox must hear "created" before that complaint's "updated".
+      sending = sending
+        .then(() => pool.query("SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)", [CHANNEL, `[${chunk.map((e) => e.json).join(',')}]`]))
         .then(
           () => chunk.forEach((e) => e.resolve()),
           (error) => chunk.forEach((e) => e.reject(error)),
