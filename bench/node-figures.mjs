@@ -96,7 +96,7 @@ export async function measureOutboxFlush(modules, endpoint, count) {
   const quiet = { warn() {} };
   const store = await openStore({ name: `bench-${Date.now()}`, indexedDB: new IDBFactory(), logger: quiet });
   const now = Date.now();
-  for (let i = 0; i < count; i++) await store.enqueue(/** @type {never} */ (sampleComplaint()), now);
+  for (let i = 0; i < count; i++) await store.enqueue(/** @type {never} */ (sampleComplaint()), endpoint, now);
   const delivery = createDelivery({ endpoint, store });
   const start = performance.now();
   // One flush tries every due record; a record left behind (a hiccup) gets a bounded retry.
