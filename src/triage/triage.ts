@@ -77,6 +77,14 @@ function hasDigit(word: string): boolean {
   return false;
 }
 
+/** Whether a word is in capitals: it has letters with a case, and none of them is small. */
+function isCapitals(word: string): boolean {
+  const first = word.charCodeAt(0);
+  // Most words start with a small a–z: no need to change their case to know.
+  if (first >= 97 && first <= 122) return false;
+  return word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
 function cueText(hit: Hit, words: readonly string[]): string {
   return words.slice(hit.first, hit.last + 1).join(' ');
 }
@@ -262,7 +270,7 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
   for (const word of words) {
     // Words with digits (order numbers, codes) are never shouting.
     const digits = hasDigit(word);
-    const upper = !digits && word === word.toUpperCase() && word !== word.toLowerCase();
+    const upper = !digits && isCapitals(word);
     if (!digits) letters += word.length;
     if (upper) capitals += word.length;
     if (word.length < SHOUT_MIN) continue;
