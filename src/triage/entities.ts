@@ -225,11 +225,20 @@ function windows(text: string, tokens: Tokens, at: Iterable<number>, before: num
   return spans;
 }
 
-/** Every match of a global regex inside the windows, with indexes into the whole text. */
+/**
+ * Every match of a global regex inside the windows, with indexes into the whole text. The regex
+ * itself is run (`matchAll` would copy it for every window, which costs more than the search).
+ */
 function matchesIn(regex: RegExp, text: string, spans: ReadonlyArray<[number, number]>): Array<{ index: number; text: string; groups: string[] }> {
   const found: Array<{ index: number; text: string; groups: string[] }> = [];
   for (const [start, end] of spans) {
-    for (const m of text.slice(start, end).matchAll(regex)) found.push({ index: start + m.index, text: m[0], groups: [...m] as string[] });
+    const window = text.slice(start, end);
+    regex.lastIndex = 0;
+    for (let m = regex.exec(window); m !== null; m = regex.exec(window)) {
+      found.push({ index: start + m.index, text: m[0], groups: [...m] as string[] });
+      // An empty match would be found again at the same place: step past it, as `matchAll` does.
+      if (m[0] === '') regex.lastIndex += (window.codePointAt(regex.lastIndex) ?? 0) > 0xffff && regex.unicode ? 2 : 1;
+    }
   }
   return found;
 }

@@ -1,8 +1,7 @@
-import { scan } from './matcher';
 import { prepare } from './text';
 import type { Locale, TriageResult } from './types';
 import type { LexiconRestatement } from './lexicons/lexicon';
-import { analyse, compile, known, type Vocabulary } from './vocabulary';
+import { analyse, known, outcomeHits, type Vocabulary } from './vocabulary';
 
 /*
  * The restatement (design.md, "Restate the main points"): every sentence that carries a main
@@ -85,6 +84,18 @@ function clauses(text: string, span: Span): Span[] {
   }
   parts.push({ start, end: span.end });
   return parts;
+}
+
+/** The first of the cues (sorted by offset) at or after an offset, by binary search. */
+function firstCueFrom(cueAt: ReadonlyArray<[number, number, string | null]>, offset: number): number {
+  let lo = 0;
+  let hi = cueAt.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cueAt[mid] as [number, number, string | null])[0] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Finds any of the facts, whatever their case. */
@@ -254,17 +265,20 @@ export function restate(messages: string[], result: TriageResult, locale: Locale
   const text = prepare((Array.isArray(messages) ? messages : []).filter((m) => typeof m === 'string').join('\n'));
   if (text.trim().length === 0) return '';
   const facts = typedFacts(result);
-  const { tokens, hits } = analyse(vocabulary, text);
-  const outcomeHits = scan(compile(vocabulary).outcomes, tokens.norms);
+  const analysis = analyse(vocabulary, text);
+  const { tokens, hits } = analysis;
+  const outcomes = outcomeHits(vocabulary, analysis);
 
   // Where each cue sits, by character: a sentence or clause is a point when it holds one.
   // What they want and any harm are kept before the rest when the summary must be short.
   const cueAt: Array<[number, number, string | null]> = [];
-  for (const hit of [...hits, ...outcomeHits]) {
+  for (const hit of [...hits, ...outcomes]) {
     const { kind, value } = hit.cue;
     const weight = kind === 'outcome' || kind === 'safety' || kind === 'legal' || kind === 'fraud' ? ESSENTIAL : POINT_KINDS.has(kind) ? 1 : 0;
     if (weight > 0) cueAt.push([tokens.starts[hit.first] as number, weight, kind === 'category' ? value : null]);
   }
+  // In text order, so each sentence or clause looks only at its own cues.
+  cueAt.sort((a, b) => a[0] - b[0]);
   const factAt: Array<[number, number]> = [];
   for (const fact of facts) {
     for (let from = text.indexOf(fact); from !== -1 && factAt.length < 200; from = text.indexOf(fact, from + fact.length)) {
@@ -276,8 +290,9 @@ export function restate(messages: string[], result: TriageResult, locale: Locale
     let count = 0;
     let essential = false;
     const about = new Map<string, number>();
-    for (const [at, weight, category] of cueAt) {
-      if (at < span.start || at >= span.end) continue;
+    for (let k = firstCueFrom(cueAt, span.start); k < cueAt.length; k++) {
+      const [at, weight, category] = cueAt[k] as [number, number, string | null];
+      if (at >= span.end) break;
       score += weight;
       essential ||= weight === ESSENTIAL;
       if (category) about.set(category, (about.get(category) ?? 0) + 1);

@@ -68,6 +68,23 @@ function premiumTrait(traits: Record<string, unknown> | undefined): string | und
   return undefined;
 }
 
+/** Whether a word holds an ASCII digit (what `/\d/` finds), without running a regex per word. */
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
+/** Whether a word is in capitals: it has letters with a case, and none of them is small. */
+function isCapitals(word: string): boolean {
+  const first = word.charCodeAt(0);
+  // Most words start with a small a–z: no need to change their case to know.
+  if (first >= 97 && first <= 122) return false;
+  return word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
 function cueText(hit: Hit, words: readonly string[]): string {
   return words.slice(hit.first, hit.last + 1).join(' ');
 }
@@ -114,15 +131,25 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
 
   // A word counts once per meaning: `cashier` and `cashier*`, or `válasz*` inside
   // `nem válaszol*`, are one cue. Longer matches go first so the phrase is the one kept.
-  const covered = new Set<string>();
+  // The word positions each meaning already covers, by kind then value (no key is built per hit).
+  const covered = new Map<Cue['kind'], Map<string, Set<number>>>();
   hits.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   for (const hit of hits) {
     const { cue } = hit;
-    const meaning = `${cue.kind}|${cue.value}|`;
+    let values = covered.get(cue.kind);
+    if (!values) {
+      values = new Map();
+      covered.set(cue.kind, values);
+    }
+    let positions = values.get(cue.value);
+    if (!positions) {
+      positions = new Set();
+      values.set(cue.value, positions);
+    }
     let overlap = false;
-    for (let i = hit.first; i <= hit.last && !overlap; i++) overlap = covered.has(meaning + i);
+    for (let i = hit.first; i <= hit.last && !overlap; i++) overlap = positions.has(i);
     if (overlap) continue;
-    for (let i = hit.first; i <= hit.last; i++) covered.add(meaning + i);
+    for (let i = hit.first; i <= hit.last; i++) positions.add(i);
     if (cue.kind === 'category') {
       const owner = cue.locales.length === 0;
       // Owner keywords are specific to their shop, so they outweigh the general vocabulary.
@@ -242,8 +269,9 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
   let capitals = 0;
   for (const word of words) {
     // Words with digits (order numbers, codes) are never shouting.
-    const upper = !/\d/.test(word) && word === word.toUpperCase() && word !== word.toLowerCase();
-    if (!/\d/.test(word)) letters += word.length;
+    const digits = hasDigit(word);
+    const upper = !digits && isCapitals(word);
+    if (!digits) letters += word.length;
     if (upper) capitals += word.length;
     if (word.length < SHOUT_MIN) continue;
     longWords++;

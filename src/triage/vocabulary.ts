@@ -40,6 +40,8 @@ export interface Vocabulary {
 export interface Analysis {
   tokens: Tokens;
   hits: readonly Hit[];
+  /** Ways of saying what would put it right, found on first need (`outcomeHits`). */
+  outcomes?: readonly Hit[];
 }
 
 /**
@@ -127,4 +129,13 @@ export function analyse(vocabulary: Vocabulary, prepared: string): Analysis {
   const analysis: Analysis = { tokens, hits: scan(vocabulary.terms, tokens.norms) };
   vocabulary.last = { text: prepared, analysis };
   return analysis;
+}
+
+/**
+ * The ways of saying what would put it right in an analysed text (`analyse`), found once per
+ * text: the machine restates the same complaint more than once.
+ */
+export function outcomeHits(vocabulary: Vocabulary, analysis: Analysis): readonly Hit[] {
+  analysis.outcomes ??= scan(compile(vocabulary).outcomes, analysis.tokens.norms);
+  return analysis.outcomes;
 }
