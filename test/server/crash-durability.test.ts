@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleComplaint } from '../../server/sample-records.mjs';
+import { startReceiverProcess } from '../support/receiver-process.ts';
 
-const SERVE = join(import.meta.dirname, '../../server/serve.mjs');
 const RECORDS = 240;
 const CONNECTIONS = 8;
 const MAX_KILLS = 6;
@@ -22,24 +22,6 @@ afterAll(() => {
 });
 
 /** Starts the receiver as a child process on the temp database; resolves with its origin. */
-async function startReceiver(dbPath: string): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, [SERVE], {
-    env: { ...process.env, PORT: '0', HEARD_DB: dbPath, HEARD_RATE_LIMIT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.add(child);
-  let output = '';
-  const origin = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /Heard listening on (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`receiver exited (${code}) before listening`)));
-  });
-  child.stdout!.resume();
-  return { child, origin };
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,7 +31,7 @@ describe('receiver killed with SIGKILL under load', () => {
     const records = Array.from({ length: RECORDS }, () => sampleComplaint());
     const acknowledged = new Set<string>();
     const started = Date.now();
-    let current = await startReceiver(dbPath);
+    let current = await startReceiverProcess({ HEARD_DB: dbPath }, children);
     let failures = 0;
 
     // Each connection posts its share and retries, as the widget's outbox does, until a 2xx.
@@ -90,7 +72,7 @@ describe('receiver killed with SIGKILL under load', () => {
         current.child.kill('SIGKILL');
         await once(current.child, 'exit');
         kills++;
-        current = await startReceiver(dbPath);
+        current = await startReceiverProcess({ HEARD_DB: dbPath }, children);
       }
     };
 

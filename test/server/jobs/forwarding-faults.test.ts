@@ -2,7 +2,7 @@
  * Forwarding under faults: a server killed with jobs pending delivers them after it restarts,
  * and two instances on one PostgreSQL deliver each job once.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +14,8 @@ import { createPostgresStore } from '../../../server/store/postgres/postgres-sto
 import { signedIn } from '../../support/agents.ts';
 import { startWebhookReceiver } from '../../support/forwarding-peers.ts';
 import { startPostgres } from '../../support/postgres.ts';
+import { startReceiverProcess } from '../../support/receiver-process.ts';
 
-const SERVE = join(import.meta.dirname, '../../../server/serve.mjs');
 const secret = generateWebhookSecret();
 const dir = mkdtempSync(join(tmpdir(), 'heard-forwarding-'));
 const children = new Set<ChildProcess>();
@@ -24,21 +24,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, [SERVE], { env: { ...process.env, PORT: '0', HEARD_RATE_LIMIT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.add(child);
-  let output = '';
-  const origin = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /Heard listening on (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
-  });
-  child.stdout!.resume();
-  return { child, origin };
-}
 
 describe('a server killed with forwarding jobs pending', () => {
   it('delivers them after it restarts, each once', async () => {
@@ -52,7 +37,7 @@ describe('a server killed with forwarding jobs pending', () => {
       HEARD_FORWARD_RETRY_SECONDS: '1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1',
     };
     try {
-      const first = await startServer(env);
+      const first = await startReceiverProcess(env, children);
       const records = Array.from({ length: 5 }, () => sampleComplaint());
       for (const record of records) {
         const response = await fetch(`${first.origin}/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
@@ -72,7 +57,7 @@ describe('a server killed with forwarding jobs pending', () => {
       await new Promise((resolve) => first.child.once('exit', resolve));
 
       receiver.setAnswers(() => undefined);
-      const second = await startServer(env);
+      const second = await startReceiverProcess(env, children);
       const accepted = await receiver.waitForAccepted(records.length);
       const ids = accepted.map((arrival) => (arrival.verified as { data: { record: { id: string } } }).data.record.id);
       expect(ids.sort()).toEqual(records.map((record) => record.id).sort());
