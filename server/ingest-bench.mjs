@@ -115,7 +115,8 @@ export async function runIngestBench({ backend = 'sqlite', instances = 1, record
  * @returns {Promise<string>}
  */
 function startInstance(env, children) {
-  const child = spawn(process.execPath, [SERVE], {
+  // `HEARD_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/heard-profile"` profiles each instance.
+  const child = spawn(process.execPath, [...(process.env.HEARD_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVE], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HEARD_RATE_LIMIT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

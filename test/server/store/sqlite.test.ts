@@ -53,6 +53,21 @@ describe('SQLite database file', () => {
     await second.close();
   });
 
+  it('commits every record handed over before it closes, and answers each caller', async () => {
+    // Records on a file are committed by a writer thread: closing the store (as SIGTERM does
+    // after the last request) must not drop what that thread still holds.
+    const path = join(dir, 'closing', 'heard.db');
+    const store = createSqliteStore({ path });
+    const records = Array.from({ length: 200 }, () => sampleComplaint());
+    const answers = records.map((record) => put(store, record));
+    await store.close();
+    expect((await Promise.all(answers)).map((answer) => answer.outcome)).toEqual(records.map(() => 'created'));
+
+    const reopened = createSqliteStore({ path });
+    expect(await reopened.countRecords()).toMatchObject({ total: 200 });
+    await reopened.close();
+  });
+
   it('creates the file and its folder readable by the owner only', async () => {
     const folder = join(dir, 'private', 'data');
     const store = createSqliteStore({ path: join(folder, 'heard.db') });
