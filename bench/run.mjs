@@ -16,6 +16,7 @@ import { CPU_SLOWDOWN, hostPage, launchChromium, measureColdClick, measureHeardR
 import { complaintText } from './complaints.mjs';
 import { measureCss, measureIngest, measureOutboxFlush, measureTriage } from './node-figures.mjs';
 import { measureForwarding } from './forwarding.mjs';
+import { measureReplyToWidget } from './loop.mjs';
 import { buildPeers, ensurePeersInstalled, PEERS_DIR } from './peers.mjs';
 import { kb, markdownTable, mb, ms, ratio, textTable } from './report.mjs';
 import { startBenchServer } from './server.mjs';
@@ -335,9 +336,27 @@ async function measureInChromium(sizes, peers) {
     row({ section, figure: 'JS heap after open (after GC)', value: mb(h.heapOpen), budget: '', pass: null, note: `widget's share ${mb(h.heapOpen - p.heap)}` });
     row({ section, figure: 'Draft save: last key → draft in IndexedDB', value: ms(h.draft), budget: '', pass: null, note: 'includes the saver\'s deliberate 300 ms quiet period' });
 
+    await measureLoop(browser, section);
     await measurePeers(browser, sizes, peers, { bubble: h.bubble, tasks: h.tasks, taskMs: h.taskMs, heap: h.heap - p.heap, plainHeap: p.heap });
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * An agent's reply, as the visitor reads it in the widget (bench/loop.mjs).
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} section
+ */
+async function measureLoop(browser, section) {
+  const figure = 'Agent reply → reply on screen in the widget (next page load, panel opened at once)';
+  try {
+    log('Chromium: agent reply to the visitor\'s widget…');
+    const loop = await measureReplyToWidget(browser, server, { runs: RUNS });
+    results.loop = loop;
+    row({ section, figure, value: ms(loop.medianMs), budget: '', pass: null, note: `from the reply's API answer; the widget reads status when its panel opens (no polling), so the visitor reloads and opens it; of which click → reply shown: ${ms(loop.openMedianMs)}; Heard server in-process, cross-origin` });
+  } catch (error) {
+    row({ section, figure, value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
   }
 }
 

@@ -235,6 +235,8 @@ export interface ContactEntry {
   email?: string;
   phone?: string;
   accountRef?: string;
+  /** Ticks "You may contact me to follow up on this complaint". */
+  followUpConsent?: boolean;
 }
 
 /**
@@ -284,6 +286,7 @@ export async function finishComplaint(page: Page, contact: ContactEntry = { name
         await page.keyboard.press('ControlOrMeta+A');
         await page.keyboard.insertText(value);
       }
+      if (contact.followUpConsent) await page.getByRole('checkbox', { name: 'You may contact me to follow up on this complaint' }).check();
       await page.getByRole('button', { name: 'Continue' }).click();
     } else if (step.commit) await page.getByRole('button', { name: 'Send complaint' }).click();
     else if (await page.getByRole('button', { name: 'The product', exact: true }).isVisible()) {
