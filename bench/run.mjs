@@ -205,7 +205,10 @@ async function measureInNode() {
         value: `${result.recordsPerSecond} records/s, p99 ${ms(result.p99Ms)}`,
         budget: goal ? `≥ ${goal} records/s` : '',
         pass: goal && complete ? result.recordsPerSecond >= goal : complete ? null : false,
-        note: `${result.stored}/${result.records} stored, ${result.non2xx} non-2xx; durable commits; server/ingest-bench.mjs`,
+        note:
+          `${result.stored}/${result.records} stored, ${result.non2xx} non-2xx; durable commits; ` +
+          `processor time a record: receiver ${result.serverCpuUsPerRecord === null ? 'not measured' : `${result.serverCpuUsPerRecord} µs`}, ` +
+          `load generator ${result.loadCpuUsPerRecord} µs${result.backend === 'postgres' ? ' (PostgreSQL\'s own not counted)' : ''}; server/ingest-bench.mjs`,
       });
     }
   } catch (error) {

@@ -1,7 +1,7 @@
 // @ts-check
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,8 @@ const SERVE = fileURLToPath(new URL('./serve.mjs', import.meta.url));
  *   stored: number,
  *   non2xx: number,
  *   errors: number,
+ *   serverCpuUsPerRecord: number | null,
+ *   loadCpuUsPerRecord: number,
  * }} IngestBenchResult
  */
 
@@ -42,7 +44,9 @@ const SERVE = fileURLToPath(new URL('./serve.mjs', import.meta.url));
  * record is durably committed before its 201. `autocannon` posts `records` distinct valid
  * complaints over `connections` connections, split evenly over the instances. Returns accepted
  * records per second (all instances together), the 99th-percentile latency (the slower
- * instance's), and how many records the database holds afterwards.
+ * instance's), how many records the database holds afterwards, and the processor time one record
+ * cost the receivers (all their threads, user and kernel; null where `/proc` is missing) and the
+ * load generator: on a machine that runs both, the sum is what one record costs the machine.
  * @param {{ backend?: Backend, instances?: number, records?: number, connections?: number, databaseUrl?: string }} [options]
  *   `databaseUrl`: an empty PostgreSQL database to use instead of starting a cluster.
  * @returns {Promise<IngestBenchResult>}
@@ -68,6 +72,8 @@ export async function runIngestBench({ backend = 'sqlite', instances = 1, record
       return { id: record.id, json: JSON.stringify(record) };
     });
     const share = Math.ceil(records / instances);
+    const serverCpuBefore = children.map(cpuMicros);
+    const loadCpuBefore = process.cpuUsage();
     const results = await Promise.all(
       origins.map((origin, index) => {
         const mine = bodies.slice(index * share, (index + 1) * share);
@@ -91,6 +97,12 @@ export async function runIngestBench({ backend = 'sqlite', instances = 1, record
     const started = Math.min(...results.map((result) => result.start.getTime()));
     const finished = Math.max(...results.map((result) => result.finish.getTime()));
     const accepted = results.reduce((sum, result) => sum + result['2xx'], 0);
+    const loadCpu = process.cpuUsage(loadCpuBefore);
+    const serverCpu = children.map((child, i) => {
+      const after = cpuMicros(child);
+      const before = serverCpuBefore[i];
+      return after === null || before === null || before === undefined ? null : after - before;
+    });
     await Promise.all(children.map((child) => stop(child)));
     return {
       backend,
@@ -101,6 +113,8 @@ export async function runIngestBench({ backend = 'sqlite', instances = 1, record
       stored: url ? await countPostgres(url) : countSqlite(dbPath),
       non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
       errors: results.reduce((sum, result) => sum + result.errors, 0),
+      serverCpuUsPerRecord: serverCpu.includes(null) ? null : Math.round(serverCpu.reduce((/** @type {number} */ sum, us) => sum + (us ?? 0), 0) / records),
+      loadCpuUsPerRecord: Math.round((loadCpu.user + loadCpu.system) / records),
     };
   } finally {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -130,6 +144,24 @@ function startInstance(env, children) {
     });
     child.once('exit', (code) => reject(new Error(`the receiver exited (${code}) before listening`)));
   });
+}
+
+/**
+ * A process's processor time so far (user and kernel, all threads), in microseconds, from
+ * Linux's `/proc/<pid>/stat`; null elsewhere.
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {number | null}
+ */
+function cpuMicros(child) {
+  try {
+    // Fields after the command name (which may hold spaces) start at state; utime and stime are
+    // the 14th and 15th fields of the line, in clock ticks (100 a second on Linux).
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
 }
 
 /** @param {import('node:child_process').ChildProcess} child */
@@ -174,7 +206,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const result = await runIngestBench({ backend: setup.backend, instances: setup.instances, records, connections });
     console.log(
       `${setup.label.padEnd(28)} ${String(result.recordsPerSecond).padStart(6)} records/s  p99 ${String(result.p99Ms).padStart(4)} ms  ` +
-        `(${result.stored}/${result.records} stored, ${result.non2xx} non-2xx, ${result.errors} errors)`,
+        `(${result.stored}/${result.records} stored, ${result.non2xx} non-2xx, ${result.errors} errors; ` +
+        `processor time a record: receiver ${result.serverCpuUsPerRecord ?? '?'} µs, load generator ${result.loadCpuUsPerRecord} µs)`,
     );
   }
 }
