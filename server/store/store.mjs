@@ -276,9 +276,10 @@
  * @property {(options?: { weeks?: number, now?: number }) => Promise<Commitments>} commitments
  *   Commitments kept, moved in time and missed, over complaints submitted in the last `weeks`
  *   (the trends view's weeks), counted from columns.
- * @property {(complaintId: string, text: string, at: string) => Promise<'added' | 'already' | 'not-rated'>} addRatingComment
+ * @property {(complaintId: string, text: string, at: string, options?: WithJobs) => Promise<'added' | 'already' | 'not-rated'>} addRatingComment
  *   Keeps the visitor's comment with the complaint's follow-up rating, once: `already` when it has
- *   one, or when the complaint was rated in the widget; `not-rated` when it has no rating.
+ *   one, or when the complaint was rated in the widget; `not-rated` when it has no rating. `jobs`
+ *   are written with the comment, only when it is added.
  * @property {(jobs: JobSpec[]) => Promise<void>} enqueueJobs
  * @property {(options: { now: string, limit: number, leaseSeconds: number }) => Promise<Job[]>} takeDueJobs
  *   Takes up to `limit` pending jobs due at `now` whose lease is free, leases them and adds 1 to

@@ -30,10 +30,11 @@ export const COMMENT_MAX = 2000;
  *   store: import('../../store/store.mjs').Store,
  *   secret: () => string,
  *   jobsForRating: (record: import('../../store/store.mjs').RatingRecord, at: string) => Promise<import('../../store/store.mjs').JobSpec[]>,
+ *   jobsForComment: (complaintId: string, details: { csat: number | undefined, comment: string }, at: string) => Promise<import('../../store/store.mjs').JobSpec[]>,
  *   wakeWorker: () => void,
  * }} options
  */
-export async function followUpRoutes(app, { store, secret, jobsForRating, wakeWorker }) {
+export async function followUpRoutes(app, { store, secret, jobsForRating, jobsForComment, wakeWorker }) {
   // Form bodies: the comment box's, and the one-click unsubscribe of mail clients (nothing in it is used).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
     done(null, Object.fromEntries(new URLSearchParams(String(body)))));
@@ -102,10 +103,14 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, wakeWo
       // What they wrote comes back in the box, so shortening it loses nothing.
       return page(reply, 400, t.locale, fill(t.commentTooLong, { count: new Intl.NumberFormat(t.locale).format(length) }), commentForm(t, written));
     }
-    const outcome = await store.addRatingComment(complaint.id, comment, new Date().toISOString());
+    const at = new Date().toISOString();
+    // Forwarding's `rating.commented`, written with the comment and only if it is kept.
+    const jobs = await jobsForComment(complaint.id, { csat: complaint.csat ?? undefined, comment }, at);
+    const outcome = await store.addRatingComment(complaint.id, comment, at, { jobs });
     if (outcome === 'already') return page(reply, 409, t.locale, complaint.csat !== null && complaint.ratingComment === null ? t.already : t.commentAlready);
     if (outcome === 'not-rated') return page(reply, 409, t.locale, t.commentNotRated);
     await store.events.publish('updated', { id: complaint.id });
+    if (jobs.length > 0) wakeWorker();
     request.log.info({ complaintId: complaint.id, characters: length }, 'follow-up comment recorded');
     return page(reply, 200, t.locale, t.commentThanks);
   });

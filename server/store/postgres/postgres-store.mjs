@@ -401,14 +401,16 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       const { total, kept, moved, missed } = rows[0];
       return { total, kept, moved, missed };
     },
-    addRatingComment: async (complaintId, comment, at) => {
+    addRatingComment: async (complaintId, comment, at, { jobs: caused } = {}) => {
       const { rows } = await pool.query(
         `WITH added AS (
            UPDATE ratings SET comment = $2, comment_at = $3 WHERE complaint_id = $1 AND source = 'follow-up' AND comment IS NULL RETURNING 1
+         ), work AS (
+           ${insertJobsFrom(4, 'EXISTS (SELECT 1 FROM added)')}
          )
          SELECT (SELECT count(*) FROM added)::int AS added,
            EXISTS (SELECT 1 FROM ratings WHERE complaint_id = $1) OR EXISTS (SELECT 1 FROM complaints WHERE id = $1 AND csat IS NOT NULL) AS rated`,
-        [complaintId, text(comment), at],
+        [complaintId, text(comment), at, jobsParameter(caused)],
       );
       if (rows[0].added > 0) return 'added';
       return rows[0].rated ? 'already' : 'not-rated';

@@ -366,8 +366,13 @@ export function createSqliteStore({ path }) {
       const { firstWeek } = trendWeeks(weeks, now);
       return /** @type {import('../store.mjs').Commitments} */ (q.commitments.get({ since: firstWeek, now }));
     },
-    addRatingComment: async (complaintId, text, at) => {
-      if (q.addComment.run({ id: complaintId, text, at }).changes > 0) return 'added';
+    addRatingComment: async (complaintId, text, at, { jobs: caused } = {}) => {
+      const added = db.transaction(() => {
+        if (q.addComment.run({ id: complaintId, text, at }).changes === 0) return false;
+        jobs.add(caused);
+        return true;
+      }).immediate();
+      if (added) return 'added';
       return q.rated.pluck().get({ id: complaintId }) ? 'already' : 'not-rated';
     },
     addReply: async (id, agent, text, at, options = {}) => {

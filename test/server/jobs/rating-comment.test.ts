@@ -6,9 +6,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.mjs';
 import { signRatingToken } from '../../../server/jobs/commitments/rating-link.mjs';
+import { generateWebhookSecret } from '../../../server/jobs/forwarding/webhook.mjs';
+import type { createWorker } from '../../../server/jobs/worker.mjs';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
 import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
 import { signedIn } from '../../support/agents.ts';
+import { startWebhookReceiver, type HttpPeer } from '../../support/forwarding-peers.ts';
 
 const DAY = 24 * 3600_000;
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -137,5 +140,49 @@ describe('a comment after the follow-up rating', () => {
     const complaint = await store.getRecord(widgetRated.id);
     expect(complaint?.csat).toBe(5);
     expect(complaint?.ratingComment).toBeNull();
+  });
+});
+
+describe('forwarding a comment after the follow-up rating', () => {
+  let receiver: HttpPeer;
+  let app: ReturnType<typeof createApp>;
+  afterEach(async () => {
+    await app?.close();
+    await receiver?.close();
+  });
+
+  it('sends rating.commented once, with the score and the comment, after the rating', async () => {
+    const webhookSecret = generateWebhookSecret();
+    receiver = await startWebhookReceiver(webhookSecret);
+    const store = createSqliteStore({ path: ':memory:' });
+    app = createApp({
+      store,
+      allowedOrigins: [],
+      rateLimit: 0,
+      jobs: {
+        worker: false,
+        allowPrivate: true,
+        publicUrl: 'https://heard.shop.example',
+        destinations: [{ id: 'env-webhook', kind: 'webhook', name: 'Webhook', config: { url: receiver.url, secret: webhookSecret }, events: ['rating.created', 'rating.commented'] }],
+      },
+    });
+    app.addHook('onClose', async () => store.close());
+    await app.ready();
+    const record = sampleComplaint();
+    await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(record) });
+    const secret = await store.serverSecret('link-signing', () => 'unused');
+    const url = `/rate?token=${signRatingToken({ complaintId: record.id, expiresAt: Date.now() + DAY, secret })}&score=2`;
+    await app.inject({ method: 'GET', url });
+    const post = (text: string) => app.inject({ method: 'POST', url, headers: FORM, payload: new URLSearchParams({ comment: text }).toString() });
+    expect((await post('Still <b>dented</b>.')).statusCode).toBe(200);
+    expect((await post('Second thoughts.')).statusCode).toBe(409);
+
+    const worker = (app as unknown as { jobWorker: ReturnType<typeof createWorker> }).jobWorker;
+    while ((await worker.runDue()) > 0) {
+      // until nothing is due
+    }
+    const events = receiver.accepted().map((arrival) => arrival.verified as { type: string; data: Record<string, unknown> });
+    expect(events.map((event) => event.type)).toEqual(['rating.created', 'rating.commented']);
+    expect(events[1]?.data).toMatchObject({ csat: 2, comment: 'Still <b>dented</b>.', record: { id: record.id } });
   });
 });

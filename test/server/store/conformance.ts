@@ -504,6 +504,18 @@ export function storeConformance(name: string, backend: Backend) {
         }
       });
 
+      it('writes the jobs a comment causes with it, and none for a comment refused', async () => {
+        const record = sampleComplaint();
+        await put(store, record);
+        const caused = (kind: string) => ({ jobs: [{ kind, payload: { comment: 'Zoë 🙂' }, dueAt: now(), complaintId: record.id }] });
+        await store.addRatingComment(record.id, 'Too early.', now(), caused('before-rating'));
+        await rateByLink(record.id, 5);
+        await store.addRatingComment(record.id, 'Great.', now(), caused('commented'));
+        await store.addRatingComment(record.id, 'Again.', now(), caused('commented-twice'));
+        const jobs = await store.listJobs();
+        expect(jobs.map((j) => [j.kind, j.payload])).toEqual([['commented', { comment: 'Zoë 🙂' }]]);
+      });
+
       it('takes exactly one of two comments sent at once', async () => {
         const record = sampleComplaint();
         await put(store, record);
