@@ -6,6 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.mjs';
 import { signRatingToken } from '../../../server/jobs/commitments/rating-link.mjs';
+import { emailText } from '../../../server/jobs/forwarding/email.mjs';
+import { createEvent } from '../../../server/jobs/forwarding/events.mjs';
+import { slackMessage } from '../../../server/jobs/forwarding/slack.mjs';
 import { generateWebhookSecret } from '../../../server/jobs/forwarding/webhook.mjs';
 import type { createWorker } from '../../../server/jobs/worker.mjs';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
@@ -184,5 +187,26 @@ describe('forwarding a comment after the follow-up rating', () => {
     const events = receiver.accepted().map((arrival) => arrival.verified as { type: string; data: Record<string, unknown> });
     expect(events.map((event) => event.type)).toEqual(['rating.created', 'rating.commented']);
     expect(events[1]?.data).toMatchObject({ csat: 2, comment: 'Still <b>dented</b>.', record: { id: record.id } });
+  });
+});
+
+describe('a comment in an email or a chat message', () => {
+  const record = sampleComplaint({ visitor: { email: 'anna@example.com' } });
+  const context = {
+    event: createEvent('rating.commented', record.id, { at: new Date().toISOString(), details: { csat: 2, comment: 'Call me on +36 30 123 4567\nor write to anna@example.com. <!channel>' } }),
+    record,
+    summary: { reference: record.reference, urgency: 'normal', category: 'delivery', verified: false },
+    inboxUrl: `https://heard.shop.example/inbox/#complaint=${record.id}`,
+  };
+
+  it("puts the comment into the team's email as written, under what happened", () => {
+    const text = emailText(context);
+    expect(text.split('\n')[0]).toBe(`Comment with the rating 2/5: ${record.reference}`);
+    expect(text).toContain("Visitor's comment: Call me on +36 30 123 4567\nor write to anna@example.com. <!channel>");
+  });
+
+  it('shows the comment in chat on one line, escaped, with contact details masked unless they are included', () => {
+    expect(slackMessage(context, { personalData: false }).text).toContain('Comment: Call me on [hidden] or write to [hidden]. &lt;!channel&gt;');
+    expect(slackMessage(context, { personalData: true }).text).toContain('Comment: Call me on +36 30 123 4567 or write to anna@example.com. &lt;!channel&gt;');
   });
 });
