@@ -127,7 +127,10 @@
  *   audit: AuditEvent[],
  *   replies: Reply[],
  *   ratingComment: RatingComment | null,
+ *   ratedFrom: RatingSource | null,
  * }} Complaint
+ *   `ratedFrom`: where the rating came from (a score inside the complaint's record is the widget's);
+ *   null until it is rated.
  */
 
 /**

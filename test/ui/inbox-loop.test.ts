@@ -25,7 +25,7 @@ function resolvedComplaint(ratingComment: RatingComment | null): Complaint {
     claimedBy: 'Bea', claimedById: 'a-1', claimedAt: at, resolvedBy: 'Bea', resolvedAt: at, followedUpAt: at,
     csat: 2, escalated: false, overdue: false, followUpDueAt: at, followUpDue: false,
     summary: summariseRecord(record), resolutionNote: 'Sent a new kettle.', dueByReason: null,
-    record, audit: [], replies: [], ratingComment,
+    record, audit: [], replies: [], ratingComment, ratedFrom: 'follow-up',
   };
 }
 

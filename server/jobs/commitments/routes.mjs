@@ -69,7 +69,12 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
     const complaint = await store.getRecord(checked.complaintId);
     if (!complaint) return page(reply, 404, null, messagesFor(null).invalid);
     const t = messagesFor(complaint.record.locale);
-    if (complaint.csat !== null) return page(reply, 200, t.locale, t.already);
+    if (complaint.csat !== null) {
+      // Rated from this email (by this click earlier, or by a mail scanner opening the link) and
+      // no comment yet: the box is still offered.
+      const box = complaint.ratedFrom === 'follow-up' && complaint.ratingComment === null ? commentForm(t) : '';
+      return page(reply, 200, t.locale, t.already, box);
+    }
     const at = new Date(now).toISOString();
     /** @type {import('../../store/store.mjs').RatingRecord} */
     const rating = { schemaVersion: 1, type: 'rating', id: `${complaint.id}:csat`, complaintId: complaint.id, csat: score, at };
@@ -107,7 +112,7 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
     // Forwarding's `rating.commented`, written with the comment and only if it is kept.
     const jobs = await jobsForComment(complaint.id, { csat: complaint.csat ?? undefined, comment }, at);
     const outcome = await store.addRatingComment(complaint.id, comment, at, { jobs });
-    if (outcome === 'already') return page(reply, 409, t.locale, complaint.csat !== null && complaint.ratingComment === null ? t.already : t.commentAlready);
+    if (outcome === 'already') return page(reply, 409, t.locale, complaint.ratedFrom === 'widget' ? t.already : t.commentAlready);
     if (outcome === 'not-rated') return page(reply, 409, t.locale, t.commentNotRated);
     await store.events.publish('updated', { id: complaint.id });
     if (jobs.length > 0) wakeWorker();

@@ -185,9 +185,10 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
   /** @type {(id: string, now: number) => Promise<Complaint | null>} */
   const read = async (id, now) => {
     const { rows } = await pool.query(
-      `SELECT ${LIST_COLUMNS}, c.resolution_note, c.due_by_reason, c.body, rc.comment AS rating_comment, rc.comment_at AS rating_comment_at
+      `SELECT ${LIST_COLUMNS}, c.resolution_note, c.due_by_reason, c.body,
+         rc.source AS rating_source, rc.comment AS rating_comment, rc.comment_at AS rating_comment_at
        FROM complaints c
-       LEFT JOIN LATERAL (SELECT r.comment, r.comment_at FROM ratings r WHERE r.complaint_id = c.id AND r.comment IS NOT NULL LIMIT 1) rc ON true
+       LEFT JOIN LATERAL (SELECT r.source, r.comment, r.comment_at FROM ratings r WHERE r.complaint_id = c.id ORDER BY r.at DESC LIMIT 1) rc ON true
        WHERE c.id = $1`,
       [id],
     );
@@ -202,6 +203,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       audit,
       replies,
       ratingComment: row.rating_comment === null ? null : { text: row.rating_comment, at: /** @type {string} */ (iso(row.rating_comment_at)) },
+      ratedFrom: row.rating_source ?? (row.csat === null ? null : 'widget'),
     };
   };
 

@@ -68,7 +68,7 @@ export function createSqliteStore({ path }) {
       WHERE complaint_id = @id AND source = 'follow-up' AND comment IS NULL`),
     rated: db.prepare(`SELECT EXISTS (SELECT 1 FROM ratings WHERE complaint_id = @id)
       OR EXISTS (SELECT 1 FROM complaints WHERE id = @id AND csat IS NOT NULL)`),
-    commentOf: db.prepare(`SELECT comment, comment_at FROM ratings WHERE complaint_id = ? AND comment IS NOT NULL LIMIT 1`),
+    ratingOf: db.prepare(`SELECT source, comment, comment_at FROM ratings WHERE complaint_id = ? ORDER BY at DESC LIMIT 1`),
     // The definitions are in store.mjs (Commitments); a complaint's outcome, from columns only.
     commitments: db.prepare(`SELECT COUNT(*) AS total,
         COALESCE(SUM(outcome = 'kept'), 0) AS kept, COALESCE(SUM(outcome = 'moved'), 0) AS moved, COALESCE(SUM(outcome = 'missed'), 0) AS missed
@@ -266,6 +266,7 @@ export function createSqliteStore({ path }) {
   const read = (id, now) => {
     const row = /** @type {Row & { resolution_note: string | null, due_by_reason: string | null, body: string } | undefined} */ (q.get.get(id));
     if (!row) return null;
+    const rating = /** @type {{ source: import('../store.mjs').RatingSource, comment: string | null, comment_at: string | null } | undefined} */ (q.ratingOf.get(id));
     return {
       ...toListItem(toWorkRow(row), now),
       resolutionNote: row.resolution_note,
@@ -273,14 +274,9 @@ export function createSqliteStore({ path }) {
       record: JSON.parse(row.body),
       audit: agents.auditOf(id),
       replies: repliesOf(id),
-      ratingComment: commentOf(id),
+      ratingComment: rating?.comment ? { text: rating.comment, at: /** @type {string} */ (rating.comment_at) } : null,
+      ratedFrom: rating?.source ?? (row.csat === null ? null : 'widget'),
     };
-  };
-
-  /** @param {string} id @returns {import('../store.mjs').RatingComment | null} */
-  const commentOf = (id) => {
-    const row = /** @type {{ comment: string, comment_at: string } | undefined} */ (q.commentOf.get(id));
-    return row ? { text: row.comment, at: row.comment_at } : null;
   };
 
   /** @param {string} id @returns {import('../store.mjs').Reply[]} */

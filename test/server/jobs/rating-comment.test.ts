@@ -64,8 +64,9 @@ describe('a comment after the follow-up rating', () => {
 
   it('keeps a comment posted from the box once, as written, and gives it to agents with the complaint', async () => {
     const { record, url } = await rated('hu');
-    // Opening the link again, as a mail scanner does, stores nothing.
-    await app.inject({ method: 'GET', url });
+    // Opening the link again, as a mail scanner does, stores nothing, and still offers the box.
+    const reopened = await app.inject({ method: 'GET', url });
+    expect(reopened.body).toContain('<main><p>Ezt a panaszt már értékelte. Köszönjük.</p><form method="post">');
     expect((await store.getRecord(record.id))?.ratingComment).toBeNull();
 
     const text = 'Megjött, de <img src=x onerror=alert(1)> & "megint" horpadt.\r\nMásodik sor.';
@@ -82,6 +83,8 @@ describe('a comment after the follow-up rating', () => {
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('Ehhez a panaszhoz már küldött megjegyzést.');
     expect((await store.getRecord(record.id))?.ratingComment?.text).toBe(kept);
+    // Once commented, the link says it was rated and offers no box.
+    expect((await app.inject({ method: 'GET', url })).body).not.toContain('<textarea');
   });
 
   it('refuses a comment longer than 2,000 characters with a clear page that gives the text back', async () => {

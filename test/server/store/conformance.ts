@@ -480,8 +480,10 @@ export function storeConformance(name: string, backend: Backend) {
         const record = sampleComplaint();
         await put(store, record);
         expect((await store.getRecord(record.id))?.ratingComment).toBeNull();
+        expect((await store.getRecord(record.id))?.ratedFrom).toBeNull();
         expect(await store.addRatingComment(record.id, 'Before any rating.', now())).toBe('not-rated');
         await rateByLink(record.id, 2);
+        expect((await store.getRecord(record.id))?.ratedFrom).toBe('follow-up');
         const at = now();
         const text = 'The kettle came, but <b>dented</b> again 🙁\nLine two.';
         expect(await store.addRatingComment(record.id, text, at)).toBe('added');
@@ -501,6 +503,7 @@ export function storeConformance(name: string, backend: Backend) {
         for (const id of [ratedAfter.id, ratedInRecord.id]) {
           expect(await store.addRatingComment(id, 'Sneaky.', now())).toBe('already');
           expect((await store.getRecord(id))?.ratingComment).toBeNull();
+          expect((await store.getRecord(id))?.ratedFrom).toBe('widget');
         }
       });
 
