@@ -45,7 +45,7 @@ export function renderDetail(container, complaint, actions) {
         ? `${when(complaint.summary.dueBy)}${complaint.overdue ? ' — overdue' : ''}${complaint.dueByReason ? ` (moved: ${complaint.dueByReason})` : ''}`
         : '—'],
       ['Follow-up', followUpText(complaint)],
-      ['Satisfaction', complaint.csat === null ? '—' : `${complaint.csat} of 5`],
+      ['Satisfaction', complaint.csat === null ? '—' : `${complaint.csat} of 5${complaint.ratedFrom === 'follow-up' ? ' (from the follow-up email)' : ''}`],
       ['Page', [record.page.title, record.page.url].filter(Boolean).join(' — ')],
     ]),
     ...ratingComment(complaint),

@@ -45,6 +45,7 @@ describe('the inbox', () => {
     expect(quote.textContent).toBe(hostile);
     expect(container.querySelector('img, script')).toBeNull();
     expect(getByText(section, /Sent with a rating of 2 of 5 from the follow-up email/)).toBeTruthy();
+    expect(getByText(container, '2 of 5 (from the follow-up email)')).toBeTruthy();
   });
 
   it('shows no comment section when the visitor wrote none', () => {

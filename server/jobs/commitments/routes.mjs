@@ -90,7 +90,8 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
   // The comment box posts here, to the link it was opened from; the same token, the same expiry.
   app.post('/rate', {
     logLevel: QUIET,
-    bodyLimit: 64 * 1024,
+    // Room for a long paste: a comment over the limit gets its own page, with the text given back.
+    bodyLimit: 256 * 1024,
     schema: { querystring: { type: 'object', properties: { token: TOKEN, score: { type: 'integer', minimum: 1, maximum: 5 } }, required: ['token'] } },
   }, async (request, reply) => {
     const { token } = /** @type {{ token: string }} */ (request.query);
