@@ -115,7 +115,8 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
     const outcome = await store.addRatingComment(complaint.id, comment, at, { jobs });
     if (outcome === 'already') return page(reply, 409, t.locale, complaint.ratedFrom === 'widget' ? t.already : t.commentAlready);
     if (outcome === 'not-rated') return page(reply, 409, t.locale, t.commentNotRated);
-    await store.events.publish('updated', { id: complaint.id });
+    // The comment is kept; an inbox missing this live update still shows it on its next read.
+    store.events.publish('updated', { id: complaint.id }).catch((error) => request.log.warn({ err: error }, 'live update for a comment not published'));
     if (jobs.length > 0) wakeWorker();
     request.log.info({ complaintId: complaint.id, characters: length }, 'follow-up comment recorded');
     return page(reply, 200, t.locale, t.commentThanks);
