@@ -203,7 +203,8 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forw
       schema: { querystring: { type: 'object', properties: { weeks: { type: 'integer', minimum: 1, maximum: 104 } } } },
     }, async (request) => {
       const { weeks = 12 } = /** @type {{ weeks?: number }} */ (request.query);
-      return store.trends({ weeks });
+      const [trends, commitments] = await Promise.all([store.trends({ weeks }), store.commitments({ weeks })]);
+      return { ...trends, commitments };
     });
 
     api.post('/stream-ticket', async () => auth.issueTicket());

@@ -45,9 +45,10 @@ export function renderDetail(container, complaint, actions) {
         ? `${when(complaint.summary.dueBy)}${complaint.overdue ? ' — overdue' : ''}${complaint.dueByReason ? ` (moved: ${complaint.dueByReason})` : ''}`
         : '—'],
       ['Follow-up', followUpText(complaint)],
-      ['Satisfaction', complaint.csat === null ? '—' : `${complaint.csat} of 5`],
+      ['Satisfaction', complaint.csat === null ? '—' : `${complaint.csat} of 5${complaint.ratedFrom === 'follow-up' ? ' (from the follow-up email)' : ''}`],
       ['Page', [record.page.title, record.page.url].filter(Boolean).join(' — ')],
     ]),
+    ...ratingComment(complaint),
     facts('Contact', [
       ['Name', orDash(record.visitor.name)],
       ['Email', orDash(record.visitor.email)],
@@ -92,6 +93,20 @@ export function renderDetail(container, complaint, actions) {
     repliesSection(complaint, actions),
     auditSection(complaint),
   );
+}
+
+/**
+ * What the visitor wrote with their follow-up rating, as text; nothing when they wrote nothing.
+ * @param {Complaint} complaint
+ */
+function ratingComment(complaint) {
+  const comment = complaint.ratingComment;
+  if (!comment) return [];
+  return [h('section', { 'aria-labelledby': 'rating-comment-title' },
+    h('h3', { id: 'rating-comment-title' }, 'Comment with the rating'),
+    h('blockquote', { class: 'message-text', id: 'rating-comment' }, comment.text),
+    h('p', {}, `Sent with a rating of ${complaint.csat ?? '?'} of 5 from the follow-up email, `, h('time', { datetime: comment.at }, when(comment.at)), '.'),
+  )];
 }
 
 /** @param {string} title @param {[string, string][]} rows */

@@ -14,6 +14,7 @@ const EVENT_LABELS = /** @type {const} */ ([
   ['complaint.claimed', 'Claimed'],
   ['complaint.resolved', 'Resolved'],
   ['rating.created', 'Rating'],
+  ['rating.commented', 'Comment with a rating'],
   ['complaint.overdue', 'Overdue commitment'],
 ]);
 const KIND_LABELS = { webhook: 'Webhook (Standard Webhooks)', email: 'Email', slack: 'Chat (Slack-compatible)' };

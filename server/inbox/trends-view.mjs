@@ -6,6 +6,7 @@ import { h } from './dom.mjs';
  *   weeks: string[],
  *   categories: { week: string, category: string, count: number }[],
  *   signals: { field: string, value: string, cue: string, count: number }[],
+ *   commitments?: import('../store/store.mjs').Commitments,
  * }} Trends
  */
 
@@ -22,6 +23,7 @@ export function renderTrends(container, trends) {
   const top = Math.max(1, ...trends.signals.map((signal) => signal.count));
 
   container.replaceChildren(
+    ...(trends.commitments ? commitmentsSection(trends.commitments, trends.weeks.length) : []),
     h('h3', {}, 'Complaints per category per week'),
     categories.length === 0
       ? h('p', {}, 'No complaints in these weeks.')
@@ -67,6 +69,31 @@ export function renderTrends(container, trends) {
           ),
         ),
   );
+}
+
+/**
+ * Whether the dates promised to visitors were kept (store.mjs, `Commitments`, defines each count).
+ * @param {import('../store/store.mjs').Commitments} commitments
+ * @param {number} weeks
+ */
+export function commitmentsSection({ total, kept, moved, missed }, weeks) {
+  return [
+    h('h3', { id: 'commitments-title' }, 'Commitments'),
+    h('p', { id: 'trends-commitments' }, commitmentsLine({ total, kept, moved, missed })),
+    h('p', { class: 'hint' }, `Complaints received in the last ${weeks} weeks with a date promised to the visitor that are resolved or past that date. `
+      + 'Kept on time: resolved by the first date promised. Moved with notice: resolved by a later date an agent set, with a reason, before the earlier date passed. '
+      + 'Missed: the rest, including open complaints past their date.'),
+  ];
+}
+
+/**
+ * "Commitments kept on time: 41 of 45 (91 %) · moved with notice: 3 · missed: 1". The share is
+ * rounded down, so it says 100 % only when every commitment was kept.
+ * @param {import('../store/store.mjs').Commitments} commitments
+ */
+export function commitmentsLine({ total, kept, moved, missed }) {
+  if (total === 0) return 'Commitments kept on time: none to count yet (no complaint with a promised date is resolved or past it).';
+  return `Commitments kept on time: ${kept} of ${total} (${Math.floor((kept / total) * 100)} %) · moved with notice: ${moved} · missed: ${missed}`;
 }
 
 /** Set through CSSOM, which the inbox's CSP allows (a `style` attribute it would block). @param {number} share */

@@ -133,6 +133,7 @@ export async function visitorRoutes(app, { jobs, store }) {
     store,
     secret: jobs.secret,
     jobsForRating: (rating, at) => jobs.forwarding.jobsForRecord(rating, undefined, at),
+    jobsForComment: (complaintId, details, at) => jobs.forwarding.jobsFor('rating.commented', complaintId, { at, details }),
     wakeWorker: () => jobs.worker.wake(),
   });
 }

@@ -126,7 +126,29 @@
  *   record: ComplaintRecord,
  *   audit: AuditEvent[],
  *   replies: Reply[],
+ *   ratingComment: RatingComment | null,
+ *   ratedFrom: RatingSource | null,
  * }} Complaint
+ *   `ratedFrom`: where the rating came from (a score inside the complaint's record is the widget's);
+ *   null until it is rated.
+ */
+
+/**
+ * What the visitor wrote after rating from the follow-up email: plain text, shown as text.
+ * @typedef {{ text: string, at: string }} RatingComment
+ */
+
+/**
+ * Whether commitments to visitors were kept, over the complaints submitted in the weeks asked
+ * for that had a date promised (the record's `dueBy`, or the first date an agent set) and are
+ * either resolved or open past their current due date (open ones not yet due are still in play):
+ * - `kept`: resolved at or before the first promised date;
+ * - `moved`: not kept, but resolved at or before a later date an agent set with a reason, and
+ *   every move was made before the date it replaced had passed (the visitor was told in time);
+ * - `missed`: the rest: resolved after the last date, moved only once a date had passed, or open
+ *   past the due date.
+ * `total` = kept + moved + missed.
+ * @typedef {{ total: number, kept: number, moved: number, missed: number }} Commitments
  */
 
 /**
@@ -202,13 +224,15 @@
 
 /**
  * @typedef {{ jobs?: JobSpec[] }} WithJobs
- * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary, signals?: Signal[], statusKeyHash?: string | null, event?: { type: string, data: object } } & WithJobs} InsertMeta
+ * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary, signals?: Signal[], statusKeyHash?: string | null, event?: { type: string, data: object }, ratingSource?: RatingSource } & WithJobs} InsertMeta
  *   `summary` is required for a complaint; a rating has none. `signals` are the receiver's
  *   triage cues, counted by the trends view (the record's own when absent). `statusKeyHash` is
  *   the SHA-256 of the visitor's status key (the key itself is never stored). `event`, when given,
  *   is published (as by `events.publish`) with the commit, only if the record was created: on
  *   PostgreSQL it rides in the same statement, which saves a round trip per record.
+ *   `ratingSource` says where a rating came from (`widget` unless given).
  * @typedef {ComplaintRecord['triage']['signals'][number]} Signal
+ * @typedef {'widget' | 'follow-up'} RatingSource
  */
 
 /** @typedef {import('../jobs/forwarding/service.mjs').DestinationStore} DestinationStore */
@@ -252,6 +276,13 @@
  * @property {(tokenHash: string, now: string) => Promise<Agent | null>} findSession
  * @property {(tokenHash: string) => Promise<void>} deleteSession
  * @property {(options?: { weeks?: number, now?: number, topSignals?: number }) => Promise<Trends>} trends
+ * @property {(options?: { weeks?: number, now?: number }) => Promise<Commitments>} commitments
+ *   Commitments kept, moved in time and missed, over complaints submitted in the last `weeks`
+ *   (the trends view's weeks), counted from columns.
+ * @property {(complaintId: string, text: string, at: string, options?: WithJobs) => Promise<'added' | 'already' | 'not-rated'>} addRatingComment
+ *   Keeps the visitor's comment with the complaint's follow-up rating, once: `already` when it has
+ *   one, or when the complaint was rated in the widget; `not-rated` when it has no rating. `jobs`
+ *   are written with the comment, only when it is added.
  * @property {(jobs: JobSpec[]) => Promise<void>} enqueueJobs
  * @property {(options: { now: string, limit: number, leaseSeconds: number }) => Promise<Job[]>} takeDueJobs
  *   Takes up to `limit` pending jobs due at `now` whose lease is free, leases them and adds 1 to

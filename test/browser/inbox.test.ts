@@ -5,7 +5,7 @@ import { launchChromium } from './support/chromium';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { summariseRecord } from '../../server/receiver/summary.mjs';
-import { sampleComplaint } from '../../server/sample-records.mjs';
+import { sampleComplaint, sampleRating } from '../../server/sample-records.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import { identityHash } from '../../server/receiver/identity.mjs';
 import { addAgent, PASSWORD, signIn } from '../support/agents';
@@ -225,6 +225,30 @@ describe('agent inbox in Chromium', () => {
       }),
     ).toEqual([]);
     await invited.close();
+  });
+
+  it("shows a visitor's comment with their follow-up rating as inert text, and how many commitments were kept", async () => {
+    const ago = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
+    const promised = (dueBy: string) => sampleComplaint({ submittedAt: ago(30), commitment: { action: 'Send a new kettle.', dueBy, slaHours: 24 } });
+    const kept = await receive(promised(ago(10)));
+    await store.resolve(kept.id, 'Mia', 'Sent.', ago(12));
+    await receive(promised(ago(2)));
+    await store.insertRecord(sampleRating(kept.id, 2), { hash: 'rating', receivedAt: ago(1), ratingSource: 'follow-up' });
+    const comment = `Still dented.\n${XSS.join('\n')}`;
+    expect(await store.addRatingComment(kept.id, comment, ago(1))).toBe('added');
+
+    const { page, dialogs } = await openInbox();
+    await page.locator(`tr[data-id="${kept.id}"]`).getByRole('button').click();
+    const shown = page.getByRole('region', { name: 'Comment with the rating' }).locator('#rating-comment');
+    await shown.waitFor();
+    expect(await shown.evaluate((node) => (node as HTMLElement).innerText)).toBe(comment);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    await page.getByRole('button', { name: 'Trends' }).click();
+    await page.locator('#trends-commitments').waitFor();
+    expect(await page.locator('#trends-commitments').textContent()).toBe('Commitments kept on time: 1 of 2 (50 %) · moved with notice: 0 · missed: 1');
+    expect(dialogs).toEqual([]);
+    await page.close();
   });
 
   it('another agent sees a claim made elsewhere without a reload', async () => {

@@ -255,6 +255,30 @@ describe('inbox API', () => {
     expect(JSON.stringify(trends.signals)).not.toContain('forged cue');
   });
 
+  it('says with the trends how many commitments were kept on time, moved with notice and missed', async () => {
+    const promised = (dueBy: string) => receive(sampleComplaint({ submittedAt: ago(30), commitment: { action: 'Send a new kettle.', dueBy, slaHours: 24 } }));
+    const post = (url: string, payload: object) => app.inject({ method: 'POST', url, headers: auth, payload });
+    const commitments = async () => (await app.inject({ url: '/api/trends?weeks=4', headers: auth })).json().commitments;
+    expect(await commitments()).toEqual({ total: 0, kept: 0, moved: 0, missed: 0 });
+
+    // Kept: resolved before the date promised.
+    const kept = await promised(ago(-24));
+    expect((await post(`/api/complaints/${kept.id}/resolve`, { note: 'Sent.' })).statusCode).toBe(200);
+    // Moved with notice: a new date set before the first passed, and kept (earlier, so set in the store).
+    const moved = await promised(ago(20));
+    await store.moveDue(moved.id, 'Mia', ago(5), 'The courier is late.', ago(22));
+    await store.resolve(moved.id, 'Mia', 'Sent.', ago(6));
+    // Missed: moved only once it was overdue, however soon it is then resolved.
+    const lateMove = await promised(ago(2));
+    expect((await post(`/api/complaints/${lateMove.id}/due`, { dueBy: ago(-48), reason: 'Out of stock.' })).statusCode).toBe(200);
+    expect((await post(`/api/complaints/${lateMove.id}/resolve`, { note: 'Sent.' })).statusCode).toBe(200);
+    // Missed: open past the date. Not counted: open before it.
+    await promised(ago(3));
+    await promised(ago(-3));
+
+    expect(await commitments()).toEqual({ total: 4, kept: 1, moved: 1, missed: 2 });
+  });
+
   it('streams new complaints to an open inbox through a one-use ticket', async () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address() as { port: number };

@@ -1,7 +1,9 @@
 // @ts-check
 /**
  * The visitor's side of a follow-up email, without signing in: `GET /rate?token=…&score=N`
- * records a 1–5 rating with one click (once; the link expires after 28 days), and
+ * records a 1–5 rating with one click (once; the link expires after 28 days) and offers a box
+ * for a comment, which a plain form `POST` to the same link keeps with the rating (once, up to
+ * 2,000 characters; mail scanners open links, so only a POST stores anything), and
  * `/follow-up/unsubscribe?token=…` stops follow-up emails (a page with a button, and the
  * one-click `POST` mail clients send). Pages are plain HTML with every value escaped, in the
  * visitor's language.
@@ -19,6 +21,8 @@ const TOKEN = { type: 'string', minLength: 10, maxLength: 400 };
  * routes log only warnings: a request line would put a capability into the server's log.
  */
 const QUIET = /** @type {const} */ ('warn');
+/** The longest comment kept, in characters (code points). */
+export const COMMENT_MAX = 2000;
 
 /**
  * @param {import('fastify').FastifyInstance} app
@@ -26,12 +30,14 @@ const QUIET = /** @type {const} */ ('warn');
  *   store: import('../../store/store.mjs').Store,
  *   secret: () => string,
  *   jobsForRating: (record: import('../../store/store.mjs').RatingRecord, at: string) => Promise<import('../../store/store.mjs').JobSpec[]>,
+ *   jobsForComment: (complaintId: string, details: { csat: number | undefined, comment: string }, at: string) => Promise<import('../../store/store.mjs').JobSpec[]>,
  *   wakeWorker: () => void,
  * }} options
  */
-export async function followUpRoutes(app, { store, secret, jobsForRating, wakeWorker }) {
-  // The one-click unsubscribe of mail clients posts a form body; nothing in it is used.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, _body, done) => done(null, {}));
+export async function followUpRoutes(app, { store, secret, jobsForRating, jobsForComment, wakeWorker }) {
+  // Form bodies: the comment box's, and the one-click unsubscribe of mail clients (nothing in it is used).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(String(body)))));
 
   /**
    * @param {import('fastify').FastifyReply} reply
@@ -63,17 +69,57 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, wakeWo
     const complaint = await store.getRecord(checked.complaintId);
     if (!complaint) return page(reply, 404, null, messagesFor(null).invalid);
     const t = messagesFor(complaint.record.locale);
-    if (complaint.csat !== null) return page(reply, 200, t.locale, t.already);
+    if (complaint.csat !== null) {
+      // Rated from this email (by this click earlier, or by a mail scanner opening the link) and
+      // no comment yet: the box is still offered.
+      const box = complaint.ratedFrom === 'follow-up' && complaint.ratingComment === null ? commentForm(t) : '';
+      return page(reply, 200, t.locale, t.already, box);
+    }
     const at = new Date(now).toISOString();
     /** @type {import('../../store/store.mjs').RatingRecord} */
     const rating = { schemaVersion: 1, type: 'rating', id: `${complaint.id}:csat`, complaintId: complaint.id, csat: score, at };
     const jobs = await jobsForRating(rating, at);
-    const { outcome } = await store.insertRecord(rating, { hash: canonicalHash(rating), receivedAt: at, event: { type: 'updated', data: { id: complaint.id } }, jobs });
+    const { outcome } = await store.insertRecord(rating, { hash: canonicalHash(rating), receivedAt: at, event: { type: 'updated', data: { id: complaint.id } }, jobs, ratingSource: 'follow-up' });
     // A second click, on this link or another score, finds the first rating kept.
     if (outcome !== 'created') return page(reply, 200, t.locale, t.already);
     if (jobs.length > 0) wakeWorker();
     request.log.info({ complaintId: complaint.id }, 'follow-up rating recorded');
-    return page(reply, 200, t.locale, fill(t.thanks, { score }));
+    return page(reply, 200, t.locale, fill(t.thanks, { score }), commentForm(t));
+  });
+
+  // The comment box posts here, to the link it was opened from; the same token, the same expiry.
+  app.post('/rate', {
+    logLevel: QUIET,
+    // Room for a long paste: a comment over the limit gets its own page, with the text given back.
+    bodyLimit: 256 * 1024,
+    schema: { querystring: { type: 'object', properties: { token: TOKEN, score: { type: 'integer', minimum: 1, maximum: 5 } }, required: ['token'] } },
+  }, async (request, reply) => {
+    const { token } = /** @type {{ token: string }} */ (request.query);
+    const checked = verifyRatingToken(token, { secret: secret(), now: Date.now() });
+    if (!checked.ok) return page(reply, checked.reason === 'expired' ? 410 : 404, null, messagesFor(null)[checked.reason]);
+    const complaint = await store.getRecord(checked.complaintId);
+    if (!complaint) return page(reply, 404, null, messagesFor(null).invalid);
+    const t = messagesFor(complaint.record.locale);
+    const body = /** @type {{ comment?: unknown } | null | undefined} */ (request.body);
+    const written = typeof body?.comment === 'string' ? body.comment : '';
+    const comment = written.replace(/\r\n?/g, '\n').replaceAll('\u0000', '').trim();
+    if (comment === '') return page(reply, 400, t.locale, t.commentEmpty, commentForm(t));
+    const length = [...comment].length;
+    if (length > COMMENT_MAX) {
+      // What they wrote comes back in the box, so shortening it loses nothing.
+      return page(reply, 400, t.locale, fill(t.commentTooLong, { count: new Intl.NumberFormat(t.locale).format(length) }), commentForm(t, written));
+    }
+    const at = new Date().toISOString();
+    // Forwarding's `rating.commented`, written with the comment and only if it is kept.
+    const jobs = await jobsForComment(complaint.id, { csat: complaint.csat ?? undefined, comment }, at);
+    const outcome = await store.addRatingComment(complaint.id, comment, at, { jobs });
+    if (outcome === 'already') return page(reply, 409, t.locale, complaint.ratedFrom === 'widget' ? t.already : t.commentAlready);
+    if (outcome === 'not-rated') return page(reply, 409, t.locale, t.commentNotRated);
+    // The comment is kept; an inbox missing this live update still shows it on its next read.
+    store.events.publish('updated', { id: complaint.id }).catch((error) => request.log.warn({ err: error }, 'live update for a comment not published'));
+    if (jobs.length > 0) wakeWorker();
+    request.log.info({ complaintId: complaint.id, characters: length }, 'follow-up comment recorded');
+    return page(reply, 200, t.locale, t.commentThanks);
   });
 
   /**
@@ -107,4 +153,18 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, wakeWo
     const t = messagesFor(target.complaint.record.locale);
     return page(reply, 200, t.locale, t.unsubscribed);
   });
+}
+
+/**
+ * The comment box: a labelled textarea in a form posting to the page's own address, which holds
+ * the signed token. No script; every value escaped.
+ * @param {ReturnType<typeof messagesFor>} t
+ * @param {string} [text] what the visitor wrote, given back when it could not be kept
+ */
+function commentForm(t, text = '') {
+  const invalid = text === '' ? '' : ' aria-invalid="true"';
+  return `<form method="post"><p><label for="comment">${escapeHtml(t.commentLabel)}</label></p>`
+    + `<p><textarea id="comment" name="comment" rows="8" cols="60" aria-describedby="comment-hint"${invalid}>${escapeHtml(text)}</textarea></p>`
+    + `<p id="comment-hint">${escapeHtml(t.commentHint)}</p>`
+    + `<p><button type="submit">${escapeHtml(t.commentButton)}</button></p></form>`;
 }

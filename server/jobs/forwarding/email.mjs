@@ -62,6 +62,7 @@ export function emailText({ event, record, summary, inboxUrl }) {
   if (record.desiredOutcome) lines.push(`Wants: ${record.desiredOutcome.kind}${record.desiredOutcome.detail ? ` (${record.desiredOutcome.detail})` : ''}`);
   if (record.commitment) lines.push(`Promised: ${record.commitment.action} by ${record.commitment.dueBy}`);
   if (event.details.note) lines.push(`Resolution note: ${event.details.note}`);
+  if (event.details.comment) lines.push(`Visitor's comment: ${event.details.comment}`);
   lines.push(`Inbox: ${inboxUrl}`, '', '--- Transcript ---', '', record.transcriptText);
   return lines.join('\n');
 }

@@ -14,6 +14,7 @@ export const EVENT_TYPES = /** @type {const} */ ([
   'complaint.claimed',
   'complaint.resolved',
   'rating.created',
+  'rating.commented',
   'complaint.overdue',
 ]);
 
@@ -22,7 +23,8 @@ export const FORWARD_JOB = 'forward';
 
 /**
  * @typedef {typeof EVENT_TYPES[number]} EventType
- * @typedef {{ agent?: { id?: string | null, name: string }, note?: string, csat?: number, reason?: string, dueBy?: string }} EventDetails
+ * @typedef {{ agent?: { id?: string | null, name: string }, note?: string, csat?: number, comment?: string, reason?: string, dueBy?: string }} EventDetails
+ *   `comment`: what the visitor wrote after rating from the follow-up email (`rating.commented`).
  * @typedef {{ id: string, type: EventType, timestamp: string, complaintId: string, details: EventDetails }} ForwardEvent
  *   `id` is the Standard Webhooks message id: the same on every retry and for every destination.
  * @typedef {{ reference: string, urgency: string, category: string, verified: boolean }} ComplaintSummary
@@ -115,6 +117,8 @@ export function headline(event) {
       return `Resolved by ${details.agent?.name ?? 'an agent'}`;
     case 'rating.created':
       return `Rated ${details.csat ?? '?'}/5`;
+    case 'rating.commented':
+      return `Comment with the rating ${details.csat ?? '?'}/5`;
     case 'complaint.overdue':
       return `Overdue${details.dueBy ? ` since ${details.dueBy.slice(0, 16).replace('T', ' ')} UTC` : ''}`;
   }

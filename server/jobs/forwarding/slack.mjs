@@ -25,6 +25,10 @@ export function slackMessage({ event, record, summary, inboxUrl }, { personalDat
     if (contact.length) lines.push(`Contact: ${contact.join(' · ')}`);
   }
   if (excerpt) lines.push(`> ${escapeSlack(excerpt)}`);
+  if (event.details.comment) {
+    const comment = event.details.comment.replace(/\s+/g, ' ').trim();
+    lines.push(`Comment: ${escapeSlack(personalData ? comment : maskContacts(comment, record))}`);
+  }
   lines.push(`<${inboxUrl}|Open in the inbox>`);
   return { text: lines.join('\n') };
 }

@@ -53,7 +53,7 @@ const INSERT_RATING = `
     VALUES ($1, 'rating', $2, json_build_object('id', $1::text, 'reference', NULL, 'receivedAt', $4::text))
     ON CONFLICT (id) DO NOTHING RETURNING receipt
   ), rating AS (
-    INSERT INTO ratings (id, complaint_id, csat, at) SELECT $1, $3, $5, $6 FROM receipt RETURNING id
+    INSERT INTO ratings (id, complaint_id, csat, at, source) SELECT $1, $3, $5, $6, $8 FROM receipt RETURNING id
   ), work AS (
     ${insertJobsFrom(7, 'EXISTS (SELECT 1 FROM rating)')}
   )
@@ -167,7 +167,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
    * @param {InsertMeta} meta
    * @returns {Promise<InsertResult>}
    */
-  const insertRating = async (record, { hash, receivedAt, jobs, event }) => {
+  const insertRating = async (record, { hash, receivedAt, jobs, event, ratingSource = 'widget' }) => {
     const { rows } = await pool.query({ name: 'heard_insert_rating', text: INSERT_RATING, values: [
       record.id,
       hash,
@@ -176,6 +176,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       record.csat,
       record.at,
       jobsParameter(jobs),
+      ratingSource,
     ] });
     if (rows[0].created === 1) return announce({ outcome: 'created', receipt: rows[0].receipt }, event);
     return existingReceipt(record.id, hash);
@@ -183,11 +184,27 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
 
   /** @type {(id: string, now: number) => Promise<Complaint | null>} */
   const read = async (id, now) => {
-    const { rows } = await pool.query(`SELECT ${LIST_COLUMNS}, c.resolution_note, c.due_by_reason, c.body FROM complaints c WHERE c.id = $1`, [id]);
+    const { rows } = await pool.query(
+      `SELECT ${LIST_COLUMNS}, c.resolution_note, c.due_by_reason, c.body,
+         rc.source AS rating_source, rc.comment AS rating_comment, rc.comment_at AS rating_comment_at
+       FROM complaints c
+       LEFT JOIN LATERAL (SELECT r.source, r.comment, r.comment_at FROM ratings r WHERE r.complaint_id = c.id ORDER BY r.at DESC LIMIT 1) rc ON true
+       WHERE c.id = $1`,
+      [id],
+    );
     const row = rows[0];
     if (!row) return null;
     const [audit, replies] = await Promise.all([agents.auditOf(id), repliesOf(id)]);
-    return { ...toListItem(toWorkRow(row), now), resolutionNote: row.resolution_note, dueByReason: row.due_by_reason, record: row.body, audit, replies };
+    return {
+      ...toListItem(toWorkRow(row), now),
+      resolutionNote: row.resolution_note,
+      dueByReason: row.due_by_reason,
+      record: row.body,
+      audit,
+      replies,
+      ratingComment: row.rating_comment === null ? null : { text: row.rating_comment, at: /** @type {string} */ (iso(row.rating_comment_at)) },
+      ratedFrom: row.rating_source ?? (row.csat === null ? null : 'widget'),
+    };
   };
 
   /** @param {string} id @returns {Promise<import('../store.mjs').Reply[]>} */
@@ -310,8 +327,12 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     },
     moveDue: async (id, agent, dueBy, reason, at, options = {}) =>
       work(
-        `UPDATE complaints SET due_by = $2, due_by_reason = $3 WHERE id = $1 AND status <> 'resolved'`,
-        [id, dueBy, text(reason)],
+        // The first promise is kept, and a move made once the date it replaces had passed is marked late.
+        `UPDATE complaints SET due_by = $2, due_by_reason = $3,
+           first_due_by = COALESCE(first_due_by, due_by, $2::timestamptz),
+           late_move = late_move OR COALESCE(due_by < $4::timestamptz, false)
+         WHERE id = $1 AND status <> 'resolved'`,
+        [id, dueBy, text(reason), at],
         'move the due date',
         options,
         audit('due-moved', agentRef(agent), at, { dueBy, reason }),
@@ -362,6 +383,39 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       }));
       categories.sort((a, b) => compare(a.week, b.week) || compare(a.category, b.category));
       return { weeks: weekKeys, categories, signals: countSignals(signalRows.rows, topSignals) };
+    },
+    commitments: async ({ weeks = 12, now = Date.now() } = {}) => {
+      const { firstWeek } = trendWeeks(weeks, now);
+      // The definitions are in store.mjs (Commitments); a complaint's outcome, from columns only.
+      const { rows } = await pool.query(
+        `SELECT count(*)::int AS total, (count(*) FILTER (WHERE outcome = 'kept'))::int AS kept,
+           (count(*) FILTER (WHERE outcome = 'moved'))::int AS moved, (count(*) FILTER (WHERE outcome = 'missed'))::int AS missed
+         FROM (
+           SELECT CASE
+             WHEN status = 'resolved' AND resolved_at <= COALESCE(first_due_by, due_by) THEN 'kept'
+             WHEN status = 'resolved' AND resolved_at <= due_by AND first_due_by IS NOT NULL AND NOT late_move THEN 'moved'
+             ELSE 'missed' END AS outcome
+           FROM complaints
+           WHERE submitted_at >= $1 AND due_by IS NOT NULL AND (status = 'resolved' OR due_by < $2)
+         ) outcomes`,
+        [new Date(firstWeek).toISOString(), new Date(now).toISOString()],
+      );
+      const { total, kept, moved, missed } = rows[0];
+      return { total, kept, moved, missed };
+    },
+    addRatingComment: async (complaintId, comment, at, { jobs: caused } = {}) => {
+      const { rows } = await pool.query(
+        `WITH added AS (
+           UPDATE ratings SET comment = $2, comment_at = $3 WHERE complaint_id = $1 AND source = 'follow-up' AND comment IS NULL RETURNING 1
+         ), work AS (
+           ${insertJobsFrom(4, 'EXISTS (SELECT 1 FROM added)')}
+         )
+         SELECT (SELECT count(*) FROM added)::int AS added,
+           EXISTS (SELECT 1 FROM ratings WHERE complaint_id = $1) OR EXISTS (SELECT 1 FROM complaints WHERE id = $1 AND csat IS NOT NULL) AS rated`,
+        [complaintId, text(comment), at, jobsParameter(caused)],
+      );
+      if (rows[0].added > 0) return 'added';
+      return rows[0].rated ? 'already' : 'not-rated';
     },
     purgeResolved: async ({ resolvedBefore }) => {
       let purged = 0;

@@ -68,7 +68,23 @@ export function createSqliteStore({ path, writer = 'thread' }) {
        @escalated, @dueMs, @followUpMs, @consent, @csat, @urgency, @mood, @customerType, @widgetUrgency,
        @widgetCategory, @handoffReason, @verified, @name, @excerpt, @submittedAt, @dueBy, @followUpAt, @statusKeyHash)`),
     ratingFor: db.prepare('SELECT csat FROM ratings WHERE complaint_id = ? ORDER BY at DESC LIMIT 1'),
-    addRating: db.prepare('INSERT INTO ratings (id, complaint_id, csat, at) VALUES (?, ?, ?, ?)'),
+    addRating: db.prepare('INSERT INTO ratings (id, complaint_id, csat, at, source) VALUES (?, ?, ?, ?, ?)'),
+    addComment: db.prepare(`UPDATE ratings SET comment = @text, comment_at = @at
+      WHERE complaint_id = @id AND source = 'follow-up' AND comment IS NULL`),
+    rated: db.prepare(`SELECT EXISTS (SELECT 1 FROM ratings WHERE complaint_id = @id)
+      OR EXISTS (SELECT 1 FROM complaints WHERE id = @id AND csat IS NOT NULL)`),
+    ratingOf: db.prepare(`SELECT source, comment, comment_at FROM ratings WHERE complaint_id = ? ORDER BY at DESC LIMIT 1`),
+    // The definitions are in store.mjs (Commitments); a complaint's outcome, from columns only.
+    commitments: db.prepare(`SELECT COUNT(*) AS total,
+        COALESCE(SUM(outcome = 'kept'), 0) AS kept, COALESCE(SUM(outcome = 'moved'), 0) AS moved, COALESCE(SUM(outcome = 'missed'), 0) AS missed
+      FROM (
+        SELECT CASE
+          WHEN status = 'resolved' AND resolved_ms <= COALESCE(first_due_ms, due_ms) THEN 'kept'
+          WHEN status = 'resolved' AND resolved_ms <= due_ms AND first_due_ms IS NOT NULL AND late_move = 0 THEN 'moved'
+          ELSE 'missed' END AS outcome
+        FROM complaints
+        WHERE submitted_ms >= @since AND due_ms IS NOT NULL AND (status = 'resolved' OR due_ms < @now)
+      )`),
     applyRating: db.prepare('UPDATE complaints SET csat = ? WHERE id = ?'),
     get: db.prepare(`SELECT ${LIST_COLUMNS}, resolution_note, due_by_reason, body FROM complaints WHERE id = ?`),
     status: db.prepare(`SELECT reference, status, received_at, resolved_at, due_by, due_by_reason, status_key_hash
@@ -77,7 +93,10 @@ export function createSqliteStore({ path, writer = 'thread' }) {
     addReply: db.prepare(`INSERT INTO replies (complaint_id, agent_id, agent_name, text, at) VALUES (@id, @agentId, @name, @text, @at)`),
     replied: db.prepare(`UPDATE complaints SET last_reply_at = @at
       WHERE id = @id AND (@guard = 0 OR claimed_by_id IS @expected)`),
-    moveDue: db.prepare(`UPDATE complaints SET due_by = @dueBy, due_ms = @dueMs, due_by_reason = @reason
+    // The first promise is kept, and a move made once the date it replaces had passed is marked late.
+    moveDue: db.prepare(`UPDATE complaints SET due_by = @dueBy, due_ms = @dueMs, due_by_reason = @reason,
+      first_due_ms = COALESCE(first_due_ms, due_ms, @dueMs),
+      late_move = CASE WHEN due_ms < @atMs THEN 1 ELSE late_move END
       WHERE id = @id AND status <> 'resolved' AND (@guard = 0 OR claimed_by_id IS @expected)`),
     claim: db.prepare(`UPDATE complaints SET status = 'claimed', claimed_by = @name, claimed_by_id = @agentId, claimed_at = @at
       WHERE id = @id AND status = 'new'`),
@@ -149,8 +168,8 @@ export function createSqliteStore({ path, writer = 'thread' }) {
   };
 
   /** @type {(record: RatingRecord, meta: InsertMeta) => Receipt} */
-  const insertRating = (record, { hash, receivedAt }) => {
-    q.addRating.run(record.id, record.complaintId, record.csat, record.at);
+  const insertRating = (record, { hash, receivedAt, ratingSource = 'widget' }) => {
+    q.addRating.run(record.id, record.complaintId, record.csat, record.at, ratingSource);
     q.applyRating.run(record.csat, record.complaintId);
     // Whoever sends a rating learns nothing about the complaint from the answer.
     /** @type {Receipt} */
@@ -252,6 +271,7 @@ export function createSqliteStore({ path, writer = 'thread' }) {
   const read = (id, now) => {
     const row = /** @type {Row & { resolution_note: string | null, due_by_reason: string | null, body: string } | undefined} */ (q.get.get(id));
     if (!row) return null;
+    const rating = /** @type {{ source: import('../store.mjs').RatingSource, comment: string | null, comment_at: string | null } | undefined} */ (q.ratingOf.get(id));
     return {
       ...toListItem(toWorkRow(row), now),
       resolutionNote: row.resolution_note,
@@ -259,6 +279,8 @@ export function createSqliteStore({ path, writer = 'thread' }) {
       record: JSON.parse(row.body),
       audit: agents.auditOf(id),
       replies: repliesOf(id),
+      ratingComment: rating?.comment ? { text: rating.comment, at: /** @type {string} */ (rating.comment_at) } : null,
+      ratedFrom: rating?.source ?? (row.csat === null ? null : 'widget'),
     };
   };
 
@@ -347,12 +369,25 @@ export function createSqliteStore({ path, writer = 'thread' }) {
       const signals = /** @type {import('../store.mjs').Trends['signals']} */ (q.signals.all(firstWeek, topSignals));
       return { weeks: weekKeys, categories, signals };
     },
+    commitments: async ({ weeks = 12, now = Date.now() } = {}) => {
+      const { firstWeek } = trendWeeks(weeks, now);
+      return /** @type {import('../store.mjs').Commitments} */ (q.commitments.get({ since: firstWeek, now }));
+    },
+    addRatingComment: async (complaintId, text, at, { jobs: caused } = {}) => {
+      const added = db.transaction(() => {
+        if (q.addComment.run({ id: complaintId, text, at }).changes === 0) return false;
+        jobs.add(caused);
+        return true;
+      }).immediate();
+      if (added) return 'added';
+      return q.rated.pluck().get({ id: complaintId }) ? 'already' : 'not-rated';
+    },
     addReply: async (id, agent, text, at, options = {}) => {
       const who = agentRef(agent);
       return work(q.replied, { id, at, text, name: who.name, agentId: who.id }, 'reply', options, audit('replied', who, at), q.addReply);
     },
     moveDue: async (id, agent, dueBy, reason, at, options = {}) =>
-      work(q.moveDue, { id, dueBy, dueMs: Date.parse(dueBy), reason }, 'move the due date', options, audit('due-moved', agentRef(agent), at, { dueBy, reason })),
+      work(q.moveDue, { id, dueBy, dueMs: Date.parse(dueBy), atMs: Date.parse(at), reason }, 'move the due date', options, audit('due-moved', agentRef(agent), at, { dueBy, reason })),
     getStatus: async (id) => {
       const row = /** @type {{ reference: string, status: import('../store.mjs').WorkStatus, received_at: string, resolved_at: string | null, due_by: string | null, due_by_reason: string | null, status_key_hash: string | null } | undefined} */ (
         q.status.get(id)

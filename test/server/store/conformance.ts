@@ -472,6 +472,113 @@ export function storeConformance(name: string, backend: Backend) {
       });
     });
 
+    describe('comments after a follow-up rating', () => {
+      const rateByLink = (complaintId: string, csat: 1 | 2 | 3 | 4 | 5) =>
+        store.insertRecord(sampleRating(complaintId, csat), { hash: `link-${complaintId}`, receivedAt: now(), ratingSource: 'follow-up' });
+
+      it('keeps one comment with a follow-up rating, exactly as written, and never overwrites it', async () => {
+        const record = sampleComplaint();
+        await put(store, record);
+        expect((await store.getRecord(record.id))?.ratingComment).toBeNull();
+        expect((await store.getRecord(record.id))?.ratedFrom).toBeNull();
+        expect(await store.addRatingComment(record.id, 'Before any rating.', now())).toBe('not-rated');
+        await rateByLink(record.id, 2);
+        expect((await store.getRecord(record.id))?.ratedFrom).toBe('follow-up');
+        const at = now();
+        const text = 'The kettle came, but <b>dented</b> again 🙁\nLine two.';
+        expect(await store.addRatingComment(record.id, text, at)).toBe('added');
+        expect(await store.addRatingComment(record.id, 'A second try.', now())).toBe('already');
+        const complaint = await store.getRecord(record.id);
+        expect(complaint?.csat).toBe(2);
+        expect(complaint?.ratingComment).toEqual({ text, at });
+        expect(await store.addRatingComment('no-such-complaint', 'Hello', now())).toBe('not-rated');
+      });
+
+      it('takes no comment for a complaint rated in the widget, before or after it was sent', async () => {
+        const ratedAfter = sampleComplaint();
+        await put(store, ratedAfter);
+        await store.insertRecord(sampleRating(ratedAfter.id, 5), { hash: 'widget', receivedAt: now() });
+        const ratedInRecord = sampleComplaint({ csat: 4 });
+        await put(store, ratedInRecord);
+        for (const id of [ratedAfter.id, ratedInRecord.id]) {
+          expect(await store.addRatingComment(id, 'Sneaky.', now())).toBe('already');
+          expect((await store.getRecord(id))?.ratingComment).toBeNull();
+          expect((await store.getRecord(id))?.ratedFrom).toBe('widget');
+        }
+      });
+
+      it('writes the jobs a comment causes with it, and none for a comment refused', async () => {
+        const record = sampleComplaint();
+        await put(store, record);
+        const caused = (kind: string) => ({ jobs: [{ kind, payload: { comment: 'Zoë 🙂' }, dueAt: now(), complaintId: record.id }] });
+        await store.addRatingComment(record.id, 'Too early.', now(), caused('before-rating'));
+        await rateByLink(record.id, 5);
+        await store.addRatingComment(record.id, 'Great.', now(), caused('commented'));
+        await store.addRatingComment(record.id, 'Again.', now(), caused('commented-twice'));
+        const jobs = await store.listJobs();
+        expect(jobs.map((j) => [j.kind, j.payload])).toEqual([['commented', { comment: 'Zoë 🙂' }]]);
+      });
+
+      it('takes exactly one of two comments sent at once', async () => {
+        const record = sampleComplaint();
+        await put(store, record);
+        await rateByLink(record.id, 4);
+        const results = await Promise.all([store.addRatingComment(record.id, 'First.', now()), store.addRatingComment(record.id, 'Second.', now())]);
+        expect(results.sort()).toEqual(['added', 'already']);
+      });
+    });
+
+    describe('commitments kept on time', () => {
+      /** A complaint submitted 30 hours ago with a date promised (or none), moved and resolved as asked. */
+      const promised = async (
+        dueBy: string | null,
+        { moves = [], resolvedAt = null, submittedAt = ago(30) }: { moves?: { at: string, to: string }[], resolvedAt?: string | null, submittedAt?: string } = {},
+      ) => {
+        const record = sampleComplaint({ submittedAt, commitment: dueBy === null ? null : { action: 'Send a new kettle.', dueBy, slaHours: 24 } });
+        await put(store, record);
+        for (const move of moves) expect((await store.moveDue(record.id, 'Mia', move.to, 'The courier is late.', move.at)).ok).toBe(true);
+        if (resolvedAt) expect((await store.resolve(record.id, 'Mia', 'Sent.', resolvedAt)).ok).toBe(true);
+        return record.id;
+      };
+
+      it('counts kept, moved in time and missed promises, leaving out those still in play', async () => {
+        expect(await store.commitments({ weeks: 4 })).toEqual({ total: 0, kept: 0, moved: 0, missed: 0 });
+        // Kept: resolved by the first promise, whether it has passed or not.
+        await promised(ago(10), { resolvedAt: ago(12) });
+        await promised(ago(-24), { resolvedAt: now() });
+        // Kept too: no promise in the record, and resolved by the date an agent then set.
+        await promised(null, { moves: [{ at: ago(6), to: ago(2) }], resolvedAt: ago(3) });
+        // Moved with notice: the new date was set before the old one passed, and was kept.
+        await promised(ago(20), { moves: [{ at: ago(22), to: ago(5) }], resolvedAt: ago(6) });
+        // Missed: moved only after the date had passed.
+        await promised(ago(20), { moves: [{ at: ago(18), to: ago(5) }], resolvedAt: ago(6) });
+        // Missed: moved in time, then the new date was missed too.
+        await promised(ago(20), { moves: [{ at: ago(22), to: ago(8) }], resolvedAt: ago(3) });
+        // Missed: resolved late, and open past the date.
+        await promised(ago(20), { resolvedAt: ago(10) });
+        await promised(ago(2));
+        // Still in play, not counted: open before the date, open before a date moved in time.
+        await promised(ago(-5));
+        await promised(ago(20), { moves: [{ at: ago(22), to: ago(-10) }] });
+        // Not counted: no date ever promised, or submitted before the weeks asked for.
+        await promised(null, { resolvedAt: ago(1) });
+        await promised(ago(60 * 24 - 24), { resolvedAt: ago(60 * 24 - 30), submittedAt: ago(60 * 24) });
+        expect(await store.commitments({ weeks: 4 })).toEqual({ total: 8, kept: 3, moved: 1, missed: 4 });
+      });
+
+      it('counts a second move made after the first moved date had passed as missed', async () => {
+        await promised(ago(20), { moves: [{ at: ago(22), to: ago(10) }, { at: ago(8), to: ago(2) }], resolvedAt: ago(3) });
+        expect(await store.commitments({ weeks: 4 })).toEqual({ total: 1, kept: 0, moved: 0, missed: 1 });
+      });
+
+      it('counts from columns, without reading any stored body', async () => {
+        await promised(ago(10), { resolvedAt: ago(12) });
+        const sql = await backend.captureQueries(() => store.commitments({ weeks: 4 }));
+        expect(sql.length).toBeGreaterThan(0);
+        for (const statement of sql) expect(statement).not.toMatch(/\bbody\b/);
+      });
+    });
+
     describe('agents, sessions and the audit trail', () => {
       const HOURS = (n: number) => new Date(Date.now() + n * HOUR).toISOString();
       const newAgent = (overrides: Partial<NewAgent> = {}): NewAgent => ({

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { runner } from 'node-pg-migrate';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
@@ -30,6 +31,40 @@ storeConformance('PostgreSQL', {
 });
 
 describe('PostgreSQL store', () => {
+  it('works out which commitments were kept or moved in time for complaints moved before it counted them', async () => {
+    const url = await cluster.createDatabase();
+    // A database as the release before left it: seven migrations, three complaints, two of them moved.
+    await runner({
+      databaseUrl: url, dir: join(import.meta.dirname, '../../../server/store/migrations/postgres'), migrationsTable: 'heard_migrations',
+      direction: 'up', count: 7, singleTransaction: true, log: () => {},
+    });
+    const hour = 3600_000;
+    const ago = (hours: number) => new Date(Date.now() - hours * hour).toISOString();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const add = async (promised: string, due: string, resolvedAt: string, moves: { at: string, to: string }[]) => {
+      const record = sampleComplaint({ submittedAt: ago(30), commitment: { action: 'Send a new kettle.', dueBy: promised, slaHours: 24 } });
+      await client.query(
+        `INSERT INTO complaints (id, reference, body, received_at, submitted_at, category, language, urgency, urgency_rank, mood,
+           customer_type, widget_urgency, widget_category, escalated, verified, excerpt, due_by, follow_up_consent, signals, status, resolved_at)
+         VALUES ($1, $2, $3, $4, $4, 'delivery', 'en', 'normal', 2, 'calm', 'consumer', 'normal', 'delivery', false, false, '', $5, true, '[]', 'resolved', $6)`,
+        [record.id, record.reference, JSON.stringify(record), record.submittedAt, due, resolvedAt],
+      );
+      for (const move of moves) {
+        await client.query(`INSERT INTO audit_events (complaint_id, action, agent_name, at, detail) VALUES ($1, 'due-moved', 'Mia', $2, $3)`,
+          [record.id, move.at, JSON.stringify({ dueBy: move.to, reason: 'The courier is late.' })]);
+      }
+    };
+    await add(ago(10), ago(10), ago(12), []);
+    await add(ago(20), ago(5), ago(6), [{ at: ago(22), to: ago(5) }]);
+    await add(ago(20), ago(5), ago(6), [{ at: ago(18), to: ago(5) }]);
+    await client.end();
+
+    const store = await createPostgresStore({ connectionString: url });
+    expect(await store.commitments({ weeks: 4 })).toEqual({ total: 3, kept: 1, moved: 1, missed: 1 });
+    await store.close();
+  });
+
   it('migrates once when several instances start on an empty database together', async () => {
     const url = await cluster.createDatabase();
     const stores: Store[] = await Promise.all(Array.from({ length: 4 }, () => createPostgresStore({ connectionString: url })));

@@ -103,4 +103,34 @@ describe('SQLite database file', () => {
     expect(listed?.summary.excerpt).toBe(`${'y'.repeat(159)}…`);
     await store.close();
   });
+
+  it('works out which commitments were kept or moved in time for complaints moved before it counted them', async () => {
+    const path = join(dir, 'upgrade-commitments.db');
+    const hour = 3600_000;
+    const ago = (hours: number) => new Date(Date.now() - hours * hour).toISOString();
+    // A database as the release before left it: ten migrations, three complaints, two of them moved.
+    const old = new Database(path);
+    for (const migration of sqliteMigrations().slice(0, 10)) old.exec(migration.sql);
+    old.pragma('user_version = 10');
+    const add = (promised: string, due: string, resolvedAt: string, moves: { at: string, to: string }[]) => {
+      const record = sampleComplaint({ submittedAt: ago(30), commitment: { action: 'Send a new kettle.', dueBy: promised, slaHours: 24 } });
+      old.prepare(`INSERT INTO complaints (id, reference, body, received_at, submitted_ms, submitted_at, category, language,
+        urgency_rank, escalated, follow_up_consent, due_by, due_ms, status, resolved_at, resolved_ms)
+        VALUES (?, ?, ?, ?, ?, ?, 'delivery', 'en', 2, 0, 1, ?, ?, 'resolved', ?, ?)`)
+        .run(record.id, record.reference, JSON.stringify(record), record.submittedAt, Date.parse(record.submittedAt), record.submittedAt,
+          due, Date.parse(due), resolvedAt, Date.parse(resolvedAt));
+      for (const move of moves) {
+        old.prepare(`INSERT INTO audit_events (complaint_id, action, agent_name, at, detail) VALUES (?, 'due-moved', 'Mia', ?, ?)`)
+          .run(record.id, move.at, JSON.stringify({ dueBy: move.to, reason: 'The courier is late.' }));
+      }
+    };
+    add(ago(10), ago(10), ago(12), []);
+    add(ago(20), ago(5), ago(6), [{ at: ago(22), to: ago(5) }]);
+    add(ago(20), ago(5), ago(6), [{ at: ago(18), to: ago(5) }]);
+    old.close();
+
+    const store = createSqliteStore({ path });
+    expect(await store.commitments({ weeks: 4 })).toEqual({ total: 3, kept: 1, moved: 1, missed: 1 });
+    await store.close();
+  });
 });
