@@ -204,6 +204,8 @@ export function createApp({
     signInLimits,
     forwarding: jobs.forwarding,
     jobsForResolution: jobs.jobsForResolution,
+    jobsForReply: jobs.jobsForReply,
+    jobsForDueMove: jobs.jobsForDueMove,
     wakeWorker,
     // Destinations and the job queue: signed in (the API's hook) and an admin.
     settingsRoutes: async (api) => api.register(jobRoutes, { jobs, store: jobStore, requireAdmin }),
