@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.mjs';
+import { emailHash } from '../../../server/jobs/commitments/follow-up.mjs';
 import { createMailer } from '../../../server/jobs/forwarding/email.mjs';
 import type { createWorker } from '../../../server/jobs/worker.mjs';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
@@ -89,6 +90,7 @@ describe('emails to the visitor on one instance', () => {
     expect(mail?.to).toMatchObject({ text: 'jana@example.com' });
     expect(mail?.from?.text).toBe('"Shop care" <care@shop.example>');
     expect(mail?.replyTo?.text).toBe('team@shop.example');
+    expect(mail?.messageId).toMatch(/^<[^@\s]+@shop\.example>$/);
     expect(mail?.subject).toBe(`Odpoveď k Vašej sťažnosti ${record.reference}`);
     expect(mail?.text).toBe([
       'Dobrý deň, Jana Kováčová,',
@@ -109,18 +111,20 @@ describe('emails to the visitor on one instance', () => {
     expect(smtp.mail).toHaveLength(1);
   });
 
-  it('emails the reply given on resolving once, to a visitor who did not agree to follow-ups too, and shows it in the status', async () => {
+  it('emails the reply given on resolving once, even to a visitor who declined or stopped follow-ups, and shows it in the status', async () => {
     await start();
     const key = newKey();
     const record = sampleComplaint({ locale: 'hu', visitor: { name: 'Kiss Anna', email: 'anna@example.com', followUpConsent: false, statusKey: key } as never });
     await receive(record);
+    await store.optOutOfFollowUps(emailHash('anna@example.com'), new Date().toISOString());
     const resolved = await work(record.id, 'resolve', { note: 'Replacement sent by courier.', reply: 'Az új vízforralót ma feladtuk.' });
     expect(resolved.statusCode).toBe(200);
     await drain();
     now += 3 * 24 * 3600_000;
     await drain();
 
-    // A reply is a service message about the visitor's own complaint; only follow-ups need consent.
+    // A reply is a service message about the visitor's own complaint: consent and the opt-out
+    // list are for follow-ups only.
     expect(smtp.mail.map((mail) => mail.subject)).toEqual([`Válaszunk ${record.reference} számú panaszára`]);
     expect(smtp.mail[0]?.text).toContain('Kedves Kiss Anna!');
     expect(smtp.mail[0]?.text).toContain('Az új vízforralót ma feladtuk.');
