@@ -149,8 +149,8 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forw
       if (!allowed) return reply;
       const at = new Date().toISOString();
       // The reply that tells the visitor the outcome goes first, so the status they read says
-      // "resolved" only with it; the note stays internal.
-      // Its email to the visitor is written with it.
+      // "resolved" only with it; the note stays internal. Its email to the visitor is written
+      // with it, and the worker woken for it even if the resolution then loses a race.
       if (body.reply !== undefined) {
         const text = body.reply.trim();
         const replied = await store.addReply(id, actor(request), text, at, { ...allowed, jobs: await jobsForReply(id, { at, text }) });
