@@ -107,7 +107,7 @@ export const UPDATE_MESSAGES = {
     answer: 'You can answer by replying to this email.',
     dueSubject: 'A new date for your complaint {reference}',
     dueMoved: 'We need more time for your complaint {reference}. Our new date for it is {date}.',
-    dueReason: 'Why, in our own words:',
+    dueReason: 'The reason, from our team:',
     dueSorry: 'We are sorry for the wait, and we will keep you posted.',
   },
   ms: {
@@ -116,7 +116,7 @@ export const UPDATE_MESSAGES = {
     answer: 'Anda boleh menjawab dengan membalas e-mel ini.',
     dueSubject: 'Tarikh baharu untuk aduan anda {reference}',
     dueMoved: 'Kami memerlukan lebih masa untuk aduan anda {reference}. Tarikh baharunya ialah {date}.',
-    dueReason: 'Sebabnya, dalam kata-kata kami sendiri:',
+    dueReason: 'Sebabnya, daripada pasukan kami:',
     dueSorry: 'Kami memohon maaf kerana anda terpaksa menunggu, dan kami akan terus memaklumkan perkembangannya.',
   },
   hu: {

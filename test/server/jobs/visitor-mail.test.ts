@@ -203,7 +203,7 @@ describe('emails to the visitor on one instance', () => {
       '',
       `We need more time for your complaint ${record.reference}. Our new date for it is Monday, March 4, 2030 at 9:00 AM UTC.`,
       '',
-      'Why, in our own words:',
+      'The reason, from our team:',
       reason,
       '',
       'We are sorry for the wait, and we will keep you posted.',
