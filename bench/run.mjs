@@ -17,6 +17,7 @@ import { complaintText } from './complaints.mjs';
 import { measureCss, measureIngest, measureOutboxFlush, measureTriage } from './node-figures.mjs';
 import { measureForwarding } from './forwarding.mjs';
 import { measureReplyToWidget } from './loop.mjs';
+import { measureReplyMail } from './reply-mail.mjs';
 import { buildPeers, ensurePeersInstalled, PEERS_DIR } from './peers.mjs';
 import { kb, markdownTable, mb, ms, ratio, textTable } from './report.mjs';
 import { startBenchServer } from './server.mjs';
@@ -222,6 +223,21 @@ async function measureInNode() {
     row({ section: logic, figure: 'Record 201 → webhook arrival', value: `${ms(forwarding.medianMs, 1)} median (p95 ${ms(forwarding.p95Ms, 1)})`, budget: '', pass: null, note: `${forwarding.latencySamples} records one at a time, the worker woken by the write` });
   } catch (error) {
     row({ section: logic, figure: 'Forwarding', value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
+  }
+
+  try {
+    const loop = await measureReplyMail();
+    results.replyMail = loop;
+    row({
+      section: logic,
+      figure: 'Agent reply → email at the visitor\'s mail server',
+      value: `${ms(loop.medianMs, 1)} median (p95 ${ms(loop.p95Ms, 1)})`,
+      budget: '',
+      pass: null,
+      note: `${loop.samples} replies one at a time, from the API's 201 to a loopback SMTP server's acceptance; 100 ms of it is that server's greeting pause. Reply call ${ms(loop.callMedianMs, 1)}, handed to the mail transport ${ms(loop.handedOverMedianMs, 1)} after the agent sent it (medians); bench/reply-mail.mjs`,
+    });
+  } catch (error) {
+    row({ section: logic, figure: 'Agent reply → visitor email', value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
   }
 }
 

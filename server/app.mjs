@@ -160,7 +160,11 @@ export function createApp({
     hub.closeAll();
     done();
   });
-  // The job in hand finishes before the store closes.
+  // The worker stops, finishing the job in hand, before the store closes. That must happen
+  // before any onClose hook: those run last-registered first, so a caller's hook closing the
+  // store would otherwise run before the worker stopped, and on PostgreSQL a query the worker
+  // had waiting for a pooled connection would then wait forever, and with it the shutdown.
+  app.addHook('preClose', async () => jobs.worker.stop());
   app.addHook('onClose', async () => jobs.stop());
 
   // Only the widget's two calls are open to other origins (the shop's pages): sending a record,
@@ -204,6 +208,8 @@ export function createApp({
     signInLimits,
     forwarding: jobs.forwarding,
     jobsForResolution: jobs.jobsForResolution,
+    jobsForReply: jobs.jobsForReply,
+    jobsForDueMove: jobs.jobsForDueMove,
     wakeWorker,
     // Destinations and the job queue: signed in (the API's hook) and an admin.
     settingsRoutes: async (api) => api.register(jobRoutes, { jobs, store: jobStore, requireAdmin }),

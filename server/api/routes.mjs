@@ -15,6 +15,8 @@ export const MAX_PAGE = 500;
  *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number },
  *   forwarding: ReturnType<typeof import('../jobs/forwarding/service.mjs').createForwarding>,
  *   jobsForResolution: ReturnType<typeof import('../jobs/plugin.mjs').createJobs>['jobsForResolution'],
+ *   jobsForReply: ReturnType<typeof import('../jobs/plugin.mjs').createJobs>['jobsForReply'],
+ *   jobsForDueMove: ReturnType<typeof import('../jobs/plugin.mjs').createJobs>['jobsForDueMove'],
  *   wakeWorker: () => void,
  *   settingsRoutes?: import('fastify').FastifyPluginAsync,
  * }} AgentApiOptions
@@ -28,7 +30,7 @@ export const MAX_PAGE = 500;
  * @param {import('fastify').FastifyInstance} api
  * @param {AgentApiOptions} options
  */
-export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forwarding, jobsForResolution, wakeWorker, settingsRoutes }) {
+export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forwarding, jobsForResolution, jobsForReply, jobsForDueMove, wakeWorker, settingsRoutes }) {
     api.decorateRequest('agent', null);
     api.addHook('onRequest', async (request, reply) => {
       // Every answer here holds what visitors wrote or who they are: no cache keeps a copy.
@@ -147,10 +149,13 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forw
       if (!allowed) return reply;
       const at = new Date().toISOString();
       // The reply that tells the visitor the outcome goes first, so the status they read says
-      // "resolved" only with it; the note stays internal.
+      // "resolved" only with it; the note stays internal. Its email to the visitor is written
+      // with it, and the worker woken for it even if the resolution then loses a race.
       if (body.reply !== undefined) {
-        const replied = await store.addReply(id, actor(request), body.reply.trim(), at, allowed);
+        const text = body.reply.trim();
+        const replied = await store.addReply(id, actor(request), text, at, { ...allowed, jobs: await jobsForReply(id, { at, text }) });
         if (!replied.ok) return answerWork(replied, reply);
+        wakeWorker();
       }
       // Forwarding's event and the visitor's follow-up, written with the resolution (and only
       // if it happens: a refused or lost race writes nothing).
@@ -165,7 +170,10 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forw
       const body = /** @type {{ text: string }} */ (request.body);
       const allowed = await mayChange(request, reply, 'reply to');
       if (!allowed) return reply;
-      const result = await store.addReply(id, actor(request), body.text.trim(), new Date().toISOString(), allowed);
+      const at = new Date().toISOString();
+      const text = body.text.trim();
+      // The email that takes it to the visitor is written with the reply, and only if it was kept.
+      const result = await store.addReply(id, actor(request), text, at, { ...allowed, jobs: await jobsForReply(id, { at, text }) });
       if (result.ok) reply.code(201);
       return answerWork(result, reply);
     });
@@ -188,10 +196,14 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forw
       const allowed = await mayChange(request, reply, 'move the due date of');
       if (!allowed) return reply;
       const dueBy = new Date(dueMs).toISOString();
+      const reason = body.reason.trim();
+      const at = new Date().toISOString();
       // The check for the new date, written with the move: when it comes, the complaint still
       // open alerts the team and its claimant. The check for the old date then does nothing.
+      // The visitor's email about the new date goes with it too.
       const check = overdueJob(id, dueBy);
-      return answerWork(await store.moveDue(id, actor(request), dueBy, body.reason.trim(), new Date().toISOString(), { ...allowed, jobs: check ? [check] : [] }), reply);
+      const jobs = [...(check ? [check] : []), ...(await jobsForDueMove(id, { at, dueBy, reason }))];
+      return answerWork(await store.moveDue(id, actor(request), dueBy, reason, at, { ...allowed, jobs }), reply);
     });
 
     api.post('/complaints/:id/follow-up', async (request, reply) => {

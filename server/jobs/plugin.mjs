@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { FOLLOW_UP_JOB, followUpHandler, followUpJob } from './commitments/follow-up.mjs';
 import { OVERDUE_CLAIMANT_JOB, OVERDUE_JOB, overdueClaimantHandler, overdueHandler } from './commitments/overdue.mjs';
 import { followUpRoutes } from './commitments/routes.mjs';
+import { DUE_MOVED_MAIL_JOB, dueMovedMailJob, REPLY_MAIL_JOB, replyMailJob, visitorMailHandler } from './commitments/visitor-mail.mjs';
 
 /**
  * @typedef {{
@@ -60,6 +61,7 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     return linkSecret;
   };
   const publicUrl = () => origin ?? 'http://localhost';
+  const visitorMail = visitorMailHandler({ store, mailer, from: options.mailFrom ?? 'Heard <heard@localhost>', replyTo: options.teamEmail ?? null });
   const worker = createWorker({
     store,
     handlers: {
@@ -75,6 +77,8 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
         replyTo: options.teamEmail ?? null,
         clock,
       }),
+      [REPLY_MAIL_JOB]: visitorMail,
+      [DUE_MOVED_MAIL_JOB]: visitorMail,
     },
     schedule: options.retrySchedule ?? defaultRetrySchedule(),
     clock,
@@ -110,6 +114,31 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
         if (followUp) jobs.push(followUp);
       }
       return jobs;
+    },
+    /**
+     * The email that takes an agent's reply to the visitor, written with the reply: none when
+     * no mail server is configured or the visitor gave no email.
+     * @param {string} complaintId
+     * @param {{ at: string, text: string }} reply
+     * @returns {Promise<import('../store/store.mjs').JobSpec[]>}
+     */
+    async jobsForReply(complaintId, reply) {
+      if (!mailer) return [];
+      const complaint = await store.getRecord(complaintId);
+      const job = complaint ? replyMailJob(complaint.record, reply) : null;
+      return job ? [job] : [];
+    },
+    /**
+     * The email that tells the visitor their complaint's date moved, and why; like a reply's.
+     * @param {string} complaintId
+     * @param {{ at: string, dueBy: string, reason: string }} move
+     * @returns {Promise<import('../store/store.mjs').JobSpec[]>}
+     */
+    async jobsForDueMove(complaintId, move) {
+      if (!mailer) return [];
+      const complaint = await store.getRecord(complaintId);
+      const job = complaint ? dueMovedMailJob(complaint.record, move) : null;
+      return job ? [job] : [];
     },
     async start() {
       linkSecret = await store.serverSecret('link-signing', () => randomBytes(32).toString('base64url'));

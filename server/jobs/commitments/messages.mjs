@@ -127,3 +127,55 @@ export function messagesFor(locale) {
 export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
 }
+
+/**
+ * What the team's replies and a moved due date say around the agent's own words (which are sent
+ * as they wrote them). Greetings are the follow-up's.
+ */
+export const UPDATE_MESSAGES = {
+  en: {
+    replySubject: 'A reply about your complaint {reference}',
+    replyIntro: 'We have replied to your complaint {reference}:',
+    answer: 'You can answer by replying to this email.',
+    dueSubject: 'A new date for your complaint {reference}',
+    dueMoved: 'We need more time for your complaint {reference}. Our new date for it is {date}.',
+    dueReason: 'The reason, from our team:',
+    dueSorry: 'We are sorry for the wait, and we will keep you posted.',
+  },
+  ms: {
+    replySubject: 'Balasan tentang aduan anda {reference}',
+    replyIntro: 'Kami telah membalas aduan anda {reference}:',
+    answer: 'Anda boleh menjawab dengan membalas e-mel ini.',
+    dueSubject: 'Tarikh baharu untuk aduan anda {reference}',
+    dueMoved: 'Kami memerlukan lebih masa untuk aduan anda {reference}. Tarikh baharunya ialah {date}.',
+    dueReason: 'Sebabnya, daripada pasukan kami:',
+    dueSorry: 'Kami memohon maaf kerana anda terpaksa menunggu, dan kami akan terus memaklumkan perkembangannya.',
+  },
+  hu: {
+    replySubject: 'Válaszunk {reference} számú panaszára',
+    replyIntro: 'Válaszoltunk {reference} számú panaszára:',
+    answer: 'Ha szeretne reagálni, egyszerűen válaszoljon erre az e-mailre.',
+    dueSubject: 'Új határidő {reference} számú panaszában',
+    dueMoved: 'Több időre van szükségünk {reference} számú panasza rendezéséhez. Az új határidő: {date}.',
+    dueReason: 'Munkatársunk indoklása:',
+    dueSorry: 'Elnézést kérünk a várakozásért, és továbbra is tájékoztatjuk.',
+  },
+  sk: {
+    replySubject: 'Odpoveď k Vašej sťažnosti {reference}',
+    replyIntro: 'K Vašej sťažnosti {reference} Vám posielame odpoveď:',
+    answer: 'Ak chcete reagovať, stačí odpovedať na tento e-mail.',
+    dueSubject: 'Nový termín pre Vašu sťažnosť {reference}',
+    dueMoved: 'Na vybavenie Vašej sťažnosti {reference} potrebujeme viac času. Nový termín je {date}.',
+    dueReason: 'Dôvod od nášho tímu:',
+    dueSorry: 'Ospravedlňujeme sa za čakanie a budeme Vás naďalej informovať.',
+  },
+};
+
+/**
+ * The reply and due-date strings in the visitor's language, with the follow-up's greetings.
+ * @param {string | null | undefined} locale
+ */
+export function updateMessagesFor(locale) {
+  const messages = messagesFor(locale);
+  return { locale: messages.locale, greeting: messages.greeting, greetingNoName: messages.greetingNoName, ...UPDATE_MESSAGES[messages.locale] };
+}

@@ -21,7 +21,8 @@ import { isWebhookSecret } from './webhook.mjs';
  *   teamEmail: string | null,
  *   destinations: EnvironmentDestination[],
  * }} ForwardingConfig
- *   `teamEmail` is the address visitors' follow-up emails are answered to.
+ *   `teamEmail` is the address visitors' emails (replies, a moved date, follow-ups) are answered
+ *   to: `HEARD_REPLY_TO`, else `HEARD_NOTIFY_EMAIL`.
  */
 
 const EMAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
@@ -59,6 +60,9 @@ export function readForwardingConfig(env) {
     if (smtpUrl === null) throw new Error('HEARD_NOTIFY_EMAIL needs HEARD_SMTP_URL, the mail server to send through.');
     destinations.push({ id: 'env-email', kind: 'email', name: 'Email (HEARD_NOTIFY_EMAIL)', config: { to }, events });
   }
+  const replyTo = env.HEARD_REPLY_TO?.trim() || null;
+  if (replyTo !== null && !EMAIL.test(replyTo)) throw new Error(`HEARD_REPLY_TO must be one email address; got "${replyTo}".`);
+  if (replyTo !== null && smtpUrl === null) throw new Error('HEARD_REPLY_TO needs HEARD_SMTP_URL, the mail server to send through.');
   if (env.HEARD_SLACK_WEBHOOK_URL) {
     const url = destinationUrl(env, 'HEARD_SLACK_WEBHOOK_URL', allowPrivate);
     destinations.push({ id: 'env-slack', kind: 'slack', name: 'Chat (HEARD_SLACK_WEBHOOK_URL)', config: { url, personalData: false }, events });
@@ -69,7 +73,7 @@ export function readForwardingConfig(env) {
     smtpUrl,
     mailFrom,
     publicUrl,
-    teamEmail: env.HEARD_NOTIFY_EMAIL ? env.HEARD_NOTIFY_EMAIL.trim() : null,
+    teamEmail: replyTo ?? (env.HEARD_NOTIFY_EMAIL ? env.HEARD_NOTIFY_EMAIL.trim() : null),
     destinations,
   };
 }

@@ -356,18 +356,24 @@ export function storeConformance(name: string, backend: Backend) {
         expect(stored.find((j) => j.kind === 'complaint.created')).toMatchObject({ complaintId: record.id, destinationId: 'd1', orderKey: `d1:${record.id}` });
       });
 
-      it('writes the jobs of a claim, resolve or follow-up only when it happened', async () => {
+      it('writes the jobs of a claim, reply, moved date, resolve or follow-up only when it happened', async () => {
         const record = sampleComplaint();
         await put(store, record);
         const caused = (kind: string) => ({ jobs: [job({ kind, complaintId: record.id })] });
         await store.claim(record.id, 'Mia', now(), caused('claimed'));
         await store.claim(record.id, 'Tomas', now(), caused('claimed-by-tomas'));
         await store.markFollowedUp(record.id, now(), caused('followed-up-too-early'));
+        // Refused: the complaint is not held by the account the permission was checked against.
+        await store.addReply(record.id, 'Tomas', 'Hello.', now(), { ...caused('replied-by-tomas'), expectedClaimant: 'tomas-account' });
+        await store.addReply(record.id, 'Mia', 'On its way.', now(), caused('replied'));
+        await store.moveDue(record.id, 'Mia', at(3600), 'Courier late.', now(), caused('due-moved'));
         await store.resolve(record.id, 'Mia', 'Done.', now(), caused('resolved'));
         await store.resolve(record.id, 'Mia', 'Again.', now(), caused('resolved-twice'));
+        await store.moveDue(record.id, 'Mia', at(7200), 'Too late.', now(), caused('due-moved-after-resolving'));
         await store.markFollowedUp(record.id, now(), caused('followed-up'));
         await store.claim('no-such-complaint', 'Mia', now(), caused('ghost'));
-        expect((await store.listJobs()).map((j) => j.kind).sort()).toEqual(['claimed', 'followed-up', 'resolved']);
+        await store.addReply('no-such-complaint', 'Mia', 'Hello?', now(), caused('ghost-reply'));
+        expect((await store.listJobs()).map((j) => j.kind).sort()).toEqual(['claimed', 'due-moved', 'followed-up', 'replied', 'resolved']);
       });
 
       it('never hands one job to two takers at once', async () => {

@@ -28,6 +28,15 @@ describe('forwarding settings from the environment', () => {
     expect(config.destinations[2]?.config).toEqual({ url: 'https://chat.shop.example/hooks/abc', personalData: false });
   });
 
+  it('answers visitors\' emails to HEARD_REPLY_TO, else to the team address, else to no one but the sender', () => {
+    const smtp = { HEARD_SMTP_URL: 'smtp://mail.shop.example:587' };
+    expect(readForwardingConfig(smtp).teamEmail).toBeNull();
+    expect(readForwardingConfig({ ...smtp, HEARD_NOTIFY_EMAIL: 'team@shop.example' }).teamEmail).toBe('team@shop.example');
+    expect(readForwardingConfig({ ...smtp, HEARD_NOTIFY_EMAIL: 'team@shop.example', HEARD_REPLY_TO: ' care@shop.example ' }).teamEmail).toBe('care@shop.example');
+    expect(() => readForwardingConfig({ ...smtp, HEARD_REPLY_TO: 'care@shop.example, other@example.com' })).toThrow(/^HEARD_REPLY_TO must be one email address/);
+    expect(() => readForwardingConfig({ HEARD_REPLY_TO: 'care@shop.example' })).toThrow(/^HEARD_REPLY_TO needs HEARD_SMTP_URL/);
+  });
+
   it('stops start-up with one message naming the variable', () => {
     expect(() => readForwardingConfig({ HEARD_WEBHOOK_URL: 'https://desk.shop.example/heard' })).toThrow(/^HEARD_WEBHOOK_SECRET/);
     expect(() => readForwardingConfig({ HEARD_WEBHOOK_URL: 'https://desk.shop.example/heard', HEARD_WEBHOOK_SECRET: 'hunter2' })).toThrow(/^HEARD_WEBHOOK_SECRET/);

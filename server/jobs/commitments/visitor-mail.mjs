@@ -1,0 +1,157 @@
+// @ts-check
+/**
+ * The visitor hears back by email: an agent's reply, and a due date moved with its reason. Each
+ * is a durable job written in the same transaction as the reply or the move, so an email is
+ * never promised by a write that did not happen, nor lost by a restart; the worker sends it
+ * with forwarding's retry schedule, once across instances.
+ *
+ * These are service messages about the visitor's own complaint, so they go to any visitor who
+ * gave an email, whether or not they agreed to follow-ups: that consent, and the follow-up
+ * opt-out list, govern only the "Is it sorted?" email.
+ */
+import { escapeHtml, sendEmail } from '../forwarding/email.mjs';
+import { fill, updateMessagesFor } from './messages.mjs';
+
+export const REPLY_MAIL_JOB = 'visitor.reply-email';
+export const DUE_MOVED_MAIL_JOB = 'visitor.due-moved-email';
+
+/**
+ * One address and nothing else: a visitor's email is untrusted text, and a comma or angle
+ * brackets in it would let a record add recipients of its choosing.
+ */
+const ONE_ADDRESS = /^[^\s@<>",;:()[\]\\]+@[^\s@<>",;:()[\]\\]+\.[^\s@<>",;:()[\]\\]+$/;
+
+/**
+ * The visitor's address when an email can be sent to it, else null.
+ * @param {import('../../store/store.mjs').ComplaintRecord} record
+ */
+export function visitorAddress(record) {
+  const email = record.visitor.email?.trim();
+  return email && email.length <= 254 && ONE_ADDRESS.test(email) ? email : null;
+}
+
+/**
+ * The job that emails the visitor an agent's reply; null when there is nowhere to send it.
+ * The visitor's emails about one complaint go out in the order they were written.
+ * @param {import('../../store/store.mjs').ComplaintRecord} record
+ * @param {{ at: string, text: string }} reply
+ * @returns {import('../../store/store.mjs').JobSpec | null}
+ */
+export function replyMailJob(record, { at, text }) {
+  if (!visitorAddress(record)) return null;
+  return { kind: REPLY_MAIL_JOB, payload: { at, text }, dueAt: at, complaintId: record.id, orderKey: orderKey(record.id) };
+}
+
+/**
+ * The job that tells the visitor their complaint's date moved, and why; null when there is
+ * nowhere to send it.
+ * @param {import('../../store/store.mjs').ComplaintRecord} record
+ * @param {{ at: string, dueBy: string, reason: string }} move
+ * @returns {import('../../store/store.mjs').JobSpec | null}
+ */
+export function dueMovedMailJob(record, { at, dueBy, reason }) {
+  if (!visitorAddress(record)) return null;
+  return { kind: DUE_MOVED_MAIL_JOB, payload: { dueBy, reason }, dueAt: at, complaintId: record.id, orderKey: orderKey(record.id) };
+}
+
+/** @param {string} complaintId */
+const orderKey = (complaintId) => `visitor-mail:${complaintId}`;
+
+/**
+ * @typedef {{ from: string, replyTo: string | null, messageId: string }} Envelope
+ *   `replyTo`: the team address visitors' answers go to; `messageId` is the job's, the same on
+ *   every attempt, so a mail system can drop a copy sent again after a crash.
+ */
+
+/**
+ * The email carrying an agent's reply, in the visitor's language.
+ * @param {import('../../store/store.mjs').Complaint} complaint
+ * @param {string} text the reply as the agent wrote it
+ * @param {Envelope} envelope
+ */
+export function composeReplyEmail(complaint, text, envelope) {
+  const t = updateMessagesFor(complaint.record.locale);
+  const lines = [greeting(t, complaint), '', fill(t.replyIntro, { reference: complaint.reference }), '', text];
+  if (envelope.replyTo) lines.push('', t.answer);
+  return message(complaint, fill(t.replySubject, { reference: complaint.reference }), lines.join('\n'), envelope);
+}
+
+/**
+ * The email saying a complaint's date moved: the new date in the visitor's language, and the
+ * reason as the agent wrote it.
+ * @param {import('../../store/store.mjs').Complaint} complaint
+ * @param {{ dueBy: string, reason: string }} move
+ * @param {Envelope} envelope
+ */
+export function composeDueMovedEmail(complaint, { dueBy, reason }, envelope) {
+  const t = updateMessagesFor(complaint.record.locale);
+  // The record says nothing of the visitor's time zone, so the time says it is UTC.
+  const date = new Intl.DateTimeFormat(t.locale, {
+    weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short',
+  }).format(new Date(dueBy));
+  const lines = [greeting(t, complaint), '', fill(t.dueMoved, { reference: complaint.reference, date }), '', t.dueReason, reason, '', t.dueSorry];
+  if (envelope.replyTo) lines.push('', t.answer);
+  return message(complaint, fill(t.dueSubject, { reference: complaint.reference }), lines.join('\n'), envelope);
+}
+
+/**
+ * @param {ReturnType<typeof updateMessagesFor>} t
+ * @param {import('../../store/store.mjs').Complaint} complaint
+ */
+function greeting(t, complaint) {
+  const name = complaint.record.visitor.name?.trim();
+  return name ? fill(t.greeting, { name }) : t.greetingNoName;
+}
+
+/**
+ * Plain text, and an HTML part that is only that text escaped: nothing an agent or a visitor
+ * typed can become markup in a mail client.
+ * @param {import('../../store/store.mjs').Complaint} complaint
+ * @param {string} subject
+ * @param {string} text
+ * @param {Envelope} envelope
+ */
+function message(complaint, subject, text, { from, replyTo, messageId }) {
+  return {
+    to: /** @type {string} */ (visitorAddress(complaint.record)),
+    from,
+    ...(replyTo ? { replyTo } : {}),
+    subject: subject.replace(/[\u0000-\u001f\u007f]+/g, ' '),
+    text,
+    html: `<!doctype html><meta charset="utf-8"><pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(text)}</pre>`,
+    messageId,
+  };
+}
+
+/**
+ * Runs both kinds of visitor email. Nothing is sent when the complaint was deleted meanwhile
+ * (retention), and a due-date email is skipped once it no longer tells the truth: the
+ * complaint was resolved, or its date moved again (that move wrote an email of its own).
+ * @param {{
+ *   store: Pick<import('../../store/store.mjs').Store, 'getRecord'>,
+ *   mailer: import('../forwarding/email.mjs').Mailer | null,
+ *   from: string,
+ *   replyTo: string | null,
+ * }} deps
+ * @returns {import('../worker.mjs').JobHandler}
+ */
+export function visitorMailHandler({ store, mailer, from, replyTo }) {
+  const domain = /@([^\s@<>]+)>?\s*$/.exec(from)?.[1] ?? 'heard.invalid';
+  return async (job) => {
+    const complaint = job.complaintId ? await store.getRecord(job.complaintId) : null;
+    if (!complaint || !visitorAddress(complaint.record)) return { ok: true };
+    const envelope = { from, replyTo, messageId: `<${job.id}@${domain}>` };
+    /** @type {ReturnType<typeof composeReplyEmail>} */
+    let email;
+    if (job.kind === DUE_MOVED_MAIL_JOB) {
+      const move = /** @type {{ dueBy: string, reason: string }} */ (job.payload);
+      const current = complaint.summary.dueBy;
+      if (complaint.status === 'resolved' || !current || Date.parse(current) !== Date.parse(move.dueBy)) return { ok: true };
+      email = composeDueMovedEmail(complaint, move, envelope);
+    } else {
+      email = composeReplyEmail(complaint, /** @type {string} */ (job.payload.text), envelope);
+    }
+    if (!mailer) return { ok: false, error: 'No mail server configured (HEARD_SMTP_URL)' };
+    return sendEmail(mailer, email);
+  };
+}
