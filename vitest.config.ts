@@ -16,6 +16,11 @@ export default mergeConfig(viteConfig, defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/browser/**', 'test/ui/**', 'node_modules/**'],
+          // These tests wait for conditions, never for time: the timeout only reports a hang.
+          // Files run side by side on two cores next to ones that start whole server fleets, so
+          // a test's second of CPU work (a server built, passwords hashed) can take several on
+          // the clock; the default 5 s failed tests that were starved, not wrong.
+          testTimeout: 30_000,
         },
       },
       {
