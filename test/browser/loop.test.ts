@@ -234,7 +234,7 @@ describe('the loop closes', () => {
 
     // The agent sees the rating on the complaint, live in the inbox and through the API.
     const satisfaction = inbox.locator('#detail-view dl.facts dt:text-is("Satisfaction") + dd');
-    await expect.poll(() => satisfaction.textContent()).toBe('4 of 5');
+    await expect.poll(() => satisfaction.textContent()).toBe('4 of 5 (from the follow-up email)');
     const headers = await signIn(heard, 'mia@shop.example');
     const answer = await heard.inject({ method: 'GET', url: `/api/complaints/${complaint.id}`, headers });
     expect(answer.statusCode).toBe(200);
