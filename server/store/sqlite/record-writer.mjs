@@ -80,7 +80,9 @@ export function startRecordWriter(path) {
       const thread = worker;
       worker = null;
       if (!thread) return;
-      // Records already handed over are committed and answered before the thread ends.
+      // Records already handed over are committed and answered before the thread ends; the
+      // process stays up until it has.
+      thread.ref();
       thread.postMessage('close');
       await once(thread, 'exit');
     },

@@ -1,5 +1,7 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -17,6 +19,7 @@ const statementPrototype = (() => {
   return prototype;
 })();
 
+const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'heard-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
@@ -66,6 +69,27 @@ describe('SQLite database file', () => {
     const reopened = createSqliteStore({ path });
     expect(await reopened.countRecords()).toMatchObject({ total: 200 });
     await reopened.close();
+  });
+
+  it('lets a process that stored records and closed the store finish', async () => {
+    // The writer thread must not leave closing waiting on a thread nothing keeps alive: a
+    // script (a migration, a one-off import) would end with its work half done.
+    const store = new URL('../../../server/store/sqlite/sqlite-store.mjs', import.meta.url).href;
+    const samples = new URL('../../../server/sample-records.mjs', import.meta.url).href;
+    const summary = new URL('../../../server/receiver/summary.mjs', import.meta.url).href;
+    const script = `
+      const { createSqliteStore } = await import(${JSON.stringify(store)});
+      const { sampleComplaint } = await import(${JSON.stringify(samples)});
+      const { summariseRecord } = await import(${JSON.stringify(summary)});
+      const store = createSqliteStore({ path: ${JSON.stringify(join(dir, 'script', 'heard.db'))} });
+      const record = sampleComplaint();
+      const { outcome } = await store.insertRecord(record, { hash: 'h', receivedAt: new Date().toISOString(), summary: summariseRecord(record) });
+      await store.close();
+      console.log(outcome, 'and closed');`;
+    const file = join(dir, 'store-and-close.mjs');
+    writeFileSync(file, script);
+    const { stdout } = await run(process.execPath, [file], { timeout: 30_000 });
+    expect(stdout.trim()).toBe('created and closed');
   });
 
   it('creates the file and its folder readable by the owner only', async () => {
