@@ -214,7 +214,7 @@ function workSection(complaint, actions) {
   const note = h('textarea', { id: 'resolution-note-input', name: 'note', required: true, rows: 3, maxlength: 5000 });
   const outcome = h('textarea', { id: 'outcome-reply-input', name: 'reply', required: true, rows: 3, maxlength: 5000, 'aria-describedby': 'outcome-delivery' });
   const dueBy = h('input', { id: 'due-by-input', name: 'dueBy', type: 'datetime-local', required: true });
-  const reason = h('input', { id: 'due-reason-input', name: 'reason', required: true, maxlength: 500 });
+  const reason = h('input', { id: 'due-reason-input', name: 'reason', required: true, maxlength: 500, 'aria-describedby': 'due-delivery' });
   return h('section', { 'aria-labelledby': 'work-title' },
     h('h3', { id: 'work-title' }, 'Work on it'),
     h('div', { class: 'work' },
@@ -243,6 +243,7 @@ function workSection(complaint, actions) {
             } },
             h('p', {}, h('label', { for: 'due-by-input' }, 'New due date'), dueBy),
             h('p', {}, h('label', { for: 'due-reason-input' }, 'Why it moves (the visitor reads this)'), reason),
+            deliveryNote(complaint, 'due-delivery', 'The visitor will see the new date and why'),
             h('button', { type: 'submit' }, 'Move the due date'),
           )
         : null,
@@ -306,17 +307,19 @@ const WIDGET_ONLY = {
 };
 
 /**
- * Before an agent sends a reply: how it will reach the visitor.
+ * Before an agent sends a reply or moves the date: how it will reach the visitor (a moved date
+ * is emailed like a reply).
  * @param {Complaint} complaint
  * @param {string} id
+ * @param {string} [what]
  */
-function deliveryNote(complaint, id) {
+function deliveryNote(complaint, id, what = 'The visitor will see this') {
   const delivery = complaint.replyDelivery;
-  if (!delivery) return h('p', { id, class: 'reply-delivery' }, 'The visitor will see this in the widget.');
+  if (!delivery) return h('p', { id, class: 'reply-delivery' }, `${what} in the widget.`);
   return h('p', { id, class: 'reply-delivery' },
     delivery.email !== null
-      ? `The visitor will see this in the widget and by email to ${delivery.email}.`
-      : `The visitor will see this only in the widget: ${WIDGET_ONLY[delivery.why]}.`);
+      ? `${what} in the widget and by email to ${delivery.email}.`
+      : `${what} only in the widget: ${WIDGET_ONLY[delivery.why]}.`);
 }
 
 /** What each entry of the trail says an agent did. */

@@ -44,6 +44,11 @@ describe('how a reply reaches the visitor, in the detail view', () => {
     // Said next to each box that writes to the visitor, and read out with it.
     expect(getByRole(container, 'textbox', { name: 'Reply', description: said })).toBeTruthy();
     expect(getByRole(container, 'textbox', { name: 'Reply to the visitor: the outcome', description: said })).toBeTruthy();
+    // A moved date is emailed like a reply.
+    expect(getByRole(container, 'textbox', {
+      name: 'Why it moves (the visitor reads this)',
+      description: 'The visitor will see the new date and why in the widget and by email to a…@shop.example.',
+    })).toBeTruthy();
   });
 
   it('says the reply goes only to the widget when no email was given, or the email is not usable', () => {
@@ -58,6 +63,10 @@ describe('how a reply reaches the visitor, in the detail view', () => {
     expect(getByRole(container, 'textbox', {
       name: 'Reply to the visitor: the outcome',
       description: 'The visitor will see this only in the widget: email is not set up on this server.',
+    })).toBeTruthy();
+    expect(getByRole(container, 'textbox', {
+      name: 'Why it moves (the visitor reads this)',
+      description: 'The visitor will see the new date and why only in the widget: email is not set up on this server.',
     })).toBeTruthy();
   });
 
