@@ -210,6 +210,7 @@ export function createApp({
     jobsForResolution: jobs.jobsForResolution,
     jobsForReply: jobs.jobsForReply,
     jobsForDueMove: jobs.jobsForDueMove,
+    mailConfigured: jobs.mailConfigured,
     wakeWorker,
     // Destinations and the job queue: signed in (the API's hook) and an admin.
     settingsRoutes: async (api) => api.register(jobRoutes, { jobs, store: jobStore, requireAdmin }),

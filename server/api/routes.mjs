@@ -1,6 +1,7 @@
 // @ts-check
 import { agentRoutes } from '../agents/routes.mjs';
 import { overdueJob } from '../jobs/commitments/overdue.mjs';
+import { replyDelivery } from '../jobs/commitments/visitor-mail.mjs';
 import { summarise } from './summarise.mjs';
 
 /** The inbox lists complaints a page at a time; an agent asks for more. */
@@ -17,6 +18,7 @@ export const MAX_PAGE = 500;
  *   jobsForResolution: ReturnType<typeof import('../jobs/plugin.mjs').createJobs>['jobsForResolution'],
  *   jobsForReply: ReturnType<typeof import('../jobs/plugin.mjs').createJobs>['jobsForReply'],
  *   jobsForDueMove: ReturnType<typeof import('../jobs/plugin.mjs').createJobs>['jobsForDueMove'],
+ *   mailConfigured?: boolean,
  *   wakeWorker: () => void,
  *   settingsRoutes?: import('fastify').FastifyPluginAsync,
  * }} AgentApiOptions
@@ -30,7 +32,7 @@ export const MAX_PAGE = 500;
  * @param {import('fastify').FastifyInstance} api
  * @param {AgentApiOptions} options
  */
-export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forwarding, jobsForResolution, jobsForReply, jobsForDueMove, wakeWorker, settingsRoutes }) {
+export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forwarding, jobsForResolution, jobsForReply, jobsForDueMove, mailConfigured = false, wakeWorker, settingsRoutes }) {
     api.decorateRequest('agent', null);
     api.addHook('onRequest', async (request, reply) => {
       // Every answer here holds what visitors wrote or who they are: no cache keeps a copy.
@@ -77,8 +79,15 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forw
       const { id } = /** @type {{ id: string }} */ (request.params);
       const complaint = await store.getRecord(id);
       if (!complaint) return reply.code(404).send({ error: 'not-found', message: `No complaint ${id}.` });
-      return { complaint };
+      return { complaint: withDelivery(complaint) };
     });
+
+    /**
+     * A complaint as an agent works on it: with how a reply would reach the visitor (each kept
+     * reply carries its own email's state).
+     * @param {import('../store/store.mjs').Complaint} complaint
+     */
+    const withDelivery = (complaint) => ({ ...complaint, replyDelivery: replyDelivery(complaint.record, mailConfigured) });
 
     /** @param {import('../store/store.mjs').WorkResult} result @param {import('fastify').FastifyReply} reply */
     const answerWork = (result, reply) => {
@@ -87,7 +96,7 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forw
       }
       store.events.publish('updated', { id: result.complaint.id }).catch((error) => api.log.error({ err: error }, 'live update not sent'));
       wakeWorker();
-      return { complaint: result.complaint };
+      return { complaint: withDelivery(result.complaint) };
     };
 
     /**

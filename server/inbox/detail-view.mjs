@@ -2,7 +2,7 @@
 import { h, orDash, when } from './dom.mjs';
 
 /**
- * @typedef {import('../store/store.mjs').Complaint} Complaint
+ * @typedef {import('../store/store.mjs').Complaint & { replyDelivery?: import('../jobs/commitments/visitor-mail.mjs').ReplyDelivery }} Complaint
  * @typedef {{
  *   agent: import('./api.mjs').Agent,
  *   onClaim: () => Promise<void>,
@@ -212,9 +212,9 @@ function workSection(complaint, actions) {
   // The server decides; this only spares an agent a button that would be refused.
   const mayWork = complaint.status === 'new' || mine || agent.role === 'admin';
   const note = h('textarea', { id: 'resolution-note-input', name: 'note', required: true, rows: 3, maxlength: 5000 });
-  const outcome = h('textarea', { id: 'outcome-reply-input', name: 'reply', required: true, rows: 3, maxlength: 5000 });
+  const outcome = h('textarea', { id: 'outcome-reply-input', name: 'reply', required: true, rows: 3, maxlength: 5000, 'aria-describedby': 'outcome-delivery' });
   const dueBy = h('input', { id: 'due-by-input', name: 'dueBy', type: 'datetime-local', required: true });
-  const reason = h('input', { id: 'due-reason-input', name: 'reason', required: true, maxlength: 500 });
+  const reason = h('input', { id: 'due-reason-input', name: 'reason', required: true, maxlength: 500, 'aria-describedby': 'due-delivery' });
   return h('section', { 'aria-labelledby': 'work-title' },
     h('h3', { id: 'work-title' }, 'Work on it'),
     h('div', { class: 'work' },
@@ -230,6 +230,7 @@ function workSection(complaint, actions) {
       mayWork
         ? h('form', { id: 'resolve-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(() => actions.onResolve(note.value, outcome.value)); } },
             h('p', {}, h('label', { for: 'outcome-reply-input' }, 'Reply to the visitor: the outcome'), outcome),
+            deliveryNote(complaint, 'outcome-delivery'),
             h('p', {}, h('label', { for: 'resolution-note-input' }, 'Resolution note (internal)'), note),
             h('button', { type: 'submit' }, 'Resolve'),
           )
@@ -242,6 +243,7 @@ function workSection(complaint, actions) {
             } },
             h('p', {}, h('label', { for: 'due-by-input' }, 'New due date'), dueBy),
             h('p', {}, h('label', { for: 'due-reason-input' }, 'Why it moves (the visitor reads this)'), reason),
+            deliveryNote(complaint, 'due-delivery', 'The visitor will see the new date and why'),
             h('button', { type: 'submit' }, 'Move the due date'),
           )
         : null,
@@ -258,7 +260,7 @@ function workSection(complaint, actions) {
  */
 function repliesSection(complaint, actions) {
   const error = h('p', { class: 'error', role: 'alert', id: 'reply-error' });
-  const text = h('textarea', { id: 'reply-input', name: 'text', required: true, rows: 3, maxlength: 5000 });
+  const text = h('textarea', { id: 'reply-input', name: 'text', required: true, rows: 3, maxlength: 5000, 'aria-describedby': 'reply-delivery' });
   const mayReply = complaint.status !== 'claimed' || complaint.claimedById === actions.agent.id || actions.agent.role === 'admin';
   return h('section', { 'aria-labelledby': 'replies-title' },
     h('h3', { id: 'replies-title' }, 'Replies to the visitor'),
@@ -268,7 +270,8 @@ function repliesSection(complaint, actions) {
           complaint.replies.map((reply) =>
             h('li', { class: 'message bot' },
               h('p', { class: 'message-from' }, reply.agentName ?? 'Heard', ' · ', h('time', { datetime: reply.at }, when(reply.at))),
-              h('p', { class: 'message-text' }, reply.text)))),
+              h('p', { class: 'message-text' }, reply.text),
+              h('p', { class: 'reply-email', 'data-email': reply.email }, EMAILED[reply.email] ?? EMAILED.none)))),
     mayReply
       ? h('form', { id: 'reply-form', onsubmit: async (/** @type {SubmitEvent} */ event) => {
             event.preventDefault();
@@ -280,11 +283,43 @@ function repliesSection(complaint, actions) {
             }
           } },
           h('p', {}, h('label', { for: 'reply-input' }, 'Reply'), text),
+          deliveryNote(complaint, 'reply-delivery'),
           h('button', { type: 'submit' }, 'Send reply'),
         )
       : null,
     error,
   );
+}
+
+/** What became of each reply's email, said in words (the state is never told by colour alone). */
+const EMAILED = {
+  sent: 'Email: sent.',
+  pending: 'Email: waiting to be sent.',
+  failed: 'Email: failed after retries; the visitor sees this reply only in the widget.',
+  none: 'Email: not emailed; the visitor sees this reply only in the widget.',
+};
+
+/** Why a reply would go only to the widget. */
+const WIDGET_ONLY = {
+  'no-email': 'no email was given',
+  'unusable-email': 'the email given cannot be used',
+  'mail-not-configured': 'email is not set up on this server',
+};
+
+/**
+ * Before an agent sends a reply or moves the date: how it will reach the visitor (a moved date
+ * is emailed like a reply).
+ * @param {Complaint} complaint
+ * @param {string} id
+ * @param {string} [what]
+ */
+function deliveryNote(complaint, id, what = 'The visitor will see this') {
+  const delivery = complaint.replyDelivery;
+  if (!delivery) return h('p', { id, class: 'reply-delivery' }, `${what} in the widget.`);
+  return h('p', { id, class: 'reply-delivery' },
+    delivery.email !== null
+      ? `${what} in the widget and by email to ${delivery.email}.`
+      : `${what} only in the widget: ${WIDGET_ONLY[delivery.why]}.`);
 }
 
 /** What each entry of the trail says an agent did. */

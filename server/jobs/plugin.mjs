@@ -83,6 +83,11 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     schedule: options.retrySchedule ?? defaultRetrySchedule(),
     clock,
     pollMs: options.pollMs ?? 1000,
+    // An open complaint in the inbox shows each reply's email state: tell it when one settles.
+    onSettled: (job) => {
+      if (job.kind !== REPLY_MAIL_JOB || !job.complaintId) return;
+      store.events.publish('updated', { id: job.complaintId }).catch((error) => log.error({ err: error }, 'live update not sent'));
+    },
     log: {
       info: (object, message) => log.info(object, message),
       warn: (object, message) => log.warn(object, message),

@@ -37,9 +37,11 @@ import { nextAttempt } from './forwarding/retry.mjs';
  *   pollMs?: number,
  *   log?: WorkerLog,
  *   random?: () => number,
+ *   onSettled?: (job: import('../store/store.mjs').Job, outcome: 'done' | 'failed') => void,
  * }} options
  *   `leaseSeconds` must outlast one job's run (a request's 15 s limit and then some); `pollMs`
- *   is how often the worker looks for due jobs when nothing woke it.
+ *   is how often the worker looks for due jobs when nothing woke it; `onSettled` hears of each
+ *   job recorded done or failed (not of one due again).
  */
 export function createWorker({
   store,
@@ -51,6 +53,7 @@ export function createWorker({
   pollMs = 1000,
   log = silent,
   random = Math.random,
+  onSettled = () => {},
 }) {
   let running = false;
   /** @type {Promise<void> | null} */
@@ -88,6 +91,7 @@ export function createWorker({
     const now = clock.now();
     if (result.ok) {
       await store.completeJob(job.id, new Date(now).toISOString());
+      onSettled(job, 'done');
       return;
     }
     if (result.holdUntil) {
@@ -101,6 +105,7 @@ export function createWorker({
     } else {
       log.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, error: result.error }, 'job failed after its last retry; kept for an admin to retry');
       await store.failJob(job.id, { error: result.error, at: new Date(now).toISOString() });
+      onSettled(job, 'failed');
     }
   }
 

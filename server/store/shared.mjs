@@ -141,3 +141,28 @@ export function claimedBySame(complaint, agent) {
   if (complaint.status !== 'claimed') return false;
   return agent.id === null ? complaint.claimedById === null && complaint.claimedBy === agent.name : complaint.claimedById === agent.id;
 }
+
+/** The job kind that emails a reply to the visitor (server/jobs/commitments/visitor-mail.mjs). */
+export const REPLY_MAIL_JOB = 'visitor.reply-email';
+
+/**
+ * Each reply with how its email fared, read from the job written with it: the job carries the
+ * reply's complaint and, in its payload, the reply's time and text (a reply and its email are
+ * written in one transaction, with the same time). No job: the reply was not emailed.
+ * @param {Omit<import('./store.mjs').Reply, 'email'>[]} replies
+ * @param {{ at: string, text: string, status: string }[]} jobs the complaint's reply emails
+ * @returns {import('./store.mjs').Reply[]}
+ */
+export function withEmailStates(replies, jobs) {
+  const left = jobs.map((job) => ({ ...job, ms: Date.parse(job.at) }));
+  return replies.map((reply) => {
+    const ms = Date.parse(reply.at);
+    const same = left.filter((job) => job.ms === ms);
+    const job = same.find((candidate) => candidate.text === reply.text) ?? same[0];
+    if (job) left.splice(left.indexOf(job), 1);
+    return { ...reply, email: job ? EMAIL_STATE[job.status] ?? 'pending' : 'none' };
+  });
+}
+
+/** @type {Record<string, import('./store.mjs').ReplyEmail>} */
+const EMAIL_STATE = { done: 'sent', pending: 'pending', failed: 'failed' };

@@ -153,7 +153,15 @@
 
 /**
  * A reply an agent wrote to the visitor (the visitor reads it; the resolution note stays internal).
- * @typedef {{ at: string, text: string, agentName: string | null }} Reply
+ * @typedef {{ at: string, text: string, agentName: string | null, email: ReplyEmail }} Reply
+ *   `email`: how its email to the visitor fared.
+ */
+
+/**
+ * A reply's email: `sent`; `pending` (waiting to be sent, retries included); `failed` after its
+ * last retry (an admin can retry it); `none` when it was not emailed (no usable address, or no
+ * mail server when it was written).
+ * @typedef {'sent' | 'pending' | 'failed' | 'none'} ReplyEmail
  */
 
 /**

@@ -149,10 +149,18 @@ describe('the loop closes', () => {
     await detail.getByText(/^Claimed by you/).waitFor();
     expect(await detail.locator('dl.facts dt:text-is("May we follow up") + dd').textContent()).toBe('yes');
 
+    // Before writing, the agent reads how a reply reaches the visitor: the widget, and email.
+    expect(await detail.locator('#reply-delivery').textContent()).toBe('The visitor will see this in the widget and by email to a…@example.com.');
+
     // A first reply, before the work is done: the visitor sees it the next time they open the widget.
     await detail.getByLabel('Reply', { exact: true }).fill(FIRST_REPLY);
     await detail.getByRole('button', { name: 'Send reply' }).click();
     await detail.locator('#replies').getByText(FIRST_REPLY).waitFor();
+    const firstReply = detail.locator('#replies li', { hasText: FIRST_REPLY });
+    expect(await firstReply.locator('.reply-email').textContent()).toBe('Email: waiting to be sent.');
+    // Once its email is sent, the open complaint says so without a reload.
+    await runDueJobs();
+    await firstReply.locator('.reply-email', { hasText: 'Email: sent.' }).waitFor();
     await page.getByRole('button', { name: 'Close' }).first().click();
     await openWidget(page);
     const inProgress = await statusShowing(page, FIRST_REPLY);

@@ -11,8 +11,10 @@
  */
 import { escapeHtml, sendEmail } from '../forwarding/email.mjs';
 import { fill, updateMessagesFor } from './messages.mjs';
+import { REPLY_MAIL_JOB } from '../../store/shared.mjs';
 
-export const REPLY_MAIL_JOB = 'visitor.reply-email';
+// The store reads a reply's email state from these jobs, so the kind's name lives with it.
+export { REPLY_MAIL_JOB };
 export const DUE_MOVED_MAIL_JOB = 'visitor.due-moved-email';
 
 /**
@@ -53,6 +55,27 @@ export function dueMovedMailJob(record, { at, dueBy, reason }) {
   if (!visitorAddress(record)) return null;
   return { kind: DUE_MOVED_MAIL_JOB, payload: { dueBy, reason }, dueAt: at, complaintId: record.id, orderKey: orderKey(record.id) };
 }
+
+/**
+ * How an agent's reply will reach the visitor: always in the widget's status, and by email when
+ * the visitor gave a usable address and a mail server is configured. The address is shown
+ * shortened (`a…@shop.example`): enough to recognise, no more than the inbox needs to repeat.
+ * @param {import('../../store/store.mjs').ComplaintRecord} record
+ * @param {boolean} mailConfigured
+ * @returns {ReplyDelivery}
+ */
+export function replyDelivery(record, mailConfigured) {
+  const address = visitorAddress(record);
+  if (!address) return { email: null, why: record.visitor.email?.trim() ? 'unusable-email' : 'no-email' };
+  if (!mailConfigured) return { email: null, why: 'mail-not-configured' };
+  const at = address.lastIndexOf('@');
+  return { email: `${Array.from(address.slice(0, at))[0]}…${address.slice(at)}`, why: null };
+}
+
+/**
+ * @typedef {{ email: string, why: null } | { email: null, why: 'no-email' | 'unusable-email' | 'mail-not-configured' }} ReplyDelivery
+ *   `email`: the shortened address a reply is emailed to; else `why` it goes only to the widget.
+ */
 
 /** @param {string} complaintId */
 const orderKey = (complaintId) => `visitor-mail:${complaintId}`;

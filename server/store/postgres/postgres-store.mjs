@@ -1,6 +1,6 @@
 // @ts-check
 import pg from 'pg';
-import { agentRef, claimedBySame, describeWork, toListItem, trendWeeks, urgencyRank } from '../shared.mjs';
+import { agentRef, claimedBySame, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, urgencyRank, withEmailStates } from '../shared.mjs';
 import { postgresDestinations } from '../destinations/postgres.mjs';
 import { postgresFollowUps } from '../follow-ups/postgres.mjs';
 import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
@@ -194,23 +194,35 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     );
     const row = rows[0];
     if (!row) return null;
-    const [audit, replies] = await Promise.all([agents.auditOf(id), repliesOf(id)]);
+    const [audit, replies, mails] = await Promise.all([agents.auditOf(id), repliesOf(id), replyMailsOf(id)]);
     return {
       ...toListItem(toWorkRow(row), now),
       resolutionNote: row.resolution_note,
       dueByReason: row.due_by_reason,
       record: row.body,
       audit,
-      replies,
+      replies: withEmailStates(replies, mails),
       ratingComment: row.rating_comment === null ? null : { text: row.rating_comment, at: /** @type {string} */ (iso(row.rating_comment_at)) },
       ratedFrom: row.rating_source ?? (row.csat === null ? null : 'widget'),
     };
   };
 
-  /** @param {string} id @returns {Promise<import('../store.mjs').Reply[]>} */
+  /** @param {string} id @returns {Promise<Omit<import('../store.mjs').Reply, 'email'>[]>} */
   const repliesOf = async (id) => {
     const { rows } = await pool.query('SELECT agent_name, text, at FROM replies WHERE complaint_id = $1 ORDER BY id', [id]);
     return rows.map((row) => ({ at: row.at.toISOString(), text: row.text, agentName: row.agent_name }));
+  };
+
+  /**
+   * One complaint's reply emails, read with its detail only (never in the queue's list).
+   * @param {string} id @returns {Promise<{ at: string, text: string, status: string }[]>}
+   */
+  const replyMailsOf = async (id) => {
+    const { rows } = await pool.query(
+      `SELECT payload->>'at' AS at, payload->>'text' AS text, status FROM jobs WHERE complaint_id = $1 AND kind = $2`,
+      [id, REPLY_MAIL_JOB],
+    );
+    return rows;
   };
 
   /**

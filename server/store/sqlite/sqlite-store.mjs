@@ -2,7 +2,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { agentRef, claimedBySame, createLocalEvents, describeWork, toListItem, trendWeeks, isoDate, urgencyRank, weekStart } from '../shared.mjs';
+import { agentRef, claimedBySame, createLocalEvents, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, isoDate, urgencyRank, weekStart, withEmailStates } from '../shared.mjs';
 import { sqliteDestinations } from '../destinations/sqlite.mjs';
 import { sqliteFollowUps } from '../follow-ups/sqlite.mjs';
 import { createSqliteAgents } from './agents.mjs';
@@ -90,6 +90,9 @@ export function createSqliteStore({ path, writer = 'thread' }) {
     status: db.prepare(`SELECT reference, status, received_at, resolved_at, due_by, due_by_reason, status_key_hash
       FROM complaints WHERE id = ?`),
     replies: db.prepare('SELECT agent_name, text, at FROM replies WHERE complaint_id = ? ORDER BY id'),
+    // One complaint's reply emails, read with its detail only (never in the queue's list).
+    replyMails: db.prepare(`SELECT json_extract(payload, '$.at') AS at, json_extract(payload, '$.text') AS text, status
+      FROM jobs WHERE complaint_id = ? AND kind = '${REPLY_MAIL_JOB}'`),
     addReply: db.prepare(`INSERT INTO replies (complaint_id, agent_id, agent_name, text, at) VALUES (@id, @agentId, @name, @text, @at)`),
     replied: db.prepare(`UPDATE complaints SET last_reply_at = @at
       WHERE id = @id AND (@guard = 0 OR claimed_by_id IS @expected)`),
@@ -278,13 +281,13 @@ export function createSqliteStore({ path, writer = 'thread' }) {
       dueByReason: row.due_by_reason,
       record: JSON.parse(row.body),
       audit: agents.auditOf(id),
-      replies: repliesOf(id),
+      replies: withEmailStates(repliesOf(id), /** @type {{ at: string, text: string, status: string }[]} */ (q.replyMails.all(id))),
       ratingComment: rating?.comment ? { text: rating.comment, at: /** @type {string} */ (rating.comment_at) } : null,
       ratedFrom: rating?.source ?? (row.csat === null ? null : 'widget'),
     };
   };
 
-  /** @param {string} id @returns {import('../store.mjs').Reply[]} */
+  /** @param {string} id @returns {Omit<import('../store.mjs').Reply, 'email'>[]} */
   const repliesOf = (id) =>
     /** @type {{ agent_name: string | null, text: string, at: string }[]} */ (q.replies.all(id)).map((row) => ({ at: row.at, text: row.text, agentName: row.agent_name }));
 

@@ -376,6 +376,43 @@ export function storeConformance(name: string, backend: Backend) {
         expect((await store.listJobs()).map((j) => j.kind).sort()).toEqual(['claimed', 'due-moved', 'followed-up', 'replied', 'resolved']);
       });
 
+      it("tells each reply's email state from the email job written with it, and reads no job to list the queue", async () => {
+        const record = sampleComplaint();
+        const other = sampleComplaint();
+        await put(store, record);
+        await put(store, other);
+        const mailed = (complaintId: string, when: string, text: string) => ({
+          jobs: [job({ kind: 'visitor.reply-email', payload: { at: when, text }, dueAt: when, complaintId, orderKey: `visitor-mail:${complaintId}` })],
+        });
+        await store.addReply(record.id, 'Mia', 'We are on it.', at(1), mailed(record.id, at(1), 'We are on it.'));
+        await store.addReply(record.id, 'Mia', 'It ships today.', at(2), mailed(record.id, at(2), 'It ships today.'));
+        // Written when the visitor had no usable email, or no mail server was set up: no job.
+        await store.addReply(record.id, 'Mia', 'Only in the widget.', at(3));
+        await store.addReply(record.id, 'Mia', 'Refunded.', at(4), mailed(record.id, at(4), 'Refunded.'));
+        // Another complaint's reply at the same moment, and a moved date's email, are not these replies'.
+        await store.addReply(other.id, 'Tomas', 'We are on it.', at(1), mailed(other.id, at(1), 'We are on it.'));
+        await store.enqueueJobs([job({ kind: 'visitor.due-moved-email', payload: { dueBy: at(9000), reason: 'Late.' }, complaintId: record.id })]);
+        const states = async (id = record.id) => (await store.getRecord(id))!.replies.map((reply) => `${reply.text} ${reply.email}`);
+        expect(await states()).toEqual(['We are on it. pending', 'It ships today. pending', 'Only in the widget. none', 'Refunded. pending']);
+
+        const jobOf = async (complaintId: string, text: string) =>
+          (await store.listJobs()).find((j) => j.kind === 'visitor.reply-email' && j.complaintId === complaintId && j.payload.text === text)!;
+        await store.completeJob((await jobOf(other.id, 'We are on it.')).id, at(5));
+        expect(await states()).toEqual(['We are on it. pending', 'It ships today. pending', 'Only in the widget. none', 'Refunded. pending']);
+        expect(await states(other.id)).toEqual(['We are on it. sent']);
+        await store.completeJob((await jobOf(record.id, 'We are on it.')).id, at(6));
+        await store.failJob((await jobOf(record.id, 'It ships today.')).id, { error: 'SMTP 550', at: at(7) });
+        await store.rescheduleJob((await jobOf(record.id, 'Refunded.')).id, { dueAt: at(60), error: 'SMTP 421' });
+        expect(await states()).toEqual(['We are on it. sent', 'It ships today. failed', 'Only in the widget. none', 'Refunded. pending']);
+        // An admin retries the failed one: waiting again.
+        await store.retryJob((await jobOf(record.id, 'It ships today.')).id, at(8));
+        expect(await states()).toEqual(['We are on it. sent', 'It ships today. pending', 'Only in the widget. none', 'Refunded. pending']);
+
+        const queries = await backend.captureQueries(() => store.listRecords({ limit: 10 }));
+        expect(queries.length).toBeGreaterThan(0);
+        for (const sql of queries) expect(sql).not.toMatch(/\bjobs\b|payload/);
+      });
+
       it('never hands one job to two takers at once', async () => {
         await store.enqueueJobs(Array.from({ length: 60 }, (_, n) => job({ payload: { n } })));
         const takers = await Promise.all(
