@@ -108,6 +108,21 @@ describe('follow-up emails', () => {
     expect(smtp.mail).toHaveLength(0);
   });
 
+  it('sends the follow-up to the one address the visitor gave, never to recipients a record lists after it', async () => {
+    // Anyone can file a complaint: an "email" naming several recipients would make the shop's
+    // mail server write to people who never contacted it.
+    const listed = sampleComplaint({ visitor: { email: 'anna@example.com, list@other.example', followUpConsent: true } });
+    const named = sampleComplaint({ visitor: { email: 'Anna <anna@example.com>, <list@other.example>', followUpConsent: true } });
+    const plain = sampleComplaint({ visitor: { email: ' ana@example.com ', followUpConsent: true } });
+    for (const record of [listed, named, plain]) await receive(record);
+    for (const record of [listed, named, plain]) await resolve(record.id);
+    now += 2 * DAY;
+    await drain();
+    await smtp.waitForMail(1);
+    expect(smtp.recipients).toEqual([['ana@example.com']]);
+    expect((await store.getRecord(listed.id))?.followedUpAt).toBeNull();
+  });
+
   it('refuses an expired or edited link, and stops follow-ups for a visitor who unsubscribes', async () => {
     const first = sampleComplaint({ visitor: { email: 'ana@example.com', followUpConsent: true } });
     await receive(first);
