@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { DAY_MS } from '../../store/shared.mjs';
 import { escapeHtml, sendEmail } from '../forwarding/email.mjs';
-import { fill, messagesFor } from './messages.mjs';
+import { fill, greetingFor, messagesFor } from './messages.mjs';
 import { RATING_LINK_DAYS, signRatingToken } from './rating-link.mjs';
 import { visitorAddress } from './visitor-mail.mjs';
 
@@ -56,9 +56,8 @@ export function composeFollowUp({ complaint, publicUrl, secret, now, from, reply
   const unsubscribeToken = signRatingToken({ complaintId: complaint.id, expiresAt: now + UNSUBSCRIBE_DAYS * DAY_MS, secret, purpose: 'unsubscribe' });
   const unsubscribeUrl = `${base}/follow-up/unsubscribe?token=${unsubscribeToken}`;
   const date = new Intl.DateTimeFormat(t.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(complaint.resolvedAt ?? now));
-  const name = record.visitor.name;
   const lines = [
-    name ? fill(t.greeting, { name }) : t.greetingNoName,
+    greetingFor(t, record.visitor.name),
     '',
     fill(t.resolved, { reference: complaint.reference, date }),
     '',

@@ -120,6 +120,24 @@ export function messagesFor(locale) {
   return { locale: /** @type {ServerLocale} */ (base && base in FOLLOW_UP_MESSAGES ? base : 'en'), ...FOLLOW_UP_MESSAGES[/** @type {ServerLocale} */ (base && base in FOLLOW_UP_MESSAGES ? base : 'en')] };
 }
 
+/** The longest name a greeting uses, in characters; longer "names" are sentences. */
+const NAME_MAX = 60;
+/** A link, an address or a domain: nothing a name holds, and what a planted message needs. */
+const LINK_LIKE = /:\/\/|@|www\.|[\p{L}\p{N}]\.\p{L}{2,}/iu;
+
+/**
+ * The greeting line for a visitor, by name when the name reads as one. The name is whatever was
+ * typed into a page anyone can open, with any address: on one line, and left out when it is
+ * long or holds a link, so nobody can write their own lines or links into the shop's email.
+ * @param {{ greeting: string, greetingNoName: string }} t
+ * @param {string | null | undefined} name
+ */
+export function greetingFor(t, name) {
+  const oneLine = String(name ?? '').replace(/[\s\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim();
+  if (oneLine === '' || [...oneLine].length > NAME_MAX || LINK_LIKE.test(oneLine)) return t.greetingNoName;
+  return fill(t.greeting, { name: oneLine });
+}
+
 /**
  * @param {string} template
  * @param {Record<string, string | number>} values

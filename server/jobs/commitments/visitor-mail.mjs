@@ -10,7 +10,7 @@
  * opt-out list, govern only the "Is it sorted?" email.
  */
 import { escapeHtml, sendEmail } from '../forwarding/email.mjs';
-import { fill, updateMessagesFor } from './messages.mjs';
+import { fill, greetingFor, updateMessagesFor } from './messages.mjs';
 
 export const REPLY_MAIL_JOB = 'visitor.reply-email';
 export const DUE_MOVED_MAIL_JOB = 'visitor.due-moved-email';
@@ -71,7 +71,7 @@ const orderKey = (complaintId) => `visitor-mail:${complaintId}`;
  */
 export function composeReplyEmail(complaint, text, envelope) {
   const t = updateMessagesFor(complaint.record.locale);
-  const lines = [greeting(t, complaint), '', fill(t.replyIntro, { reference: complaint.reference }), '', text];
+  const lines = [greetingFor(t, complaint.record.visitor.name), '', fill(t.replyIntro, { reference: complaint.reference }), '', text];
   if (envelope.replyTo) lines.push('', t.answer);
   return message(complaint, fill(t.replySubject, { reference: complaint.reference }), lines.join('\n'), envelope);
 }
@@ -89,18 +89,9 @@ export function composeDueMovedEmail(complaint, { dueBy, reason }, envelope) {
   const date = new Intl.DateTimeFormat(t.locale, {
     weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short',
   }).format(new Date(dueBy));
-  const lines = [greeting(t, complaint), '', fill(t.dueMoved, { reference: complaint.reference, date }), '', t.dueReason, reason, '', t.dueSorry];
+  const lines = [greetingFor(t, complaint.record.visitor.name), '', fill(t.dueMoved, { reference: complaint.reference, date }), '', t.dueReason, reason, '', t.dueSorry];
   if (envelope.replyTo) lines.push('', t.answer);
   return message(complaint, fill(t.dueSubject, { reference: complaint.reference }), lines.join('\n'), envelope);
-}
-
-/**
- * @param {ReturnType<typeof updateMessagesFor>} t
- * @param {import('../../store/store.mjs').Complaint} complaint
- */
-function greeting(t, complaint) {
-  const name = complaint.record.visitor.name?.trim();
-  return name ? fill(t.greeting, { name }) : t.greetingNoName;
 }
 
 /**
