@@ -9,25 +9,18 @@
  * gave an email, whether or not they agreed to follow-ups: that consent, and the follow-up
  * opt-out list, govern only the "Is it sorted?" email.
  */
-import { escapeHtml, sendEmail } from '../forwarding/email.mjs';
+import { escapeHtml, oneAddress, sendEmail } from '../forwarding/email.mjs';
 import { fill, greetingFor, updateMessagesFor } from './messages.mjs';
 
 export const REPLY_MAIL_JOB = 'visitor.reply-email';
 export const DUE_MOVED_MAIL_JOB = 'visitor.due-moved-email';
 
 /**
- * One address and nothing else: a visitor's email is untrusted text, and a comma or angle
- * brackets in it would let a record add recipients of its choosing.
- */
-const ONE_ADDRESS = /^[^\s@<>",;:()[\]\\]+@[^\s@<>",;:()[\]\\]+\.[^\s@<>",;:()[\]\\]+$/;
-
-/**
- * The visitor's address when an email can be sent to it, else null.
+ * The visitor's address when an email can be sent to it (one plain address), else null.
  * @param {import('../../store/store.mjs').ComplaintRecord} record
  */
 export function visitorAddress(record) {
-  const email = record.visitor.email?.trim();
-  return email && email.length <= 254 && ONE_ADDRESS.test(email) ? email : null;
+  return oneAddress(record.visitor.email);
 }
 
 /**
