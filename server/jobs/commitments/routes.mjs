@@ -21,6 +21,12 @@ const TOKEN = { type: 'string', minLength: 10, maxLength: 400 };
  * routes log only warnings: a request line would put a capability into the server's log.
  */
 const QUIET = /** @type {const} */ ('warn');
+/**
+ * Requests per minute one address may make to each of these pages: a visitor clicks, comments
+ * and maybe reloads; a guesser, or a flood of quarter-megabyte posts, is turned away early.
+ */
+export const LINK_PER_MINUTE = 30;
+const LIMITED = { rateLimit: { max: LINK_PER_MINUTE, timeWindow: 60_000 } };
 /** The longest comment kept, in characters (code points). */
 export const COMMENT_MAX = 2000;
 
@@ -60,6 +66,7 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
 
   app.get('/rate', {
     logLevel: QUIET,
+    config: LIMITED,
     schema: { querystring: { type: 'object', properties: { token: TOKEN, score: { type: 'integer', minimum: 1, maximum: 5 } }, required: ['token', 'score'] } },
   }, async (request, reply) => {
     const { token, score } = /** @type {{ token: string, score: 1 | 2 | 3 | 4 | 5 }} */ (request.query);
@@ -90,6 +97,7 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
   // The comment box posts here, to the link it was opened from; the same token, the same expiry.
   app.post('/rate', {
     logLevel: QUIET,
+    config: LIMITED,
     // Room for a long paste: a comment over the limit gets its own page, with the text given back.
     bodyLimit: 256 * 1024,
     schema: { querystring: { type: 'object', properties: { token: TOKEN, score: { type: 'integer', minimum: 1, maximum: 5 } }, required: ['token'] } },
@@ -135,7 +143,7 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
   };
 
   const unsubscribeQuery = { type: 'object', properties: { token: TOKEN }, required: ['token'] };
-  app.get('/follow-up/unsubscribe', { logLevel: QUIET, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
+  app.get('/follow-up/unsubscribe', { logLevel: QUIET, config: LIMITED, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
     const { token } = /** @type {{ token: string }} */ (request.query);
     const target = await unsubscribeTarget(token);
     if (!target.ok) return page(reply, target.status, null, target.message);
@@ -144,7 +152,7 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
     return page(reply, 200, t.locale, t.unsubscribeAsk, `<form method="post"><button type="submit">${escapeHtml(t.unsubscribeButton)}</button></form>`);
   });
 
-  app.post('/follow-up/unsubscribe', { logLevel: QUIET, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
+  app.post('/follow-up/unsubscribe', { logLevel: QUIET, config: LIMITED, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
     const { token } = /** @type {{ token: string }} */ (request.query);
     const target = await unsubscribeTarget(token);
     if (!target.ok) return page(reply, target.status, null, target.message);

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.mjs';
 import { signRatingToken } from '../../../server/jobs/commitments/rating-link.mjs';
+import { LINK_PER_MINUTE } from '../../../server/jobs/commitments/routes.mjs';
 import { emailText } from '../../../server/jobs/forwarding/email.mjs';
 import { createEvent } from '../../../server/jobs/forwarding/events.mjs';
 import { slackMessage } from '../../../server/jobs/forwarding/slack.mjs';
@@ -129,6 +130,21 @@ describe('a comment after the follow-up rating', () => {
     expect(notYet.statusCode).toBe(409);
     expect(notYet.body).toContain('Please choose a rating in the email first.');
     expect((await store.getRecord(unrated.id))?.ratingComment).toBeNull();
+  });
+
+  it('limits how often one address may open or post to follow-up links, with Retry-After', async () => {
+    // A link is a signed capability; nobody needs hundreds of tries a minute, and each post may
+    // carry a quarter of a megabyte to read.
+    const { url } = await rated();
+    const tries = [];
+    for (let i = 0; i < LINK_PER_MINUTE; i++) tries.push((await comment(url.replace('token=', 'token=x'), 'Guess.')).statusCode);
+    expect(tries).not.toContain(429);
+    const limited = await comment(url, 'Finally.');
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    const unsubscribe = '/follow-up/unsubscribe?token=bogus.token-value';
+    for (let i = 0; i < LINK_PER_MINUTE; i++) expect((await app.inject({ url: unsubscribe })).statusCode).toBe(404);
+    expect((await app.inject({ url: unsubscribe })).statusCode).toBe(429);
   });
 
   it('takes no comment for a complaint the visitor rated in the widget', async () => {
