@@ -120,6 +120,23 @@ export function messagesFor(locale) {
   return { locale: /** @type {ServerLocale} */ (base && base in FOLLOW_UP_MESSAGES ? base : 'en'), ...FOLLOW_UP_MESSAGES[/** @type {ServerLocale} */ (base && base in FOLLOW_UP_MESSAGES ? base : 'en')] };
 }
 
+/**
+ * The first language of an `Accept-Language` header the server speaks, by the browser's order of
+ * preference; null when it names none of them.
+ * @param {string | undefined} header e.g. `hu-HU,hu;q=0.9,en;q=0.8`
+ * @returns {ServerLocale | null}
+ */
+export function acceptedLocale(header) {
+  const ranked = String(header ?? '').split(',').slice(0, 20).map((part, index) => {
+    const [tag = '', ...params] = part.trim().split(';');
+    const q = Number(/^\s*q=([\d.]+)\s*$/.exec(params.find((param) => /^\s*q=/.test(param)) ?? 'q=1')?.[1] ?? 0);
+    return { base: tag.trim().toLowerCase().split('-')[0] ?? '', q: Number.isFinite(q) ? q : 0, index };
+  });
+  ranked.sort((a, b) => b.q - a.q || a.index - b.index);
+  const found = ranked.find(({ base, q }) => q > 0 && Object.hasOwn(FOLLOW_UP_MESSAGES, base));
+  return found ? /** @type {ServerLocale} */ (found.base) : null;
+}
+
 /** The longest name a greeting uses, in characters; longer "names" are sentences. */
 const NAME_MAX = 60;
 /** A link, an address or a domain: nothing a name holds, and what a planted message needs. */

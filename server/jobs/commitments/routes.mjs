@@ -11,7 +11,7 @@
 import { canonicalHash } from '../../receiver/canonical-hash.mjs';
 import { escapeHtml } from '../forwarding/email.mjs';
 import { emailHash } from './follow-up.mjs';
-import { fill, messagesFor } from './messages.mjs';
+import { acceptedLocale, fill, messagesFor } from './messages.mjs';
 import { verifyRatingToken } from './rating-link.mjs';
 
 const PAGE_CSP = "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -64,6 +64,19 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
       .send(`<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(message)}</title><main><p>${escapeHtml(message)}</p>${form}</main></html>`);
   };
 
+  /**
+   * The page for a link that cannot be used: an expired one in its visitor's language (it still
+   * names its complaint), any other in the language the browser asks for, else English.
+   * @param {import('fastify').FastifyRequest} request
+   * @param {import('fastify').FastifyReply} reply
+   * @param {{ reason: 'invalid' } | { reason: 'expired', complaintId: string }} refused
+   */
+  const refuse = async (request, reply, refused) => {
+    const complaint = refused.reason === 'expired' ? await store.getRecord(refused.complaintId) : null;
+    const t = messagesFor(complaint?.record.locale ?? acceptedLocale(request.headers['accept-language']));
+    return page(reply, refused.reason === 'expired' ? 410 : 404, t.locale, t[refused.reason]);
+  };
+
   app.get('/rate', {
     logLevel: QUIET,
     config: LIMITED,
@@ -72,9 +85,9 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
     const { token, score } = /** @type {{ token: string, score: 1 | 2 | 3 | 4 | 5 }} */ (request.query);
     const now = Date.now();
     const checked = verifyRatingToken(token, { secret: secret(), now });
-    if (!checked.ok) return page(reply, checked.reason === 'expired' ? 410 : 404, null, messagesFor(null)[checked.reason]);
+    if (!checked.ok) return refuse(request, reply, checked);
     const complaint = await store.getRecord(checked.complaintId);
-    if (!complaint) return page(reply, 404, null, messagesFor(null).invalid);
+    if (!complaint) return refuse(request, reply, { reason: 'invalid' });
     const t = messagesFor(complaint.record.locale);
     if (complaint.csat !== null) {
       // Rated from this email (by this click earlier, or by a mail scanner opening the link) and
@@ -104,9 +117,9 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
   }, async (request, reply) => {
     const { token } = /** @type {{ token: string }} */ (request.query);
     const checked = verifyRatingToken(token, { secret: secret(), now: Date.now() });
-    if (!checked.ok) return page(reply, checked.reason === 'expired' ? 410 : 404, null, messagesFor(null)[checked.reason]);
+    if (!checked.ok) return refuse(request, reply, checked);
     const complaint = await store.getRecord(checked.complaintId);
-    if (!complaint) return page(reply, 404, null, messagesFor(null).invalid);
+    if (!complaint) return refuse(request, reply, { reason: 'invalid' });
     const t = messagesFor(complaint.record.locale);
     const body = /** @type {{ comment?: unknown } | null | undefined} */ (request.body);
     const written = typeof body?.comment === 'string' ? body.comment : '';
@@ -132,13 +145,13 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
 
   /**
    * @param {string} token
-   * @returns {Promise<{ ok: false, status: number, message: string } | { ok: true, complaint: import('../../store/store.mjs').Complaint }>}
+   * @returns {Promise<{ ok: false, refused: { reason: 'invalid' } | { reason: 'expired', complaintId: string } } | { ok: true, complaint: import('../../store/store.mjs').Complaint }>}
    */
   const unsubscribeTarget = async (token) => {
     const checked = verifyRatingToken(token, { secret: secret(), now: Date.now(), purpose: 'unsubscribe' });
-    if (!checked.ok) return { ok: false, status: checked.reason === 'expired' ? 410 : 404, message: messagesFor(null)[checked.reason] };
+    if (!checked.ok) return { ok: false, refused: checked };
     const complaint = await store.getRecord(checked.complaintId);
-    if (!complaint || !complaint.record.visitor.email) return { ok: false, status: 404, message: messagesFor(null).invalid };
+    if (!complaint || !complaint.record.visitor.email) return { ok: false, refused: { reason: 'invalid' } };
     return { ok: true, complaint };
   };
 
@@ -146,7 +159,7 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
   app.get('/follow-up/unsubscribe', { logLevel: QUIET, config: LIMITED, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
     const { token } = /** @type {{ token: string }} */ (request.query);
     const target = await unsubscribeTarget(token);
-    if (!target.ok) return page(reply, target.status, null, target.message);
+    if (!target.ok) return refuse(request, reply, target.refused);
     const t = messagesFor(target.complaint.record.locale);
     // A page with a button, not an action on GET: mail scanners open every link.
     return page(reply, 200, t.locale, t.unsubscribeAsk, `<form method="post"><button type="submit">${escapeHtml(t.unsubscribeButton)}</button></form>`);
@@ -155,7 +168,7 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
   app.post('/follow-up/unsubscribe', { logLevel: QUIET, config: LIMITED, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
     const { token } = /** @type {{ token: string }} */ (request.query);
     const target = await unsubscribeTarget(token);
-    if (!target.ok) return page(reply, target.status, null, target.message);
+    if (!target.ok) return refuse(request, reply, target.refused);
     await store.optOutOfFollowUps(emailHash(/** @type {string} */ (target.complaint.record.visitor.email)), new Date().toISOString());
     request.log.info({ complaintId: target.complaint.id }, 'visitor opted out of follow-ups');
     const t = messagesFor(target.complaint.record.locale);

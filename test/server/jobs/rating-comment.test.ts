@@ -132,6 +132,24 @@ describe('a comment after the follow-up rating', () => {
     expect((await store.getRecord(unrated.id))?.ratingComment).toBeNull();
   });
 
+  it("says a link expired in the visitor's language, and a broken link in the language their browser asks for", async () => {
+    const record = sampleComplaint({ locale: 'hu' });
+    await receive(record);
+    const expired = await app.inject({ url: link(record.id, { expiresAt: Date.now() - 1000 }) });
+    expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain('<html lang="hu">');
+    expect(expired.body).toContain('Ez a hivatkozás lejárt.');
+    const expiredUnsubscribe = await app.inject({ url: link(record.id, { expiresAt: Date.now() - 1000, purpose: 'unsubscribe' }).replace('/rate', '/follow-up/unsubscribe') });
+    expect(expiredUnsubscribe.body).toContain('Ez a hivatkozás lejárt.');
+
+    const broken = link(record.id).replace(/token=(.)/, (_match, first: string) => `token=${first === 'A' ? 'B' : 'A'}`);
+    const answer = await app.inject({ url: broken, headers: { 'accept-language': 'de-DE;q=0.9, sk-SK, en;q=0.5' } });
+    expect(answer.statusCode).toBe(404);
+    expect(answer.body).toContain('<html lang="sk">');
+    expect(answer.body).toContain('Tento odkaz nie je platný.');
+    expect((await app.inject({ url: broken, headers: { 'accept-language': 'de, *;q=0.1' } })).body).toContain('This link is not valid.');
+  });
+
   it('limits how often one address may open or post to follow-up links, with Retry-After', async () => {
     // A link is a signed capability; nobody needs hundreds of tries a minute, and each post may
     // carry a quarter of a megabyte to read.
