@@ -116,8 +116,10 @@ export const FOLLOW_UP_MESSAGES = {
  * @param {string | null | undefined} locale e.g. `hu` or `hu-HU`
  */
 export function messagesFor(locale) {
-  const base = String(locale ?? 'en').toLowerCase().split('-')[0];
-  return { locale: /** @type {ServerLocale} */ (base && base in FOLLOW_UP_MESSAGES ? base : 'en'), ...FOLLOW_UP_MESSAGES[/** @type {ServerLocale} */ (base && base in FOLLOW_UP_MESSAGES ? base : 'en')] };
+  const base = String(locale ?? 'en').toLowerCase().split('-')[0] ?? '';
+  // Own keys only: `constructor` or `__proto__` is no language, and no catalog.
+  const known = /** @type {ServerLocale} */ (Object.hasOwn(FOLLOW_UP_MESSAGES, base) ? base : 'en');
+  return { locale: known, ...FOLLOW_UP_MESSAGES[known] };
 }
 
 /**
