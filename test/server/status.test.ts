@@ -116,6 +116,14 @@ describe.each(backends)('visitor status on %s', (_name, open) => {
     }
   });
 
+  it('takes the key whatever the case of the Bearer scheme, as HTTP allows', async () => {
+    const { record, key } = await receive();
+    for (const scheme of ['bearer', 'BEARER']) {
+      expect((await status(record.id, null, { authorization: `${scheme} ${key}` })).statusCode, scheme).toBe(200);
+    }
+    expect((await status(record.id, null, { authorization: `Basic ${key}` })).statusCode).toBe(404);
+  });
+
   it('limits how often an address may ask, with Retry-After', async () => {
     const { record, key } = await receive();
     const codes = [];
