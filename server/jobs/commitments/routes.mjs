@@ -77,10 +77,19 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
     return page(reply, refused.reason === 'expired' ? 410 : 404, t.locale, t[refused.reason]);
   };
 
+  const rateQuery = { type: 'object', properties: { token: TOKEN, score: { type: 'integer', minimum: 1, maximum: 5 } }, required: ['token', 'score'] };
+
+  // Mail scanners and link previews ask for a link's headers before (or instead of) opening it:
+  // they get an answer, and nothing is rated.
+  app.head('/rate', { logLevel: QUIET, config: LIMITED, schema: { querystring: rateQuery } }, async (_request, reply) =>
+    reply.code(200).header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-store').header('Referrer-Policy', 'no-referrer').send());
+
   app.get('/rate', {
     logLevel: QUIET,
     config: LIMITED,
-    schema: { querystring: { type: 'object', properties: { token: TOKEN, score: { type: 'integer', minimum: 1, maximum: 5 } }, required: ['token', 'score'] } },
+    // HEAD is the route above: a HEAD served by this handler would rate the complaint.
+    exposeHeadRoute: false,
+    schema: { querystring: rateQuery },
   }, async (request, reply) => {
     const { token, score } = /** @type {{ token: string, score: 1 | 2 | 3 | 4 | 5 }} */ (request.query);
     const now = Date.now();

@@ -132,6 +132,17 @@ describe('a comment after the follow-up rating', () => {
     expect((await store.getRecord(unrated.id))?.ratingComment).toBeNull();
   });
 
+  it('records nothing when a link checker only asks for the headers of a rating link', async () => {
+    // Mail scanners and link previews send HEAD first; only opening the page rates.
+    const record = sampleComplaint();
+    await receive(record);
+    const checked = await app.inject({ method: 'HEAD', url: link(record.id, { score: 1 }) });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.headers['cache-control']).toBe('no-store');
+    expect((await store.getRecord(record.id))?.csat).toBeNull();
+    expect((await app.inject({ url: link(record.id, { score: 4 }) })).body).toContain('Thank you: you rated 4 of 5.');
+  });
+
   it("says a link expired in the visitor's language, and a broken link in the language their browser asks for", async () => {
     const record = sampleComplaint({ locale: 'hu' });
     await receive(record);
