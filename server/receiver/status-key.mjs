@@ -29,7 +29,7 @@ export function takeStatusKey(record) {
  * @param {string | null | undefined} stored
  */
 export function statusKeyMatches(header, stored) {
-  const match = /^Bearer\s+([A-Za-z0-9_-]{22})\s*$/.exec(header ?? '');
+  const match = /^Bearer\s+([A-Za-z0-9_-]{22})\s*$/i.exec(header ?? '');
   const given = Buffer.from(hashKey(match ? /** @type {string} */ (match[1]) : ''));
   const expected = Buffer.from(stored ?? hashKey('no key'));
   return Boolean(match && stored) && given.length === expected.length && timingSafeEqual(given, expected);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { sampleComplaint, sampleRating } from '../../server/sample-records.mjs';
+import { signRatingToken } from '../../server/jobs/commitments/rating-link.mjs';
+import { takeStatusKey } from '../../server/receiver/status-key.mjs';
 import { summariseRecord } from '../../server/receiver/summary.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import { signedIn } from '../support/agents';
@@ -240,6 +243,29 @@ describe('server errors and logs', () => {
       expect(raw).not.toContain(secret);
     }
     expect(lines.some((line) => (line.req as { path?: string } | undefined)?.path === '/api/complaints')).toBe(true);
+  });
+
+  it("writes no visitor's status key, follow-up link token or comment to the log, even when the request fails", async () => {
+    const key = randomBytes(16).toString('base64url');
+    const { record, statusKeyHash } = takeStatusKey(sampleComplaint({ visitor: { statusKey: key } as never }));
+    await store.insertRecord(record, { hash: 'h', receivedAt: new Date().toISOString(), summary: summariseRecord(record), statusKeyHash });
+    const secret = await store.serverSecret('link-signing', () => 'unused');
+    const rating = signRatingToken({ complaintId: record.id, expiresAt: Date.now() + 3600_000, secret });
+    const unsubscribe = signRatingToken({ complaintId: record.id, expiresAt: Date.now() + 3600_000, secret, purpose: 'unsubscribe' });
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+
+    expect((await app.inject({ url: `/complaints/${record.id}/status`, headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(200);
+    expect((await app.inject({ url: `/complaints/${record.id}/status`, headers: { authorization: `Bearer ${randomBytes(16).toString('base64url')}` } })).statusCode).toBe(404);
+    // Storing the rating fails here (the store's insert throws): a 500, logged without the link.
+    expect((await app.inject({ url: `/rate?token=${rating}&score=4` })).statusCode).toBe(500);
+    await app.inject({ method: 'POST', url: `/rate?token=${rating}`, headers: form, payload: 'comment=Call+me+on+0700+900+123' });
+    await app.inject({ url: `/follow-up/unsubscribe?token=${unsubscribe}` });
+    await app.inject({ method: 'POST', url: `/follow-up/unsubscribe?token=${unsubscribe}`, headers: form, payload: 'List-Unsubscribe=One-Click' });
+
+    expect(lines.some((line) => line.level === 50 && (line.req as { path?: string } | undefined)?.path === '/rate')).toBe(true);
+    for (const secretPart of [key, ...rating.split('.'), ...unsubscribe.split('.'), '0700 900 123', '0700+900+123']) {
+      expect(raw).not.toContain(secretPart);
+    }
   });
 });
 

@@ -116,6 +116,14 @@ describe.each(backends)('visitor status on %s', (_name, open) => {
     }
   });
 
+  it('takes the key whatever the case of the Bearer scheme, as HTTP allows', async () => {
+    const { record, key } = await receive();
+    for (const scheme of ['bearer', 'BEARER']) {
+      expect((await status(record.id, null, { authorization: `${scheme} ${key}` })).statusCode, scheme).toBe(200);
+    }
+    expect((await status(record.id, null, { authorization: `Basic ${key}` })).statusCode).toBe(404);
+  });
+
   it('limits how often an address may ask, with Retry-After', async () => {
     const { record, key } = await receive();
     const codes = [];
@@ -154,6 +162,36 @@ describe.each(backends)('visitor status on %s', (_name, open) => {
     }
     await work(record.id, 'resolve', { note: 'Done.' });
     expect((await work(record.id, 'due', { dueBy: later, reason: 'Too late now.' })).statusCode).toBe(409);
+  });
+
+  it('keeps a reply, a reason and a note holding a stray NUL or half an emoji, when each is also emailed to the visitor', async () => {
+    // Agents paste from anywhere; a character no database column can hold must not turn their
+    // work into a server error. The visitor's email is queued with the reply, in the same write.
+    const mailing = createApp({
+      store, allowedOrigins: [SHOP], rateLimit: 0,
+      jobs: { worker: false, mailFrom: 'care@shop.example' },
+      mailer: { sendMail: async () => ({ accepted: ['ana@example.com'] }) },
+    });
+    await mailing.ready();
+    try {
+      const mia = (await signedIn(mailing, store, { name: 'Mia' })).headers;
+      const key = newKey();
+      const record = sampleComplaint({ visitor: { statusKey: key, email: 'ana@example.com' } as never });
+      await mailing.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(record) });
+      const send = (action: string, json: string) =>
+        mailing.inject({ method: 'POST', url: `/api/complaints/${record.id}/${action}`, headers: { ...mia, 'content-type': 'application/json' }, payload: json });
+      const later = new Date(Date.now() + 5 * 24 * 3600_000).toISOString();
+      expect((await send('replies', '{"text":"Kettle\\u0000 sent \\ud83d today."}')).statusCode).toBe(201);
+      expect((await send('due', JSON.stringify({ dueBy: later, reason: 'Out of stock\u0000.' }))).statusCode).toBe(200);
+      expect((await send('resolve', '{"note":"Courier \\udc00claim.","reply":"Arrives \\u0000tomorrow."}')).statusCode).toBe(200);
+
+      const seen = (await status(record.id, key)).json();
+      expect(seen.status).toBe('resolved');
+      expect(seen.replies.map((reply: { text: string }) => reply.text.replace(/[\u0000\ufffd]/g, '').replace(/ {2}/g, ' '))).toEqual(['Kettle sent today.', 'Arrives tomorrow.']);
+      expect(seen.dueByReason.replace(/[\u0000\ufffd]/g, '')).toBe('Out of stock.');
+    } finally {
+      await mailing.close();
+    }
   });
 
   it('lets only the claimant or an admin reply to or move the date of a claimed complaint', async () => {

@@ -7,22 +7,24 @@
 import { createHash } from 'node:crypto';
 import { DAY_MS } from '../../store/shared.mjs';
 import { escapeHtml, sendEmail } from '../forwarding/email.mjs';
-import { fill, messagesFor } from './messages.mjs';
+import { fill, greetingFor, messagesFor } from './messages.mjs';
 import { RATING_LINK_DAYS, signRatingToken } from './rating-link.mjs';
+import { visitorAddress } from './visitor-mail.mjs';
 
 export const FOLLOW_UP_JOB = 'commitment.follow-up';
 /** An unsubscribe link keeps working long after the rating link has expired. */
 const UNSUBSCRIBE_DAYS = 365;
 
 /**
- * The follow-up job a resolution writes, or null when the visitor gave no email or no consent.
+ * The follow-up job a resolution writes, or null when the visitor gave no consent or no email
+ * that names one address (a record listing several would have us write to strangers).
  * Due a day after resolution, or at the record's `followUpAt` if that is later.
  * @param {import('../../store/store.mjs').ComplaintRecord} record
  * @param {string} resolvedAt
  * @returns {import('../../store/store.mjs').JobSpec | null}
  */
 export function followUpJob(record, resolvedAt) {
-  if (!record.visitor.followUpConsent || !record.visitor.email || record.csat !== null) return null;
+  if (!record.visitor.followUpConsent || !visitorAddress(record) || record.csat !== null) return null;
   const planned = record.followUpAt ? Date.parse(record.followUpAt) : 0;
   const dueAt = new Date(Math.max(Date.parse(resolvedAt) + DAY_MS, Number.isNaN(planned) ? 0 : planned)).toISOString();
   return { kind: FOLLOW_UP_JOB, payload: {}, dueAt, complaintId: record.id };
@@ -54,9 +56,8 @@ export function composeFollowUp({ complaint, publicUrl, secret, now, from, reply
   const unsubscribeToken = signRatingToken({ complaintId: complaint.id, expiresAt: now + UNSUBSCRIBE_DAYS * DAY_MS, secret, purpose: 'unsubscribe' });
   const unsubscribeUrl = `${base}/follow-up/unsubscribe?token=${unsubscribeToken}`;
   const date = new Intl.DateTimeFormat(t.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(complaint.resolvedAt ?? now));
-  const name = record.visitor.name;
   const lines = [
-    name ? fill(t.greeting, { name }) : t.greetingNoName,
+    greetingFor(t, record.visitor.name),
     '',
     fill(t.resolved, { reference: complaint.reference, date }),
     '',
@@ -70,7 +71,7 @@ export function composeFollowUp({ complaint, publicUrl, secret, now, from, reply
   ];
   const text = lines.join('\n');
   return {
-    to: /** @type {string} */ (record.visitor.email),
+    to: /** @type {string} */ (visitorAddress(record)),
     from,
     ...(replyTo ? { replyTo } : {}),
     subject: fill(t.subject, { reference: complaint.reference }).replace(/[\u0000-\u001f\u007f]+/g, ' '),
@@ -98,7 +99,7 @@ export function followUpHandler({ store, mailer, secret, publicUrl, from, replyT
   return async (job) => {
     const complaint = job.complaintId ? await store.getRecord(job.complaintId) : null;
     if (!complaint || complaint.status !== 'resolved' || complaint.followedUpAt !== null) return { ok: true };
-    const { email } = complaint.record.visitor;
+    const email = visitorAddress(complaint.record);
     // A visitor who rated in the widget is not asked again; one who opted out is not written to.
     if (complaint.csat !== null || !email || !complaint.record.visitor.followUpConsent) return { ok: true };
     if (await store.hasOptedOutOfFollowUps(emailHash(email))) return { ok: true };

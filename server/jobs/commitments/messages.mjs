@@ -116,8 +116,45 @@ export const FOLLOW_UP_MESSAGES = {
  * @param {string | null | undefined} locale e.g. `hu` or `hu-HU`
  */
 export function messagesFor(locale) {
-  const base = String(locale ?? 'en').toLowerCase().split('-')[0];
-  return { locale: /** @type {ServerLocale} */ (base && base in FOLLOW_UP_MESSAGES ? base : 'en'), ...FOLLOW_UP_MESSAGES[/** @type {ServerLocale} */ (base && base in FOLLOW_UP_MESSAGES ? base : 'en')] };
+  const base = String(locale ?? 'en').toLowerCase().split('-')[0] ?? '';
+  // Own keys only: `constructor` or `__proto__` is no language, and no catalog.
+  const known = /** @type {ServerLocale} */ (Object.hasOwn(FOLLOW_UP_MESSAGES, base) ? base : 'en');
+  return { locale: known, ...FOLLOW_UP_MESSAGES[known] };
+}
+
+/**
+ * The first language of an `Accept-Language` header the server speaks, by the browser's order of
+ * preference; null when it names none of them.
+ * @param {string | undefined} header e.g. `hu-HU,hu;q=0.9,en;q=0.8`
+ * @returns {ServerLocale | null}
+ */
+export function acceptedLocale(header) {
+  const ranked = String(header ?? '').split(',').slice(0, 20).map((part, index) => {
+    const [tag = '', ...params] = part.trim().split(';');
+    const q = Number(/^\s*q=([\d.]+)\s*$/.exec(params.find((param) => /^\s*q=/.test(param)) ?? 'q=1')?.[1] ?? 0);
+    return { base: tag.trim().toLowerCase().split('-')[0] ?? '', q: Number.isFinite(q) ? q : 0, index };
+  });
+  ranked.sort((a, b) => b.q - a.q || a.index - b.index);
+  const found = ranked.find(({ base, q }) => q > 0 && Object.hasOwn(FOLLOW_UP_MESSAGES, base));
+  return found ? /** @type {ServerLocale} */ (found.base) : null;
+}
+
+/** The longest name a greeting uses, in characters; longer "names" are sentences. */
+const NAME_MAX = 60;
+/** A link, an address or a domain: nothing a name holds, and what a planted message needs. */
+const LINK_LIKE = /:\/\/|@|www\.|[\p{L}\p{N}]\.\p{L}{2,}/iu;
+
+/**
+ * The greeting line for a visitor, by name when the name reads as one. The name is whatever was
+ * typed into a page anyone can open, with any address: on one line, and left out when it is
+ * long or holds a link, so nobody can write their own lines or links into the shop's email.
+ * @param {{ greeting: string, greetingNoName: string }} t
+ * @param {string | null | undefined} name
+ */
+export function greetingFor(t, name) {
+  const oneLine = String(name ?? '').replace(/[\s\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim();
+  if (oneLine === '' || [...oneLine].length > NAME_MAX || LINK_LIKE.test(oneLine)) return t.greetingNoName;
+  return fill(t.greeting, { name: oneLine });
 }
 
 /**

@@ -21,7 +21,9 @@ export function signRatingToken({ complaintId, expiresAt, secret, purpose = 'rat
 /**
  * @param {string} token
  * @param {{ secret: string, now: number, purpose?: 'rating' | 'unsubscribe' }} options
- * @returns {{ ok: true, complaintId: string } | { ok: false, reason: 'invalid' | 'expired' }}
+ * @returns {{ ok: true, complaintId: string } | { ok: false, reason: 'invalid' } | { ok: false, reason: 'expired', complaintId: string }}
+ *   an expired link still names its complaint (its signature holds), so the page saying so can
+ *   speak the visitor's language
  */
 export function verifyRatingToken(token, { secret, now, purpose = 'rating' }) {
   const [payload, signature, extra] = String(token).split('.');
@@ -37,7 +39,7 @@ export function verifyRatingToken(token, { secret, now, purpose = 'rating' }) {
     return { ok: false, reason: 'invalid' };
   }
   if (typeof claims.c !== 'string' || typeof claims.e !== 'number') return { ok: false, reason: 'invalid' };
-  if (claims.e * 1000 <= now) return { ok: false, reason: 'expired' };
+  if (claims.e * 1000 <= now) return { ok: false, reason: 'expired', complaintId: claims.c };
   return { ok: true, complaintId: claims.c };
 }
 

@@ -11,7 +11,7 @@
 import { canonicalHash } from '../../receiver/canonical-hash.mjs';
 import { escapeHtml } from '../forwarding/email.mjs';
 import { emailHash } from './follow-up.mjs';
-import { fill, messagesFor } from './messages.mjs';
+import { acceptedLocale, fill, messagesFor } from './messages.mjs';
 import { verifyRatingToken } from './rating-link.mjs';
 
 const PAGE_CSP = "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -21,6 +21,12 @@ const TOKEN = { type: 'string', minLength: 10, maxLength: 400 };
  * routes log only warnings: a request line would put a capability into the server's log.
  */
 const QUIET = /** @type {const} */ ('warn');
+/**
+ * Requests per minute one address may make to each of these pages: a visitor clicks, comments
+ * and maybe reloads; a guesser, or a flood of quarter-megabyte posts, is turned away early.
+ */
+export const LINK_PER_MINUTE = 30;
+const LIMITED = { rateLimit: { max: LINK_PER_MINUTE, timeWindow: 60_000 } };
 /** The longest comment kept, in characters (code points). */
 export const COMMENT_MAX = 2000;
 
@@ -58,16 +64,39 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
       .send(`<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(message)}</title><main><p>${escapeHtml(message)}</p>${form}</main></html>`);
   };
 
+  /**
+   * The page for a link that cannot be used: an expired one in its visitor's language (it still
+   * names its complaint), any other in the language the browser asks for, else English.
+   * @param {import('fastify').FastifyRequest} request
+   * @param {import('fastify').FastifyReply} reply
+   * @param {{ reason: 'invalid' } | { reason: 'expired', complaintId: string }} refused
+   */
+  const refuse = async (request, reply, refused) => {
+    const complaint = refused.reason === 'expired' ? await store.getRecord(refused.complaintId) : null;
+    const t = messagesFor(complaint?.record.locale ?? acceptedLocale(request.headers['accept-language']));
+    return page(reply, refused.reason === 'expired' ? 410 : 404, t.locale, t[refused.reason]);
+  };
+
+  const rateQuery = { type: 'object', properties: { token: TOKEN, score: { type: 'integer', minimum: 1, maximum: 5 } }, required: ['token', 'score'] };
+
+  // Mail scanners and link previews ask for a link's headers before (or instead of) opening it:
+  // they get an answer, and nothing is rated.
+  app.head('/rate', { logLevel: QUIET, config: LIMITED, schema: { querystring: rateQuery } }, async (_request, reply) =>
+    reply.code(200).header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-store').header('Referrer-Policy', 'no-referrer').send());
+
   app.get('/rate', {
     logLevel: QUIET,
-    schema: { querystring: { type: 'object', properties: { token: TOKEN, score: { type: 'integer', minimum: 1, maximum: 5 } }, required: ['token', 'score'] } },
+    config: LIMITED,
+    // HEAD is the route above: a HEAD served by this handler would rate the complaint.
+    exposeHeadRoute: false,
+    schema: { querystring: rateQuery },
   }, async (request, reply) => {
     const { token, score } = /** @type {{ token: string, score: 1 | 2 | 3 | 4 | 5 }} */ (request.query);
     const now = Date.now();
     const checked = verifyRatingToken(token, { secret: secret(), now });
-    if (!checked.ok) return page(reply, checked.reason === 'expired' ? 410 : 404, null, messagesFor(null)[checked.reason]);
+    if (!checked.ok) return refuse(request, reply, checked);
     const complaint = await store.getRecord(checked.complaintId);
-    if (!complaint) return page(reply, 404, null, messagesFor(null).invalid);
+    if (!complaint) return refuse(request, reply, { reason: 'invalid' });
     const t = messagesFor(complaint.record.locale);
     if (complaint.csat !== null) {
       // Rated from this email (by this click earlier, or by a mail scanner opening the link) and
@@ -90,15 +119,16 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
   // The comment box posts here, to the link it was opened from; the same token, the same expiry.
   app.post('/rate', {
     logLevel: QUIET,
+    config: LIMITED,
     // Room for a long paste: a comment over the limit gets its own page, with the text given back.
     bodyLimit: 256 * 1024,
     schema: { querystring: { type: 'object', properties: { token: TOKEN, score: { type: 'integer', minimum: 1, maximum: 5 } }, required: ['token'] } },
   }, async (request, reply) => {
     const { token } = /** @type {{ token: string }} */ (request.query);
     const checked = verifyRatingToken(token, { secret: secret(), now: Date.now() });
-    if (!checked.ok) return page(reply, checked.reason === 'expired' ? 410 : 404, null, messagesFor(null)[checked.reason]);
+    if (!checked.ok) return refuse(request, reply, checked);
     const complaint = await store.getRecord(checked.complaintId);
-    if (!complaint) return page(reply, 404, null, messagesFor(null).invalid);
+    if (!complaint) return refuse(request, reply, { reason: 'invalid' });
     const t = messagesFor(complaint.record.locale);
     const body = /** @type {{ comment?: unknown } | null | undefined} */ (request.body);
     const written = typeof body?.comment === 'string' ? body.comment : '';
@@ -124,30 +154,30 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
 
   /**
    * @param {string} token
-   * @returns {Promise<{ ok: false, status: number, message: string } | { ok: true, complaint: import('../../store/store.mjs').Complaint }>}
+   * @returns {Promise<{ ok: false, refused: { reason: 'invalid' } | { reason: 'expired', complaintId: string } } | { ok: true, complaint: import('../../store/store.mjs').Complaint }>}
    */
   const unsubscribeTarget = async (token) => {
     const checked = verifyRatingToken(token, { secret: secret(), now: Date.now(), purpose: 'unsubscribe' });
-    if (!checked.ok) return { ok: false, status: checked.reason === 'expired' ? 410 : 404, message: messagesFor(null)[checked.reason] };
+    if (!checked.ok) return { ok: false, refused: checked };
     const complaint = await store.getRecord(checked.complaintId);
-    if (!complaint || !complaint.record.visitor.email) return { ok: false, status: 404, message: messagesFor(null).invalid };
+    if (!complaint || !complaint.record.visitor.email) return { ok: false, refused: { reason: 'invalid' } };
     return { ok: true, complaint };
   };
 
   const unsubscribeQuery = { type: 'object', properties: { token: TOKEN }, required: ['token'] };
-  app.get('/follow-up/unsubscribe', { logLevel: QUIET, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
+  app.get('/follow-up/unsubscribe', { logLevel: QUIET, config: LIMITED, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
     const { token } = /** @type {{ token: string }} */ (request.query);
     const target = await unsubscribeTarget(token);
-    if (!target.ok) return page(reply, target.status, null, target.message);
+    if (!target.ok) return refuse(request, reply, target.refused);
     const t = messagesFor(target.complaint.record.locale);
     // A page with a button, not an action on GET: mail scanners open every link.
     return page(reply, 200, t.locale, t.unsubscribeAsk, `<form method="post"><button type="submit">${escapeHtml(t.unsubscribeButton)}</button></form>`);
   });
 
-  app.post('/follow-up/unsubscribe', { logLevel: QUIET, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
+  app.post('/follow-up/unsubscribe', { logLevel: QUIET, config: LIMITED, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
     const { token } = /** @type {{ token: string }} */ (request.query);
     const target = await unsubscribeTarget(token);
-    if (!target.ok) return page(reply, target.status, null, target.message);
+    if (!target.ok) return refuse(request, reply, target.refused);
     await store.optOutOfFollowUps(emailHash(/** @type {string} */ (target.complaint.record.visitor.email)), new Date().toISOString());
     request.log.info({ complaintId: target.complaint.id }, 'visitor opted out of follow-ups');
     const t = messagesFor(target.complaint.record.locale);

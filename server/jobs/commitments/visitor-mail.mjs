@@ -9,8 +9,8 @@
  * gave an email, whether or not they agreed to follow-ups: that consent, and the follow-up
  * opt-out list, govern only the "Is it sorted?" email.
  */
-import { escapeHtml, sendEmail } from '../forwarding/email.mjs';
-import { fill, updateMessagesFor } from './messages.mjs';
+import { escapeHtml, oneAddress, sendEmail } from '../forwarding/email.mjs';
+import { fill, greetingFor, updateMessagesFor } from './messages.mjs';
 import { REPLY_MAIL_JOB } from '../../store/shared.mjs';
 
 // The store reads a reply's email state from these jobs, so the kind's name lives with it.
@@ -18,18 +18,11 @@ export { REPLY_MAIL_JOB };
 export const DUE_MOVED_MAIL_JOB = 'visitor.due-moved-email';
 
 /**
- * One address and nothing else: a visitor's email is untrusted text, and a comma or angle
- * brackets in it would let a record add recipients of its choosing.
- */
-const ONE_ADDRESS = /^[^\s@<>",;:()[\]\\]+@[^\s@<>",;:()[\]\\]+\.[^\s@<>",;:()[\]\\]+$/;
-
-/**
- * The visitor's address when an email can be sent to it, else null.
+ * The visitor's address when an email can be sent to it (one plain address), else null.
  * @param {import('../../store/store.mjs').ComplaintRecord} record
  */
 export function visitorAddress(record) {
-  const email = record.visitor.email?.trim();
-  return email && email.length <= 254 && ONE_ADDRESS.test(email) ? email : null;
+  return oneAddress(record.visitor.email);
 }
 
 /**
@@ -94,7 +87,7 @@ const orderKey = (complaintId) => `visitor-mail:${complaintId}`;
  */
 export function composeReplyEmail(complaint, text, envelope) {
   const t = updateMessagesFor(complaint.record.locale);
-  const lines = [greeting(t, complaint), '', fill(t.replyIntro, { reference: complaint.reference }), '', text];
+  const lines = [greetingFor(t, complaint.record.visitor.name), '', fill(t.replyIntro, { reference: complaint.reference }), '', text];
   if (envelope.replyTo) lines.push('', t.answer);
   return message(complaint, fill(t.replySubject, { reference: complaint.reference }), lines.join('\n'), envelope);
 }
@@ -112,18 +105,9 @@ export function composeDueMovedEmail(complaint, { dueBy, reason }, envelope) {
   const date = new Intl.DateTimeFormat(t.locale, {
     weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short',
   }).format(new Date(dueBy));
-  const lines = [greeting(t, complaint), '', fill(t.dueMoved, { reference: complaint.reference, date }), '', t.dueReason, reason, '', t.dueSorry];
+  const lines = [greetingFor(t, complaint.record.visitor.name), '', fill(t.dueMoved, { reference: complaint.reference, date }), '', t.dueReason, reason, '', t.dueSorry];
   if (envelope.replyTo) lines.push('', t.answer);
   return message(complaint, fill(t.dueSubject, { reference: complaint.reference }), lines.join('\n'), envelope);
-}
-
-/**
- * @param {ReturnType<typeof updateMessagesFor>} t
- * @param {import('../../store/store.mjs').Complaint} complaint
- */
-function greeting(t, complaint) {
-  const name = complaint.record.visitor.name?.trim();
-  return name ? fill(t.greeting, { name }) : t.greetingNoName;
 }
 
 /**

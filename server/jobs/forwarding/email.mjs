@@ -33,10 +33,13 @@ export function composeEmail(context, { to, from, lead }) {
   const what = event.type === 'complaint.created' ? '' : `${headline(event)} · `;
   const subject = oneLine(`[${summary.reference}] ${what}${summary.urgency} · ${summary.category} · ${firstWords(record, 60)}`);
   const text = lead ? `${lead}\n\n${emailText(context)}` : emailText(context);
+  // Only a plain single address: a list, or a display name showing one of the shop's own
+  // addresses in front of another, would send the team's answer to strangers.
+  const replyTo = oneAddress(record.visitor.email);
   return {
     to,
     from,
-    ...(record.visitor.email ? { replyTo: record.visitor.email } : {}),
+    ...(replyTo ? { replyTo } : {}),
     subject,
     text,
     html: `<!doctype html><meta charset="utf-8"><pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(text)}</pre>`,
@@ -83,6 +86,21 @@ export async function sendEmail(mailer, message) {
     const kind = /** @type {{ code?: string }} */ (error).code;
     return { ok: false, error: code ? `Mail server answered ${code}` : `Mail server not reached (${kind ?? 'unknown'})` };
   }
+}
+
+/**
+ * One address and nothing else: a visitor's email is untrusted text, and a comma, angle brackets
+ * or a display name in it would let a record add recipients of its choosing.
+ */
+const ONE_ADDRESS = /^[^\s@<>",;:()[\]\\]+@[^\s@<>",;:()[\]\\]+\.[^\s@<>",;:()[\]\\]+$/;
+
+/**
+ * `email` trimmed when it is one plain address an email can be sent to, else null.
+ * @param {string | null | undefined} email
+ */
+export function oneAddress(email) {
+  const trimmed = email?.trim();
+  return trimmed && trimmed.length <= 254 && ONE_ADDRESS.test(trimmed) ? trimmed : null;
 }
 
 /**

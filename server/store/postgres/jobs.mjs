@@ -1,5 +1,6 @@
 // @ts-check
 import { jobNumber, shortError } from '../shared.mjs';
+import { storableCopy } from '../../receiver/storable-text.mjs';
 
 /**
  * @typedef {import('../store.mjs').JobSpec} JobSpec
@@ -21,12 +22,17 @@ export const insertJobsFrom = (n, when = 'TRUE') => `INSERT INTO jobs (kind, pay
   WHERE ${when}
   ORDER BY j.ordinal`;
 
-/** @param {JobSpec[] | undefined} jobs */
+/**
+ * Payloads carry text people typed (an agent's reply, a reason, a visitor's comment), which may
+ * hold a NUL or half of an emoji; \`jsonb\` refuses both, so they become U+FFFD rather than fail
+ * the change that wrote the job.
+ * @param {JobSpec[] | undefined} jobs
+ */
 export function jobsParameter(jobs = []) {
   return JSON.stringify(
     jobs.map((job) => ({
       kind: text(job.kind),
-      payload: job.payload,
+      payload: storableCopy(job.payload),
       due_at: job.dueAt,
       order_key: job.orderKey == null ? null : text(job.orderKey),
       complaint_id: job.complaintId ?? null,

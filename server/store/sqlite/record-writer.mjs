@@ -11,7 +11,6 @@
  * same store code, so a record is written exactly as it is in-process, with its summary,
  * signals, receipt and jobs in one transaction.
  */
-import { once } from 'node:events';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 /**
@@ -28,15 +27,20 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
  * @returns {{ insert: (record: Deliverable, meta: InsertMeta) => Promise<InsertResult>, close: () => Promise<void> }}
  */
 export function startRecordWriter(path) {
-  /** @type {Map<number, { resolve: (result: InsertResult) => void, reject: (error: Error) => void }>} */
-  const pending = new Map();
   let seq = 0;
-  /** @type {Worker | null} */
-  let worker = null;
+  /**
+   * The thread taking records now, with the records it holds. Each thread answers only its own:
+   * the end of one that failed must not refuse records already handed to the next.
+   * @type {{ thread: Worker, pending: Map<number, { resolve: (result: InsertResult) => void, reject: (error: Error) => void }> } | null}
+   */
+  let current = null;
   let closing = false;
 
   const spawn = () => {
+    /** @type {Map<number, { resolve: (result: InsertResult) => void, reject: (error: Error) => void }>} */
+    const pending = new Map();
     const thread = new Worker(new URL(import.meta.url), { workerData: { path } });
+    const writer = { thread, pending };
     thread.unref();
     thread.on('message', (/** @type {WriteAnswer} */ answer) => {
       const waiter = pending.get(answer.seq);
@@ -49,7 +53,7 @@ export function startRecordWriter(path) {
     // A thread that dies takes only the records it held: they are answered with an error (the
     // widget keeps them and retries), and the next record starts a new thread.
     const fail = (/** @type {Error} */ error) => {
-      if (worker === thread) worker = null;
+      if (current === writer) current = null;
       for (const [key, waiter] of pending) {
         pending.delete(key);
         waiter.reject(error);
@@ -57,14 +61,14 @@ export function startRecordWriter(path) {
     };
     thread.on('error', fail);
     thread.on('exit', (code) => fail(new Error(`The record writer stopped (exit code ${code}).`)));
-    return thread;
+    return writer;
   };
 
   return {
     insert: (record, meta) => {
       if (closing) return Promise.reject(new Error('The store is closed.'));
-      worker ??= spawn();
-      const thread = worker;
+      current ??= spawn();
+      const { thread, pending } = current;
       const key = ++seq;
       // The event is the request thread's to announce; nothing else in meta needs it.
       const { event: _event, ...forThread } = meta;
@@ -77,14 +81,16 @@ export function startRecordWriter(path) {
     },
     close: async () => {
       closing = true;
-      const thread = worker;
-      worker = null;
-      if (!thread) return;
-      // Records already handed over are committed and answered before the thread ends; the
-      // process stays up until it has.
-      thread.ref();
-      thread.postMessage('close');
-      await once(thread, 'exit');
+      const writer = current;
+      current = null;
+      if (!writer) return;
+      // Records already handed over are committed and answered before the thread ends. A thread
+      // that fails instead has answered them with its error; closing goes on all the same.
+      // The process stays up until it has: an idle thread is unreferenced.
+      const exited = new Promise((resolve) => writer.thread.once('exit', resolve));
+      writer.thread.ref();
+      writer.thread.postMessage('close');
+      await exited;
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.mjs';
-import { emailHash } from '../../../server/jobs/commitments/follow-up.mjs';
+import { composeFollowUp, emailHash } from '../../../server/jobs/commitments/follow-up.mjs';
 import { signRatingToken } from '../../../server/jobs/commitments/rating-link.mjs';
 import { createMailer } from '../../../server/jobs/forwarding/email.mjs';
 import type { createWorker } from '../../../server/jobs/worker.mjs';
@@ -106,6 +106,30 @@ describe('follow-up emails', () => {
     now += 3 * DAY;
     await drain();
     expect(smtp.mail).toHaveLength(0);
+  });
+
+  it('sends the follow-up to the one address the visitor gave, never to recipients a record lists after it', async () => {
+    // Anyone can file a complaint: an "email" naming several recipients would make the shop's
+    // mail server write to people who never contacted it.
+    const listed = sampleComplaint({ visitor: { email: 'anna@example.com, list@other.example', followUpConsent: true } });
+    const named = sampleComplaint({ visitor: { email: 'Anna <anna@example.com>, <list@other.example>', followUpConsent: true } });
+    const plain = sampleComplaint({ visitor: { email: ' ana@example.com ', followUpConsent: true } });
+    for (const record of [listed, named, plain]) await receive(record);
+    for (const record of [listed, named, plain]) await resolve(record.id);
+    now += 2 * DAY;
+    await drain();
+    await smtp.waitForMail(1);
+    expect(smtp.recipients).toEqual([['ana@example.com']]);
+    expect((await store.getRecord(listed.id))?.followedUpAt).toBeNull();
+  });
+
+  it('greets by a name only when it reads as one: no lines or links a stranger typed as the "name"', async () => {
+    const planted = sampleComplaint({ visitor: { name: 'Ana\nYour refund is waiting at https://pay.evil.example', email: 'ana@example.com', followUpConsent: true } });
+    await receive(planted);
+    const complaint = (await store.getRecord(planted.id))!;
+    const mail = composeFollowUp({ complaint, publicUrl: 'https://heard.shop.example', secret: 'test-secret', now, from: 'care@shop.example', replyTo: null });
+    expect(mail.text.split('\n')[0]).toBe('Hello,');
+    expect(mail.text).not.toContain('evil.example');
   });
 
   it('refuses an expired or edited link, and stops follow-ups for a visitor who unsubscribes', async () => {

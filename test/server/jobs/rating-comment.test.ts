@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.mjs';
 import { signRatingToken } from '../../../server/jobs/commitments/rating-link.mjs';
+import { LINK_PER_MINUTE } from '../../../server/jobs/commitments/routes.mjs';
 import { emailText } from '../../../server/jobs/forwarding/email.mjs';
 import { createEvent } from '../../../server/jobs/forwarding/events.mjs';
 import { slackMessage } from '../../../server/jobs/forwarding/slack.mjs';
@@ -129,6 +130,50 @@ describe('a comment after the follow-up rating', () => {
     expect(notYet.statusCode).toBe(409);
     expect(notYet.body).toContain('Please choose a rating in the email first.');
     expect((await store.getRecord(unrated.id))?.ratingComment).toBeNull();
+  });
+
+  it('records nothing when a link checker only asks for the headers of a rating link', async () => {
+    // Mail scanners and link previews send HEAD first; only opening the page rates.
+    const record = sampleComplaint();
+    await receive(record);
+    const checked = await app.inject({ method: 'HEAD', url: link(record.id, { score: 1 }) });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.headers['cache-control']).toBe('no-store');
+    expect((await store.getRecord(record.id))?.csat).toBeNull();
+    expect((await app.inject({ url: link(record.id, { score: 4 }) })).body).toContain('Thank you: you rated 4 of 5.');
+  });
+
+  it("says a link expired in the visitor's language, and a broken link in the language their browser asks for", async () => {
+    const record = sampleComplaint({ locale: 'hu' });
+    await receive(record);
+    const expired = await app.inject({ url: link(record.id, { expiresAt: Date.now() - 1000 }) });
+    expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain('<html lang="hu">');
+    expect(expired.body).toContain('Ez a hivatkozás lejárt.');
+    const expiredUnsubscribe = await app.inject({ url: link(record.id, { expiresAt: Date.now() - 1000, purpose: 'unsubscribe' }).replace('/rate', '/follow-up/unsubscribe') });
+    expect(expiredUnsubscribe.body).toContain('Ez a hivatkozás lejárt.');
+
+    const broken = link(record.id).replace(/token=(.)/, (_match, first: string) => `token=${first === 'A' ? 'B' : 'A'}`);
+    const answer = await app.inject({ url: broken, headers: { 'accept-language': 'de-DE;q=0.9, sk-SK, en;q=0.5' } });
+    expect(answer.statusCode).toBe(404);
+    expect(answer.body).toContain('<html lang="sk">');
+    expect(answer.body).toContain('Tento odkaz nie je platný.');
+    expect((await app.inject({ url: broken, headers: { 'accept-language': 'de, *;q=0.1' } })).body).toContain('This link is not valid.');
+  });
+
+  it('limits how often one address may open or post to follow-up links, with Retry-After', async () => {
+    // A link is a signed capability; nobody needs hundreds of tries a minute, and each post may
+    // carry a quarter of a megabyte to read.
+    const { url } = await rated();
+    const tries = [];
+    for (let i = 0; i < LINK_PER_MINUTE; i++) tries.push((await comment(url.replace('token=', 'token=x'), 'Guess.')).statusCode);
+    expect(tries).not.toContain(429);
+    const limited = await comment(url, 'Finally.');
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    const unsubscribe = '/follow-up/unsubscribe?token=bogus.token-value';
+    for (let i = 0; i < LINK_PER_MINUTE; i++) expect((await app.inject({ url: unsubscribe })).statusCode).toBe(404);
+    expect((await app.inject({ url: unsubscribe })).statusCode).toBe(429);
   });
 
   it('takes no comment for a complaint the visitor rated in the widget', async () => {

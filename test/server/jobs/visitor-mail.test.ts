@@ -134,6 +134,27 @@ describe('emails to the visitor on one instance', () => {
     expect(seen).toMatchObject({ status: 'resolved', replies: [{ text: 'Az új vízforralót ma feladtuk.' }] });
   });
 
+  it('greets the visitor by a name on one line, and leaves out a "name" that carries a link or a message', async () => {
+    // Anyone may file a complaint with someone else's address: the name they type must not let
+    // them write their own lines, or links, into an email the shop sends.
+    await start();
+    const planted = sampleComplaint({ visitor: { name: 'Ana\n\nYour card was charged twice. Confirm it at https://pay.evil.example', email: 'ana@example.com' } });
+    const linked = sampleComplaint({ visitor: { name: 'Ana, visit www.evil.example', email: 'ana@example.com' } });
+    const spread = sampleComplaint({ visitor: { name: '  Kiss\n  Anna ', email: 'anna@example.com' } });
+    for (const record of [planted, linked, spread]) {
+      await receive(record);
+      await work(record.id, 'replies', { text: 'We have sent a new kettle.' });
+    }
+    await drain();
+    const mails = await smtp.waitForMail(3);
+    const firstLines = mails.map((mail) => mail.text!.split('\n')[0]).sort();
+    expect(firstLines).toEqual(['Hello Kiss Anna,', 'Hello,', 'Hello,']);
+    for (const mail of mails) {
+      expect(mail.text).not.toContain('evil.example');
+      expect(String(mail.html)).not.toContain('evil.example');
+    }
+  });
+
   it('sends nothing to a visitor without an email, or to one whose email is not one address, and still shows the reply in the status', async () => {
     await start();
     const key = newKey();

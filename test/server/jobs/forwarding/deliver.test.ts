@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer } from '../../../../server/jobs/forwarding/email.mjs';
+import { composeEmail, createMailer } from '../../../../server/jobs/forwarding/email.mjs';
 import { deliver } from '../../../../server/jobs/forwarding/deliver.mjs';
 import { createEvent, type Destination, type EventContext } from '../../../../server/jobs/forwarding/events.mjs';
 import { createPoster } from '../../../../server/jobs/forwarding/http.mjs';
@@ -116,6 +116,16 @@ describe('email destinations', () => {
     await deliver(destination('email', { to: 'team@shop.example' }), context({ visitor: { email: null } }), { post, mailer, mailFrom: 'heard@shop.example' });
     const mail = (await smtp.waitForMail(before + 1))[before];
     expect(mail?.replyTo).toBeUndefined();
+  });
+
+  it('has no Reply-To when the visitor\'s email is not one plain address, so answering never writes to strangers', () => {
+    // A display name can show the team an address of the shop's own while the answer goes elsewhere.
+    for (const email of ['"legal@shop.example" <someone@evil.example>', 'ana@example.com, list@other.example', 'ana@example.com\r\nBcc: list@other.example']) {
+      const mail = composeEmail(context({ visitor: { email } }), { to: 'team@shop.example', from: 'heard@shop.example' });
+      expect(mail.replyTo, email).toBeUndefined();
+      expect(mail.text).toContain(email.split(/\r?\n/)[0]);
+    }
+    expect(composeEmail(context({ visitor: { email: ' ana@example.com ' } }), { to: 'team@shop.example', from: 'heard@shop.example' }).replyTo).toBe('ana@example.com');
   });
 
   it('reports a temporary refusal by the mail server as a failed attempt', async () => {
