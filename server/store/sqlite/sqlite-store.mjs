@@ -8,7 +8,6 @@ import { sqliteFollowUps } from '../follow-ups/sqlite.mjs';
 import { createSqliteAgents } from './agents.mjs';
 import { createSqliteJobs } from './jobs.mjs';
 import { migrateSqlite } from './migrate.mjs';
-import { startRecordWriter } from './record-writer.mjs';
 
 /**
  * @typedef {import('../store.mjs').Store} Store
@@ -35,13 +34,10 @@ const PURGE_BATCH = 500;
  * WAL with `synchronous=FULL`: the widget deletes its copy once we answer 2xx, so every
  * commit must reach the disk before the answer does. The file and its folder are created
  * readable by the owner only: they hold visitors' personal data.
- * Incoming records on a file are committed by a thread of their own (`record-writer.mjs`), so
- * the request thread never waits for the disk; `writer: 'inline'` commits them here instead.
- * @param {{ path: string, writer?: 'thread' | 'inline' }} options `path` is a file, or
- *   `:memory:` for tests that need no disk (always inline: a thread could not see it).
+ * @param {{ path: string }} options `path` is a file, or `:memory:` for tests that need no disk.
  * @returns {Store}
  */
-export function createSqliteStore({ path, writer = 'thread' }) {
+export function createSqliteStore({ path }) {
   if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     // SQLite gives its -wal and -shm files the main file's permissions.
@@ -53,7 +49,6 @@ export function createSqliteStore({ path, writer = 'thread' }) {
   db.pragma('busy_timeout = 5000');
   migrateSqlite(db);
   const events = createLocalEvents();
-  const recordWriter = writer === 'thread' && path !== ':memory:' ? startRecordWriter(path) : null;
   const jobs = createSqliteJobs(db);
   const agents = createSqliteAgents(db);
 
@@ -316,17 +311,11 @@ export function createSqliteStore({ path, writer = 'thread' }) {
   return {
     kind: 'sqlite',
     // IMMEDIATE takes the write lock up front, so the read-then-insert cannot race another writer.
-    insertRecord: recordWriter
-      ? async (record, meta) => {
-          const result = await recordWriter.insert(record, meta);
-          if (result.outcome === 'created' && meta.event) events.emit(meta.event.type, meta.event.data);
-          return result;
-        }
-      : (record, meta) =>
-          new Promise((resolve, reject) => {
-            waiting.push({ record, meta, resolve, reject });
-            if (waiting.length === 1) setImmediate(commitWaiting);
-          }),
+    insertRecord: (record, meta) =>
+      new Promise((resolve, reject) => {
+        waiting.push({ record, meta, resolve, reject });
+        if (waiting.length === 1) setImmediate(commitWaiting);
+      }),
     getRecord: async (id, now = Date.now()) => read(id, now),
     listRecords: async ({ status = null, category = null, language = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
       const { where, params } = filtersToSql({ status, category, language });
@@ -454,7 +443,6 @@ export function createSqliteStore({ path, writer = 'thread' }) {
     events,
     close: async () => {
       if (waiting.length) commitWaiting();
-      await recordWriter?.close();
       db.close();
     },
   };

@@ -57,8 +57,8 @@ describe('SQLite database file', () => {
   });
 
   it('commits every record handed over before it closes, and answers each caller', async () => {
-    // Records on a file are committed by a writer thread: closing the store (as SIGTERM does
-    // after the last request) must not drop what that thread still holds.
+    // Records that arrive together wait to share one commit: closing the store (as SIGTERM
+    // does after the last request) must not drop the ones still waiting.
     const path = join(dir, 'closing', 'heard.db');
     const store = createSqliteStore({ path });
     const records = Array.from({ length: 200 }, () => sampleComplaint());
@@ -72,8 +72,8 @@ describe('SQLite database file', () => {
   });
 
   it('lets a process that stored records and closed the store finish', async () => {
-    // The writer thread must not leave closing waiting on a thread nothing keeps alive: a
-    // script (a migration, a one-off import) would end with its work half done.
+    // Closing must not wait on anything that does not keep the process alive: a script (a
+    // migration, a one-off import) would end with its work half done.
     const store = new URL('../../../server/store/sqlite/sqlite-store.mjs', import.meta.url).href;
     const samples = new URL('../../../server/sample-records.mjs', import.meta.url).href;
     const summary = new URL('../../../server/receiver/summary.mjs', import.meta.url).href;
