@@ -57,6 +57,7 @@ const SHOP_CSP = [
  *   agentToken?: string,
  *   bodyLimit?: number,
  *   rateLimit?: number,
+ *   trustProxy?: false | string[],
  *   logger?: false | { level?: string, stream?: { write: (line: string) => void } },
  *   distDir?: string,
  *   identitySecret?: string | null,
@@ -76,7 +77,8 @@ const SHOP_CSP = [
  * listening, so tests can `inject` or listen on port 0.
  *
  * `allowedOrigins` may be a `Set` the caller adds to later (the server's own origin is known
- * only once it listens). `rateLimit` is records per client per minute; 0 turns it off.
+ * only once it listens). `rateLimit` is records per client per minute; 0 turns it off. `trustProxy`: the
+ * proxies (addresses, ranges) whose `X-Forwarded-For` names the client; false: none.
  * Agents sign in with their accounts (`server/agents/`); `agentToken`, the shared token that
  * came before accounts, is no longer read. `identitySecret` (`HEARD_IDENTITY_SECRET`) verifies visitors' `userHash`; without it nobody
  * is verified.
@@ -87,6 +89,7 @@ export function createApp({
   allowedOrigins,
   bodyLimit = 1024 * 1024,
   rateLimit: perMinute = 120,
+  trustProxy = false,
   logger = false,
   distDir = DIST_DIR,
   identitySecret = null,
@@ -109,7 +112,7 @@ export function createApp({
     genReqId: requestId,
     logController: new RequestLog(),
     bodyLimit,
-    trustProxy: false,
+    trustProxy,
     forceCloseConnections: 'idle',
   });
   const jobStore = /** @type {import('./jobs/plugin.mjs').JobStore} */ (store);

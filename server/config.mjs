@@ -1,5 +1,6 @@
 // @ts-check
 import { statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { readForwardingConfig } from './jobs/forwarding/config.mjs';
 
@@ -14,6 +15,7 @@ import { readForwardingConfig } from './jobs/forwarding/config.mjs';
  *   allowedOrigins: string[] | null,
  *   bodyLimit: number,
  *   rateLimit: number,
+ *   trustProxy: false | string[],
  *   logLevel: string,
  *   identitySecret: string | null,
  *   retentionDays: number,
@@ -42,6 +44,7 @@ export function readConfig(env) {
       : null,
     bodyLimit: integer(env, 'HEARD_BODY_LIMIT', 1024 * 1024, 1024),
     rateLimit: integer(env, 'HEARD_RATE_LIMIT', 120, 0),
+    trustProxy: trustProxy(env),
     retentionDays: integer(env, 'HEARD_RETENTION_DAYS', 730, 1),
     logLevel: oneOf(env, 'HEARD_LOG_LEVEL', LOG_LEVELS, 'info'),
     identitySecret: env.HEARD_IDENTITY_SECRET || null,
@@ -64,6 +67,33 @@ function databaseUrl(env) {
     throw new Error(`DATABASE_URL must start with postgres:// or postgresql://; got ${url.protocol}//…`);
   }
   return raw;
+}
+
+/**
+ * Which proxies may say who the client is (`X-Forwarded-For`): the addresses and ranges of the
+ * load balancers. Without it every visitor behind a balancer shares the balancer's address, and
+ * with it the rate limits. "Trust anyone" and a bare count of hops are refused: either lets a
+ * client that reaches the server directly name itself another address and slip every limit.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {false | string[]}
+ */
+function trustProxy(env) {
+  const raw = env.HEARD_TRUST_PROXY?.trim();
+  if (!raw) return false;
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.find((entry) => {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || rest.length > 0) return true;
+    if (bits === undefined) return false;
+    return !/^\d+$/.test(bits) || Number(bits) > (family === 4 ? 32 : 128);
+  });
+  if (bad !== undefined || entries.length === 0) {
+    throw new Error(
+      `HEARD_TRUST_PROXY must list the load balancers' addresses or ranges, such as 10.0.0.0/8,192.0.2.7; got "${bad ?? raw}".`,
+    );
+  }
+  return entries;
 }
 
 /** @param {NodeJS.ProcessEnv} env */

@@ -28,6 +28,7 @@ export async function serve(config, { print = console.log, logger = { level: con
     allowedOrigins,
     bodyLimit: config.bodyLimit,
     rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy,
     identitySecret: config.identitySecret,
     logger,
     jobs: config.forwarding,

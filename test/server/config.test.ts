@@ -16,6 +16,7 @@ describe('server configuration from the environment', () => {
       allowedOrigins: null,
       bodyLimit: 1024 * 1024,
       rateLimit: 120,
+      trustProxy: false,
       retentionDays: 730,
       logLevel: 'info',
       identitySecret: null,
@@ -33,6 +34,7 @@ describe('server configuration from the environment', () => {
       HEARD_ALLOWED_ORIGINS: 'https://shop.example/, https://www.shop.example',
       HEARD_BODY_LIMIT: '65536',
       HEARD_RATE_LIMIT: '0',
+      HEARD_TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,2001:db8::/32',
       HEARD_RETENTION_DAYS: '90',
       DATABASE_URL: 'postgres://heard:secret@db.example:5432/heard',
       HEARD_LOG_LEVEL: 'warn',
@@ -48,11 +50,21 @@ describe('server configuration from the environment', () => {
       allowedOrigins: ['https://shop.example', 'https://www.shop.example'],
       bodyLimit: 65536,
       rateLimit: 0,
+      trustProxy: ['10.0.0.0/8', '192.0.2.7', '2001:db8::/32'],
       retentionDays: 90,
       logLevel: 'warn',
       identitySecret: 'site-secret',
       forwarding: readForwardingConfig({}),
     });
+  });
+
+  it('trusts forwarded client addresses only from the load balancers named', () => {
+    // Trusting every proxy, or a bare hop count, would let a client reaching the server directly
+    // name itself any address and slip the rate limits.
+    for (const value of ['true', '1', '*', '10.0.0.0/33', 'balancer.internal', '192.0.2.7/8/1']) {
+      expect(() => readConfig({ HEARD_TRUST_PROXY: value }), value).toThrow(/HEARD_TRUST_PROXY/);
+    }
+    expect(readConfig({ HEARD_TRUST_PROXY: '  ' }).trustProxy).toBe(false);
   });
 
   it('names the variable when a number is wrong', () => {

@@ -162,6 +162,39 @@ describe('rate limit', () => {
   });
 });
 
+describe('rate limit behind a load balancer', () => {
+  it('counts each visitor apart when the balancer is trusted, and the balancer as one client when it is not', async () => {
+    // Fastify's inject comes from 127.0.0.1: here that is the balancer, forwarding two visitors.
+    const visitors = async (trustProxy: false | string[]) => {
+      const store = createSqliteStore({ path: ':memory:' });
+      const app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 2, trustProxy });
+      await app.ready();
+      const statuses: number[] = [];
+      for (const visitor of ['198.51.100.1', '198.51.100.1', '203.0.113.9', '203.0.113.9']) {
+        statuses.push((await post(app, sampleComplaint(), { 'x-forwarded-for': visitor })).statusCode);
+      }
+      await app.close();
+      await store.close();
+      return statuses;
+    };
+    expect(await visitors(['127.0.0.1'])).toEqual([201, 201, 201, 201]);
+    expect(await visitors(false)).toEqual([201, 201, 429, 429]);
+  });
+
+  it('does not let a client that is not a trusted balancer name its own address', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 2, trustProxy: ['10.0.0.0/8'] });
+    await app.ready();
+    const statuses: number[] = [];
+    for (const claimed of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+      statuses.push((await post(app, sampleComplaint(), { 'x-forwarded-for': claimed })).statusCode);
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+    await app.close();
+    await store.close();
+  });
+});
+
 describe('ratings', () => {
   let store: Store;
   let app: App;
