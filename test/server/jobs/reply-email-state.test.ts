@@ -5,14 +5,13 @@
  * SQLite and PostgreSQL alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../server/app.mjs';
-import { createMailer } from '../../../server/jobs/forwarding/email.mjs';
 import type { createWorker } from '../../../server/jobs/worker.mjs';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
 import { createPostgresStore } from '../../../server/store/postgres/postgres-store.mjs';
 import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
 import type { ComplaintRecord, Store } from '../../../server/store/store.mjs';
 import { signedIn } from '../../support/agents.ts';
+import { mailApp } from '../../support/mail-app.ts';
 import { startMailServer, type MailPeer } from '../../support/forwarding-peers.ts';
 import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
 
@@ -39,16 +38,7 @@ describe.each(backends)('reply delivery in the inbox API on %s', (_name, open) =
   const start = async ({ mail = true } = {}) => {
     let now = Date.now();
     const store = await open();
-    const app = createApp({
-      store,
-      allowedOrigins: [],
-      rateLimit: 0,
-      jobs: { worker: false, retrySchedule: [5, 5], mailFrom: 'Shop care <care@shop.example>', teamEmail: 'team@shop.example' },
-      mailer: mail ? createMailer(smtp.url) : null,
-      clock: { now: () => now },
-    });
-    app.addHook('onClose', async () => store.close());
-    await app.ready();
+    const { app } = await mailApp(store, { smtpUrl: mail ? smtp.url : null, clock: { now: () => now } });
     const { headers } = await signedIn(app, store, { name: 'Bea' });
     const worker = (app as unknown as { jobWorker: Worker }).jobWorker;
     return {

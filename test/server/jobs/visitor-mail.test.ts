@@ -15,6 +15,7 @@ import { createPostgresStore } from '../../../server/store/postgres/postgres-sto
 import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
 import type { ComplaintRecord } from '../../../server/store/store.mjs';
 import { signedIn } from '../../support/agents.ts';
+import { mailApp } from '../../support/mail-app.ts';
 import { startMailServer, type MailPeer } from '../../support/forwarding-peers.ts';
 import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
 
@@ -42,16 +43,7 @@ describe('emails to the visitor on one instance', () => {
   const start = async ({ mail = true } = {}) => {
     now = Date.now();
     store = createSqliteStore({ path: ':memory:' });
-    app = createApp({
-      store,
-      allowedOrigins: [],
-      rateLimit: 0,
-      jobs: { worker: false, retrySchedule: [5, 5], mailFrom: 'Shop care <care@shop.example>', teamEmail: 'team@shop.example' },
-      mailer: mail ? createMailer(smtp.url) : null,
-      clock: { now: () => now },
-    });
-    app.addHook('onClose', async () => store.close());
-    await app.ready();
+    ({ app } = await mailApp(store, { smtpUrl: mail ? smtp.url : null, clock: { now: () => now } }));
     ({ headers: agent } = await signedIn(app, store, { name: 'Bea' }));
   };
   beforeEach(() => {
