@@ -3,27 +3,14 @@ import { digest } from '../../server/agents/agent-auth.mjs';
 import { ensureFirstAdmin } from '../../server/agents/first-admin.mjs';
 import { createApp } from '../../server/app.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
-import { createPostgresStore } from '../../server/store/postgres/postgres-store.mjs';
-import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { addAgent, PASSWORD, signIn } from '../support/agents';
-import { type PostgresCluster, startPostgres } from '../support/postgres';
+import { bothStores } from '../support/postgres';
 
 type App = ReturnType<typeof createApp>;
 type Headers = { authorization: string };
 
-let cluster: PostgresCluster;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
-
-const backends: [string, () => Promise<Store>][] = [
-  ['SQLite', async () => createSqliteStore({ path: ':memory:' })],
-  ['PostgreSQL', async () => createPostgresStore({ connectionString: await cluster.createDatabase() })],
-];
+const backends = bothStores();
 
 describe.each(backends)('agent accounts on %s', (_name, open) => {
   let store: Store;

@@ -2,27 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
-import { createPostgresStore } from '../../server/store/postgres/postgres-store.mjs';
-import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { signedIn } from '../support/agents';
-import { type PostgresCluster, startPostgres } from '../support/postgres';
+import { bothStores } from '../support/postgres';
 
 const SHOP = 'https://shop.example';
 type App = ReturnType<typeof createApp>;
 
-let cluster: PostgresCluster;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
-
-const backends: [string, () => Promise<Store>][] = [
-  ['SQLite', async () => createSqliteStore({ path: ':memory:' })],
-  ['PostgreSQL', async () => createPostgresStore({ connectionString: await cluster.createDatabase() })],
-];
+const backends = bothStores();
 
 /** A status key as the widget makes one: 128 random bits, base64url. */
 const newKey = () => randomBytes(16).toString('base64url');

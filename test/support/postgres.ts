@@ -3,7 +3,11 @@
  * a free loopback port, as the `postgres` system user. `createDatabase()` gives a fresh,
  * empty database's URL; `stop()` stops the cluster and removes its folder.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { startPostgres as start } from '../../server/postgres-cluster.mjs';
+import { createPostgresStore } from '../../server/store/postgres/postgres-store.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
+import type { Store } from '../../server/store/store.mjs';
 
 export interface PostgresCluster {
   url: string;
@@ -13,4 +17,23 @@ export interface PostgresCluster {
 
 export function startPostgres(): Promise<PostgresCluster> {
   return start();
+}
+
+/**
+ * The two stores a test file runs its suite against: SQLite in memory, and a fresh database in
+ * a PostgreSQL cluster the file starts before its tests and stops after them. Call it at the top
+ * level of the file.
+ */
+export function bothStores(postgres: { poolSize?: number } = {}): [string, () => Promise<Store>][] {
+  let cluster: PostgresCluster | undefined;
+  beforeAll(async () => {
+    cluster = await startPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+  return [
+    ['SQLite', async () => createSqliteStore({ path: ':memory:' })],
+    ['PostgreSQL', async () => createPostgresStore({ connectionString: await cluster!.createDatabase(), ...postgres })],
+  ];
 }

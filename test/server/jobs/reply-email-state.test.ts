@@ -7,31 +7,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { createWorker } from '../../../server/jobs/worker.mjs';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
-import { createPostgresStore } from '../../../server/store/postgres/postgres-store.mjs';
-import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
-import type { ComplaintRecord, Store } from '../../../server/store/store.mjs';
+import type { ComplaintRecord } from '../../../server/store/store.mjs';
 import { signedIn } from '../../support/agents.ts';
 import { mailApp } from '../../support/mail-app.ts';
 import { startMailServer, type MailPeer } from '../../support/forwarding-peers.ts';
-import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
+import { bothStores } from '../../support/postgres.ts';
 
 type Worker = ReturnType<typeof createWorker>;
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 let smtp: MailPeer;
-let cluster: PostgresCluster;
 beforeAll(async () => {
-  [smtp, cluster] = await Promise.all([startMailServer(), startPostgres()]);
-}, 120_000);
+  smtp = await startMailServer();
+});
 afterAll(async () => {
   await smtp?.close();
-  await cluster?.stop();
 });
 
-const backends: [string, () => Promise<Store>][] = [
-  ['SQLite', async () => createSqliteStore({ path: ':memory:' })],
-  ['PostgreSQL', async () => createPostgresStore({ connectionString: await cluster.createDatabase(), poolSize: 4 })],
-];
+const backends = bothStores({ poolSize: 4 });
 
 describe.each(backends)('reply delivery in the inbox API on %s', (_name, open) => {
   /** A server with a fake clock and a worker the test runs; `mail: false` has no mail server. */

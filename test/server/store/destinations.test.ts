@@ -7,23 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, eventJobs } from '../../../server/jobs/forwarding/events.mjs';
 import { HELD_UNTIL } from '../../../server/jobs/forwarding/handler.mjs';
 import type { StoredDestination } from '../../../server/jobs/forwarding/destinations.mjs';
-import { createPostgresStore } from '../../../server/store/postgres/postgres-store.mjs';
-import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
-import type { Store } from '../../../server/store/store.mjs';
-import { type PostgresCluster, startPostgres } from '../../support/postgres';
+import { bothStores } from '../../support/postgres';
 
-let cluster: PostgresCluster;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
-
-const backends: [string, () => Promise<Store>][] = [
-  ['SQLite', async () => createSqliteStore({ path: ':memory:' })],
-  ['PostgreSQL', async () => createPostgresStore({ connectionString: await cluster.createDatabase() })],
-];
+const backends = bothStores();
 
 function destination(id: string, overrides: Partial<StoredDestination> = {}): StoredDestination {
   return {
