@@ -4,17 +4,15 @@
  * nothing when the complaint was resolved in time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../server/app.mjs';
 import { createMailer } from '../../../server/jobs/forwarding/email.mjs';
 import { generateWebhookSecret } from '../../../server/jobs/forwarding/webhook.mjs';
-import type { createWorker } from '../../../server/jobs/worker.mjs';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
 import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
 import { addAgent, signIn, signedIn } from '../../support/agents.ts';
 import { startMailServer, startWebhookReceiver, type HttpPeer, type MailPeer } from '../../support/forwarding-peers.ts';
+import { jobApp } from '../../support/job-app.ts';
 
 const secret = generateWebhookSecret();
-type Worker = ReturnType<typeof createWorker>;
 
 describe('overdue commitments', () => {
   let receiver: HttpPeer;
@@ -31,13 +29,9 @@ describe('overdue commitments', () => {
   it('alerts the team by webhook and email once the clock passes dueBy unresolved, and not for one resolved in time', async () => {
     let now = Date.now();
     const store = createSqliteStore({ path: ':memory:' });
-    const app = createApp({
-      store,
-      allowedOrigins: [],
-      rateLimit: 0,
+    const { app, runDue: drain } = await jobApp(store, {
       jobs: {
         allowPrivate: true,
-        worker: false,
         publicUrl: 'https://heard.shop.example',
         destinations: [
           { id: 'env-webhook', kind: 'webhook', name: 'Webhook', config: { url: receiver.url, secret }, events: ['complaint.overdue'] },
@@ -47,15 +41,7 @@ describe('overdue commitments', () => {
       mailer: createMailer(smtp.url),
       clock: { now: () => now },
     });
-    app.addHook('onClose', async () => store.close());
-    await app.ready();
     const { agent: bea, headers } = await signedIn(app, store, { name: 'Bea' });
-    const worker = (app as unknown as { jobWorker: Worker }).jobWorker;
-    const drain = async () => {
-      while ((await worker.runDue()) > 0) {
-        // until nothing is due
-      }
-    };
     try {
       const late = sampleComplaint();
       const kept = sampleComplaint();
@@ -92,22 +78,11 @@ describe('overdue commitments', () => {
   it('emails the claimant even with no destination for overdue alerts, and only the agent who still holds it', async () => {
     let now = Date.now();
     const store = createSqliteStore({ path: ':memory:' });
-    const app = createApp({
-      store,
-      allowedOrigins: [],
-      rateLimit: 0,
-      jobs: { worker: false, publicUrl: 'https://heard.shop.example' },
+    const { app, runDue: drain } = await jobApp(store, {
+      jobs: { publicUrl: 'https://heard.shop.example' },
       mailer: createMailer(smtp.url),
       clock: { now: () => now },
     });
-    app.addHook('onClose', async () => store.close());
-    await app.ready();
-    const worker = (app as unknown as { jobWorker: Worker }).jobWorker;
-    const drain = async () => {
-      while ((await worker.runDue()) > 0) {
-        // until nothing is due
-      }
-    };
     try {
       const held = sampleComplaint();
       const released = sampleComplaint();
@@ -138,25 +113,13 @@ describe('overdue commitments', () => {
   it('follows a moved due date: nothing at the old date, the alert at the new one', async () => {
     let now = Date.now();
     const store = createSqliteStore({ path: ':memory:' });
-    const app = createApp({
-      store,
-      allowedOrigins: [],
-      rateLimit: 0,
+    const { app, runDue: drain } = await jobApp(store, {
       jobs: {
         allowPrivate: true,
-        worker: false,
         destinations: [{ id: 'env-webhook', kind: 'webhook', name: 'Webhook', config: { url: receiver.url, secret }, events: ['complaint.overdue'] }],
       },
       clock: { now: () => now },
     });
-    app.addHook('onClose', async () => store.close());
-    await app.ready();
-    const worker = (app as unknown as { jobWorker: Worker }).jobWorker;
-    const drain = async () => {
-      while ((await worker.runDue()) > 0) {
-        // until nothing is due
-      }
-    };
     try {
       const record = sampleComplaint();
       await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(record) });

@@ -9,7 +9,7 @@ import type { createWorker } from '../../../server/jobs/worker.mjs';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
 import type { ComplaintRecord } from '../../../server/store/store.mjs';
 import { signedIn } from '../../support/agents.ts';
-import { mailApp } from '../../support/mail-app.ts';
+import { mailApp } from '../../support/job-app.ts';
 import { startMailServer, type MailPeer } from '../../support/forwarding-peers.ts';
 import { bothStores } from '../../support/postgres.ts';
 

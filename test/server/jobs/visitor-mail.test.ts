@@ -9,17 +9,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.mjs';
 import { emailHash } from '../../../server/jobs/commitments/follow-up.mjs';
 import { createMailer } from '../../../server/jobs/forwarding/email.mjs';
-import type { createWorker } from '../../../server/jobs/worker.mjs';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
 import { createPostgresStore } from '../../../server/store/postgres/postgres-store.mjs';
 import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
 import type { ComplaintRecord } from '../../../server/store/store.mjs';
 import { signedIn } from '../../support/agents.ts';
-import { mailApp } from '../../support/mail-app.ts';
+import { mailApp } from '../../support/job-app.ts';
 import { startMailServer, type MailPeer } from '../../support/forwarding-peers.ts';
 import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
 
-type Worker = ReturnType<typeof createWorker>;
 type App = ReturnType<typeof createApp>;
 const JSON_HEADERS = { 'content-type': 'application/json' };
 /** A status key as the widget makes one. */
@@ -38,12 +36,13 @@ describe('emails to the visitor on one instance', () => {
   let store: ReturnType<typeof createSqliteStore>;
   let now: number;
   let agent: { authorization: string };
+  let runDue: () => Promise<void>;
 
   /** Builds the server; `mail: false` is a server with no mail server configured. */
   const start = async ({ mail = true } = {}) => {
     now = Date.now();
     store = createSqliteStore({ path: ':memory:' });
-    ({ app } = await mailApp(store, { smtpUrl: mail ? smtp.url : null, clock: { now: () => now } }));
+    ({ app, runDue } = await mailApp(store, { smtpUrl: mail ? smtp.url : null, clock: { now: () => now } }));
     ({ headers: agent } = await signedIn(app, store, { name: 'Bea' }));
   };
   beforeEach(() => {
@@ -56,10 +55,7 @@ describe('emails to the visitor on one instance', () => {
   /** Runs every job due by the fake clock, which never runs behind real time (the API's writes use it). */
   const drain = async () => {
     now = Math.max(now, Date.now());
-    const worker = (app as unknown as { jobWorker: Worker }).jobWorker;
-    while ((await worker.runDue()) > 0) {
-      // until nothing is due
-    }
+    await runDue();
   };
   const receive = async (record: ComplaintRecord) => {
     const response = await app.inject({ method: 'POST', url: '/complaints', headers: JSON_HEADERS, payload: JSON.stringify(record) });
