@@ -60,12 +60,6 @@ export interface LexiconEntities {
   references: readonly string[];
   /** Words for "number" between such a word and the reference: `number`, `č.`, `szám`. */
   referenceNumbers: readonly string[];
-  /** Words that may stand between those and the reference: `is` (order number is 123), `je`, `ialah`. */
-  referenceLinks: readonly string[];
-  /** Words after a reference that name it: `számú` (a 10023456 számú rendelés). */
-  referenceBefore: readonly string[];
-  /** Case endings written onto a currency word, kept with the amount as written: `s`, `os` (79 eurós, 5000 forintos). */
-  currencyEndings: readonly string[];
   /** How long ago: `two weeks ago`, `pred týždňom`, `két hete`, `2 minggu lepas`. */
   ago: readonly string[];
   /** Folded words a relative date is built around: `ago`, `pred`, `napja`, `lepas`. */
@@ -99,12 +93,6 @@ export type LexiconCategory = 'product' | 'delivery' | 'billing' | 'staff' | 'se
  *   urgency to high and marks a frequent customer), `low` (the visitor says it can wait);
  * - `insult` (insults and swearing: the visitor is angry, and the restatement never repeats
  *   these), `angry`, `upset`;
- * - `mistreated`: how someone treated the visitor (shouted at, humiliated, mocked, ignored, "spoke
- *   to me like…"): the visitor is upset at least, and an insult a few words after one ("…like I
- *   was stupid") is what they were made to feel, not their own hostility;
- * - `lookalike`: words and phrases that a category's stem or word would otherwise catch but that
- *   mean something else (`történt` "happened" for `tört*` "broken", `saya rasa` "I think" for
- *   `rasa` "taste"): they claim the word for no category;
  * - `reluctant`: hedging of a customer who does not like to complain;
  * - `threat` (chargebacks, going public: with `legal`, a threat makes the visitor angry);
  * - `contact` (ways of saying one got in touch: "emailed", "volal", "írtam", "hubungi"), so a
@@ -122,8 +110,6 @@ export type LexiconCue =
   | 'insult'
   | 'angry'
   | 'upset'
-  | 'mistreated'
-  | 'lookalike'
   | 'reluctant'
   | 'threat'
   | 'contact'
