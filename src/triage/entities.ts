@@ -30,8 +30,9 @@ const CURRENCY_BEFORE = String.raw`€|\$|£|EUR|USD|GBP|HUF|MYR|RM`;
 const CURRENCY_AFTER = String.raw`€|\$|£|EUR|USD|GBP|HUF|MYR|Ft|RM`;
 /** `2 x £12.50`, `3× 9,99 €`: a quantity before a unit price. */
 const QUANTITY = String.raw`(?:(\d{1,3})\s?[x×]\s?)?`;
+// A currency right after a number belongs to that number ("14 € 15. januára"), not to the next one.
 const AMOUNT_BEFORE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${QUANTITY}(${CURRENCY_BEFORE})\s?(${NUMBER})(?![\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}]|\p{N}\s?)${QUANTITY}(${CURRENCY_BEFORE})\s?(${NUMBER})(?![\p{N}])`,
   'giu',
 );
 
@@ -39,6 +40,12 @@ const AMOUNT_BEFORE = new RegExp(
 const CURRENCY_CODES: Readonly<Record<string, string>> = {
   '€': 'EUR', eur: 'EUR', $: 'USD', usd: 'USD', '£': 'GBP', gbp: 'GBP', ft: 'HUF', huf: 'HUF', rm: 'MYR', myr: 'MYR',
 };
+
+/**
+ * A code of capitals, a dash and digits is a reference wherever it stands: `HU-558201`,
+ * `KC-30112`, `INV-20931`.
+ */
+const CODE_REF = /(?<![\p{L}\p{N}-])[A-Z]{2,4}-\d{4,12}(?![\p{L}\p{N}-])/gu;
 
 /** ISO dates, `12/03/2024`, `12.3.2024`, `2024. 03. 15.` */
 const NUMERIC_DATE =
@@ -57,6 +64,8 @@ const NOTHING = '(?!)';
 export interface EntityPatterns {
   /** A keyword for an order or account, then the reference: `order 4411-A`, `objednávka č. 2024001`. */
   keywordReference: RegExp;
+  /** A reference written before the words that name it: `10023456 számú rendelés`. */
+  referenceBefore: RegExp;
   /** Amounts with the currency after them: `9,99 €`, `5000 forint`. */
   amountAfter: RegExp;
   /** Currency symbols, codes and words, lower case, and their ISO code. */
@@ -108,11 +117,16 @@ export function entityPatterns(languages: readonly LexiconEntities[]): EntityPat
   return {
     keywordReference: new RegExp(
       String.raw`(?<![\p{L}])(?:${anyOf(all((language) => language.references))})` +
-        String.raw`(?:\s{0,3}(?:${numbers})\.?)?[\s:#.-]{0,4}` +
+        String.raw`(?:\s{0,3}(?:${numbers})\.?)?[\s:#.,-]{0,4}(?:(?:${anyOf(all((language) => language.referenceLinks))})\s{1,3})?` +
         String.raw`([A-Z]{0,4}[-]?\d[A-Z0-9-]{2,24})`,
       'giu',
     ),
-    amountAfter: new RegExp(String.raw`(?<![\p{N}.,])${QUANTITY}(${NUMBER})\s?(${currencyAfter})(?![\p{L}])`, 'giu'),
+    // A case ending after the currency stays with the amount as written: `79 eurós`, `4990 Ft-ot`.
+    amountAfter: new RegExp(
+      String.raw`(?<![\p{N}.,])${QUANTITY}(${NUMBER})\s?(${currencyAfter})(?:${anyOf(all((language) => language.currencyEndings))})?(?![\p{L}])`,
+      'giu',
+    ),
+    referenceBefore: new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{5,16})\s(?:${anyOf(all((language) => language.referenceBefore))})(?![\p{L}])`, 'giu'),
     currencies: { ...CURRENCY_CODES, ...currencyWords },
     ago: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${anyOf(all((language) => language.ago))})(?![\p{L}])`, 'giu'),
     agoAnchors: new Set(all((language) => language.agoAnchors)),
@@ -303,6 +317,17 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues, 
     pushUnique(entities.orderRefs, ref);
     mark(taken, start, start + ref.length);
   }
+  for (const m of matchesIn(patterns.referenceBefore, text, numeric)) {
+    const ref = m.groups[1] as string;
+    if (entities.orderRefs.length >= MAX_PER_KIND || overlaps(taken, m.index, m.index + ref.length)) continue;
+    pushUnique(entities.orderRefs, ref);
+    mark(taken, m.index, m.index + ref.length);
+  }
+  for (const m of matchesIn(CODE_REF, text, numeric)) {
+    if (entities.orderRefs.length >= MAX_PER_KIND || overlaps(taken, m.index, m.index + m.text.length)) continue;
+    pushUnique(entities.orderRefs, m.text);
+    mark(taken, m.index, m.index + m.text.length);
+  }
 
   const amounts: Array<{ at: number; amount: Amount }> = [];
   const amountSpans: Array<[number, number]> = [];
@@ -323,7 +348,17 @@ export function extractEntities(text: string, tokens: Tokens, cues: EntityCues, 
   };
   for (const m of matchesIn(AMOUNT_BEFORE, text, numeric)) addAmount(m.text, m.index, m.groups[1], m.groups[3] as string, m.groups[2] as string);
   for (const m of matchesIn(patterns.amountAfter, text, numeric)) addAmount(m.text, m.index, m.groups[1], m.groups[2] as string, m.groups[3] as string);
-  entities.amounts = amounts.sort((a, b) => a.at - b.at).map((a) => a.amount);
+  // The same sum written twice ("RM249.00 … RM249.00") is one amount, said again.
+  const seen = new Set<string>();
+  entities.amounts = amounts
+    .sort((a, b) => a.at - b.at)
+    .map((a) => a.amount)
+    .filter((amount) => {
+      const key = `${amount.value} ${amount.currency}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   for (const [a, b] of amountSpans) mark(taken, a, b);
 
   const dates: Array<{ at: number; text: string }> = [];

@@ -157,6 +157,9 @@ export const en: Lexicon = {
       'order|ord|account|acct|invoice|booking|ticket|reference|ref|case|customer',
     ],
     referenceNumbers: ['number|num'],
+    referenceLinks: ['is|was'],
+    referenceBefore: [],
+    currencyEndings: [],
     ago: [
       String.raw`(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|few|couple of)\s(?:hours?|days?|weeks?|months?|years?)\sago`,
     ],

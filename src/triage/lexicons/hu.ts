@@ -125,9 +125,12 @@ export const hu: Lexicon = {
   },
   entities: {
     references: [
-      String.raw`rendelés|rendeles|rendelést|rendelest|rendelésszám|rendelesszam|rendelésem|rendelesem|azonosító|azonosito|számla|szamla|ügyfélszám|ugyfelszam`,
+      String.raw`hivatkozási számom|hivatkozasi szamom|hivatkozási szám|hivatkozasi szam|rendelés|rendeles|rendelést|rendelest|rendelésszám|rendelesszam|rendelésem|rendelesem|azonosító|azonosito|számla|szamla|ügyfélszám|ugyfelszam`,
     ],
     referenceNumbers: ['szám|szam'],
+    referenceLinks: ['a|az'],
+    referenceBefore: ['számú|szamu|sz\\.'],
+    currencyEndings: [String.raw`(?:os|ós|ot|ót|ért|nyi|ba|ban|ra|ról|tól|val|s|t)`],
     ago: [
       String.raw`(?:\d{1,2}|egy|két|három|négy|öt|hat|hét|pár|néhány)\s(?:órája|napja|hete|hónapja|éve)`,
       String.raw`(?:\d{1,2}|egy|két|három|négy|öt|hat|hét|pár|néhány)\s(?:órával|nappal|héttel|hónappal|évvel)\sezelőtt`,
@@ -147,7 +150,7 @@ export const hu: Lexicon = {
       egy: 1, ket: 2, harom: 3, negy: 4, ot: 5, hat: 6, het: 7, nyolc: 8, kilenc: 9, tiz: 10,
       masod: 2, harmad: 3, negyed: 4, otod: 5, hatod: 6, masodik: 2, harmadik: 3, negyedik: 4, otodik: 5,
     },
-    currencies: { euro: 'EUR', 'euró': 'EUR', eurot: 'EUR', 'eurót': 'EUR', forint: 'HUF', forintot: 'HUF' },
+    currencies: { euro: 'EUR', 'euró': 'EUR', eurot: 'EUR', 'eurót': 'EUR', forint: 'HUF', forintot: 'HUF', 'eurós': 'EUR', forintos: 'HUF' },
   },
   restatement: {
     greetings: [String.raw`j[oó] napot(?: k[ií]v[aá]nok)?|[uü]dv[oö]zl[oö]m|szia|tisztelt [\p{L}]+`],

@@ -60,6 +60,12 @@ export interface LexiconEntities {
   references: readonly string[];
   /** Words for "number" between such a word and the reference: `number`, `č.`, `szám`. */
   referenceNumbers: readonly string[];
+  /** Words that may stand between those and the reference: `is` (order number is 123), `je`, `ialah`. */
+  referenceLinks: readonly string[];
+  /** Words after a reference that name it: `számú` (a 10023456 számú rendelés). */
+  referenceBefore: readonly string[];
+  /** Case endings written onto a currency word, kept with the amount as written: `s`, `os` (79 eurós, 5000 forintos). */
+  currencyEndings: readonly string[];
   /** How long ago: `two weeks ago`, `pred týždňom`, `két hete`, `2 minggu lepas`. */
   ago: readonly string[];
   /** Folded words a relative date is built around: `ago`, `pred`, `napja`, `lepas`. */

@@ -125,6 +125,9 @@ export const ms: Lexicon = {
       'pesanan|akaun|invois|tempahan|rujukan|resit|tiket',
     ],
     referenceNumbers: ['nombor'],
+    referenceLinks: ['ialah|adalah|saya|saya ialah|saya adalah'],
+    referenceBefore: [],
+    currencyEndings: [],
     ago: [
       String.raw`(?:(?:\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|beberapa)\s)?(?:jam|hari|minggu|bulan|tahun)\s(?:yang\s)?(?:lepas|lalu)`,
       String.raw`(?:sejam|sehari|seminggu|sebulan|setahun)\s(?:yang\s)?(?:lepas|lalu)`,

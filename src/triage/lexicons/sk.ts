@@ -122,6 +122,9 @@ export const sk: Lexicon = {
       String.raw`objednávk[aeyu]|objednavk[aeyu]|objednávky|faktúr[aeyu]|faktur[aeyu]|zmluv[aeyu]|zákaznícke|zakaznicke`,
     ],
     referenceNumbers: ['č|c|číslo|cislo'],
+    referenceLinks: ['je|bolo|bola'],
+    referenceBefore: [],
+    currencyEndings: [],
     ago: [
       String.raw`pred\s(?:(?:\d{1,2}|dvoma|dvomi|troma|tromi|štyrmi|piatimi|pár|niekoľkými)\s)?(?:hodinou|hodinami|dňom|dňami|týždňom|týždňami|mesiacom|mesiacmi|rokom|rokmi)`,
     ],
