@@ -64,7 +64,7 @@ describe('actions, without an actor', () => {
     const c = start({ options: { ...start().options, outcomes: ['storeCredit'] } });
     const p = A.chooseOutcome(c, { type: 'outcome.choose', kind: 'refund', at: 'x' }, everyLanguage());
     expect(p.outcome).toEqual({ kind: 'refund', detail: null, offered: false, alternative: 'storeCredit' });
-    expect(text(apply(c, p))).toMatch(/would like a refund.*What I can do is store credit/);
+    expect(text(apply(c, p))).toMatch(/you’d like a refund.*I can offer store credit instead/);
     expect(A.committedKind(apply(c, p))).toBe('storeCredit');
   });
 

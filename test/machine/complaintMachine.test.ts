@@ -211,7 +211,7 @@ describe('empathy and the outcome', () => {
     expect(snap.value.conversation).toBe('askOutcome');
     expect(snap.context.outcome).toMatchObject({ kind: 'refund', offered: false, alternative: 'replacement' });
     const line = snap.context.messages.at(-1)!;
-    expect(englishFor('x')(line.key!, line.params)).toMatch(/What I can do is a replacement/);
+    expect(englishFor('x')(line.key!, line.params)).toMatch(/I can offer a replacement instead/);
     actor.send({ type: 'outcome.acceptAlternative', at: at() });
     expect(actor.getSnapshot().value.conversation).toEqual({ contact: 'form' });
   });
@@ -225,7 +225,7 @@ describe('empathy and the outcome', () => {
     expect(snap.value.conversation).toBe('askOutcome');
     expect(snap.context.outcome).toEqual({ kind: 'refund', detail: 'I just want my money back, a full refund please.', offered: false, alternative: 'storeCredit' });
     const line = snap.context.messages.at(-1)!;
-    expect(englishFor('x')(line.key!, line.params)).toMatch(/would like a refund.*What I can do is store credit/);
+    expect(englishFor('x')(line.key!, line.params)).toMatch(/you’d like a refund.*I can offer store credit instead/);
     // In their words again, something the owner does offer: on to the contact details.
     actor.send({ type: 'visitor.say', text: 'Could you repair it instead?', at: at() });
     snap = actor.getSnapshot();

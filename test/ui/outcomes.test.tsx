@@ -53,7 +53,7 @@ describe('the alternative offer', () => {
     expect(m.ui.queryByRole('button', { name: 'Yes, that would help' })).toBeNull();
     // A refund is not among the buttons; the host page (or a typed request) can still ask.
     send(m, { type: 'outcome.choose', kind: 'refund', at: '2026-11-23T10:30:00.000Z' });
-    expect(logLines(m).at(-1)).toMatch(/What I can do is a replacement\. Would that help\?$/);
+    expect(logLines(m).at(-1)).toMatch(/but I can offer a replacement instead\. Would that help\?$/);
     fireEvent.click(m.ui.getByRole('button', { name: 'Yes, that would help' }));
     expect(logLines(m)).toContain('You: Yes, that would help');
     expect(m.actor.getSnapshot().value.conversation).toEqual({ contact: 'form' });
@@ -66,7 +66,7 @@ describe('the alternative offer', () => {
     const field = m.ui.getByRole('textbox', { name: 'In your own words' });
     fireEvent.input(field, { target: { value: 'Honestly I just want my money back.' } });
     fireEvent.submit(field.closest('form')!);
-    expect(logLines(m).at(-1)).toMatch(/would like a refund\. .*What I can do is store credit\. Would that help\?$/);
+    expect(logLines(m).at(-1)).toMatch(/you’d like a refund\. .*but I can offer store credit instead\. Would that help\?$/);
     fireEvent.click(m.ui.getByRole('button', { name: 'Yes, that would help' }));
     expect(m.actor.getSnapshot().context.outcome).toMatchObject({ kind: 'refund', offered: false, alternative: 'storeCredit' });
   });

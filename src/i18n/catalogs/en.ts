@@ -8,9 +8,9 @@
 export const en = {
   // greet
   'greet.hello': ['Hello. I’m here to help.', 'Hi there. I’m here to help.'],
-  'greet.helloName': ['Hello {name}. I’m here to help.', 'Hi {name}. I’m here to help.'],
-  'greet.welcomeBack': 'Welcome back. It’s good to hear from you again.',
-  'greet.welcomeBackName': 'Welcome back, {name}. It’s good to hear from you again.',
+  'greet.helloName': ['Hello, {name}. I’m here to help.', 'Hi, {name}. I’m here to help.'],
+  'greet.welcomeBack': 'Welcome back. Thank you for getting in touch again.',
+  'greet.welcomeBackName': 'Welcome back, {name}. Thank you for getting in touch again.',
   'greet.prompt':
     'Please tell me what happened, in as many messages as you like. I won’t interrupt. When you have said everything, choose “That’s everything”.',
   // clarify: open questions (docs/script.md#clarify)
@@ -39,7 +39,7 @@ export const en = {
   // askOutcome (docs/script.md#outcome)
   'outcome.ask': 'What would make this right for you?',
   'outcome.unavailable':
-    'I appreciate that you would like {wanted}. I’m not able to offer that here. What I can do is {alternative}. Would that help?',
+    'I understand you’d like {wanted}. I’m afraid I can’t offer that here, but I can offer {alternative} instead. Would that help?',
   'outcome.unavailableNone':
     'I appreciate that you would like {wanted}. I’m not able to offer that here, but a member of our team will look at what else we can do.',
   'outcome.name.refund': 'a refund',
@@ -63,11 +63,11 @@ export const en = {
   // commit (docs/script.md#commit)
   'commit.summary': 'Here is what happens next: {action} You will hear from us by {due}.',
   'commit.action.refund': 'our team will review your complaint and get back to you about a refund.',
-  'commit.action.replacement': 'our team will check your order and arrange a replacement.',
-  'commit.action.exchange': 'our team will contact you to arrange the exchange.',
+  'commit.action.replacement': 'our team will check your order and get back to you about a replacement.',
+  'commit.action.exchange': 'our team will check your order and get back to you about an exchange.',
   'commit.action.storeCredit': 'our team will review your complaint and get back to you about store credit.',
   'commit.action.discount': 'our team will review your complaint and get back to you about a discount.',
-  'commit.action.repair': 'our team will contact you to arrange the repair.',
+  'commit.action.repair': 'our team will check your order and get back to you about a repair.',
   'commit.action.heard': 'a member of our team will read your complaint and reply to you personally.',
   'commit.action.other': 'a member of our team will review your request and reply to you personally.',
   'commit.confirm': 'When you are ready, choose “Send complaint”.',
