@@ -47,3 +47,28 @@ describe('English lines as the editor reworded them', () => {
     for (const line of heard('en', 'greet.helloName', { name: 'Ada' })) expect(line).toMatch(/^(Hello|Hi), Ada\. I’m here to help\.$/);
   });
 });
+
+describe('Malay lines as the editor reworded them', () => {
+  it('speaks of "wakil kami", never "pasukan kami"', () => {
+    expect(heard('ms', 'thank.rejected')[0]).toMatch(/^Kami tidak dapat menyampaikan aduan anda kepada wakil kami\. /);
+    expect(heard('ms', 'error.full')[0]).toMatch(/; wakil kami boleh meminta maklumat lanjut daripada anda\.$/);
+    for (const k of Object.keys(ms) as MessageKey[]) for (const line of heard('ms', k, { reference: 'HRD-7K2M-9Q', due: DUE })) expect(line, k).not.toMatch(/pasukan kami/);
+  });
+
+  it('asks for the story, the part and the rating in the editor’s words', () => {
+    expect(heard('ms', 'greet.prompt')).toEqual([
+      'Sila ceritakan apa yang berlaku; anda boleh menulis dalam beberapa mesej. Saya tidak akan mencelah. Setelah selesai, pilih “Itu sahaja”.',
+    ]);
+    expect(heard('ms', 'clarify.part')).toEqual(['Aduan anda berkaitan dengan perkara mana: produk, harga, penghantaran atau layanan yang anda terima?']);
+    expect(heard('ms', 'csat.ask')).toEqual(['Bagaimana perkhidmatan kami? Anda boleh menilai perbualan ini daripada 1 hingga 5.']);
+    expect(heard('ms', 'error.rating')).toEqual(['Sila pilih penilaian daripada 1 hingga 5.']);
+  });
+
+  it('offers a person, empathises, hands over and accepts in the editor’s words', () => {
+    expect(heard('ms', 'ui.person')).toEqual(['Bercakap dengan wakil kami']);
+    expect(ms['empathise.empathy'][0]).toBe('Saya faham betapa kecewanya anda, dan saya ingin membantu menyelesaikannya.');
+    expect(heard('ms', 'empathise.empathy')).toContain('Saya faham betapa kecewanya anda, dan saya ingin membantu menyelesaikannya.');
+    expect(heard('ms', 'handoff.visitor')[0]).toMatch(/^Sudah tentu\. Saya akan serahkan perkara ini /);
+    expect(heard('ms', 'ui.outcome.accept')).toEqual(['Ya, itu boleh membantu']);
+  });
+});

@@ -17,11 +17,11 @@ export const ms = {
   'greet.welcomeBack': 'Selamat kembali. Terima kasih kerana menghubungi kami semula.',
   'greet.welcomeBackName': 'Selamat kembali, {name}. Terima kasih kerana menghubungi kami semula.',
   'greet.prompt':
-    'Sila ceritakan apa yang berlaku, dalam seberapa banyak mesej yang anda mahu. Saya tidak akan mencelah. Apabila anda sudah selesai, pilih “Itu sahaja”.',
+    'Sila ceritakan apa yang berlaku; anda boleh menulis dalam beberapa mesej. Saya tidak akan mencelah. Setelah selesai, pilih “Itu sahaja”.',
   // clarify
   'clarify.meaning': 'Terima kasih. Boleh anda terangkan sedikit lagi apa yang anda maksudkan?',
   'clarify.example': 'Boleh anda berikan contoh apa yang berlaku?',
-  'clarify.part': 'Perkara ini berkaitan dengan bahagian yang mana: produk, harga, penghantaran, atau cara anda dilayan?',
+  'clarify.part': 'Aduan anda berkaitan dengan perkara mana: produk, harga, penghantaran atau layanan yang anda terima?',
   'clarify.part.product': 'Produk',
   'clarify.part.price': 'Harga',
   'clarify.part.delivery': 'Penghantaran',
@@ -37,7 +37,7 @@ export const ms = {
     'Saya memohon maaf; ini bukan pengalaman yang sepatutnya anda alami.',
   ],
   'empathise.empathy': [
-    'Saya faham betapa mengecewakan perkara ini, dan saya ingin membantu menyelesaikannya.',
+    'Saya faham betapa kecewanya anda, dan saya ingin membantu menyelesaikannya.',
     'Saya faham mengapa perkara ini menyusahkan anda, dan saya berterima kasih kerana anda memberitahu kami.',
     'Sesiapa pun akan kecewa dengan perkara ini. Mari kita cari penyelesaian yang sesuai.',
   ],
@@ -87,14 +87,14 @@ export const ms = {
   'thank.queued':
     'Nampaknya anda tiada sambungan internet. Aduan anda telah disimpan pada peranti ini dan akan dihantar sebaik sahaja anda kembali dalam talian.',
   'thank.rejected':
-    'Kami tidak dapat menyampaikan aduan anda kepada pasukan kami. Sila salin transkrip di bawah dan hantarkannya kepada kami melalui cara lain; kami memohon maaf atas kesulitan ini.',
+    'Kami tidak dapat menyampaikan aduan anda kepada wakil kami. Sila salin transkrip di bawah dan hantarkannya kepada kami melalui cara lain; kami memohon maaf atas kesulitan ini.',
   'thank.storageFailed':
     'Berlaku masalah semasa menyimpan aduan anda. Sila cuba lagi; semua yang anda tulis masih tersimpan.',
-  'csat.ask': 'Bagaimana perkhidmatan kami? Anda boleh menilai perbualan ini dari 1 hingga 5.',
+  'csat.ask': 'Bagaimana perkhidmatan kami? Anda boleh menilai perbualan ini daripada 1 hingga 5.',
   'csat.thanks': 'Terima kasih atas penilaian anda.',
   // handoff
   'handoff.visitor':
-    'Baiklah. Saya akan serahkan perkara ini kepada salah seorang wakil kami. Wakil kami akan dapat melihat keseluruhan perbualan ini, jadi anda tidak perlu mengulanginya.',
+    'Sudah tentu. Saya akan serahkan perkara ini kepada salah seorang wakil kami. Wakil kami akan dapat melihat keseluruhan perbualan ini, jadi anda tidak perlu mengulanginya.',
   'handoff.critical':
     'Perkara ini memerlukan perhatian segera, jadi saya menyerahkannya kepada salah seorang wakil kami sekarang. Wakil kami akan dapat melihat keseluruhan perbualan ini, jadi anda tidak perlu mengulanginya.',
   'handoff.premium':
@@ -111,13 +111,13 @@ export const ms = {
   // errors
   'error.empty': 'Sila tulis sesuatu dahulu.',
   'error.tooLong': 'Mesej itu terlalu panjang. Sila pecahkannya kepada beberapa mesej yang lebih pendek.',
-  'error.full': 'Perbualan ini telah mencapai had panjangnya. Sila pilih “Itu sahaja” untuk menghantar apa yang telah anda tulis; pasukan kami boleh meminta maklumat lanjut daripada anda.',
+  'error.full': 'Perbualan ini telah mencapai had panjangnya. Sila pilih “Itu sahaja” untuk menghantar apa yang telah anda tulis; wakil kami boleh meminta maklumat lanjut daripada anda.',
   'error.required': 'Sila isi ruangan ini.',
   'error.email': 'Sila masukkan alamat e-mel seperti nama@contoh.com.',
   'error.phone': 'Sila masukkan nombor telefon dengan sekurang-kurangnya 7 digit, contohnya +60 3-2123 4567.',
   'error.otherDetail': 'Sila beritahu kami penyelesaian yang anda inginkan.',
   'error.outcome': 'Sila pilih salah satu pilihan.',
-  'error.rating': 'Sila pilih penilaian dari 1 hingga 5.',
+  'error.rating': 'Sila pilih penilaian daripada 1 hingga 5.',
   // ui
   'ui.launcher': 'Buat aduan',
   'ui.title': 'Beritahu kami apa yang tidak kena',
@@ -131,7 +131,7 @@ export const ms = {
   'ui.done': 'Itu sahaja',
   'ui.restate.yes': 'Ya, betul',
   'ui.restate.no': 'Tidak berapa tepat',
-  'ui.person': 'Bercakap dengan seseorang',
+  'ui.person': 'Bercakap dengan wakil kami',
   'ui.language': 'Bahasa',
   'ui.language.switch': 'Tukar ke {language}',
   'ui.language.stay': 'Tidak, terima kasih',
@@ -145,7 +145,7 @@ export const ms = {
   'ui.contact.privacy': 'Cara kami menggunakan butiran anda',
   'ui.outcome.detail': 'Dengan kata-kata anda sendiri',
   'ui.outcome.submit': 'Teruskan',
-  'ui.outcome.accept': 'Ya, itu membantu',
+  'ui.outcome.accept': 'Ya, itu boleh membantu',
   'ui.commit.send': 'Hantar aduan',
   'ui.retry': 'Cuba lagi',
   'ui.new': 'Buat aduan lain',
