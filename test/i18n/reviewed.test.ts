@@ -72,3 +72,32 @@ describe('Malay lines as the editor reworded them', () => {
     expect(heard('ms', 'ui.outcome.accept')).toEqual(['Ya, itu boleh membantu']);
   });
 });
+
+describe('Hungarian lines as the editor reworded them', () => {
+  it('welcomes a returning visitor and asks for the story in the editor’s words', () => {
+    expect(heard('hu', 'greet.welcomeBack')).toEqual(['Üdvözlöm újra! Köszönöm, hogy ismét felkeresett minket.']);
+    expect(heard('hu', 'greet.welcomeBackName', { name: 'Kovács Anna' })).toEqual(['Üdvözlöm újra, Kovács Anna! Köszönöm, hogy ismét felkeresett minket.']);
+    expect(heard('hu', 'greet.prompt')).toEqual([
+      'Kérem, írja le, mi történt – akár több üzenetben is. Nem szakítom félbe. Ha végzett, válassza az „Ez minden” gombot.',
+    ]);
+  });
+
+  it('says the next steps without "jelentkez-" twice', () => {
+    for (const kind of ['refund', 'storeCredit', 'discount'] as const) {
+      const [line] = heard('hu', 'commit.summary', { action: key(`commit.action.${kind}`), due: DUE });
+      expect(line).toMatch(/^A további lépések: csapatunk átnézi a panaszát, és a .+ kapcsolatban felveszi Önnel a kapcsolatot\. Válaszunkra legkésőbb ekkor számíthat: .+\.$/);
+      expect(line).not.toMatch(/jelentkez/);
+    }
+    expect(heard('hu', 'commit.summary', { action: key('commit.action.refund'), due: DUE })[0]).toContain(
+      'csapatunk átnézi a panaszát, és a visszatérítéssel kapcsolatban felveszi Önnel a kapcsolatot.',
+    );
+  });
+
+  it('says the length limit, the reply and the sending in the editor’s words', () => {
+    expect(heard('hu', 'error.full')[0]).toMatch(/^Ez a beszélgetés elérte a megengedett legnagyobb hosszúságot\. /);
+    expect(heard('hu', 'status.reply', { date: { date: '2026-03-03T14:05:00Z', timeZone: 'Europe/Budapest' } })).toEqual([
+      'Válaszunkat elküldtük: 2026. március 3., kedd 15:05.',
+    ]);
+    expect(heard('hu', 'submit.sending')).toEqual(['Panaszát küldjük…']);
+  });
+});

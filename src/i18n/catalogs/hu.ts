@@ -15,10 +15,10 @@ export const hu = {
     'Jó napot kívánok, {name}! Örömmel segítek.',
     'Üdvözlöm, {name}! Örömmel segítek.',
   ],
-  'greet.welcomeBack': 'Örülök, hogy újra itt van.',
-  'greet.welcomeBackName': 'Örülök, hogy újra itt van, {name}.',
+  'greet.welcomeBack': 'Üdvözlöm újra! Köszönöm, hogy ismét felkeresett minket.',
+  'greet.welcomeBackName': 'Üdvözlöm újra, {name}! Köszönöm, hogy ismét felkeresett minket.',
   'greet.prompt':
-    'Kérem, mondja el, mi történt, annyi üzenetben, ahányban szeretné. Nem szakítom félbe. Ha mindent elmondott, válassza az „Ez minden” gombot.',
+    'Kérem, írja le, mi történt – akár több üzenetben is. Nem szakítom félbe. Ha végzett, válassza az „Ez minden” gombot.',
   // clarify
   'clarify.meaning': 'Köszönöm. Elmondaná egy kicsit részletesebben, mire gondol?',
   'clarify.example': 'Tudna egy példát mondani arra, ami történt?',
@@ -67,19 +67,19 @@ export const hu = {
   // contact
   'contact.ask': 'Hogy ezzel kapcsolatban elérhessük, kérem, adja meg alább az adatait.',
   // commit
-  'commit.summary': 'A következő történik: {action} Legkésőbb ekkor jelentkezünk: {due}.',
-  'commit.action.refund': 'csapatunk átnézi a panaszát, és a visszatérítéssel kapcsolatban jelentkezik Önnél.',
+  'commit.summary': 'A további lépések: {action} Válaszunkra legkésőbb ekkor számíthat: {due}.',
+  'commit.action.refund': 'csapatunk átnézi a panaszát, és a visszatérítéssel kapcsolatban felveszi Önnel a kapcsolatot.',
   'commit.action.replacement': 'csapatunk ellenőrzi a rendelését, és intézi a cseretermék küldését.',
   'commit.action.exchange': 'csapatunk felveszi Önnel a kapcsolatot a csere megszervezéséhez.',
   'commit.action.storeCredit':
-    'csapatunk átnézi a panaszát, és a vásárlási jóváírással kapcsolatban jelentkezik Önnél.',
-  'commit.action.discount': 'csapatunk átnézi a panaszát, és a kedvezménnyel kapcsolatban jelentkezik Önnél.',
+    'csapatunk átnézi a panaszát, és a vásárlási jóváírással kapcsolatban felveszi Önnel a kapcsolatot.',
+  'commit.action.discount': 'csapatunk átnézi a panaszát, és a kedvezménnyel kapcsolatban felveszi Önnel a kapcsolatot.',
   'commit.action.repair': 'csapatunk felveszi Önnel a kapcsolatot a javítás megszervezéséhez.',
   'commit.action.heard': 'csapatunk egyik munkatársa elolvassa a panaszát, és személyesen válaszol Önnek.',
   'commit.action.other': 'csapatunk egyik munkatársa átnézi a kérését, és személyesen válaszol Önnek.',
   'commit.confirm': 'Ha készen áll, válassza a „Panasz elküldése” gombot.',
   // submitting / thank
-  'submit.sending': 'Panaszának küldése folyamatban…',
+  'submit.sending': 'Panaszát küldjük…',
   'thank.sent': [
     'Köszönjük, hogy elmondta. Az ilyen panaszok segítenek abban, hogy mindenkit jobban szolgáljunk ki.',
     'Köszönjük, hogy időt szánt rá, és elmondta. A panasza segít, hogy minden vásárlónk számára jobbak legyünk.',
@@ -111,7 +111,7 @@ export const hu = {
   // errors
   'error.empty': 'Kérem, előbb írjon valamit.',
   'error.tooLong': 'Ez az üzenet túl hosszú. Kérem, ossza fel több rövidebb üzenetre.',
-  'error.full': 'Ez a beszélgetés elérte a legnagyobb hosszát. Kérem, válassza az „Ez minden” gombot, hogy elküldje, amit eddig írt; munkatársaink szükség esetén további részleteket kérnek Öntől.',
+  'error.full': 'Ez a beszélgetés elérte a megengedett legnagyobb hosszúságot. Kérem, válassza az „Ez minden” gombot, hogy elküldje, amit eddig írt; munkatársaink szükség esetén további részleteket kérnek Öntől.',
   'error.required': 'Kérem, töltse ki ezt a mezőt.',
   'error.email': 'Kérem, adjon meg egy e-mail-címet, például nev@pelda.hu.',
   'error.phone': 'Kérem, adjon meg egy legalább 7 számjegyű telefonszámot, például +36 1 234 5678.',
@@ -171,5 +171,5 @@ export const hu = {
   'status.due': 'Legkésőbb ekkor válaszolunk: {due}.',
   'status.moved': 'Ezt az időpontot módosítanunk kellett. Az ok: „{reason}”',
   'status.resolved': 'Panaszát (azonosító: {reference}) lezártuk. A lezárás ideje: {date}.',
-  'status.reply': 'Válaszunk ({date}).',
+  'status.reply': 'Válaszunkat elküldtük: {date}.',
 } satisfies Catalog;
