@@ -101,3 +101,37 @@ describe('Hungarian lines as the editor reworded them', () => {
     expect(heard('hu', 'submit.sending')).toEqual(['Panaszát küldjük…']);
   });
 });
+
+describe('Slovak lines as the editor reworded them', () => {
+  it('offers another language without naming it in the nominative', () => {
+    expect(heard('sk', 'language.offer', { language: key('language.name.hu') })).toEqual([
+      'Zdá sa, že píšete v inom jazyku (Magyar). Chcete pokračovať v tomto jazyku?',
+    ]);
+  });
+
+  it('says the next steps in standard Slovak, without "ozveme sa" twice', () => {
+    const actions = { refund: 'vrátením peňazí', storeCredit: 'kreditom na nákup', discount: 'zľavou' } as const;
+    for (const [kind, what] of Object.entries(actions)) {
+      const [line] = heard('sk', 'commit.summary', { action: key(`commit.action.${kind}`), due: DUE });
+      expect(line).toMatch(new RegExp(`^Ďalší postup: náš tím posúdi Vašu sťažnosť a ozve sa Vám v súvislosti so? ${what}\\. Termín našej odpovede: .+\\.$`));
+      expect(line).not.toMatch(/ohľadom|Ozveme sa/);
+    }
+    expect(heard('sk', 'commit.summary', { action: key('commit.action.refund'), due: DUE })[0]).toContain(
+      'ozve sa Vám v súvislosti s vrátením peňazí. Termín našej odpovede:',
+    );
+  });
+
+  it('greets, welcomes back, empathises, hands over and thanks in the editor’s words', () => {
+    expect(heard('sk', 'greet.welcomeBack')).toEqual(['Dobrý deň, ďakujeme, že ste sa nám opäť ozvali.']);
+    expect(heard('sk', 'greet.hello')).toContain('Dobrý deň, rád Vám pomôžem.');
+    for (const line of heard('sk', 'greet.hello')) expect(line).not.toMatch(/Som tu pre Vás/);
+    expect(heard('sk', 'greet.helloName', { name: 'Jana Nováková' })).toEqual(['Dobrý deň, Jana Nováková, rád Vám pomôžem.', 'Vitajte, Jana Nováková. Rád Vám pomôžem.']);
+    expect(heard('sk', 'empathise.empathy')).toContain('Toto by sklamalo každého. Poďme spolu nájsť riešenie.');
+    expect(heard('sk', 'handoff.critical')[0]).toMatch(/^Toto musí hneď riešiť niekto z nášho tímu, preto to teraz odovzdávam kolegovi\. /);
+    const thanks = heard('sk', 'thank.sent');
+    expect(thanks).toContain(
+      'Ďakujeme, že ste nám to napísali. Sťažnosti ako tá Vaša nám pomáhajú zlepšovať naše služby pre všetkých zákazníkov.',
+    );
+    for (const line of thanks) expect(line).not.toMatch(/povedali/);
+  });
+});

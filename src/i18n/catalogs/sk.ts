@@ -9,15 +9,15 @@ import type { Catalog } from '../translate';
 export const sk = {
   // greet
   'greet.hello': [
-    'Dobrý deň. Som tu pre Vás.',
-    'Vitajte. Som tu pre Vás.',
+    'Dobrý deň, rád Vám pomôžem.',
+    'Vitajte. Rád Vám pomôžem.',
   ],
   'greet.helloName': [
-    'Dobrý deň, {name}. Som tu pre Vás.',
-    'Vitajte, {name}. Som tu pre Vás.',
+    'Dobrý deň, {name}, rád Vám pomôžem.',
+    'Vitajte, {name}. Rád Vám pomôžem.',
   ],
-  'greet.welcomeBack': 'Vitajte späť. Sme radi, že sa nám opäť ozývate.',
-  'greet.welcomeBackName': 'Vitajte späť, {name}. Sme radi, že sa nám opäť ozývate.',
+  'greet.welcomeBack': 'Dobrý deň, ďakujeme, že ste sa nám opäť ozvali.',
+  'greet.welcomeBackName': 'Dobrý deň, {name}, ďakujeme, že ste sa nám opäť ozvali.',
   'greet.prompt':
     'Napíšte mi, prosím, čo sa stalo – pokojne aj vo viacerých správach. Nebudem Vás prerušovať. Keď skončíte, zvoľte „To je všetko“.',
   // clarify
@@ -41,7 +41,7 @@ export const sk = {
   'empathise.empathy': [
     'Chápem, aké nepríjemné to pre Vás musí byť, a chcem to napraviť.',
     'Chápem, prečo Vás to rozrušilo, a som rád, že ste nám o tom povedali.',
-    'Toto by sklamalo každého. Poďme spolu nájsť, čo to napraví.',
+    'Toto by sklamalo každého. Poďme spolu nájsť riešenie.',
   ],
   // askOutcome
   'outcome.ask': 'Aké riešenie by Vám vyhovovalo?',
@@ -68,12 +68,12 @@ export const sk = {
   // contact
   'contact.ask': 'Aby sme Vás mohli v tejto veci kontaktovať, vyplňte, prosím, nižšie svoje údaje.',
   // commit
-  'commit.summary': 'Ďalší postup: {action} Ozveme sa Vám do tohto termínu: {due}.',
-  'commit.action.refund': 'náš tím posúdi Vašu sťažnosť a ozve sa Vám ohľadom vrátenia peňazí.',
+  'commit.summary': 'Ďalší postup: {action} Termín našej odpovede: {due}.',
+  'commit.action.refund': 'náš tím posúdi Vašu sťažnosť a ozve sa Vám v súvislosti s vrátením peňazí.',
   'commit.action.replacement': 'náš tím skontroluje Vašu objednávku a vybaví náhradný tovar.',
   'commit.action.exchange': 'náš tím Vás bude kontaktovať a dohodne s Vami výmenu.',
-  'commit.action.storeCredit': 'náš tím posúdi Vašu sťažnosť a ozve sa Vám ohľadom kreditu na nákup.',
-  'commit.action.discount': 'náš tím posúdi Vašu sťažnosť a ozve sa Vám ohľadom zľavy.',
+  'commit.action.storeCredit': 'náš tím posúdi Vašu sťažnosť a ozve sa Vám v súvislosti s kreditom na nákup.',
+  'commit.action.discount': 'náš tím posúdi Vašu sťažnosť a ozve sa Vám v súvislosti so zľavou.',
   'commit.action.repair': 'náš tím Vás bude kontaktovať a dohodne s Vami opravu.',
   'commit.action.heard': 'kolega z nášho tímu si Vašu sťažnosť prečíta a osobne Vám odpovie.',
   'commit.action.other': 'kolega z nášho tímu posúdi Vašu požiadavku a osobne Vám odpovie.',
@@ -81,7 +81,7 @@ export const sk = {
   // submitting / thank
   'submit.sending': 'Vaša sťažnosť sa odosiela…',
   'thank.sent': [
-    'Ďakujeme, že ste nám to povedali. Sťažnosti ako tá Vaša nám pomáhajú zlepšovať naše služby pre všetkých zákazníkov.',
+    'Ďakujeme, že ste nám to napísali. Sťažnosti ako tá Vaša nám pomáhajú zlepšovať naše služby pre všetkých zákazníkov.',
     'Ďakujeme, že ste si našli čas a napísali nám. Vaša sťažnosť nám pomáha zlepšovať naše služby pre každého zákazníka.',
   ],
   'thank.reference': 'Číslo Vašej sťažnosti je {reference}. Ozveme sa Vám do tohto termínu: {due}.',
@@ -98,12 +98,12 @@ export const sk = {
   'handoff.visitor':
     'Samozrejme. Odovzdám to kolegovi z nášho tímu. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
   'handoff.critical':
-    'Toto si vyžaduje okamžitú pozornosť človeka, preto to teraz odovzdávam kolegovi z nášho tímu. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
+    'Toto musí hneď riešiť niekto z nášho tímu, preto to teraz odovzdávam kolegovi. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
   'handoff.premium':
     'Odovzdávam to špecialistovi z nášho tímu, ktorý Vám môže pomôcť priamo. Uvidí celý tento rozhovor, takže nebudete musieť nič opakovať.',
   'handoff.thank': 'Ďakujem. Číslo Vašej sťažnosti je {reference}. Kolega z nášho tímu Vás bude kontaktovať do tohto termínu: {due}.',
   // language
-  'language.offer': 'Zdá sa, že píšete v jazyku {language}. Chcete pokračovať v jazyku {language}?',
+  'language.offer': 'Zdá sa, že píšete v inom jazyku ({language}). Chcete pokračovať v tomto jazyku?',
   'language.name.en': 'English',
   'language.name.ms': 'Bahasa Melayu',
   'language.name.hu': 'Magyar',
