@@ -2,6 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createAttemptLimiter } from './attempt-limiter.mjs';
 import { digest, normaliseEmail } from './agent-auth.mjs';
+import { passwordProblem } from './password-policy.mjs';
 import { hashPassword, PASSWORD_LENGTH } from './passwords.mjs';
 
 /** How long an invite link works. */
@@ -70,6 +71,9 @@ export async function agentRoutes(api, { store, auth, signInLimits = { perEmail:
     schema: { body: { type: 'object', required: ['token', 'password'], properties: { token: { type: 'string', minLength: 20, maxLength: 200 }, password } } },
   }, async (request, reply) => {
     const body = /** @type {{ token: string, password: string }} */ (request.body);
+    // Checked before the address is counted: it tells nothing about the token.
+    const problem = passwordProblem(body.password);
+    if (problem) return reply.code(400).send({ error: 'weak-password', message: problem });
     if (byAddress.hit(request.ip) > 0) {
       return reply.code(429).send({ error: 'rate-limited', message: 'Too many attempts; try again later.' });
     }
@@ -94,6 +98,8 @@ export async function agentRoutes(api, { store, auth, signInLimits = { perEmail:
     },
   }, async (request, reply) => {
     const body = /** @type {{ name: string, email: string, role?: 'admin' | 'agent', password?: string }} */ (request.body);
+    const problem = body.password === undefined ? null : passwordProblem(body.password, body.email);
+    if (problem) return reply.code(400).send({ error: 'weak-password', message: problem });
     const invite = body.password === undefined ? randomBytes(32).toString('base64url') : null;
     const inviteExpiresAt = invite ? new Date(Date.now() + INVITE_TTL_MS).toISOString() : null;
     const created = await store.createAgent({

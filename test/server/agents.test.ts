@@ -196,6 +196,45 @@ describe.each(backends)('agent accounts on %s', (_name, open) => {
     });
   });
 
+  describe('choosing a password', () => {
+    const weak: [string, RegExp][] = [
+      ['          ', /over and over/],
+      ['zzzzzzzzzzzz', /over and over/],
+      ['1234567890', /run of the keyboard or the alphabet/],
+      ['qwertyuiop', /run of the keyboard or the alphabet/],
+      ['password123', /most common/],
+    ];
+
+    it('refuses trivial and common passwords, and the account\'s own email, when an admin sets one, saying why', async () => {
+      const admin = await signIn(app, (await addAgent(store, { role: 'admin' })).email);
+      for (const [password, reason] of [...weak, ['new@shop.example', /own email/] as [string, RegExp]]) {
+        const response = await call('POST', '/api/agents', admin, { name: 'New', email: 'new@shop.example', password });
+        expect(response.statusCode).toBe(400);
+        expect(response.json()).toMatchObject({ error: 'weak-password', message: expect.stringMatching(reason) });
+      }
+      expect(await store.findAgentByEmail('new@shop.example')).toBeNull();
+      expect((await call('POST', '/api/agents', admin, { name: 'New', email: 'new@shop.example', password: 'a lantern by the harbour' })).statusCode).toBe(201);
+    });
+
+    it('refuses them when an invite is accepted, and the invite still works afterwards', async () => {
+      const admin = await signIn(app, (await addAgent(store, { role: 'admin' })).email);
+      const invited = (await call('POST', '/api/agents', admin, { name: 'Pending', email: 'pending@shop.example' })).json();
+      const token = invited.invite.path.split('#invite=')[1];
+      for (const [password, reason] of weak) {
+        const response = await call('POST', '/api/invites/accept', {}, { token, password });
+        expect(response.statusCode).toBe(400);
+        expect(response.json()).toMatchObject({ error: 'weak-password', message: expect.stringMatching(reason) });
+      }
+      expect((await call('POST', '/api/invites/accept', {}, { token, password: 'a lantern by the harbour' })).statusCode).toBe(200);
+    });
+
+    it('refuses a trivial first-admin password from the settings, saying why', async () => {
+      await expect(ensureFirstAdmin(store, { adminEmail: 'owner@shop.example', adminPassword: '          ' })).rejects.toThrow(/HEARD_ADMIN_PASSWORD.*over and over/);
+      await expect(ensureFirstAdmin(store, { adminEmail: 'owner@shop.example', adminPassword: 'owner@shop.example' })).rejects.toThrow(/own email/);
+      expect(await store.findAgentByEmail('owner@shop.example')).toBeNull();
+    });
+  });
+
   describe('the first admin', () => {
     it('is created with a generated password for admin@localhost when nothing is configured, once', async () => {
       const created = await ensureFirstAdmin(store, { adminEmail: null, adminPassword: null });
