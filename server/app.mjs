@@ -61,7 +61,7 @@ const SHOP_CSP = [
  *   logger?: false | { level?: string, stream?: { write: (line: string) => void } },
  *   distDir?: string,
  *   identitySecret?: string | null,
- *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number },
+ *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number, delayMs?: number, maxDelayMs?: number },
  *   statusRateLimit?: number,
  *   jobs?: import('./jobs/plugin.mjs').JobOptions,
  *   mailer?: import('./jobs/forwarding/email.mjs').Mailer | null,

@@ -1,6 +1,7 @@
 // @ts-check
 import { randomUUID } from 'node:crypto';
 import { normaliseEmail } from './agent-auth.mjs';
+import { passwordProblem } from './password-policy.mjs';
 import { generatePassword, hashPassword } from './passwords.mjs';
 
 /** Who the first admin is when nobody said. */
@@ -18,6 +19,8 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
 export async function ensureFirstAdmin(store, { adminEmail, adminPassword }) {
   if ((await store.listAgents()).some((agent) => agent.role === 'admin')) return null;
   const email = normaliseEmail(adminEmail ?? DEFAULT_ADMIN_EMAIL);
+  const problem = adminPassword === null ? null : passwordProblem(adminPassword, email);
+  if (problem) throw new Error(`HEARD_ADMIN_PASSWORD is refused: ${problem}`);
   const generatedPassword = adminPassword === null ? generatePassword() : null;
   const created = await store.createFirstAdmin({
     id: randomUUID(),

@@ -1,7 +1,9 @@
 // @ts-check
 import { randomBytes, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createAttemptLimiter } from './attempt-limiter.mjs';
 import { digest, normaliseEmail } from './agent-auth.mjs';
+import { passwordProblem } from './password-policy.mjs';
 import { hashPassword, PASSWORD_LENGTH } from './passwords.mjs';
 
 /** How long an invite link works. */
@@ -26,7 +28,7 @@ const name = { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' };
  * @typedef {{
  *   store: import('../store/store.mjs').Store,
  *   auth: ReturnType<typeof import('./agent-auth.mjs').createAgentAuth>,
- *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number },
+ *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number, delayMs?: number, maxDelayMs?: number },
  * }} AgentRoutesOptions
  */
 
@@ -37,8 +39,13 @@ const name = { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' };
  * @param {AgentRoutesOptions} options
  */
 export async function agentRoutes(api, { store, auth, signInLimits = { perEmail: 10, perAddress: 50, windowMs: 15 * 60_000 } }) {
-  const byEmail = createAttemptLimiter({ max: signInLimits.perEmail, windowMs: signInLimits.windowMs });
-  const byAddress = createAttemptLimiter({ max: signInLimits.perAddress, windowMs: signInLimits.windowMs });
+  const { perEmail, perAddress, windowMs, delayMs = 500, maxDelayMs = 10_000 } = signInLimits;
+  // Counted per address first, so a flood from one address is cut off before it fills the other
+  // tables; then per account and address, so wrong passwords from one address do not keep the
+  // account's owner out from another. An account's failures from everywhere only slow its sign-ins.
+  const byAddress = createAttemptLimiter({ max: perAddress, windowMs });
+  const byAccountAndAddress = createAttemptLimiter({ max: perEmail, windowMs });
+  const failuresByAccount = createAttemptLimiter({ max: perEmail, windowMs });
 
   api.post('/session', {
     config: { public: true },
@@ -46,15 +53,20 @@ export async function agentRoutes(api, { store, auth, signInLimits = { perEmail:
   }, async (request, reply) => {
     const body = /** @type {{ email: string, password: string }} */ (request.body);
     const key = normaliseEmail(body.email);
-    const wait = Math.max(byAddress.hit(request.ip), byEmail.hit(key));
+    const pair = `${request.ip} ${key}`;
+    const wait = byAddress.hit(request.ip) || byAccountAndAddress.hit(pair);
     if (wait > 0) {
       return reply.code(429).header('Retry-After', String(wait)).send({ error: 'rate-limited', message: 'Too many sign-in attempts; try again later.' });
     }
+    // An account under attack answers every sign-in more slowly, the more failures it has had.
+    const over = failuresByAccount.count(key) - perEmail;
+    if (over >= 0) await sleep(Math.min(delayMs * 2 ** Math.min(over, 20), maxDelayMs));
     const session = await auth.signIn(key, body.password);
     if (!session) {
+      failuresByAccount.hit(key);
       return reply.code(401).send({ error: 'invalid-credentials', message: 'That email and password do not match an account.' });
     }
-    byEmail.clear(key);
+    byAccountAndAddress.clear(pair);
     return session;
   });
 
@@ -70,6 +82,9 @@ export async function agentRoutes(api, { store, auth, signInLimits = { perEmail:
     schema: { body: { type: 'object', required: ['token', 'password'], properties: { token: { type: 'string', minLength: 20, maxLength: 200 }, password } } },
   }, async (request, reply) => {
     const body = /** @type {{ token: string, password: string }} */ (request.body);
+    // Checked before the address is counted: it tells nothing about the token.
+    const problem = passwordProblem(body.password);
+    if (problem) return reply.code(400).send({ error: 'weak-password', message: problem });
     if (byAddress.hit(request.ip) > 0) {
       return reply.code(429).send({ error: 'rate-limited', message: 'Too many attempts; try again later.' });
     }
@@ -94,6 +109,8 @@ export async function agentRoutes(api, { store, auth, signInLimits = { perEmail:
     },
   }, async (request, reply) => {
     const body = /** @type {{ name: string, email: string, role?: 'admin' | 'agent', password?: string }} */ (request.body);
+    const problem = body.password === undefined ? null : passwordProblem(body.password, body.email);
+    if (problem) return reply.code(400).send({ error: 'weak-password', message: problem });
     const invite = body.password === undefined ? randomBytes(32).toString('base64url') : null;
     const inviteExpiresAt = invite ? new Date(Date.now() + INVITE_TTL_MS).toISOString() : null;
     const created = await store.createAgent({

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { digest } from '../../server/agents/agent-auth.mjs';
+import { createAttemptLimiter } from '../../server/agents/attempt-limiter.mjs';
 import { ensureFirstAdmin } from '../../server/agents/first-admin.mjs';
 import { createApp } from '../../server/app.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
@@ -8,6 +9,16 @@ import { addAgent, PASSWORD, signIn } from '../support/agents';
 import { bothStores } from '../support/postgres';
 
 type App = ReturnType<typeof createApp>;
+
+describe('the sign-in attempt counter', () => {
+  it('keeps a limit reached while a flood of other keys fills its table', () => {
+    const limiter = createAttemptLimiter({ max: 3, windowMs: 60_000, maxKeys: 100 });
+    for (let i = 0; i < 3; i++) expect(limiter.hit('mia@shop.example')).toBe(0);
+    expect(limiter.hit('mia@shop.example')).toBeGreaterThan(0);
+    for (let i = 0; i < 5_000; i++) limiter.hit(`flood-${i}@shop.example`);
+    expect(limiter.hit('mia@shop.example')).toBeGreaterThan(0);
+  });
+});
 type Headers = { authorization: string };
 
 const backends = bothStores();
@@ -18,7 +29,7 @@ describe.each(backends)('agent accounts on %s', (_name, open) => {
 
   beforeEach(async () => {
     store = await open();
-    app = createApp({ store, allowedOrigins: [], rateLimit: 0, signInLimits: { perEmail: 3, perAddress: 6, windowMs: 60_000 } });
+    app = createApp({ store, allowedOrigins: [], rateLimit: 0, signInLimits: { perEmail: 3, perAddress: 6, windowMs: 60_000, delayMs: 1, maxDelayMs: 5 } });
     await app.ready();
   });
   afterEach(async () => {
@@ -193,6 +204,62 @@ describe.each(backends)('agent accounts on %s', (_name, open) => {
       expect((await call('POST', `/api/complaints/${record.id}/follow-up`, mia)).statusCode).toBe(200);
       const { complaint } = (await call('GET', `/api/complaints/${record.id}`, mia)).json();
       expect(complaint.audit.at(-1)).toMatchObject({ action: 'followed-up', agentName: 'Mia' });
+    });
+  });
+
+  describe('choosing a password', () => {
+    const weak: [string, RegExp][] = [
+      ['          ', /over and over/],
+      ['zzzzzzzzzzzz', /over and over/],
+      ['1234567890', /run of the keyboard or the alphabet/],
+      ['qwertyuiop', /run of the keyboard or the alphabet/],
+      ['password123', /most common/],
+    ];
+
+    it('refuses trivial and common passwords, and the account\'s own email, when an admin sets one, saying why', async () => {
+      const admin = await signIn(app, (await addAgent(store, { role: 'admin' })).email);
+      for (const [password, reason] of [...weak, ['new@shop.example', /own email/] as [string, RegExp]]) {
+        const response = await call('POST', '/api/agents', admin, { name: 'New', email: 'new@shop.example', password });
+        expect(response.statusCode).toBe(400);
+        expect(response.json()).toMatchObject({ error: 'weak-password', message: expect.stringMatching(reason) });
+      }
+      expect(await store.findAgentByEmail('new@shop.example')).toBeNull();
+      expect((await call('POST', '/api/agents', admin, { name: 'New', email: 'new@shop.example', password: 'a lantern by the harbour' })).statusCode).toBe(201);
+    });
+
+    it('refuses them when an invite is accepted, and the invite still works afterwards', async () => {
+      const admin = await signIn(app, (await addAgent(store, { role: 'admin' })).email);
+      const invited = (await call('POST', '/api/agents', admin, { name: 'Pending', email: 'pending@shop.example' })).json();
+      const token = invited.invite.path.split('#invite=')[1];
+      for (const [password, reason] of weak) {
+        const response = await call('POST', '/api/invites/accept', {}, { token, password });
+        expect(response.statusCode).toBe(400);
+        expect(response.json()).toMatchObject({ error: 'weak-password', message: expect.stringMatching(reason) });
+      }
+      expect((await call('POST', '/api/invites/accept', {}, { token, password: 'a lantern by the harbour' })).statusCode).toBe(200);
+    });
+
+    it('refuses a trivial first-admin password from the settings, saying why', async () => {
+      await expect(ensureFirstAdmin(store, { adminEmail: 'owner@shop.example', adminPassword: '          ' })).rejects.toThrow(/HEARD_ADMIN_PASSWORD.*over and over/);
+      await expect(ensureFirstAdmin(store, { adminEmail: 'owner@shop.example', adminPassword: 'owner@shop.example' })).rejects.toThrow(/own email/);
+      expect(await store.findAgentByEmail('owner@shop.example')).toBeNull();
+    });
+  });
+
+  describe('an account under attack', () => {
+    const from = (remoteAddress: string, email: string, password = 'not the password') =>
+      app.inject({ method: 'POST', url: '/api/session', remoteAddress, payload: { email, password } });
+
+    it('refuses the attacking address, but lets the owner in with the right password from another address', async () => {
+      const admin = await addAgent(store, { role: 'admin', email: 'admin@shop.example' });
+      // Emails are normalised, so every spelling counts against the same account.
+      for (const email of [' ADMIN@shop.example ', 'Admin@Shop.Example', 'admin@shop.example']) expect((await from('203.0.113.7', email)).statusCode).toBe(401);
+      expect((await from('203.0.113.7', 'admin@shop.example', PASSWORD)).statusCode).toBe(429);
+      const owner = await from('198.51.100.20', 'admin@shop.example', PASSWORD);
+      expect(owner.statusCode).toBe(200);
+      expect(owner.json().agent).toMatchObject({ id: admin.id });
+      // The attacker is still refused after the owner signed in.
+      expect((await from('203.0.113.7', 'admin@shop.example')).statusCode).toBe(429);
     });
   });
 
