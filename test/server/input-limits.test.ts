@@ -67,4 +67,26 @@ describe.each(backends)('bad input on %s', (_name, open) => {
     const stored = (await store.getRecord(record.id))!.record as typeof record;
     expect(stored.messages[1]!.text).toBe('Broken \ufffd kettle');
   });
+
+  it.each(['9223372036854775807', '1e300', '1000000001', '-1', 'abc', '2.5'])(
+    'answers the queue asked for offset=%s with a 400 saying what offset may be, and logs no error',
+    async (offset) => {
+      const response = await app.inject({ url: `/api/complaints?offset=${offset}`, headers: admin });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toEqual({ error: 'bad-request', message: 'offset must be a whole number from 0 to 1000000000: how many complaints to skip.' });
+      expect(errorsLogged()).toEqual([]);
+    },
+  );
+
+  it.each(['0', '501', '1e300', 'abc'])('answers the queue asked for limit=%s with a 400 saying what limit may be', async (limit) => {
+    const response = await app.inject({ url: `/api/complaints?limit=${limit}`, headers: admin });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({ error: 'bad-request', message: 'limit must be a whole number from 1 to 500: how many complaints to list.' });
+  });
+
+  it('pages the queue up to the largest offset', async () => {
+    const response = await app.inject({ url: '/api/complaints?offset=1000000000&limit=500', headers: admin });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ complaints: [], offset: 1000000000, limit: 500 });
+  });
 });
