@@ -10,6 +10,7 @@ import { requireAdmin } from './agents/routes.mjs';
 import { agentApiRoutes } from './api/routes.mjs';
 import { createEventHub } from './event-hub.mjs';
 import { loggerOptions, RequestLog, requestId } from './logging.mjs';
+import { guardNul } from './nul-guard.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
 import { createJobs, jobRoutes, visitorRoutes } from './jobs/plugin.mjs';
@@ -132,6 +133,8 @@ export function createApp({
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  // A NUL in a path or a query is a 400, one in a body U+FFFD, before any route reads it.
+  app.addHook('preValidation', guardNul);
 
   app.setErrorHandler((/** @type {import('fastify').FastifyError} */ error, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;

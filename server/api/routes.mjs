@@ -7,6 +7,27 @@ import { summarise } from './summarise.mjs';
 /** The inbox lists complaints a page at a time; an agent asks for more. */
 export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 500;
+/**
+ * The furthest a page may start. Far past any real queue, and a number both databases take:
+ * without a bound, `offset=1e300` passes as a whole number and fails in the database.
+ */
+export const MAX_OFFSET = 1_000_000_000;
+
+/** What an agent (or a script of theirs) is told for a paging parameter out of its range. */
+const PAGING_MESSAGES = /** @type {Record<string, string>} */ ({
+  '/limit': `limit must be a whole number from 1 to ${MAX_PAGE}: how many complaints to list.`,
+  '/offset': `offset must be a whole number from 0 to ${MAX_OFFSET}: how many complaints to skip.`,
+});
+
+/**
+ * The queue's validation errors: a paging parameter's in words, any other as Fastify says it.
+ * @param {import('fastify').FastifySchemaValidationError[]} errors
+ * @param {string} dataVar
+ */
+const pagingErrors = (errors, dataVar) => {
+  const paging = errors.map((error) => PAGING_MESSAGES[error.instancePath]).find((message) => message !== undefined);
+  return new Error(paging ?? errors.map((error) => `${dataVar}${error.instancePath} ${error.message}`).join(', '));
+};
 
 /**
  * @typedef {{
@@ -51,6 +72,7 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forw
     if (settingsRoutes) await api.register(settingsRoutes);
 
     api.get('/complaints', {
+      schemaErrorFormatter: pagingErrors,
       schema: {
         querystring: {
           type: 'object',
@@ -60,7 +82,7 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forw
             category: { type: 'string', maxLength: 60 },
             language: { type: 'string', maxLength: 10 },
             limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE },
-            offset: { type: 'integer', minimum: 0, default: 0 },
+            offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
           },
         },
       },

@@ -45,7 +45,8 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
     receiver.post(
       '/complaints',
       {
-        config: perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {},
+        // The record's text is made storable below, after its hash is taken from the record as sent.
+        config: { cleansText: true, ...(perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {}) },
         onRequest: fromAllowedOrigin,
       },
       async (request, reply) => {

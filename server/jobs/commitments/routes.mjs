@@ -119,7 +119,8 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
   // The comment box posts here, to the link it was opened from; the same token, the same expiry.
   app.post('/rate', {
     logLevel: QUIET,
-    config: LIMITED,
+    // The comment is cleaned below (a NUL is dropped).
+    config: { ...LIMITED, cleansText: true },
     // Room for a long paste: a comment over the limit gets its own page, with the text given back.
     bodyLimit: 256 * 1024,
     schema: { querystring: { type: 'object', properties: { token: TOKEN, score: { type: 'integer', minimum: 1, maximum: 5 } }, required: ['token'] } },
