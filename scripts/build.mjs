@@ -34,6 +34,9 @@ const run = (config) =>
  */
 const SHIPPED_COMMENTS = { legal: true, annotation: false, jsdoc: false };
 
+/** A second, slower pass over what every visitor downloads: a few hundred bytes gzip under Oxc's. */
+const TERSER = { module: true, compress: { passes: 2 }, format: { comments: 'some' } };
+
 rmSync(dist, { recursive: true, force: true });
 
 await run({
@@ -52,7 +55,8 @@ await run({
     outDir: dist,
     emptyOutDir: false,
     target: 'es2022',
-    minify: true,
+    minify: 'terser',
+    terserOptions: TERSER,
     lib: { entry: { 'heard-widget': `${root}src/embed/widget.ts` }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
     rolldownOptions: {
       output: {
