@@ -166,3 +166,18 @@ export function withEmailStates(replies, jobs) {
 
 /** @type {Record<string, import('./store.mjs').ReplyEmail>} */
 const EMAIL_STATE = { done: 'sent', pending: 'pending', failed: 'failed' };
+
+/**
+ * A complaint's record without the visitor's `userHash`: the receiver checks it once, on arrival,
+ * and keeps only `verified`. Anyone holding the hash could send complaints as that verified
+ * customer, so it is never stored, and a record stored with one before is read back without it
+ * (the inbox API and webhooks give out what this returns).
+ * @template {import('./store.mjs').ComplaintRecord} R
+ * @param {R} record
+ * @returns {R}
+ */
+export function withoutIdentityProof(record) {
+  if (!record?.visitor || !('userHash' in record.visitor)) return record;
+  const { userHash: _proof, ...visitor } = record.visitor;
+  return { ...record, visitor };
+}

@@ -1,6 +1,6 @@
 // @ts-check
 import pg from 'pg';
-import { agentRef, claimedBySame, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, urgencyRank, withEmailStates } from '../shared.mjs';
+import { agentRef, claimedBySame, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, urgencyRank, withEmailStates, withoutIdentityProof } from '../shared.mjs';
 import { postgresDestinations } from '../destinations/postgres.mjs';
 import { postgresFollowUps } from '../follow-ups/postgres.mjs';
 import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
@@ -199,7 +199,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       ...toListItem(toWorkRow(row), now),
       resolutionNote: row.resolution_note,
       dueByReason: row.due_by_reason,
-      record: row.body,
+      record: withoutIdentityProof(row.body),
       audit,
       replies: withEmailStates(replies, mails),
       ratingComment: row.rating_comment === null ? null : { text: row.rating_comment, at: /** @type {string} */ (iso(row.rating_comment_at)) },

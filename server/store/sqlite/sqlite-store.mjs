@@ -2,7 +2,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { agentRef, claimedBySame, createLocalEvents, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, isoDate, urgencyRank, weekStart, withEmailStates } from '../shared.mjs';
+import { agentRef, claimedBySame, createLocalEvents, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, isoDate, urgencyRank, weekStart, withEmailStates, withoutIdentityProof } from '../shared.mjs';
 import { sqliteDestinations } from '../destinations/sqlite.mjs';
 import { sqliteFollowUps } from '../follow-ups/sqlite.mjs';
 import { createSqliteAgents } from './agents.mjs';
@@ -274,7 +274,7 @@ export function createSqliteStore({ path }) {
       ...toListItem(toWorkRow(row), now),
       resolutionNote: row.resolution_note,
       dueByReason: row.due_by_reason,
-      record: JSON.parse(row.body),
+      record: withoutIdentityProof(JSON.parse(row.body)),
       audit: agents.auditOf(id),
       replies: withEmailStates(repliesOf(id), /** @type {{ at: string, text: string, status: string }[]} */ (q.replyMails.all(id))),
       ratingComment: rating?.comment ? { text: rating.comment, at: /** @type {string} */ (rating.comment_at) } : null,

@@ -65,6 +65,44 @@ describe('PostgreSQL store', () => {
     await store.close();
   });
 
+  it('keeps no userHash of a complaint stored with one before, in the database or in what it reads back', async () => {
+    const url = await cluster.createDatabase();
+    await runner({
+      databaseUrl: url, dir: join(import.meta.dirname, '../../../server/store/migrations/postgres'), migrationsTable: 'heard_migrations',
+      direction: 'up', count: 8, singleTransaction: true, log: () => {},
+    });
+    const userHash = 'ab'.repeat(32);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const put = async (visitor: object) => {
+      const record = sampleComplaint();
+      record.visitor = { ...visitor, ...record.visitor };
+      await client.query(
+        `INSERT INTO complaints (id, reference, body, received_at, submitted_at, category, language, urgency, urgency_rank, mood,
+           customer_type, widget_urgency, widget_category, escalated, verified, excerpt, follow_up_consent, signals)
+         VALUES ($1, $2, $3, $4, $4, 'delivery', 'en', 'normal', 2, 'calm', 'consumer', 'normal', 'delivery', false, true, '', true, '[]')`,
+        [record.id, record.reference, JSON.stringify(record), record.submittedAt],
+      );
+      return record;
+    };
+    const signed = await put({ userId: 'customer-42', userHash });
+    // Where the member stands in the object does not matter.
+    const first = await put({ userHash });
+    await client.end();
+
+    const store = await createPostgresStore({ connectionString: url });
+    const read = await store.getRecord(signed.id);
+    expect(read?.summary.verified).toBe(true);
+    expect(read?.record.visitor).toMatchObject({ userId: 'customer-42', email: 'ana@example.com' });
+    expect((await store.getRecord(first.id))?.record.visitor).toMatchObject({ name: 'Ana Novak' });
+    await store.close();
+    const after = new pg.Client({ connectionString: url });
+    await after.connect();
+    const { rows } = await after.query('SELECT body::text AS body FROM complaints');
+    await after.end();
+    for (const row of rows) expect(row.body).not.toContain(userHash);
+  });
+
   it('migrates once when several instances start on an empty database together', async () => {
     const url = await cluster.createDatabase();
     const stores: Store[] = await Promise.all(Array.from({ length: 4 }, () => createPostgresStore({ connectionString: url })));

@@ -157,4 +157,26 @@ describe('SQLite database file', () => {
     expect(await store.commitments({ weeks: 4 })).toEqual({ total: 3, kept: 1, moved: 1, missed: 1 });
     await store.close();
   });
+
+  it('keeps no userHash of a complaint stored with one before, on disk or in what it reads back', async () => {
+    const path = join(dir, 'upgrade-user-hash.db');
+    const userHash = 'ab'.repeat(32);
+    const old = new Database(path);
+    for (const migration of sqliteMigrations().slice(0, 11)) old.exec(migration.sql);
+    old.pragma('user_version = 11');
+    const record = sampleComplaint({ visitor: { userId: 'customer-42', userHash } as never });
+    old.prepare(`INSERT INTO complaints (id, reference, body, received_at, submitted_ms, submitted_at, category, language,
+      urgency_rank, escalated, follow_up_consent, verified) VALUES (?, ?, ?, ?, ?, ?, 'delivery', 'en', 2, 0, 1, 1)`)
+      .run(record.id, record.reference, JSON.stringify(record), record.submittedAt, Date.parse(record.submittedAt), record.submittedAt);
+    old.close();
+
+    const store = createSqliteStore({ path });
+    const read = await store.getRecord(record.id);
+    expect(read?.summary.verified).toBe(true);
+    expect(read?.record.visitor).toMatchObject({ userId: 'customer-42', email: 'ana@example.com' });
+    await store.close();
+    const after = new Database(path, { readonly: true });
+    expect(after.prepare('SELECT body FROM complaints').pluck().get()).not.toContain(userHash);
+    after.close();
+  });
 });
