@@ -15,8 +15,11 @@
  */
 
 /**
- * What the receiver answered for a record the first time; a replay gets it again.
- * @typedef {{ id: string, reference: string | null, receivedAt: string }} Receipt
+ * What the receiver answered for a record the first time; a replay gets it again. A complaint's
+ * `reference` is the one it is stored under: the record's own, or a fresh one when another
+ * complaint already has it (a rating's is null). `dueBy` is a complaint's stored commitment, the
+ * date the queue shows (receipts given before it was added have none).
+ * @typedef {{ id: string, reference: string | null, receivedAt: string, dueBy?: string | null }} Receipt
  */
 
 /**
@@ -252,7 +255,9 @@
  * @property {(record: Deliverable, meta: InsertMeta) => Promise<InsertResult>} insertRecord
  *   Stores a record once. The same id with the same hash is a replay (the first receipt is
  *   returned); with another hash it is a conflict. Durable when it resolves. `jobs` are
- *   written with it, only when it is created.
+ *   written with it, only when it is created. A complaint's reference is unique among
+ *   complaints (a unique index, so across instances too): one already taken is replaced by a
+ *   fresh one, which the receipt, the stored record and every read carry.
  * @property {(id: string, now?: number) => Promise<Complaint | null>} getRecord
  * @property {(filters?: ListFilters) => Promise<ComplaintListItem[]>} listRecords
  *   Open work first; then handoffs and critical, then urgency, then oldest first.
