@@ -288,6 +288,13 @@
  * @property {(session: { tokenHash: string, agentId: string, createdAt: string, expiresAt: string }) => Promise<void>} createSession
  * @property {(tokenHash: string, now: string) => Promise<Agent | null>} findSession
  * @property {(tokenHash: string) => Promise<void>} deleteSession
+ * @property {(key: string, window: { at: number, windowMs: number }) => Promise<{ count: number, resetAt: number }>} countAttempt
+ *   Counts one sign-in attempt for `key` (a hash, never an address or an email) in its fixed
+ *   window, which starts with the first attempt and lasts `windowMs` from `at` (ms); the count
+ *   and when the window ends. Atomic across instances. Only windows that are over are ever
+ *   dropped, so no number of other keys pushes out a limit already reached.
+ * @property {(key: string, at: number) => Promise<number>} attemptCount  attempts in `key`'s window, counting none
+ * @property {(key: string) => Promise<void>} clearAttempts  forgets `key`'s attempts
  * @property {(options?: { weeks?: number, now?: number, topSignals?: number }) => Promise<Trends>} trends
  * @property {(options?: { weeks?: number, now?: number }) => Promise<Commitments>} commitments
  *   Commitments kept, moved in time and missed, over complaints submitted in the last `weeks`

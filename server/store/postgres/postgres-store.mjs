@@ -401,6 +401,9 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     createSession: agents.createSession,
     findSession: agents.findSession,
     deleteSession: agents.deleteSession,
+    countAttempt: agents.countAttempt,
+    attemptCount: agents.attemptCount,
+    clearAttempts: agents.clearAttempts,
     trends: async ({ weeks = 12, now = Date.now(), topSignals = 20 } = {}) => {
       const { firstWeek, weekKeys } = trendWeeks(weeks, now);
       const since = new Date(firstWeek).toISOString();

@@ -413,6 +413,9 @@ export function createSqliteStore({ path }) {
     createSession: agents.createSession,
     findSession: agents.findSession,
     deleteSession: agents.deleteSession,
+    countAttempt: agents.countAttempt,
+    attemptCount: agents.attemptCount,
+    clearAttempts: agents.clearAttempts,
     purgeResolved: async ({ resolvedBefore }) => {
       const beforeMs = Date.parse(resolvedBefore);
       let purged = 0;
