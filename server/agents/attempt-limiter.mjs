@@ -1,60 +1,33 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 
 /**
  * Counts attempts per key in a fixed window (sign-ins per address, per account and address), in
- * memory: each instance counts its own, so with several instances an attacker gets that many
- * times the allowance. Bounded: when it is full, a new key takes the place of one whose window
- * is over or, failing that, of the oldest key not yet over its limit, so a flood of new keys
- * cannot wipe out a limit already reached.
- * @param {{ max: number, windowMs: number, maxKeys?: number, now?: () => number }} options
+ * the database, so every instance on it counts the same attempts: with several instances an
+ * attacker gets no more than with one, and a restart forgets nothing. Keys are kept as SHA-256
+ * hashes, never as the address or email. A window's row goes only once it is over, so a flood of
+ * new keys cannot wipe out a limit already reached.
+ * @param {{
+ *   store: Pick<import('../store/store.mjs').Store, 'countAttempt' | 'attemptCount' | 'clearAttempts'>,
+ *   scope: string, max: number, windowMs: number, now?: () => number,
+ * }} options `scope` keeps one limiter's keys apart from another's
  */
-export function createAttemptLimiter({ max, windowMs, maxKeys = 50_000, now = Date.now }) {
-  /** @type {Map<string, { count: number, resetAt: number }>} */
-  const windows = new Map();
-
-  /** Makes room for one key. @param {number} at */
-  function makeRoom(at) {
-    let spare;
-    for (const [key, entry] of windows) {
-      if (entry.resetAt <= at) {
-        windows.delete(key);
-        return;
-      }
-      if (spare === undefined && entry.count <= max) spare = key;
-    }
-    windows.delete(spare ?? /** @type {string} */ (windows.keys().next().value));
-  }
-
-  /** @param {string} key @param {number} at */
-  function current(key, at) {
-    const entry = windows.get(key);
-    return entry && entry.resetAt > at ? entry : undefined;
-  }
-
+export function createAttemptLimiter({ store, scope, max, windowMs, now = Date.now }) {
+  /** @param {string} key */
+  const hashed = (key) => createHash('sha256').update(`${scope}\n${key}`).digest('base64url');
   return {
     /**
-     * Counts one attempt for `key`. Returns 0 when it may go ahead, else the seconds until it may.
+     * Counts one attempt for `key`. Resolves with 0 when it may go ahead, else the seconds until it may.
      * @param {string} key
      */
-    hit(key) {
+    async hit(key) {
       const at = now();
-      let entry = current(key, at);
-      if (!entry) {
-        windows.delete(key);
-        if (windows.size >= maxKeys) makeRoom(at);
-        entry = { count: 0, resetAt: at + windowMs };
-        windows.set(key, entry);
-      }
-      entry.count++;
-      return entry.count > max ? Math.ceil((entry.resetAt - at) / 1000) : 0;
+      const { count, resetAt } = await store.countAttempt(hashed(key), { at, windowMs });
+      return count > max ? Math.max(1, Math.ceil((resetAt - at) / 1000)) : 0;
     },
     /** How many attempts `key` has made in its window, without counting one. @param {string} key */
-    count(key) {
-      return current(key, now())?.count ?? 0;
-    },
+    count: (key) => store.attemptCount(hashed(key), now()),
     /** Forgets `key` (after a successful sign-in, its earlier failures no longer count). @param {string} key */
-    clear(key) {
-      windows.delete(key);
-    },
+    clear: (key) => store.clearAttempts(hashed(key)),
   };
 }

@@ -43,9 +43,10 @@ export async function agentRoutes(api, { store, auth, signInLimits = { perEmail:
   // Counted per address first, so a flood from one address is cut off before it fills the other
   // tables; then per account and address, so wrong passwords from one address do not keep the
   // account's owner out from another. An account's failures from everywhere only slow its sign-ins.
-  const byAddress = createAttemptLimiter({ max: perAddress, windowMs });
-  const byAccountAndAddress = createAttemptLimiter({ max: perEmail, windowMs });
-  const failuresByAccount = createAttemptLimiter({ max: perEmail, windowMs });
+  // Kept in the database, so every instance on it counts the same attempts.
+  const byAddress = createAttemptLimiter({ store, scope: 'address', max: perAddress, windowMs });
+  const byAccountAndAddress = createAttemptLimiter({ store, scope: 'account-address', max: perEmail, windowMs });
+  const failuresByAccount = createAttemptLimiter({ store, scope: 'account-failures', max: perEmail, windowMs });
 
   api.post('/session', {
     config: { public: true },
@@ -54,19 +55,19 @@ export async function agentRoutes(api, { store, auth, signInLimits = { perEmail:
     const body = /** @type {{ email: string, password: string }} */ (request.body);
     const key = normaliseEmail(body.email);
     const pair = `${request.ip} ${key}`;
-    const wait = byAddress.hit(request.ip) || byAccountAndAddress.hit(pair);
+    const wait = (await byAddress.hit(request.ip)) || (await byAccountAndAddress.hit(pair));
     if (wait > 0) {
       return reply.code(429).header('Retry-After', String(wait)).send({ error: 'rate-limited', message: 'Too many sign-in attempts; try again later.' });
     }
     // An account under attack answers every sign-in more slowly, the more failures it has had.
-    const over = failuresByAccount.count(key) - perEmail;
+    const over = (await failuresByAccount.count(key)) - perEmail;
     if (over >= 0) await sleep(Math.min(delayMs * 2 ** Math.min(over, 20), maxDelayMs));
     const session = await auth.signIn(key, body.password);
     if (!session) {
-      failuresByAccount.hit(key);
+      await failuresByAccount.hit(key);
       return reply.code(401).send({ error: 'invalid-credentials', message: 'That email and password do not match an account.' });
     }
-    byAccountAndAddress.clear(pair);
+    await byAccountAndAddress.clear(pair);
     return session;
   });
 
@@ -85,7 +86,7 @@ export async function agentRoutes(api, { store, auth, signInLimits = { perEmail:
     // Checked before the address is counted: it tells nothing about the token.
     const problem = passwordProblem(body.password);
     if (problem) return reply.code(400).send({ error: 'weak-password', message: problem });
-    if (byAddress.hit(request.ip) > 0) {
+    if ((await byAddress.hit(request.ip)) > 0) {
       return reply.code(429).send({ error: 'rate-limited', message: 'Too many attempts; try again later.' });
     }
     const agent = await store.acceptInvite(digest(body.token), await hashPassword(body.password), new Date().toISOString());

@@ -5,6 +5,7 @@ import { createReceiverTriage } from './retriage.mjs';
 import { statusKeyMatches, takeStatusKey } from './status-key.mjs';
 import { storableCopy } from './storable-text.mjs';
 import { summariseRecord } from './summary.mjs';
+import { withoutIdentityProof } from '../store/shared.mjs';
 
 /**
  * @typedef {{
@@ -65,19 +66,22 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
         const { record: stored, statusKeyHash } = storable.type === 'complaint' ? takeStatusKey(storable) : { record: storable, statusKeyHash: null };
         /** @type {Partial<import('../store/store.mjs').InsertMeta>} */
         let checked = {};
+        let kept = stored;
         if (stored.type === 'complaint') {
           const verified = isVerified(stored.visitor);
           const triage = retriage(stored, { verified });
           checked = { summary: summariseRecord(stored, { triage, verified }), signals: triage.signals, statusKeyHash };
+          // Checked once, here; only `verified` is kept (see withoutIdentityProof).
+          kept = withoutIdentityProof(stored);
         }
         const receivedAt = new Date().toISOString();
         // Forwarding's jobs are written in the same transaction, and only if the record is new.
         // They follow the receiver's own triage (escalation, dueBy), not the widget's.
-        const jobs = await forwarding.jobsForRecord(stored, checked.summary, receivedAt);
+        const jobs = await forwarding.jobsForRecord(kept, checked.summary, receivedAt);
         // The inbox hears of it with the commit, and only if this request stored it.
         const event = record.type === 'rating' ? { type: 'updated', data: { id: record.complaintId } } : { type: 'created', data: { id: record.id } };
         // The store resolves only once the commit is durable, so the answer below follows it.
-        const { outcome, receipt } = await store.insertRecord(stored, { hash, receivedAt, event, ...checked, jobs });
+        const { outcome, receipt } = await store.insertRecord(kept, { hash, receivedAt, event, ...checked, jobs });
         reply.header('Cache-Control', 'no-store');
         if (outcome === 'conflict') {
           return reply.code(409).send({ error: 'conflict', message: `A different record with id ${record.id} was already received.` });

@@ -1,4 +1,6 @@
 // @ts-check
+import { randomInt } from 'node:crypto';
+
 /**
  * What both stores compute the same way: the queue's urgency order, overdue and follow-up
  * flags, and the weeks of the trends view.
@@ -166,3 +168,46 @@ export function withEmailStates(replies, jobs) {
 
 /** @type {Record<string, import('./store.mjs').ReplyEmail>} */
 const EMAIL_STATE = { done: 'sent', pending: 'pending', failed: 'failed' };
+
+/**
+ * A complaint's record without the visitor's `userHash`: the receiver checks it once, on arrival,
+ * and keeps only `verified`. Anyone holding the hash could send complaints as that verified
+ * customer, so it is never stored, and a record stored with one before is read back without it
+ * (the inbox API and webhooks give out what this returns).
+ * @template {import('./store.mjs').ComplaintRecord} R
+ * @param {R} record
+ * @returns {R}
+ */
+export function withoutIdentityProof(record) {
+  if (!record?.visitor || !('userHash' in record.visitor)) return record;
+  const { userHash: _proof, ...visitor } = record.visitor;
+  return { ...record, visitor };
+}
+
+/** Crockford's base32 without I, L, O, U, as the widget writes references. */
+const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** How many fresh references a store tries before it gives up on a record. */
+export const REFERENCE_TRIES = 8;
+
+/**
+ * A fresh reference in the widget's format (`HRD-7K3F9Q`), for a complaint whose reference
+ * another complaint already has.
+ */
+export function freshReference() {
+  let reference = 'HRD-';
+  for (let i = 0; i < 6; i += 1) reference += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return reference;
+}
+
+/**
+ * A complaint's record as the stores give it out: under the reference it is stored with, and
+ * without the visitor's `userHash` (see withoutIdentityProof).
+ * @param {import('./store.mjs').ComplaintRecord} record the stored body
+ * @param {string} reference the stored reference
+ * @returns {import('./store.mjs').ComplaintRecord}
+ */
+export function storedRecord(record, reference) {
+  const kept = withoutIdentityProof(record);
+  return kept.reference === reference ? kept : { ...kept, reference };
+}

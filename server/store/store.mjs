@@ -15,8 +15,11 @@
  */
 
 /**
- * What the receiver answered for a record the first time; a replay gets it again.
- * @typedef {{ id: string, reference: string | null, receivedAt: string }} Receipt
+ * What the receiver answered for a record the first time; a replay gets it again. A complaint's
+ * `reference` is the one it is stored under: the record's own, or a fresh one when another
+ * complaint already has it (a rating's is null). `dueBy` is a complaint's stored commitment, the
+ * date the queue shows (receipts given before it was added have none).
+ * @typedef {{ id: string, reference: string | null, receivedAt: string, dueBy?: string | null }} Receipt
  */
 
 /**
@@ -252,7 +255,9 @@
  * @property {(record: Deliverable, meta: InsertMeta) => Promise<InsertResult>} insertRecord
  *   Stores a record once. The same id with the same hash is a replay (the first receipt is
  *   returned); with another hash it is a conflict. Durable when it resolves. `jobs` are
- *   written with it, only when it is created.
+ *   written with it, only when it is created. A complaint's reference is unique among
+ *   complaints (a unique index, so across instances too): one already taken is replaced by a
+ *   fresh one, which the receipt, the stored record and every read carry.
  * @property {(id: string, now?: number) => Promise<Complaint | null>} getRecord
  * @property {(filters?: ListFilters) => Promise<ComplaintListItem[]>} listRecords
  *   Open work first; then handoffs and critical, then urgency, then oldest first.
@@ -283,6 +288,13 @@
  * @property {(session: { tokenHash: string, agentId: string, createdAt: string, expiresAt: string }) => Promise<void>} createSession
  * @property {(tokenHash: string, now: string) => Promise<Agent | null>} findSession
  * @property {(tokenHash: string) => Promise<void>} deleteSession
+ * @property {(key: string, window: { at: number, windowMs: number }) => Promise<{ count: number, resetAt: number }>} countAttempt
+ *   Counts one sign-in attempt for `key` (a hash, never an address or an email) in its fixed
+ *   window, which starts with the first attempt and lasts `windowMs` from `at` (ms); the count
+ *   and when the window ends. Atomic across instances. Only windows that are over are ever
+ *   dropped, so no number of other keys pushes out a limit already reached.
+ * @property {(key: string, at: number) => Promise<number>} attemptCount  attempts in `key`'s window, counting none
+ * @property {(key: string) => Promise<void>} clearAttempts  forgets `key`'s attempts
  * @property {(options?: { weeks?: number, now?: number, topSignals?: number }) => Promise<Trends>} trends
  * @property {(options?: { weeks?: number, now?: number }) => Promise<Commitments>} commitments
  *   Commitments kept, moved in time and missed, over complaints submitted in the last `weeks`

@@ -36,7 +36,7 @@ describe('POST /complaints', () => {
     const response = await post(app, record, { 'idempotency-key': record.id });
     expect(response.statusCode).toBe(201);
     const body = response.json();
-    expect(body).toEqual({ id: record.id, reference: record.reference, receivedAt: expect.any(String) });
+    expect(body).toEqual({ id: record.id, reference: record.reference, receivedAt: expect.any(String), dueBy: record.commitment!.dueBy });
     expect(Number.isNaN(Date.parse(body.receivedAt))).toBe(false);
     expect((await store.getRecord(record.id))?.record).toEqual(record);
   });

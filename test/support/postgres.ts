@@ -22,10 +22,12 @@ export function startPostgres(): Promise<PostgresCluster> {
 /**
  * The two stores a test file runs its suite against: SQLite in memory, and a fresh database in
  * a PostgreSQL cluster the file starts before its tests and stops after them. Call it at the top
- * level of the file.
+ * level of the file. The third item opens another instance's store on the database the last
+ * `open()` made (PostgreSQL only; SQLite is one instance, and has none).
  */
-export function bothStores(postgres: { poolSize?: number } = {}): [string, () => Promise<Store>][] {
+export function bothStores(postgres: { poolSize?: number } = {}): [string, () => Promise<Store>, (() => Promise<Store>) | null][] {
   let cluster: PostgresCluster | undefined;
+  let last: string | undefined;
   beforeAll(async () => {
     cluster = await startPostgres();
   }, 60_000);
@@ -33,7 +35,11 @@ export function bothStores(postgres: { poolSize?: number } = {}): [string, () =>
     await cluster?.stop();
   });
   return [
-    ['SQLite', async () => createSqliteStore({ path: ':memory:' })],
-    ['PostgreSQL', async () => createPostgresStore({ connectionString: await cluster!.createDatabase(), ...postgres })],
+    ['SQLite', async () => createSqliteStore({ path: ':memory:' }), null],
+    [
+      'PostgreSQL',
+      async () => createPostgresStore({ connectionString: (last = await cluster!.createDatabase()), ...postgres }),
+      async () => createPostgresStore({ connectionString: last!, ...postgres }),
+    ],
   ];
 }

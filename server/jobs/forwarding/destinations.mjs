@@ -68,7 +68,8 @@ export function checkDestinationInput(body, { allowPrivate, mailConfigured }) {
 }
 
 /**
- * A destination as the admin's page shows it: secrets cut to their last four characters.
+ * A destination as the admin's page shows it: secrets cut to their last four characters, and a
+ * webhook URL's query string too.
  * @param {StoredDestination} destination
  */
 export function publicDestination(destination) {
@@ -77,7 +78,7 @@ export function publicDestination(destination) {
   let shown;
   if (destination.kind === 'webhook') {
     const { url, secret } = /** @type {import('./events.mjs').WebhookConfig} */ (config);
-    shown = { url, secret: `whsec_…${secret.slice(-4)}` };
+    shown = { url: maskQuery(url), secret: `whsec_…${secret.slice(-4)}` };
   } else if (destination.kind === 'slack') {
     const { url, personalData } = /** @type {import('./events.mjs').SlackConfig} */ (config);
     shown = { url: maskUrl(url), personalData };
@@ -104,6 +105,19 @@ export function publicDestination(destination) {
 export function maskUrl(url) {
   const parsed = new URL(url);
   return `${parsed.origin}/…${url.slice(-4)}`;
+}
+
+/**
+ * A webhook URL's query string often carries the receiving service's API key: show the origin and
+ * the path, and of the query only its last four characters, none when it is too short to hide
+ * them. A URL without a query (or fragment) is shown whole.
+ * @param {string} url
+ */
+export function maskQuery(url) {
+  const parsed = new URL(url);
+  if (!parsed.search && !parsed.hash) return url;
+  const hidden = `${parsed.search}${parsed.hash}`;
+  return `${parsed.origin}${parsed.pathname}${hidden[0]}…${hidden.length > 16 ? url.slice(-4) : ''}`;
 }
 
 /**

@@ -134,5 +134,33 @@ export function createPostgresAgents(pool) {
     deleteSession: async (tokenHash) => {
       await pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
     },
+    /** @type {Store['countAttempt']} */
+    countAttempt: async (key, { at, windowMs }) => {
+      // One statement, so instances counting the same key at once each add one. A few other
+      // windows that are over go with it (never this key's row, which the insert may update).
+      const { rows } = await pool.query({
+        name: 'heard_count_attempt',
+        text: `WITH pruned AS (
+            DELETE FROM sign_in_attempts WHERE key IN (
+              SELECT key FROM sign_in_attempts WHERE reset_at <= $2 AND key <> $1 LIMIT 20 FOR UPDATE SKIP LOCKED)
+          )
+          INSERT INTO sign_in_attempts AS a (key, count, reset_at) VALUES ($1, 1, $3)
+          ON CONFLICT (key) DO UPDATE SET
+            count = CASE WHEN a.reset_at <= $2 THEN 1 ELSE a.count + 1 END,
+            reset_at = CASE WHEN a.reset_at <= $2 THEN excluded.reset_at ELSE a.reset_at END
+          RETURNING count, reset_at`,
+        values: [key, new Date(at), new Date(at + windowMs)],
+      });
+      return { count: rows[0].count, resetAt: rows[0].reset_at.getTime() };
+    },
+    /** @type {Store['attemptCount']} */
+    attemptCount: async (key, at) => {
+      const { rows } = await pool.query('SELECT count FROM sign_in_attempts WHERE key = $1 AND reset_at > $2', [key, new Date(at)]);
+      return rows[0]?.count ?? 0;
+    },
+    /** @type {Store['clearAttempts']} */
+    clearAttempts: async (key) => {
+      await pool.query('DELETE FROM sign_in_attempts WHERE key = $1', [key]);
+    },
   };
 }

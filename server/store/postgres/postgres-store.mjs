@@ -1,6 +1,6 @@
 // @ts-check
 import pg from 'pg';
-import { agentRef, claimedBySame, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, urgencyRank, withEmailStates } from '../shared.mjs';
+import { agentRef, claimedBySame, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, urgencyRank, withEmailStates, freshReference, REFERENCE_TRIES, storedRecord } from '../shared.mjs';
 import { postgresDestinations } from '../destinations/postgres.mjs';
 import { postgresFollowUps } from '../follow-ups/postgres.mjs';
 import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
@@ -58,6 +58,9 @@ const INSERT_RATING = `
     ${insertJobsFrom(7, 'EXISTS (SELECT 1 FROM rating)')}
   )
   SELECT (SELECT receipt FROM receipt) AS receipt, (SELECT count(*) FROM rating)::int AS created`;
+
+/** The unique index that keeps one complaint per reference (migration 010). */
+const REFERENCE_INDEX = 'complaints_reference_unique';
 
 /** How many expired complaints one retention statement deletes. */
 const PURGE_BATCH = 500;
@@ -125,16 +128,37 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
    * @returns {Promise<InsertResult>}
    */
   const insertComplaint = async (record, meta) => {
-    const { hash, receivedAt, summary } = meta;
+    const { summary } = meta;
     if (!summary) throw new Error('A complaint is stored with its summary.');
-    const receipt = { id: record.id, reference: record.reference, receivedAt };
+    // The unique index decides between instances: a reference taken meanwhile fails the whole
+    // statement (its receipt too), and the record is tried again under a fresh one.
+    for (let tries = 0, reference = record.reference; ; tries += 1, reference = freshReference()) {
+      try {
+        return await insertComplaintAs(record, meta, summary, reference);
+      } catch (error) {
+        const taken = /** @type {{ code?: string, constraint?: string }} */ (error).code === '23505' && /** @type {{ constraint?: string }} */ (error).constraint === REFERENCE_INDEX;
+        if (!taken || tries === REFERENCE_TRIES) throw error;
+      }
+    }
+  };
+
+  /**
+   * @param {ComplaintRecord} record
+   * @param {InsertMeta} meta
+   * @param {import('../store.mjs').ComplaintSummary} summary
+   * @param {string} reference the reference to store it under
+   * @returns {Promise<InsertResult>}
+   */
+  const insertComplaintAs = async (record, meta, summary, reference) => {
+    const { hash, receivedAt } = meta;
+    const receipt = { id: record.id, reference, receivedAt, dueBy: summary.dueBy };
     // Named, so each connection parses and plans it once.
     const { rows } = await pool.query({ name: 'heard_insert_complaint', text: INSERT_COMPLAINT, values: [
       record.id,
       hash,
       JSON.stringify(receipt),
-      record.reference,
-      JSON.stringify(record),
+      reference,
+      JSON.stringify(reference === record.reference ? record : { ...record, reference }),
       receivedAt,
       summary.submittedAt,
       text(summary.category),
@@ -199,7 +223,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       ...toListItem(toWorkRow(row), now),
       resolutionNote: row.resolution_note,
       dueByReason: row.due_by_reason,
-      record: row.body,
+      record: storedRecord(row.body, row.reference),
       audit,
       replies: withEmailStates(replies, mails),
       ratingComment: row.rating_comment === null ? null : { text: row.rating_comment, at: /** @type {string} */ (iso(row.rating_comment_at)) },
@@ -377,6 +401,9 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     createSession: agents.createSession,
     findSession: agents.findSession,
     deleteSession: agents.deleteSession,
+    countAttempt: agents.countAttempt,
+    attemptCount: agents.attemptCount,
+    clearAttempts: agents.clearAttempts,
     trends: async ({ weeks = 12, now = Date.now(), topSignals = 20 } = {}) => {
       const { firstWeek, weekKeys } = trendWeeks(weeks, now);
       const since = new Date(firstWeek).toISOString();

@@ -35,7 +35,24 @@ export function createSqliteAgents(db) {
     addAudit: db.prepare(`INSERT INTO audit_events (complaint_id, action, agent_id, agent_name, at, detail)
       VALUES (@complaintId, @action, @agentId, @agentName, @at, @detail)`),
     audit: db.prepare('SELECT action, agent_id, agent_name, at, detail FROM audit_events WHERE complaint_id = ? ORDER BY id'),
+    // A window that is over starts again at one; a few other windows that are over go with it.
+    countAttempt: db.prepare(`INSERT INTO sign_in_attempts (key, count, reset_ms) VALUES (@key, 1, @at + @windowMs)
+      ON CONFLICT (key) DO UPDATE SET
+        count = CASE WHEN reset_ms <= @at THEN 1 ELSE count + 1 END,
+        reset_ms = CASE WHEN reset_ms <= @at THEN excluded.reset_ms ELSE reset_ms END
+      RETURNING count, reset_ms`),
+    pruneAttempts: db.prepare(`DELETE FROM sign_in_attempts WHERE key IN (
+      SELECT key FROM sign_in_attempts WHERE reset_ms <= @at AND key <> @key LIMIT 20)`),
+    attempts: db.prepare('SELECT count FROM sign_in_attempts WHERE key = ? AND reset_ms > ?').pluck(),
+    clearAttempts: db.prepare('DELETE FROM sign_in_attempts WHERE key = ?'),
   };
+  const countAttempt = db.transaction(
+    /** @param {{ key: string, at: number, windowMs: number }} args */
+    (args) => {
+      q.pruneAttempts.run(args);
+      return /** @type {{ count: number, reset_ms: number }} */ (q.countAttempt.get(args));
+    },
+  );
 
   /** @param {unknown} row @returns {AgentAccount | null} */
   const account = (row) => (row ? toAccount(/** @type {AgentRow} */ (row)) : null);
@@ -105,6 +122,17 @@ export function createSqliteAgents(db) {
     /** @type {Store['deleteSession']} */
     deleteSession: async (tokenHash) => {
       q.endSession.run(tokenHash);
+    },
+    /** @type {Store['countAttempt']} */
+    countAttempt: async (key, { at, windowMs }) => {
+      const row = countAttempt.immediate({ key, at, windowMs });
+      return { count: row.count, resetAt: row.reset_ms };
+    },
+    /** @type {Store['attemptCount']} */
+    attemptCount: async (key, at) => /** @type {number | undefined} */ (q.attempts.get(key, at)) ?? 0,
+    /** @type {Store['clearAttempts']} */
+    clearAttempts: async (key) => {
+      q.clearAttempts.run(key);
     },
   };
 }

@@ -2,7 +2,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { agentRef, claimedBySame, createLocalEvents, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, isoDate, urgencyRank, weekStart, withEmailStates } from '../shared.mjs';
+import { agentRef, claimedBySame, createLocalEvents, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, isoDate, urgencyRank, weekStart, withEmailStates, freshReference, REFERENCE_TRIES, storedRecord } from '../shared.mjs';
 import { sqliteDestinations } from '../destinations/sqlite.mjs';
 import { sqliteFollowUps } from '../follow-ups/sqlite.mjs';
 import { createSqliteAgents } from './agents.mjs';
@@ -54,6 +54,7 @@ export function createSqliteStore({ path }) {
 
   const q = {
     receipt: db.prepare('SELECT kind, body_hash, receipt FROM receipts WHERE id = ?'),
+    referenceTaken: db.prepare('SELECT 1 FROM complaints WHERE reference = ?').pluck(),
     addReceipt: db.prepare('INSERT INTO receipts (id, kind, body_hash, receipt) VALUES (?, ?, ?, ?)'),
     addComplaint: db.prepare(`INSERT INTO complaints
       (id, reference, body, received_at, submitted_ms, category, language, urgency_rank, escalated,
@@ -129,10 +130,16 @@ export function createSqliteStore({ path }) {
     if (!summary) throw new Error('A complaint is stored with its summary.');
     const rating = /** @type {{ csat: number } | undefined} */ (q.ratingFor.get(record.id));
     const submittedMs = Date.parse(summary.submittedAt);
+    // Under the write lock: nobody can take the reference between this check and the insert.
+    let { reference } = record;
+    for (let tries = 0; q.referenceTaken.get(reference) !== undefined; tries += 1) {
+      if (tries === REFERENCE_TRIES) throw new Error(`No free reference for complaint ${record.id}.`);
+      reference = freshReference();
+    }
     q.addComplaint.run({
       id: record.id,
-      reference: record.reference,
-      body: JSON.stringify(record),
+      reference,
+      body: JSON.stringify(reference === record.reference ? record : { ...record, reference }),
       receivedAt,
       submittedMs,
       category: summary.category,
@@ -160,7 +167,7 @@ export function createSqliteStore({ path }) {
     });
     for (const signal of signals ?? record.triage.signals) q.addSignal.run(record.id, submittedMs, signal.field, signal.value, signal.cue);
     /** @type {Receipt} */
-    const receipt = { id: record.id, reference: record.reference, receivedAt };
+    const receipt = { id: record.id, reference, receivedAt, dueBy: summary.dueBy };
     q.addReceipt.run(record.id, 'complaint', hash, JSON.stringify(receipt));
     return receipt;
   };
@@ -274,7 +281,7 @@ export function createSqliteStore({ path }) {
       ...toListItem(toWorkRow(row), now),
       resolutionNote: row.resolution_note,
       dueByReason: row.due_by_reason,
-      record: JSON.parse(row.body),
+      record: storedRecord(JSON.parse(row.body), row.reference),
       audit: agents.auditOf(id),
       replies: withEmailStates(repliesOf(id), /** @type {{ at: string, text: string, status: string }[]} */ (q.replyMails.all(id))),
       ratingComment: rating?.comment ? { text: rating.comment, at: /** @type {string} */ (rating.comment_at) } : null,
@@ -406,6 +413,9 @@ export function createSqliteStore({ path }) {
     createSession: agents.createSession,
     findSession: agents.findSession,
     deleteSession: agents.deleteSession,
+    countAttempt: agents.countAttempt,
+    attemptCount: agents.attemptCount,
+    clearAttempts: agents.clearAttempts,
     purgeResolved: async ({ resolvedBefore }) => {
       const beforeMs = Date.parse(resolvedBefore);
       let purged = 0;

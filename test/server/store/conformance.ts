@@ -43,7 +43,7 @@ export function storeConformance(name: string, backend: Backend) {
         const record = sampleComplaint({ visitor: { name: 'Zoë Ångström' } });
         const receivedAt = now();
         const result = await put(store, record, 'h1', receivedAt);
-        expect(result).toEqual({ outcome: 'created', receipt: { id: record.id, reference: record.reference, receivedAt } });
+        expect(result).toEqual({ outcome: 'created', receipt: { id: record.id, reference: record.reference, receivedAt, dueBy: record.commitment!.dueBy } });
         const complaint = await store.getRecord(record.id);
         expect(complaint).toMatchObject({
           id: record.id,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { runner } from 'node-pg-migrate';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { summariseRecord } from '../../../server/receiver/summary.mjs';
 import { sampleComplaint } from '../../../server/sample-records.mjs';
 import { createPostgresStore } from '../../../server/store/postgres/postgres-store.mjs';
 import type { Store } from '../../../server/store/store.mjs';
@@ -62,6 +63,76 @@ describe('PostgreSQL store', () => {
 
     const store = await createPostgresStore({ connectionString: url });
     expect(await store.commitments({ weeks: 4 })).toEqual({ total: 3, kept: 1, moved: 1, missed: 1 });
+    await store.close();
+  });
+
+  it('keeps no userHash of a complaint stored with one before, in the database or in what it reads back', async () => {
+    const url = await cluster.createDatabase();
+    await runner({
+      databaseUrl: url, dir: join(import.meta.dirname, '../../../server/store/migrations/postgres'), migrationsTable: 'heard_migrations',
+      direction: 'up', count: 8, singleTransaction: true, log: () => {},
+    });
+    const userHash = 'ab'.repeat(32);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const put = async (visitor: object) => {
+      const record = sampleComplaint();
+      record.visitor = { ...visitor, ...record.visitor };
+      await client.query(
+        `INSERT INTO complaints (id, reference, body, received_at, submitted_at, category, language, urgency, urgency_rank, mood,
+           customer_type, widget_urgency, widget_category, escalated, verified, excerpt, follow_up_consent, signals)
+         VALUES ($1, $2, $3, $4, $4, 'delivery', 'en', 'normal', 2, 'calm', 'consumer', 'normal', 'delivery', false, true, '', true, '[]')`,
+        [record.id, record.reference, JSON.stringify(record), record.submittedAt],
+      );
+      return record;
+    };
+    const signed = await put({ userId: 'customer-42', userHash });
+    // Where the member stands in the object does not matter.
+    const first = await put({ userHash });
+    await client.end();
+
+    const store = await createPostgresStore({ connectionString: url });
+    const read = await store.getRecord(signed.id);
+    expect(read?.summary.verified).toBe(true);
+    expect(read?.record.visitor).toMatchObject({ userId: 'customer-42', email: 'ana@example.com' });
+    expect((await store.getRecord(first.id))?.record.visitor).toMatchObject({ name: 'Ana Novak' });
+    await store.close();
+    const after = new pg.Client({ connectionString: url });
+    await after.connect();
+    const { rows } = await after.query('SELECT body::text AS body FROM complaints');
+    await after.end();
+    for (const row of rows) expect(row.body).not.toContain(userHash);
+  });
+
+  it('gives complaints stored before under one reference each their own, the first keeping it, and their receipts too', async () => {
+    const url = await cluster.createDatabase();
+    await runner({
+      databaseUrl: url, dir: join(import.meta.dirname, '../../../server/store/migrations/postgres'), migrationsTable: 'heard_migrations',
+      direction: 'up', count: 9, singleTransaction: true, log: () => {},
+    });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const records = [0, 1, 2].map((i) => sampleComplaint({ reference: 'HRD-C00000', submittedAt: new Date(Date.now() - (3 - i) * 60_000).toISOString() }));
+    for (const record of records) {
+      await client.query(
+        `INSERT INTO complaints (id, reference, body, received_at, submitted_at, category, language, urgency, urgency_rank, mood,
+           customer_type, widget_urgency, widget_category, escalated, verified, excerpt, follow_up_consent, signals)
+         VALUES ($1, $2, $3, $4, $4, 'delivery', 'en', 'normal', 2, 'calm', 'consumer', 'normal', 'delivery', false, false, '', true, '[]')`,
+        [record.id, record.reference, JSON.stringify(record), record.submittedAt],
+      );
+      await client.query(`INSERT INTO receipts (id, kind, body_hash, receipt) VALUES ($1, 'complaint', $2, $3)`,
+        [record.id, `hash-${record.id}`, JSON.stringify({ id: record.id, reference: record.reference, receivedAt: record.submittedAt })]);
+    }
+    await client.end();
+
+    const store = await createPostgresStore({ connectionString: url });
+    const references = await Promise.all(records.map(async (record) => (await store.getRecord(record.id))!.reference));
+    expect(references[0]).toBe('HRD-C00000');
+    expect(new Set(references).size).toBe(3);
+    for (const [i, record] of records.entries()) {
+      const replay = await store.insertRecord(record, { hash: `hash-${record.id}`, receivedAt: new Date().toISOString(), summary: summariseRecord(record) });
+      expect(replay).toMatchObject({ outcome: 'replay', receipt: { reference: references[i] } });
+    }
     await store.close();
   });
 

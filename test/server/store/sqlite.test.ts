@@ -157,4 +157,54 @@ describe('SQLite database file', () => {
     expect(await store.commitments({ weeks: 4 })).toEqual({ total: 3, kept: 1, moved: 1, missed: 1 });
     await store.close();
   });
+
+  it('keeps no userHash of a complaint stored with one before, on disk or in what it reads back', async () => {
+    const path = join(dir, 'upgrade-user-hash.db');
+    const userHash = 'ab'.repeat(32);
+    const old = new Database(path);
+    for (const migration of sqliteMigrations().slice(0, 11)) old.exec(migration.sql);
+    old.pragma('user_version = 11');
+    const record = sampleComplaint({ visitor: { userId: 'customer-42', userHash } as never });
+    old.prepare(`INSERT INTO complaints (id, reference, body, received_at, submitted_ms, submitted_at, category, language,
+      urgency_rank, escalated, follow_up_consent, verified) VALUES (?, ?, ?, ?, ?, ?, 'delivery', 'en', 2, 0, 1, 1)`)
+      .run(record.id, record.reference, JSON.stringify(record), record.submittedAt, Date.parse(record.submittedAt), record.submittedAt);
+    old.close();
+
+    const store = createSqliteStore({ path });
+    const read = await store.getRecord(record.id);
+    expect(read?.summary.verified).toBe(true);
+    expect(read?.record.visitor).toMatchObject({ userId: 'customer-42', email: 'ana@example.com' });
+    await store.close();
+    const after = new Database(path, { readonly: true });
+    expect(after.prepare('SELECT body FROM complaints').pluck().get()).not.toContain(userHash);
+    after.close();
+  });
+
+  it('gives complaints stored before under one reference each their own, the first keeping it, and their receipts too', async () => {
+    const path = join(dir, 'upgrade-references.db');
+    const old = new Database(path);
+    for (const migration of sqliteMigrations().slice(0, 12)) old.exec(migration.sql);
+    old.pragma('user_version = 12');
+    const records = [0, 1, 2].map((i) => sampleComplaint({ reference: 'HRD-C00000', submittedAt: new Date(Date.now() - (3 - i) * 60_000).toISOString() }));
+    for (const record of records) {
+      old.prepare(`INSERT INTO complaints (id, reference, body, received_at, submitted_ms, submitted_at, category, language,
+        urgency_rank, escalated, follow_up_consent) VALUES (?, ?, ?, ?, ?, ?, 'delivery', 'en', 2, 0, 1)`)
+        .run(record.id, record.reference, JSON.stringify(record), record.submittedAt, Date.parse(record.submittedAt), record.submittedAt);
+      old.prepare(`INSERT INTO receipts (id, kind, body_hash, receipt) VALUES (?, 'complaint', ?, ?)`)
+        .run(record.id, `hash-${record.id}`, JSON.stringify({ id: record.id, reference: record.reference, receivedAt: record.submittedAt }));
+    }
+    old.close();
+
+    const store = createSqliteStore({ path });
+    const references = await Promise.all(records.map(async (record) => (await store.getRecord(record.id))!.reference));
+    expect(references[0]).toBe('HRD-C00000');
+    expect(new Set(references).size).toBe(3);
+    for (const [i, record] of records.entries()) {
+      const replay = await store.insertRecord(record, { hash: `hash-${record.id}`, receivedAt: new Date().toISOString(), summary: summariseRecord(record) });
+      expect(replay).toMatchObject({ outcome: 'replay', receipt: { reference: references[i] } });
+    }
+    const next = sampleComplaint({ reference: 'HRD-C00000' });
+    expect((await store.insertRecord(next, { hash: 'next', receivedAt: new Date().toISOString(), summary: summariseRecord(next) })).receipt.reference).not.toBe('HRD-C00000');
+    await store.close();
+  });
 });
