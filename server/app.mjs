@@ -8,6 +8,7 @@ import Fastify from 'fastify';
 import { createAgentAuth } from './agents/agent-auth.mjs';
 import { requireAdmin } from './agents/routes.mjs';
 import { agentApiRoutes } from './api/routes.mjs';
+import { DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS, limitConnectionsPerAddress, timeoutOptions } from './connection-limits.mjs';
 import { createEventHub } from './event-hub.mjs';
 import { loggerOptions, RequestLog, requestId } from './logging.mjs';
 import { guardNul } from './nul-guard.mjs';
@@ -59,6 +60,8 @@ const SHOP_CSP = [
  *   bodyLimit?: number,
  *   rateLimit?: number,
  *   trustProxy?: false | string[],
+ *   timeouts?: import('./connection-limits.mjs').Timeouts,
+ *   connectionsPerAddress?: number,
  *   logger?: false | { level?: string, stream?: { write: (line: string) => void } },
  *   distDir?: string,
  *   identitySecret?: string | null,
@@ -80,6 +83,9 @@ const SHOP_CSP = [
  * `allowedOrigins` may be a `Set` the caller adds to later (the server's own origin is known
  * only once it listens). `rateLimit` is records per client per minute; 0 turns it off. `trustProxy`: the
  * proxies (addresses, ranges) whose `X-Forwarded-For` names the client; false: none.
+ * `timeouts` bound how long a client may take to send a request and how long a connection may
+ * sit silent; `connectionsPerAddress` caps the connections one address holds open (0: no cap;
+ * trusted proxies are exempt). Neither cuts the inbox's live stream.
  * Agents sign in with their accounts (`server/agents/`); `agentToken`, the shared token that
  * came before accounts, is no longer read. `identitySecret` (`HEARD_IDENTITY_SECRET`) verifies visitors' `userHash`; without it nobody
  * is verified.
@@ -91,6 +97,8 @@ export function createApp({
   bodyLimit = 1024 * 1024,
   rateLimit: perMinute = 120,
   trustProxy = false,
+  timeouts = DEFAULT_TIMEOUTS,
+  connectionsPerAddress = DEFAULT_CONNECTIONS_PER_ADDRESS,
   logger = false,
   distDir = DIST_DIR,
   identitySecret = null,
@@ -115,7 +123,9 @@ export function createApp({
     bodyLimit,
     trustProxy,
     forceCloseConnections: 'idle',
+    ...timeoutOptions(timeouts),
   });
+  limitConnectionsPerAddress(app.server, { max: connectionsPerAddress, trustProxy });
   const jobStore = /** @type {import('./jobs/plugin.mjs').JobStore} */ (store);
   const jobs = createJobs({ store: jobStore, options: jobOptions, mailer, post, clock, log: app.log });
   app.addHook('onReady', async () => jobs.start());

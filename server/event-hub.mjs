@@ -35,6 +35,10 @@ export function createEventHub({ heartbeatMs = 25_000 } = {}) {
         'X-Accel-Buffering': 'no',
       });
       res.write('retry: 2000\n\n');
+      // A stream is quiet between events by design: the server's idle timeout is not for it.
+      // Its heartbeat keeps proxies from closing it, and a write after the client has gone
+      // ends it.
+      res.socket?.setTimeout(0);
       clients.add(res);
       res.on('close', () => clients.delete(res));
     },

@@ -29,6 +29,8 @@ export async function serve(config, { print = console.log, logger = { level: con
     bodyLimit: config.bodyLimit,
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
+    timeouts: config.timeouts,
+    connectionsPerAddress: config.connectionsPerAddress,
     identitySecret: config.identitySecret,
     logger,
     jobs: config.forwarding,

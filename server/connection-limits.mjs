@@ -1,0 +1,69 @@
+// @ts-check
+import { BlockList, isIP } from 'node:net';
+
+/**
+ * How long a client may take, in milliseconds: to send a request's headers; to send the whole
+ * request, body included; and to stay silent in the middle of a request or its answer. Without
+ * them a client that trickles a byte now and then holds its connection, and with enough of
+ * them the server, for as long as it likes. The live inbox stream is not cut by any of them:
+ * its request is complete at once, and its socket has no idle limit (its heartbeat, or the
+ * first write after the client has gone, ends it).
+ * @typedef {{ headersMs: number, requestMs: number, idleMs: number }} Timeouts
+ */
+
+/** @type {Timeouts} */
+export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, idleMs: 60_000 };
+
+/** Open connections one client address may hold at once. */
+export const DEFAULT_CONNECTIONS_PER_ADDRESS = 50;
+
+/**
+ * Fastify's options for the timeouts. Node checks the header and request limits on a sweep; it
+ * runs often enough here that a limit is kept to within a quarter of itself.
+ * @param {Timeouts} timeouts
+ */
+export function timeoutOptions({ headersMs, requestMs, idleMs }) {
+  if (!(headersMs > 0 && requestMs > 0 && idleMs > 0)) throw new Error('Every timeout must be more than 0 ms.');
+  if (headersMs > requestMs) throw new Error('The headers timeout cannot be longer than the request timeout, which includes the headers.');
+  const connectionsCheckingInterval = Math.max(100, Math.min(30_000, Math.floor(Math.min(headersMs, requestMs) / 4)));
+  return {
+    requestTimeout: requestMs,
+    connectionTimeout: idleMs,
+    http: { headersTimeout: headersMs, requestTimeout: requestMs, connectionsCheckingInterval },
+  };
+}
+
+/**
+ * Closes, as soon as it opens, a connection from an address that already holds `max`. The
+ * trusted load balancers (`trustProxy`) are exempt: every visitor behind one arrives through
+ * it. 0 turns the cap off.
+ * @param {import('node:http').Server} server
+ * @param {{ max: number, trustProxy: false | string[] }} options
+ */
+export function limitConnectionsPerAddress(server, { max, trustProxy }) {
+  if (max <= 0) return;
+  const exempt = new BlockList();
+  for (const entry of trustProxy || []) {
+    const [address = '', bits] = entry.split('/');
+    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) exempt.addAddress(address, family);
+    else exempt.addSubnet(address, Number(bits), family);
+  }
+  /** @type {Map<string, number>} */
+  const open = new Map();
+  server.on('connection', (/** @type {import('node:net').Socket} */ socket) => {
+    const address = socket.remoteAddress;
+    if (address === undefined || exempt.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4')) return;
+    const count = open.get(address) ?? 0;
+    if (count >= max) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, count + 1);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+}
