@@ -84,8 +84,8 @@ const SHOP_CSP = [
  * only once it listens). `rateLimit` is records per client per minute; 0 turns it off. `trustProxy`: the
  * proxies (addresses, ranges) whose `X-Forwarded-For` names the client; false: none.
  * `timeouts` bound how long a client may take to send a request and how long a connection may
- * sit silent; `connectionsPerAddress` caps the connections one address holds open (0: no cap;
- * trusted proxies are exempt). Neither cuts the inbox's live stream.
+ * sit silent; `connectionsPerAddress` caps the connections one address holds open without being
+ * answered (0: no cap; trusted proxies are exempt). Neither cuts the inbox's live stream.
  * Agents sign in with their accounts (`server/agents/`); `agentToken`, the shared token that
  * came before accounts, is no longer read. `identitySecret` (`HEARD_IDENTITY_SECRET`) verifies visitors' `userHash`; without it nobody
  * is verified.

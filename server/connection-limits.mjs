@@ -34,9 +34,14 @@ export function timeoutOptions({ headersMs, requestMs, idleMs }) {
 }
 
 /**
- * Closes, as soon as it opens, a connection from an address that already holds `max`. The
- * trusted load balancers (`trustProxy`) are exempt: every visitor behind one arrives through
- * it. 0 turns the cap off.
+ * Caps the connections one address holds that are not being answered: connected and still
+ * sending a request, or idle between two. When a new one would pass `max`, the one of them
+ * that has waited longest is closed, and the new one is served. A connection whose answer has
+ * begun (an inbox's live stream, a download) is never counted or closed, so any number of
+ * agents and visitors behind one address (an office's NAT) keep their streams and get their
+ * answers, while a client opening connections that trickle or send nothing holds at most
+ * `max` of them. The trusted load balancers (`trustProxy`) are exempt: every visitor behind
+ * one arrives through it. 0 turns the cap off.
  * @param {import('node:http').Server} server
  * @param {{ max: number, trustProxy: false | string[] }} options
  */
@@ -49,21 +54,45 @@ export function limitConnectionsPerAddress(server, { max, trustProxy }) {
     if (bits === undefined) exempt.addAddress(address, family);
     else exempt.addSubnet(address, Number(bits), family);
   }
-  /** @type {Map<string, number>} */
+  /**
+   * Each address's connections, with when each began waiting for a request (a counter, not a
+   * clock) and the answer it is in the middle of, if any.
+   * @type {Map<string, Map<import('node:net').Socket, { since: number, answer: import('node:http').ServerResponse | null }>>}
+   */
   const open = new Map();
+  let tick = 0;
   server.on('connection', (/** @type {import('node:net').Socket} */ socket) => {
     const address = socket.remoteAddress;
     if (address === undefined || exempt.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4')) return;
-    const count = open.get(address) ?? 0;
-    if (count >= max) {
-      socket.destroy();
-      return;
+    const held = open.get(address) ?? new Map();
+    open.set(address, held);
+    /** @type {import('node:net').Socket | null} */
+    let longest = null;
+    let waiting = 0;
+    let longestSince = Infinity;
+    for (const [other, state] of held) {
+      if (other.destroyed || state.answer?.headersSent) continue;
+      waiting += 1;
+      if (state.since < longestSince) [longest, longestSince] = [other, state.since];
     }
-    open.set(address, count + 1);
+    if (waiting >= max && longest) longest.destroy();
+    held.set(socket, { since: ++tick, answer: null });
     socket.once('close', () => {
-      const left = (open.get(address) ?? 1) - 1;
-      if (left > 0) open.set(address, left);
-      else open.delete(address);
+      held.delete(socket);
+      if (held.size === 0 && open.get(address) === held) open.delete(address);
     });
+  });
+  server.on('request', (/** @type {import('node:http').IncomingMessage} */ request, /** @type {import('node:http').ServerResponse} */ response) => {
+    const address = request.socket.remoteAddress;
+    const state = address === undefined ? undefined : open.get(address)?.get(request.socket);
+    if (!state) return;
+    state.answer = response;
+    const done = () => {
+      if (state.answer !== response) return;
+      state.answer = null;
+      state.since = ++tick;
+    };
+    response.once('finish', done);
+    response.once('close', done);
   });
 }
