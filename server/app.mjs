@@ -9,7 +9,7 @@ import { createAgentAuth } from './agents/agent-auth.mjs';
 import { requireAdmin } from './agents/routes.mjs';
 import { agentApiRoutes } from './api/routes.mjs';
 import { DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS, limitConnectionsPerAddress, timeoutOptions } from './connection-limits.mjs';
-import { createEventHub } from './event-hub.mjs';
+import { createEventHub, DEFAULT_STREAMS_PER_AGENT } from './event-hub.mjs';
 import { loggerOptions, RequestLog, requestId } from './logging.mjs';
 import { guardNul } from './nul-guard.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
@@ -62,6 +62,7 @@ const SHOP_CSP = [
  *   trustProxy?: false | string[],
  *   timeouts?: import('./connection-limits.mjs').Timeouts,
  *   connectionsPerAddress?: number,
+ *   streamsPerAgent?: number,
  *   logger?: false | { level?: string, stream?: { write: (line: string) => void } },
  *   distDir?: string,
  *   identitySecret?: string | null,
@@ -86,6 +87,7 @@ const SHOP_CSP = [
  * `timeouts` bound how long a client may take to send a request and how long a connection may
  * sit silent; `connectionsPerAddress` caps the connections one address holds open without being
  * answered (0: no cap; trusted proxies are exempt). Neither cuts the inbox's live stream.
+ * `streamsPerAgent` caps the live streams one agent holds on this instance: one more ends the oldest.
  * Agents sign in with their accounts (`server/agents/`); `agentToken`, the shared token that
  * came before accounts, is no longer read. `identitySecret` (`HEARD_IDENTITY_SECRET`) verifies visitors' `userHash`; without it nobody
  * is verified.
@@ -99,6 +101,7 @@ export function createApp({
   trustProxy = false,
   timeouts = DEFAULT_TIMEOUTS,
   connectionsPerAddress = DEFAULT_CONNECTIONS_PER_ADDRESS,
+  streamsPerAgent = DEFAULT_STREAMS_PER_AGENT,
   logger = false,
   distDir = DIST_DIR,
   identitySecret = null,
@@ -111,7 +114,7 @@ export function createApp({
 }) {
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
   const auth = createAgentAuth({ store });
-  const hub = createEventHub();
+  const hub = createEventHub({ perAgent: streamsPerAgent });
   const validateRecord = createRecordValidator();
   // Closing stops taking connections, ends the inbox streams and idle keep-alives, and lets
   // requests in flight finish (serve.mjs bounds how long). A record whose answer is cut off is

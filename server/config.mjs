@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS } from './connection-limits.mjs';
+import { DEFAULT_STREAMS_PER_AGENT } from './event-hub.mjs';
 import { readForwardingConfig } from './jobs/forwarding/config.mjs';
 
 /**
@@ -19,6 +20,7 @@ import { readForwardingConfig } from './jobs/forwarding/config.mjs';
  *   trustProxy: false | string[],
  *   timeouts: import('./connection-limits.mjs').Timeouts,
  *   connectionsPerAddress: number,
+ *   streamsPerAgent: number,
  *   logLevel: string,
  *   identitySecret: string | null,
  *   retentionDays: number,
@@ -50,6 +52,7 @@ export function readConfig(env) {
     trustProxy: trustProxy(env),
     timeouts: timeouts(env),
     connectionsPerAddress: integer(env, 'HEARD_CONNECTIONS_PER_ADDRESS', DEFAULT_CONNECTIONS_PER_ADDRESS, 0),
+    streamsPerAgent: integer(env, 'HEARD_STREAMS_PER_AGENT', DEFAULT_STREAMS_PER_AGENT, 1),
     retentionDays: integer(env, 'HEARD_RETENTION_DAYS', 730, 1),
     logLevel: oneOf(env, 'HEARD_LOG_LEVEL', LOG_LEVELS, 'info'),
     identitySecret: env.HEARD_IDENTITY_SECRET || null,

@@ -31,6 +31,7 @@ export async function serve(config, { print = console.log, logger = { level: con
     trustProxy: config.trustProxy,
     timeouts: config.timeouts,
     connectionsPerAddress: config.connectionsPerAddress,
+    streamsPerAgent: config.streamsPerAgent,
     identitySecret: config.identitySecret,
     logger,
     jobs: config.forwarding,

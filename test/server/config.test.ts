@@ -19,6 +19,7 @@ describe('server configuration from the environment', () => {
       trustProxy: false,
       timeouts: { headersMs: 10_000, requestMs: 30_000, idleMs: 60_000 },
       connectionsPerAddress: 50,
+      streamsPerAgent: 10,
       retentionDays: 730,
       logLevel: 'info',
       identitySecret: null,
@@ -42,6 +43,7 @@ describe('server configuration from the environment', () => {
       HEARD_REQUEST_TIMEOUT_SECONDS: '20',
       HEARD_IDLE_TIMEOUT_SECONDS: '120',
       HEARD_CONNECTIONS_PER_ADDRESS: '0',
+      HEARD_STREAMS_PER_AGENT: '3',
       DATABASE_URL: 'postgres://heard:secret@db.example:5432/heard',
       HEARD_LOG_LEVEL: 'warn',
       HEARD_IDENTITY_SECRET: 'site-secret',
@@ -59,6 +61,7 @@ describe('server configuration from the environment', () => {
       trustProxy: ['10.0.0.0/8', '192.0.2.7', '2001:db8::/32'],
       timeouts: { headersMs: 5000, requestMs: 20_000, idleMs: 120_000 },
       connectionsPerAddress: 0,
+      streamsPerAgent: 3,
       retentionDays: 90,
       logLevel: 'warn',
       identitySecret: 'site-secret',
@@ -81,6 +84,7 @@ describe('server configuration from the environment', () => {
     expect(() => readConfig({ HEARD_LOG_LEVEL: 'loud' })).toThrow(/HEARD_LOG_LEVEL/);
     expect(() => readConfig({ HEARD_IDLE_TIMEOUT_SECONDS: '0' })).toThrow(/HEARD_IDLE_TIMEOUT_SECONDS/);
     expect(() => readConfig({ HEARD_CONNECTIONS_PER_ADDRESS: 'many' })).toThrow(/HEARD_CONNECTIONS_PER_ADDRESS/);
+    expect(() => readConfig({ HEARD_STREAMS_PER_AGENT: '0' })).toThrow(/HEARD_STREAMS_PER_AGENT/);
   });
 
   it('refuses a headers timeout longer than the request timeout, which includes the headers', () => {

@@ -249,3 +249,64 @@ describe('slow and greedy clients', () => {
     expect(other.received()).toMatch(/^HTTP\/1\.1 200/);
   });
 });
+
+describe.each(backends)('live inbox streams on %s', (_name, openStore) => {
+  let store: Store;
+  let app: App;
+  let port: number;
+  const sockets: Socket[] = [];
+
+  beforeEach(async () => {
+    store = await openStore();
+    app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0, streamsPerAgent: 2 });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    port = (app.server.address() as AddressInfo).port;
+  });
+  afterEach(async () => {
+    for (const socket of sockets.splice(0)) socket.destroy();
+    await app.close();
+    await store.close();
+  });
+
+  const ticket = async (headers: { authorization: string }): Promise<string> =>
+    (await app.inject({ method: 'POST', url: '/api/stream-ticket', headers })).json().ticket;
+  /** Opens the stream as the inbox's EventSource does; resolves once the answer has begun. */
+  const stream = async (of: string): Promise<Raw> => {
+    const raw = await connect(port);
+    sockets.push(raw.socket);
+    raw.socket.write(`GET /api/stream?ticket=${of} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+    await raw.receives('\r\n\r\n');
+    return raw;
+  };
+
+  it('a ticket taken before its agent signed out, or was removed, opens no stream', async () => {
+    const admin = await signedIn(app, store, { role: 'admin' });
+    const mia = await signedIn(app, store);
+    const sam = await signedIn(app, store);
+    const [miaTicket, samTicket] = [await ticket(mia.headers), await ticket(sam.headers)];
+    expect((await app.inject({ method: 'DELETE', url: '/api/session', headers: mia.headers })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'DELETE', url: `/api/agents/${sam.agent.id}`, headers: admin.headers })).statusCode).toBe(204);
+    for (const taken of [miaTicket, samTicket]) expect((await stream(taken)).received()).toMatch(/^HTTP\/1\.1 401/);
+    // A ticket of a live session still opens one.
+    const live = await stream(await ticket(admin.headers));
+    await live.receives('retry: 2000');
+    expect(live.received()).toMatch(/^HTTP\/1\.1 200/);
+  });
+
+  it('an agent opening more streams than the cap loses the oldest; the newer ones, and other agents\' streams, hear of a new complaint', async () => {
+    const mia = await signedIn(app, store);
+    const tomas = await signedIn(app, store);
+    const first = await stream(await ticket(mia.headers));
+    const second = await stream(await ticket(mia.headers));
+    const theirs = await stream(await ticket(tomas.headers));
+    const third = await stream(await ticket(mia.headers));
+    await first.closed;
+    for (const open of [second, theirs, third]) expect(open.received()).toMatch(/^HTTP\/1\.1 200/);
+
+    const record = sampleComplaint();
+    const created = await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) });
+    expect(created.statusCode).toBe(201);
+    for (const open of [second, theirs, third]) await open.receives(record.id);
+    expect(first.received()).not.toContain(record.id);
+  });
+});
