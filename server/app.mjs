@@ -8,7 +8,8 @@ import Fastify from 'fastify';
 import { createAgentAuth } from './agents/agent-auth.mjs';
 import { requireAdmin } from './agents/routes.mjs';
 import { agentApiRoutes } from './api/routes.mjs';
-import { createEventHub } from './event-hub.mjs';
+import { DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS, limitConnectionsPerAddress, timeoutOptions } from './connection-limits.mjs';
+import { createEventHub, DEFAULT_STREAMS_PER_AGENT } from './event-hub.mjs';
 import { loggerOptions, RequestLog, requestId } from './logging.mjs';
 import { guardNul } from './nul-guard.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
@@ -59,6 +60,9 @@ const SHOP_CSP = [
  *   bodyLimit?: number,
  *   rateLimit?: number,
  *   trustProxy?: false | string[],
+ *   timeouts?: import('./connection-limits.mjs').Timeouts,
+ *   connectionsPerAddress?: number,
+ *   streamsPerAgent?: number,
  *   logger?: false | { level?: string, stream?: { write: (line: string) => void } },
  *   distDir?: string,
  *   identitySecret?: string | null,
@@ -80,6 +84,10 @@ const SHOP_CSP = [
  * `allowedOrigins` may be a `Set` the caller adds to later (the server's own origin is known
  * only once it listens). `rateLimit` is records per client per minute; 0 turns it off. `trustProxy`: the
  * proxies (addresses, ranges) whose `X-Forwarded-For` names the client; false: none.
+ * `timeouts` bound how long a client may take to send a request and how long a connection may
+ * sit silent; `connectionsPerAddress` caps the connections one address holds open without being
+ * answered (0: no cap; trusted proxies are exempt). Neither cuts the inbox's live stream.
+ * `streamsPerAgent` caps the live streams one agent holds on this instance: one more ends the oldest.
  * Agents sign in with their accounts (`server/agents/`); `agentToken`, the shared token that
  * came before accounts, is no longer read. `identitySecret` (`HEARD_IDENTITY_SECRET`) verifies visitors' `userHash`; without it nobody
  * is verified.
@@ -91,6 +99,9 @@ export function createApp({
   bodyLimit = 1024 * 1024,
   rateLimit: perMinute = 120,
   trustProxy = false,
+  timeouts = DEFAULT_TIMEOUTS,
+  connectionsPerAddress = DEFAULT_CONNECTIONS_PER_ADDRESS,
+  streamsPerAgent = DEFAULT_STREAMS_PER_AGENT,
   logger = false,
   distDir = DIST_DIR,
   identitySecret = null,
@@ -103,7 +114,7 @@ export function createApp({
 }) {
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
   const auth = createAgentAuth({ store });
-  const hub = createEventHub();
+  const hub = createEventHub({ perAgent: streamsPerAgent });
   const validateRecord = createRecordValidator();
   // Closing stops taking connections, ends the inbox streams and idle keep-alives, and lets
   // requests in flight finish (serve.mjs bounds how long). A record whose answer is cut off is
@@ -115,7 +126,9 @@ export function createApp({
     bodyLimit,
     trustProxy,
     forceCloseConnections: 'idle',
+    ...timeoutOptions(timeouts),
   });
+  limitConnectionsPerAddress(app.server, { max: connectionsPerAddress, trustProxy });
   const jobStore = /** @type {import('./jobs/plugin.mjs').JobStore} */ (store);
   const jobs = createJobs({ store: jobStore, options: jobOptions, mailer, post, clock, log: app.log });
   app.addHook('onReady', async () => jobs.start());

@@ -2,6 +2,8 @@
 import { statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS } from './connection-limits.mjs';
+import { DEFAULT_STREAMS_PER_AGENT } from './event-hub.mjs';
 import { readForwardingConfig } from './jobs/forwarding/config.mjs';
 
 /**
@@ -16,6 +18,9 @@ import { readForwardingConfig } from './jobs/forwarding/config.mjs';
  *   bodyLimit: number,
  *   rateLimit: number,
  *   trustProxy: false | string[],
+ *   timeouts: import('./connection-limits.mjs').Timeouts,
+ *   connectionsPerAddress: number,
+ *   streamsPerAgent: number,
  *   logLevel: string,
  *   identitySecret: string | null,
  *   retentionDays: number,
@@ -45,6 +50,9 @@ export function readConfig(env) {
     bodyLimit: integer(env, 'HEARD_BODY_LIMIT', 1024 * 1024, 1024),
     rateLimit: integer(env, 'HEARD_RATE_LIMIT', 120, 0),
     trustProxy: trustProxy(env),
+    timeouts: timeouts(env),
+    connectionsPerAddress: integer(env, 'HEARD_CONNECTIONS_PER_ADDRESS', DEFAULT_CONNECTIONS_PER_ADDRESS, 0),
+    streamsPerAgent: integer(env, 'HEARD_STREAMS_PER_AGENT', DEFAULT_STREAMS_PER_AGENT, 1),
     retentionDays: integer(env, 'HEARD_RETENTION_DAYS', 730, 1),
     logLevel: oneOf(env, 'HEARD_LOG_LEVEL', LOG_LEVELS, 'info'),
     identitySecret: env.HEARD_IDENTITY_SECRET || null,
@@ -94,6 +102,23 @@ function trustProxy(env) {
     );
   }
   return entries;
+}
+
+/**
+ * How long a client may take to send a request's headers, to send the whole request, and how
+ * long a connection may sit silent, in seconds in the environment.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {import('./connection-limits.mjs').Timeouts}
+ */
+function timeouts(env) {
+  const seconds = (/** @type {string} */ name, /** @type {number} */ fallbackMs) => integer(env, name, fallbackMs / 1000, 1) * 1000;
+  const headersMs = seconds('HEARD_HEADERS_TIMEOUT_SECONDS', DEFAULT_TIMEOUTS.headersMs);
+  const requestMs = seconds('HEARD_REQUEST_TIMEOUT_SECONDS', DEFAULT_TIMEOUTS.requestMs);
+  const idleMs = seconds('HEARD_IDLE_TIMEOUT_SECONDS', DEFAULT_TIMEOUTS.idleMs);
+  if (headersMs > requestMs) {
+    throw new Error(`HEARD_HEADERS_TIMEOUT_SECONDS (${headersMs / 1000}) cannot be more than HEARD_REQUEST_TIMEOUT_SECONDS (${requestMs / 1000}): the request's time includes its headers.`);
+  }
+  return { headersMs, requestMs, idleMs };
 }
 
 /** @param {NodeJS.ProcessEnv} env */

@@ -47,16 +47,22 @@ export function createAgentAuth({ store, sessionTtlMs = 12 * 60 * 60 * 1000, tic
       const token = bearer(header);
       if (token !== null) await store.deleteSession(digest(token));
     },
-    /** A ticket good for opening one stream within the time to live. */
-    async issueTicket() {
+    /**
+     * A ticket good for opening one stream within the time to live, and only while the session
+     * the header carries lives: signing out or the agent's removal ends it too.
+     * @param {string | undefined} header
+     */
+    async issueTicket(header) {
+      const token = bearer(header);
+      if (token === null) throw new Error('A stream ticket is issued only to a signed-in session.');
       const ticket = randomBytes(24).toString('base64url');
       const expiresAt = new Date(Date.now() + ticketTtlMs).toISOString();
-      await store.addStreamTicket({ hash: digest(ticket), expiresAt });
+      await store.addStreamTicket({ hash: digest(ticket), expiresAt, sessionHash: digest(token) });
       return { ticket, expiresAt };
     },
-    /** Uses up a ticket; true when it was valid. @param {unknown} ticket */
+    /** Uses up a ticket; the id of its agent when it was valid, else null. @param {unknown} ticket */
     async redeemTicket(ticket) {
-      if (typeof ticket !== 'string' || ticket.length > 200) return false;
+      if (typeof ticket !== 'string' || ticket.length > 200) return null;
       return store.redeemStreamTicket(digest(ticket), new Date().toISOString());
     },
   };

@@ -250,14 +250,15 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forw
       return { ...trends, commitments };
     });
 
-    api.post('/stream-ticket', async () => auth.issueTicket());
+    api.post('/stream-ticket', async (request) => auth.issueTicket(request.headers.authorization));
 
     api.get('/stream', { config: { public: true } }, async (request, reply) => {
       const { ticket } = /** @type {{ ticket?: string }} */ (request.query);
-      if (!(await auth.redeemTicket(ticket))) {
-        return reply.code(401).send({ error: 'unauthorised', message: 'The stream ticket is missing, used or expired.' });
+      const agentId = await auth.redeemTicket(ticket);
+      if (agentId === null) {
+        return reply.code(401).send({ error: 'unauthorised', message: 'The stream ticket is missing, used or expired, or its session has ended.' });
       }
       reply.hijack();
-      hub.add(reply.raw);
+      hub.add(reply.raw, agentId);
     });
 }

@@ -329,9 +329,11 @@
  * @property {(options: { resolvedBefore: string }) => Promise<number>} purgeResolved
  *   Deletes complaints resolved before the date, with their ratings and jobs; their receipts
  *   (id, content hash, the answer given) stay, so a late retry is still a replay.
- * @property {(ticket: { hash: string, expiresAt: string }) => Promise<void>} addStreamTicket
- * @property {(hash: string, now: string) => Promise<boolean>} redeemStreamTicket
- *   Uses up a stream ticket (stored as its hash); true when it existed and had not expired.
+ * @property {(ticket: { hash: string, expiresAt: string, sessionHash: string }) => Promise<void>} addStreamTicket
+ *   Keeps a stream ticket (as its hash) with the session (its token's hash) it was taken under.
+ * @property {(hash: string, now: string) => Promise<string | null>} redeemStreamTicket
+ *   Uses up a stream ticket; the id of its agent when it existed, had not expired and its
+ *   session is still live (not signed out, not expired, its agent not removed), else null.
  * @property {() => Promise<void>} ping  resolves when the database answers
  * @property {StoreEvents} events
  * @property {() => Promise<void>} close

@@ -162,6 +162,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   /** This tab's request for the lock, from asking until it is released. */
   let ours: Promise<boolean> | null = null;
+  /** Tasks started while this tab already held the lock: it is not let go before they end. */
+  const joined = new Set<Promise<void>>();
 
   /**
    * Runs `task` holding the delivery lock (or directly if this tab already holds it). While this
@@ -169,7 +171,16 @@ export function createDelivery(options: DeliveryOptions): Delivery {
    * itself: a visitor's send right after the start-up flush must not be told "queued".
    */
   const withLock = async (task: () => Promise<void>): Promise<boolean> => {
-    if (holdingLock) return (await task(), true);
+    if (holdingLock) {
+      const running = task();
+      joined.add(running);
+      try {
+        await running;
+      } finally {
+        joined.delete(running);
+      }
+      return true;
+    }
     if (ours) {
       await ours.catch(() => false);
       return withLock(task);
@@ -179,6 +190,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       try {
         await task();
       } finally {
+        // A send or flush that joined meanwhile may still be posting: released now, another tab
+        // would find its records in the outbox and post them again.
+        while (joined.size > 0) await Promise.allSettled([...joined]);
         holdingLock = false;
       }
     });

@@ -17,6 +17,9 @@ describe('server configuration from the environment', () => {
       bodyLimit: 1024 * 1024,
       rateLimit: 120,
       trustProxy: false,
+      timeouts: { headersMs: 10_000, requestMs: 30_000, idleMs: 60_000 },
+      connectionsPerAddress: 50,
+      streamsPerAgent: 10,
       retentionDays: 730,
       logLevel: 'info',
       identitySecret: null,
@@ -36,6 +39,11 @@ describe('server configuration from the environment', () => {
       HEARD_RATE_LIMIT: '0',
       HEARD_TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,2001:db8::/32',
       HEARD_RETENTION_DAYS: '90',
+      HEARD_HEADERS_TIMEOUT_SECONDS: '5',
+      HEARD_REQUEST_TIMEOUT_SECONDS: '20',
+      HEARD_IDLE_TIMEOUT_SECONDS: '120',
+      HEARD_CONNECTIONS_PER_ADDRESS: '0',
+      HEARD_STREAMS_PER_AGENT: '3',
       DATABASE_URL: 'postgres://heard:secret@db.example:5432/heard',
       HEARD_LOG_LEVEL: 'warn',
       HEARD_IDENTITY_SECRET: 'site-secret',
@@ -51,6 +59,9 @@ describe('server configuration from the environment', () => {
       bodyLimit: 65536,
       rateLimit: 0,
       trustProxy: ['10.0.0.0/8', '192.0.2.7', '2001:db8::/32'],
+      timeouts: { headersMs: 5000, requestMs: 20_000, idleMs: 120_000 },
+      connectionsPerAddress: 0,
+      streamsPerAgent: 3,
       retentionDays: 90,
       logLevel: 'warn',
       identitySecret: 'site-secret',
@@ -71,6 +82,13 @@ describe('server configuration from the environment', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ HEARD_RATE_LIMIT: '-1' })).toThrow(/HEARD_RATE_LIMIT/);
     expect(() => readConfig({ HEARD_LOG_LEVEL: 'loud' })).toThrow(/HEARD_LOG_LEVEL/);
+    expect(() => readConfig({ HEARD_IDLE_TIMEOUT_SECONDS: '0' })).toThrow(/HEARD_IDLE_TIMEOUT_SECONDS/);
+    expect(() => readConfig({ HEARD_CONNECTIONS_PER_ADDRESS: 'many' })).toThrow(/HEARD_CONNECTIONS_PER_ADDRESS/);
+    expect(() => readConfig({ HEARD_STREAMS_PER_AGENT: '0' })).toThrow(/HEARD_STREAMS_PER_AGENT/);
+  });
+
+  it('refuses a headers timeout longer than the request timeout, which includes the headers', () => {
+    expect(() => readConfig({ HEARD_HEADERS_TIMEOUT_SECONDS: '40' })).toThrow(/HEARD_HEADERS_TIMEOUT_SECONDS.*HEARD_REQUEST_TIMEOUT_SECONDS/);
   });
 
   it('wants the first admin\'s email and password together, and a password long enough', () => {

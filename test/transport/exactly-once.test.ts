@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore, type HeardStore } from '../../src/storage/store';
+import { createDeliveryLock } from '../../src/storage/tabs';
 import { createDelivery, type Delivery } from '../../src/transport/flush';
 import { complaint, ENDPOINT, freshIndexedDB, quietLogger, seededRandom, useFakeClock } from '../storage/fixtures';
 import { createFakeEndpoint, type Behaviour } from './fake-endpoint';
@@ -79,4 +80,74 @@ describe('exactly-once delivery under failures', () => {
     expect(await next.listOutbox()).toEqual([]);
     next.close();
   }, 120_000);
+});
+
+describe('two tabs on one outbox', () => {
+  it('a tab does not hand the delivery lock to another while a complaint it is sending is still unanswered', async () => {
+    const indexedDB = freshIndexedDB();
+    /** Web Locks as the browser gives them to the tabs of one origin. */
+    const held = new Set<string>();
+    const locks = {
+      async request<T>(name: string, _options: { ifAvailable: true }, callback: (lock: unknown) => Promise<T>): Promise<T> {
+        if (held.has(name)) return callback(null);
+        held.add(name);
+        try {
+          return await callback({ name });
+        } finally {
+          held.delete(name);
+        }
+      },
+    };
+    /** Every request the endpoint saw, by record; the first tab's answers come when the test says. */
+    const seen: string[] = [];
+    const answer = new Map<string, () => void>();
+    const heldFetch = (_input: string, init: RequestInit): Promise<Response> => {
+      const id = (init.headers as Record<string, string>)['Idempotency-Key'] ?? '';
+      seen.push(id);
+      return new Promise((resolve) => answer.set(id, () => resolve(new Response('{}', { status: 201 }))));
+    };
+    const quickFetch = (_input: string, init: RequestInit): Promise<Response> => {
+      seen.push((init.headers as Record<string, string>)['Idempotency-Key'] ?? '');
+      return Promise.resolve(new Response('{}', { status: 201 }));
+    };
+    const open = async (fetch: typeof heldFetch) => {
+      const store = await openStore({ indexedDB, logger: quietLogger() });
+      const delivery = createDelivery({ endpoint: ENDPOINT, store, fetch, lock: createDeliveryLock({ locks }), lockRetryMs: 60 * 60_000 });
+      return { store, delivery };
+    };
+    const first = await open(heldFetch);
+    const second = await open(quickFetch);
+    const until = async (check: () => boolean | Promise<boolean>) => {
+      for (let tries = 0; !(await check()); tries += 1) {
+        if (tries > 2000) throw new Error('never happened');
+        await new Promise((done) => setTimeout(done, 5));
+      }
+    };
+
+    // The visitor sends one complaint; while it is on its way a second is queued and the tab
+    // comes back online, which sends that one too.
+    const one = complaint(1).id;
+    const two = complaint(2).id;
+    await first.store.enqueue(complaint(1), ENDPOINT, Date.now());
+    const sending = first.delivery.send(one);
+    await until(() => answer.has(one));
+    await first.store.enqueue(complaint(2), ENDPOINT, Date.now());
+    const online = first.delivery.flush();
+    await until(() => answer.has(two));
+
+    // The first is answered; the second still is not, when another tab looks at the outbox.
+    answer.get(one)!();
+    await until(async () => !(await first.store.listOutbox()).some((item) => item.id === one));
+    await second.delivery.flush();
+    answer.get(two)!();
+    await online;
+    await sending;
+
+    expect(seen.filter((id) => id === two)).toHaveLength(1);
+    expect(await first.store.listOutbox()).toEqual([]);
+    for (const tab of [first, second]) {
+      tab.delivery.dispose();
+      tab.store.close();
+    }
+  });
 });

@@ -464,16 +464,22 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
         if (rows[0].n < PURGE_BATCH) return purged;
       }
     },
-    addStreamTicket: async ({ hash, expiresAt }) => {
+    addStreamTicket: async ({ hash, expiresAt, sessionHash }) => {
       await pool.query(
         `WITH expired AS (DELETE FROM stream_tickets WHERE expires_at <= now())
-         INSERT INTO stream_tickets (hash, expires_at) VALUES ($1, $2)`,
-        [hash, expiresAt],
+         INSERT INTO stream_tickets (hash, expires_at, session_hash) VALUES ($1, $2, $3)`,
+        [hash, expiresAt, sessionHash],
       );
     },
     redeemStreamTicket: async (hash, now) => {
-      const { rows } = await pool.query('DELETE FROM stream_tickets WHERE hash = $1 RETURNING expires_at', [hash]);
-      return rows.length > 0 && rows[0].expires_at.getTime() > Date.parse(now);
+      // The ticket is used up whatever its session's state; it opens a stream only for a live one.
+      const { rows } = await pool.query(
+        `WITH used AS (DELETE FROM stream_tickets WHERE hash = $1 RETURNING expires_at, session_hash)
+         SELECT a.id AS agent_id FROM used u JOIN sessions s ON s.token_hash = u.session_hash JOIN agents a ON a.id = s.agent_id
+         WHERE u.expires_at > $2 AND s.expires_at > $2`,
+        [hash, now],
+      );
+      return rows[0]?.agent_id ?? null;
     },
     ...jobs,
     ...postgresDestinations(pool),

@@ -114,8 +114,9 @@ export function createSqliteStore({ path }) {
     purgeJobs: db.prepare('DELETE FROM jobs WHERE complaint_id = ?'),
     purgeAudit: db.prepare('DELETE FROM audit_events WHERE complaint_id = ?'),
     dropExpiredTickets: db.prepare('DELETE FROM stream_tickets WHERE expires_at <= ?'),
-    addTicket: db.prepare('INSERT INTO stream_tickets (hash, expires_at) VALUES (?, ?)'),
-    redeemTicket: db.prepare('DELETE FROM stream_tickets WHERE hash = ? RETURNING expires_at'),
+    addTicket: db.prepare('INSERT INTO stream_tickets (hash, expires_at, session_hash) VALUES (?, ?, ?)'),
+    redeemTicket: db.prepare('DELETE FROM stream_tickets WHERE hash = ? RETURNING expires_at, session_hash'),
+    ticketSession: db.prepare('SELECT a.id AS agent_id FROM sessions s JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ? AND s.expires_at > ?'),
     categories: db.prepare('SELECT DISTINCT category FROM complaints ORDER BY category'),
     languages: db.prepare('SELECT DISTINCT language FROM complaints ORDER BY language'),
     weekly: db.prepare('SELECT submitted_ms, category FROM complaints WHERE submitted_ms >= ?'),
@@ -427,15 +428,18 @@ export function createSqliteStore({ path }) {
       }
       return purged;
     },
-    addStreamTicket: async ({ hash, expiresAt }) => {
+    addStreamTicket: async ({ hash, expiresAt, sessionHash }) => {
       db.transaction(() => {
         q.dropExpiredTickets.run(new Date().toISOString());
-        q.addTicket.run(hash, new Date(expiresAt).toISOString());
+        q.addTicket.run(hash, new Date(expiresAt).toISOString(), sessionHash);
       }).immediate();
     },
     redeemStreamTicket: async (hash, now) => {
-      const row = /** @type {{ expires_at: string } | undefined} */ (q.redeemTicket.get(hash));
-      return row !== undefined && row.expires_at > new Date(now).toISOString();
+      const at = new Date(now).toISOString();
+      const row = /** @type {{ expires_at: string, session_hash: string } | undefined} */ (q.redeemTicket.get(hash));
+      if (row === undefined || row.expires_at <= at) return null;
+      const session = /** @type {{ agent_id: string } | undefined} */ (q.ticketSession.get(row.session_hash, at));
+      return session?.agent_id ?? null;
     },
     enqueueJobs: jobs.enqueueJobs,
     takeDueJobs: jobs.takeDueJobs,

@@ -674,6 +674,25 @@ export function storeConformance(name: string, backend: Backend) {
         expect(await store.findSession('h-again', now())).toBeNull();
       });
 
+      it('opens a stream with a ticket only while the session it was taken under lives: not after sign-out, expiry or the agent\'s removal', async () => {
+        const mia = newAgent();
+        const sam = newAgent();
+        await store.createAgent(mia);
+        await store.createAgent(sam);
+        const later = HOURS(1);
+        for (const [session, agent, expiresAt] of [['s-live', mia, HOURS(12)], ['s-out', mia, HOURS(12)], ['s-old', mia, HOURS(-1)], ['s-sam', sam, HOURS(12)]] as const) {
+          await store.createSession({ tokenHash: session, agentId: agent.id, createdAt: now(), expiresAt });
+          await store.addStreamTicket({ hash: `t-${session}`, expiresAt: later, sessionHash: session });
+        }
+        await store.deleteSession('s-out');
+        await store.removeAgent(sam.id);
+        expect(await store.redeemStreamTicket('t-s-live', now())).toBe(mia.id);
+        expect(await store.redeemStreamTicket('t-s-live', now())).toBeNull();
+        expect(await store.redeemStreamTicket('t-s-out', now())).toBeNull();
+        expect(await store.redeemStreamTicket('t-s-old', now())).toBeNull();
+        expect(await store.redeemStreamTicket('t-s-sam', now())).toBeNull();
+      });
+
       it('accepts an invite once, before it expires', async () => {
         const invited = newAgent({ passwordHash: null, inviteHash: 'invite-1', inviteExpiresAt: HOURS(24) });
         const expired = newAgent({ passwordHash: null, inviteHash: 'invite-2', inviteExpiresAt: HOURS(-1) });
@@ -737,12 +756,15 @@ export function storeConformance(name: string, backend: Backend) {
     describe('stream tickets', () => {
       it('opens a stream once per ticket, only before it expires', async () => {
         const later = new Date(Date.now() + 60_000).toISOString();
-        await store.addStreamTicket({ hash: 'ticket-hash-1', expiresAt: later });
-        await store.addStreamTicket({ hash: 'ticket-hash-2', expiresAt: ago(0.01) });
-        expect(await store.redeemStreamTicket('ticket-hash-1', now())).toBe(true);
-        expect(await store.redeemStreamTicket('ticket-hash-1', now())).toBe(false);
-        expect(await store.redeemStreamTicket('ticket-hash-2', now())).toBe(false);
-        expect(await store.redeemStreamTicket('never-issued', now())).toBe(false);
+        const agent = { id: 'agent-tickets', name: 'Ana', email: 'ana-tickets@shop.example', role: 'agent' as const, passwordHash: 'scrypt$hash', inviteHash: null, inviteExpiresAt: null, createdAt: now() };
+        await store.createAgent(agent);
+        await store.createSession({ tokenHash: 'session-hash', agentId: agent.id, createdAt: now(), expiresAt: later });
+        await store.addStreamTicket({ hash: 'ticket-hash-1', expiresAt: later, sessionHash: 'session-hash' });
+        await store.addStreamTicket({ hash: 'ticket-hash-2', expiresAt: ago(0.01), sessionHash: 'session-hash' });
+        expect(await store.redeemStreamTicket('ticket-hash-1', now())).toBe(agent.id);
+        expect(await store.redeemStreamTicket('ticket-hash-1', now())).toBeNull();
+        expect(await store.redeemStreamTicket('ticket-hash-2', now())).toBeNull();
+        expect(await store.redeemStreamTicket('never-issued', now())).toBeNull();
       });
     });
 
