@@ -1,0 +1,85 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.mjs';
+import { sampleComplaint, sampleRating } from '../../server/sample-records.mjs';
+import type { Store } from '../../server/store/store.mjs';
+import { bothStores } from '../support/postgres';
+
+const SHOP = 'https://shop.example';
+type App = ReturnType<typeof createApp>;
+
+const backends = bothStores();
+
+/** A status key as the widget makes one: 128 random bits, base64url. */
+const newKey = () => randomBytes(16).toString('base64url');
+
+describe.each(backends)('widget ratings on %s', (_name, open) => {
+  let store: Store;
+  let app: App;
+
+  beforeEach(async () => {
+    store = await open();
+    app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0, waitingRatings: { perAddress: 3, total: 5 } });
+    await app.ready();
+  });
+  afterEach(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  const post = (body: unknown, remoteAddress = '127.0.0.1') =>
+    app.inject({ method: 'POST', url: '/complaints', remoteAddress, headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(body) });
+  const receive = async (key: string) => {
+    const record = sampleComplaint({ visitor: { statusKey: key } as never });
+    expect((await post(record)).statusCode).toBe(201);
+    return record;
+  };
+  const csatOf = async (id: string) => (await store.getRecord(id))?.csat;
+
+  it('refuses a rating without the complaint status key, or with another, and keeps the one with it', async () => {
+    const key = newKey();
+    const complaint = await receive(key);
+
+    const bare = await post(sampleRating(complaint.id, 1));
+    expect(bare.statusCode).toBe(403);
+    expect(bare.body).not.toContain(complaint.reference);
+    const wrong = await post(sampleRating(complaint.id, 1, newKey()));
+    expect(wrong.statusCode).toBe(403);
+    expect(await csatOf(complaint.id)).toBeNull();
+
+    const right = await post(sampleRating(complaint.id, 4, key));
+    expect(right.statusCode).toBe(201);
+    expect(await csatOf(complaint.id)).toBe(4);
+  });
+
+  it('applies a rating that came before its complaint only when it carried the key of that complaint', async () => {
+    const forged = sampleComplaint({ visitor: { statusKey: newKey() } as never });
+    expect((await post(sampleRating(forged.id, 1, newKey()))).statusCode).toBe(201);
+    expect((await post(forged)).statusCode).toBe(201);
+    expect(await csatOf(forged.id)).toBeNull();
+
+    const key = newKey();
+    const early = sampleComplaint({ visitor: { statusKey: key } as never });
+    expect((await post(sampleRating(early.id, 5, key))).statusCode).toBe(201);
+    expect((await post(early)).statusCode).toBe(201);
+    expect(await csatOf(early.id)).toBe(5);
+  });
+
+  it('bounds the ratings waiting for a complaint, per address and in total', async () => {
+    const waiting = (address: string) => post(sampleRating(randomUUID(), 3, newKey()), address);
+    for (let i = 0; i < 3; i++) expect((await waiting('192.0.2.1')).statusCode).toBe(201);
+    const fourth = await waiting('192.0.2.1');
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json().error).toBe('too-many-waiting-ratings');
+
+    // Other addresses still get theirs in, up to the total.
+    expect((await waiting('192.0.2.2')).statusCode).toBe(201);
+    expect((await waiting('192.0.2.3')).statusCode).toBe(201);
+    expect((await waiting('192.0.2.4')).statusCode).toBe(429);
+
+    // A rating for a complaint that did arrive is not held back by them.
+    const key = newKey();
+    const complaint = await receive(key);
+    expect((await post(sampleRating(complaint.id, 2, key), '192.0.2.1')).statusCode).toBe(201);
+  });
+});
