@@ -53,6 +53,7 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     mailer,
     mailFrom: options.mailFrom ?? 'Heard <heard@localhost>',
     publicUrl: () => origin ?? 'http://localhost',
+    clock,
   });
   /** The key follow-up links are signed with: made once per database, read at start. */
   let linkSecret = '';

@@ -1,8 +1,9 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { RATING_WAIT_MS } from '../store/shared.mjs';
 import { canonicalHash } from './canonical-hash.mjs';
 import { createIdentityCheck } from './identity.mjs';
 import { createReceiverTriage } from './retriage.mjs';
-import { createHash } from 'node:crypto';
 import { ratingKeyMatches, statusKeyMatches, takeRatingKey, takeStatusKey } from './status-key.mjs';
 import { storableCopy } from './storable-text.mjs';
 import { summariseRecord } from './summary.mjs';
@@ -28,8 +29,6 @@ import { summariseRecord } from './summary.mjs';
  * @typedef {{ perAddress: number, total: number }} WaitingRatingLimits
  */
 export const WAITING_RATINGS = /** @type {WaitingRatingLimits} */ ({ perAddress: 5, total: 200 });
-/** How long a rating waits for its complaint: past this it no longer counts, nor is forwarded. */
-export const RATING_WAIT_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The address a waiting rating came from, as it is kept: hashed, only to count them.

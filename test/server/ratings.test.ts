@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
+import type { createWorker } from '../../server/jobs/worker.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import { sampleComplaint, sampleRating } from '../../server/sample-records.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { bothStores } from '../support/postgres';
@@ -81,5 +83,40 @@ describe.each(backends)('widget ratings on %s', (_name, open) => {
     const key = newKey();
     const complaint = await receive(key);
     expect((await post(sampleRating(complaint.id, 2, key), '192.0.2.1')).statusCode).toBe(201);
+  });
+});
+
+describe('forwarding a rating whose complaint never arrives', () => {
+  it('stops after a day, and leaves no failed job for an admin', async () => {
+    let now = Date.now();
+    const store = createSqliteStore({ path: ':memory:' });
+    const app = createApp({
+      store,
+      allowedOrigins: [SHOP],
+      rateLimit: 0,
+      clock: { now: () => now },
+      jobs: {
+        worker: false,
+        allowPrivate: true,
+        destinations: [{ id: 'env-webhook', kind: 'webhook', name: 'Webhook', config: { url: 'http://127.0.0.1:9/hook', secret: `whsec_${randomBytes(24).toString('base64')}` }, events: ['rating.created'] }],
+      },
+    });
+    app.addHook('onClose', async () => store.close());
+    await app.ready();
+    try {
+      const worker = (app as unknown as { jobWorker: ReturnType<typeof createWorker> }).jobWorker;
+      const rating = sampleRating(randomUUID(), 2, newKey());
+      const sent = await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(rating) });
+      expect(sent.statusCode).toBe(201);
+      await worker.runDue();
+      expect(await store.countJobs()).toEqual({ pending: 1, failed: 0, done: 0 });
+
+      // A day on, it no longer waits for the complaint (the retries would go on for three days).
+      now += 25 * 60 * 60 * 1000;
+      await worker.runDue();
+      expect(await store.countJobs()).toEqual({ pending: 0, failed: 0, done: 1 });
+    } finally {
+      await app.close();
+    }
   });
 });
