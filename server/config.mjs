@@ -18,6 +18,7 @@ import { readForwardingConfig } from './jobs/forwarding/config.mjs';
  *   trustProxy: false | string[],
  *   logLevel: string,
  *   identitySecret: string | null,
+ *   linkSecret: string | null,
  *   retentionDays: number,
  *   forwarding: import('./jobs/forwarding/config.mjs').ForwardingConfig,
  * }} ServerConfig
@@ -48,6 +49,7 @@ export function readConfig(env) {
     retentionDays: integer(env, 'HEARD_RETENTION_DAYS', 730, 1),
     logLevel: oneOf(env, 'HEARD_LOG_LEVEL', LOG_LEVELS, 'info'),
     identitySecret: env.HEARD_IDENTITY_SECRET || null,
+    linkSecret: linkSecret(env),
     forwarding: readForwardingConfig(env),
   };
 }
@@ -94,6 +96,23 @@ function trustProxy(env) {
     );
   }
   return entries;
+}
+
+/** The shortest `HEARD_LINK_SECRET` taken: 32 characters, as from `openssl rand -base64 32`. */
+export const LINK_SECRET_MIN = 32;
+
+/**
+ * The secret the follow-up email's links are signed with, kept outside the database (null: the
+ * one made once in the database). The value is never repeated in an error.
+ * @param {NodeJS.ProcessEnv} env
+ */
+function linkSecret(env) {
+  const raw = env.HEARD_LINK_SECRET;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < LINK_SECRET_MIN) {
+    throw new Error(`HEARD_LINK_SECRET must be at least ${LINK_SECRET_MIN} characters long, such as the output of openssl rand -base64 32; got ${raw.length}.`);
+  }
+  return raw;
 }
 
 /** @param {NodeJS.ProcessEnv} env */

@@ -31,7 +31,7 @@ export async function serve(config, { print = console.log, logger = { level: con
     trustProxy: config.trustProxy,
     identitySecret: config.identitySecret,
     logger,
-    jobs: config.forwarding,
+    jobs: { ...config.forwarding, linkSecret: config.linkSecret },
     mailer: config.forwarding.smtpUrl ? createMailer(config.forwarding.smtpUrl) : null,
   });
   const retention = startRetentionSweep({ store, days: config.retentionDays, log: app.log });

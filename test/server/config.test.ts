@@ -20,6 +20,7 @@ describe('server configuration from the environment', () => {
       retentionDays: 730,
       logLevel: 'info',
       identitySecret: null,
+      linkSecret: null,
       forwarding: readForwardingConfig({}),
     });
   });
@@ -39,6 +40,7 @@ describe('server configuration from the environment', () => {
       DATABASE_URL: 'postgres://heard:secret@db.example:5432/heard',
       HEARD_LOG_LEVEL: 'warn',
       HEARD_IDENTITY_SECRET: 'site-secret',
+      HEARD_LINK_SECRET: 'k'.repeat(32),
     });
     expect(config).toEqual({
       port: 9000,
@@ -54,6 +56,7 @@ describe('server configuration from the environment', () => {
       retentionDays: 90,
       logLevel: 'warn',
       identitySecret: 'site-secret',
+      linkSecret: 'k'.repeat(32),
       forwarding: readForwardingConfig({}),
     });
   });
@@ -71,6 +74,9 @@ describe('server configuration from the environment', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ HEARD_RATE_LIMIT: '-1' })).toThrow(/HEARD_RATE_LIMIT/);
     expect(() => readConfig({ HEARD_LOG_LEVEL: 'loud' })).toThrow(/HEARD_LOG_LEVEL/);
+    // A link secret anyone could guess signs rating links anyone could make; the value is never echoed.
+    expect(() => readConfig({ HEARD_LINK_SECRET: 'short-secret' })).toThrow(/HEARD_LINK_SECRET must be at least 32 characters/);
+    expect(() => readConfig({ HEARD_LINK_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
   });
 
   it('wants the first admin\'s email and password together, and a password long enough', () => {
