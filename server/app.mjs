@@ -207,7 +207,7 @@ export function createApp({
   });
 
   const wakeWorker = () => jobs.worker.wake();
-  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit, ...(waitingRatings ? { waitingRatings } : {}), forwarding: jobs.forwarding, wakeWorker });
+  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit, ...(waitingRatings ? { waitingRatings } : {}), addressSecret: jobs.secret, forwarding: jobs.forwarding, wakeWorker });
   app.register(agentApiRoutes, {
     prefix: '/api',
     store,

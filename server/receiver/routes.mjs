@@ -1,5 +1,5 @@
 // @ts-check
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { RATING_WAIT_MS } from '../store/shared.mjs';
 import { canonicalHash } from './canonical-hash.mjs';
 import { createIdentityCheck } from './identity.mjs';
@@ -19,7 +19,9 @@ import { summariseRecord } from './summary.mjs';
  *   identitySecret?: string | null,
  *   statusPerMinute?: number,
  *   waitingRatings?: WaitingRatingLimits,
+ *   addressSecret?: () => string,
  * }} ReceiverOptions
+ *   `addressSecret`: the server's secret the addresses of waiting ratings are hashed under
  */
 
 /**
@@ -30,11 +32,6 @@ import { summariseRecord } from './summary.mjs';
  */
 export const WAITING_RATINGS = /** @type {WaitingRatingLimits} */ ({ perAddress: 5, total: 200 });
 
-/**
- * The address a waiting rating came from, as it is kept: hashed, only to count them.
- * @param {string} ip
- */
-const addressHash = (ip) => createHash('sha256').update(`heard-waiting-rating:${ip}`).digest('base64url');
 
 /**
  * The receiver: `POST /complaints` validates a record, stores it once and answers only after the
@@ -42,7 +39,7 @@ const addressHash = (ip) => createHash('sha256').update(`heard-waiting-rating:${
  * @param {import('fastify').FastifyInstance} receiver
  * @param {ReceiverOptions} options
  */
-export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker, identitySecret = null, statusPerMinute = 60, waitingRatings = WAITING_RATINGS }) {
+export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker, identitySecret = null, statusPerMinute = 60, waitingRatings = WAITING_RATINGS, addressSecret = () => 'heard' }) {
     const isVerified = createIdentityCheck(identitySecret);
     // Loaded before the server listens: the first record should not wait for it.
     const retriage = await createReceiverTriage();
@@ -74,7 +71,9 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
       if (keyHash === null) return refused;
       const status = await store.getStatus(record.complaintId);
       if (status) return ratingKeyMatches(keyHash, status.statusKeyHash) ? { ok: true, record, meta: { ratingKeyHash: keyHash } } : refused;
-      const from = addressHash(ip);
+      // The address it came from, kept only to count them, as an HMAC: a plain hash of an IPv4
+      // address is undone by trying them all.
+      const from = createHmac('sha256', addressSecret()).update(`heard-waiting-rating:${ip}`).digest('base64url');
       const waiting = await store.waitingRatings({ from, since: new Date(Date.now() - RATING_WAIT_MS).toISOString() });
       if (waiting.fromAddress >= waitingRatings.perAddress || waiting.total >= waitingRatings.total) {
         return { ok: false, status: 429, body: { error: 'too-many-waiting-ratings', message: 'Too many ratings are waiting for complaints not received yet; try again later.' } };
