@@ -74,8 +74,9 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
       // The address it came from, kept only to count them, as an HMAC: a plain hash of an IPv4
       // address is undone by trying them all.
       const from = createHmac('sha256', addressSecret()).update(`heard-waiting-rating:${ip}`).digest('base64url');
-      const waiting = await store.waitingRatings({ from, since: new Date(Date.now() - RATING_WAIT_MS).toISOString() });
-      if (waiting.fromAddress >= waitingRatings.perAddress || waiting.total >= waitingRatings.total) {
+      const waiting = await store.waitingRatings({ id: record.id, from, since: new Date(Date.now() - RATING_WAIT_MS).toISOString() });
+      // A retry of one already received (its answer was lost) goes on to be its replay.
+      if (!waiting.received && (waiting.fromAddress >= waitingRatings.perAddress || waiting.total >= waitingRatings.total)) {
         return { ok: false, status: 429, body: { error: 'too-many-waiting-ratings', message: 'Too many ratings are waiting for complaints not received yet; try again later.' } };
       }
       return { ok: true, record, meta: { ratingKeyHash: keyHash, waitingFrom: from } };

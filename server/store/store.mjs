@@ -295,9 +295,9 @@
  *   Keeps the visitor's comment with the complaint's follow-up rating, once: `already` when it has
  *   one, or when the complaint was rated in the widget; `not-rated` when it has no rating. `jobs`
  *   are written with the comment, only when it is added.
- * @property {(options: { from: string, since: string }) => Promise<{ total: number, fromAddress: number }>} waitingRatings
- *   How many ratings received since `since` still wait for their complaint, and how many of
- *   them came from the address whose hash is `from`.
+ * @property {(options: { id: string, from: string, since: string }) => Promise<{ total: number, fromAddress: number, received: boolean }>} waitingRatings
+ *   How many ratings received since `since` still wait for their complaint, how many of them
+ *   came from the address whose hash is `from`, and whether the record `id` was received already.
  * @property {(jobs: JobSpec[]) => Promise<void>} enqueueJobs
  * @property {(options: { now: string, limit: number, leaseSeconds: number }) => Promise<Job[]>} takeDueJobs
  *   Takes up to `limit` pending jobs due at `now` whose lease is free, leases them and adds 1 to

@@ -69,10 +69,16 @@ describe.each(backends)('widget ratings on %s', (_name, open) => {
 
   it('bounds the ratings waiting for a complaint, per address and in total', async () => {
     const waiting = (address: string) => post(sampleRating(randomUUID(), 3, newKey()), address);
-    for (let i = 0; i < 3; i++) expect((await waiting('192.0.2.1')).statusCode).toBe(201);
+    const first = sampleRating(randomUUID(), 3, newKey());
+    expect((await post(first, '192.0.2.1')).statusCode).toBe(201);
+    for (let i = 0; i < 2; i++) expect((await waiting('192.0.2.1')).statusCode).toBe(201);
     const fourth = await waiting('192.0.2.1');
     expect(fourth.statusCode).toBe(429);
     expect(fourth.json().error).toBe('too-many-waiting-ratings');
+    // A retry of one already waiting (its answer was lost) is still its replay.
+    const retried = await post(first, '192.0.2.1');
+    expect(retried.statusCode).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
 
     // Other addresses still get theirs in, up to the total.
     expect((await waiting('192.0.2.2')).statusCode).toBe(201);

@@ -421,13 +421,14 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       const { total, kept, moved, missed } = rows[0];
       return { total, kept, moved, missed };
     },
-    waitingRatings: async ({ from, since }) => {
+    waitingRatings: async ({ id, from, since }) => {
       const { rows } = await pool.query(
-        `SELECT count(*)::int AS total, count(*) FILTER (WHERE r.waiting_from = $1)::int AS from_address FROM ratings r
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE r.waiting_from = $1)::int AS from_address,
+           EXISTS (SELECT 1 FROM receipts WHERE id = $3) AS received FROM ratings r
          WHERE r.waiting_since >= $2 AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = r.complaint_id)`,
-        [from, since],
+        [from, since, id],
       );
-      return { total: rows[0].total, fromAddress: rows[0].from_address };
+      return { total: rows[0].total, fromAddress: rows[0].from_address, received: rows[0].received };
     },
     addRatingComment: async (complaintId, comment, at, { jobs: caused } = {}) => {
       const { rows } = await pool.query(

@@ -66,7 +66,8 @@ export function createSqliteStore({ path }) {
     ratingFor: db.prepare('SELECT csat FROM ratings WHERE complaint_id = ? AND (key_hash IS NULL OR key_hash IS ?) ORDER BY at DESC LIMIT 1'),
     addRating: db.prepare(`INSERT INTO ratings (id, complaint_id, csat, at, source, key_hash, waiting_from, waiting_ms)
       VALUES (@id, @complaintId, @csat, @at, @source, @keyHash, @waitingFrom, @waitingMs)`),
-    waiting: db.prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(waiting_from = @from), 0) AS fromAddress FROM ratings r
+    waiting: db.prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(waiting_from = @from), 0) AS fromAddress,
+        EXISTS (SELECT 1 FROM receipts WHERE id = @id) AS received FROM ratings r
       WHERE waiting_ms >= @since AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = r.complaint_id)`),
     addComment: db.prepare(`UPDATE ratings SET comment = @text, comment_at = @at
       WHERE complaint_id = @id AND source = 'follow-up' AND comment IS NULL`),
@@ -373,9 +374,9 @@ export function createSqliteStore({ path }) {
       const { firstWeek } = trendWeeks(weeks, now);
       return /** @type {import('../store.mjs').Commitments} */ (q.commitments.get({ since: firstWeek, now }));
     },
-    waitingRatings: async ({ from, since }) => {
-      const row = /** @type {{ total: number, fromAddress: number }} */ (q.waiting.get({ from, since: Date.parse(since) }));
-      return { total: row.total, fromAddress: row.fromAddress };
+    waitingRatings: async ({ id, from, since }) => {
+      const row = /** @type {{ total: number, fromAddress: number, received: number }} */ (q.waiting.get({ id, from, since: Date.parse(since) }));
+      return { total: row.total, fromAddress: row.fromAddress, received: row.received === 1 };
     },
     addRatingComment: async (complaintId, text, at, { jobs: caused } = {}) => {
       const added = db.transaction(() => {
