@@ -321,6 +321,9 @@
  * @property {FollowUpStore['serverSecret']} serverSecret  a secret made once per database
  * @property {FollowUpStore['optOutOfFollowUps']} optOutOfFollowUps
  * @property {FollowUpStore['hasOptedOutOfFollowUps']} hasOptedOutOfFollowUps
+ * @property {(options: { before: string }) => Promise<number>} dropWaitingRatings
+ *   Deletes the ratings received before `before` still waiting for a complaint that never came;
+ *   how many went.
  * @property {(options: { resolvedBefore: string }) => Promise<number>} purgeResolved
  *   Deletes complaints resolved before the date, with their ratings and jobs; their receipts
  *   (id, content hash, the answer given) stay, so a late retry is still a replay.

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
+import { startRetentionSweep } from '../../server/retention.mjs';
 import type { createWorker } from '../../server/jobs/worker.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import { sampleComplaint, sampleRating } from '../../server/sample-records.mjs';
@@ -65,6 +66,21 @@ describe.each(backends)('widget ratings on %s', (_name, open) => {
     expect((await post(sampleRating(early.id, 5, key))).statusCode).toBe(201);
     expect((await post(early)).statusCode).toBe(201);
     expect(await csatOf(early.id)).toBe(5);
+  });
+
+  it('forgets a rating that waited more than a day for its complaint', async () => {
+    const key = newKey();
+    const late = sampleComplaint({ visitor: { statusKey: key } as never });
+    expect((await post(sampleRating(late.id, 1, key))).statusCode).toBe(201);
+    const fresh = sampleComplaint({ visitor: { statusKey: key } as never });
+
+    const retention = startRetentionSweep({ store, days: 730, now: () => Date.now() + 25 * 60 * 60 * 1000 });
+    await retention.stop();
+    expect((await post(sampleRating(fresh.id, 4, key))).statusCode).toBe(201);
+    expect((await post(late)).statusCode).toBe(201);
+    expect((await post(fresh)).statusCode).toBe(201);
+    expect(await csatOf(late.id)).toBeNull();
+    expect(await csatOf(fresh.id)).toBe(4);
   });
 
   it('bounds the ratings waiting for a complaint, per address and in total', async () => {

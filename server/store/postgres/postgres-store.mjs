@@ -444,6 +444,13 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       if (rows[0].added > 0) return 'added';
       return rows[0].rated ? 'already' : 'not-rated';
     },
+    dropWaitingRatings: async ({ before }) => {
+      const { rowCount } = await pool.query(
+        'DELETE FROM ratings r WHERE r.waiting_since < $1 AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = r.complaint_id)',
+        [before],
+      );
+      return rowCount ?? 0;
+    },
     purgeResolved: async ({ resolvedBefore }) => {
       let purged = 0;
       for (;;) {

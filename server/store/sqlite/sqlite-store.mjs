@@ -116,6 +116,7 @@ export function createSqliteStore({ path }) {
     expired: db.prepare(`SELECT id FROM complaints WHERE status = 'resolved' AND resolved_ms < ? LIMIT ?`),
     purgeComplaint: db.prepare('DELETE FROM complaints WHERE id = ?'),
     purgeRatings: db.prepare('DELETE FROM ratings WHERE complaint_id = ?'),
+    dropWaiting: db.prepare(`DELETE FROM ratings WHERE waiting_ms < ? AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = ratings.complaint_id)`),
     purgeJobs: db.prepare('DELETE FROM jobs WHERE complaint_id = ?'),
     purgeAudit: db.prepare('DELETE FROM audit_events WHERE complaint_id = ?'),
     dropExpiredTickets: db.prepare('DELETE FROM stream_tickets WHERE expires_at <= ?'),
@@ -419,6 +420,7 @@ export function createSqliteStore({ path }) {
     createSession: agents.createSession,
     findSession: agents.findSession,
     deleteSession: agents.deleteSession,
+    dropWaitingRatings: async ({ before }) => q.dropWaiting.run(Date.parse(before)).changes,
     purgeResolved: async ({ resolvedBefore }) => {
       const beforeMs = Date.parse(resolvedBefore);
       let purged = 0;
