@@ -68,6 +68,7 @@ const SHOP_CSP = [
  *   identitySecret?: string | null,
  *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number, delayMs?: number, maxDelayMs?: number },
  *   statusRateLimit?: number,
+ *   waitingRatings?: import('./receiver/routes.mjs').WaitingRatingLimits,
  *   jobs?: import('./jobs/plugin.mjs').JobOptions,
  *   mailer?: import('./jobs/forwarding/email.mjs').Mailer | null,
  *   post?: import('./jobs/forwarding/http.mjs').PostJson,
@@ -107,6 +108,7 @@ export function createApp({
   identitySecret = null,
   signInLimits,
   statusRateLimit = 60,
+  waitingRatings,
   jobs: jobOptions = {},
   mailer = null,
   post,
@@ -218,7 +220,7 @@ export function createApp({
   });
 
   const wakeWorker = () => jobs.worker.wake();
-  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit, forwarding: jobs.forwarding, wakeWorker });
+  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit, ...(waitingRatings ? { waitingRatings } : {}), addressSecret: jobs.secret, forwarding: jobs.forwarding, wakeWorker });
   app.register(agentApiRoutes, {
     prefix: '/api',
     store,

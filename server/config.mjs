@@ -23,6 +23,7 @@ import { readForwardingConfig } from './jobs/forwarding/config.mjs';
  *   streamsPerAgent: number,
  *   logLevel: string,
  *   identitySecret: string | null,
+ *   linkSecret: string | null,
  *   retentionDays: number,
  *   forwarding: import('./jobs/forwarding/config.mjs').ForwardingConfig,
  * }} ServerConfig
@@ -56,6 +57,7 @@ export function readConfig(env) {
     retentionDays: integer(env, 'HEARD_RETENTION_DAYS', 730, 1),
     logLevel: oneOf(env, 'HEARD_LOG_LEVEL', LOG_LEVELS, 'info'),
     identitySecret: env.HEARD_IDENTITY_SECRET || null,
+    linkSecret: linkSecret(env),
     forwarding: readForwardingConfig(env),
   };
 }
@@ -119,6 +121,23 @@ function timeouts(env) {
     throw new Error(`HEARD_HEADERS_TIMEOUT_SECONDS (${headersMs / 1000}) cannot be more than HEARD_REQUEST_TIMEOUT_SECONDS (${requestMs / 1000}): the request's time includes its headers.`);
   }
   return { headersMs, requestMs, idleMs };
+}
+
+/** The shortest `HEARD_LINK_SECRET` taken: 32 characters, as from `openssl rand -base64 32`. */
+export const LINK_SECRET_MIN = 32;
+
+/**
+ * The secret the follow-up email's links are signed with, kept outside the database (null: the
+ * one made once in the database). The value is never repeated in an error.
+ * @param {NodeJS.ProcessEnv} env
+ */
+function linkSecret(env) {
+  const raw = env.HEARD_LINK_SECRET;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < LINK_SECRET_MIN) {
+    throw new Error(`HEARD_LINK_SECRET must be at least ${LINK_SECRET_MIN} characters long, such as the output of openssl rand -base64 32; got ${raw.length}.`);
+  }
+  return raw;
 }
 
 /** @param {NodeJS.ProcessEnv} env */

@@ -1,10 +1,11 @@
 // @ts-check
+import { RATING_WAIT_MS } from './store/shared.mjs';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Deletes resolved complaints older than the retention period with their personal data, at
- * start and then every `everyMs`. Each instance runs its own sweep; deleting is idempotent, so
+ * Deletes resolved complaints older than the retention period with their personal data, and
+ * ratings that waited a day for a complaint that never came, at start and then every `everyMs`. Each instance runs its own sweep; deleting is idempotent, so
  * several sweeping at once only share the work. Receipts stay, so a late retry is still a replay.
  * @param {{
  *   store: import('./store/store.mjs').Store,
@@ -23,6 +24,8 @@ export function startRetentionSweep({ store, days, everyMs = 60 * 60 * 1000, now
       try {
         const purged = await store.purgeResolved({ resolvedBefore });
         if (purged > 0) log?.info({ purged, resolvedBefore }, 'retention: deleted resolved complaints past the retention period');
+        const ratings = await store.dropWaitingRatings({ before: new Date(now() - RATING_WAIT_MS).toISOString() });
+        if (ratings > 0) log?.info({ ratings }, 'retention: deleted ratings whose complaint never came');
         return purged;
       } catch (error) {
         log?.error({ err: error }, 'retention: the sweep failed; it runs again later');

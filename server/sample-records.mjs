@@ -1,5 +1,5 @@
 // @ts-check
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 /**
  * @typedef {import('./store/store.mjs').ComplaintRecord} ComplaintRecord
@@ -71,8 +71,14 @@ export function sampleComplaint(overrides = {}) {
  * A rating for a complaint, as the widget sends it after the complaint.
  * @param {string} complaintId
  * @param {1 | 2 | 3 | 4 | 5} csat
+ * @param {string} [statusKey] the complaint's status key, which a widget's rating carries
  * @returns {RatingRecord}
  */
-export function sampleRating(complaintId, csat) {
-  return { schemaVersion: 1, type: 'rating', id: `${complaintId}:csat`, complaintId, csat, at: new Date().toISOString() };
+export function sampleRating(complaintId, csat, statusKey) {
+  return { schemaVersion: 1, type: 'rating', id: `${complaintId}:csat`, complaintId, csat, at: new Date().toISOString(), ...(statusKey ? { statusKey } : {}) };
+}
+
+/** A status key as the widget makes one (128 random bits, base64url), for a complaint's visitor. */
+export function sampleStatusKey() {
+  return randomBytes(16).toString('base64url');
 }

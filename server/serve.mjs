@@ -34,7 +34,7 @@ export async function serve(config, { print = console.log, logger = { level: con
     streamsPerAgent: config.streamsPerAgent,
     identitySecret: config.identitySecret,
     logger,
-    jobs: config.forwarding,
+    jobs: { ...config.forwarding, linkSecret: config.linkSecret },
     mailer: config.forwarding.smtpUrl ? createMailer(config.forwarding.smtpUrl) : null,
   });
   const retention = startRetentionSweep({ store, days: config.retentionDays, log: app.log });

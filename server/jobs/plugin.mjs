@@ -25,8 +25,11 @@ import { DUE_MOVED_MAIL_JOB, dueMovedMailJob, REPLY_MAIL_JOB, replyMailJob, visi
  *   teamEmail?: string | null,
  *   worker?: boolean,
  *   pollMs?: number,
+ *   linkSecret?: string | null,
  * }} JobOptions
  *   `worker: false` builds everything but runs no worker (a test drives `runDue` itself).
+ *   `linkSecret` (`HEARD_LINK_SECRET`) signs the follow-up email's links instead of the secret
+ *   kept in the database; with it, a link is taken only for a follow-up that was sent.
  * @typedef {import('../store/store.mjs').Store & import('./forwarding/service.mjs').DestinationStore & import('./worker.mjs').JobQueue & {
  *   countJobs(): Promise<{ pending: number, failed: number, done: number }>,
  *   retryJob(id: string, at: string): Promise<boolean>,
@@ -53,8 +56,9 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     mailer,
     mailFrom: options.mailFrom ?? 'Heard <heard@localhost>',
     publicUrl: () => origin ?? 'http://localhost',
+    clock,
   });
-  /** The key follow-up links are signed with: made once per database, read at start. */
+  /** The key follow-up links are signed with: the configured one, else made once per database and read at start. */
   let linkSecret = '';
   const secret = () => {
     if (!linkSecret) throw new Error('The link secret is read when the server starts.');
@@ -105,6 +109,8 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
       origin ??= listening;
     },
     secret,
+    /** Whether a follow-up link is taken only for a follow-up that was sent (a configured link secret). */
+    linksNeedSentFollowUp: Boolean(options.linkSecret),
     /**
      * The jobs a resolution writes: forwarding's `complaint.resolved`, and the follow-up email
      * when the visitor agreed to one and a mail server is configured.
@@ -146,7 +152,7 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
       return job ? [job] : [];
     },
     async start() {
-      linkSecret = await store.serverSecret('link-signing', () => randomBytes(32).toString('base64url'));
+      linkSecret = options.linkSecret || (await store.serverSecret('link-signing', () => randomBytes(32).toString('base64url')));
       await forwarding.syncEnvironment(options.destinations ?? []);
       if (options.worker !== false) worker.start();
     },
@@ -166,6 +172,7 @@ export async function visitorRoutes(app, { jobs, store }) {
   await app.register(followUpRoutes, {
     store,
     secret: jobs.secret,
+    needsSentFollowUp: jobs.linksNeedSentFollowUp,
     jobsForRating: (rating, at) => jobs.forwarding.jobsForRecord(rating, undefined, at),
     jobsForComment: (complaintId, details, at) => jobs.forwarding.jobsFor('rating.commented', complaintId, { at, details }),
     wakeWorker: () => jobs.worker.wake(),

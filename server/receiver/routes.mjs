@@ -1,8 +1,10 @@
 // @ts-check
+import { createHmac } from 'node:crypto';
+import { RATING_WAIT_MS } from '../store/shared.mjs';
 import { canonicalHash } from './canonical-hash.mjs';
 import { createIdentityCheck } from './identity.mjs';
 import { createReceiverTriage } from './retriage.mjs';
-import { statusKeyMatches, takeStatusKey } from './status-key.mjs';
+import { ratingKeyMatches, statusKeyMatches, takeRatingKey, takeStatusKey } from './status-key.mjs';
 import { storableCopy } from './storable-text.mjs';
 import { summariseRecord } from './summary.mjs';
 import { withoutIdentityProof } from '../store/shared.mjs';
@@ -17,8 +19,20 @@ import { withoutIdentityProof } from '../store/shared.mjs';
  *   wakeWorker: () => void,
  *   identitySecret?: string | null,
  *   statusPerMinute?: number,
+ *   waitingRatings?: WaitingRatingLimits,
+ *   addressSecret?: () => string,
  * }} ReceiverOptions
+ *   `addressSecret`: the server's secret the addresses of waiting ratings are hashed under
  */
+
+/**
+ * How many ratings may wait for a complaint not received yet (a device retrying out of order),
+ * over the last `RATING_WAIT_MS`: from one address, and in total. A rating past them is answered
+ * 429, and the widget tries it again later.
+ * @typedef {{ perAddress: number, total: number }} WaitingRatingLimits
+ */
+export const WAITING_RATINGS = /** @type {WaitingRatingLimits} */ ({ perAddress: 5, total: 200 });
+
 
 /**
  * The receiver: `POST /complaints` validates a record, stores it once and answers only after the
@@ -26,7 +40,7 @@ import { withoutIdentityProof } from '../store/shared.mjs';
  * @param {import('fastify').FastifyInstance} receiver
  * @param {ReceiverOptions} options
  */
-export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker, identitySecret = null, statusPerMinute = 60 }) {
+export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker, identitySecret = null, statusPerMinute = 60, waitingRatings = WAITING_RATINGS, addressSecret = () => 'heard' }) {
     const isVerified = createIdentityCheck(identitySecret);
     // Loaded before the server listens: the first record should not wait for it.
     const retriage = await createReceiverTriage();
@@ -41,6 +55,32 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
       if (origin !== undefined && !origins.has(origin)) {
         return reply.code(403).send({ error: 'origin-not-allowed', message: `Origin ${origin} may not send records here.` });
       }
+    };
+
+    /**
+     * Whether a widget's rating is taken: it must carry its complaint's status key. One whose
+     * complaint is not stored yet waits for it (and counts only if the key turns out to be that
+     * complaint's), within the bounds on waiting ratings.
+     * @param {import('../store/store.mjs').RatingRecord} sent
+     * @param {string} ip
+     * @returns {Promise<{ ok: true, record: import('../store/store.mjs').RatingRecord, meta: Partial<import('../store/store.mjs').InsertMeta> } | { ok: false, status: number, body: object }>}
+     */
+    const admitRating = async (sent, ip) => {
+      const { record, keyHash } = takeRatingKey(sent);
+      // A missing key, a wrong one and an unknown complaint with no key answer alike.
+      const refused = { ok: /** @type {const} */ (false), status: 403, body: { error: 'rating-not-allowed', message: "A rating is taken only with its complaint's status key." } };
+      if (keyHash === null) return refused;
+      const status = await store.getStatus(record.complaintId);
+      if (status) return ratingKeyMatches(keyHash, status.statusKeyHash) ? { ok: true, record, meta: { ratingKeyHash: keyHash } } : refused;
+      // The address it came from, kept only to count them, as an HMAC: a plain hash of an IPv4
+      // address is undone by trying them all.
+      const from = createHmac('sha256', addressSecret()).update(`heard-waiting-rating:${ip}`).digest('base64url');
+      const waiting = await store.waitingRatings({ id: record.id, from, since: new Date(Date.now() - RATING_WAIT_MS).toISOString() });
+      // A retry of one already received (its answer was lost) goes on to be its replay.
+      if (!waiting.received && (waiting.fromAddress >= waitingRatings.perAddress || waiting.total >= waitingRatings.total)) {
+        return { ok: false, status: 429, body: { error: 'too-many-waiting-ratings', message: 'Too many ratings are waiting for complaints not received yet; try again later.' } };
+      }
+      return { ok: true, record, meta: { ratingKeyHash: keyHash, waitingFrom: from } };
     };
 
     receiver.post(
@@ -63,9 +103,15 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
         // The hash is of the record as sent, so a retry of it is still recognised as a replay.
         const hash = canonicalHash(record);
         const storable = storableCopy(record);
-        const { record: stored, statusKeyHash } = storable.type === 'complaint' ? takeStatusKey(storable) : { record: storable, statusKeyHash: null };
+        let { record: stored, statusKeyHash } = storable.type === 'complaint' ? takeStatusKey(storable) : { record: storable, statusKeyHash: null };
         /** @type {Partial<import('../store/store.mjs').InsertMeta>} */
         let checked = {};
+        if (stored.type === 'rating') {
+          const admitted = await admitRating(stored, request.ip);
+          if (!admitted.ok) return reply.code(admitted.status).header('Cache-Control', 'no-store').send(admitted.body);
+          checked = admitted.meta;
+          stored = admitted.record;
+        }
         let kept = stored;
         if (stored.type === 'complaint') {
           const verified = isVerified(stored.visitor);

@@ -34,3 +34,25 @@ export function statusKeyMatches(header, stored) {
   const expected = Buffer.from(stored ?? hashKey('no key'));
   return Boolean(match && stored) && given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/**
+ * A widget's rating without the status key it carries (`statusKey`), and the key's hash: only
+ * the key's holder may rate its complaint, and the rating is stored without the key.
+ * @param {import('../store/store.mjs').RatingRecord} record
+ * @returns {{ record: import('../store/store.mjs').RatingRecord, keyHash: string | null }}
+ */
+export function takeRatingKey(record) {
+  const { statusKey, ...rating } = record;
+  return { record: rating, keyHash: statusKey === undefined ? null : hashKey(statusKey) };
+}
+
+/**
+ * True when a rating's key hash is the one stored with its complaint, compared in constant time.
+ * @param {string | null} given
+ * @param {string | null | undefined} stored
+ */
+export function ratingKeyMatches(given, stored) {
+  const a = Buffer.from(given ?? hashKey('no key given'));
+  const b = Buffer.from(stored ?? hashKey('no key stored'));
+  return Boolean(given && stored) && a.length === b.length && timingSafeEqual(a, b);
+}

@@ -16,6 +16,11 @@ import { randomInt } from 'node:crypto';
 /** Lower is more pressing. */
 export const URGENCY_RANK = /** @type {const} */ ({ critical: 0, high: 1, normal: 2, low: 3 });
 export const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a rating sent before its complaint waits for it: past this it no longer counts
+ * towards the bounds on waiting ratings, and its forwarding stops waiting too.
+ */
+export const RATING_WAIT_MS = DAY_MS;
 /** Seed 000 §2.7: follow up 24–48 h after resolution; the earliest is a day after. */
 const FOLLOW_UP_AFTER_MS = DAY_MS;
 

@@ -235,13 +235,17 @@
 
 /**
  * @typedef {{ jobs?: JobSpec[] }} WithJobs
- * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary, signals?: Signal[], statusKeyHash?: string | null, event?: { type: string, data: object }, ratingSource?: RatingSource } & WithJobs} InsertMeta
+ * @typedef {{ hash: string, receivedAt: string, summary?: ComplaintSummary, signals?: Signal[], statusKeyHash?: string | null, event?: { type: string, data: object }, ratingSource?: RatingSource, ratingKeyHash?: string | null, waitingFrom?: string | null } & WithJobs} InsertMeta
  *   `summary` is required for a complaint; a rating has none. `signals` are the receiver's
  *   triage cues, counted by the trends view (the record's own when absent). `statusKeyHash` is
  *   the SHA-256 of the visitor's status key (the key itself is never stored). `event`, when given,
  *   is published (as by `events.publish`) with the commit, only if the record was created: on
  *   PostgreSQL it rides in the same statement, which saves a round trip per record.
  *   `ratingSource` says where a rating came from (`widget` unless given).
+ *   `ratingKeyHash`: the SHA-256 of the status key a widget's rating carried; the rating then
+ *   counts only for a complaint stored with that key (null: a follow-up link's rating, checked by
+ *   its signature). `waitingFrom`: for a rating whose complaint is not stored yet, a hash of the
+ *   address it came from, so the ratings waiting can be counted (`waitingRatings`).
  * @typedef {ComplaintRecord['triage']['signals'][number]} Signal
  * @typedef {'widget' | 'follow-up'} RatingSource
  */
@@ -303,6 +307,9 @@
  *   Keeps the visitor's comment with the complaint's follow-up rating, once: `already` when it has
  *   one, or when the complaint was rated in the widget; `not-rated` when it has no rating. `jobs`
  *   are written with the comment, only when it is added.
+ * @property {(options: { id: string, from: string, since: string }) => Promise<{ total: number, fromAddress: number, received: boolean }>} waitingRatings
+ *   How many ratings received since `since` still wait for their complaint, how many of them
+ *   came from the address whose hash is `from`, and whether the record `id` was received already.
  * @property {(jobs: JobSpec[]) => Promise<void>} enqueueJobs
  * @property {(options: { now: string, limit: number, leaseSeconds: number }) => Promise<Job[]>} takeDueJobs
  *   Takes up to `limit` pending jobs due at `now` whose lease is free, leases them and adds 1 to
@@ -326,6 +333,9 @@
  * @property {FollowUpStore['serverSecret']} serverSecret  a secret made once per database
  * @property {FollowUpStore['optOutOfFollowUps']} optOutOfFollowUps
  * @property {FollowUpStore['hasOptedOutOfFollowUps']} hasOptedOutOfFollowUps
+ * @property {(options: { before: string }) => Promise<number>} dropWaitingRatings
+ *   Deletes the ratings received before `before` still waiting for a complaint that never came;
+ *   how many went.
  * @property {(options: { resolvedBefore: string }) => Promise<number>} purgeResolved
  *   Deletes complaints resolved before the date, with their ratings and jobs; their receipts
  *   (id, content hash, the answer given) stay, so a late retry is still a replay.

@@ -164,7 +164,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         return (await readStatuses)(past, signal);
       }),
       rateComplaint: fromPromise(async ({ input }) => {
-        const rating = buildRating(input.complaintId, input.score, input.at);
+        const rating = buildRating(input.complaintId, input.score, input.at, input.statusKey);
         await store.enqueue(rating, config.endpoint, Date.now());
         await delivery.send(rating.id);
       }),

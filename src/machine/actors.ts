@@ -18,6 +18,7 @@ export interface RateInput {
   complaintId: string;
   score: number;
   at: string;
+  statusKey?: string;
 }
 
 const notProvided = (name: string) => () => Promise.reject(new Error(`Heard: the ${name} actor was not provided`));

@@ -323,7 +323,7 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
             rating: {
               invoke: {
                 src: 'rateComplaint',
-                input: ({ context }) => ({ complaintId: context.id, score: context.csat ?? 0, at: atOf(context, { type: 'locale.dismiss' }) }),
+                input: ({ context }) => ({ complaintId: context.id, score: context.csat ?? 0, at: atOf(context, { type: 'locale.dismiss' }), statusKey: context.statusKey }),
                 onDone: 'idle',
                 onError: 'idle',
               },

@@ -105,6 +105,6 @@ function signedIdentity({ identity }: ComplaintContext): Pick<ComplaintRecord['v
 }
 
 /** A rating given after the complaint went out, delivered on its own. */
-export function buildRating(complaintId: string, csat: number, at: string): RatingRecord {
-  return { schemaVersion: SCHEMA_VERSION, type: 'rating', id: `${complaintId}:csat`, complaintId, csat: csat as RatingRecord['csat'], at };
+export function buildRating(complaintId: string, csat: number, at: string, statusKey?: string): RatingRecord {
+  return { schemaVersion: SCHEMA_VERSION, type: 'rating', id: `${complaintId}:csat`, complaintId, csat: csat as RatingRecord['csat'], at, statusKey };
 }

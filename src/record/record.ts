@@ -98,6 +98,8 @@ export interface RatingRecord {
   /** 1 (poor) to 5 (excellent). */
   csat: 1 | 2 | 3 | 4 | 5;
   at: string;
+  /** The complaint's status key: the server takes a rating only from its holder. */
+  statusKey?: string;
 }
 
 /** Anything the outbox delivers. */

@@ -418,6 +418,19 @@ describe('commitment, submission and thanks', () => {
     expect(fakes.ratings.map((r) => r.csat)).toEqual([4]);
   });
 
+  it("sends the rating with the complaint's status key, so the server takes it from this visitor only", async () => {
+    const statusKey = 'Ab3_-Ab3_-Ab3_-Ab3_-Ab';
+    const { actor, fakes } = start(undefined, baseInput({ statusKey }));
+    toCommit(actor);
+    actor.send({ type: 'complaint.send', at: at() });
+    await settle();
+    await settle();
+    actor.send({ type: 'csat.rate', score: 5, at: at() });
+    await settle();
+    expect(fakes.ratings).toHaveLength(1);
+    expect(fakes.ratings[0]?.statusKey).toBe(statusKey);
+  });
+
   it('starts a new complaint after thanks, remembering who the visitor is', async () => {
     const { actor } = start();
     toCommit(actor);

@@ -3,7 +3,7 @@ import { en } from '../../src/i18n/catalogs/en';
 import { translate } from '../../src/i18n/translate';
 import { complaintMachine } from '../../src/machine/everyLanguage';
 import type { ComplaintInput, DeliveryState } from '../../src/machine/context';
-import { buildRecord, type Translator } from '../../src/record/build';
+import { buildRating, buildRecord, type Translator } from '../../src/record/build';
 import type { ComplaintRecord, RatingRecord } from '../../src/record/record';
 
 export const T0 = '2026-11-23T10:00:00.000Z';
@@ -37,7 +37,8 @@ export function fakeMachine(fakes: Fakes) {
         return fakes.answer;
       }),
       rateComplaint: fromPromise(async ({ input }) => {
-        fakes.ratings.push({ schemaVersion: 1, type: 'rating', id: `${input.complaintId}:csat`, complaintId: input.complaintId, csat: input.score as 1, at: input.at });
+        // Built as the widget builds it for its outbox.
+        fakes.ratings.push(buildRating(input.complaintId, input.score, input.at, input.statusKey));
       }),
     },
   });

@@ -85,6 +85,12 @@ describe('the record', () => {
     expect(rating.id).toBe('3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e:csat');
   });
 
+  it("a rating carries its complaint's status key, and the schema takes it", () => {
+    const rating = buildRating('3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e', 4, '2026-11-24T10:00:00.000Z', 'Ab3_-Ab3_-Ab3_-Ab3_-Ab');
+    expect(schemaErrors(JSON.parse(JSON.stringify(rating)))).toBe('');
+    expect(schemaErrors({ ...rating, statusKey: 'short' })).toContain('statusKey');
+  });
+
   it('the transcript an agent reads has the facts first, then every line in order', () => {
     const c = contextWith({});
     const record = buildRecord(c, t);

@@ -23,6 +23,7 @@ describe('server configuration from the environment', () => {
       retentionDays: 730,
       logLevel: 'info',
       identitySecret: null,
+      linkSecret: null,
       forwarding: readForwardingConfig({}),
     });
   });
@@ -47,6 +48,7 @@ describe('server configuration from the environment', () => {
       DATABASE_URL: 'postgres://heard:secret@db.example:5432/heard',
       HEARD_LOG_LEVEL: 'warn',
       HEARD_IDENTITY_SECRET: 'site-secret',
+      HEARD_LINK_SECRET: 'k'.repeat(32),
     });
     expect(config).toEqual({
       port: 9000,
@@ -65,6 +67,7 @@ describe('server configuration from the environment', () => {
       retentionDays: 90,
       logLevel: 'warn',
       identitySecret: 'site-secret',
+      linkSecret: 'k'.repeat(32),
       forwarding: readForwardingConfig({}),
     });
   });
@@ -82,6 +85,9 @@ describe('server configuration from the environment', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ HEARD_RATE_LIMIT: '-1' })).toThrow(/HEARD_RATE_LIMIT/);
     expect(() => readConfig({ HEARD_LOG_LEVEL: 'loud' })).toThrow(/HEARD_LOG_LEVEL/);
+    // A link secret anyone could guess signs rating links anyone could make; the value is never echoed.
+    expect(() => readConfig({ HEARD_LINK_SECRET: 'short-secret' })).toThrow(/HEARD_LINK_SECRET must be at least 32 characters/);
+    expect(() => readConfig({ HEARD_LINK_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
     expect(() => readConfig({ HEARD_IDLE_TIMEOUT_SECONDS: '0' })).toThrow(/HEARD_IDLE_TIMEOUT_SECONDS/);
     expect(() => readConfig({ HEARD_CONNECTIONS_PER_ADDRESS: 'many' })).toThrow(/HEARD_CONNECTIONS_PER_ADDRESS/);
     expect(() => readConfig({ HEARD_STREAMS_PER_AGENT: '0' })).toThrow(/HEARD_STREAMS_PER_AGENT/);

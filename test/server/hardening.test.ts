@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
-import { sampleComplaint, sampleRating } from '../../server/sample-records.mjs';
+import { sampleComplaint, sampleRating, sampleStatusKey } from '../../server/sample-records.mjs';
 import { signRatingToken } from '../../server/jobs/commitments/rating-link.mjs';
 import { takeStatusKey } from '../../server/receiver/status-key.mjs';
 import { summariseRecord } from '../../server/receiver/summary.mjs';
@@ -95,10 +95,11 @@ describe('receiver hardening', () => {
 
   describe('ratings', () => {
     it('refuses a rating whose id is not its complaint id followed by :csat, leaving the score alone', async () => {
-      const victim = sampleComplaint();
+      const key = sampleStatusKey();
+      const victim = sampleComplaint({ visitor: { statusKey: key } });
       await post(app, victim);
-      await post(app, sampleRating(victim.id, 5));
-      const forged = { ...sampleRating(victim.id, 1), id: 'attacker-0001:csat' };
+      await post(app, sampleRating(victim.id, 5, key));
+      const forged = { ...sampleRating(victim.id, 1, key), id: 'attacker-0001:csat' };
       const response = await post(app, forged);
       expect(response.statusCode).toBe(400);
       expect(response.json().errors[0].path).toBe('/id');
@@ -107,9 +108,10 @@ describe('receiver hardening', () => {
     });
 
     it('answers a rating without the complaint reference', async () => {
-      const complaint = sampleComplaint();
+      const key = sampleStatusKey();
+      const complaint = sampleComplaint({ visitor: { statusKey: key } });
       await post(app, complaint);
-      const response = await post(app, sampleRating(complaint.id, 4));
+      const response = await post(app, sampleRating(complaint.id, 4, key));
       expect(response.statusCode).toBe(201);
       expect(response.json().reference).toBeNull();
       expect(response.body).not.toContain(complaint.reference);

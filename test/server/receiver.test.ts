@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
-import { sampleComplaint, sampleRating } from '../../server/sample-records.mjs';
+import { sampleComplaint, sampleRating, sampleStatusKey } from '../../server/sample-records.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 
 const SHOP = 'https://shop.example';
@@ -210,9 +210,10 @@ describe('ratings', () => {
   });
 
   it('puts a rating onto its complaint', async () => {
-    const complaint = sampleComplaint();
+    const key = sampleStatusKey();
+    const complaint = sampleComplaint({ visitor: { statusKey: key } });
     await post(app, complaint);
-    const rating = sampleRating(complaint.id, 4);
+    const rating = sampleRating(complaint.id, 4, key);
     const response = await post(app, rating, { 'idempotency-key': rating.id });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ id: rating.id, reference: null });
@@ -220,9 +221,10 @@ describe('ratings', () => {
   });
 
   it('treats a repeated rating as a replay and a changed one as a conflict', async () => {
-    const complaint = sampleComplaint();
+    const key = sampleStatusKey();
+    const complaint = sampleComplaint({ visitor: { statusKey: key } });
     await post(app, complaint);
-    const rating = sampleRating(complaint.id, 5);
+    const rating = sampleRating(complaint.id, 5, key);
     const first = await post(app, rating);
     const again = await post(app, rating);
     expect(again.statusCode).toBe(201);
@@ -233,8 +235,9 @@ describe('ratings', () => {
   });
 
   it('keeps a rating that arrives before its complaint and applies it when the complaint comes', async () => {
-    const complaint = sampleComplaint();
-    const rating = sampleRating(complaint.id, 2);
+    const key = sampleStatusKey();
+    const complaint = sampleComplaint({ visitor: { statusKey: key } });
+    const rating = sampleRating(complaint.id, 2, key);
     const early = await post(app, rating);
     expect(early.statusCode).toBe(201);
     expect(early.json().reference).toBeNull();

@@ -35,12 +35,15 @@ export const COMMENT_MAX = 2000;
  * @param {{
  *   store: import('../../store/store.mjs').Store,
  *   secret: () => string,
+ *   needsSentFollowUp?: boolean,
  *   jobsForRating: (record: import('../../store/store.mjs').RatingRecord, at: string) => Promise<import('../../store/store.mjs').JobSpec[]>,
  *   jobsForComment: (complaintId: string, details: { csat: number | undefined, comment: string }, at: string) => Promise<import('../../store/store.mjs').JobSpec[]>,
  *   wakeWorker: () => void,
  * }} options
+ *   `needsSentFollowUp`: a link is taken only for a complaint whose follow-up email was sent
+ *   (with a link secret kept outside the database, which alone can sign one)
  */
-export async function followUpRoutes(app, { store, secret, jobsForRating, jobsForComment, wakeWorker }) {
+export async function followUpRoutes(app, { store, secret, needsSentFollowUp = false, jobsForRating, jobsForComment, wakeWorker }) {
   // Form bodies: the comment box's, and the one-click unsubscribe of mail clients (nothing in it is used).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
     done(null, Object.fromEntries(new URLSearchParams(String(body)))));
@@ -77,6 +80,12 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
     return page(reply, refused.reason === 'expired' ? 410 : 404, t.locale, t[refused.reason]);
   };
 
+  /**
+   * Whether a link could have come from a follow-up email: with `needsSentFollowUp`, only once one was sent.
+   * @param {import('../../store/store.mjs').Complaint} complaint
+   */
+  const linkWasSent = (complaint) => !needsSentFollowUp || complaint.followedUpAt !== null;
+
   const rateQuery = { type: 'object', properties: { token: TOKEN, score: { type: 'integer', minimum: 1, maximum: 5 } }, required: ['token', 'score'] };
 
   // Mail scanners and link previews ask for a link's headers before (or instead of) opening it:
@@ -96,7 +105,7 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
     const checked = verifyRatingToken(token, { secret: secret(), now });
     if (!checked.ok) return refuse(request, reply, checked);
     const complaint = await store.getRecord(checked.complaintId);
-    if (!complaint) return refuse(request, reply, { reason: 'invalid' });
+    if (!complaint || !linkWasSent(complaint)) return refuse(request, reply, { reason: 'invalid' });
     const t = messagesFor(complaint.record.locale);
     if (complaint.csat !== null) {
       // Rated from this email (by this click earlier, or by a mail scanner opening the link) and
@@ -129,7 +138,7 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
     const checked = verifyRatingToken(token, { secret: secret(), now: Date.now() });
     if (!checked.ok) return refuse(request, reply, checked);
     const complaint = await store.getRecord(checked.complaintId);
-    if (!complaint) return refuse(request, reply, { reason: 'invalid' });
+    if (!complaint || !linkWasSent(complaint)) return refuse(request, reply, { reason: 'invalid' });
     const t = messagesFor(complaint.record.locale);
     const body = /** @type {{ comment?: unknown } | null | undefined} */ (request.body);
     const written = typeof body?.comment === 'string' ? body.comment : '';
@@ -161,7 +170,7 @@ export async function followUpRoutes(app, { store, secret, jobsForRating, jobsFo
     const checked = verifyRatingToken(token, { secret: secret(), now: Date.now(), purpose: 'unsubscribe' });
     if (!checked.ok) return { ok: false, refused: checked };
     const complaint = await store.getRecord(checked.complaintId);
-    if (!complaint || !complaint.record.visitor.email) return { ok: false, refused: { reason: 'invalid' } };
+    if (!complaint || !complaint.record.visitor.email || !linkWasSent(complaint)) return { ok: false, refused: { reason: 'invalid' } };
     return { ok: true, complaint };
   };
 

@@ -6,6 +6,7 @@
  */
 import { deliver } from './deliver.mjs';
 import { inboxLink } from './events.mjs';
+import { RATING_WAIT_MS } from '../../store/shared.mjs';
 
 /** Where the jobs of a paused destination wait until it is resumed. */
 export const HELD_UNTIL = '9999-12-31T00:00:00.000Z';
@@ -16,7 +17,9 @@ export const HELD_UNTIL = '9999-12-31T00:00:00.000Z';
  *   pauseDestination(id: string, reason: string): Promise<void>,
  *   loadComplaint(id: string): Promise<{ record: import('../../store/store.mjs').ComplaintRecord, summary: import('./events.mjs').ComplaintSummary } | null>,
  *   publicUrl(): string,
+ *   clock?: { now(): number },
  * } & import('./deliver.mjs').DeliverOptions} ForwardingDeps
+ *   `clock`: the worker's time, by which a rating stops waiting for its complaint
  */
 
 /**
@@ -31,8 +34,12 @@ export function forwardingHandler(deps) {
     const event = /** @type {import('./events.mjs').ForwardEvent} */ (job.payload.event);
     const complaint = await deps.loadComplaint(event.complaintId);
     if (!complaint) {
-      // A rating can arrive before its complaint (a device retrying out of order): wait for it.
-      return event.type === 'rating.created' ? { ok: false, error: 'Complaint not received yet' } : { ok: false, error: 'Complaint no longer stored', giveUp: true };
+      if (event.type !== 'rating.created') return { ok: false, error: 'Complaint no longer stored', giveUp: true };
+      // A rating can arrive before its complaint (a device retrying out of order): it waits a
+      // day for it, as the receiver counts it; after that there is nothing to forward, and
+      // nothing for an admin to retry.
+      const waited = (deps.clock ?? { now: () => Date.now() }).now() - Date.parse(event.timestamp);
+      return waited >= RATING_WAIT_MS ? { ok: true } : { ok: false, error: 'Complaint not received yet' };
     }
     const outcome = await deliver(destination, { event, ...complaint, inboxUrl: inboxLink(deps.publicUrl(), event.complaintId) }, deps);
     if (outcome.ok) return outcome;

@@ -31,9 +31,11 @@ import { overdueJob } from '../commitments/overdue.mjs';
  *   mailFrom: string,
  *   publicUrl: () => string,
  *   now?: () => Date,
+ *   clock?: { now(): number },
  * }} options
+ *   `clock`: the worker's time, by which a rating stops waiting for its complaint
  */
-export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now = () => new Date() }) {
+export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now = () => new Date(), clock }) {
   /**
    * @param {string} id
    * @returns {Promise<{ record: import('../../store/store.mjs').ComplaintRecord, summary: import('./events.mjs').ComplaintSummary } | null>}
@@ -55,6 +57,7 @@ export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now
     mailer,
     mailFrom,
     now,
+    ...(clock ? { clock } : {}),
   });
 
   return {

@@ -19,6 +19,9 @@ import { migratePostgres } from './migrate.mjs';
  * @typedef {import('../shared.mjs').WorkRow} WorkRow
  */
 
+/** A widget's rating counts only for the complaint whose status key it carried. */
+const KEY_MATCHES = '(r.key_hash IS NULL OR r.key_hash = c.status_key_hash)';
+
 /**
  * Every column the queue reads: the summary and the work done, never the body. A rating that
  * arrived (before or after its complaint) is read beside it, so two instances storing a
@@ -28,7 +31,7 @@ const LIST_COLUMNS = `c.id, c.reference, c.received_at, c.status, c.claimed_by, 
   c.resolved_at, c.followed_up_at, c.category, c.language, c.urgency, c.mood, c.customer_type, c.widget_urgency,
   c.widget_category, c.escalated, c.handoff_reason, c.verified, c.visitor_name, c.excerpt, c.submitted_at,
   c.due_by, c.follow_up_at, c.follow_up_consent,
-  COALESCE((SELECT r.csat FROM ratings r WHERE r.complaint_id = c.id ORDER BY r.at DESC LIMIT 1), c.csat) AS csat`;
+  COALESCE((SELECT r.csat FROM ratings r WHERE r.complaint_id = c.id AND ${KEY_MATCHES} ORDER BY r.at DESC LIMIT 1), c.csat) AS csat`;
 
 const QUEUE_ORDER = `ORDER BY (c.status = 'resolved'), c.escalated DESC, c.urgency_rank, c.submitted_at, c.id COLLATE "C"`;
 
@@ -53,7 +56,8 @@ const INSERT_RATING = `
     VALUES ($1, 'rating', $2, json_build_object('id', $1::text, 'reference', NULL, 'receivedAt', $4::text))
     ON CONFLICT (id) DO NOTHING RETURNING receipt
   ), rating AS (
-    INSERT INTO ratings (id, complaint_id, csat, at, source) SELECT $1, $3, $5, $6, $8 FROM receipt RETURNING id
+    INSERT INTO ratings (id, complaint_id, csat, at, source, key_hash, waiting_from, waiting_since)
+    SELECT $1, $3, $5, $6, $8, $9, $10::text, CASE WHEN $10::text IS NULL THEN NULL ELSE $4::timestamptz END FROM receipt RETURNING id
   ), work AS (
     ${insertJobsFrom(7, 'EXISTS (SELECT 1 FROM rating)')}
   )
@@ -191,7 +195,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
    * @param {InsertMeta} meta
    * @returns {Promise<InsertResult>}
    */
-  const insertRating = async (record, { hash, receivedAt, jobs, event, ratingSource = 'widget' }) => {
+  const insertRating = async (record, { hash, receivedAt, jobs, event, ratingSource = 'widget', ratingKeyHash = null, waitingFrom = null }) => {
     const { rows } = await pool.query({ name: 'heard_insert_rating', text: INSERT_RATING, values: [
       record.id,
       hash,
@@ -201,6 +205,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       record.at,
       jobsParameter(jobs),
       ratingSource,
+      ratingKeyHash,
+      waitingFrom,
     ] });
     if (rows[0].created === 1) return announce({ outcome: 'created', receipt: rows[0].receipt }, event);
     return existingReceipt(record.id, hash);
@@ -212,7 +218,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       `SELECT ${LIST_COLUMNS}, c.resolution_note, c.due_by_reason, c.body,
          rc.source AS rating_source, rc.comment AS rating_comment, rc.comment_at AS rating_comment_at
        FROM complaints c
-       LEFT JOIN LATERAL (SELECT r.source, r.comment, r.comment_at FROM ratings r WHERE r.complaint_id = c.id ORDER BY r.at DESC LIMIT 1) rc ON true
+       LEFT JOIN LATERAL (SELECT r.source, r.comment, r.comment_at FROM ratings r WHERE r.complaint_id = c.id AND ${KEY_MATCHES} ORDER BY r.at DESC LIMIT 1) rc ON true
        WHERE c.id = $1`,
       [id],
     );
@@ -442,6 +448,15 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       const { total, kept, moved, missed } = rows[0];
       return { total, kept, moved, missed };
     },
+    waitingRatings: async ({ id, from, since }) => {
+      const { rows } = await pool.query(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE r.waiting_from = $1)::int AS from_address,
+           EXISTS (SELECT 1 FROM receipts WHERE id = $3) AS received FROM ratings r
+         WHERE r.waiting_since >= $2 AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = r.complaint_id)`,
+        [from, since, id],
+      );
+      return { total: rows[0].total, fromAddress: rows[0].from_address, received: rows[0].received };
+    },
     addRatingComment: async (complaintId, comment, at, { jobs: caused } = {}) => {
       const { rows } = await pool.query(
         `WITH added AS (
@@ -455,6 +470,13 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       );
       if (rows[0].added > 0) return 'added';
       return rows[0].rated ? 'already' : 'not-rated';
+    },
+    dropWaitingRatings: async ({ before }) => {
+      const { rowCount } = await pool.query(
+        'DELETE FROM ratings r WHERE r.waiting_since < $1 AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = r.complaint_id)',
+        [before],
+      );
+      return rowCount ?? 0;
     },
     purgeResolved: async ({ resolvedBefore }) => {
       let purged = 0;

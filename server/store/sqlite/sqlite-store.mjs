@@ -63,13 +63,19 @@ export function createSqliteStore({ path }) {
       VALUES (@id, @reference, @body, @receivedAt, @submittedMs, @category, @language, @urgencyRank,
        @escalated, @dueMs, @followUpMs, @consent, @csat, @urgency, @mood, @customerType, @widgetUrgency,
        @widgetCategory, @handoffReason, @verified, @name, @excerpt, @submittedAt, @dueBy, @followUpAt, @statusKeyHash)`),
-    ratingFor: db.prepare('SELECT csat FROM ratings WHERE complaint_id = ? ORDER BY at DESC LIMIT 1'),
-    addRating: db.prepare('INSERT INTO ratings (id, complaint_id, csat, at, source) VALUES (?, ?, ?, ?, ?)'),
+    // A widget's rating counts only for the complaint whose status key it carried.
+    ratingFor: db.prepare('SELECT csat FROM ratings WHERE complaint_id = ? AND (key_hash IS NULL OR key_hash IS ?) ORDER BY at DESC LIMIT 1'),
+    addRating: db.prepare(`INSERT INTO ratings (id, complaint_id, csat, at, source, key_hash, waiting_from, waiting_ms)
+      VALUES (@id, @complaintId, @csat, @at, @source, @keyHash, @waitingFrom, @waitingMs)`),
+    waiting: db.prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(waiting_from = @from), 0) AS fromAddress,
+        EXISTS (SELECT 1 FROM receipts WHERE id = @id) AS received FROM ratings r
+      WHERE waiting_ms >= @since AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = r.complaint_id)`),
     addComment: db.prepare(`UPDATE ratings SET comment = @text, comment_at = @at
       WHERE complaint_id = @id AND source = 'follow-up' AND comment IS NULL`),
     rated: db.prepare(`SELECT EXISTS (SELECT 1 FROM ratings WHERE complaint_id = @id)
       OR EXISTS (SELECT 1 FROM complaints WHERE id = @id AND csat IS NOT NULL)`),
-    ratingOf: db.prepare(`SELECT source, comment, comment_at FROM ratings WHERE complaint_id = ? ORDER BY at DESC LIMIT 1`),
+    ratingOf: db.prepare(`SELECT source, comment, comment_at FROM ratings r WHERE complaint_id = ?
+      AND (key_hash IS NULL OR key_hash IS (SELECT status_key_hash FROM complaints c WHERE c.id = r.complaint_id)) ORDER BY at DESC LIMIT 1`),
     // The definitions are in store.mjs (Commitments); a complaint's outcome, from columns only.
     commitments: db.prepare(`SELECT COUNT(*) AS total,
         COALESCE(SUM(outcome = 'kept'), 0) AS kept, COALESCE(SUM(outcome = 'moved'), 0) AS moved, COALESCE(SUM(outcome = 'missed'), 0) AS missed
@@ -81,7 +87,7 @@ export function createSqliteStore({ path }) {
         FROM complaints
         WHERE submitted_ms >= @since AND due_ms IS NOT NULL AND (status = 'resolved' OR due_ms < @now)
       )`),
-    applyRating: db.prepare('UPDATE complaints SET csat = ? WHERE id = ?'),
+    applyRating: db.prepare('UPDATE complaints SET csat = @csat WHERE id = @id AND (@keyHash IS NULL OR status_key_hash = @keyHash)'),
     get: db.prepare(`SELECT ${LIST_COLUMNS}, resolution_note, due_by_reason, body FROM complaints WHERE id = ?`),
     status: db.prepare(`SELECT reference, status, received_at, resolved_at, due_by, due_by_reason, status_key_hash
       FROM complaints WHERE id = ?`),
@@ -111,6 +117,7 @@ export function createSqliteStore({ path }) {
     expired: db.prepare(`SELECT id FROM complaints WHERE status = 'resolved' AND resolved_ms < ? LIMIT ?`),
     purgeComplaint: db.prepare('DELETE FROM complaints WHERE id = ?'),
     purgeRatings: db.prepare('DELETE FROM ratings WHERE complaint_id = ?'),
+    dropWaiting: db.prepare(`DELETE FROM ratings WHERE waiting_ms < ? AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = ratings.complaint_id)`),
     purgeJobs: db.prepare('DELETE FROM jobs WHERE complaint_id = ?'),
     purgeAudit: db.prepare('DELETE FROM audit_events WHERE complaint_id = ?'),
     dropExpiredTickets: db.prepare('DELETE FROM stream_tickets WHERE expires_at <= ?'),
@@ -129,7 +136,7 @@ export function createSqliteStore({ path }) {
   /** @type {(record: ComplaintRecord, meta: InsertMeta) => Receipt} */
   const insertComplaint = (record, { hash, receivedAt, summary, signals, statusKeyHash = null }) => {
     if (!summary) throw new Error('A complaint is stored with its summary.');
-    const rating = /** @type {{ csat: number } | undefined} */ (q.ratingFor.get(record.id));
+    const rating = /** @type {{ csat: number } | undefined} */ (q.ratingFor.get(record.id, statusKeyHash));
     const submittedMs = Date.parse(summary.submittedAt);
     // Under the write lock: nobody can take the reference between this check and the insert.
     let { reference } = record;
@@ -174,9 +181,12 @@ export function createSqliteStore({ path }) {
   };
 
   /** @type {(record: RatingRecord, meta: InsertMeta) => Receipt} */
-  const insertRating = (record, { hash, receivedAt, ratingSource = 'widget' }) => {
-    q.addRating.run(record.id, record.complaintId, record.csat, record.at, ratingSource);
-    q.applyRating.run(record.csat, record.complaintId);
+  const insertRating = (record, { hash, receivedAt, ratingSource = 'widget', ratingKeyHash = null, waitingFrom = null }) => {
+    q.addRating.run({
+      id: record.id, complaintId: record.complaintId, csat: record.csat, at: record.at, source: ratingSource,
+      keyHash: ratingKeyHash, waitingFrom, waitingMs: waitingFrom === null ? null : Date.parse(receivedAt),
+    });
+    q.applyRating.run({ csat: record.csat, id: record.complaintId, keyHash: ratingKeyHash });
     // Whoever sends a rating learns nothing about the complaint from the answer.
     /** @type {Receipt} */
     const receipt = { id: record.id, reference: null, receivedAt };
@@ -373,6 +383,10 @@ export function createSqliteStore({ path }) {
       const { firstWeek } = trendWeeks(weeks, now);
       return /** @type {import('../store.mjs').Commitments} */ (q.commitments.get({ since: firstWeek, now }));
     },
+    waitingRatings: async ({ id, from, since }) => {
+      const row = /** @type {{ total: number, fromAddress: number, received: number }} */ (q.waiting.get({ id, from, since: Date.parse(since) }));
+      return { total: row.total, fromAddress: row.fromAddress, received: row.received === 1 };
+    },
     addRatingComment: async (complaintId, text, at, { jobs: caused } = {}) => {
       const added = db.transaction(() => {
         if (q.addComment.run({ id: complaintId, text, at }).changes === 0) return false;
@@ -417,6 +431,7 @@ export function createSqliteStore({ path }) {
     countAttempt: agents.countAttempt,
     attemptCount: agents.attemptCount,
     clearAttempts: agents.clearAttempts,
+    dropWaitingRatings: async ({ before }) => q.dropWaiting.run(Date.parse(before)).changes,
     purgeResolved: async ({ resolvedBefore }) => {
       const beforeMs = Date.parse(resolvedBefore);
       let purged = 0;

@@ -8,7 +8,7 @@ import { composeFollowUp, emailHash } from '../../../server/jobs/commitments/fol
 import { signRatingToken } from '../../../server/jobs/commitments/rating-link.mjs';
 import { createMailer } from '../../../server/jobs/forwarding/email.mjs';
 import type { createWorker } from '../../../server/jobs/worker.mjs';
-import { sampleComplaint } from '../../../server/sample-records.mjs';
+import { sampleComplaint, sampleStatusKey } from '../../../server/sample-records.mjs';
 import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
 import { signedIn } from '../../support/agents.ts';
 import { startMailServer, type MailPeer } from '../../support/forwarding-peers.ts';
@@ -99,9 +99,10 @@ describe('follow-up emails', () => {
   it('writes to no one who did not consent, gave no email, or already rated in the widget', async () => {
     const noConsent = sampleComplaint({ visitor: { followUpConsent: false } });
     const noEmail = sampleComplaint({ visitor: { email: null, followUpConsent: true } });
-    const rated = sampleComplaint({ visitor: { followUpConsent: true } });
+    const key = sampleStatusKey();
+    const rated = sampleComplaint({ visitor: { followUpConsent: true, statusKey: key } });
     for (const record of [noConsent, noEmail, rated]) await receive(record);
-    await receive({ schemaVersion: 1, type: 'rating', id: `${rated.id}:csat`, complaintId: rated.id, csat: 5, at: new Date().toISOString() });
+    await receive({ schemaVersion: 1, type: 'rating', id: `${rated.id}:csat`, complaintId: rated.id, csat: 5, at: new Date().toISOString(), statusKey: key });
     for (const record of [noConsent, noEmail, rated]) await resolve(record.id);
     now += 3 * DAY;
     await drain();

@@ -8,7 +8,7 @@ import type { EnvironmentDestination } from '../../../server/jobs/forwarding/con
 import { createMailer } from '../../../server/jobs/forwarding/email.mjs';
 import { generateWebhookSecret } from '../../../server/jobs/forwarding/webhook.mjs';
 import type { createWorker } from '../../../server/jobs/worker.mjs';
-import { sampleComplaint } from '../../../server/sample-records.mjs';
+import { sampleComplaint, sampleRating, sampleStatusKey } from '../../../server/sample-records.mjs';
 import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
 import { addAgent, signIn } from '../../support/agents.ts';
 import { startChatEndpoint, startMailServer, startWebhookReceiver, type HttpPeer, type MailPeer } from '../../support/forwarding-peers.ts';
@@ -100,9 +100,10 @@ describe('forwarding from the server', () => {
   it('sends an escalation after the new complaint when it was handed off, and a rating', async () => {
     receiver = await startWebhookReceiver(secret);
     ({ app, admin } = await startApp({ destinations: [webhookDestination(receiver.url)] }));
-    const record = sampleComplaint({ handoff: { requested: true, reason: 'legal', at: new Date().toISOString() } });
+    const key = sampleStatusKey();
+    const record = sampleComplaint({ handoff: { requested: true, reason: 'legal', at: new Date().toISOString() }, visitor: { statusKey: key } });
     await postRecord(app, record);
-    await postRecord(app, { schemaVersion: 1, type: 'rating', id: `${record.id}:csat`, complaintId: record.id, csat: 4, at: new Date().toISOString() });
+    await postRecord(app, sampleRating(record.id, 4, key));
     await drain(app);
     const events = receiver.accepted().map((arrival) => arrival.verified as { type: string; data: Record<string, unknown> });
     expect(events.map((event) => event.type)).toEqual(['complaint.created', 'complaint.escalated', 'rating.created']);

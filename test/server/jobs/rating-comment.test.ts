@@ -12,7 +12,7 @@ import { createEvent } from '../../../server/jobs/forwarding/events.mjs';
 import { slackMessage } from '../../../server/jobs/forwarding/slack.mjs';
 import { generateWebhookSecret } from '../../../server/jobs/forwarding/webhook.mjs';
 import type { createWorker } from '../../../server/jobs/worker.mjs';
-import { sampleComplaint } from '../../../server/sample-records.mjs';
+import { sampleComplaint, sampleRating, sampleStatusKey } from '../../../server/sample-records.mjs';
 import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
 import { signedIn } from '../../support/agents.ts';
 import { startWebhookReceiver, type HttpPeer } from '../../support/forwarding-peers.ts';
@@ -177,9 +177,10 @@ describe('a comment after the follow-up rating', () => {
   });
 
   it('takes no comment for a complaint the visitor rated in the widget', async () => {
-    const widgetRated = sampleComplaint();
+    const key = sampleStatusKey();
+    const widgetRated = sampleComplaint({ visitor: { statusKey: key } });
     await receive(widgetRated);
-    await receive({ schemaVersion: 1, type: 'rating', id: `${widgetRated.id}:csat`, complaintId: widgetRated.id, csat: 5, at: new Date().toISOString() });
+    await receive(sampleRating(widgetRated.id, 5, key));
     const url = link(widgetRated.id);
     // The rating link finds it rated and offers no box; a post anyway changes nothing.
     const opened = await app.inject({ method: 'GET', url });

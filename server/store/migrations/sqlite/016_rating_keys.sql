@@ -1,0 +1,9 @@
+-- A rating from the widget carries its complaint's status key: `key_hash` is its SHA-256 (the key
+-- is never stored), and the rating counts only for the complaint whose key it is. Null for a
+-- rating from the follow-up email's signed link, and for those stored before this.
+-- A rating that came before its complaint waits for it: `waiting_from` is a hash of the address
+-- it came from and `waiting_ms` when it came, so the ratings waiting can be bounded.
+ALTER TABLE ratings ADD COLUMN key_hash TEXT;
+ALTER TABLE ratings ADD COLUMN waiting_from TEXT;
+ALTER TABLE ratings ADD COLUMN waiting_ms INTEGER;
+CREATE INDEX ratings_waiting ON ratings (waiting_ms) WHERE waiting_ms IS NOT NULL;
