@@ -255,7 +255,7 @@
  *   written with it, only when it is created.
  * @property {(id: string, now?: number) => Promise<Complaint | null>} getRecord
  * @property {(filters?: ListFilters) => Promise<ComplaintListItem[]>} listRecords
- *   Open work first; then handoffs and critical, then urgency, then oldest first.
+ *   Open work first; then handoffs and critical, then urgency, then soonest due (none promised last), then oldest first.
  * @property {(filters?: Filters) => Promise<{ total: number, open: number }>} countRecords
  *   How many complaints match the filters, and how many of them are not resolved.
  * @property {() => Promise<{ categories: string[], languages: string[] }>} facets

@@ -30,7 +30,8 @@ const LIST_COLUMNS = `c.id, c.reference, c.received_at, c.status, c.claimed_by, 
   c.due_by, c.follow_up_at, c.follow_up_consent,
   COALESCE((SELECT r.csat FROM ratings r WHERE r.complaint_id = c.id ORDER BY r.at DESC LIMIT 1), c.csat) AS csat`;
 
-const QUEUE_ORDER = `ORDER BY (c.status = 'resolved'), c.escalated DESC, c.urgency_rank, c.submitted_at, c.id COLLATE "C"`;
+// Within one urgency the soonest due comes first; complaints with no date promised come after them.
+const QUEUE_ORDER = `ORDER BY (c.status = 'resolved'), c.escalated DESC, c.urgency_rank, c.due_by NULLS LAST, c.submitted_at, c.id COLLATE "C"`;
 
 const INSERT_COMPLAINT = `
   WITH receipt AS (

@@ -320,7 +320,7 @@ export function createSqliteStore({ path }) {
     listRecords: async ({ status = null, category = null, language = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
       const { where, params } = filtersToSql({ status, category, language });
       const sql = `SELECT ${LIST_COLUMNS} FROM complaints ${where}
-        ORDER BY (status = 'resolved'), escalated DESC, urgency_rank, submitted_ms, id LIMIT @limit OFFSET @offset`;
+        ORDER BY (status = 'resolved'), escalated DESC, urgency_rank, due_ms IS NULL, due_ms, submitted_ms, id LIMIT @limit OFFSET @offset`;
       return db.prepare(sql).all({ ...params, limit, offset }).map((row) => toListItem(toWorkRow(/** @type {Row} */ (row)), now));
     },
     countRecords: async ({ status = null, category = null, language = null } = {}) => {
