@@ -129,7 +129,7 @@ function describeOutcome(outcome) {
 function followUpText(complaint) {
   if (complaint.followedUpAt) return `done ${when(complaint.followedUpAt)}`;
   if (complaint.followUpDueAt) return `${complaint.followUpDue ? 'due since' : 'due'} ${when(complaint.followUpDueAt)}`;
-  if (complaint.record.followUpAt) return `planned ${when(complaint.record.followUpAt)}, once resolved`;
+  if (complaint.summary.followUpAt) return `planned ${when(complaint.summary.followUpAt)}, once resolved`;
   return complaint.record.visitor.followUpConsent ? 'a day after resolution' : 'the visitor did not ask for one';
 }
 

@@ -50,4 +50,14 @@ describe.each(backends)('what the queue and a complaint say on %s', (_name, open
     const { complaints } = (await app.inject({ url: '/api/complaints', headers: auth })).json();
     expect(complaints.map((c: { id: string }) => c.id)).toEqual([soonest.id, middle.id, later.id, undated.id]);
   });
+
+  it('moves the planned follow-up with the due date, keeping the gap the visitor was promised', async () => {
+    const record = await receive(promised(1, 24, 24));
+    const newDue = new Date(Date.now() + 72 * HOUR).toISOString();
+    const moved = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/due`, headers: auth, payload: { dueBy: newDue, reason: 'The part ships on Thursday.' } });
+    expect(moved.statusCode).toBe(200);
+    const { complaint } = (await app.inject({ url: `/api/complaints/${record.id}`, headers: auth })).json();
+    expect(complaint.summary.dueBy).toBe(newDue);
+    expect(complaint.summary.followUpAt).toBe(new Date(Date.parse(newDue) + 24 * HOUR).toISOString());
+  });
 });

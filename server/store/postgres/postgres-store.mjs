@@ -341,7 +341,9 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     moveDue: async (id, agent, dueBy, reason, at, options = {}) =>
       work(
         // The first promise is kept, and a move made once the date it replaces had passed is marked late.
+        // The follow-up planned after the date moves with it, the same time after the new date.
         `UPDATE complaints SET due_by = $2, due_by_reason = $3,
+           follow_up_at = follow_up_at + ($2::timestamptz - COALESCE(due_by, $2::timestamptz)),
            first_due_by = COALESCE(first_due_by, due_by, $2::timestamptz),
            late_move = late_move OR COALESCE(due_by < $4::timestamptz, false)
          WHERE id = $1 AND status <> 'resolved'`,

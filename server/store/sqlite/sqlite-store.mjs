@@ -92,7 +92,11 @@ export function createSqliteStore({ path }) {
     replied: db.prepare(`UPDATE complaints SET last_reply_at = @at
       WHERE id = @id AND (@guard = 0 OR claimed_by_id IS @expected)`),
     // The first promise is kept, and a move made once the date it replaces had passed is marked late.
+    // The follow-up planned after the date moves with it, the same time after the new date.
     moveDue: db.prepare(`UPDATE complaints SET due_by = @dueBy, due_ms = @dueMs, due_by_reason = @reason,
+      follow_up_ms = CASE WHEN follow_up_ms IS NULL OR due_ms IS NULL THEN follow_up_ms ELSE follow_up_ms + (@dueMs - due_ms) END,
+      follow_up_at = CASE WHEN follow_up_ms IS NULL OR due_ms IS NULL THEN follow_up_at
+        ELSE strftime('%Y-%m-%dT%H:%M:%fZ', (follow_up_ms + (@dueMs - due_ms)) / 1000.0, 'unixepoch') END,
       first_due_ms = COALESCE(first_due_ms, due_ms, @dueMs),
       late_move = CASE WHEN due_ms < @atMs THEN 1 ELSE late_move END
       WHERE id = @id AND status <> 'resolved' AND (@guard = 0 OR claimed_by_id IS @expected)`),
