@@ -6,7 +6,7 @@
  */
 
 /**
- * One call to the server; a refusal becomes an Error carrying the server's message and status.
+ * One call to the server; a refusal becomes an Error carrying the server's message, status and the field it names.
  * @param {string} method
  * @param {string} path
  * @param {unknown} [body]
@@ -19,7 +19,8 @@ async function request(method, path, body, token = null) {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error(data.message || response.statusText), { status: response.status });
+  // `field`: the part of the request the refusal is about, when the server names one.
+  if (!response.ok) throw Object.assign(new Error(data.message || response.statusText), { status: response.status, field: typeof data.field === 'string' ? data.field : null });
   return data;
 }
 

@@ -173,10 +173,25 @@ function addForm(onAdd, mailConfigured, say) {
   const personal = h('input', { id: 'destination-personal', name: 'personalData', type: 'checkbox' });
   const error = h('p', { class: 'error', role: 'alert' });
   const shownSecret = h('div', { id: 'new-secret' });
+  /** A refusal about one field is said beside it. */
+  const fieldErrors = {
+    name: h('span', { class: 'error field-error', id: 'destination-name-error' }),
+    url: h('span', { class: 'error field-error', id: 'destination-url-error' }),
+    secret: h('span', { class: 'error field-error', id: 'destination-secret-error' }),
+    to: h('span', { class: 'error field-error', id: 'destination-to-error' }),
+  };
+  const inputs = { name, url, secret, to };
+  for (const [field, input] of Object.entries(inputs)) input.setAttribute('aria-describedby', `destination-${field}-error`);
+  const clearFieldErrors = () => {
+    for (const [field, input] of Object.entries(inputs)) {
+      fieldErrors[/** @type {keyof typeof fieldErrors} */ (field)].textContent = '';
+      input.removeAttribute('aria-invalid');
+    }
+  };
   const rows = {
-    url: h('p', {}, h('label', { for: 'destination-url' }, 'URL'), url),
-    secret: h('p', {}, h('label', { for: 'destination-secret' }, 'Signing secret ', h('span', { class: 'hint' }, '(optional)')), secret),
-    to: h('p', {}, h('label', { for: 'destination-to' }, 'Team address'), to),
+    url: h('p', {}, h('label', { for: 'destination-url' }, 'URL'), url, fieldErrors.url),
+    secret: h('p', {}, h('label', { for: 'destination-secret' }, 'Signing secret ', h('span', { class: 'hint' }, '(optional)')), secret, fieldErrors.secret),
+    to: h('p', {}, h('label', { for: 'destination-to' }, 'Team address'), to, fieldErrors.to),
     personal: h('p', {}, h('label', { for: 'destination-personal' }, personal, ' Include contact details (email, phone, account) in messages')),
   };
   const events = EVENT_LABELS.map(([value, label], index) => {
@@ -196,7 +211,7 @@ function addForm(onAdd, mailConfigured, say) {
   const form = h('form', { id: 'add-destination', 'aria-labelledby': 'add-destination-title' },
     h('h3', { id: 'add-destination-title' }, 'Add a destination'),
     h('p', {}, h('label', { for: 'destination-kind' }, 'Kind'), kind),
-    h('p', {}, h('label', { for: 'destination-name' }, 'Name'), name),
+    h('p', {}, h('label', { for: 'destination-name' }, 'Name'), name, fieldErrors.name),
     rows.url, rows.secret, rows.to, rows.personal,
     h('fieldset', {}, h('legend', {}, 'Events to send'), events.map(({ row }) => h('p', {}, row))),
     error,
@@ -206,6 +221,7 @@ function addForm(onAdd, mailConfigured, say) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
+    clearFieldErrors();
     /** @type {Record<string, unknown>} */
     const body = { kind: kind.value, name: name.value, events: events.filter(({ box }) => box.checked).map(({ box }) => box.value) };
     if (kind.value !== 'email') body.url = url.value.trim();
@@ -219,7 +235,16 @@ function addForm(onAdd, mailConfigured, say) {
         ? [h('p', {}, 'The signing secret for this webhook, shown only now: copy it into the receiving system.'), h('output', { id: 'new-secret-value', class: 'secret' }, made)]
         : []));
     } catch (caught) {
-      error.textContent = caught instanceof Error ? caught.message : 'The destination was not added.';
+      const message = caught instanceof Error ? caught.message : 'The destination was not added.';
+      const field = /** @type {{ field?: string | null }} */ (caught).field;
+      if (field && field in inputs) {
+        const key = /** @type {keyof typeof inputs} */ (field);
+        fieldErrors[key].textContent = message;
+        inputs[key].setAttribute('aria-invalid', 'true');
+        inputs[key].focus();
+      } else {
+        error.textContent = message;
+      }
       say('');
     }
   });

@@ -1,0 +1,90 @@
+/**
+ * What the inbox tells an agent, in real Chromium: errors as sentences beside their field,
+ * no notice left over from another view, a URL for every complaint, and trends in words.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.mjs';
+import { sampleComplaint } from '../../server/sample-records.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
+import { addAgent, PASSWORD } from '../support/agents';
+import { launchChromium } from './support/chromium';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let app: ReturnType<typeof createApp>;
+let store: ReturnType<typeof createSqliteStore>;
+let base: string;
+let ada: Awaited<ReturnType<typeof addAgent>>;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  store = createSqliteStore({ path: ':memory:' });
+  app = createApp({ store, allowedOrigins: [], rateLimit: 0 });
+  app.addHook('onClose', async () => store.close());
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  ada = await addAgent(store, { name: 'Ada', email: 'ada@shop.example', role: 'admin' });
+  return () => app.close();
+});
+
+async function receive(record = sampleComplaint()) {
+  const response = await fetch(`${base}/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
+  expect(response.status).toBe(201);
+  return record;
+}
+
+async function signIn(path = '/inbox/', email = ada.email): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${base}${path}`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('body[data-live="live"]').waitFor();
+  return page;
+}
+
+async function axeViolations(page: Page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    return (await axe.run(document)).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
+}
+
+/** The text that describes a field to a screen reader, and whether it is marked invalid. */
+async function fieldState(page: Page, id: string) {
+  return page.evaluate((fieldId) => {
+    const field = document.getElementById(fieldId)!;
+    const described = (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    return {
+      invalid: field.getAttribute('aria-invalid') === 'true',
+      description: described.map((ref) => document.getElementById(ref)?.textContent ?? '').join(' ').trim(),
+    };
+  }, id);
+}
+
+describe('the inbox says what is true', () => {
+  it('refuses a private destination beside its URL, naming the setting that allows it', async () => {
+    const page = await signIn();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Kind').selectOption('webhook');
+    await page.getByLabel('Name', { exact: true }).fill('Help desk');
+    await page.getByLabel('URL', { exact: true }).fill('http://127.0.0.1:9/hook');
+    await page.getByRole('button', { name: 'Add destination' }).click();
+    await expect.poll(async () => (await fieldState(page, 'destination-url')).description).toContain('HEARD_ALLOW_PRIVATE_DESTINATIONS=1');
+    expect((await fieldState(page, 'destination-url')).invalid).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
