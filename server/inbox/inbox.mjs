@@ -112,7 +112,7 @@ async function enter(token, agent) {
  * Forwarded webhooks, emails and chat messages link to `/inbox/#complaint=<id>`: open it.
  */
 async function openLinkedComplaint() {
-  const id = new URLSearchParams(location.hash.slice(1)).get('complaint');
+  const id = linkedId();
   if (!id) return;
   await openDetail(id, { focus: true }).catch(() => {
     ui.announcer.textContent = 'The linked complaint was not found.';
@@ -192,13 +192,33 @@ async function refreshQueue() {
   } while (offset < state.shown && offset < answer.total && answer.complaints.length > 0);
   fillOptions(ui.category, answer.facets.categories);
   fillOptions(ui.language, answer.facets.languages);
-  renderQueue(ui.rows, complaints, (id) => void openDetail(id, { focus: true }));
+  renderQueue(ui.rows, complaints, (id) => void openFromQueue(id));
   ui.empty.hidden = complaints.length > 0;
   const remaining = answer.total - complaints.length;
   ui.summary.textContent =
     remaining > 0 ? `${complaints.length} of ${answer.total} shown, ${answer.open} open.` : `${answer.total} shown, ${answer.open} open.`;
   ui.more.hidden = remaining <= 0;
   ui.more.textContent = `Show ${Math.min(PAGE, remaining)} more`;
+}
+
+/** The complaint the address names (`#complaint=<id>`), if any. */
+const linkedId = () => new URLSearchParams(location.hash.slice(1)).get('complaint');
+
+/**
+ * Opens a complaint from the queue and gives it its own address: a new history entry, so Back
+ * returns to the one before and a reload opens it again.
+ * @param {string} id
+ */
+async function openFromQueue(id) {
+  if (linkedId() !== id) history.pushState(null, '', `#complaint=${encodeURIComponent(id)}`);
+  await openDetail(id, { focus: true });
+}
+
+/** Back to the queue alone, as at an address that names no complaint. */
+function closeDetail() {
+  state.openId = null;
+  ui.detailView.hidden = true;
+  ui.detailBody.replaceChildren();
 }
 
 /** @param {string} id @param {{ focus: boolean }} options */
@@ -334,8 +354,11 @@ ui.showQueue.addEventListener('click', () => void show('queue'));
 ui.showTrends.addEventListener('click', () => void show('trends'));
 ui.showAgents.addEventListener('click', () => void show('agents'));
 ui.showSettings.addEventListener('click', () => void show('settings'));
+// Back, Forward or a pasted link: the address says which complaint is open, or none.
 window.addEventListener('hashchange', () => {
-  if (state.api) void show('queue').then(openLinkedComplaint);
+  if (!state.api) return;
+  if (!linkedId()) closeDetail();
+  void show('queue').then(openLinkedComplaint);
 });
 
 void boot();

@@ -87,4 +87,31 @@ describe('the inbox says what is true', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('gives every complaint its own URL: a link opens it, Back returns to the queue, a reload keeps it', async () => {
+    const first = await receive(sampleComplaint({ submittedAt: new Date(Date.now() - 3600_000).toISOString() }));
+    const second = await receive();
+    const page = await signIn();
+    await page.getByRole('button', { name: first.reference }).click();
+    await expect.poll(() => page.locator('#detail-title').textContent()).toBe(`Complaint ${first.reference}`);
+    expect(new URL(page.url()).hash).toBe(`#complaint=${first.id}`);
+    await page.getByRole('button', { name: second.reference }).click();
+    await expect.poll(() => page.url()).toContain(`#complaint=${second.id}`);
+    await expect.poll(() => page.locator('#detail-title').textContent()).toBe(`Complaint ${second.reference}`);
+
+    await page.goBack();
+    await expect.poll(() => page.locator('#detail-title').textContent()).toBe(`Complaint ${first.reference}`);
+    await page.reload();
+    await expect.poll(() => page.locator('#detail-title').textContent()).toBe(`Complaint ${first.reference}`);
+    expect(await page.locator('#detail-view').isVisible()).toBe(true);
+    await page.goBack();
+    await expect.poll(() => page.locator('#detail-view').isVisible()).toBe(false);
+    expect(await page.locator('#queue-view').isVisible()).toBe(true);
+
+    // A link from an email or a chat message, in a new tab: it opens once the agent signs in.
+    const linked = await signIn(`/inbox/#complaint=${second.id}`);
+    await expect.poll(() => linked.locator('#detail-title').textContent()).toBe(`Complaint ${second.reference}`);
+    expect(await axeViolations(linked)).toEqual([]);
+    await Promise.all([page.close(), linked.close()]);
+  });
 });
