@@ -114,4 +114,31 @@ describe('the inbox says what is true', () => {
     expect(await axeViolations(linked)).toEqual([]);
     await Promise.all([page.close(), linked.close()]);
   });
+
+  it('speaks in words on Trends: decisions and cues, and weeks as dates', async () => {
+    const record = sampleComplaint();
+    record.messages = [record.messages[0]!, { from: 'visitor', text: 'My order is late. It was supposed to arrive yesterday.', at: record.submittedAt }];
+    await receive(record);
+    const page = await signIn();
+    await page.getByRole('button', { name: 'Trends' }).click();
+    await page.locator('#trends-signals').waitFor();
+    const text = (await page.locator('#trends-body').textContent()) ?? '';
+    for (const raw of ['customerType', 'no mood cues', 'no customer-type cues', 'mood: calm']) expect(text).not.toContain(raw);
+    expect(await page.locator('#trends-signals tbody').textContent()).toContain('Mood: calm');
+
+    const headers = await page.locator('#trends-categories thead th').allTextContents();
+    const monday = new Date();
+    monday.setUTCHours(0, 0, 0, 0);
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    const sunday = new Date(monday.getTime() + 6 * 24 * 3600_000);
+    const month = (day: Date) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][day.getUTCMonth()];
+    // "7–13 Dec", or "30 Nov – 6 Dec" across two months.
+    const thisWeek = month(monday) === month(sunday)
+      ? `${monday.getUTCDate()}–${sunday.getUTCDate()} ${month(sunday)}`
+      : `${monday.getUTCDate()} ${month(monday)} – ${sunday.getUTCDate()} ${month(sunday)}`;
+    expect(headers.at(-2)).toBe(thisWeek);
+    expect(headers.slice(1, -1).every((header) => /^\d{1,2}(–| [A-Z][a-z]{2}( \d{4})? – )\d{1,2} [A-Z][a-z]{2}( \d{4})?$/.test(header)), headers.join(' | ')).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
 });
