@@ -213,8 +213,42 @@ function workSection(complaint, actions) {
   const mayWork = complaint.status === 'new' || mine || agent.role === 'admin';
   const note = h('textarea', { id: 'resolution-note-input', name: 'note', required: true, rows: 3, maxlength: 5000 });
   const outcome = h('textarea', { id: 'outcome-reply-input', name: 'reply', required: true, rows: 3, maxlength: 5000, 'aria-describedby': 'outcome-delivery' });
-  const dueBy = h('input', { id: 'due-by-input', name: 'dueBy', type: 'datetime-local', required: true });
-  const reason = h('input', { id: 'due-reason-input', name: 'reason', required: true, maxlength: 500, 'aria-describedby': 'due-delivery' });
+  const dueBy = h('input', { id: 'due-by-input', name: 'dueBy', type: 'datetime-local', required: true, 'aria-describedby': 'due-by-error' });
+  const reason = h('input', { id: 'due-reason-input', name: 'reason', required: true, maxlength: 500, 'aria-describedby': 'due-reason-error due-delivery' });
+  const dueByError = h('span', { class: 'error field-error', id: 'due-by-error' });
+  const reasonError = h('span', { class: 'error field-error', id: 'due-reason-error' });
+  /**
+   * Says beside a field what is wrong with it, or clears it (`message` null).
+   * @param {HTMLInputElement} field @param {HTMLElement} beside @param {string | null} message
+   */
+  const mark = (field, beside, message) => {
+    beside.textContent = message ?? '';
+    if (message) field.setAttribute('aria-invalid', 'true');
+    else field.removeAttribute('aria-invalid');
+  };
+  /** Checks the move as the server will, so the agent reads why beside the field. */
+  const moveDue = () => {
+    const dueMs = new Date(dueBy.value).getTime();
+    const badDate = Number.isNaN(dueMs) || dueMs <= Date.now() ? DUE_WORDS.past : null;
+    const badReason = reason.value.trim() === '' ? DUE_WORDS.reason : null;
+    mark(dueBy, dueByError, badDate);
+    mark(reason, reasonError, badReason);
+    if (badDate || badReason) {
+      (badDate ? dueBy : reason).focus();
+      return;
+    }
+    // The input holds the agent's local time; the server takes an instant.
+    void run(async () => {
+      try {
+        await actions.onMoveDue(new Date(dueMs).toISOString(), reason.value);
+      } catch (failure) {
+        // The clock moved on, or the server's and this one disagree: still said beside the date.
+        if (/** @type {{ status?: number }} */ (failure).status !== 400) throw failure;
+        mark(dueBy, dueByError, DUE_WORDS.past);
+        dueBy.focus();
+      }
+    });
+  };
   return h('section', { 'aria-labelledby': 'work-title' },
     h('h3', { id: 'work-title' }, 'Work on it'),
     h('div', { class: 'work' },
@@ -238,11 +272,10 @@ function workSection(complaint, actions) {
       mayWork
         ? h('form', { id: 'due-form', onsubmit: (/** @type {SubmitEvent} */ event) => {
               event.preventDefault();
-              // The input holds the agent's local time; the server takes an instant.
-              void run(() => actions.onMoveDue(new Date(dueBy.value).toISOString(), reason.value));
+              moveDue();
             } },
-            h('p', {}, h('label', { for: 'due-by-input' }, 'New due date'), dueBy),
-            h('p', {}, h('label', { for: 'due-reason-input' }, 'Why it moves (the visitor reads this)'), reason),
+            h('p', {}, h('label', { for: 'due-by-input' }, 'New due date'), dueBy, dueByError),
+            h('p', {}, h('label', { for: 'due-reason-input' }, 'Why it moves (the visitor reads this)'), reason, reasonError),
             deliveryNote(complaint, 'due-delivery', 'The visitor will see the new date and why'),
             h('button', { type: 'submit' }, 'Move the due date'),
           )
@@ -290,6 +323,12 @@ function repliesSection(complaint, actions) {
     error,
   );
 }
+
+/** What is wrong with a due date move, said beside the field. */
+const DUE_WORDS = {
+  past: 'Choose a date and time still to come: the visitor is told the new date.',
+  reason: 'Say why the date moves: the visitor reads it with the new date.',
+};
 
 /** What became of each reply's email, said in words (the state is never told by colour alone). */
 const EMAILED = {

@@ -141,4 +141,25 @@ describe('the inbox says what is true', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('says what is wrong with a new due date beside the field, as a sentence for the agent', async () => {
+    const record = await receive();
+    const page = await signIn(`/inbox/#complaint=${record.id}`);
+    await page.locator('#due-by-input').waitFor();
+    await page.locator('#due-by-input').fill('2020-03-01T12:00');
+    await page.locator('#due-reason-input').fill('The part ships on Thursday.');
+    await page.getByRole('button', { name: 'Move the due date' }).click();
+    await expect.poll(async () => (await fieldState(page, 'due-by-input')).description).toContain('Choose a date and time still to come');
+    expect((await fieldState(page, 'due-by-input')).invalid).toBe(true);
+    expect(await page.locator('#detail-body').textContent()).not.toMatch(/dueBy|2030-|must be/);
+
+    await page.locator('#due-by-input').fill('2099-03-01T12:00');
+    await page.locator('#due-reason-input').fill('   ');
+    await page.getByRole('button', { name: 'Move the due date' }).click();
+    await expect.poll(async () => (await fieldState(page, 'due-reason-input')).description).toContain('Say why the date moves');
+    expect(await fieldState(page, 'due-by-input')).toMatchObject({ invalid: false });
+    expect(await page.locator('#detail-body').textContent()).not.toMatch(/body\/reason|must match/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
 });
