@@ -91,7 +91,8 @@ export function createApi(token, onSessionEnded = () => {}) {
     /**
      * Listens for new and changed complaints. `EventSource` cannot send headers, so each
      * connection trades the token for a one-use ticket; after a drop it takes a new one.
-     * @param {(event: 'created' | 'updated', id: string) => void} onEvent
+     * `agents`: an invited agent signed in, so the list of agents changed.
+     * @param {(event: 'created' | 'updated' | 'agents', id: string) => void} onEvent
      * @param {(state: 'live' | 'reconnecting') => void} onState
      * @returns {() => void} stops listening
      */
@@ -111,6 +112,7 @@ export function createApi(token, onSessionEnded = () => {}) {
           for (const name of /** @type {const} */ (['created', 'updated'])) {
             source.addEventListener(name, (event) => onEvent(name, JSON.parse(/** @type {MessageEvent} */ (event).data).id));
           }
+          source.addEventListener('agents', () => onEvent('agents', ''));
           source.addEventListener('error', () => {
             source?.close();
             onState('reconnecting');

@@ -1,6 +1,6 @@
 // @ts-check
 import { acceptInvite, createApi, signIn } from './api.mjs';
-import { renderAgents } from './agents-view.mjs';
+import { agentsTable, renderAgents } from './agents-view.mjs';
 import { renderDetail } from './detail-view.mjs';
 import { fillOptions, renderQueue } from './queue-view.mjs';
 import { renderSettings } from './settings-view.mjs';
@@ -93,6 +93,8 @@ async function enter(token, agent) {
   ui.main.hidden = false;
   ui.signOut.hidden = false;
   ui.who.hidden = false;
+  ui.liveState.hidden = false;
+  ui.liveState.textContent = 'Connecting…';
   ui.who.textContent = `Signed in as ${agent.name}${agent.role === 'admin' ? ' (admin)' : ''}`;
   ui.showAgents.hidden = agent.role !== 'admin';
   ui.showSettings.hidden = agent.role !== 'admin';
@@ -161,8 +163,12 @@ function scheduleRefresh() {
   return refresh.running;
 }
 
-/** @param {'created' | 'updated'} event @param {string} id */
+/** @param {'created' | 'updated' | 'agents'} event @param {string} id */
 async function onServerEvent(event, id) {
+  if (event === 'agents') {
+    if (state.view === 'agents') await redrawAgentsTable();
+    return;
+  }
   if (event === 'created') ui.announcer.textContent = 'A new complaint arrived.';
   await scheduleRefresh();
   // Re-render an open complaint only when the agent is not halfway through a note.
@@ -250,12 +256,9 @@ async function refreshTrends() {
   if (state.api) renderTrends(ui.trendsBody, await state.api.trends());
 }
 
-async function refreshAgents() {
-  const { api, agent } = state;
-  if (!api || !agent) return;
-  const { agents } = await api.listAgents();
-  renderAgents(ui.agentsBody, agents, {
-    me: agent,
+/** What the Agents page does, for the signed-in admin `me`. @param {ReturnType<typeof createApi>} api @param {import('./api.mjs').Agent} me */
+const agentActions = (api, me) => ({
+    me,
     invite: state.invite,
     onAdd: async (account) => {
       const answer = await api.addAgent(account);
@@ -269,11 +272,29 @@ async function refreshAgents() {
       await refreshAgents();
       ui.announcer.textContent = `${account.name} was removed.`;
     },
-  });
+});
+
+async function refreshAgents() {
+  const { api, agent } = state;
+  if (!api || !agent) return;
+  const { agents } = await api.listAgents();
+  renderAgents(ui.agentsBody, agents, agentActions(api, agent));
+}
+
+/** The list of agents changed elsewhere: redraws it, leaving the form and what is typed in it. */
+async function redrawAgentsTable() {
+  const { api, agent } = state;
+  if (!api || !agent) return;
+  const { agents } = await api.listAgents();
+  const table = ui.agentsBody.querySelector('#agents');
+  if (table && state.view === 'agents') table.replaceWith(agentsTable(agents, agentActions(api, agent), document.getElementById('agents-error') ?? undefined));
 }
 
 /** @param {'queue' | 'trends' | 'agents' | 'settings'} view */
 async function show(view) {
+  // What was said about one view is not news in another; the invite link is shown only once.
+  if (view !== state.view) ui.announcer.textContent = '';
+  if (view !== 'agents') state.invite = null;
   state.view = view;
   ui.queueView.hidden = view !== 'queue';
   ui.detailView.hidden = view !== 'queue' || state.openId === null;
@@ -325,7 +346,8 @@ function leave() {
   sessionStorage.removeItem(TOKEN_KEY);
   Object.assign(state, { api: null, agent: null, openId: null, stop: null, invite: null });
   ui.detailView.hidden = true;
-  ui.liveState.textContent = 'Offline';
+  ui.liveState.textContent = '';
+  ui.liveState.hidden = true;
   void show('queue');
   showSignIn();
 }

@@ -162,4 +162,39 @@ describe('the inbox says what is true', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('leaves no stale notice: an addition is not announced again in another view, an invited agent who signed in is active, and signing in shows no live state', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/inbox/`);
+    await page.locator('#email').waitFor();
+    expect(await page.locator('#live-state').isVisible()).toBe(false);
+    await page.close();
+
+    const admin = await signIn();
+    await admin.getByRole('button', { name: 'Agents' }).click();
+    await admin.locator('#agent-name').fill('Sam Okafor');
+    await admin.locator('#agent-email').fill('sam@shop.example');
+    await admin.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => admin.locator('#announcer').textContent()).toBe('Sam Okafor was added.');
+    const link = (await admin.locator('#invite-link').textContent()) ?? '';
+    const sam = admin.locator('#agents tr', { hasText: 'Sam Okafor' });
+    expect(await sam.locator('td').nth(2).textContent()).toBe('invited');
+
+    // Sam follows the link elsewhere; the admin's list says so without a reload.
+    const invited = await browser.newPage();
+    await invited.goto(link);
+    await invited.getByLabel('New password').fill('a long and unusual passphrase');
+    await invited.getByRole('button', { name: 'Set password and sign in' }).click();
+    await invited.locator('body[data-live="live"]').waitFor();
+    await expect.poll(() => sam.locator('td').nth(2).textContent()).toBe('active');
+
+    await admin.getByRole('button', { name: 'Queue' }).click();
+    expect(await admin.locator('#announcer').textContent()).toBe('');
+    await admin.getByRole('button', { name: 'Agents' }).click();
+    await admin.locator('#agents').waitFor();
+    expect(await admin.locator('#announcer').textContent()).toBe('');
+    expect(await admin.locator('#invite-link').count()).toBe(0);
+    expect(await axeViolations(admin)).toEqual([]);
+    await Promise.all([admin.close(), invited.close()]);
+  });
 });
