@@ -256,7 +256,11 @@ async function refreshTrends() {
   if (state.api) renderTrends(ui.trendsBody, await state.api.trends());
 }
 
-/** What the Agents page does, for the signed-in admin `me`. @param {ReturnType<typeof createApi>} api @param {import('./api.mjs').Agent} me */
+/**
+ * What the Agents page does, for the signed-in admin `me`.
+ * @param {ReturnType<typeof createApi>} api @param {import('./api.mjs').Agent} me
+ * @returns {import('./agents-view.mjs').AgentsActions}
+ */
 const agentActions = (api, me) => ({
     me,
     invite: state.invite,

@@ -24,9 +24,10 @@ const KIND_LABELS = { webhook: 'Webhook (Standard Webhooks)', email: 'Email', sl
  *   id: string, kind: 'webhook' | 'email' | 'slack', name: string, url?: string, secret?: string, to?: string,
  *   personalData?: boolean, events: string[], paused: boolean, pausedReason: string | null, source: 'admin' | 'environment', createdAt: string,
  * }} Destination
+ * @typedef {import('../store/store.mjs').WaitingJobs} Waiting
  * @typedef {{ jobId: string, type: string, complaintId: string | null, status: string, attempts: number, lastError: string | null, updatedAt: string, nextAttemptAt: string | null }} Delivery
  * @typedef {{
- *   list(): Promise<{ destinations: Destination[], jobs: { pending: number, failed: number, done: number }, mailConfigured: boolean }>,
+ *   list(): Promise<{ destinations: Destination[], jobs: { pending: number, failed: number, done: number }, waiting?: Waiting[], mailConfigured: boolean }>,
  *   add(body: Record<string, unknown>): Promise<{ destination: Destination, secret?: string }>,
  *   test(id: string): Promise<{ ok: boolean, error?: string }>,
  *   setPaused(id: string, paused: boolean): Promise<unknown>,
@@ -35,6 +36,51 @@ const KIND_LABELS = { webhook: 'Webhook (Standard Webhooks)', email: 'Email', sl
  *   retry(jobId: string): Promise<unknown>,
  * }} DestinationsApi
  */
+
+/** @param {number} n @param {string} one @param {string} many */
+const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * One line of what waits: what it is, for whom, and why it has not gone yet.
+ * @param {Waiting} job
+ * @param {Destination[]} destinations
+ */
+function waitingLine({ kind, destinationId, later, count: n }, destinations) {
+  if (kind === 'forward') {
+    const destination = destinations.find((candidate) => candidate.id === destinationId);
+    if (!destination) return `${count(n, 'event', 'events')} for a destination that is no longer configured: they will not be sent`;
+    const why = destination.paused ? 'held while it is paused' : later ? 'waiting for the next try after a failed one' : 'being sent now';
+    return `${count(n, 'event', 'events')} for ${destination.name}, ${why}`;
+  }
+  if (kind === 'commitment.overdue' || kind === 'commitment.overdue.claimant') {
+    return `${count(n, 'check whether a promised date was kept', 'checks whether promised dates were kept')}, ${later ? 'not due yet' : 'being made now'}`;
+  }
+  if (kind === 'commitment.follow-up') return `${count(n, 'follow-up email', 'follow-up emails')} to visitors, ${later ? 'not due yet (a day or more after resolution)' : 'being sent now'}`;
+  if (kind.startsWith('visitor.')) return `${count(n, 'email', 'emails')} to visitors, ${later ? 'waiting for the next try after a failed one' : 'being sent now'}`;
+  return `${count(n, 'other job', 'other jobs')}, ${later ? 'not due yet' : 'being done now'}`;
+}
+
+/**
+ * Failed jobs, and what waits to be sent, in words: never a bare count that leaves an admin
+ * guessing what is waiting, for which destination, and why.
+ * @param {number} failed
+ * @param {Waiting[]} waiting
+ * @param {Destination[]} destinations
+ */
+function waitingSection(failed, waiting, destinations) {
+  /** @type {Map<string, Waiting>} */
+  const lines = new Map();
+  for (const job of waiting) {
+    // The team's and the claimant's checks for one date read as one.
+    const key = `${job.kind.replace(/\.claimant$/, '')}\u0000${job.destinationId}\u0000${job.later}`;
+    const seen = lines.get(key);
+    lines.set(key, seen && job.kind.endsWith('.claimant') ? seen : seen ? { ...seen, count: seen.count + job.count } : job);
+  }
+  return [
+    h('p', { id: 'job-counts' }, `${count(failed, 'failed job', 'failed jobs')}. ${lines.size === 0 ? 'Nothing is waiting to be sent.' : 'Waiting:'}`),
+    ...(lines.size === 0 ? [] : [h('ul', { id: 'jobs-waiting' }, [...lines.values()].map((job) => h('li', {}, `${waitingLine(job, destinations)}.`)))]),
+  ];
+}
 
 /**
  * Draws the settings page into `container` and keeps it current after each action.
@@ -67,7 +113,7 @@ export async function renderSettings(container, api) {
     mailConfigured = answer.mailConfigured;
     const { jobs } = answer;
     listArea.replaceChildren(
-      h('p', { id: 'job-counts' }, `${jobs.failed} failed ${jobs.failed === 1 ? 'job' : 'jobs'}, ${jobs.pending} waiting to be sent.`),
+      ...waitingSection(jobs.failed, answer.waiting ?? [], answer.destinations),
       answer.destinations.length === 0
         ? h('p', {}, 'No destinations yet: complaints stay in this inbox only.')
         : h('div', { class: 'table-wrap' }, h('table', { id: 'destinations' },

@@ -8,6 +8,11 @@
  */
 
 /**
+ * @typedef {{ kind: string, destinationId: string | null, later: boolean, count: number }} WaitingJobs
+ *   `later`: not due yet (a check or email scheduled for a date to come); else due, or retrying.
+ */
+
+/**
  * @typedef {import('../../src/record/record').ComplaintRecord} ComplaintRecord
  * @typedef {import('../../src/record/record').RatingRecord} RatingRecord
  * @typedef {ComplaintRecord | RatingRecord} Deliverable
@@ -303,6 +308,8 @@
  *   A failed job becomes pending and due at `at`; false when there is no such failed job.
  * @property {(options?: { status?: string, limit?: number }) => Promise<Job[]>} listJobs
  * @property {() => Promise<{ pending: number, failed: number, done: number }>} countJobs
+ * @property {(now: number) => Promise<WaitingJobs[]>} waitingJobs
+ *   The pending jobs by kind and destination, and whether they are due yet at `now`.
  * @property {DestinationStore['listDestinations']} listDestinations  forwarding's destinations
  * @property {DestinationStore['getDestination']} getDestination
  * @property {DestinationStore['addDestination']} addDestination

@@ -14,6 +14,8 @@ import { launchChromium } from './support/chromium';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** How long a poll waits for the page to catch up, on a busy machine. */
+const WAIT = { timeout: 10_000 };
 
 let browser: Browser;
 let app: ReturnType<typeof createApp>;
@@ -82,7 +84,7 @@ describe('the inbox says what is true', () => {
     await page.getByLabel('Name', { exact: true }).fill('Help desk');
     await page.getByLabel('URL', { exact: true }).fill('http://127.0.0.1:9/hook');
     await page.getByRole('button', { name: 'Add destination' }).click();
-    await expect.poll(async () => (await fieldState(page, 'destination-url')).description).toContain('HEARD_ALLOW_PRIVATE_DESTINATIONS=1');
+    await expect.poll(async () => (await fieldState(page, 'destination-url')).description, WAIT).toContain('HEARD_ALLOW_PRIVATE_DESTINATIONS=1');
     expect((await fieldState(page, 'destination-url')).invalid).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
@@ -93,24 +95,24 @@ describe('the inbox says what is true', () => {
     const second = await receive();
     const page = await signIn();
     await page.getByRole('button', { name: first.reference }).click();
-    await expect.poll(() => page.locator('#detail-title').textContent()).toBe(`Complaint ${first.reference}`);
+    await expect.poll(() => page.locator('#detail-title').textContent(), WAIT).toBe(`Complaint ${first.reference}`);
     expect(new URL(page.url()).hash).toBe(`#complaint=${first.id}`);
     await page.getByRole('button', { name: second.reference }).click();
-    await expect.poll(() => page.url()).toContain(`#complaint=${second.id}`);
-    await expect.poll(() => page.locator('#detail-title').textContent()).toBe(`Complaint ${second.reference}`);
+    await expect.poll(() => page.url(), WAIT).toContain(`#complaint=${second.id}`);
+    await expect.poll(() => page.locator('#detail-title').textContent(), WAIT).toBe(`Complaint ${second.reference}`);
 
     await page.goBack();
-    await expect.poll(() => page.locator('#detail-title').textContent()).toBe(`Complaint ${first.reference}`);
+    await expect.poll(() => page.locator('#detail-title').textContent(), WAIT).toBe(`Complaint ${first.reference}`);
     await page.reload();
-    await expect.poll(() => page.locator('#detail-title').textContent()).toBe(`Complaint ${first.reference}`);
+    await expect.poll(() => page.locator('#detail-title').textContent(), WAIT).toBe(`Complaint ${first.reference}`);
     expect(await page.locator('#detail-view').isVisible()).toBe(true);
     await page.goBack();
-    await expect.poll(() => page.locator('#detail-view').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('#detail-view').isVisible(), WAIT).toBe(false);
     expect(await page.locator('#queue-view').isVisible()).toBe(true);
 
     // A link from an email or a chat message, in a new tab: it opens once the agent signs in.
     const linked = await signIn(`/inbox/#complaint=${second.id}`);
-    await expect.poll(() => linked.locator('#detail-title').textContent()).toBe(`Complaint ${second.reference}`);
+    await expect.poll(() => linked.locator('#detail-title').textContent(), WAIT).toBe(`Complaint ${second.reference}`);
     expect(await axeViolations(linked)).toEqual([]);
     await Promise.all([page.close(), linked.close()]);
   });
@@ -149,14 +151,14 @@ describe('the inbox says what is true', () => {
     await page.locator('#due-by-input').fill('2020-03-01T12:00');
     await page.locator('#due-reason-input').fill('The part ships on Thursday.');
     await page.getByRole('button', { name: 'Move the due date' }).click();
-    await expect.poll(async () => (await fieldState(page, 'due-by-input')).description).toContain('Choose a date and time still to come');
+    await expect.poll(async () => (await fieldState(page, 'due-by-input')).description, WAIT).toContain('Choose a date and time still to come');
     expect((await fieldState(page, 'due-by-input')).invalid).toBe(true);
     expect(await page.locator('#detail-body').textContent()).not.toMatch(/dueBy|2030-|must be/);
 
     await page.locator('#due-by-input').fill('2099-03-01T12:00');
     await page.locator('#due-reason-input').fill('   ');
     await page.getByRole('button', { name: 'Move the due date' }).click();
-    await expect.poll(async () => (await fieldState(page, 'due-reason-input')).description).toContain('Say why the date moves');
+    await expect.poll(async () => (await fieldState(page, 'due-reason-input')).description, WAIT).toContain('Say why the date moves');
     expect(await fieldState(page, 'due-by-input')).toMatchObject({ invalid: false });
     expect(await page.locator('#detail-body').textContent()).not.toMatch(/body\/reason|must match/);
     expect(await axeViolations(page)).toEqual([]);
@@ -175,7 +177,7 @@ describe('the inbox says what is true', () => {
     await admin.locator('#agent-name').fill('Sam Okafor');
     await admin.locator('#agent-email').fill('sam@shop.example');
     await admin.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect.poll(() => admin.locator('#announcer').textContent()).toBe('Sam Okafor was added.');
+    await expect.poll(() => admin.locator('#announcer').textContent(), WAIT).toBe('Sam Okafor was added.');
     const link = (await admin.locator('#invite-link').textContent()) ?? '';
     const sam = admin.locator('#agents tr', { hasText: 'Sam Okafor' });
     expect(await sam.locator('td').nth(2).textContent()).toBe('invited');
@@ -186,7 +188,7 @@ describe('the inbox says what is true', () => {
     await invited.getByLabel('New password').fill('a long and unusual passphrase');
     await invited.getByRole('button', { name: 'Set password and sign in' }).click();
     await invited.locator('body[data-live="live"]').waitFor();
-    await expect.poll(() => sam.locator('td').nth(2).textContent()).toBe('active');
+    await expect.poll(() => sam.locator('td').nth(2).textContent(), WAIT).toBe('active');
 
     await admin.getByRole('button', { name: 'Queue' }).click();
     expect(await admin.locator('#announcer').textContent()).toBe('');
@@ -196,5 +198,23 @@ describe('the inbox says what is true', () => {
     expect(await admin.locator('#invite-link').count()).toBe(0);
     expect(await axeViolations(admin)).toEqual([]);
     await Promise.all([admin.close(), invited.close()]);
+  });
+
+  it('says what waits to be sent, for which destination and why, instead of a bare count', async () => {
+    const record = await receive();
+    const page = await signIn(`/inbox/#complaint=${record.id}`);
+    await page.locator('#due-by-input').fill('2099-03-01T12:00');
+    await page.locator('#due-reason-input').fill('The part ships on Thursday.');
+    await page.getByRole('button', { name: 'Move the due date' }).click();
+    await expect.poll(() => page.locator('#detail-body').textContent(), WAIT).toContain('(moved: The part ships on Thursday.)');
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.locator('#job-counts').waitFor();
+    const said = (await page.locator('#destinations-list').textContent()) ?? '';
+    expect(said).not.toMatch(/\d+ waiting to be sent/);
+    expect(said).toContain('1 check whether a promised date was kept, not due yet');
+    expect(said).toContain('No destinations yet');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
   });
 });

@@ -60,4 +60,15 @@ describe.each(backends)('what the queue and a complaint say on %s', (_name, open
     expect(complaint.summary.dueBy).toBe(newDue);
     expect(complaint.summary.followUpAt).toBe(new Date(Date.parse(newDue) + 24 * HOUR).toISOString());
   });
+
+  it('tells an admin what waits to be sent: its kind, its destination and whether it is due yet', async () => {
+    const record = await receive(promised(1, 24));
+    const admin = (await signedIn(app, store, { name: 'Ada', email: 'ada@shop.example', role: 'admin' })).headers;
+    const before = (await app.inject({ url: '/api/destinations', headers: admin })).json();
+    expect(before.waiting).toEqual([]);
+    const moved = await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/due`, headers: auth, payload: { dueBy: new Date(Date.now() + 72 * HOUR).toISOString(), reason: 'The part ships on Thursday.' } });
+    expect(moved.statusCode).toBe(200);
+    const after = (await app.inject({ url: '/api/destinations', headers: admin })).json();
+    expect(after.waiting).toEqual([{ kind: 'commitment.overdue', destinationId: null, later: true, count: 1 }]);
+  });
 });

@@ -439,6 +439,7 @@ export function createSqliteStore({ path }) {
     retryJob: jobs.retryJob,
     listJobs: jobs.listJobs,
     countJobs: jobs.countJobs,
+    waitingJobs: jobs.waitingJobs,
     ...sqliteDestinations(db),
     ...sqliteFollowUps(db),
     ping: async () => {
