@@ -217,4 +217,23 @@ describe('the inbox says what is true', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('says beside the reply, the outcome and the note when one holds only spaces, not the API\'s words', async () => {
+    const record = await receive();
+    const page = await signIn(`/inbox/#complaint=${record.id}`);
+    await page.locator('#reply-input').waitFor();
+    await page.locator('#reply-input').fill('   ');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await expect.poll(async () => (await fieldState(page, 'reply-input')).description, WAIT).toContain('Write the reply first');
+    expect((await fieldState(page, 'reply-input')).invalid).toBe(true);
+
+    await page.locator('#outcome-reply-input').fill('  ');
+    await page.locator('#resolution-note-input').fill('  ');
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(async () => (await fieldState(page, 'outcome-reply-input')).description, WAIT).toContain('Write what the visitor is told');
+    expect((await fieldState(page, 'resolution-note-input')).description).toContain('Write a note for the team');
+    expect(await page.locator('#detail-body').textContent()).not.toMatch(/body\/|must match|pattern/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
 });
