@@ -298,7 +298,11 @@ async function redrawAgentsTable() {
 async function show(view) {
   // What was said about one view is not news in another; the invite link is shown only once.
   if (view !== state.view) ui.announcer.textContent = '';
-  if (view !== 'agents') state.invite = null;
+  if (view !== 'agents') {
+    state.invite = null;
+    // Not left in the page to show again, for a moment, when the admin comes back.
+    ui.agentsBody.querySelector('#invite-result')?.replaceChildren();
+  }
   state.view = view;
   ui.queueView.hidden = view !== 'queue';
   ui.detailView.hidden = view !== 'queue' || state.openId === null;
