@@ -91,6 +91,8 @@ export async function agentRoutes(api, { store, auth, signInLimits = { perEmail:
     }
     const agent = await store.acceptInvite(digest(body.token), await hashPassword(body.password), new Date().toISOString());
     if (!agent) return reply.code(404).send({ error: 'invite-not-found', message: 'This invite link was used already or has expired; ask an admin for a new one.' });
+    // An admin's list of agents says "active" now, not "invited".
+    store.events.publish('agents', {}).catch((error) => request.log.error({ err: error }, 'live update not sent'));
     return auth.startSession(agent);
   });
 

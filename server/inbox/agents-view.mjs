@@ -51,7 +51,31 @@ export function renderAgents(container, agents, actions) {
   };
 
   container.replaceChildren(
-    h('table', { id: 'agents' },
+    agentsTable(agents, actions, error),
+    h('form', { id: 'add-agent', onsubmit: add },
+      h('h3', {}, 'Add an agent'),
+      h('p', {}, h('label', { for: 'agent-name' }, 'Name'), name),
+      h('p', {}, h('label', { for: 'agent-email' }, 'Email'), email),
+      h('p', {}, h('label', { for: 'agent-role' }, 'Role'), role),
+      h('p', {},
+        h('label', { for: 'agent-password' }, 'Password'), password,
+        h('span', { class: 'hint', id: 'agent-password-hint' }, ' Leave empty to get a one-time invite link instead.')),
+      h('button', { type: 'submit' }, 'Add'),
+    ),
+    error,
+    invite,
+  );
+}
+
+/**
+ * Who can sign in, and a button to remove each but oneself. Redrawn alone when the list changes
+ * elsewhere, so nothing typed into the form below is lost.
+ * @param {Account[]} agents
+ * @param {AgentsActions} actions
+ * @param {HTMLElement} [error] where a refused removal is said
+ */
+export function agentsTable(agents, actions, error = h('p')) {
+  return h('table', { id: 'agents' },
       h('caption', {}, 'Everyone who can sign in to this inbox'),
       h('thead', {}, h('tr', {},
         ['Name', 'Email', 'Role', 'Status', 'Since'].map((label) => h('th', { scope: 'col' }, label)),
@@ -74,18 +98,5 @@ export function renderAgents(container, agents, actions) {
                 }
               } }, 'Remove')),
         ))),
-    ),
-    h('form', { id: 'add-agent', onsubmit: add },
-      h('h3', {}, 'Add an agent'),
-      h('p', {}, h('label', { for: 'agent-name' }, 'Name'), name),
-      h('p', {}, h('label', { for: 'agent-email' }, 'Email'), email),
-      h('p', {}, h('label', { for: 'agent-role' }, 'Role'), role),
-      h('p', {},
-        h('label', { for: 'agent-password' }, 'Password'), password,
-        h('span', { class: 'hint', id: 'agent-password-hint' }, ' Leave empty to get a one-time invite link instead.')),
-      h('button', { type: 'submit' }, 'Add'),
-    ),
-    error,
-    invite,
   );
 }

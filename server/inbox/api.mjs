@@ -6,7 +6,7 @@
  */
 
 /**
- * One call to the server; a refusal becomes an Error carrying the server's message and status.
+ * One call to the server; a refusal becomes an Error carrying the server's message, status and the field it names.
  * @param {string} method
  * @param {string} path
  * @param {unknown} [body]
@@ -19,7 +19,8 @@ async function request(method, path, body, token = null) {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error(data.message || response.statusText), { status: response.status });
+  // `field`: the part of the request the refusal is about, when the server names one.
+  if (!response.ok) throw Object.assign(new Error(data.message || response.statusText), { status: response.status, field: typeof data.field === 'string' ? data.field : null });
   return data;
 }
 
@@ -90,7 +91,8 @@ export function createApi(token, onSessionEnded = () => {}) {
     /**
      * Listens for new and changed complaints. `EventSource` cannot send headers, so each
      * connection trades the token for a one-use ticket; after a drop it takes a new one.
-     * @param {(event: 'created' | 'updated', id: string) => void} onEvent
+     * `agents`: an invited agent signed in, so the list of agents changed.
+     * @param {(event: 'created' | 'updated' | 'agents', id: string) => void} onEvent
      * @param {(state: 'live' | 'reconnecting') => void} onState
      * @returns {() => void} stops listening
      */
@@ -110,6 +112,7 @@ export function createApi(token, onSessionEnded = () => {}) {
           for (const name of /** @type {const} */ (['created', 'updated'])) {
             source.addEventListener(name, (event) => onEvent(name, JSON.parse(/** @type {MessageEvent} */ (event).data).id));
           }
+          source.addEventListener('agents', () => onEvent('agents', ''));
           source.addEventListener('error', () => {
             source?.close();
             onState('reconnecting');

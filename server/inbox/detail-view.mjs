@@ -129,7 +129,7 @@ function describeOutcome(outcome) {
 function followUpText(complaint) {
   if (complaint.followedUpAt) return `done ${when(complaint.followedUpAt)}`;
   if (complaint.followUpDueAt) return `${complaint.followUpDue ? 'due since' : 'due'} ${when(complaint.followUpDueAt)}`;
-  if (complaint.record.followUpAt) return `planned ${when(complaint.record.followUpAt)}, once resolved`;
+  if (complaint.summary.followUpAt) return `planned ${when(complaint.summary.followUpAt)}, once resolved`;
   return complaint.record.visitor.followUpConsent ? 'a day after resolution' : 'the visitor did not ask for one';
 }
 
@@ -211,10 +211,48 @@ function workSection(complaint, actions) {
   const mine = complaint.status === 'claimed' && complaint.claimedById === agent.id;
   // The server decides; this only spares an agent a button that would be refused.
   const mayWork = complaint.status === 'new' || mine || agent.role === 'admin';
-  const note = h('textarea', { id: 'resolution-note-input', name: 'note', required: true, rows: 3, maxlength: 5000 });
+  const note = h('textarea', { id: 'resolution-note-input', name: 'note', required: true, rows: 3, maxlength: 5000, });
   const outcome = h('textarea', { id: 'outcome-reply-input', name: 'reply', required: true, rows: 3, maxlength: 5000, 'aria-describedby': 'outcome-delivery' });
+  const noteError = h('span', { class: 'error field-error', id: 'resolution-note-error' });
+  const outcomeError = h('span', { class: 'error field-error', id: 'outcome-reply-error' });
+  const resolve = () => {
+    const badOutcome = outcome.value.trim() === '' ? WORDS.outcome : null;
+    const badNote = note.value.trim() === '' ? WORDS.note : null;
+    mark(outcome, outcomeError, badOutcome);
+    mark(note, noteError, badNote);
+    if (badOutcome || badNote) {
+      (badOutcome ? outcome : note).focus();
+      return;
+    }
+    void run(() => actions.onResolve(note.value, outcome.value));
+  };
   const dueBy = h('input', { id: 'due-by-input', name: 'dueBy', type: 'datetime-local', required: true });
   const reason = h('input', { id: 'due-reason-input', name: 'reason', required: true, maxlength: 500, 'aria-describedby': 'due-delivery' });
+  const dueByError = h('span', { class: 'error field-error', id: 'due-by-error' });
+  const reasonError = h('span', { class: 'error field-error', id: 'due-reason-error' });
+  /** Checks the move as the server will, so the agent reads why beside the field. */
+  const moveDue = () => {
+    const dueMs = new Date(dueBy.value).getTime();
+    const badDate = Number.isNaN(dueMs) || dueMs <= Date.now() ? WORDS.past : null;
+    const badReason = reason.value.trim() === '' ? WORDS.reason : null;
+    mark(dueBy, dueByError, badDate);
+    mark(reason, reasonError, badReason);
+    if (badDate || badReason) {
+      (badDate ? dueBy : reason).focus();
+      return;
+    }
+    // The input holds the agent's local time; the server takes an instant.
+    void run(async () => {
+      try {
+        await actions.onMoveDue(new Date(dueMs).toISOString(), reason.value);
+      } catch (failure) {
+        // The clock moved on, or the server's and this one disagree: still said beside the date.
+        if (/** @type {{ status?: number }} */ (failure).status !== 400) throw failure;
+        mark(dueBy, dueByError, WORDS.past);
+        dueBy.focus();
+      }
+    });
+  };
   return h('section', { 'aria-labelledby': 'work-title' },
     h('h3', { id: 'work-title' }, 'Work on it'),
     h('div', { class: 'work' },
@@ -228,21 +266,20 @@ function workSection(complaint, actions) {
             mayWork ? h('button', { type: 'button', id: 'release', onclick: () => run(actions.onRelease) }, 'Release') : null,
           ),
       mayWork
-        ? h('form', { id: 'resolve-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(() => actions.onResolve(note.value, outcome.value)); } },
-            h('p', {}, h('label', { for: 'outcome-reply-input' }, 'Reply to the visitor: the outcome'), outcome),
+        ? h('form', { id: 'resolve-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); resolve(); } },
+            h('p', {}, h('label', { for: 'outcome-reply-input' }, 'Reply to the visitor: the outcome'), outcome, outcomeError),
             deliveryNote(complaint, 'outcome-delivery'),
-            h('p', {}, h('label', { for: 'resolution-note-input' }, 'Resolution note (internal)'), note),
+            h('p', {}, h('label', { for: 'resolution-note-input' }, 'Resolution note (internal)'), note, noteError),
             h('button', { type: 'submit' }, 'Resolve'),
           )
         : h('p', { id: 'resolve-not-yours' }, `Only ${complaint.claimedBy} or an admin can resolve it.`),
       mayWork
         ? h('form', { id: 'due-form', onsubmit: (/** @type {SubmitEvent} */ event) => {
               event.preventDefault();
-              // The input holds the agent's local time; the server takes an instant.
-              void run(() => actions.onMoveDue(new Date(dueBy.value).toISOString(), reason.value));
+              moveDue();
             } },
-            h('p', {}, h('label', { for: 'due-by-input' }, 'New due date'), dueBy),
-            h('p', {}, h('label', { for: 'due-reason-input' }, 'Why it moves (the visitor reads this)'), reason),
+            h('p', {}, h('label', { for: 'due-by-input' }, 'New due date'), dueBy, dueByError),
+            h('p', {}, h('label', { for: 'due-reason-input' }, 'Why it moves (the visitor reads this)'), reason, reasonError),
             deliveryNote(complaint, 'due-delivery', 'The visitor will see the new date and why'),
             h('button', { type: 'submit' }, 'Move the due date'),
           )
@@ -261,6 +298,7 @@ function workSection(complaint, actions) {
 function repliesSection(complaint, actions) {
   const error = h('p', { class: 'error', role: 'alert', id: 'reply-error' });
   const text = h('textarea', { id: 'reply-input', name: 'text', required: true, rows: 3, maxlength: 5000, 'aria-describedby': 'reply-delivery' });
+  const textError = h('span', { class: 'error field-error', id: 'reply-input-error' });
   const mayReply = complaint.status !== 'claimed' || complaint.claimedById === actions.agent.id || actions.agent.role === 'admin';
   return h('section', { 'aria-labelledby': 'replies-title' },
     h('h3', { id: 'replies-title' }, 'Replies to the visitor'),
@@ -276,19 +314,48 @@ function repliesSection(complaint, actions) {
       ? h('form', { id: 'reply-form', onsubmit: async (/** @type {SubmitEvent} */ event) => {
             event.preventDefault();
             error.textContent = '';
+            mark(text, textError, text.value.trim() === '' ? WORDS.reply : null);
+            if (text.value.trim() === '') {
+              text.focus();
+              return;
+            }
             try {
               await actions.onReply(text.value);
             } catch (failure) {
               error.textContent = failure instanceof Error ? failure.message : String(failure);
             }
           } },
-          h('p', {}, h('label', { for: 'reply-input' }, 'Reply'), text),
+          h('p', {}, h('label', { for: 'reply-input' }, 'Reply'), text, textError),
           deliveryNote(complaint, 'reply-delivery'),
           h('button', { type: 'submit' }, 'Send reply'),
         )
       : null,
     error,
   );
+}
+
+/** What is wrong with what an agent wrote, said beside the field. */
+const WORDS = {
+  past: 'Choose a date and time still to come: the visitor is told the new date.',
+  reason: 'Say why the date moves: the visitor reads it with the new date.',
+  outcome: 'Write what the visitor is told about the outcome.',
+  note: 'Write a note for the team about how it was resolved.',
+  reply: 'Write the reply first: it is empty.',
+};
+
+/**
+ * Says beside a field what is wrong with it, or clears it (`message` null).
+ * @param {HTMLElement} field @param {HTMLElement} beside @param {string | null} message
+ */
+function mark(field, beside, message) {
+  beside.textContent = message ?? '';
+  // The field is described by its error only while it has one.
+  const others = (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((ref) => ref && ref !== beside.id);
+  const refs = message ? [beside.id, ...others] : others;
+  if (refs.length > 0) field.setAttribute('aria-describedby', refs.join(' '));
+  else field.removeAttribute('aria-describedby');
+  if (message) field.setAttribute('aria-invalid', 'true');
+  else field.removeAttribute('aria-invalid');
 }
 
 /** What became of each reply's email, said in words (the state is never told by colour alone). */

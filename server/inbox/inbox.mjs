@@ -1,6 +1,6 @@
 // @ts-check
 import { acceptInvite, createApi, signIn } from './api.mjs';
-import { renderAgents } from './agents-view.mjs';
+import { agentsTable, renderAgents } from './agents-view.mjs';
 import { renderDetail } from './detail-view.mjs';
 import { fillOptions, renderQueue } from './queue-view.mjs';
 import { renderSettings } from './settings-view.mjs';
@@ -93,6 +93,8 @@ async function enter(token, agent) {
   ui.main.hidden = false;
   ui.signOut.hidden = false;
   ui.who.hidden = false;
+  ui.liveState.hidden = false;
+  ui.liveState.textContent = 'Connecting…';
   ui.who.textContent = `Signed in as ${agent.name}${agent.role === 'admin' ? ' (admin)' : ''}`;
   ui.showAgents.hidden = agent.role !== 'admin';
   ui.showSettings.hidden = agent.role !== 'admin';
@@ -112,7 +114,7 @@ async function enter(token, agent) {
  * Forwarded webhooks, emails and chat messages link to `/inbox/#complaint=<id>`: open it.
  */
 async function openLinkedComplaint() {
-  const id = new URLSearchParams(location.hash.slice(1)).get('complaint');
+  const id = linkedId();
   if (!id) return;
   await openDetail(id, { focus: true }).catch(() => {
     ui.announcer.textContent = 'The linked complaint was not found.';
@@ -161,8 +163,12 @@ function scheduleRefresh() {
   return refresh.running;
 }
 
-/** @param {'created' | 'updated'} event @param {string} id */
+/** @param {'created' | 'updated' | 'agents'} event @param {string} id */
 async function onServerEvent(event, id) {
+  if (event === 'agents') {
+    if (state.view === 'agents') await redrawAgentsTable();
+    return;
+  }
   if (event === 'created') ui.announcer.textContent = 'A new complaint arrived.';
   await scheduleRefresh();
   // Re-render an open complaint only when the agent is not halfway through a note.
@@ -192,13 +198,33 @@ async function refreshQueue() {
   } while (offset < state.shown && offset < answer.total && answer.complaints.length > 0);
   fillOptions(ui.category, answer.facets.categories);
   fillOptions(ui.language, answer.facets.languages);
-  renderQueue(ui.rows, complaints, (id) => void openDetail(id, { focus: true }));
+  renderQueue(ui.rows, complaints, (id) => void openFromQueue(id));
   ui.empty.hidden = complaints.length > 0;
   const remaining = answer.total - complaints.length;
   ui.summary.textContent =
     remaining > 0 ? `${complaints.length} of ${answer.total} shown, ${answer.open} open.` : `${answer.total} shown, ${answer.open} open.`;
   ui.more.hidden = remaining <= 0;
   ui.more.textContent = `Show ${Math.min(PAGE, remaining)} more`;
+}
+
+/** The complaint the address names (`#complaint=<id>`), if any. */
+const linkedId = () => new URLSearchParams(location.hash.slice(1)).get('complaint');
+
+/**
+ * Opens a complaint from the queue and gives it its own address: a new history entry, so Back
+ * returns to the one before and a reload opens it again.
+ * @param {string} id
+ */
+async function openFromQueue(id) {
+  if (linkedId() !== id) history.pushState(null, '', `#complaint=${encodeURIComponent(id)}`);
+  await openDetail(id, { focus: true });
+}
+
+/** Back to the queue alone, as at an address that names no complaint. */
+function closeDetail() {
+  state.openId = null;
+  ui.detailView.hidden = true;
+  ui.detailBody.replaceChildren();
 }
 
 /** @param {string} id @param {{ focus: boolean }} options */
@@ -230,12 +256,13 @@ async function refreshTrends() {
   if (state.api) renderTrends(ui.trendsBody, await state.api.trends());
 }
 
-async function refreshAgents() {
-  const { api, agent } = state;
-  if (!api || !agent) return;
-  const { agents } = await api.listAgents();
-  renderAgents(ui.agentsBody, agents, {
-    me: agent,
+/**
+ * What the Agents page does, for the signed-in admin `me`.
+ * @param {ReturnType<typeof createApi>} api @param {import('./api.mjs').Agent} me
+ * @returns {import('./agents-view.mjs').AgentsActions}
+ */
+const agentActions = (api, me) => ({
+    me,
     invite: state.invite,
     onAdd: async (account) => {
       const answer = await api.addAgent(account);
@@ -249,11 +276,33 @@ async function refreshAgents() {
       await refreshAgents();
       ui.announcer.textContent = `${account.name} was removed.`;
     },
-  });
+});
+
+async function refreshAgents() {
+  const { api, agent } = state;
+  if (!api || !agent) return;
+  const { agents } = await api.listAgents();
+  renderAgents(ui.agentsBody, agents, agentActions(api, agent));
+}
+
+/** The list of agents changed elsewhere: redraws it, leaving the form and what is typed in it. */
+async function redrawAgentsTable() {
+  const { api, agent } = state;
+  if (!api || !agent) return;
+  const { agents } = await api.listAgents();
+  const table = ui.agentsBody.querySelector('#agents');
+  if (table && state.view === 'agents') table.replaceWith(agentsTable(agents, agentActions(api, agent), document.getElementById('agents-error') ?? undefined));
 }
 
 /** @param {'queue' | 'trends' | 'agents' | 'settings'} view */
 async function show(view) {
+  // What was said about one view is not news in another; the invite link is shown only once.
+  if (view !== state.view) ui.announcer.textContent = '';
+  if (view !== 'agents') {
+    state.invite = null;
+    // Not left in the page to show again, for a moment, when the admin comes back.
+    ui.agentsBody.querySelector('#invite-result')?.replaceChildren();
+  }
   state.view = view;
   ui.queueView.hidden = view !== 'queue';
   ui.detailView.hidden = view !== 'queue' || state.openId === null;
@@ -305,7 +354,8 @@ function leave() {
   sessionStorage.removeItem(TOKEN_KEY);
   Object.assign(state, { api: null, agent: null, openId: null, stop: null, invite: null });
   ui.detailView.hidden = true;
-  ui.liveState.textContent = 'Offline';
+  ui.liveState.textContent = '';
+  ui.liveState.hidden = true;
   void show('queue');
   showSignIn();
 }
@@ -334,8 +384,11 @@ ui.showQueue.addEventListener('click', () => void show('queue'));
 ui.showTrends.addEventListener('click', () => void show('trends'));
 ui.showAgents.addEventListener('click', () => void show('agents'));
 ui.showSettings.addEventListener('click', () => void show('settings'));
+// Back, Forward or a pasted link: the address says which complaint is open, or none.
 window.addEventListener('hashchange', () => {
-  if (state.api) void show('queue').then(openLinkedComplaint);
+  if (!state.api) return;
+  if (!linkedId()) closeDetail();
+  void show('queue').then(openLinkedComplaint);
 });
 
 void boot();

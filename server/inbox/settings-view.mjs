@@ -24,9 +24,10 @@ const KIND_LABELS = { webhook: 'Webhook (Standard Webhooks)', email: 'Email', sl
  *   id: string, kind: 'webhook' | 'email' | 'slack', name: string, url?: string, secret?: string, to?: string,
  *   personalData?: boolean, events: string[], paused: boolean, pausedReason: string | null, source: 'admin' | 'environment', createdAt: string,
  * }} Destination
+ * @typedef {import('../store/store.mjs').WaitingJobs} Waiting
  * @typedef {{ jobId: string, type: string, complaintId: string | null, status: string, attempts: number, lastError: string | null, updatedAt: string, nextAttemptAt: string | null }} Delivery
  * @typedef {{
- *   list(): Promise<{ destinations: Destination[], jobs: { pending: number, failed: number, done: number }, mailConfigured: boolean }>,
+ *   list(): Promise<{ destinations: Destination[], jobs: { pending: number, failed: number, done: number }, waiting?: Waiting[], mailConfigured: boolean }>,
  *   add(body: Record<string, unknown>): Promise<{ destination: Destination, secret?: string }>,
  *   test(id: string): Promise<{ ok: boolean, error?: string }>,
  *   setPaused(id: string, paused: boolean): Promise<unknown>,
@@ -35,6 +36,51 @@ const KIND_LABELS = { webhook: 'Webhook (Standard Webhooks)', email: 'Email', sl
  *   retry(jobId: string): Promise<unknown>,
  * }} DestinationsApi
  */
+
+/** @param {number} n @param {string} one @param {string} many */
+const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * One line of what waits: what it is, for whom, and why it has not gone yet.
+ * @param {Waiting} job
+ * @param {Destination[]} destinations
+ */
+function waitingLine({ kind, destinationId, later, count: n }, destinations) {
+  if (kind === 'forward') {
+    const destination = destinations.find((candidate) => candidate.id === destinationId);
+    if (!destination) return `${count(n, 'event', 'events')} for a destination that is no longer configured: they will not be sent`;
+    const why = destination.paused ? 'held while it is paused' : later ? 'waiting for the next try after a failed one' : 'being sent now';
+    return `${count(n, 'event', 'events')} for ${destination.name}, ${why}`;
+  }
+  if (kind === 'commitment.overdue' || kind === 'commitment.overdue.claimant') {
+    return `${count(n, 'check whether a promised date was kept', 'checks whether promised dates were kept')}, ${later ? 'not due yet' : 'being made now'}`;
+  }
+  if (kind === 'commitment.follow-up') return `${count(n, 'follow-up email', 'follow-up emails')} to visitors, ${later ? 'not due yet (a day or more after resolution)' : 'being sent now'}`;
+  if (kind.startsWith('visitor.')) return `${count(n, 'email', 'emails')} to visitors, ${later ? 'waiting for the next try after a failed one' : 'being sent now'}`;
+  return `${count(n, 'other job', 'other jobs')}, ${later ? 'not due yet' : 'being done now'}`;
+}
+
+/**
+ * Failed jobs, and what waits to be sent, in words: never a bare count that leaves an admin
+ * guessing what is waiting, for which destination, and why.
+ * @param {number} failed
+ * @param {Waiting[]} waiting
+ * @param {Destination[]} destinations
+ */
+function waitingSection(failed, waiting, destinations) {
+  /** @type {Map<string, Waiting>} */
+  const lines = new Map();
+  for (const job of waiting) {
+    // The team's and the claimant's checks for one date read as one.
+    const key = `${job.kind.replace(/\.claimant$/, '')}\u0000${job.destinationId}\u0000${job.later}`;
+    const seen = lines.get(key);
+    lines.set(key, seen && job.kind.endsWith('.claimant') ? seen : seen ? { ...seen, count: seen.count + job.count } : job);
+  }
+  return [
+    h('p', { id: 'job-counts' }, `${count(failed, 'failed job', 'failed jobs')}. ${lines.size === 0 ? 'Nothing is waiting to be sent.' : 'Waiting:'}`),
+    ...(lines.size === 0 ? [] : [h('ul', { id: 'jobs-waiting' }, [...lines.values()].map((job) => h('li', {}, `${waitingLine(job, destinations)}.`)))]),
+  ];
+}
 
 /**
  * Draws the settings page into `container` and keeps it current after each action.
@@ -67,7 +113,7 @@ export async function renderSettings(container, api) {
     mailConfigured = answer.mailConfigured;
     const { jobs } = answer;
     listArea.replaceChildren(
-      h('p', { id: 'job-counts' }, `${jobs.failed} failed ${jobs.failed === 1 ? 'job' : 'jobs'}, ${jobs.pending} waiting to be sent.`),
+      ...waitingSection(jobs.failed, answer.waiting ?? [], answer.destinations),
       answer.destinations.length === 0
         ? h('p', {}, 'No destinations yet: complaints stay in this inbox only.')
         : h('div', { class: 'table-wrap' }, h('table', { id: 'destinations' },
@@ -173,10 +219,25 @@ function addForm(onAdd, mailConfigured, say) {
   const personal = h('input', { id: 'destination-personal', name: 'personalData', type: 'checkbox' });
   const error = h('p', { class: 'error', role: 'alert' });
   const shownSecret = h('div', { id: 'new-secret' });
+  /** A refusal about one field is said beside it. */
+  const fieldErrors = {
+    name: h('span', { class: 'error field-error', id: 'destination-name-error' }),
+    url: h('span', { class: 'error field-error', id: 'destination-url-error' }),
+    secret: h('span', { class: 'error field-error', id: 'destination-secret-error' }),
+    to: h('span', { class: 'error field-error', id: 'destination-to-error' }),
+  };
+  const inputs = { name, url, secret, to };
+  for (const [field, input] of Object.entries(inputs)) input.setAttribute('aria-describedby', `destination-${field}-error`);
+  const clearFieldErrors = () => {
+    for (const [field, input] of Object.entries(inputs)) {
+      fieldErrors[/** @type {keyof typeof fieldErrors} */ (field)].textContent = '';
+      input.removeAttribute('aria-invalid');
+    }
+  };
   const rows = {
-    url: h('p', {}, h('label', { for: 'destination-url' }, 'URL'), url),
-    secret: h('p', {}, h('label', { for: 'destination-secret' }, 'Signing secret ', h('span', { class: 'hint' }, '(optional)')), secret),
-    to: h('p', {}, h('label', { for: 'destination-to' }, 'Team address'), to),
+    url: h('p', {}, h('label', { for: 'destination-url' }, 'URL'), url, fieldErrors.url),
+    secret: h('p', {}, h('label', { for: 'destination-secret' }, 'Signing secret ', h('span', { class: 'hint' }, '(optional)')), secret, fieldErrors.secret),
+    to: h('p', {}, h('label', { for: 'destination-to' }, 'Team address'), to, fieldErrors.to),
     personal: h('p', {}, h('label', { for: 'destination-personal' }, personal, ' Include contact details (email, phone, account) in messages')),
   };
   const events = EVENT_LABELS.map(([value, label], index) => {
@@ -196,7 +257,7 @@ function addForm(onAdd, mailConfigured, say) {
   const form = h('form', { id: 'add-destination', 'aria-labelledby': 'add-destination-title' },
     h('h3', { id: 'add-destination-title' }, 'Add a destination'),
     h('p', {}, h('label', { for: 'destination-kind' }, 'Kind'), kind),
-    h('p', {}, h('label', { for: 'destination-name' }, 'Name'), name),
+    h('p', {}, h('label', { for: 'destination-name' }, 'Name'), name, fieldErrors.name),
     rows.url, rows.secret, rows.to, rows.personal,
     h('fieldset', {}, h('legend', {}, 'Events to send'), events.map(({ row }) => h('p', {}, row))),
     error,
@@ -206,6 +267,7 @@ function addForm(onAdd, mailConfigured, say) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
+    clearFieldErrors();
     /** @type {Record<string, unknown>} */
     const body = { kind: kind.value, name: name.value, events: events.filter(({ box }) => box.checked).map(({ box }) => box.value) };
     if (kind.value !== 'email') body.url = url.value.trim();
@@ -219,7 +281,16 @@ function addForm(onAdd, mailConfigured, say) {
         ? [h('p', {}, 'The signing secret for this webhook, shown only now: copy it into the receiving system.'), h('output', { id: 'new-secret-value', class: 'secret' }, made)]
         : []));
     } catch (caught) {
-      error.textContent = caught instanceof Error ? caught.message : 'The destination was not added.';
+      const message = caught instanceof Error ? caught.message : 'The destination was not added.';
+      const field = /** @type {{ field?: string | null }} */ (caught).field;
+      if (field && field in inputs) {
+        const key = /** @type {keyof typeof inputs} */ (field);
+        fieldErrors[key].textContent = message;
+        inputs[key].setAttribute('aria-invalid', 'true');
+        inputs[key].focus();
+      } else {
+        error.textContent = message;
+      }
       say('');
     }
   });

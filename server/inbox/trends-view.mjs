@@ -34,7 +34,7 @@ export function renderTrends(container, trends) {
             'table',
             { id: 'trends-categories' },
             h('caption', {}, `Weeks starting on Monday, last ${trends.weeks.length} weeks`),
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Category'), trends.weeks.map((week) => h('th', { scope: 'col' }, week.slice(5))), h('th', { scope: 'col' }, 'Total'))),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Category'), trends.weeks.map((week) => h('th', { scope: 'col' }, weekLabel(week))), h('th', { scope: 'col' }, 'Total'))),
             h(
               'tbody',
               {},
@@ -60,8 +60,8 @@ export function renderTrends(container, trends) {
               h(
                 'tr',
                 {},
-                h('td', {}, `${signal.field}: ${signal.value}`),
-                h('td', {}, signal.cue),
+                h('td', {}, decisionText(signal.field, signal.value)),
+                h('td', {}, cueText(signal.cue)),
                 h('td', {}, signal.count),
                 h('td', { class: 'bar-cell', 'aria-hidden': 'true' }, bar(signal.count / top)),
               ),
@@ -94,6 +94,69 @@ export function commitmentsSection({ total, kept, moved, missed }, weeks) {
 export function commitmentsLine({ total, kept, moved, missed }) {
   if (total === 0) return 'Commitments kept on time: none to count yet (no complaint with a promised date is resolved or past it).';
   return `Commitments kept on time: ${kept} of ${total} (${Math.floor((kept / total) * 100)} %) · moved with notice: ${moved} · missed: ${missed}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A week as the inbox says it: "7–13 Dec", "30 Nov – 6 Dec", "29 Dec 2025 – 4 Jan 2026".
+ * @param {string} week its Monday, as YYYY-MM-DD (UTC)
+ */
+export function weekLabel(week) {
+  const start = new Date(`${week}T00:00:00Z`);
+  if (Number.isNaN(start.getTime())) return week;
+  const end = new Date(start.getTime() + 6 * 24 * 3600_000);
+  const day = (/** @type {Date} */ date) => date.getUTCDate();
+  const month = (/** @type {Date} */ date) => MONTHS[date.getUTCMonth()];
+  if (start.getUTCFullYear() !== end.getUTCFullYear()) {
+    return `${day(start)} ${month(start)} ${start.getUTCFullYear()} – ${day(end)} ${month(end)} ${end.getUTCFullYear()}`;
+  }
+  if (start.getUTCMonth() !== end.getUTCMonth()) return `${day(start)} ${month(start)} – ${day(end)} ${month(end)}`;
+  return `${day(start)}–${day(end)} ${month(end)}`;
+}
+
+/** What each triage decision is called in the inbox. */
+const DECISIONS = /** @type {Record<string, string>} */ ({
+  urgency: 'Urgency',
+  category: 'Category',
+  mood: 'Mood',
+  customerType: 'Customer type',
+  language: 'Language',
+  escalation: 'Handover to a person',
+});
+
+/** @param {string} code */
+function languageName(code) {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "Customer type: frequent", "Language: Hungarian". @param {string} field @param {string} value */
+export function decisionText(field, value) {
+  return `${DECISIONS[field] ?? field}: ${field === 'language' ? languageName(value) : value}`;
+}
+
+/**
+ * A cue as a sentence fragment an agent reads, not triage's shorthand ("no mood cues",
+ * "history=3"); a cue that is what the visitor wrote is shown as it is.
+ * @param {string} cue
+ */
+export function cueText(cue) {
+  const none = /^no ([\w-]+) (?:cues|words)(?:; default)?$/.exec(cue);
+  if (none) return `nothing pointed to a ${none[1]?.replace('-', ' ')}: the usual reading`;
+  const locale = /^page locale (.+)$/.exec(cue);
+  if (locale) return `the page's language (${languageName(locale[1] ?? '')})`;
+  const history = /^history=(\d+)$/.exec(cue);
+  if (history) return `${history[1]} earlier complaints`;
+  const follows = /^(?:(.+); )?(urgency|mood) (\w+)$/.exec(cue);
+  if (follows) return `${follows[1] ? `${follows[1]}; ` : ''}${follows[3]} ${follows[2]}`;
+  const money = /^money: (.+)$/.exec(cue);
+  if (money) return `an amount: ${money[1]}`;
+  if (cue === 'vocabulary') return 'the words used';
+  return cue;
 }
 
 /** Set through CSSOM, which the inbox's CSP allows (a `style` attribute it would block). @param {number} share */

@@ -121,7 +121,7 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
       const jobs = await forwarding.jobsFor('complaint.resolved', complaintId, { at, details: { agent: { id: agent.id, name: agent.name }, note } });
       if (mailer) {
         const complaint = await store.getRecord(complaintId);
-        const followUp = complaint && complaint.status !== 'resolved' ? followUpJob(complaint.record, at) : null;
+        const followUp = complaint && complaint.status !== 'resolved' ? followUpJob(complaint.record, at, complaint.summary.followUpAt) : null;
         if (followUp) jobs.push(followUp);
       }
       return jobs;

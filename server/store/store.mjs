@@ -8,6 +8,11 @@
  */
 
 /**
+ * @typedef {{ kind: string, destinationId: string | null, later: boolean, count: number }} WaitingJobs
+ *   `later`: not due yet (a check or email scheduled for a date to come); else due, or retrying.
+ */
+
+/**
  * @typedef {import('../../src/record/record').ComplaintRecord} ComplaintRecord
  * @typedef {import('../../src/record/record').RatingRecord} RatingRecord
  * @typedef {ComplaintRecord | RatingRecord} Deliverable
@@ -264,7 +269,7 @@
  *   fresh one, which the receipt, the stored record and every read carry.
  * @property {(id: string, now?: number) => Promise<Complaint | null>} getRecord
  * @property {(filters?: ListFilters) => Promise<ComplaintListItem[]>} listRecords
- *   Open work first; then handoffs and critical, then urgency, then oldest first.
+ *   Open work first; then handoffs and critical, then urgency, then soonest due (none promised last), then oldest first.
  * @property {(filters?: Filters) => Promise<{ total: number, open: number }>} countRecords
  *   How many complaints match the filters, and how many of them are not resolved.
  * @property {() => Promise<{ categories: string[], languages: string[] }>} facets
@@ -322,6 +327,8 @@
  *   A failed job becomes pending and due at `at`; false when there is no such failed job.
  * @property {(options?: { status?: string, limit?: number }) => Promise<Job[]>} listJobs
  * @property {() => Promise<{ pending: number, failed: number, done: number }>} countJobs
+ * @property {(now: number) => Promise<WaitingJobs[]>} waitingJobs
+ *   The pending jobs by kind and destination, and whether they are due yet at `now`.
  * @property {DestinationStore['listDestinations']} listDestinations  forwarding's destinations
  * @property {DestinationStore['getDestination']} getDestination
  * @property {DestinationStore['addDestination']} addDestination

@@ -18,14 +18,16 @@ const UNSUBSCRIBE_DAYS = 365;
 /**
  * The follow-up job a resolution writes, or null when the visitor gave no consent or no email
  * that names one address (a record listing several would have us write to strangers).
- * Due a day after resolution, or at the record's `followUpAt` if that is later.
+ * Due a day after resolution, or at the planned follow-up if that is later: the record's
+ * `followUpAt`, or where it moved when an agent moved the due date (`plannedAt`).
  * @param {import('../../store/store.mjs').ComplaintRecord} record
  * @param {string} resolvedAt
+ * @param {string | null} [plannedAt]
  * @returns {import('../../store/store.mjs').JobSpec | null}
  */
-export function followUpJob(record, resolvedAt) {
+export function followUpJob(record, resolvedAt, plannedAt = record.followUpAt) {
   if (!record.visitor.followUpConsent || !visitorAddress(record) || record.csat !== null) return null;
-  const planned = record.followUpAt ? Date.parse(record.followUpAt) : 0;
+  const planned = plannedAt ? Date.parse(plannedAt) : 0;
   const dueAt = new Date(Math.max(Date.parse(resolvedAt) + DAY_MS, Number.isNaN(planned) ? 0 : planned)).toISOString();
   return { kind: FOLLOW_UP_JOB, payload: {}, dueAt, complaintId: record.id };
 }

@@ -86,7 +86,7 @@ export function readForwardingConfig(env) {
 function destinationUrl(env, name, allowPrivate) {
   const checked = checkDestinationUrl(String(env[name]), { allowPrivate });
   // The URL itself is not repeated: a chat webhook URL is a secret.
-  if (!checked.ok) throw new Error(`${name}: ${checked.message}${checked.message.includes('private') ? ' Set HEARD_ALLOW_PRIVATE_DESTINATIONS=1 for a local setup.' : ''}`);
+  if (!checked.ok) throw new Error(`${name}: ${checked.message}`);
   return checked.url.href;
 }
 

@@ -77,6 +77,9 @@ export function isPublicAddress(address) {
   return family === 6 ? !NOT_PUBLIC_V6.check(address, 'ipv6') : !NOT_PUBLIC_V4.check(address, 'ipv4');
 }
 
+/** Why a private destination is refused, naming the setting that allows it. */
+export const PRIVATE_REFUSED = 'The URL points to a private or local address; Heard sends only to public addresses unless the server runs with HEARD_ALLOW_PRIVATE_DESTINATIONS=1 (for a local setup).';
+
 /**
  * Checks a destination URL as an admin saves it: http(s) only, no credentials in it, and (unless
  * private destinations are allowed) not a literal private address. Names are checked again on
@@ -97,7 +100,7 @@ export function checkDestinationUrl(raw, { allowPrivate = false } = {}) {
   if (url.username || url.password) return { ok: false, message: 'The URL may not contain a user name or password.' };
   const host = bareHost(url);
   if (!allowPrivate && (isIP(host) !== 0 ? !isPublicAddress(host) : host === 'localhost' || host.endsWith('.localhost'))) {
-    return { ok: false, message: 'The URL points to a private or local address.' };
+    return { ok: false, message: PRIVATE_REFUSED };
   }
   return { ok: true, url };
 }
@@ -201,7 +204,7 @@ function publicOnlyLookup(hostname, options, callback) {
     const allowed = addresses.filter((entry) => isPublicAddress(entry.address));
     const first = allowed[0];
     if (!first) {
-      return callback(Object.assign(new DeliveryError('private-address', 'The destination resolves to a private or local address'), { code: 'EHEARDPRIVATE' }), '', 0);
+      return callback(Object.assign(new DeliveryError('private-address', 'The destination resolves to a private or local address; set HEARD_ALLOW_PRIVATE_DESTINATIONS=1 to allow it (for a local setup)'), { code: 'EHEARDPRIVATE' }), '', 0);
     }
     if (options.all) return /** @type {any} */ (callback)(null, allowed);
     return callback(null, first.address, first.family);

@@ -12,6 +12,7 @@ import { HELD_UNTIL } from './handler.mjs';
  * @typedef {{
  *   store: import('../../store/store.mjs').Store & import('./service.mjs').DestinationStore & {
  *     countJobs(): Promise<{ pending: number, failed: number, done: number }>,
+ *     waitingJobs(now: number): Promise<import('../../store/store.mjs').WaitingJobs[]>,
  *     retryJob(id: string, at: string): Promise<boolean>,
  *   },
  *   forwarding: ReturnType<typeof import('./service.mjs').createForwarding>,
@@ -37,8 +38,8 @@ export async function destinationRoutes(api, { store, forwarding, allowPrivate, 
 
   api.get('/destinations', async (_request, reply) => {
     reply.header('Cache-Control', 'no-store');
-    const [destinations, jobs] = await Promise.all([store.listDestinations(), store.countJobs()]);
-    return { destinations: destinations.map(publicDestination), jobs, mailConfigured };
+    const [destinations, jobs, waiting] = await Promise.all([store.listDestinations(), store.countJobs(), store.waitingJobs(Date.now())]);
+    return { destinations: destinations.map(publicDestination), jobs, waiting, mailConfigured };
   });
 
   api.post('/destinations', { schema: { body: DESTINATION_BODY_SCHEMA } }, async (request, reply) => {

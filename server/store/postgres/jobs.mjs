@@ -130,6 +130,15 @@ export function createPostgresJobs(pool) {
       for (const { status, n } of rows) counts[/** @type {keyof typeof counts} */ (status)] = n;
       return counts;
     },
+    /** @type {import('../store.mjs').Store['waitingJobs']} */
+    waitingJobs: async (now) => {
+      const { rows } = await pool.query(
+        `SELECT kind, destination_id, due_at > $1 AS later, count(*)::int AS n FROM jobs
+         WHERE status = 'pending' GROUP BY kind, destination_id, later ORDER BY kind, destination_id COLLATE "C", later`,
+        [new Date(now).toISOString()],
+      );
+      return rows.map((row) => ({ kind: row.kind, destinationId: row.destination_id, later: row.later, count: row.n }));
+    },
   };
 }
 

@@ -33,7 +33,8 @@ const LIST_COLUMNS = `c.id, c.reference, c.received_at, c.status, c.claimed_by, 
   c.due_by, c.follow_up_at, c.follow_up_consent,
   COALESCE((SELECT r.csat FROM ratings r WHERE r.complaint_id = c.id AND ${KEY_MATCHES} ORDER BY r.at DESC LIMIT 1), c.csat) AS csat`;
 
-const QUEUE_ORDER = `ORDER BY (c.status = 'resolved'), c.escalated DESC, c.urgency_rank, c.submitted_at, c.id COLLATE "C"`;
+// Within one urgency the soonest due comes first; complaints with no date promised come after them.
+const QUEUE_ORDER = `ORDER BY (c.status = 'resolved'), c.escalated DESC, c.urgency_rank, c.due_by NULLS LAST, c.submitted_at, c.id COLLATE "C"`;
 
 const INSERT_COMPLAINT = `
   WITH receipt AS (
@@ -370,7 +371,9 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     moveDue: async (id, agent, dueBy, reason, at, options = {}) =>
       work(
         // The first promise is kept, and a move made once the date it replaces had passed is marked late.
+        // The follow-up planned after the date moves with it, the same time after the new date.
         `UPDATE complaints SET due_by = $2, due_by_reason = $3,
+           follow_up_at = follow_up_at + ($2::timestamptz - COALESCE(due_by, $2::timestamptz)),
            first_due_by = COALESCE(first_due_by, due_by, $2::timestamptz),
            late_move = late_move OR COALESCE(due_by < $4::timestamptz, false)
          WHERE id = $1 AND status <> 'resolved'`,

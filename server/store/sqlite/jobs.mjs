@@ -33,6 +33,8 @@ export function createSqliteJobs(db) {
       WHERE id = ? AND status = 'failed'`),
     list: db.prepare('SELECT * FROM jobs WHERE (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit'),
     count: db.prepare('SELECT status, COUNT(*) AS n FROM jobs GROUP BY status'),
+    waiting: db.prepare(`SELECT kind, destination_id, due_at > ? AS later, COUNT(*) AS n FROM jobs
+      WHERE status = 'pending' GROUP BY kind, destination_id, later ORDER BY kind, destination_id, later`),
   };
 
   /** Adds jobs inside the caller's transaction. @param {JobSpec[] | undefined} jobs */
@@ -90,6 +92,11 @@ export function createSqliteJobs(db) {
       for (const { status, n } of /** @type {{ status: keyof typeof counts, n: number }[]} */ (q.count.all())) counts[status] = n;
       return counts;
     },
+    /** @type {import('../store.mjs').Store['waitingJobs']} */
+    waitingJobs: async (now) =>
+      /** @type {{ kind: string, destination_id: string | null, later: number, n: number }[]} */ (q.waiting.all(new Date(now).toISOString())).map((row) => ({
+        kind: row.kind, destinationId: row.destination_id, later: row.later === 1, count: row.n,
+      })),
   };
 }
 

@@ -99,7 +99,11 @@ export function createSqliteStore({ path }) {
     replied: db.prepare(`UPDATE complaints SET last_reply_at = @at
       WHERE id = @id AND (@guard = 0 OR claimed_by_id IS @expected)`),
     // The first promise is kept, and a move made once the date it replaces had passed is marked late.
+    // The follow-up planned after the date moves with it, the same time after the new date.
     moveDue: db.prepare(`UPDATE complaints SET due_by = @dueBy, due_ms = @dueMs, due_by_reason = @reason,
+      follow_up_ms = CASE WHEN follow_up_ms IS NULL OR due_ms IS NULL THEN follow_up_ms ELSE follow_up_ms + (@dueMs - due_ms) END,
+      follow_up_at = CASE WHEN follow_up_ms IS NULL OR due_ms IS NULL THEN follow_up_at
+        ELSE strftime('%Y-%m-%dT%H:%M:%fZ', (follow_up_ms + (@dueMs - due_ms)) / 1000.0, 'unixepoch') END,
       first_due_ms = COALESCE(first_due_ms, due_ms, @dueMs),
       late_move = CASE WHEN due_ms < @atMs THEN 1 ELSE late_move END
       WHERE id = @id AND status <> 'resolved' AND (@guard = 0 OR claimed_by_id IS @expected)`),
@@ -338,7 +342,7 @@ export function createSqliteStore({ path }) {
     listRecords: async ({ status = null, category = null, language = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
       const { where, params } = filtersToSql({ status, category, language });
       const sql = `SELECT ${LIST_COLUMNS} FROM complaints ${where}
-        ORDER BY (status = 'resolved'), escalated DESC, urgency_rank, submitted_ms, id LIMIT @limit OFFSET @offset`;
+        ORDER BY (status = 'resolved'), escalated DESC, urgency_rank, due_ms IS NULL, due_ms, submitted_ms, id LIMIT @limit OFFSET @offset`;
       return db.prepare(sql).all({ ...params, limit, offset }).map((row) => toListItem(toWorkRow(/** @type {Row} */ (row)), now));
     },
     countRecords: async ({ status = null, category = null, language = null } = {}) => {
@@ -464,6 +468,7 @@ export function createSqliteStore({ path }) {
     retryJob: jobs.retryJob,
     listJobs: jobs.listJobs,
     countJobs: jobs.countJobs,
+    waitingJobs: jobs.waitingJobs,
     ...sqliteDestinations(db),
     ...sqliteFollowUps(db),
     ping: async () => {

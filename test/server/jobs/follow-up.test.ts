@@ -96,6 +96,30 @@ describe('follow-up emails', () => {
     expect(smtp.mail).toHaveLength(1);
   });
 
+  it('sends the follow-up planned after the due date on the new schedule once an agent moves the date', async () => {
+    const record = sampleComplaint({ visitor: { name: 'Ana Novak', email: 'ana@example.com', followUpConsent: true } });
+    const dueBy = now + 2 * DAY;
+    record.commitment = { ...record.commitment!, dueBy: new Date(dueBy).toISOString() };
+    record.followUpAt = new Date(dueBy + 2 * DAY).toISOString();
+    await receive(record);
+    const moved = await app.inject({
+      method: 'POST', url: `/api/complaints/${record.id}/due`, headers: auth,
+      payload: { dueBy: new Date(dueBy + 5 * DAY).toISOString(), reason: 'The part ships next week.' },
+    });
+    expect(moved.statusCode).toBe(200);
+    await resolve(record.id);
+
+    // The old schedule, two days after the old date: nothing yet.
+    now = dueBy + 2 * DAY + 60_000;
+    await drain();
+    expect(smtp.mail.map((mail) => mail.subject)).toEqual([]);
+    // Two days after the new date.
+    now = dueBy + 7 * DAY + 60_000;
+    await drain();
+    await smtp.waitForMail(1);
+    expect(smtp.recipients[0]).toEqual(['ana@example.com']);
+  });
+
   it('writes to no one who did not consent, gave no email, or already rated in the widget', async () => {
     const noConsent = sampleComplaint({ visitor: { followUpConsent: false } });
     const noEmail = sampleComplaint({ visitor: { email: null, followUpConsent: true } });

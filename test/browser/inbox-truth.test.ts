@@ -1,0 +1,239 @@
+/**
+ * What the inbox tells an agent, in real Chromium: errors as sentences beside their field,
+ * no notice left over from another view, a URL for every complaint, and trends in words.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.mjs';
+import { sampleComplaint } from '../../server/sample-records.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
+import { addAgent, PASSWORD } from '../support/agents';
+import { launchChromium } from './support/chromium';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** How long a poll waits for the page to catch up, on a busy machine. */
+const WAIT = { timeout: 10_000 };
+
+let browser: Browser;
+let app: ReturnType<typeof createApp>;
+let store: ReturnType<typeof createSqliteStore>;
+let base: string;
+let ada: Awaited<ReturnType<typeof addAgent>>;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  store = createSqliteStore({ path: ':memory:' });
+  app = createApp({ store, allowedOrigins: [], rateLimit: 0 });
+  app.addHook('onClose', async () => store.close());
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  ada = await addAgent(store, { name: 'Ada', email: 'ada@shop.example', role: 'admin' });
+  return () => app.close();
+});
+
+async function receive(record = sampleComplaint()) {
+  const response = await fetch(`${base}/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
+  expect(response.status).toBe(201);
+  return record;
+}
+
+async function signIn(path = '/inbox/', email = ada.email): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${base}${path}`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('body[data-live="live"]').waitFor();
+  return page;
+}
+
+async function axeViolations(page: Page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    return (await axe.run(document)).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
+}
+
+/** The text that describes a field to a screen reader, and whether it is marked invalid. */
+async function fieldState(page: Page, id: string) {
+  return page.evaluate((fieldId) => {
+    const field = document.getElementById(fieldId)!;
+    const described = (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    return {
+      invalid: field.getAttribute('aria-invalid') === 'true',
+      description: described.map((ref) => document.getElementById(ref)?.textContent ?? '').join(' ').trim(),
+    };
+  }, id);
+}
+
+describe('the inbox says what is true', () => {
+  it('refuses a private destination beside its URL, naming the setting that allows it', async () => {
+    const page = await signIn();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Kind').selectOption('webhook');
+    await page.getByLabel('Name', { exact: true }).fill('Help desk');
+    await page.getByLabel('URL', { exact: true }).fill('http://127.0.0.1:9/hook');
+    await page.getByRole('button', { name: 'Add destination' }).click();
+    await expect.poll(async () => (await fieldState(page, 'destination-url')).description, WAIT).toContain('HEARD_ALLOW_PRIVATE_DESTINATIONS=1');
+    expect((await fieldState(page, 'destination-url')).invalid).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('gives every complaint its own URL: a link opens it, Back returns to the queue, a reload keeps it', async () => {
+    const first = await receive(sampleComplaint({ submittedAt: new Date(Date.now() - 3600_000).toISOString() }));
+    const second = await receive();
+    const page = await signIn();
+    await page.getByRole('button', { name: first.reference }).click();
+    await expect.poll(() => page.locator('#detail-title').textContent(), WAIT).toBe(`Complaint ${first.reference}`);
+    expect(new URL(page.url()).hash).toBe(`#complaint=${first.id}`);
+    await page.getByRole('button', { name: second.reference }).click();
+    await expect.poll(() => page.url(), WAIT).toContain(`#complaint=${second.id}`);
+    await expect.poll(() => page.locator('#detail-title').textContent(), WAIT).toBe(`Complaint ${second.reference}`);
+
+    await page.goBack();
+    await expect.poll(() => page.locator('#detail-title').textContent(), WAIT).toBe(`Complaint ${first.reference}`);
+    await page.reload();
+    await expect.poll(() => page.locator('#detail-title').textContent(), WAIT).toBe(`Complaint ${first.reference}`);
+    expect(await page.locator('#detail-view').isVisible()).toBe(true);
+    await page.goBack();
+    await expect.poll(() => page.locator('#detail-view').isVisible(), WAIT).toBe(false);
+    expect(await page.locator('#queue-view').isVisible()).toBe(true);
+
+    // A link from an email or a chat message, in a new tab: it opens once the agent signs in.
+    const linked = await signIn(`/inbox/#complaint=${second.id}`);
+    await expect.poll(() => linked.locator('#detail-title').textContent(), WAIT).toBe(`Complaint ${second.reference}`);
+    expect(await axeViolations(linked)).toEqual([]);
+    await Promise.all([page.close(), linked.close()]);
+  });
+
+  it('speaks in words on Trends: decisions and cues, and weeks as dates', async () => {
+    const record = sampleComplaint();
+    record.messages = [record.messages[0]!, { from: 'visitor', text: 'My order is late. It was supposed to arrive yesterday.', at: record.submittedAt }];
+    await receive(record);
+    const page = await signIn();
+    await page.getByRole('button', { name: 'Trends' }).click();
+    await page.locator('#trends-signals').waitFor();
+    const text = (await page.locator('#trends-body').textContent()) ?? '';
+    for (const raw of ['customerType', 'no mood cues', 'no customer-type cues', 'mood: calm']) expect(text).not.toContain(raw);
+    expect(await page.locator('#trends-signals tbody').textContent()).toContain('Mood: calm');
+
+    const headers = await page.locator('#trends-categories thead th').allTextContents();
+    const monday = new Date();
+    monday.setUTCHours(0, 0, 0, 0);
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    const sunday = new Date(monday.getTime() + 6 * 24 * 3600_000);
+    const month = (day: Date) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][day.getUTCMonth()];
+    // "7–13 Dec", or "30 Nov – 6 Dec" across two months.
+    const thisWeek = month(monday) === month(sunday)
+      ? `${monday.getUTCDate()}–${sunday.getUTCDate()} ${month(sunday)}`
+      : `${monday.getUTCDate()} ${month(monday)} – ${sunday.getUTCDate()} ${month(sunday)}`;
+    expect(headers.at(-2)).toBe(thisWeek);
+    expect(headers.slice(1, -1).every((header) => /^\d{1,2}(–| [A-Z][a-z]{2}( \d{4})? – )\d{1,2} [A-Z][a-z]{2}( \d{4})?$/.test(header)), headers.join(' | ')).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('says what is wrong with a new due date beside the field, as a sentence for the agent', async () => {
+    const record = await receive();
+    const page = await signIn(`/inbox/#complaint=${record.id}`);
+    await page.locator('#due-by-input').waitFor();
+    await page.locator('#due-by-input').fill('2020-03-01T12:00');
+    await page.locator('#due-reason-input').fill('The part ships on Thursday.');
+    await page.getByRole('button', { name: 'Move the due date' }).click();
+    await expect.poll(async () => (await fieldState(page, 'due-by-input')).description, WAIT).toContain('Choose a date and time still to come');
+    expect((await fieldState(page, 'due-by-input')).invalid).toBe(true);
+    expect(await page.locator('#detail-body').textContent()).not.toMatch(/dueBy|2030-|must be/);
+
+    await page.locator('#due-by-input').fill('2099-03-01T12:00');
+    await page.locator('#due-reason-input').fill('   ');
+    await page.getByRole('button', { name: 'Move the due date' }).click();
+    await expect.poll(async () => (await fieldState(page, 'due-reason-input')).description, WAIT).toContain('Say why the date moves');
+    expect(await fieldState(page, 'due-by-input')).toMatchObject({ invalid: false });
+    expect(await page.locator('#detail-body').textContent()).not.toMatch(/body\/reason|must match/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves no stale notice: an addition is not announced again in another view, an invited agent who signed in is active, and signing in shows no live state', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/inbox/`);
+    await page.locator('#email').waitFor();
+    expect(await page.locator('#live-state').isVisible()).toBe(false);
+    await page.close();
+
+    const admin = await signIn();
+    await admin.getByRole('button', { name: 'Agents' }).click();
+    await admin.locator('#agent-name').fill('Sam Okafor');
+    await admin.locator('#agent-email').fill('sam@shop.example');
+    await admin.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => admin.locator('#announcer').textContent(), WAIT).toBe('Sam Okafor was added.');
+    const link = (await admin.locator('#invite-link').textContent()) ?? '';
+    const sam = admin.locator('#agents tr', { hasText: 'Sam Okafor' });
+    expect(await sam.locator('td').nth(2).textContent()).toBe('invited');
+
+    // Sam follows the link elsewhere; the admin's list says so without a reload.
+    const invited = await browser.newPage();
+    await invited.goto(link);
+    await invited.getByLabel('New password').fill('a long and unusual passphrase');
+    await invited.getByRole('button', { name: 'Set password and sign in' }).click();
+    await invited.locator('body[data-live="live"]').waitFor();
+    await expect.poll(() => sam.locator('td').nth(2).textContent(), WAIT).toBe('active');
+
+    await admin.getByRole('button', { name: 'Queue' }).click();
+    expect(await admin.locator('#announcer').textContent()).toBe('');
+    await admin.getByRole('button', { name: 'Agents' }).click();
+    await admin.locator('#agents').waitFor();
+    expect(await admin.locator('#announcer').textContent()).toBe('');
+    expect(await admin.locator('#invite-link').count()).toBe(0);
+    expect(await axeViolations(admin)).toEqual([]);
+    await Promise.all([admin.close(), invited.close()]);
+  });
+
+  it('says what waits to be sent, for which destination and why, instead of a bare count', async () => {
+    const record = await receive();
+    const page = await signIn(`/inbox/#complaint=${record.id}`);
+    await page.locator('#due-by-input').fill('2099-03-01T12:00');
+    await page.locator('#due-reason-input').fill('The part ships on Thursday.');
+    await page.getByRole('button', { name: 'Move the due date' }).click();
+    await expect.poll(() => page.locator('#detail-body').textContent(), WAIT).toContain('(moved: The part ships on Thursday.)');
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.locator('#job-counts').waitFor();
+    const said = (await page.locator('#destinations-list').textContent()) ?? '';
+    expect(said).not.toMatch(/\d+ waiting to be sent/);
+    expect(said).toContain('1 check whether a promised date was kept, not due yet');
+    expect(said).toContain('No destinations yet');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('says beside the reply, the outcome and the note when one holds only spaces, not the API\'s words', async () => {
+    const record = await receive();
+    const page = await signIn(`/inbox/#complaint=${record.id}`);
+    await page.locator('#reply-input').waitFor();
+    await page.locator('#reply-input').fill('   ');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await expect.poll(async () => (await fieldState(page, 'reply-input')).description, WAIT).toContain('Write the reply first');
+    expect((await fieldState(page, 'reply-input')).invalid).toBe(true);
+
+    await page.locator('#outcome-reply-input').fill('  ');
+    await page.locator('#resolution-note-input').fill('  ');
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(async () => (await fieldState(page, 'outcome-reply-input')).description, WAIT).toContain('Write what the visitor is told');
+    expect((await fieldState(page, 'resolution-note-input')).description).toContain('Write a note for the team');
+    expect(await page.locator('#detail-body').textContent()).not.toMatch(/body\/|must match|pattern/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
