@@ -16,6 +16,7 @@ import { summariseRecord } from './summary.mjs';
  *   wakeWorker: () => void,
  *   identitySecret?: string | null,
  *   statusPerMinute?: number,
+ *   metrics?: import('../metrics.mjs').Metrics | null,
  * }} ReceiverOptions
  */
 
@@ -25,7 +26,7 @@ import { summariseRecord } from './summary.mjs';
  * @param {import('fastify').FastifyInstance} receiver
  * @param {ReceiverOptions} options
  */
-export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker, identitySecret = null, statusPerMinute = 60 }) {
+export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker, identitySecret = null, statusPerMinute = 60, metrics = null }) {
     const isVerified = createIdentityCheck(identitySecret);
     // Loaded before the server listens: the first record should not wait for it.
     const retriage = await createReceiverTriage();
@@ -78,6 +79,7 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
         const event = record.type === 'rating' ? { type: 'updated', data: { id: record.complaintId } } : { type: 'created', data: { id: record.id } };
         // The store resolves only once the commit is durable, so the answer below follows it.
         const { outcome, receipt } = await store.insertRecord(stored, { hash, receivedAt, event, ...checked, jobs });
+        metrics?.recordReceived(stored.type, outcome);
         reply.header('Cache-Control', 'no-store');
         if (outcome === 'conflict') {
           return reply.code(409).send({ error: 'conflict', message: `A different record with id ${record.id} was already received.` });

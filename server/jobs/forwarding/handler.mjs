@@ -16,6 +16,7 @@ export const HELD_UNTIL = '9999-12-31T00:00:00.000Z';
  *   pauseDestination(id: string, reason: string): Promise<void>,
  *   loadComplaint(id: string): Promise<{ record: import('../../store/store.mjs').ComplaintRecord, summary: import('./events.mjs').ComplaintSummary } | null>,
  *   publicUrl(): string,
+ *   onDelivery?: (destination: { kind: string, id: string }, ok: boolean) => void,
  * } & import('./deliver.mjs').DeliverOptions} ForwardingDeps
  */
 
@@ -35,6 +36,7 @@ export function forwardingHandler(deps) {
       return event.type === 'rating.created' ? { ok: false, error: 'Complaint not received yet' } : { ok: false, error: 'Complaint no longer stored', giveUp: true };
     }
     const outcome = await deliver(destination, { event, ...complaint, inboxUrl: inboxLink(deps.publicUrl(), event.complaintId) }, deps);
+    deps.onDelivery?.({ kind: destination.kind, id: destination.id }, outcome.ok);
     if (outcome.ok) return outcome;
     if (outcome.pause) {
       await deps.pauseDestination(destination.id, `Paused: the destination answered ${outcome.error.replace(/ from destination$/, '')} (gone)`);

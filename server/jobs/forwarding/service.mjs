@@ -31,9 +31,10 @@ import { overdueJob } from '../commitments/overdue.mjs';
  *   mailFrom: string,
  *   publicUrl: () => string,
  *   now?: () => Date,
+ *   onDelivery?: (destination: { kind: string, id: string }, ok: boolean) => void,
  * }} options
  */
-export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now = () => new Date() }) {
+export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now = () => new Date(), onDelivery }) {
   /**
    * @param {string} id
    * @returns {Promise<{ record: import('../../store/store.mjs').ComplaintRecord, summary: import('./events.mjs').ComplaintSummary } | null>}
@@ -55,6 +56,7 @@ export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now
     mailer,
     mailFrom,
     now,
+    ...(onDelivery ? { onDelivery } : {}),
   });
 
   return {
