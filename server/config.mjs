@@ -68,7 +68,7 @@ function metrics(env) {
   const raw = env.HEARD_METRICS;
   if (raw === undefined || raw === '' || raw === '0') return null;
   if (raw !== '1') throw new Error(`HEARD_METRICS must be 0 or 1; got "${raw}".`);
-  const port = env.HEARD_METRICS_PORT ? integer(env, 'HEARD_METRICS_PORT', 0, 1) : null;
+  const port = env.HEARD_METRICS_PORT ? integer(env, 'HEARD_METRICS_PORT', 0, 0) : null;
   const token = env.HEARD_METRICS_TOKEN || null;
   if (token === null && port === null) {
     throw new Error('HEARD_METRICS=1 needs HEARD_METRICS_TOKEN, the bearer token a scraper sends (at least 32 characters), or HEARD_METRICS_PORT, a port on 127.0.0.1 for them alone.');

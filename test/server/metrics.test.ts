@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readConfig } from '../../server/config.mjs';
+import { serve } from '../../server/serve.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { bothStores } from '../support/postgres';
@@ -92,5 +96,24 @@ describe('metrics settings', () => {
     expect(() => readConfig({ HEARD_METRICS: 'yes' })).toThrow(/HEARD_METRICS must be 0 or 1/);
     expect(readConfig({ HEARD_METRICS: '1', HEARD_METRICS_TOKEN: TOKEN }).metrics).toEqual({ token: TOKEN, port: null });
     expect(readConfig({ HEARD_METRICS: '1', HEARD_METRICS_PORT: '9464' }).metrics).toEqual({ token: null, port: 9464 });
+  });
+
+  it('serves them on a loopback port of their own when HEARD_METRICS_PORT is set, and not on the public port', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heard-metrics-'));
+    const config = readConfig({ PORT: '0', HEARD_DB: join(dir, 'heard.db'), HEARD_METRICS: '1', HEARD_METRICS_PORT: '0', HEARD_RATE_LIMIT: '0' });
+    const { app, origin, metricsOrigin } = await serve(config, { print: () => {}, logger: false });
+    try {
+      expect(metricsOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await fetch(`${origin}/metrics`)).status).toBe(404);
+      const record = sampleComplaint();
+      const posted = await fetch(`${origin}/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
+      expect(posted.status).toBe(201);
+      const scraped = await fetch(`${metricsOrigin}/metrics`);
+      expect(scraped.status).toBe(200);
+      expect(sample(await scraped.text(), 'heard_records_total{type="complaint",outcome="created"}')).toBe(1);
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
