@@ -21,6 +21,7 @@ describe('server configuration from the environment', () => {
       logLevel: 'info',
       identitySecret: null,
       forwarding: readForwardingConfig({}),
+      metrics: null,
     });
   });
 
@@ -55,6 +56,7 @@ describe('server configuration from the environment', () => {
       logLevel: 'warn',
       identitySecret: 'site-secret',
       forwarding: readForwardingConfig({}),
+      metrics: null,
     });
   });
 
