@@ -126,7 +126,7 @@ export function createApp({
   const jobs = createJobs({ store: jobStore, options: jobOptions, mailer: countedMailer(mailer, metrics), post, clock, log: app.log, metrics });
   app.decorate('metrics', metrics);
   if (metrics) {
-    const pool = /** @type {{ poolStats?: () => { total: number, idle: number, waiting: number } }} */ (store).poolStats;
+    const pool = store.poolStats;
     metrics.watch({ liveStreams: () => hub.size(), queuedJobs: () => jobStore.countJobs(), ...(pool ? { pool } : {}) });
     // The route's pattern, never the URL: a URL holds complaint ids and query strings.
     app.addHook('onResponse', async (request, reply) => {

@@ -65,8 +65,8 @@ export async function runIngestBench({ backend = 'sqlite', instances = 1, record
   try {
     const url = backend === 'postgres' ? (databaseUrl ?? (await /** @type {NonNullable<typeof cluster>} */ (cluster).createDatabase())) : null;
     const dbPath = join(dir, 'heard.db');
-    /** @type {Record<string, string>} */
     const metricsToken = randomBytes(32).toString('base64url');
+    /** @type {Record<string, string>} */
     const env = { ...(url ? { DATABASE_URL: url } : { HEARD_DB: dbPath }), HEARD_METRICS: '1', HEARD_METRICS_TOKEN: metricsToken };
     // The first instance migrates alone; the others find the database ready.
     const origins = [await startInstance(env, children)];

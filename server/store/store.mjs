@@ -321,6 +321,7 @@
  * @property {(hash: string, now: string) => Promise<boolean>} redeemStreamTicket
  *   Uses up a stream ticket (stored as its hash); true when it existed and had not expired.
  * @property {() => Promise<void>} ping  resolves when the database answers
+ * @property {() => { total: number, idle: number, waiting: number }} [poolStats] PostgreSQL only: the pool's connections now (open, idle) and queries waiting for one
  * @property {StoreEvents} events
  * @property {() => Promise<void>} close
  */
