@@ -116,4 +116,58 @@ describe('metrics settings', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('counts forwarding by destination kind and id, emails sent and failed, and jobs by kind, without the webhook URL or the address', async () => {
+    const { createSqliteStore } = await import('../../server/store/sqlite/sqlite-store.mjs');
+    const store = createSqliteStore({ path: ':memory:' });
+    let mailWorks = true;
+    const mailer = { sendMail: async () => { if (!mailWorks) throw new Error('mail server down'); return { accepted: ['team@shop.example'] }; } };
+    const hook = 'https://hooks.shop.example/heard?key=s3cret';
+    const app = createApp({
+      store,
+      allowedOrigins: [SHOP],
+      rateLimit: 0,
+      metrics: { token: TOKEN },
+      mailer,
+      post: async () => ({ status: 500, headers: {} }),
+      jobs: {
+        worker: false,
+        retrySchedule: [],
+        destinations: [
+          { id: 'env-webhook', kind: 'webhook', name: 'Webhook', config: { url: hook, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }, events: ['complaint.created'] },
+          { id: 'env-email', kind: 'email', name: 'Email', config: { to: 'team@shop.example' }, events: ['complaint.created'] },
+        ],
+      },
+    });
+    await app.ready();
+    try {
+      const runDue = async () => {
+        const worker = (app as unknown as { jobWorker: { runDue(): Promise<number> } }).jobWorker;
+        while ((await worker.runDue()) > 0) {
+          // until nothing is due
+        }
+      };
+      const post = (record: object) => app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) });
+      expect((await post(sampleComplaint())).statusCode).toBe(201);
+      await runDue();
+      mailWorks = false;
+      expect((await post(sampleComplaint())).statusCode).toBe(201);
+      await runDue();
+      const text = (await app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body;
+      expect(sample(text, 'heard_deliveries_total{destination_kind="webhook",destination_id="env-webhook",outcome="failed"}')).toBe(2);
+      expect(sample(text, 'heard_deliveries_total{destination_kind="email",destination_id="env-email",outcome="ok"}')).toBe(1);
+      expect(sample(text, 'heard_deliveries_total{destination_kind="email",destination_id="env-email",outcome="failed"}')).toBe(1);
+      expect(sample(text, 'heard_emails_total{outcome="sent"}')).toBe(1);
+      expect(sample(text, 'heard_emails_total{outcome="failed"}')).toBe(1);
+      expect(sample(text, 'heard_jobs_total{kind="forward",outcome="failed"}')).toBe(3);
+      expect(sample(text, 'heard_jobs_total{kind="forward",outcome="done"}')).toBe(1);
+      expect(sample(text, 'heard_jobs_queued{state="failed"}')).toBe(3);
+      expect(sample(text, 'heard_jobs_running{kind="forward"}')).toBe(0);
+      expect(text).not.toContain('hooks.shop.example');
+      expect(text).not.toContain('team@shop.example');
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
 });
