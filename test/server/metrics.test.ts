@@ -56,6 +56,7 @@ describe.each(backends)('metrics on %s', (name, open) => {
 
     expect((await post(record)).statusCode).toBe(201);
     await app.inject({ url: `/complaints/${record.id}/status?email=ana.visitor@mail.example`, headers: { origin: SHOP } });
+    await app.inject({ url: `/no-such-page/${record.id}?from=https://shop.example/ana.visitor@mail.example` });
     text = await scrape();
     expect(sample(text, 'heard_records_total{type="complaint",outcome="created"}')).toBe(1);
     expect(sample(text, 'heard_records_total{type="complaint",outcome="replay"}')).toBe(1);
