@@ -129,8 +129,9 @@ export function createApp({
     const pool = store.poolStats;
     metrics.watch({ liveStreams: () => hub.size(), queuedJobs: () => jobStore.countJobs(), ...(pool ? { pool } : {}) });
     // The route's pattern, never the URL: a URL holds complaint ids and query strings.
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       metrics.observeRequest(request.method, request.routeOptions?.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+      done();
     });
   }
   app.addHook('onReady', async () => jobs.start());

@@ -38,6 +38,8 @@ export function createMetrics() {
   const emails = new Counter({ name: 'heard_emails_total', help: 'Emails handed to the mail server, by outcome (sent, failed).', labelNames: ['outcome'], registers });
   /** @type {Parameters<Metrics['watch']>[0]} */
   const sources = {};
+  /** @type {Map<string, { count: { inc: () => void }, time: { observe: (value: number) => void } }>} */
+  const byRequest = new Map();
   new Gauge({
     name: 'heard_live_streams',
     help: 'Inbox live-update streams open on this instance.',
@@ -73,9 +75,16 @@ export function createMetrics() {
   return {
     registry,
     observeRequest(method, route, status, seconds) {
-      const labels = { method, route, status: String(status) };
-      requests.inc(labels);
-      latency.observe(labels, seconds);
+      // Each route's series are looked up once: the receiver's path stays cheap under load.
+      const key = `${method} ${status} ${route}`;
+      let series = byRequest.get(key);
+      if (!series) {
+        const labels = { method, route, status: String(status) };
+        series = { count: requests.labels(labels), time: latency.labels(labels) };
+        byRequest.set(key, series);
+      }
+      series.count.inc();
+      series.time.observe(seconds);
     },
     recordReceived: (type, outcome) => records.inc({ type, outcome }),
     jobStarted(kind) {
