@@ -207,7 +207,7 @@ async function measureInNode() {
         budget: goal ? `≥ ${goal} records/s` : '',
         pass: goal && complete ? result.recordsPerSecond >= goal : complete ? null : false,
         note:
-          `${result.stored}/${result.records} stored, ${result.non2xx} non-2xx; durable commits; ` +
+          `${result.stored}/${result.records} stored, ${result.non2xx} non-2xx; durable commits; metrics on (${result.metrics?.recordsCounted ?? '?'} counted); ` +
           `processor time a record: receiver ${result.serverCpuUsPerRecord === null ? 'not measured' : `${result.serverCpuUsPerRecord} µs`}, ` +
           `load generator ${result.loadCpuUsPerRecord} µs${result.backend === 'postgres' ? ' (PostgreSQL\'s own not counted)' : ''}; server/ingest-bench.mjs`,
       });

@@ -11,6 +11,7 @@ import { agentApiRoutes } from './api/routes.mjs';
 import { DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS, limitConnectionsPerAddress, timeoutOptions } from './connection-limits.mjs';
 import { createEventHub, DEFAULT_STREAMS_PER_AGENT } from './event-hub.mjs';
 import { loggerOptions, RequestLog, requestId } from './logging.mjs';
+import { bearerMatches, countedMailer, createMetrics } from './metrics.mjs';
 import { guardNul } from './nul-guard.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
@@ -73,9 +74,12 @@ const SHOP_CSP = [
  *   mailer?: import('./jobs/forwarding/email.mjs').Mailer | null,
  *   post?: import('./jobs/forwarding/http.mjs').PostJson,
  *   clock?: { now(): number },
+ *   metrics?: { token: string | null } | null,
  * }} AppOptions
  *   `jobs`: forwarding's settings and destinations from the environment; `mailer` sends email
  *   (null: no mail server); `post` makes forwarding's requests; `clock` is the jobs' time.
+ *   `metrics`: counted when given, and served on `GET /metrics` to a scraper with `token`
+ *   (null: no route here; serve.mjs serves them on a loopback port); off when absent.
  */
 
 /**
@@ -113,7 +117,9 @@ export function createApp({
   mailer = null,
   post,
   clock,
+  metrics: metricsOptions = null,
 }) {
+  const metrics = metricsOptions ? createMetrics() : null;
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
   const auth = createAgentAuth({ store });
   const hub = createEventHub({ perAgent: streamsPerAgent });
@@ -132,7 +138,17 @@ export function createApp({
   });
   limitConnectionsPerAddress(app.server, { max: connectionsPerAddress, trustProxy });
   const jobStore = /** @type {import('./jobs/plugin.mjs').JobStore} */ (store);
-  const jobs = createJobs({ store: jobStore, options: jobOptions, mailer, post, clock, log: app.log });
+  const jobs = createJobs({ store: jobStore, options: jobOptions, mailer: countedMailer(mailer, metrics), post, clock, log: app.log, metrics });
+  app.decorate('metrics', metrics);
+  if (metrics) {
+    const pool = store.poolStats;
+    metrics.watch({ liveStreams: () => hub.size(), queuedJobs: () => jobStore.countJobs(), ...(pool ? { pool } : {}) });
+    // The route's pattern, never the URL: a URL holds complaint ids and query strings.
+    app.addHook('onResponse', (request, reply, done) => {
+      metrics.observeRequest(request.method, request.routeOptions?.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+      done();
+    });
+  }
   app.addHook('onReady', async () => jobs.start());
   // Tests drive the worker with a fake clock when it is built with `jobs.worker: false`.
   app.decorate('jobWorker', jobs.worker);
@@ -219,8 +235,19 @@ export function createApp({
     }
   });
 
+  const metricsToken = metricsOptions?.token ?? null;
+  if (metrics && metricsToken !== null) {
+    app.get('/metrics', async (request, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      if (!bearerMatches(request.headers.authorization, metricsToken)) {
+        return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'unauthorized', message: 'Send the metrics token as a bearer token.' });
+      }
+      return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
+
   const wakeWorker = () => jobs.worker.wake();
-  app.register(receiverRoutes, { store, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit, ...(waitingRatings ? { waitingRatings } : {}), addressSecret: jobs.secret, forwarding: jobs.forwarding, wakeWorker });
+  app.register(receiverRoutes, { store, metrics, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit, ...(waitingRatings ? { waitingRatings } : {}), addressSecret: jobs.secret, forwarding: jobs.forwarding, wakeWorker });
   app.register(agentApiRoutes, {
     prefix: '/api',
     store,

@@ -26,6 +26,7 @@ import { readForwardingConfig } from './jobs/forwarding/config.mjs';
  *   linkSecret: string | null,
  *   retentionDays: number,
  *   forwarding: import('./jobs/forwarding/config.mjs').ForwardingConfig,
+ *   metrics: { token: string | null, port: number | null } | null,
  * }} ServerConfig
  */
 
@@ -59,7 +60,33 @@ export function readConfig(env) {
     identitySecret: env.HEARD_IDENTITY_SECRET || null,
     linkSecret: linkSecret(env),
     forwarding: readForwardingConfig(env),
+    metrics: metrics(env),
   };
+}
+
+/** The shortest metrics token accepted: a scraper's secret, not a word. */
+const MIN_METRICS_TOKEN = 32;
+
+/**
+ * `/metrics`, off unless HEARD_METRICS=1. Then it needs HEARD_METRICS_TOKEN (the scraper sends
+ * it as a bearer token), or HEARD_METRICS_PORT, a port of its own bound to 127.0.0.1 only, or
+ * both. Null: off.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {ServerConfig['metrics']}
+ */
+function metrics(env) {
+  const raw = env.HEARD_METRICS;
+  if (raw === undefined || raw === '' || raw === '0') return null;
+  if (raw !== '1') throw new Error(`HEARD_METRICS must be 0 or 1; got "${raw}".`);
+  const port = env.HEARD_METRICS_PORT ? integer(env, 'HEARD_METRICS_PORT', 0, 0) : null;
+  const token = env.HEARD_METRICS_TOKEN || null;
+  if (token === null && port === null) {
+    throw new Error('HEARD_METRICS=1 needs HEARD_METRICS_TOKEN, the bearer token a scraper sends (at least 32 characters), or HEARD_METRICS_PORT, a port on 127.0.0.1 for them alone.');
+  }
+  if (token !== null && (token.length < MIN_METRICS_TOKEN || /\s/.test(token))) {
+    throw new Error(`HEARD_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN} characters long, without spaces.`);
+  }
+  return { token, port };
 }
 
 /** @param {NodeJS.ProcessEnv} env */

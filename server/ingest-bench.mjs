@@ -1,6 +1,7 @@
 // @ts-check
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -35,6 +36,7 @@ const SERVE = fileURLToPath(new URL('./serve.mjs', import.meta.url));
  *   errors: number,
  *   serverCpuUsPerRecord: number | null,
  *   loadCpuUsPerRecord: number,
+ *   metrics: { on: boolean, recordsCounted: number },
  * }} IngestBenchResult
  */
 
@@ -48,6 +50,8 @@ const SERVE = fileURLToPath(new URL('./serve.mjs', import.meta.url));
  * instance's), how many records the database holds afterwards, and the processor time one record
  * cost the receivers (all their threads, user and kernel; null where `/proc` is missing) and the
  * load generator: on a machine that runs both, the sum is what one record costs the machine.
+ * The instances run with metrics on (HEARD_METRICS=1), as an operator who watches them does; after
+ * the run their `/metrics` are read, and `metrics.recordsCounted` is the records they counted stored.
  * @param {{ backend?: Backend, instances?: number, records?: number, connections?: number, databaseUrl?: string }} [options]
  *   `databaseUrl`: an empty PostgreSQL database to use instead of starting a cluster.
  * @returns {Promise<IngestBenchResult>}
@@ -61,9 +65,10 @@ export async function runIngestBench({ backend = 'sqlite', instances = 1, record
   try {
     const url = backend === 'postgres' ? (databaseUrl ?? (await /** @type {NonNullable<typeof cluster>} */ (cluster).createDatabase())) : null;
     const dbPath = join(dir, 'heard.db');
+    const metricsToken = randomBytes(32).toString('base64url');
     /** @type {Record<string, string>} */
     // The load comes from this one machine: no cap on connections from its address.
-    const env = { HEARD_CONNECTIONS_PER_ADDRESS: '0', ...(url ? { DATABASE_URL: url } : { HEARD_DB: dbPath }) };
+    const env = { HEARD_CONNECTIONS_PER_ADDRESS: '0', ...(url ? { DATABASE_URL: url } : { HEARD_DB: dbPath }), HEARD_METRICS: '1', HEARD_METRICS_TOKEN: metricsToken };
     // The first instance migrates alone; the others find the database ready.
     const origins = [await startInstance(env, children)];
     for (let i = 1; i < instances; i++) origins.push(await startInstance(env, children));
@@ -114,6 +119,7 @@ export async function runIngestBench({ backend = 'sqlite', instances = 1, record
       const before = serverCpuBefore[i];
       return after === null || before === null || before === undefined ? null : after - before;
     });
+    const counted = await Promise.all(origins.map((origin) => recordsCounted(origin, metricsToken)));
     await Promise.all(children.map((child) => stop(child)));
     return {
       backend,
@@ -126,6 +132,7 @@ export async function runIngestBench({ backend = 'sqlite', instances = 1, record
       errors: results.reduce((sum, result) => sum + result.errors, 0),
       serverCpuUsPerRecord: serverCpu.includes(null) ? null : Math.round(serverCpu.reduce((/** @type {number} */ sum, us) => sum + (us ?? 0), 0) / records),
       loadCpuUsPerRecord: Math.round((loadCpu.user + loadCpu.system) / records),
+      metrics: { on: true, recordsCounted: counted.reduce((sum, n) => sum + n, 0) },
     };
   } finally {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -175,6 +182,18 @@ function cpuMicros(child) {
   }
 }
 
+/**
+ * The complaints an instance's metrics counted as stored.
+ * @param {string} origin
+ * @param {string} token
+ */
+async function recordsCounted(origin, token) {
+  const response = await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`the receiver's /metrics answered ${response.status}`);
+  const line = (await response.text()).split('\n').find((l) => l.startsWith('heard_records_total{type="complaint",outcome="created"} '));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+
 /** @param {import('node:child_process').ChildProcess} child */
 async function stop(child) {
   const exited = once(child, 'exit');
@@ -218,7 +237,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.log(
       `${setup.label.padEnd(28)} ${String(result.recordsPerSecond).padStart(6)} records/s  p99 ${String(result.p99Ms).padStart(4)} ms  ` +
         `(${result.stored}/${result.records} stored, ${result.non2xx} non-2xx, ${result.errors} errors; ` +
-        `processor time a record: receiver ${result.serverCpuUsPerRecord ?? '?'} µs, load generator ${result.loadCpuUsPerRecord} µs)`,
+        `processor time a record: receiver ${result.serverCpuUsPerRecord ?? '?'} µs, load generator ${result.loadCpuUsPerRecord} µs; ` +
+        `metrics on, ${result.metrics.recordsCounted} counted)`,
     );
   }
 }

@@ -1,6 +1,7 @@
 // @ts-check
 import { pathToFileURL } from 'node:url';
 import { ensureFirstAdmin } from './agents/first-admin.mjs';
+import { createServer } from 'node:http';
 import { createApp } from './app.mjs';
 import { readConfig } from './config.mjs';
 import { createMailer } from './jobs/forwarding/email.mjs';
@@ -36,7 +37,9 @@ export async function serve(config, { print = console.log, logger = { level: con
     logger,
     jobs: { ...config.forwarding, linkSecret: config.linkSecret },
     mailer: config.forwarding.smtpUrl ? createMailer(config.forwarding.smtpUrl) : null,
+    metrics: config.metrics ? { token: config.metrics.token } : null,
   });
+  const metricsServer = config.metrics?.port != null ? metricsOnLoopback(app, config.metrics.port) : null;
   const retention = startRetentionSweep({ store, days: config.retentionDays, log: app.log });
   app.addHook('onClose', async () => {
     await retention.stop();
@@ -48,6 +51,7 @@ export async function serve(config, { print = console.log, logger = { level: con
     await app.close();
     throw error;
   }
+  const metricsOrigin = metricsServer ? await metricsServer.listen() : null;
   const address = app.server.address();
   const port = address && typeof address === 'object' ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -62,13 +66,56 @@ export async function serve(config, { print = console.log, logger = { level: con
   print(`  agent inbox      ${origin}/inbox/`);
   print(`  database         ${config.databaseUrl ? `PostgreSQL (${describeDatabase(config.databaseUrl)})` : config.dbPath}`);
   print(`  allowed origins  ${[...allowedOrigins].join(', ')}`);
+  if (config.metrics) {
+    print(`  metrics          ${[config.metrics.token ? `${origin}/metrics (bearer token)` : null, metricsOrigin ? `${metricsOrigin}/metrics` : null].filter(Boolean).join(', ')}`);
+  }
   if (admin?.generatedPassword) {
     print(`  first admin      ${admin.email}   password ${admin.generatedPassword}`);
     print('                   (generated once, now; sign in and add agents, or set HEARD_ADMIN_EMAIL and HEARD_ADMIN_PASSWORD)');
   } else if (admin) {
     print(`  first admin      ${admin.email}   (from HEARD_ADMIN_EMAIL)`);
   }
-  return { app, origin, store };
+  return { app, origin, store, metricsOrigin };
+}
+
+/**
+ * The metrics on a port of their own, bound to 127.0.0.1: only a scraper on the same machine
+ * (or one the operator tunnels in) reaches them, so they need no token there. Closed with the app.
+ * @param {ReturnType<typeof createApp>} app
+ * @param {number} port
+ * @returns {{ listen: () => Promise<string> }} `listen` resolves to its origin
+ */
+function metricsOnLoopback(app, port) {
+  const metrics = /** @type {import('./metrics.mjs').Metrics} */ (/** @type {any} */ (app).metrics);
+  const server = createServer((request, response) => {
+    if (request.method !== 'GET' || (request.url ?? '').split('?')[0] !== '/metrics') {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Nothing here; the metrics are at /metrics.\n');
+      return;
+    }
+    metrics.registry.metrics().then(
+      (text) => response.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' }).end(text),
+      (error) => {
+        app.log.error({ err: error }, 'metrics not collected');
+        response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('The metrics could not be collected; see the server log.\n');
+      },
+    );
+  });
+  app.addHook('onClose', () => new Promise((done) => server.close(() => done(undefined))));
+  return {
+    async listen() {
+      try {
+        await new Promise((listening, failed) => {
+          server.once('error', failed);
+          server.listen(port, '127.0.0.1', () => listening(undefined));
+        });
+      } catch (error) {
+        await app.close();
+        throw error;
+      }
+      const address = server.address();
+      return `http://127.0.0.1:${address && typeof address === 'object' ? address.port : port}`;
+    },
+  };
 }
 
 /**

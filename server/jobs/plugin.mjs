@@ -44,9 +44,10 @@ import { DUE_MOVED_MAIL_JOB, dueMovedMailJob, REPLY_MAIL_JOB, replyMailJob, visi
  *   post?: import('./forwarding/http.mjs').PostJson,
  *   clock?: { now(): number },
  *   log: import('fastify').FastifyBaseLogger,
+ *   metrics?: import('../metrics.mjs').Metrics | null,
  * }} deps
  */
-export function createJobs({ store, options = {}, mailer = null, post, clock = { now: () => Date.now() }, log }) {
+export function createJobs({ store, options = {}, mailer = null, post, clock = { now: () => Date.now() }, log, metrics = null }) {
   const allowPrivate = options.allowPrivate ?? false;
   /** Set once the server listens, unless the public URL is configured. */
   let origin = options.publicUrl ?? null;
@@ -57,6 +58,7 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     mailFrom: options.mailFrom ?? 'Heard <heard@localhost>',
     publicUrl: () => origin ?? 'http://localhost',
     clock,
+    ...(metrics ? { onDelivery: metrics.delivered } : {}),
   });
   /** The key follow-up links are signed with: the configured one, else made once per database and read at start. */
   let linkSecret = '';
@@ -68,7 +70,7 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
   const visitorMail = visitorMailHandler({ store, mailer, from: options.mailFrom ?? 'Heard <heard@localhost>', replyTo: options.teamEmail ?? null });
   const worker = createWorker({
     store,
-    handlers: {
+    handlers: counted(metrics, {
       [forwarding.kind]: forwarding.handler,
       [OVERDUE_JOB]: overdueHandler({ store, forwarding, clock, mailClaimant: mailer !== null }),
       ...(mailer ? { [OVERDUE_CLAIMANT_JOB]: overdueClaimantHandler({ store, mailer, from: options.mailFrom ?? 'Heard <heard@localhost>', publicUrl }) } : {}),
@@ -83,12 +85,13 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
       }),
       [REPLY_MAIL_JOB]: visitorMail,
       [DUE_MOVED_MAIL_JOB]: visitorMail,
-    },
+    }),
     schedule: options.retrySchedule ?? defaultRetrySchedule(),
     clock,
     pollMs: options.pollMs ?? 1000,
     // An open complaint in the inbox shows each reply's email state: tell it when one settles.
-    onSettled: (job) => {
+    onSettled: (job, outcome) => {
+      metrics?.jobSettled(job.kind, outcome);
       if (job.kind !== REPLY_MAIL_JOB || !job.complaintId) return;
       store.events.publish('updated', { id: job.complaintId }).catch((error) => log.error({ err: error }, 'live update not sent'));
     },
@@ -161,6 +164,31 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
       mailer?.close?.();
     },
   };
+}
+
+/**
+ * The handlers, each counted as running while it runs when metrics are on.
+ * @param {import('../metrics.mjs').Metrics | null} metrics
+ * @param {Record<string, import('./worker.mjs').JobHandler>} handlers
+ * @returns {Record<string, import('./worker.mjs').JobHandler>}
+ */
+function counted(metrics, handlers) {
+  if (!metrics) return handlers;
+  return Object.fromEntries(
+    Object.entries(handlers).map(([kind, handler]) => [
+      kind,
+      /** @type {import('./worker.mjs').JobHandler} */ (
+        async (job) => {
+          const finished = metrics.jobStarted(kind);
+          try {
+            return await handler(job);
+          } finally {
+            finished();
+          }
+        }
+      ),
+    ]),
+  );
 }
 
 /**

@@ -21,6 +21,7 @@ import { withoutIdentityProof } from '../store/shared.mjs';
  *   statusPerMinute?: number,
  *   waitingRatings?: WaitingRatingLimits,
  *   addressSecret?: () => string,
+ *   metrics?: import('../metrics.mjs').Metrics | null,
  * }} ReceiverOptions
  *   `addressSecret`: the server's secret the addresses of waiting ratings are hashed under
  */
@@ -40,7 +41,7 @@ export const WAITING_RATINGS = /** @type {WaitingRatingLimits} */ ({ perAddress:
  * @param {import('fastify').FastifyInstance} receiver
  * @param {ReceiverOptions} options
  */
-export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker, identitySecret = null, statusPerMinute = 60, waitingRatings = WAITING_RATINGS, addressSecret = () => 'heard' }) {
+export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker, identitySecret = null, statusPerMinute = 60, waitingRatings = WAITING_RATINGS, addressSecret = () => 'heard', metrics = null }) {
     const isVerified = createIdentityCheck(identitySecret);
     // Loaded before the server listens: the first record should not wait for it.
     const retriage = await createReceiverTriage();
@@ -128,6 +129,7 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
         const event = record.type === 'rating' ? { type: 'updated', data: { id: record.complaintId } } : { type: 'created', data: { id: record.id } };
         // The store resolves only once the commit is durable, so the answer below follows it.
         const { outcome, receipt } = await store.insertRecord(kept, { hash, receivedAt, event, ...checked, jobs });
+        metrics?.recordReceived(kept.type, outcome);
         reply.header('Cache-Control', 'no-store');
         if (outcome === 'conflict') {
           return reply.code(409).send({ error: 'conflict', message: `A different record with id ${record.id} was already received.` });

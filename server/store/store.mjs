@@ -352,6 +352,7 @@
  *   Uses up a stream ticket; the id of its agent when it existed, had not expired and its
  *   session is still live (not signed out, not expired, its agent not removed), else null.
  * @property {() => Promise<void>} ping  resolves when the database answers
+ * @property {() => { total: number, idle: number, waiting: number }} [poolStats] PostgreSQL only: the pool's connections now (open, idle) and queries waiting for one
  * @property {StoreEvents} events
  * @property {() => Promise<void>} close
  */

@@ -25,6 +25,7 @@ describe('server configuration from the environment', () => {
       identitySecret: null,
       linkSecret: null,
       forwarding: readForwardingConfig({}),
+      metrics: null,
     });
   });
 
@@ -69,6 +70,7 @@ describe('server configuration from the environment', () => {
       identitySecret: 'site-secret',
       linkSecret: 'k'.repeat(32),
       forwarding: readForwardingConfig({}),
+      metrics: null,
     });
   });
 

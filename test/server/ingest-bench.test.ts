@@ -7,6 +7,8 @@ describe('ingest bench', () => {
       const result = await runIngestBench({ backend: setup.backend, instances: setup.instances, records: 60, connections: 4 });
       expect(result).toMatchObject({ backend: setup.backend, instances: setup.instances, records: 60, stored: 60, non2xx: 0, errors: 0 });
       expect(Number.isFinite(result.p99Ms)).toBe(true);
+      // The receivers run with metrics on, and their counters saw every record.
+      expect(result.metrics).toEqual({ on: true, recordsCounted: 60 });
     }, 120_000);
   }
 });

@@ -18,6 +18,7 @@ export const HELD_UNTIL = '9999-12-31T00:00:00.000Z';
  *   loadComplaint(id: string): Promise<{ record: import('../../store/store.mjs').ComplaintRecord, summary: import('./events.mjs').ComplaintSummary } | null>,
  *   publicUrl(): string,
  *   clock?: { now(): number },
+ *   onDelivery?: (destination: { kind: string, id: string }, ok: boolean) => void,
  * } & import('./deliver.mjs').DeliverOptions} ForwardingDeps
  *   `clock`: the worker's time, by which a rating stops waiting for its complaint
  */
@@ -42,6 +43,7 @@ export function forwardingHandler(deps) {
       return waited >= RATING_WAIT_MS ? { ok: true } : { ok: false, error: 'Complaint not received yet' };
     }
     const outcome = await deliver(destination, { event, ...complaint, inboxUrl: inboxLink(deps.publicUrl(), event.complaintId) }, deps);
+    deps.onDelivery?.({ kind: destination.kind, id: destination.id }, outcome.ok);
     if (outcome.ok) return outcome;
     if (outcome.pause) {
       await deps.pauseDestination(destination.id, `Paused: the destination answered ${outcome.error.replace(/ from destination$/, '')} (gone)`);

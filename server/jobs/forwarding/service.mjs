@@ -32,10 +32,11 @@ import { overdueJob } from '../commitments/overdue.mjs';
  *   publicUrl: () => string,
  *   now?: () => Date,
  *   clock?: { now(): number },
+ *   onDelivery?: (destination: { kind: string, id: string }, ok: boolean) => void,
  * }} options
  *   `clock`: the worker's time, by which a rating stops waiting for its complaint
  */
-export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now = () => new Date(), clock }) {
+export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now = () => new Date(), clock, onDelivery }) {
   /**
    * @param {string} id
    * @returns {Promise<{ record: import('../../store/store.mjs').ComplaintRecord, summary: import('./events.mjs').ComplaintSummary } | null>}
@@ -58,6 +59,7 @@ export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now
     mailFrom,
     now,
     ...(clock ? { clock } : {}),
+    ...(onDelivery ? { onDelivery } : {}),
   });
 
   return {

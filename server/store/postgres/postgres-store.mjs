@@ -293,6 +293,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
 
   return {
     kind: 'postgres',
+    /** The pool's connections now, for the metrics: open, idle, and queries waiting for one. */
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     insertRecord: async (record, meta) => (record.type === 'rating' ? insertRating(record, meta) : insertComplaint(record, meta)),
     getRecord: async (id, now = Date.now()) => read(id, now),
     listRecords: async ({ status = null, category = null, language = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
