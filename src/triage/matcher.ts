@@ -10,6 +10,12 @@ export interface Cue {
   /** For `category`: the category name. */
   value: string;
   weight: number;
+  /**
+   * How closely the term reads the words it matches: a phrase more than one word, a whole word
+   * more than a stem, a longer stem more than a shorter one. Where two categories claim the same
+   * word, the closer reading is the word (`charger` is not `charg*`, `történt` not `tört*`).
+   */
+  specificity: number;
   /** The lexicons the term comes from (a term shared by two languages says little about either). */
   locales: Locale[];
 }
@@ -62,6 +68,12 @@ function parseTerm(raw: string): { words: string[]; prefix: boolean[]; weight: n
   return { words, prefix, weight };
 }
 
+/** A phrase outranks any single word, a whole word any stem, a stem a shorter stem. */
+function specificityOf(parsed: { words: string[]; prefix: boolean[] }): number {
+  if (parsed.words.length > 1) return 1000 + parsed.words.length;
+  return parsed.prefix[0] ? (parsed.words[0] as string).length : 100;
+}
+
 /** Builds an empty matcher. */
 export function createMatcher(): Matcher {
   return { exact: new Map(), prefix: new Map(), prefixLengths: [], known: new Map() };
@@ -86,7 +98,7 @@ export function addTerms(matcher: Matcher, terms: readonly string[], kind: CueKi
     const pattern: Pattern = {
       words: parsed.words,
       prefix: parsed.prefix,
-      cue: { kind, value, weight: parsed.weight, locales: locale ? [locale] : [] },
+      cue: { kind, value, weight: parsed.weight, specificity: specificityOf(parsed), locales: locale ? [locale] : [] },
     };
     matcher.known.set(key, pattern);
     const bucket = index.get(first);

@@ -32,7 +32,7 @@ function ownerMatcher(categories: Record<string, string[]>): Matcher {
 }
 
 /** When scores tie, the earlier wins: how someone was treated is often the real problem (docs/script.md#clarify). */
-const CATEGORY_ORDER: readonly string[] = ['staff', 'product', 'delivery', 'billing', 'website', 'service'];
+const CATEGORY_ORDER: readonly string[] = ['staff', 'product', 'billing', 'delivery', 'website', 'service'];
 
 /**
  * How someone was treated weighs more than the circumstances around it: "the courier was rude"
@@ -85,6 +85,38 @@ function isCapitals(word: string): boolean {
   return word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
+/**
+ * Where two categories (or a category and a look-alike) read the same word, only the closer
+ * reading stays: a phrase over a single word, a whole word over a stem, a longer stem over a
+ * shorter one. So `charger` is a product and not `charg*` (billing), Slovak `stola` is read by
+ * the list that names it, and Hungarian `történt` ("happened") is not `tört*` ("broken").
+ * Owner keywords are the shop's own and are always kept.
+ */
+function closestReadings(hits: Hit[]): Hit[] {
+  const best = new Map<number, Hit[]>();
+  const competes = (hit: Hit): boolean => (hit.cue.kind === 'category' || hit.cue.kind === 'lookalike') && hit.cue.locales.length > 0;
+  for (const hit of hits) {
+    if (!competes(hit)) continue;
+    for (let i = hit.first; i <= hit.last; i++) {
+      const list = best.get(i);
+      if (list) list.push(hit);
+      else best.set(i, [hit]);
+    }
+  }
+  return hits.filter((hit) => {
+    if (!competes(hit) || hit.cue.kind === 'lookalike') return hit.cue.kind !== 'lookalike';
+    for (let i = hit.first; i <= hit.last; i++) {
+      for (const other of best.get(i) ?? []) {
+        if (other.cue.specificity > hit.cue.specificity && (other.cue.kind !== 'category' || other.cue.value !== hit.cue.value)) return false;
+      }
+    }
+    return true;
+  });
+}
+
+/** Words after a telling of mistreatment within which an insult is what the visitor was made to feel. */
+const MISTREATED_REACH = 4;
+
 function cueText(hit: Hit, words: readonly string[]): string {
   return words.slice(hit.first, hit.last + 1).join(' ');
 }
@@ -106,7 +138,7 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
   const { tokens } = analysis;
   const { norms, words } = tokens;
   // A copy: the shared analysis must stay as it is for the restatement.
-  const hits = [...analysis.hits];
+  const hits = closestReadings([...analysis.hits]);
   if (options.categories && typeof options.categories === 'object') scan(ownerMatcher(options.categories), norms, hits);
 
   const signals: Signal[] = [];
@@ -258,7 +290,13 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
     anger += weight;
     angerCues.push(cue);
   };
-  for (const hit of kindHits('insult')) hostile(2, cueText(hit, words));
+  // "He spoke to me like I was stupid": the insult is the clerk's, told by an upset visitor.
+  const mistreated = kindHits('mistreated');
+  const toldInsults: Hit[] = [];
+  for (const hit of kindHits('insult')) {
+    if (mistreated.some((told) => hit.first >= told.first && hit.first - told.last <= MISTREATED_REACH)) toldInsults.push(hit);
+    else hostile(2, cueText(hit, words));
+  }
   // A threat (a lawyer, a court, the police, a regulator, a chargeback, going public) is hostile
   // however politely it is put.
   for (const hit of [...legal, ...kindHits('threat')]) hostile(2, cueText(hit, words));
@@ -296,10 +334,11 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
   if (anger >= 2) {
     mood = 'angry';
     for (const cue of angerCues) signal('mood', 'angry', cue);
-  } else if (anger > 0 || upsetHits.length > hedges) {
+  } else if (anger > 0 || upsetHits.length > hedges || mistreated.length > 0) {
+    // Being shouted at, humiliated, mocked or ignored upsets, however calmly it is told.
     mood = 'upset';
     for (const cue of angerCues) signal('mood', 'upset', cue);
-    for (const hit of upsetHits) signal('mood', 'upset', hit);
+    for (const hit of [...upsetHits, ...mistreated, ...toldInsults]) signal('mood', 'upset', hit);
   } else if (urgency === 'critical' || kindHits('repeat').length > 0 || (entities.contactCounts ?? []).some((c) => c.count >= 2)) {
     // Someone hurt, defrauded, or chasing us again is not calm, whatever words they choose.
     mood = 'upset';
@@ -312,6 +351,9 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
   const premium = premiumTrait(options.traits);
   const history = typeof options.history === 'number' && Number.isFinite(options.history) ? options.history : 0;
   const repeat = kindHits('repeat');
+  // "I already wrote twice" is the same fact in every language, whether the lexicon has a
+  // phrase for it or the count is read beside a word for getting in touch.
+  const contactsBefore = (entities.contactCounts ?? []).filter((contact) => contact.count >= 2);
   const reluctant = kindHits('reluctant');
   let customerType: CustomerType = 'regular';
   if (mood === 'angry') {
@@ -319,7 +361,7 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
     signal('customerType', 'angry', 'mood angry');
   } else if (premium) {
     customerType = 'premium';
-  } else if (history >= 3 || repeat.length > 0) {
+  } else if (history >= 3 || repeat.length > 0 || contactsBefore.length > 0) {
     customerType = 'frequent';
   } else if (reluctant.length > 0) {
     customerType = 'reluctant';
@@ -328,6 +370,7 @@ export function triage(text: string, options: TriageOptions & { vocabulary: Voca
   if (premium) signal('customerType', 'premium', premium);
   if (history >= 3) signal('customerType', 'frequent', `history=${history}`);
   for (const hit of repeat) signal('customerType', 'frequent', hit);
+  for (const contact of contactsBefore) signal('customerType', 'frequent', `contacted before: ${contact.text}`);
   for (const hit of reluctant) signal('customerType', 'reluctant', hit);
   if (customerType === 'regular') signal('customerType', 'regular', 'no customer-type cues');
 

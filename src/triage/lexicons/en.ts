@@ -15,7 +15,7 @@ export const en: Lexicon = {
       'hob,lamp,bulb,tv,television,cable,blade,handle,wobbl*,loose,snapped,bent,scratch*,dent,dented,shrank,' +
       'shrink*,trousers,jeans,coat,boots,trainers,bag,handbag,mattress,cushion*,shelf,shelves,instructions,manual,' +
       'assembl*,parts,colour,color,fits,sizing,shampoo,cream,cosmetic*,bottle,packaging,meal,chicken,meat,bread,' +
-      'drink,undercooked,raw,poor quality,cheap,flimsy,wrong size,wrong colour,photo,picture,pictured,advertised',
+      'drink,table,desk,charge my phone,charging port,charging cable,memory card,undercooked,raw,poor quality,cheap,flimsy,wrong size,wrong colour,photo,picture,pictured,advertised',
     delivery:
       'deliver*,parcel*,package*,shipping,shipment*,shipped,courier*,tracking,tracked,~arriv*,never arrived,' +
       'hasnt arrived,has not arrived,not arrived,didnt arrive,did not arrive,never came,where is my order,' +
@@ -27,12 +27,14 @@ export const en: Lexicon = {
       'says delivered,van,eta,tracking number,arrival,~box,not moved,courier,yodel,amazon logistics,collection,' +
       'redeliver*',
     billing:
-      'charg*,bill,billed,billing,invoice*,payment*,~paid,~pay,~paying,~refund*,~money,price*,pricing,overcharg*,' +
+      'charg*,bill,billed,billing,invoice*,payment*,~paid,~pay,~paying,~money,price*,pricing,overcharg*,' +
       'double charged,card,credit card,debit*,subscription*,fee,fees,cost,costs,receipt,transaction*,bank,' +
       'statement,discount*,voucher*,coupon*,vat,renew*,cashback,expensive,price increase,direct debit,deducted,' +
-      'taken from my account,balance,instalment*,installment*,charged,~refunded,deposit,paypal,apple pay,' +
+      'taken from my account,balance,instalment*,installment*,charged,deposit,paypal,apple pay,' +
       'google pay,credit,~plan,membership,tax,bank account,debited,taken from,gone from my account,overpaid,' +
-      'paid twice,reimburs*,~promo code,pricing error,money taken',
+      'paid twice,~promo code,pricing error,money taken,no refund,refund not,refund hasnt,refund has not,refund never,' +
+      'promised a refund,promised me a refund,waiting for my refund,waiting for a refund,where is my refund,' +
+      'not been refunded,not refunded,refund status,refund request,still no refund,refund was approved',
     staff:
       'rude*,staff,employee*,cashier*,shop assistant,sales assistant,salesman,saleswoman,salesperson,manager,' +
       'attitude,behaviour,behavior,shout*,yell*,ignored,ignoring,unprofessional,disrespect*,impolite,arrogant,' +
@@ -48,7 +50,7 @@ export const en: Lexicon = {
       'technician*,engineer,call centre,call center,hotline,helpline,no response,no reply,no answer,' +
       'nobody answered,never got back,get back to me,callback,call back,on hold,ticket,contract,cancel*,response,' +
       'responded,email back,chat,live chat,hours on the phone,connection,internet,broadband,signal,outage,visit,' +
-      'maintenance,cleaning,haircut,restaurant,table,room,hotel,flight,~call,~called,~calls,call me back,' +
+      'maintenance,cleaning,haircut,restaurant,booked a table,reserved a table,table booking,room,hotel,flight,~call,~called,~calls,call me back,' +
       'phone call,hold,wait,plumber,electrician,fitter,no show,didnt show,never showed,customer care,' +
       'customer support,reply,replied,respond*,emails,quote,consultation,cleaner*,course,class,delivery slot',
     website:
@@ -122,6 +124,13 @@ export const en: Lexicon = {
       'expected better,expected more,let me down,letdown,not ideal,tired of,losing patience,patience,not even,' +
       'didnt even,did not even,couldnt even,wouldnt even,cant believe,gutted,hurtful,horrified,nervous,' +
       'underwhelm*,meh',
+    mistreated:
+      'shouted at me,shouted at us,yelled at me,yelled at us,screamed at me,raised his voice,raised her voice,' +
+      'humiliat*,mocked,mocking me,made fun of me,laughed at me,laughed at us,ignored me,ignored us,ignoring me,' +
+      'ignored for,was ignored,got ignored,talked down to me,spoke to me like,talked to me like,treated me like,' +
+      'treated me as if,treated us like,looked at me like,called me,made me feel,belittled me,snapped at me,' +
+      'swore at me,sneered',
+    lookalike: 'of course,email address,e-mail address,stainless,seamless,broker*,sim card',
     reluctant:
       'not a big deal,sorry to bother,sorry for bothering,dont want to complain,hate to complain,' +
       'not one to complain,dont usually complain,never complain,probably nothing,maybe its just me,' +

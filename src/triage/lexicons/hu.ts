@@ -15,7 +15,7 @@ export const hu: Lexicon = {
       'bekapcsol*,működés*,szétesett,anyag*,játék*,turmix*,kenyérpirító*,porszívó*,vasaló*,sütő*,lámpa*,izzó*,' +
       'kábel*,fogantyú*,penge*,lötyög*,letört*,eltörött,megrepedt,karcos*,karcolás*,horpad*,összement,összemen*,' +
       'nadrág*,farmer*,csizm*,táská*,táska,matrac*,kanapé*,párna*,útmutató*,használati útmutató,összeszerel*,' +
-      'sampon*,krém*,kozmetik*,szín*,képen,fotón,nyers,rossz méret*,silány*,gagyi,polc,polcot,tönkrement*,tönkretett*',
+      'sampon*,krém*,kozmetik*,szín*,asztal*,szék*,képen,fotón,nyers,rossz méret*,silány*,gagyi,polc,polcot,tönkrement*,tönkretett*',
     delivery:
       'szállítás*,kiszállít*,csomag*,futár*,kézbesít*,posta*,~megérkez*,~érkez*,nem érkezett,nem jött meg,' +
       'nem jött,~rendel*,~küld*,hiányz*,nem hozták,késik,késés*,késve,késett,nyomkövet*,küldemény*,szállító*,gls,' +
@@ -23,10 +23,12 @@ export const hu: Lexicon = {
       'postás*,kiszállítás,nem kaptam meg,még mindig nincs meg,elveszett,doboz*,késedelm*,rossz cím*,csomagpont*,' +
       'packeta,sameday,szállítási,nem vettem át',
     billing:
-      'számla*,számláz*,~fizet*,~pénz*,~visszatérít*,~visszautal*,levon*,terhel*,megterhel*,ár,ára,árat,árban,' +
+      'számla*,számláz*,~fizet*,~pénz*,levon*,terhel*,megterhel*,ár,ára,árat,árban,' +
       'drága,túlszámláz*,bankkártya*,kártya*,utalás*,jóváírás*,díj*,előfizetés*,kupon*,kedvezmény*,akció*,összeg*,' +
-      'bank*,tranzakció*,~befizet*,~kifizet*,áfa,részlet*,~refund*,kaució*,letét*,előleg*,leemel*,bankszámla*,' +
-      'tarifa*,havidíj*,paypal,revolut,visszafizet*,lehúz*',
+      'bank*,tranzakció*,~befizet*,~kifizet*,áfa,részlet*,kaució*,letét*,előleg*,leemel*,bankszámla*,' +
+      'tarifa*,havidíj*,paypal,revolut,lehúz*,nem kaptam vissza,nem utalták vissza,még nem utalták,' +
+      'nem térítették vissza,visszatérítés még,ígért visszatérítés*,ígértek visszatérítés*,visszatérítést ígér*,' +
+      'visszatérítés miatt,visszatérítésre vár*,visszautalásra vár*,a pénzt még,a pénzem még,nem jött vissza',
     staff:
       'eladó*,munkatárs*,alkalmazott*,ügyintéző*,pénztáros*,bunkó*,udvariatlan*,goromba*,modortalan*,lekezel*,' +
       'kiabál*,rám tette a telefont,vádol*,vállat vont,ordít*,flegma*,tiszteletlen*,viselkedés*,hozzáállás*,' +
@@ -40,7 +42,7 @@ export const hu: Lexicon = {
       'szerel*,telepít*,technikus*,válasz*,nem válaszol*,visszahív*,telefonál*,szerződés*,lemond*,internet*,net,' +
       'wifi,tévé*,áram*,szolgáltató*,üzlet*,bolt*,étterem*,szálloda*,szoba*,hívtam,bejelentés*,hibabejelentés*,' +
       'hívás*,hívom,hívni,telefonon,vonal*,várólist*,várok,várom,vártunk,kiszállás*,nem jött ki,karbantart*,' +
-      'takarítás*,asztal*,szerelő*',
+      'takarítás*,asztalt foglal*,asztalfoglalás*,foglalt*,szerelő*',
     website:
       'weboldal*,honlap*,oldal*,webshop*,alkalmazás*,app,applikáció*,bejelentkez*,jelszó*,jelszav*,regisztráci*,' +
       'kosár*,gomb*,hibaüzenet*,link*,lefagy*,betölt*,nem tölt be,rendszer*,felület*,fiók*,online,fizetési oldal,' +
@@ -94,6 +96,11 @@ export const hu: Lexicon = {
       'megijed*,ijed*,félek,féltem,idegesít*,frusztrál*,kiábránd*,nem fair,igazságtalan*,időpazarlás*,' +
       'feleslegesen,fáraszt*,belefáradtam,unom,megalázó*,kínos*,rosszul érint*,nem elfogadható,udvariatlan*,' +
       'goromba*,lekezel*',
+    mistreated:
+      'kiabál*,rám kiabált,ordít*,ordibál*,üvöltöz*,megaláz*,kinevet*,kigúnyol*,gúnyol*,kicsúfol*,lekezel*,' +
+      'levegőnek néz*,tudomást sem vett,semmibe vett*,ignorál*,figyelmen kívül hagy*,úgy beszélt velem,' +
+      'úgy bánt velem,hülyének néz*,lehülyéz*,letorkol*,beszólt,sértegetett,leüvöltötte',
+    lookalike: 'történ*,rendelkez*,anyagi*,szerelem*,színház*,kártyázik',
     reluctant:
       'nem akarok panaszkodni,nem szeretnék panaszkodni,elnézést a zavarásért,bocsánat a zavarásért,nem nagy ügy,' +
       'nem nagy dolog,lehet hogy én vagyok,talán csak én,nem szokásom panaszkodni,csak jelezni szeretném,' +

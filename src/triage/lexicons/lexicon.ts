@@ -99,6 +99,12 @@ export type LexiconCategory = 'product' | 'delivery' | 'billing' | 'staff' | 'se
  *   urgency to high and marks a frequent customer), `low` (the visitor says it can wait);
  * - `insult` (insults and swearing: the visitor is angry, and the restatement never repeats
  *   these), `angry`, `upset`;
+ * - `mistreated`: how someone treated the visitor (shouted at, humiliated, mocked, ignored, "spoke
+ *   to me like…"): the visitor is upset at least, and an insult a few words after one ("…like I
+ *   was stupid") is what they were made to feel, not their own hostility;
+ * - `lookalike`: words and phrases that a category's stem or word would otherwise catch but that
+ *   mean something else (`történt` "happened" for `tört*` "broken", `saya rasa` "I think" for
+ *   `rasa` "taste"): they claim the word for no category;
  * - `reluctant`: hedging of a customer who does not like to complain;
  * - `threat` (chargebacks, going public: with `legal`, a threat makes the visitor angry);
  * - `contact` (ways of saying one got in touch: "emailed", "volal", "írtam", "hubungi"), so a
@@ -116,6 +122,8 @@ export type LexiconCue =
   | 'insult'
   | 'angry'
   | 'upset'
+  | 'mistreated'
+  | 'lookalike'
   | 'reluctant'
   | 'threat'
   | 'contact'

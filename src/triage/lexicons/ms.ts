@@ -11,7 +11,7 @@ export const ms: Lexicon = {
       'tidak sama,kasut,baju,mesin,kipas,peti sejuk,perabot,makanan,rasa,bau,alat,charger,pengecas,fabrik,kain,' +
       'tak hidup,mati,blender,pengisar,pembakar roti,toaster,periuk,ketuhar,seterika,lampu,mentol,tv,televisyen,' +
       'kabel,bilah,pemegang,goyang,longgar,patah,kecut,luntur,seluar,jaket,beg,tilam,sofa,manual,arahan,syampu,' +
-      'krim,kosmetik,botol,pembungkusan,roti,minuman,mentah,berbau,kerosakan,cepat rosak,mutu,gambar,tak ori,' +
+      'krim,kosmetik,botol,meja,kerusi,pembungkusan,roti,minuman,mentah,berbau,kerosakan,cepat rosak,mutu,gambar,tak ori,' +
       'bukan original',
     delivery:
       'penghantaran,hantar*,lambat,lambat sampai,~pesanan,~order,kurang satu,tertinggal,bungkusan,parcel*,pakej,' +
@@ -21,11 +21,12 @@ export const ms: Lexicon = {
       'city link,citylink,gdex,dhl,lalamove,delivered,alamat salah,salah alamat,barang orang lain,tersalah hantar,' +
       'salah hantar,~hilang,luar pagar,atas pagar,~status,belum sampai lagi,tak sampai lagi',
     billing:
-      '~bayar*,pembayaran,caj,dicaj,bil,invois,resit,~duit,~wang,harga,mahal,~refund*,pulangan wang,bayaran balik,' +
-      'bayar balik,potongan,baucar,kupon,kad kredit,kad debit,debit,bank,transaksi,langganan,yuran,dipotong,' +
+      '~bayar*,pembayaran,caj,dicaj,bil,invois,resit,~duit,~wang,harga,mahal,belum dapat refund,belum terima refund,' +
+      'refund belum,refund masih,tak dapat refund,tiada refund,janji refund,dijanjikan refund,dijanjikan bayaran balik,' +
+      'bayaran balik belum,belum terima bayaran balik,belum dapat bayaran balik,duit belum masuk,duit tak masuk,potongan,baucar,kupon,kad kredit,kad debit,debit,bank,transaksi,langganan,yuran,dipotong,' +
       'ditolak,akaun bank,online banking,fpx,tambahan,cukai,sst,baki,caj dua kali,ansuran,terlebih caj,lebih caj,' +
-      'terlebih bayar,pulangkan duit,pulangan,deposit,cagaran,penyata,pelan,keahlian,bayaran,ewallet,e wallet,' +
-      'touch n go,tng,grabpay,duitnow,kad saya,kena potong,~refund',
+      'terlebih bayar,deposit,cagaran,penyata,pelan,keahlian,bayaran,ewallet,e wallet,' +
+      'touch n go,tng,grabpay,duitnow,kad saya,kena potong',
     staff:
       'kakitangan,pekerja,staf,staff,juruwang,kasyier,cashier,jurujual,pengurus,biadap,biadab,kurang ajar,sombong,' +
       'kasar,tak sopan,tidak sopan,menengking,tengking*,jerit*,diabaikan,abaikan,perli,sikap,cara dia cakap,' +
@@ -38,7 +39,7 @@ export const ms: Lexicon = {
       'giliran,pembaikan,baiki,membaiki,pasang,pemasangan,juruteknik,talian,hotline,tiada jawapan,tak jawab,' +
       'tiada balasan,tak balas,tidak balas,kontrak,batal*,pembatalan,call center,pusat panggilan,tiket,wifi,' +
       'internet,unifi,sambungan,line,kedai,cawangan,restoran,hotel,bilik,penerbangan,cs,panggilan,call balik,' +
-      'telefon balik,hubungi balik,tukang,tak reply,tiada respon,tak respon,tak angkat,janji temu,aircond,meja,' +
+      'telefon balik,hubungi balik,tukang,tak reply,tiada respon,tak respon,tak angkat,janji temu,aircond,tempah meja,' +
       '~call,~email',
     website:
       'laman web,website,web,aplikasi,app,apps,log masuk,login,kata laluan,password,ralat,error,butang,pautan,' +
@@ -91,6 +92,12 @@ export const ms: Lexicon = {
       'terkilan,hampa,frust*,malang,malangnya,sayangnya,leceh,susah,penat,tak puas,kurang memuaskan,' +
       'tidak memuaskan,tak memuaskan,terkejut,takut,cuak,tak adil,tidak adil,buang masa,membuang masa,rugi masa,' +
       'malu,dimalukan,stres,stress,serabut,pening kepala,biadap,kasar,sombong,kecewa*,sedih*',
+    mistreated:
+      'menengking*,tengking*,ditengking,jerit pada saya,jerit kat saya,menjerit*,marah saya,dimarahi,dimalukan,' +
+      'memalukan saya,perli*,diperli,sindir*,disindir,gelak kat saya,gelakkan saya,ketawakan saya,diketawakan,' +
+      'abaikan saya,diabaikan,buat tak tahu,tak layan saya,tak dilayan,hina saya,dihina,menghina*,herdik*,' +
+      'maki saya,dimaki,layan saya macam,anggap saya',
+    lookalike: 'bayaran balik,bayar balik,pulangan wang,saya rasa,sy rasa,aku rasa,rasa macam,rasa seperti,hantar email,hantar emel,hantar mesej,hantar aduan',
     reluctant:
       'tak nak merungut,tidak mahu merungut,bukan nak merungut,maaf mengganggu,maaf ganggu,bukan masalah besar,' +
       'tak mahu besarkan,bukan nak komplen,bukan nak complain,tak nak komplen,mungkin salah saya,' +

@@ -9,14 +9,14 @@ export const sk: Lexicon = {
   categories: {
     product:
       '~výrob*,~tovar*,~produkt*,popis*,nezodpoved*,ohrievač*,kanvic*,práčk*,chladničk*,sveter,svetr*,rukáv*,' +
-      'obal*,zásuvk*,vek*,pokazen*,pokazil*,rozbit*,poškoden*,chybn*,vadn*,nefunguje,nefungoval*,nefunkčn*,' +
+      'obal*,zásuvk*,veko,veka,viečk*,pokazen*,pokazil*,rozbit*,poškoden*,chybn*,vadn*,nefunguje,nefungoval*,nefunkčn*,' +
       'kvalit*,veľkosť*,farb*,expirova*,záruk*,~reklamáci*,prasknut*,prasknut,roztrhan*,batéri*,displej*,' +
       'nabíjačk*,falzifikát*,skazen*,pokazené,nezapne,nejde zapnúť,topánk*,bund*,šaty,mobil*,notebook*,spotrebič*,' +
       'nábyt*,jedl*,chuť,chutí,zápach*,smrdí,pleseň*,materiál*,hračk*,rozpadl*,praskl*,prask*,zlomil*,zlomen*,' +
       'vyblednut*,zrazil*,poškriaban*,mixér*,hriankovač*,vysávač*,žehličk*,rúr*,sporák*,lamp*,žiarovk*,televízor*,' +
       'kábel*,čepeľ*,nôž,rukoväť*,kýve,kýva*,uvoľnen*,odlomil*,odlomen*,ohnut*,srazil*,zrazili,nohavic*,rifl*,' +
       'džíns*,čižm*,kabelk*,taška,tašku,matrac*,gauč*,pohovk*,vankúš*,polička,poličky,návod*,montáž*,šampón*,' +
-      'krém*,kozmetik*,fľaš*,mäso,chlieb,nápoj*,surov*,fotk*,obrázk*,lacn*,nekvalitn*,zlá veľkosť',
+      'krém*,kozmetik*,fľaš*,stôl,stola,stole,stolom,stolík*,stoličk*,skrink*,mäso,chlieb,nápoj*,surov*,fotk*,obrázk*,lacn*,nekvalitn*,zlá veľkosť',
     delivery:
       'doruč*,nedoruč*,zásielk*,balík*,balíč*,kuriér*,dopravc*,doprav*,pošt*,neprišl*,neprišiel,~prišiel,~prišla,' +
       '~prišlo,~objednávk*,neposlal*,chýba,chýbal*,nedorazil*,dorazil*,mešk*,oneskoren*,sledovan*,packeta,' +
@@ -25,8 +25,9 @@ export const sk: Lexicon = {
       'prepravc*,slovenská pošta,packet*',
     billing:
       '~platb*,~zaplat*,~plati*,penia*,peňaz*,faktúr*,účtoval*,účtovan*,vyúčtovan*,strhl*,strhnut*,stiahl*,' +
-      '~vrátenie peňazí,~vrátiť peniaze,~refund*,cena,ceny,cenu,cenou,cene,cien,drah*,kart*,poplat*,predplat*,' +
-      'zľav*,kupón*,dobropis*,suma,sumu,sumy,bank*,transakci*,preplat*,dph,splátk*,~účet,~účte,~účtu,~vráten*,' +
+      'nevrátili peniaze,peniaze nevrátili,peniaze som nedostal*,peniaze mi neprišli,sľúbili vrátenie,' +
+      'sľúbené vrátenie,peňazí mi sľúbili,sľúbili mi vrátenie,vrátenie peňazí stále,stále čakám na peniaze,čakám na vrátenie,cena,ceny,cenu,cenou,cene,cien,drah*,kart*,poplat*,predplat*,' +
+      'zľav*,kupón*,dobropis*,suma,sumu,sumy,bank*,transakci*,preplat*,dph,splátk*,~účet,~účte,~účtu,' +
       'záloh*,depozit*,účtenk*,bloček,bloč*,naúčtova*,účtova*,mesačn* poplat*,paušál*,tarif*,euro,eur',
     staff:
       'predavač*,personál*,zamestnan*,pracovní*,obsluh*,pokladník*,pokladníčk*,bol nepríjemn*,bola nepríjemn*,' +
@@ -40,7 +41,7 @@ export const sk: Lexicon = {
       'oprav*,termín*,rezerváci*,čakal*,čaka*,rade,inštalác*,technik*,odpoveď*,neodpoved*,neozval*,ozvať,linka,' +
       'linku,infolink*,zmluv*,zruš*,internet*,wifi,pripojen*,obchod*,predajň*,prevádzk*,reštaurác*,hotel*,izb*,' +
       'telefonoval*,volal*,reklamáci*,volám,zavolaj*,zavolá*,nezavolal*,hovor*,linke,linky,opravár*,inštalatér*,' +
-      'elektrikár*,čakan*,údržb*,upratov*,návštev*,stôl,stola,neozvali',
+      'elektrikár*,čakan*,údržb*,upratov*,návštev*,rezervova* stôl,rezervácia stola,neozvali',
     website:
       'web*,stránk*,eshop*,e-shop*,aplikáci*,appk*,app,prihlás*,heslo,hesla,heslom,registráci*,košík*,tlačidl*,' +
       'odkaz*,chybov* hlásen*,chybová hláška,nenačíta*,načíta*,systém*,platobn* strán*,spadl*,zamrz*,online,' +
@@ -87,6 +88,11 @@ export const sk: Lexicon = {
       'v mínuse,do mínusu,nemôžem si dovoliť,pokrčil plecami,pokrčila plecami,ani neospravedln*,ani sa neospravedln*,mám dosť,mám toho dosť,sklaman*,sklamal*,nespokojn*,nepríjemn*,mrzí,ľúto,žiaľ,bohužiaľ,smutn*,frustr*,nie som spokojn*,nepotešil*,' +
       'znepokoj*,obáv*,komplikáci*,otravn*,zlé,zlý,zlá,štve,štvať,zľak*,vyľak*,bojím,strach*,nervózn*,' +
       'nespravodliv*,strata času,zbytočn*,rozčúl*,nahneval*,ponižujúc*,neslušn*,drz*,ľutujem,škoda',
+    mistreated:
+      'kričal*,kričať,zvýšen* hlas*,vykrikoval*,vysmial*,vysmiala,vysmieval*,posmieval*,zosmiešn*,ponížil*,' +
+      'ponižoval*,ponižujúc*,ignoroval*,nevšímal*,okríkol*,okríkla,zhadzoval*,nadával*,urážal*,urazil*,' +
+      'správal* sa ku mne ako,ako k hlupákovi,ako k idiotovi,ako keby som bol,ako keby som bola,akoby som bol,akoby som bola',
+    lookalike: 'vrátenie peňazí,vrátiť peniaze,peniaze späť,kartón*,prístup k účtu,prístup do účtu',
     reluctant:
       'nechcem sa sťažovať,nerád sa sťažujem,nerada sa sťažujem,prepáčte že otravujem,prepáčte že ruším,' +
       'prepáčte za vyrušenie,nie je to nič vážne,nič vážne,možno je to mnou,asi je to maličkosť,' +
