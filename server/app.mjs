@@ -19,7 +19,7 @@ import { createJobs, jobRoutes, visitorRoutes } from './jobs/plugin.mjs';
 
 const SITE_DIR = fileURLToPath(new URL('../demo/site/', import.meta.url));
 const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
-const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
+const DIST_DIR = fileURLToPath(new URL('../widget/dist/', import.meta.url));
 
 export { DEFAULT_PAGE, MAX_PAGE } from './api/routes.mjs';
 

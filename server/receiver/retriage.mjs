@@ -12,18 +12,18 @@ import { createJiti } from 'jiti';
  * place that knows how `triage()` is called.
  */
 
-const SOURCE = fileURLToPath(new URL('../../src/triage/public.ts', import.meta.url));
+const SOURCE = fileURLToPath(new URL('../../widget/src/triage/public.ts', import.meta.url));
 
-/** @typedef {import('../../src/triage/types').TriageResult} TriageResult */
+/** @typedef {import('../../widget/src/triage/types').TriageResult} TriageResult */
 
-/** @type {Promise<typeof import('../../src/triage/public').triage> | undefined} */
+/** @type {Promise<typeof import('../../widget/src/triage/public').triage> | undefined} */
 let loading;
 
 /** Loads triage with every language's vocabulary; later calls share the first load. */
 function loadTriage() {
   loading ??= createJiti(import.meta.url)
     .import(SOURCE)
-    .then((module) => /** @type {typeof import('../../src/triage/public')} */ (module).triage);
+    .then((module) => /** @type {typeof import('../../widget/src/triage/public')} */ (module).triage);
   return loading;
 }
 

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Builds what Heard ships:
+ * Builds the widget package (`widget/`), into `widget/dist/`:
  * - dist/heard.js: the one-tag loader (a classic script, IIFE), tiny;
  * - dist/heard-widget.js + dist/heard-<locale>-*.js: the widget it loads, and one pack per
  *   language (its lines and its triage vocabulary) so a visitor downloads only their own;
@@ -9,12 +9,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
 const quiet = process.argv.includes('--quiet');
+// Paths the bundler writes into the package's ESM (its region comments) are relative to the
+// working directory: build from the package's folder wherever the command was started.
+process.chdir(root);
 
 /** @param {import('vite').InlineConfig} config */
 const run = (config) =>
@@ -76,7 +80,7 @@ await run({
   },
 });
 
-const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
+const pkg = (await import('../../package.json', { with: { type: 'json' } })).default;
 const external = [...Object.keys(pkg.dependencies ?? {})];
 await run({
   build: {
@@ -95,7 +99,9 @@ await run({
   },
 });
 
-execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], {
+// The build tools are the workspace's, installed beside it rather than inside `widget/`.
+const tsc = createRequire(import.meta.url).resolve('typescript/package.json').replace(/package\.json$/, 'bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', `${root}tsconfig.build.json`], {
   stdio: 'inherit',
 });
-if (!quiet) console.log('Built dist/heard.js (loader), dist/heard-widget.js (widget), dist/esm (package), dist/types.');
+if (!quiet) console.log('Built widget/dist/heard.js (loader), widget/dist/heard-widget.js (widget), widget/dist/esm (package), widget/dist/types.');
