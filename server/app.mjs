@@ -21,6 +21,9 @@ const SITE_DIR = fileURLToPath(new URL('../demo/site/', import.meta.url));
 const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
 const DIST_DIR = fileURLToPath(new URL('../widget/dist/', import.meta.url));
 
+/** The demo shop page is in a checkout of the repository only, not in the installed package. */
+export const HAS_DEMO_SITE = existsSync(SITE_DIR);
+
 export { DEFAULT_PAGE, MAX_PAGE } from './api/routes.mjs';
 
 /** Headers the widget sends with a record. */
@@ -66,6 +69,7 @@ const SHOP_CSP = [
  *   streamsPerAgent?: number,
  *   logger?: false | { level?: string, stream?: { write: (line: string) => void } },
  *   distDir?: string,
+ *   demo?: boolean,
  *   identitySecret?: string | null,
  *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number, delayMs?: number, maxDelayMs?: number },
  *   statusRateLimit?: number,
@@ -80,6 +84,7 @@ const SHOP_CSP = [
  *   (null: no mail server); `post` makes forwarding's requests; `clock` is the jobs' time.
  *   `metrics`: counted when given, and served on `GET /metrics` to a scraper with `token`
  *   (null: no route here; serve.mjs serves them on a loopback port); off when absent.
+ *   `demo`: serve the demo shop page at `/` (when the checkout has it); the built widget is served either way.
  */
 
 /**
@@ -109,6 +114,7 @@ export function createApp({
   streamsPerAgent = DEFAULT_STREAMS_PER_AGENT,
   logger = false,
   distDir = DIST_DIR,
+  demo = true,
   identitySecret = null,
   signInLimits,
   statusRateLimit = 60,
@@ -266,7 +272,7 @@ export function createApp({
   app.register(visitorRoutes, { jobs, store: jobStore });
 
   // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.
-  const roots = [SITE_DIR, distDir].filter((dir) => existsSync(dir));
+  const roots = [...(demo ? [SITE_DIR] : []), distDir].filter((dir) => existsSync(dir));
   app.register(fastifyStatic, {
     root: roots,
     prefix: '/',

@@ -80,7 +80,7 @@ await run({
   },
 });
 
-const pkg = (await import('../../package.json', { with: { type: 'json' } })).default;
+const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
 const external = [...Object.keys(pkg.dependencies ?? {})];
 await run({
   build: {
