@@ -1,5 +1,7 @@
 // @ts-check
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
@@ -19,7 +21,8 @@ import { createJobs, jobRoutes, visitorRoutes } from './jobs/plugin.mjs';
 
 const SITE_DIR = fileURLToPath(new URL('../demo/site/', import.meta.url));
 const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
-const DIST_DIR = fileURLToPath(new URL('../widget/dist/', import.meta.url));
+/** The widget package's build: `/heard.js` and the chunks it loads. */
+const DIST_DIR = join(dirname(createRequire(import.meta.url).resolve('heard/package.json')), 'dist');
 
 /** The demo shop page is in a checkout of the repository only, not in the installed package. */
 export const HAS_DEMO_SITE = existsSync(SITE_DIR);

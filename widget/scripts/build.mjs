@@ -5,6 +5,8 @@
  * - dist/heard-widget.js + dist/heard-<locale>-*.js: the widget it loads, and one pack per
  *   language (its lines and its triage vocabulary) so a visitor downloads only their own;
  * - dist/esm/: the ESM package for sites that bundle Heard (dependencies left to the bundler);
+ * - dist/triage/triage.mjs: `heard/triage`, the triage with every language in one module for
+ *   Node, which the server runs on every record it receives;
  * - dist/types/: type declarations.
  */
 import { execFileSync } from 'node:child_process';
@@ -99,9 +101,23 @@ await run({
   },
 });
 
+await run({
+  build: {
+    outDir: `${dist}/triage`,
+    emptyOutDir: false,
+    target: 'node20',
+    minify: false,
+    lib: { entry: { triage: `${root}src/triage/public.ts` }, formats: ['es'], fileName: (_f, name) => `${name}.mjs` },
+    rolldownOptions: {
+      // Every language is imported statically here too, as in the ESM package.
+      onLog: (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' ? undefined : handler(level, log)),
+    },
+  },
+});
+
 // The build tools are the workspace's, installed beside it rather than inside `widget/`.
 const tsc = createRequire(import.meta.url).resolve('typescript/package.json').replace(/package\.json$/, 'bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', `${root}tsconfig.build.json`], {
   stdio: 'inherit',
 });
-if (!quiet) console.log('Built widget/dist/heard.js (loader), widget/dist/heard-widget.js (widget), widget/dist/esm (package), widget/dist/types.');
+if (!quiet) console.log('Built widget/dist/heard.js (loader), widget/dist/heard-widget.js (widget), widget/dist/esm (package), widget/dist/triage (triage for Node), widget/dist/types.');
