@@ -84,18 +84,29 @@ await run({
 
 const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
 const external = [...Object.keys(pkg.dependencies ?? {})];
+
+/**
+ * The package's `triage` has every language statically; the lazy loader beside it is for the
+ * widget, so the bundler's note that it cannot split them is expected.
+ * @type {NonNullable<import('vite').Rolldown.InputOptions['onLog']>}
+ */
+const expectStaticLanguages = (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' ? undefined : handler(level, log));
+
+/** An ES module of the package, not minified: a site's bundler or Node reads it. */
+const packageBuild = (/** @type {string} */ outDir, /** @type {string} */ target, /** @type {Record<string, string>} */ entry) => ({
+  outDir,
+  emptyOutDir: false,
+  target,
+  minify: false,
+  lib: { entry, formats: /** @type {['es']} */ (['es']), fileName: (/** @type {unknown} */ _f, /** @type {string} */ name) => `${name}.mjs` },
+});
+
 await run({
   build: {
-    outDir: `${dist}/esm`,
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: false,
-    lib: { entry: { heard: `${root}src/index.ts` }, formats: ['es'], fileName: (_f, name) => `${name}.mjs` },
+    ...packageBuild(`${dist}/esm`, 'es2022', { heard: `${root}src/index.ts` }),
     rolldownOptions: {
       external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-      // The package's `triage` has every language statically; the lazy loader beside it is
-      // for the widget, so the bundler's note that it cannot split them is expected.
-      onLog: (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' ? undefined : handler(level, log)),
+      onLog: expectStaticLanguages,
       output: { chunkFileNames: '[name]-[hash].mjs' },
     },
   },
@@ -103,15 +114,8 @@ await run({
 
 await run({
   build: {
-    outDir: `${dist}/triage`,
-    emptyOutDir: false,
-    target: 'node20',
-    minify: false,
-    lib: { entry: { triage: `${root}src/triage/public.ts` }, formats: ['es'], fileName: (_f, name) => `${name}.mjs` },
-    rolldownOptions: {
-      // Every language is imported statically here too, as in the ESM package.
-      onLog: (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' ? undefined : handler(level, log)),
-    },
+    ...packageBuild(`${dist}/triage`, 'node20', { triage: `${root}src/triage/public.ts` }),
+    rolldownOptions: { onLog: expectStaticLanguages },
   },
 });
 
