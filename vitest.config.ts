@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import viteConfig from './vite.config.ts';
+import viteConfig from './widget/vite.config.ts';
 
 /**
  * Three projects: pure logic in Node, components in happy-dom, and real Chromium driven

@@ -14,7 +14,7 @@
  * `no-store`, so every load fetches them again over loopback: no help from a cache a returning
  * visitor might have.
  *
- *   node bench/loop.mjs          # prints the figure as JSON (needs a built dist/)
+ *   node bench/loop.mjs          # prints the figure as JSON (needs a built widget/dist/)
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -184,7 +184,7 @@ async function until(check) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const server = await startBenchServer({ mounts: { '/dist/': join(fileURLToPath(new URL('..', import.meta.url)), 'dist') } });
+  const server = await startBenchServer({ mounts: { '/dist/': join(fileURLToPath(new URL('..', import.meta.url)), 'widget', 'dist') } });
   const browser = await launchChromium();
   try {
     console.log(JSON.stringify(await measureReplyToWidget(browser, server), null, 2));

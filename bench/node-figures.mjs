@@ -14,8 +14,8 @@ import { median, quantile } from './stats.mjs';
 /**
  * Median time of `triage(text)` followed by `restate([text], result, locale)` for a
  * 2,000-character complaint in each language, after a warm-up; bounded by iterations and time.
- * @param {Record<string, unknown>} triageModule exports of `src/triage/triage.ts`
- * @param {Record<string, unknown> | undefined} restateModule exports of `src/triage/restate.ts`
+ * @param {Record<string, unknown>} triageModule exports of `widget/src/triage/triage.ts`
+ * @param {Record<string, unknown> | undefined} restateModule exports of `widget/src/triage/restate.ts`
  * @param {{ iterations?: number, warmup?: number, budgetMs?: number }} [options]
  */
 export function measureTriage(triageModule, restateModule, { iterations = 2000, warmup = 300, budgetMs = 4000 } = {}) {
@@ -44,12 +44,12 @@ export function measureTriage(triageModule, restateModule, { iterations = 2000, 
 }
 
 /**
- * The widget's CSS. Its styles are functions in `src/ui/styles.ts` that build constructable
+ * The widget's CSS. Its styles are functions in `widget/src/ui/styles.ts` that build constructable
  * stylesheets; running `widgetSheets()` with a `CSSStyleSheet` that only records the text
  * it is given yields exactly the CSS the shadow root adopts, which text extraction from the
  * minified bundle could only approximate. In the shipped files this text is inside the widget
  * chunk; here it is compressed on its own.
- * @param {Record<string, unknown>} stylesModule exports of `src/ui/styles.ts`
+ * @param {Record<string, unknown>} stylesModule exports of `widget/src/ui/styles.ts`
  */
 export function measureCss(stylesModule) {
   /** @type {string[]} */
@@ -91,8 +91,8 @@ export async function measureOutboxFlush(modules, endpoint, count) {
   await import('fake-indexeddb/auto');
   const { IDBFactory } = await import('fake-indexeddb');
   const { sampleComplaint } = await import('../server/sample-records.mjs');
-  const openStore = /** @type {(o: object) => Promise<import('../src/storage/store').HeardStore>} */ (modules.store.openStore);
-  const createDelivery = /** @type {(o: object) => import('../src/transport/flush').Delivery} */ (modules.flush.createDelivery);
+  const openStore = /** @type {(o: object) => Promise<import('../widget/src/storage/store').HeardStore>} */ (modules.store.openStore);
+  const createDelivery = /** @type {(o: object) => import('../widget/src/transport/flush').Delivery} */ (modules.flush.createDelivery);
   const quiet = { warn() {} };
   const store = await openStore({ name: `bench-${Date.now()}`, indexedDB: new IDBFactory(), logger: quiet });
   const now = Date.now();

@@ -26,7 +26,8 @@ import { loadSourceModules } from './source-build.mjs';
 import { median } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = join(ROOT, 'dist');
+const WIDGET = join(ROOT, 'widget');
+const DIST = join(WIDGET, 'dist');
 const RESULTS = join(ROOT, 'bench', 'results');
 const args = process.argv.slice(2);
 /** @param {string} flag @param {number} fallback a count from `--flag N`, kept within 1…20 */
@@ -83,16 +84,16 @@ clearTimeout(deadline);
 
 // ---------------------------------------------------------------------------------------------
 
-/** Builds when `dist/` is missing or older than any source, build script or config. */
+/** Builds when `widget/dist/` is missing or older than any source, build script or config. */
 function buildIfStale() {
   const built = [LOADER_FILE, WIDGET_FILE].map((f) => join(DIST, f));
   const builtAt = built.every((f) => existsSync(f)) ? Math.min(...built.map((f) => statSync(f).mtimeMs)) : 0;
-  const inputs = [join(ROOT, 'src'), join(ROOT, 'scripts', 'build.mjs'), join(ROOT, 'vite.config.ts'), join(ROOT, 'package.json')];
+  const inputs = [join(WIDGET, 'src'), join(WIDGET, 'scripts', 'build.mjs'), join(WIDGET, 'vite.config.ts'), join(WIDGET, 'package.json')];
   if (builtAt > newest(inputs)) return { ran: false, ok: true, note: 'dist/ up to date' };
   log('Building (dist/ is missing or older than the sources)…');
   const started = Date.now();
   try {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
+    execFileSync(process.execPath, [join(WIDGET, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
     return { ran: true, ok: true, note: 'built' };
   } catch {
     // The bundles may have been written before a later step (type declarations) failed.
@@ -157,11 +158,11 @@ async function measureInNode() {
   const logic = 'Logic';
   const { modules, missing, dispose } = await loadSourceModules({
     // The package's functions: every language's vocabulary, as a site bundling Heard reads.
-    triage: 'src/triage/public.ts',
-    restate: 'src/triage/public.ts',
-    styles: 'src/ui/styles.ts',
-    store: 'src/storage/store.ts',
-    flush: 'src/transport/flush.ts',
+    triage: 'widget/src/triage/public.ts',
+    restate: 'widget/src/triage/public.ts',
+    styles: 'widget/src/ui/styles.ts',
+    store: 'widget/src/storage/store.ts',
+    flush: 'widget/src/transport/flush.ts',
   }).catch((error) => {
     log(`Could not build sources for Node: ${error instanceof Error ? error.message : error}`);
     return { modules: /** @type {Record<string, Record<string, unknown>>} */ ({}), missing: ['(build failed)'], dispose: () => {} };
@@ -170,9 +171,9 @@ async function measureInNode() {
     if (modules.styles) {
       const css = measureCss(modules.styles);
       results.css = css;
-      row({ section: 'Bytes (gzip -9 / brotli)', figure: 'CSS (widget stylesheets)', value: `${kb(css.gzip)} / ${kb(css.brotli)}`, budget: '', pass: null, note: `${css.sheets} sheets from src/ui/styles.ts widgetSheets(), run in Node with a recording CSSStyleSheet; ships inside the widget chunk` });
+      row({ section: 'Bytes (gzip -9 / brotli)', figure: 'CSS (widget stylesheets)', value: `${kb(css.gzip)} / ${kb(css.brotli)}`, budget: '', pass: null, note: `${css.sheets} sheets from widget/src/ui/styles.ts widgetSheets(), run in Node with a recording CSSStyleSheet; ships inside the widget chunk` });
     } else {
-      row({ section: 'Bytes (gzip -9 / brotli)', figure: 'CSS (widget stylesheets)', value: 'not measured', budget: '', pass: null, note: 'src/ui/styles.ts missing' });
+      row({ section: 'Bytes (gzip -9 / brotli)', figure: 'CSS (widget stylesheets)', value: 'not measured', budget: '', pass: null, note: 'widget/src/ui/styles.ts missing' });
     }
 
     if (modules.triage) {
@@ -188,7 +189,7 @@ async function measureInNode() {
     if (modules.store && modules.flush) {
       const outbox = await measureOutboxFlush({ store: modules.store, flush: modules.flush }, `${server.origin}/complaints`, OUTBOX_RECORDS);
       results.outbox = outbox;
-      row({ section: logic, figure: 'Outbox flush rate', value: `${outbox.recordsPerSecond} records/s`, budget: '', pass: null, note: `${outbox.delivered}/${outbox.records} delivered to a loopback 201; src/storage + src/transport in Node over fake-indexeddb` });
+      row({ section: logic, figure: 'Outbox flush rate', value: `${outbox.recordsPerSecond} records/s`, budget: '', pass: null, note: `${outbox.delivered}/${outbox.records} delivered to a loopback 201; widget/src/storage + widget/src/transport in Node over fake-indexeddb` });
     }
   } finally {
     dispose();

@@ -29,7 +29,7 @@ export const BYTE_BUDGETS = Object.freeze({
 /** The languages a visitor can finish a complaint in (English may ship inside the widget chunk). */
 export const BENCH_LOCALES = /** @type {const} */ (['en', 'ms', 'hu', 'sk']);
 
-/** The loader and the widget entry, as `scripts/build.mjs` names them. */
+/** The loader and the widget entry, as `widget/scripts/build.mjs` names them. */
 export const LOADER_FILE = 'heard.js';
 export const WIDGET_FILE = 'heard-widget.js';
 
@@ -110,7 +110,7 @@ export function staticClosure(distDir, entry) {
 
 /**
  * The locale a lazily loaded chunk holds, from the build's `heard-[name]-[hash].js` naming of
- * `src/i18n/catalogs/<locale>.ts`; `null` for any other chunk.
+ * `widget/src/i18n/catalogs/<locale>.ts`; `null` for any other chunk.
  * @param {string} file
  * @returns {string | null}
  */
@@ -121,7 +121,7 @@ export function chunkLocale(file) {
 
 /**
  * Downloads a visitor fetches only for an action they choose, never to finish one complaint, as
- * `scripts/build.mjs` names them. Each is reported on its own against its own gzip budget and
+ * `widget/scripts/build.mjs` names them. Each is reported on its own against its own gzip budget and
  * kept out of the one-complaint sum. A chunk may be listed here only when a visitor who opens
  * the widget, writes a complaint, answers its questions and sends it never fetches it; anything
  * else the widget may `import()` is counted in every complaint.

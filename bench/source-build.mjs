@@ -35,7 +35,7 @@ export async function loadSourceModules(entries) {
   try {
     await build({
       root: ROOT,
-      configFile: join(ROOT, 'vite.config.ts'),
+      configFile: join(ROOT, 'widget', 'vite.config.ts'),
       logLevel: 'silent',
       ssr: { noExternal: true },
       build: {

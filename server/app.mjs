@@ -1,5 +1,7 @@
 // @ts-check
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
@@ -19,7 +21,11 @@ import { createJobs, jobRoutes, visitorRoutes } from './jobs/plugin.mjs';
 
 const SITE_DIR = fileURLToPath(new URL('../demo/site/', import.meta.url));
 const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
-const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
+/** The widget package's build: `/heard.js` and the chunks it loads. */
+const DIST_DIR = join(dirname(createRequire(import.meta.url).resolve('heard/package.json')), 'dist');
+
+/** The demo shop page is in a checkout of the repository only, not in the installed package. */
+export const HAS_DEMO_SITE = existsSync(SITE_DIR);
 
 export { DEFAULT_PAGE, MAX_PAGE } from './api/routes.mjs';
 
@@ -66,6 +72,7 @@ const SHOP_CSP = [
  *   streamsPerAgent?: number,
  *   logger?: false | { level?: string, stream?: { write: (line: string) => void } },
  *   distDir?: string,
+ *   demo?: boolean,
  *   identitySecret?: string | null,
  *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number, delayMs?: number, maxDelayMs?: number },
  *   statusRateLimit?: number,
@@ -80,6 +87,7 @@ const SHOP_CSP = [
  *   (null: no mail server); `post` makes forwarding's requests; `clock` is the jobs' time.
  *   `metrics`: counted when given, and served on `GET /metrics` to a scraper with `token`
  *   (null: no route here; serve.mjs serves them on a loopback port); off when absent.
+ *   `demo`: serve the demo shop page at `/` (when the checkout has it); the built widget is served either way.
  */
 
 /**
@@ -109,6 +117,7 @@ export function createApp({
   streamsPerAgent = DEFAULT_STREAMS_PER_AGENT,
   logger = false,
   distDir = DIST_DIR,
+  demo = true,
   identitySecret = null,
   signInLimits,
   statusRateLimit = 60,
@@ -266,7 +275,7 @@ export function createApp({
   app.register(visitorRoutes, { jobs, store: jobStore });
 
   // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.
-  const roots = [SITE_DIR, distDir].filter((dir) => existsSync(dir));
+  const roots = [...(demo ? [SITE_DIR] : []), distDir].filter((dir) => existsSync(dir));
   app.register(fastifyStatic, {
     root: roots,
     prefix: '/',

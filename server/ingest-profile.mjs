@@ -70,7 +70,7 @@ async function measureTriage(samples) {
   let loaded;
   try {
     const { loadSourceModules } = await import('../bench/source-build.mjs');
-    loaded = await loadSourceModules({ triage: 'src/triage/triage.ts', lexicons: 'src/triage/all.ts' });
+    loaded = await loadSourceModules({ triage: 'widget/src/triage/triage.ts', lexicons: 'widget/src/triage/all.ts' });
   } catch {
     return {};
   }

@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { ensureFirstAdmin } from './agents/first-admin.mjs';
 import { createServer } from 'node:http';
-import { createApp } from './app.mjs';
+import { createApp, HAS_DEMO_SITE } from './app.mjs';
 import { readConfig } from './config.mjs';
 import { createMailer } from './jobs/forwarding/email.mjs';
 import { startRetentionSweep } from './retention.mjs';
@@ -17,9 +17,10 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * tests read to find a server started on port 0.
  * @param {import('./config.mjs').ServerConfig} config
  * Structured logs go to standard output at `HEARD_LOG_LEVEL`; `logger` replaces that (tests).
- * @param {{ print?: (line: string) => void, logger?: import('./app.mjs').AppOptions['logger'] }} [options]
+ * `demo`: also serve the demo shop page at `/` (`npm start` does; `heard-server start` only when asked).
+ * @param {{ print?: (line: string) => void, logger?: import('./app.mjs').AppOptions['logger'], demo?: boolean }} [options]
  */
-export async function serve(config, { print = console.log, logger = { level: config.logLevel } } = {}) {
+export async function serve(config, { print = console.log, logger = { level: config.logLevel }, demo = true } = {}) {
   const store = await createStore({ databaseUrl: config.databaseUrl, sqlitePath: config.dbPath });
   const admin = await ensureFirstAdmin(store, config);
   /** @type {Set<string>} */
@@ -35,6 +36,7 @@ export async function serve(config, { print = console.log, logger = { level: con
     streamsPerAgent: config.streamsPerAgent,
     identitySecret: config.identitySecret,
     logger,
+    demo,
     jobs: { ...config.forwarding, linkSecret: config.linkSecret },
     mailer: config.forwarding.smtpUrl ? createMailer(config.forwarding.smtpUrl) : null,
     metrics: config.metrics ? { token: config.metrics.token } : null,
@@ -61,7 +63,7 @@ export async function serve(config, { print = console.log, logger = { level: con
     if (config.host === '127.0.0.1') allowedOrigins.add(`http://localhost:${port}`);
   }
   print(`Heard listening on ${origin}`);
-  print(`  demo shop page   ${origin}/`);
+  if (demo && HAS_DEMO_SITE) print(`  demo shop page   ${origin}/`);
   print(`  receiver         POST ${origin}/complaints`);
   print(`  agent inbox      ${origin}/inbox/`);
   print(`  database         ${config.databaseUrl ? `PostgreSQL (${describeDatabase(config.databaseUrl)})` : config.dbPath}`);
@@ -122,8 +124,9 @@ function metricsOnLoopback(app, port) {
  * The command line: read the environment, serve, and on SIGTERM or SIGINT stop taking
  * requests, finish those in flight, close the database and exit. A bad setting or an
  * unreachable database stops start-up with one line saying which.
+ * @param {{ demo?: boolean }} [options] `demo`: also serve the demo shop page
  */
-export async function serveFromEnvironment() {
+export async function serveFromEnvironment({ demo = true } = {}) {
   let config;
   try {
     config = readConfig(process.env);
@@ -133,7 +136,7 @@ export async function serveFromEnvironment() {
   }
   let served;
   try {
-    served = await serve(config);
+    served = await serve(config, { demo });
   } catch (error) {
     console.error(`Heard did not start: ${error instanceof Error ? error.message : error}`);
     process.exit(1);

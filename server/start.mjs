@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { serveFromEnvironment } from './serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const WIDGET = join(ROOT, 'dist', 'heard.js');
+const WIDGET_DIR = join(ROOT, 'widget');
+const WIDGET = join(WIDGET_DIR, 'dist', 'heard.js');
 
 /** `npm start`: build the widget when it is missing or older than its sources, then serve. */
 async function main() {
@@ -16,7 +17,7 @@ async function main() {
 
 function widgetIsStale() {
   if (!existsSync(WIDGET)) return true;
-  return newestMtime(join(ROOT, 'src')) > statSync(WIDGET).mtimeMs;
+  return newestMtime(join(WIDGET_DIR, 'src')) > statSync(WIDGET).mtimeMs;
 }
 
 /** @param {string} dir @returns {number} */
@@ -30,8 +31,8 @@ function newestMtime(dir) {
 }
 
 function buildWidget() {
-  if (!existsSync(join(ROOT, 'scripts', 'build.mjs'))) {
-    console.warn('The widget build (scripts/build.mjs) is not there yet: serving the receiver and inbox, and the demo page without the widget.');
+  if (!existsSync(join(WIDGET_DIR, 'scripts', 'build.mjs'))) {
+    console.warn('The widget build (widget/scripts/build.mjs) is not there yet: serving the receiver and inbox, and the demo page without the widget.');
     return;
   }
   console.log('Building the widget (npm run build)…');
@@ -39,7 +40,7 @@ function buildWidget() {
   if (!existsSync(WIDGET)) {
     console.warn('The widget build failed: serving the receiver and inbox, and the demo page without the widget.');
   } else if (result.status !== 0) {
-    console.warn('The widget build reported errors after writing dist/heard.js: serving the widget it produced.');
+    console.warn('The widget build reported errors after writing widget/dist/heard.js: serving the widget it produced.');
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import * as heard from '../src/index';
-import type { ComplaintRecord, HeardApi, HeardEvents, TriageResult, WidgetConfig } from '../src/index';
+import * as heard from '../widget/src/index';
+import type { ComplaintRecord, HeardApi, HeardEvents, TriageResult, WidgetConfig } from '../widget/src/index';
 
 describe('the public entry', () => {
   it('exports exactly the public API, all named', () => {

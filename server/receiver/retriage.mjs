@@ -1,31 +1,16 @@
 // @ts-check
-import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
+import { triage } from 'heard/triage';
 
 /**
- * The package's own `triage()`, run by the receiver on what the visitor wrote. The widget's
- * triage arrives in the record, and anything a browser sends can be forged: the queue is
- * ordered by this one instead.
+ * The widget package's own `triage()`, run by the receiver on what the visitor wrote. The
+ * widget's triage arrives in the record, and anything a browser sends can be forged: the queue
+ * is ordered by this one instead.
  *
- * The server runs on plain Node without a build step, so the TypeScript source is loaded
- * through jiti (compiled once and cached in `node_modules/.cache/jiti`). This module is the one
- * place that knows how `triage()` is called.
+ * `heard/triage` is the package's build of it for Node, every language in one module. This
+ * module is the one place that knows how `triage()` is called.
  */
 
-const SOURCE = fileURLToPath(new URL('../../src/triage/public.ts', import.meta.url));
-
-/** @typedef {import('../../src/triage/types').TriageResult} TriageResult */
-
-/** @type {Promise<typeof import('../../src/triage/public').triage> | undefined} */
-let loading;
-
-/** Loads triage with every language's vocabulary; later calls share the first load. */
-function loadTriage() {
-  loading ??= createJiti(import.meta.url)
-    .import(SOURCE)
-    .then((module) => /** @type {typeof import('../../src/triage/public')} */ (module).triage);
-  return loading;
-}
+/** @typedef {import('heard').TriageResult} TriageResult */
 
 /**
  * Resolves with the receiver's triage: `(record, { verified }) => TriageResult`. Traits the
@@ -33,7 +18,6 @@ function loadTriage() {
  * `Heard.identify({ traits: { plan: 'premium' } })` from the console gains nothing.
  */
 export async function createReceiverTriage() {
-  const triage = await loadTriage();
   /**
    * @param {import('../store/store.mjs').ComplaintRecord} record
    * @param {{ verified: boolean }} identity

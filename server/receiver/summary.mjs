@@ -19,7 +19,7 @@ const EXCERPT_LENGTH = 160;
  * Without `checked` (records put straight into a store, as tests and tools do) the widget's
  * triage stands in for the receiver's, and nobody is verified.
  * @param {import('../store/store.mjs').ComplaintRecord} record
- * @param {{ triage: Pick<import('../../src/triage/types').TriageResult, 'urgency' | 'category' | 'language' | 'mood' | 'customerType' | 'escalation'>, verified: boolean }} [checked]
+ * @param {{ triage: Pick<import('heard').TriageResult, 'urgency' | 'category' | 'language' | 'mood' | 'customerType' | 'escalation'>, verified: boolean }} [checked]
  * @returns {import('../store/store.mjs').ComplaintSummary}
  */
 export function summariseRecord(record, checked) {

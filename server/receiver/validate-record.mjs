@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 
 const require = createRequire(import.meta.url);
 /** The very file the package ships, so the widget and the receiver agree on one shape. */
-const schema = require('../../src/record/schema.json');
+const schema = require('heard/schema.json');
 
 /**
  * @typedef {{ path: string, message: string, keyword: string, params: Record<string, unknown> }} RecordError

@@ -13,8 +13,8 @@
  */
 
 /**
- * @typedef {import('../../src/record/record').ComplaintRecord} ComplaintRecord
- * @typedef {import('../../src/record/record').RatingRecord} RatingRecord
+ * @typedef {import('heard').ComplaintRecord} ComplaintRecord
+ * @typedef {import('heard').RatingRecord} RatingRecord
  * @typedef {ComplaintRecord | RatingRecord} Deliverable
  * @typedef {ComplaintRecord['triage']['urgency']} Urgency
  */

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxItem } from '../../src/storage/store';
+import type { OutboxItem } from '../../widget/src/storage/store';
 import { complaint } from '../storage/fixtures';
 
 type Mode = { kind: 'up' } | { kind: 'down' } | { kind: 'hang' } | { kind: 'status'; status: number };

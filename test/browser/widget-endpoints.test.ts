@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComplaintRecord } from '../../src/record/record';
+import type { ComplaintRecord } from '../../widget/src/record/record';
 import { launchChromium } from './support/chromium';
 import { finishComplaint, sendMessages } from './support/widget-page';
 import { hostPage, WIDGET_FILE } from './support/widget-server';

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/catalogs/en';
-import { hu } from '../../src/i18n/catalogs/hu';
-import { ms } from '../../src/i18n/catalogs/ms';
-import { sk } from '../../src/i18n/catalogs/sk';
-import type { Catalog } from '../../src/i18n/translate';
-import type { Locale } from '../../src/triage/types';
+import { en } from '../../widget/src/i18n/catalogs/en';
+import { hu } from '../../widget/src/i18n/catalogs/hu';
+import { ms } from '../../widget/src/i18n/catalogs/ms';
+import { sk } from '../../widget/src/i18n/catalogs/sk';
+import type { Catalog } from '../../widget/src/i18n/translate';
+import type { Locale } from '../../widget/src/triage/types';
 import {
   axeViolations,
   focusInfo,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { parseConfig, reportProblems } from '../../src/embed/config';
+import { parseConfig, reportProblems } from '../../widget/src/embed/config';
 
 const BASE = 'https://shop.example/basket';
 

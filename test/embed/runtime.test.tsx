@@ -1,8 +1,8 @@
 import { waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseConfig } from '../../src/embed/config';
-import { startWidget } from '../../src/embed/runtime';
-import { openStore } from '../../src/storage/store';
+import { parseConfig } from '../../widget/src/embed/config';
+import { startWidget } from '../../widget/src/embed/runtime';
+import { openStore } from '../../widget/src/storage/store';
 import { freshIndexedDB, quietLogger } from '../storage/fixtures';
 
 const ENDPOINT = 'https://shop.example/complaints';

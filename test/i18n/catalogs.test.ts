@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/catalogs/en';
-import { hu } from '../../src/i18n/catalogs/hu';
-import { ms } from '../../src/i18n/catalogs/ms';
-import { sk } from '../../src/i18n/catalogs/sk';
-import type { Catalog, Entry, MessageKey } from '../../src/i18n/translate';
-import type { Locale } from '../../src/triage/types';
+import { en } from '../../widget/src/i18n/catalogs/en';
+import { hu } from '../../widget/src/i18n/catalogs/hu';
+import { ms } from '../../widget/src/i18n/catalogs/ms';
+import { sk } from '../../widget/src/i18n/catalogs/sk';
+import type { Catalog, Entry, MessageKey } from '../../widget/src/i18n/translate';
+import type { Locale } from '../../widget/src/triage/types';
 
 const catalogs: Record<Locale, Catalog> = { en, ms, hu, sk };
 const keys = Object.keys(en) as MessageKey[];

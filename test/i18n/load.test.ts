@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/catalogs/en';
-import { getLoadedCatalog, loadCatalog } from '../../src/i18n/load';
+import { en } from '../../widget/src/i18n/catalogs/en';
+import { getLoadedCatalog, loadCatalog } from '../../widget/src/i18n/load';
 
 describe('loadCatalog', () => {
   it('has nothing loaded before it is asked: even English is a download of its own', () => {

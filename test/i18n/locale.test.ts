@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLocale, resolveLocale } from '../../src/i18n/locale';
+import { isLocale, resolveLocale } from '../../widget/src/i18n/locale';
 
 describe('resolveLocale', () => {
   it('uses the site owner’s configured locale when we speak it', () => {

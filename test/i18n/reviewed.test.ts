@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/catalogs/en';
-import { hu } from '../../src/i18n/catalogs/hu';
-import { ms } from '../../src/i18n/catalogs/ms';
-import { sk } from '../../src/i18n/catalogs/sk';
-import { translate, type Catalog, type MessageKey, type Params } from '../../src/i18n/translate';
-import type { Locale } from '../../src/triage/types';
+import { en } from '../../widget/src/i18n/catalogs/en';
+import { hu } from '../../widget/src/i18n/catalogs/hu';
+import { ms } from '../../widget/src/i18n/catalogs/ms';
+import { sk } from '../../widget/src/i18n/catalogs/sk';
+import { translate, type Catalog, type MessageKey, type Params } from '../../widget/src/i18n/translate';
+import type { Locale } from '../../widget/src/triage/types';
 
 /*
  * The lines a native-speaking editor reworded (December review), as a visitor sees them: rendered

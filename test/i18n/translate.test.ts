@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/catalogs/en';
-import { hu } from '../../src/i18n/catalogs/hu';
-import { ms } from '../../src/i18n/catalogs/ms';
-import { sk } from '../../src/i18n/catalogs/sk';
-import { translate, type Catalog } from '../../src/i18n/translate';
+import { en } from '../../widget/src/i18n/catalogs/en';
+import { hu } from '../../widget/src/i18n/catalogs/hu';
+import { ms } from '../../widget/src/i18n/catalogs/ms';
+import { sk } from '../../widget/src/i18n/catalogs/sk';
+import { translate, type Catalog } from '../../widget/src/i18n/translate';
 
 describe('translate', () => {
   it('picks the same variant for one conversation every time', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as A from '../../src/machine/actions';
-import type { ComplaintContext } from '../../src/machine/context';
-import { resolveOptions } from '../../src/machine/options';
-import { everyLanguage } from '../../src/triage/all';
+import * as A from '../../widget/src/machine/actions';
+import type { ComplaintContext } from '../../widget/src/machine/context';
+import { resolveOptions } from '../../widget/src/machine/options';
+import { everyLanguage } from '../../widget/src/triage/all';
 import { baseInput, englishFor } from './harness';
 
 const start = (over: Partial<ComplaintContext> = {}): ComplaintContext => ({ ...A.initialContext(baseInput()), ...over });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH } from '../../src/machine/limits';
+import { MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH } from '../../widget/src/machine/limits';
 import { schemaErrors } from '../support/schema';
 import { SPECIFIC, at, baseInput, conversation, englishFor, fakeMachine, newFakes, settle, start } from './harness';
 
@@ -564,7 +564,7 @@ describe('bad input and events out of place', () => {
   });
 
   it('runs headless without provided actors and reports a save failure rather than pretending', async () => {
-    const { complaintMachine } = await import('../../src/machine/everyLanguage');
+    const { complaintMachine } = await import('../../widget/src/machine/everyLanguage');
     const actor = createActor(complaintMachine, { input: baseInput({ identity: { email: 'a@example.com' } }) }).start();
     actor.send({ type: 'handoff.request', at: at() });
     await settle();

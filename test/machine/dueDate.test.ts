@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeDueDate, zonedTimeToInstant } from '../../src/machine/dueDate';
-import type { BusinessHours } from '../../src/machine/options';
+import { computeDueDate, zonedTimeToInstant } from '../../widget/src/machine/dueDate';
+import type { BusinessHours } from '../../widget/src/machine/options';
 
 const hours = (over: Partial<BusinessHours> = {}): BusinessHours => ({
   timeZone: 'UTC',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { initialContext } from '../../src/machine/actions';
-import { isValidEmail, isValidPhone, missingContact, validateContact } from '../../src/machine/contact';
-import type { ComplaintContext } from '../../src/machine/context';
-import type { ComplaintEvent } from '../../src/machine/events';
-import * as G from '../../src/machine/guards';
-import { MAX_MESSAGE_LENGTH } from '../../src/machine/limits';
+import { initialContext } from '../../widget/src/machine/actions';
+import { isValidEmail, isValidPhone, missingContact, validateContact } from '../../widget/src/machine/contact';
+import type { ComplaintContext } from '../../widget/src/machine/context';
+import type { ComplaintEvent } from '../../widget/src/machine/events';
+import * as G from '../../widget/src/machine/guards';
+import { MAX_MESSAGE_LENGTH } from '../../widget/src/machine/limits';
 import { baseInput } from './harness';
 
 const ctx = (over: Partial<ComplaintContext> = {}): ComplaintContext => ({ ...initialContext(baseInput()), ...over });

@@ -1,10 +1,10 @@
 import { createActor, fromPromise } from 'xstate';
-import { en } from '../../src/i18n/catalogs/en';
-import { translate } from '../../src/i18n/translate';
-import { complaintMachine } from '../../src/machine/everyLanguage';
-import type { ComplaintInput, DeliveryState } from '../../src/machine/context';
-import { buildRating, buildRecord, type Translator } from '../../src/record/build';
-import type { ComplaintRecord, RatingRecord } from '../../src/record/record';
+import { en } from '../../widget/src/i18n/catalogs/en';
+import { translate } from '../../widget/src/i18n/translate';
+import { complaintMachine } from '../../widget/src/machine/everyLanguage';
+import type { ComplaintInput, DeliveryState } from '../../widget/src/machine/context';
+import { buildRating, buildRecord, type Translator } from '../../widget/src/record/build';
+import type { ComplaintRecord, RatingRecord } from '../../widget/src/record/record';
 
 export const T0 = '2026-11-23T10:00:00.000Z';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactFormFields, DEFAULT_SCRIPT_OPTIONS, outcomeChoices, resolveOptions } from '../../src/machine/options';
+import { contactFormFields, DEFAULT_SCRIPT_OPTIONS, outcomeChoices, resolveOptions } from '../../widget/src/machine/options';
 
 describe('script options', () => {
   it('offers the owner’s outcomes in their order, then being heard; “something else” is a field of its own', () => {

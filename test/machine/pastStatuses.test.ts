@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise } from 'xstate';
-import type { PastStatus } from '../../src/machine/context';
+import type { PastStatus } from '../../widget/src/machine/context';
 import { schemaErrors } from '../support/schema';
 import { SPECIFIC, at, baseInput, fakeMachine, newFakes, settle, type Fakes } from './harness';
 

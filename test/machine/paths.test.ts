@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import type { ComplaintEvent } from '../../src/machine/events';
+import type { ComplaintEvent } from '../../widget/src/machine/events';
 import { schemaErrors } from '../support/schema';
 import { SPECIFIC, baseInput, fakeMachine, newFakes, settle } from './harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import type { ComplaintEvent } from '../../src/machine/events';
+import type { ComplaintEvent } from '../../widget/src/machine/events';
 import { SPECIFIC, baseInput, fakeMachine, newFakes, settle } from './harness';
 
 const t = (minute: number) => new Date(Date.parse('2026-11-24T10:00:00.000Z') + minute * 60_000).toISOString();

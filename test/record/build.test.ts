@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import * as A from '../../src/machine/actions';
-import type { ComplaintContext } from '../../src/machine/context';
-import { cleanIdentity } from '../../src/machine/identity';
-import { buildRating, buildRecord } from '../../src/record/build';
-import { transcriptText } from '../../src/record/transcript';
+import * as A from '../../widget/src/machine/actions';
+import type { ComplaintContext } from '../../widget/src/machine/context';
+import { cleanIdentity } from '../../widget/src/machine/identity';
+import { buildRating, buildRecord } from '../../widget/src/record/build';
+import { transcriptText } from '../../widget/src/record/transcript';
 import { schemaErrors } from '../support/schema';
-import { MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH } from '../../src/machine/limits';
+import { MAX_CONVERSATION_CHARS, MAX_MESSAGE_LENGTH } from '../../widget/src/machine/limits';
 import { readConfig } from '../../server/config.mjs';
 import { baseInput, englishFor } from '../machine/harness';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newRecordIds, newStatusKey } from '../../src/record/ids';
+import { newRecordIds, newStatusKey } from '../../widget/src/record/ids';
 
 const fromBase64url = (key: string): Uint8Array => Uint8Array.from(atob(key.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 

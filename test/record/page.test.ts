@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageAddress, referrerOrigin } from '../../src/record/page';
+import { pageAddress, referrerOrigin } from '../../widget/src/record/page';
 
 describe('what the record says about the page', () => {
   it('keeps the origin and path, not the query, fragment or credentials that carry tokens and emails', () => {

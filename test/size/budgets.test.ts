@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BYTE_BUDGETS, BENCH_LOCALES, LOADER_FILE, measureBundle, OPTIONAL_CHUNKS, staticClosure, WIDGET_FILE, type BundleSizes } from '../../bench/sizes.mjs';
-import { en } from '../../src/i18n/catalogs/en';
-import { hu } from '../../src/i18n/catalogs/hu';
-import { ms } from '../../src/i18n/catalogs/ms';
-import { sk } from '../../src/i18n/catalogs/sk';
-import type { Catalog, Entry } from '../../src/i18n/translate';
+import { en } from '../../widget/src/i18n/catalogs/en';
+import { hu } from '../../widget/src/i18n/catalogs/hu';
+import { ms } from '../../widget/src/i18n/catalogs/ms';
+import { sk } from '../../widget/src/i18n/catalogs/sk';
+import type { Catalog, Entry } from '../../widget/src/i18n/translate';
 
 /*
  * Byte budgets of what a visitor downloads, checked on the built files (`npm test` builds
@@ -14,7 +14,7 @@ import type { Catalog, Entry } from '../../src/i18n/translate';
  * than promised; timings are the bench's job and are never asserted.
  */
 
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const dist = fileURLToPath(new URL('../../widget/dist/', import.meta.url));
 const read = (file: string) => readFileSync(`${dist}${file}`, 'utf8');
 
 /** Markers of code that only the widget may carry: Preact's renderer and XState's runtime. */

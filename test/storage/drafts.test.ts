@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDraftSaver } from '../../src/storage/drafts';
-import { DRAFT_MAX_AGE_MS, HISTORY_LIMIT, openStore } from '../../src/storage/store';
+import { createDraftSaver } from '../../widget/src/storage/drafts';
+import { DRAFT_MAX_AGE_MS, HISTORY_LIMIT, openStore } from '../../widget/src/storage/store';
 import { complaint, ENDPOINT, freshIndexedDB, quietLogger, useFakeClock } from './fixtures';
 
 afterEach(() => {

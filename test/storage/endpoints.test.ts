@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION } from '../../src/storage/db';
-import { openStore } from '../../src/storage/store';
-import { createDelivery } from '../../src/transport/flush';
+import { DB_VERSION } from '../../widget/src/storage/db';
+import { openStore } from '../../widget/src/storage/store';
+import { createDelivery } from '../../widget/src/transport/flush';
 import { createFakeEndpoint } from '../transport/fake-endpoint';
 import { complaint, ENDPOINT, freshIndexedDB, quietLogger } from './fixtures';
 

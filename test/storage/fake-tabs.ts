@@ -1,4 +1,4 @@
-import type { ChannelLike, LocksLike } from '../../src/storage/tabs';
+import type { ChannelLike, LocksLike } from '../../widget/src/storage/tabs';
 
 /** BroadcastChannels of several "tabs" in one process: a message reaches every other instance. */
 export function channelHub() {

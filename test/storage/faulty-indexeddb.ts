@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { openIdbBackend } from '../../src/storage/db';
-import type { StoreBackend } from '../../src/storage/store';
+import { openIdbBackend } from '../../widget/src/storage/db';
+import type { StoreBackend } from '../../widget/src/storage/store';
 
 /**
  * A fake-indexeddb factory that hands every opened connection to `onConnection` before the

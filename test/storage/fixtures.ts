@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { vi } from 'vitest';
-import type { ComplaintRecord } from '../../src/record/record';
+import type { ComplaintRecord } from '../../widget/src/record/record';
 
 /** The endpoint the tests' widget posts to. */
 export const ENDPOINT = 'https://shop.example/complaints';

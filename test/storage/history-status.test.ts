@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/storage/store';
+import { openStore } from '../../widget/src/storage/store';
 import { freshIndexedDB, quietLogger } from './fixtures';
 
 const PAST = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseExists, DRAFT_MAX_AGE_MS, openStore } from '../../src/storage/store';
+import { databaseExists, DRAFT_MAX_AGE_MS, openStore } from '../../widget/src/storage/store';
 import { complaint, ENDPOINT, freshIndexedDB, quietLogger } from './fixtures';
 
 const DAY = 86_400_000;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openIdbBackend } from '../../src/storage/db';
-import { describeStorageFault, isQuotaError } from '../../src/storage/faults';
-import { openStore } from '../../src/storage/store';
-import { createDelivery } from '../../src/transport/flush';
+import { openIdbBackend } from '../../widget/src/storage/db';
+import { describeStorageFault, isQuotaError } from '../../widget/src/storage/faults';
+import { openStore } from '../../widget/src/storage/store';
+import { createDelivery } from '../../widget/src/transport/flush';
 import { createFakeEndpoint } from '../transport/fake-endpoint';
 import { complaint, ENDPOINT, freshIndexedDB, quietLogger } from './fixtures';
 import { abortWrappedQuota, fullDiskBackend, makeReadOnly, watchedIndexedDB } from './faulty-indexeddb';

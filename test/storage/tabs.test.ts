@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDraftSaver } from '../../src/storage/drafts';
-import { openStore } from '../../src/storage/store';
-import type { Draft } from '../../src/storage/store';
-import { createDeliveryLock, createDraftSync, type LocksLike } from '../../src/storage/tabs';
-import { createDelivery } from '../../src/transport/flush';
+import { createDraftSaver } from '../../widget/src/storage/drafts';
+import { openStore } from '../../widget/src/storage/store';
+import type { Draft } from '../../widget/src/storage/store';
+import { createDeliveryLock, createDraftSync, type LocksLike } from '../../widget/src/storage/tabs';
+import { createDelivery } from '../../widget/src/transport/flush';
 import { createFakeEndpoint } from '../transport/fake-endpoint';
 import { channelHub, sharedLocks } from './fake-tabs';
 import { complaint, ENDPOINT, freshIndexedDB, quietLogger, runUntil, useFakeClock } from './fixtures';

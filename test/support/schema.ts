@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import schema from '../../src/record/schema.json';
+import schema from '../../widget/src/record/schema.json';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openStore } from '../../src/storage/store';
-import { backoffDelay, parseRetryAfter } from '../../src/transport/backoff';
-import { createDelivery, type DeliveryEvent } from '../../src/transport/flush';
-import { wireLifecycle } from '../../src/transport/lifecycle';
-import { createDeliveryLock, type LocksLike } from '../../src/storage/tabs';
+import { openStore } from '../../widget/src/storage/store';
+import { backoffDelay, parseRetryAfter } from '../../widget/src/transport/backoff';
+import { createDelivery, type DeliveryEvent } from '../../widget/src/transport/flush';
+import { wireLifecycle } from '../../widget/src/transport/lifecycle';
+import { createDeliveryLock, type LocksLike } from '../../widget/src/storage/tabs';
 import { complaint, ENDPOINT, freshIndexedDB, quietLogger, runUntil, useFakeClock } from '../storage/fixtures';
 import { createFakeEndpoint } from './fake-endpoint';
 

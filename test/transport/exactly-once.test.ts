@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openStore, type HeardStore } from '../../src/storage/store';
-import { createDeliveryLock } from '../../src/storage/tabs';
-import { createDelivery, type Delivery } from '../../src/transport/flush';
+import { openStore, type HeardStore } from '../../widget/src/storage/store';
+import { createDeliveryLock } from '../../widget/src/storage/tabs';
+import { createDelivery, type Delivery } from '../../widget/src/transport/flush';
 import { complaint, ENDPOINT, freshIndexedDB, quietLogger, seededRandom, useFakeClock } from '../storage/fixtures';
 import { createFakeEndpoint, type Behaviour } from './fake-endpoint';
 

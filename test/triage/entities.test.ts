@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount } from '../../src/triage/entities';
-import { triage } from '../../src/triage/public';
+import { parseAmount } from '../../widget/src/triage/entities';
+import { triage } from '../../widget/src/triage/public';
 
 const entities = (text: string) => triage(text).entities;
 

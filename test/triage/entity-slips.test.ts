@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { triage } from '../../src/triage/public';
+import { triage } from '../../widget/src/triage/public';
 
 /*
  * What a visitor typed that native reviewers and a newcomer found misread in December 2026:

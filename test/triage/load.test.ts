@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { everyLanguage } from '../../src/triage/all';
-import { loadLexicon } from '../../src/triage/load';
-import { triage } from '../../src/triage/triage';
-import { createVocabulary, hasLexicon } from '../../src/triage/vocabulary';
+import { everyLanguage } from '../../widget/src/triage/all';
+import { loadLexicon } from '../../widget/src/triage/load';
+import { triage } from '../../widget/src/triage/triage';
+import { createVocabulary, hasLexicon } from '../../widget/src/triage/vocabulary';
 
 const HU = 'A csomagom két hete nem érkezett meg, a futár szerint kézbesítették, de nem kaptam meg.';
 

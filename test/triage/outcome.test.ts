@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { everyLanguage } from '../../src/triage/all';
-import { desiredOutcome } from '../../src/triage/outcome';
+import { everyLanguage } from '../../widget/src/triage/all';
+import { desiredOutcome } from '../../widget/src/triage/outcome';
 
 describe('what the visitor asks for, in their words', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { restate, triage } from '../../src/triage/public';
-import type { Locale } from '../../src/triage/types';
+import { restate, triage } from '../../widget/src/triage/public';
+import type { Locale } from '../../widget/src/triage/types';
 
 /**
  * Complaints as visitors write them, each with the facts its restatement must say back: the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { restate, triage } from '../../src/triage/public';
-import type { Locale } from '../../src/triage/types';
+import { restate, triage } from '../../widget/src/triage/public';
+import type { Locale } from '../../widget/src/triage/types';
 
 function restated(messages: string[], locale: Locale): string {
   return restate(messages, triage(messages.join('\n')), locale);

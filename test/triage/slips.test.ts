@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { triage } from '../../src/triage/public';
+import { triage } from '../../widget/src/triage/public';
 
 /*
  * Slips native reviewers and a newcomer found in December 2026: each case is one of a kind of

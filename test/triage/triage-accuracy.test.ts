@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { triage } from '../../src/triage/public';
-import type { Locale } from '../../src/triage/types';
+import { triage } from '../../widget/src/triage/public';
+import type { Locale } from '../../widget/src/triage/types';
 import { en } from './fixtures/en';
 import { hu } from './fixtures/hu';
 import { ms } from './fixtures/ms';

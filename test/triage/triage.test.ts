@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { triage } from '../../src/triage/public';
+import { triage } from '../../widget/src/triage/public';
 
 describe('triage', () => {
   it('explains each decision with the cue behind it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { triage } from '../../src/triage/public';
+import { triage } from '../../widget/src/triage/public';
 import type { Fixture } from './fixtures/fixture';
 import { unseen } from './fixtures/unseen';
 

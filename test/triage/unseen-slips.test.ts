@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { triage } from '../../src/triage/public';
+import { triage } from '../../widget/src/triage/public';
 import { unseenEntities } from './fixtures/unseen-entities';
 import { unseenSlips } from './fixtures/unseen-slips';
 

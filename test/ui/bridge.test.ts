@@ -1,6 +1,6 @@
 import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
-import { createBridge } from '../../src/ui/bridge';
+import { createBridge } from '../../widget/src/ui/bridge';
 import { start } from '../machine/harness';
 
 const NOW = new Date('2026-11-23T12:34:56.000Z');

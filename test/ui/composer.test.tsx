@@ -1,6 +1,6 @@
 import { fireEvent } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_LENGTH } from '../../src/machine/limits';
+import { MAX_MESSAGE_LENGTH } from '../../widget/src/machine/limits';
 import { logLines, mountWidget, openPanel, say } from './support';
 
 describe('composer', () => {

@@ -1,7 +1,7 @@
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { ms } from '../../src/i18n/catalogs/ms';
-import { loadCatalog } from '../../src/i18n/load';
+import { ms } from '../../widget/src/i18n/catalogs/ms';
+import { loadCatalog } from '../../widget/src/i18n/load';
 import { logLines, mountWidget, openPanel, say, tell } from './support';
 
 describe('language', () => {

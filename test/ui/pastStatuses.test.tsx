@@ -1,12 +1,12 @@
 import { act, fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createActor, fromPromise } from 'xstate';
-import { en } from '../../src/i18n/catalogs/en';
-import { hu } from '../../src/i18n/catalogs/hu';
-import { loadCatalog } from '../../src/i18n/load';
-import type { PastStatus } from '../../src/machine/context';
-import type { ComplaintStatus } from '../../src/transport/status';
-import { renderWidget } from '../../src/ui/mount';
+import { en } from '../../widget/src/i18n/catalogs/en';
+import { hu } from '../../widget/src/i18n/catalogs/hu';
+import { loadCatalog } from '../../widget/src/i18n/load';
+import type { PastStatus } from '../../widget/src/machine/context';
+import type { ComplaintStatus } from '../../widget/src/transport/status';
+import { renderWidget } from '../../widget/src/ui/mount';
 import { baseInput, fakeMachine, newFakes, settle } from '../machine/harness';
 
 /*

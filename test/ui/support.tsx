@@ -1,9 +1,9 @@
 import { act, fireEvent, within, type BoundFunctions, type queries } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
-import { en } from '../../src/i18n/catalogs/en';
-import { loadCatalog } from '../../src/i18n/load';
-import type { ComplaintInput } from '../../src/machine/context';
-import { renderWidget, type WidgetHandle, type WidgetProps } from '../../src/ui/mount';
+import { en } from '../../widget/src/i18n/catalogs/en';
+import { loadCatalog } from '../../widget/src/i18n/load';
+import type { ComplaintInput } from '../../widget/src/machine/context';
+import { renderWidget, type WidgetHandle, type WidgetProps } from '../../widget/src/ui/mount';
 import { SPECIFIC, baseInput, newFakes, settle, start, type Fakes } from '../machine/harness';
 
 export { SPECIFIC };

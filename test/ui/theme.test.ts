@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, isColor, onAccent } from '../../src/ui/theme';
+import { contrastRatio, isColor, onAccent } from '../../widget/src/ui/theme';
 
 describe('text on the accent colour', () => {
   it('picks white on dark accents and black on light ones', () => {

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ComplaintRecord } from '../../../src/record/record';
-import type { ComplaintStatus } from '../../../src/transport/status';
+import type { ComplaintRecord } from '../../../widget/src/record/record';
+import type { ComplaintStatus } from '../../../widget/src/transport/status';
 
 /**
  * A small complaint endpoint on loopback that keeps the visitor-status contract

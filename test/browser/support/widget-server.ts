@@ -5,10 +5,10 @@ import { launchChromium } from './chromium';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../../server/app.mjs';
 import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store.mjs';
-import type { ComplaintRecord } from '../../../src/record/record';
+import type { ComplaintRecord } from '../../../widget/src/record/record';
 
 /** The built one-tag loader; `npm test` builds it before the browser tests run. */
-export const WIDGET_FILE = join(import.meta.dirname, '../../../dist/heard.js');
+export const WIDGET_FILE = join(import.meta.dirname, '../../../widget/dist/heard.js');
 
 /**
  * Stops a test file that needs the built widget, saying how to build it: a browser test that
@@ -16,7 +16,7 @@ export const WIDGET_FILE = join(import.meta.dirname, '../../../dist/heard.js');
  */
 export function assertWidgetBuilt(): void {
   if (!existsSync(WIDGET_FILE)) {
-    throw new Error('dist/heard.js is missing: build the widget first with `node scripts/build.mjs` (`npm test` builds it before running the tests).');
+    throw new Error('widget/dist/heard.js is missing: build the widget first with `node widget/scripts/build.mjs` (`npm test` builds it before running the tests).');
   }
 }
 

@@ -1,20 +1,26 @@
 // @ts-check
 /**
- * Builds what Heard ships:
+ * Builds the widget package (`widget/`), into `widget/dist/`:
  * - dist/heard.js: the one-tag loader (a classic script, IIFE), tiny;
  * - dist/heard-widget.js + dist/heard-<locale>-*.js: the widget it loads, and one pack per
  *   language (its lines and its triage vocabulary) so a visitor downloads only their own;
  * - dist/esm/: the ESM package for sites that bundle Heard (dependencies left to the bundler);
+ * - dist/triage/triage.mjs: `heard/triage`, the triage with every language in one module for
+ *   Node, which the server runs on every record it receives;
  * - dist/types/: type declarations.
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
 const quiet = process.argv.includes('--quiet');
+// Paths the bundler writes into the package's ESM (its region comments) are relative to the
+// working directory: build from the package's folder wherever the command was started.
+process.chdir(root);
 
 /** @param {import('vite').InlineConfig} config */
 const run = (config) =>
@@ -78,24 +84,44 @@ await run({
 
 const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
 const external = [...Object.keys(pkg.dependencies ?? {})];
+
+/**
+ * The package's `triage` has every language statically; the lazy loader beside it is for the
+ * widget, so the bundler's note that it cannot split them is expected.
+ * @type {NonNullable<import('vite').Rolldown.InputOptions['onLog']>}
+ */
+const expectStaticLanguages = (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' ? undefined : handler(level, log));
+
+/** An ES module of the package, not minified: a site's bundler or Node reads it. */
+const packageBuild = (/** @type {string} */ outDir, /** @type {string} */ target, /** @type {Record<string, string>} */ entry) => ({
+  outDir,
+  emptyOutDir: false,
+  target,
+  minify: false,
+  lib: { entry, formats: /** @type {['es']} */ (['es']), fileName: (/** @type {unknown} */ _f, /** @type {string} */ name) => `${name}.mjs` },
+});
+
 await run({
   build: {
-    outDir: `${dist}/esm`,
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: false,
-    lib: { entry: { heard: `${root}src/index.ts` }, formats: ['es'], fileName: (_f, name) => `${name}.mjs` },
+    ...packageBuild(`${dist}/esm`, 'es2022', { heard: `${root}src/index.ts` }),
     rolldownOptions: {
       external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-      // The package's `triage` has every language statically; the lazy loader beside it is
-      // for the widget, so the bundler's note that it cannot split them is expected.
-      onLog: (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' ? undefined : handler(level, log)),
+      onLog: expectStaticLanguages,
       output: { chunkFileNames: '[name]-[hash].mjs' },
     },
   },
 });
 
-execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], {
+await run({
+  build: {
+    ...packageBuild(`${dist}/triage`, 'node20', { triage: `${root}src/triage/public.ts` }),
+    rolldownOptions: { onLog: expectStaticLanguages },
+  },
+});
+
+// The build tools are the workspace's, installed beside it rather than inside `widget/`.
+const tsc = createRequire(import.meta.url).resolve('typescript/package.json').replace(/package\.json$/, 'bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', `${root}tsconfig.build.json`], {
   stdio: 'inherit',
 });
-if (!quiet) console.log('Built dist/heard.js (loader), dist/heard-widget.js (widget), dist/esm (package), dist/types.');
+if (!quiet) console.log('Built widget/dist/heard.js (loader), widget/dist/heard-widget.js (widget), widget/dist/esm (package), widget/dist/triage (triage for Node), widget/dist/types.');
