@@ -66,6 +66,7 @@ const SHOP_CSP = [
  *   streamsPerAgent?: number,
  *   logger?: false | { level?: string, stream?: { write: (line: string) => void } },
  *   distDir?: string,
+ *   demo?: boolean,
  *   identitySecret?: string | null,
  *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number, delayMs?: number, maxDelayMs?: number },
  *   statusRateLimit?: number,
@@ -78,6 +79,7 @@ const SHOP_CSP = [
  * }} AppOptions
  *   `jobs`: forwarding's settings and destinations from the environment; `mailer` sends email
  *   (null: no mail server); `post` makes forwarding's requests; `clock` is the jobs' time.
+ *   `demo`: false leaves out the demo shop page (`heard-server start` without `--demo`).
  *   `metrics`: counted when given, and served on `GET /metrics` to a scraper with `token`
  *   (null: no route here; serve.mjs serves them on a loopback port); off when absent.
  */
@@ -109,6 +111,7 @@ export function createApp({
   streamsPerAgent = DEFAULT_STREAMS_PER_AGENT,
   logger = false,
   distDir = DIST_DIR,
+  demo = true,
   identitySecret = null,
   signInLimits,
   statusRateLimit = 60,
@@ -265,18 +268,22 @@ export function createApp({
   });
   app.register(visitorRoutes, { jobs, store: jobStore });
 
-  // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.
-  const roots = [SITE_DIR, distDir].filter((dir) => existsSync(dir));
-  app.register(fastifyStatic, {
-    root: roots,
-    prefix: '/',
-    index: ['index.html'],
-    cacheControl: false,
-    setHeaders: (reply, path) => {
-      if (path.endsWith('.html')) reply.header('Content-Security-Policy', SHOP_CSP);
-      reply.header('X-Content-Type-Options', 'nosniff');
-    },
-  });
+  // The demo shop page (unless `demo` is false) and the built widget (`/heard.js` and its
+  // chunks) share the root.
+  const roots = [...(demo ? [SITE_DIR] : []), distDir].filter((dir) => existsSync(dir));
+  if (roots.length > 0) {
+    app.register(fastifyStatic, {
+      root: roots,
+      prefix: '/',
+      index: ['index.html'],
+      cacheControl: false,
+      decorateReply: false,
+      setHeaders: (reply, path) => {
+        if (path.endsWith('.html')) reply.header('Content-Security-Policy', SHOP_CSP);
+        reply.header('X-Content-Type-Options', 'nosniff');
+      },
+    });
+  }
   app.get('/inbox', (_request, reply) => reply.redirect('/inbox/'));
   app.register(fastifyStatic, {
     root: INBOX_DIR,

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { ensureFirstAdmin } from './agents/first-admin.mjs';
 import { createServer } from 'node:http';
 import { createApp } from './app.mjs';
-import { readConfig } from './config.mjs';
+import { describeDatabase, readConfig } from './config.mjs';
 import { createMailer } from './jobs/forwarding/email.mjs';
 import { startRetentionSweep } from './retention.mjs';
 import { createStore } from './store/index.mjs';
@@ -17,9 +17,10 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * tests read to find a server started on port 0.
  * @param {import('./config.mjs').ServerConfig} config
  * Structured logs go to standard output at `HEARD_LOG_LEVEL`; `logger` replaces that (tests).
- * @param {{ print?: (line: string) => void, logger?: import('./app.mjs').AppOptions['logger'] }} [options]
+ * `demo` false leaves the demo shop page out.
+ * @param {{ print?: (line: string) => void, logger?: import('./app.mjs').AppOptions['logger'], demo?: boolean }} [options]
  */
-export async function serve(config, { print = console.log, logger = { level: config.logLevel } } = {}) {
+export async function serve(config, { print = console.log, logger = { level: config.logLevel }, demo = true } = {}) {
   const store = await createStore({ databaseUrl: config.databaseUrl, sqlitePath: config.dbPath });
   const admin = await ensureFirstAdmin(store, config);
   /** @type {Set<string>} */
@@ -27,6 +28,7 @@ export async function serve(config, { print = console.log, logger = { level: con
   const app = createApp({
     store,
     allowedOrigins,
+    demo,
     bodyLimit: config.bodyLimit,
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
@@ -61,7 +63,7 @@ export async function serve(config, { print = console.log, logger = { level: con
     if (config.host === '127.0.0.1') allowedOrigins.add(`http://localhost:${port}`);
   }
   print(`Heard listening on ${origin}`);
-  print(`  demo shop page   ${origin}/`);
+  if (demo) print(`  demo shop page   ${origin}/`);
   print(`  receiver         POST ${origin}/complaints`);
   print(`  agent inbox      ${origin}/inbox/`);
   print(`  database         ${config.databaseUrl ? `PostgreSQL (${describeDatabase(config.databaseUrl)})` : config.dbPath}`);
@@ -122,8 +124,9 @@ function metricsOnLoopback(app, port) {
  * The command line: read the environment, serve, and on SIGTERM or SIGINT stop taking
  * requests, finish those in flight, close the database and exit. A bad setting or an
  * unreachable database stops start-up with one line saying which.
+ * @param {{ demo?: boolean }} [options] `demo` false leaves the demo shop page out
  */
-export async function serveFromEnvironment() {
+export async function serveFromEnvironment({ demo = true } = {}) {
   let config;
   try {
     config = readConfig(process.env);
@@ -133,7 +136,7 @@ export async function serveFromEnvironment() {
   }
   let served;
   try {
-    served = await serve(config);
+    served = await serve(config, { demo });
   } catch (error) {
     console.error(`Heard did not start: ${error instanceof Error ? error.message : error}`);
     process.exit(1);
@@ -153,12 +156,6 @@ export async function serveFromEnvironment() {
     });
   }
   return served;
-}
-
-/** Host, port and database name, without the user or password. @param {string} url */
-function describeDatabase(url) {
-  const parsed = new URL(url);
-  return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
