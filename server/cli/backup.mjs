@@ -17,8 +17,8 @@ const ALL_PAGES = 0x7fffffff;
 /** The tables only a Heard database has. */
 const HEARD_TABLES = ['complaints', 'receipts', 'agents', 'jobs'];
 
-const POSTGRES = `On PostgreSQL, back up and restore with PostgreSQL's own tools, which keep one consistent
-snapshot while the server runs:
+const POSTGRES = `On PostgreSQL, back up with PostgreSQL's own tool, which takes one consistent snapshot
+while the server runs, and restore with every instance stopped:
   pg_dump --format=custom --file=<file> "$DATABASE_URL"
   pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" <file>`;
 
@@ -209,5 +209,6 @@ function postgresMessage(command, file) {
   const line = command === 'backup'
     ? `pg_dump --format=custom --file=${quoted} "$DATABASE_URL"`
     : `pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" ${quoted}`;
-  return `this server's database is PostgreSQL (DATABASE_URL); heard-server ${command === 'backup' ? 'backs up' : 'restores'} SQLite only. Use PostgreSQL's own tool:\n  ${line}\n(server/README.md and docs/operating.md say more.)`;
+  const when = command === 'backup' ? 'while the server runs' : 'with every instance stopped';
+  return `this server's database is PostgreSQL (DATABASE_URL); heard-server ${command === 'backup' ? 'backs up' : 'restores'} SQLite only. Use PostgreSQL's own tool, ${when}:\n  ${line}\n(docs/operating.md says more.)`;
 }
