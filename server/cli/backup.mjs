@@ -44,14 +44,10 @@ Exit codes: 0 done, 1 it failed (or the database is PostgreSQL), 2 a wrong comma
 4 <file> exists and --force was not given.
 `,
   async run(args, env) {
-    const { values, positionals } = parseCommand(args, { force: { type: 'boolean' } }, { positionals: 1 });
-    if (positionals[0] === undefined) throw new UsageError('the file to write the backup to is missing.');
-    const config = settings(env);
-    if (config.databaseUrl) throw new CommandError(postgresMessage('backup', positionals[0]));
-    const target = resolve(positionals[0]);
+    const { force, file: target, config } = fileArguments('backup', args, env);
     if (!existsSync(config.dbPath)) throw new CommandError(`there is no database at ${config.dbPath} (HEARD_DB) to back up.`);
     if (target === config.dbPath) throw new UsageError('the backup cannot be the database itself.');
-    if (existsSync(target) && !values.force) {
+    if (existsSync(target) && !force) {
       throw new CommandError(`${target} exists already: choose another file, or add --force to replace it.`, EXIT.refused);
     }
     const partial = `${target}.partial-${process.pid}`;
@@ -106,11 +102,7 @@ the database is PostgreSQL), 2 a wrong command line, 4 a running server holds th
 or there is one and --force was not given.
 `,
   async run(args, env) {
-    const { values, positionals } = parseCommand(args, { force: { type: 'boolean' } }, { positionals: 1 });
-    if (positionals[0] === undefined) throw new UsageError('the backup file to restore is missing.');
-    const config = settings(env);
-    if (config.databaseUrl) throw new CommandError(postgresMessage('restore', positionals[0]));
-    const file = resolve(positionals[0]);
+    const { force, file, config } = fileArguments('restore', args, env);
     if (!existsSync(file)) throw new CommandError(`there is no file at ${file}.`);
     if (file === config.dbPath) throw new UsageError('the backup is the database at HEARD_DB itself.');
     const source = new Database(file, { fileMustExist: true });
@@ -122,7 +114,7 @@ or there is one and --force was not given.
         if (heldByServer(config.dbPath)) {
           throw new CommandError(`a running Heard server holds ${config.dbPath}: stop every instance on it, then restore.`, EXIT.refused);
         }
-        if (statSync(config.dbPath).size > 0 && !values.force) {
+        if (statSync(config.dbPath).size > 0 && !force) {
           throw new CommandError(`there is a database at ${config.dbPath} already: add --force to replace it with the backup (back it up first).`, EXIT.refused);
         }
       } else {
@@ -148,6 +140,22 @@ or there is one and --force was not given.
 };
 
 export const backupCommands = [backup, restore];
+
+/**
+ * The backup file and `--force` of `backup` or `restore`, and the settings, which must name a
+ * SQLite database: on PostgreSQL the command stops with the pg_dump or pg_restore to use.
+ * @param {'backup' | 'restore'} command
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} env
+ */
+function fileArguments(command, args, env) {
+  const { values, positionals } = parseCommand(args, { force: { type: 'boolean' } }, { positionals: 1 });
+  const [file] = positionals;
+  if (file === undefined) throw new UsageError('the backup file is missing.');
+  const config = settings(env);
+  if (config.databaseUrl) throw new CommandError(postgresMessage(command, file));
+  return { force: values.force === true, file: resolve(file), config };
+}
 
 /**
  * The migrations a Heard database has had; throws when `db` is not one, or is newer than this release.

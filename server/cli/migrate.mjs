@@ -41,7 +41,7 @@ release, 2 a wrong command line, 3 (--check) migrations are pending.
       for (const name of pending) console.log(`  ${name}`);
       return EXIT.pending;
     }
-    const applied = config.databaseUrl ? await migratePostgres(config.databaseUrl) : sqliteMigrate(config.dbPath);
+    const applied = config.databaseUrl ? await postgresMigrate(config.databaseUrl) : sqliteMigrate(config.dbPath);
     if (applied.length === 0) {
       console.log(`${where} is up to date: nothing to apply.`);
     } else {
@@ -72,4 +72,10 @@ function sqliteMigrate(path) {
   } finally {
     db.close();
   }
+}
+
+/** Refusing, as on SQLite, a database a newer release migrated. @param {string} url */
+async function postgresMigrate(url) {
+  await pendingPostgresMigrations(url);
+  return migratePostgres(url);
 }

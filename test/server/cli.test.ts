@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { passwordProblem } from '../../server/agents/password-policy.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import { sqliteMigrations } from '../../server/store/sqlite/migrate.mjs';
@@ -14,14 +14,11 @@ const BIN = join(import.meta.dirname, '../../server/bin/heard-server.mjs');
 const ADMIN = { email: 'owner@shop.example', password: 'a quiet walk by the river' };
 
 const dir = mkdtempSync(join(tmpdir(), 'heard-cli-'));
-const children = new Set<ChildProcess>();
 let cluster: PostgresCluster | undefined;
 beforeAll(async () => {
   cluster = await startPostgres();
 }, 60_000);
 afterAll(async () => {
-  // Only if a test failed part-way: never leave a server running.
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await cluster?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -53,7 +50,10 @@ async function start(env: Record<string, string>, args: string[] = []) {
     env: environment({ PORT: '0', HOST: '127.0.0.1', HEARD_RATE_LIMIT: '0', HEARD_LOG_LEVEL: 'warn', ...env }),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  children.add(child);
+  // Only if the test failed part-way: never leave a server running.
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
   let output = '';
   const origin = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
@@ -76,6 +76,12 @@ async function start(env: Record<string, string>, args: string[] = []) {
 async function signIn(origin: string, email: string, password: string) {
   return fetch(`${origin}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
 }
+
+/** The environment naming a fresh database of each kind. */
+const DATABASES: [string, () => Promise<Record<string, string>>][] = [
+  ['SQLite', async () => ({ HEARD_DB: freshPath() })],
+  ['PostgreSQL', async () => ({ DATABASE_URL: await cluster!.createDatabase(), HEARD_DB: freshPath() })],
+];
 
 describe('heard-server: the command line', () => {
   it('lists its commands and exit codes with --help, and each command its own', async () => {
@@ -134,16 +140,13 @@ describe('heard-server check-config', () => {
   }, 30_000);
 });
 
-describe.each([
-  ['SQLite', async () => ({ HEARD_DB: freshPath() })],
-  ['PostgreSQL', async () => ({ DATABASE_URL: await cluster!.createDatabase(), HEARD_DB: freshPath() })],
-])('heard-server migrate on %s', (_name, database) => {
+describe.each(DATABASES)('heard-server migrate on %s', (_name, database) => {
   it('--check exits 3 listing the pending migrations on a fresh database, and 0 once migrate applied them', async () => {
     const env = await database();
     const pending = await cli(['migrate', '--check'], env);
     expect(pending.code, pending.stderr).toBe(3);
     expect(pending.stdout).toContain('001_complaints.sql');
-    if (!env.DATABASE_URL) expect(existsSync(env.HEARD_DB)).toBe(false);
+    if (!env.DATABASE_URL) expect(existsSync(env.HEARD_DB!)).toBe(false);
 
     const applied = await cli(['migrate'], env);
     expect(applied.code, applied.stderr).toBe(0);
@@ -170,10 +173,7 @@ describe('heard-server migrate --check on a database from a newer release', () =
   }, 30_000);
 });
 
-describe.each([
-  ['SQLite', async () => ({ HEARD_DB: freshPath() })],
-  ['PostgreSQL', async () => ({ DATABASE_URL: await cluster!.createDatabase(), HEARD_DB: freshPath() })],
-])('heard-server create-admin and reset-password on %s', (_name, database) => {
+describe.each(DATABASES)('heard-server create-admin and reset-password on %s', (_name, database) => {
   it('creates an admin whose password came on standard input, who then signs in; refuses a trivial password or one as an argument', async () => {
     const env = await database();
     const trivial = 'aaaaaaaaaaaa';
