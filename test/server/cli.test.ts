@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { passwordProblem } from '../../server/agents/password-policy.mjs';
+import { verifyPassword } from '../../server/agents/passwords.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import { sqliteMigrations } from '../../server/store/sqlite/migrate.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import { type PostgresCluster, startPostgres } from '../support/postgres.ts';
 
 const BIN = join(import.meta.dirname, '../../server/bin/heard-server.mjs');
@@ -220,6 +222,36 @@ describe.each(DATABASES)('heard-server create-admin and reset-password on %s', (
       await server.stop();
     }
   }, 120_000);
+});
+
+describe('heard-server create-admin at a terminal', () => {
+  it('asks for the password twice and never shows it', async () => {
+    const env = { HEARD_DB: freshPath() };
+    // script(1) gives the command a terminal; what is typed arrives as keystrokes.
+    const child = spawn('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} create-admin ${ADMIN.email}`, '/dev/null'], {
+      env: environment(env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    const typed = async (prompt: string) => {
+      while (!output.includes(prompt)) await new Promise((resolve) => setTimeout(resolve, 20));
+      child.stdin.write(`${ADMIN.password}\r`);
+    };
+    await typed('New password: ');
+    await typed('The same password again: ');
+    const [code] = await once(child, 'exit');
+    expect(code, output).toBe(0);
+    expect(output).toContain(`Created the admin ${ADMIN.email}`);
+    expect(output).not.toContain(ADMIN.password);
+    const store = createSqliteStore({ path: env.HEARD_DB });
+    try {
+      const account = await store.findAgentByEmail(ADMIN.email);
+      expect(await verifyPassword(ADMIN.password, account!.passwordHash!)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 30_000);
 });
 
 describe('heard-server start', () => {
