@@ -295,6 +295,11 @@ describe('heard-server backup and restore', () => {
     };
     const backupFile = join(dir, 'backup.db');
     let before: string[] = [];
+    // A reader holding an old snapshot (an operator's sqlite3 shell, say) keeps the server from
+    // checkpointing: the records stay in the write-ahead log, where only a real backup sees them.
+    const reader = new Database(live.HEARD_DB);
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM complaints').get();
     try {
       const clients = Array.from({ length: 4 }, post);
       while (acknowledged.length < 80) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -317,6 +322,7 @@ describe('heard-server backup and restore', () => {
       expect(again.code).toBe(4);
     } finally {
       stopping = true;
+      reader.close();
       await server.stop();
     }
 
