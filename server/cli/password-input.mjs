@@ -9,10 +9,19 @@
  */
 export async function readNewPassword({ stdin = process.stdin, stderr = process.stderr } = {}) {
   if (!stdin.isTTY) return firstLine(stdin);
-  const password = await prompt('New password: ', stdin, stderr);
-  const again = await prompt('The same password again: ', stdin, stderr);
-  if (password !== again) throw new Error('the two passwords differ; nothing was changed.');
-  return password;
+  // Echo is off before the first prompt shows, and stays off between the two: nothing typed
+  // ahead is shown either.
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  try {
+    const password = await prompt('New password: ', stdin, stderr);
+    const again = await prompt('The same password again: ', stdin, stderr);
+    if (password !== again) throw new Error('the two passwords differ; nothing was changed.');
+    return password;
+  } finally {
+    stdin.setRawMode(false);
+    stdin.pause();
+  }
 }
 
 /** @param {NodeJS.ReadableStream} stdin @returns {Promise<string>} */
@@ -28,7 +37,7 @@ async function firstLine(stdin) {
 }
 
 /**
- * One line typed at the terminal with nothing shown; Ctrl-C or Ctrl-D gives up.
+ * One line typed at the terminal, in raw mode so nothing is shown; Ctrl-C or Ctrl-D gives up.
  * @param {string} question
  * @param {NodeJS.ReadStream} stdin
  * @param {NodeJS.WriteStream} stderr
@@ -36,15 +45,11 @@ async function firstLine(stdin) {
  */
 function prompt(question, stdin, stderr) {
   stderr.write(question);
-  stdin.setRawMode(true);
-  stdin.setEncoding('utf8');
   stdin.resume();
   return new Promise((resolve, reject) => {
     let typed = '';
     const done = (/** @type {Error | null} */ error) => {
       stdin.off('data', onData);
-      stdin.setRawMode(false);
-      stdin.pause();
       stderr.write('\n');
       if (error) reject(error);
       else resolve(typed);
