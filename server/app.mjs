@@ -274,18 +274,22 @@ export function createApp({
   });
   app.register(visitorRoutes, { jobs, store: jobStore });
 
-  // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.
+  // The demo shop page (unless `demo` is false) and the built widget (`/heard.js` and its
+  // chunks) share the root.
   const roots = [...(demo ? [SITE_DIR] : []), distDir].filter((dir) => existsSync(dir));
-  app.register(fastifyStatic, {
-    root: roots,
-    prefix: '/',
-    index: ['index.html'],
-    cacheControl: false,
-    setHeaders: (reply, path) => {
-      if (path.endsWith('.html')) reply.header('Content-Security-Policy', SHOP_CSP);
-      reply.header('X-Content-Type-Options', 'nosniff');
-    },
-  });
+  if (roots.length > 0) {
+    app.register(fastifyStatic, {
+      root: roots,
+      prefix: '/',
+      index: ['index.html'],
+      cacheControl: false,
+      decorateReply: false,
+      setHeaders: (reply, path) => {
+        if (path.endsWith('.html')) reply.header('Content-Security-Policy', SHOP_CSP);
+        reply.header('X-Content-Type-Options', 'nosniff');
+      },
+    });
+  }
   app.get('/inbox', (_request, reply) => reply.redirect('/inbox/'));
   app.register(fastifyStatic, {
     root: INBOX_DIR,

@@ -40,28 +40,60 @@ import { readForwardingConfig } from './jobs/forwarding/config.mjs';
  * @returns {ServerConfig}
  */
 export function readConfig(env) {
-  return {
-    port: integer(env, 'PORT', 8787, 0),
+  const { config, errors } = checkConfig(env);
+  if (config === null) throw new Error(errors[0]);
+  return config;
+}
+
+/**
+ * Reads every setting, as `readConfig` does, and collects each bad one's error instead of
+ * stopping at the first: what `heard-server check-config` reports. `config` is null when
+ * there is an error.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {{ config: ServerConfig | null, errors: string[] }}
+ */
+export function checkConfig(env) {
+  /** @type {string[]} */
+  const errors = [];
+  /** @template T @param {() => T} read @returns {T} */
+  const setting = (read) => {
+    try {
+      return read();
+    } catch (error) {
+      errors.push(error instanceof Error ? error.message : String(error));
+      return /** @type {T} */ (/** @type {unknown} */ (null));
+    }
+  };
+  /** @type {ServerConfig} */
+  const config = {
+    port: setting(() => integer(env, 'PORT', 8787, 0)),
     host: env.HOST || '127.0.0.1',
-    databaseUrl: databaseUrl(env),
-    dbPath: sqlitePath(env),
-    ...firstAdmin(env),
+    databaseUrl: setting(() => databaseUrl(env)),
+    dbPath: setting(() => sqlitePath(env)),
+    ...(setting(() => firstAdmin(env)) ?? { adminEmail: null, adminPassword: null }),
     allowedOrigins: env.HEARD_ALLOWED_ORIGINS
       ? env.HEARD_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean)
       : null,
-    bodyLimit: integer(env, 'HEARD_BODY_LIMIT', 1024 * 1024, 1024),
-    rateLimit: integer(env, 'HEARD_RATE_LIMIT', 120, 0),
-    trustProxy: trustProxy(env),
-    timeouts: timeouts(env),
-    connectionsPerAddress: integer(env, 'HEARD_CONNECTIONS_PER_ADDRESS', DEFAULT_CONNECTIONS_PER_ADDRESS, 0),
-    streamsPerAgent: integer(env, 'HEARD_STREAMS_PER_AGENT', DEFAULT_STREAMS_PER_AGENT, 1),
-    retentionDays: integer(env, 'HEARD_RETENTION_DAYS', 730, 1),
-    logLevel: oneOf(env, 'HEARD_LOG_LEVEL', LOG_LEVELS, 'info'),
+    bodyLimit: setting(() => integer(env, 'HEARD_BODY_LIMIT', 1024 * 1024, 1024)),
+    rateLimit: setting(() => integer(env, 'HEARD_RATE_LIMIT', 120, 0)),
+    trustProxy: setting(() => trustProxy(env)),
+    timeouts: setting(() => timeouts(env)),
+    connectionsPerAddress: setting(() => integer(env, 'HEARD_CONNECTIONS_PER_ADDRESS', DEFAULT_CONNECTIONS_PER_ADDRESS, 0)),
+    streamsPerAgent: setting(() => integer(env, 'HEARD_STREAMS_PER_AGENT', DEFAULT_STREAMS_PER_AGENT, 1)),
+    retentionDays: setting(() => integer(env, 'HEARD_RETENTION_DAYS', 730, 1)),
+    logLevel: setting(() => oneOf(env, 'HEARD_LOG_LEVEL', LOG_LEVELS, 'info')),
     identitySecret: env.HEARD_IDENTITY_SECRET || null,
-    linkSecret: linkSecret(env),
-    forwarding: readForwardingConfig(env),
-    metrics: metrics(env),
+    linkSecret: setting(() => linkSecret(env)),
+    forwarding: setting(() => readForwardingConfig(env)),
+    metrics: setting(() => metrics(env)),
   };
+  return { config: errors.length === 0 ? config : null, errors };
+}
+
+/** Host, port and database name of a PostgreSQL URL, without the user or password. @param {string} url */
+export function describeDatabase(url) {
+  const parsed = new URL(url);
+  return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
 }
 
 /** The shortest metrics token accepted: a scraper's secret, not a word. */

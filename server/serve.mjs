@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { ensureFirstAdmin } from './agents/first-admin.mjs';
 import { createServer } from 'node:http';
 import { createApp, HAS_DEMO_SITE } from './app.mjs';
-import { readConfig } from './config.mjs';
+import { describeDatabase, readConfig } from './config.mjs';
 import { createMailer } from './jobs/forwarding/email.mjs';
 import { startRetentionSweep } from './retention.mjs';
 import { createStore } from './store/index.mjs';
@@ -28,6 +28,7 @@ export async function serve(config, { print = console.log, logger = { level: con
   const app = createApp({
     store,
     allowedOrigins,
+    demo,
     bodyLimit: config.bodyLimit,
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
@@ -36,7 +37,6 @@ export async function serve(config, { print = console.log, logger = { level: con
     streamsPerAgent: config.streamsPerAgent,
     identitySecret: config.identitySecret,
     logger,
-    demo,
     jobs: { ...config.forwarding, linkSecret: config.linkSecret },
     mailer: config.forwarding.smtpUrl ? createMailer(config.forwarding.smtpUrl) : null,
     metrics: config.metrics ? { token: config.metrics.token } : null,
@@ -156,12 +156,6 @@ export async function serveFromEnvironment({ demo = true } = {}) {
     });
   }
   return served;
-}
-
-/** Host, port and database name, without the user or password. @param {string} url */
-function describeDatabase(url) {
-  const parsed = new URL(url);
-  return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

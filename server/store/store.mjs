@@ -292,6 +292,9 @@
  * @property {(id: string) => Promise<AgentAccount | null>} getAgent
  * @property {() => Promise<AgentAccount[]>} listAgents
  * @property {(id: string) => Promise<boolean>} removeAgent  its sessions end with it
+ * @property {(id: string, passwordHash: string) => Promise<boolean>} setAgentPassword
+ *   Gives the account a new password (an invite not yet accepted is used up) and ends its
+ *   sessions; false when there is no such account.
  * @property {(inviteHash: string, passwordHash: string, now: string) => Promise<Agent | null>} acceptInvite
  *   Sets the password of the account whose unexpired invite this is, and uses the invite up.
  * @property {(session: { tokenHash: string, agentId: string, createdAt: string, expiresAt: string }) => Promise<void>} createSession

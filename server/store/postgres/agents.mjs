@@ -105,6 +105,17 @@ export function createPostgresAgents(pool) {
       ),
     /** @type {Store['removeAgent']} */
     removeAgent: async (id) => ((await pool.query('DELETE FROM agents WHERE id = $1', [id])).rowCount ?? 0) > 0,
+    /** @type {Store['setAgentPassword']} */
+    setAgentPassword: async (id, passwordHash) => {
+      const { rows } = await pool.query(
+        `WITH changed AS (
+           UPDATE agents SET password_hash = $2, invite_hash = NULL, invite_expires_at = NULL WHERE id = $1 RETURNING id
+         ), ended AS (DELETE FROM sessions WHERE agent_id IN (SELECT id FROM changed))
+         SELECT count(*)::int AS changed FROM changed`,
+        [id, passwordHash],
+      );
+      return rows[0].changed > 0;
+    },
     /** @type {Store['acceptInvite']} */
     acceptInvite: async (inviteHash, passwordHash, now) => {
       const { rows } = await pool.query(

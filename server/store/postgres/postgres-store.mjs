@@ -408,6 +408,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     getAgent: agents.getAgent,
     listAgents: agents.listAgents,
     removeAgent: agents.removeAgent,
+    setAgentPassword: agents.setAgentPassword,
     acceptInvite: agents.acceptInvite,
     createSession: agents.createSession,
     findSession: agents.findSession,

@@ -24,6 +24,8 @@ export function createSqliteAgents(db) {
     byId: db.prepare('SELECT * FROM agents WHERE id = ?'),
     all: db.prepare('SELECT * FROM agents ORDER BY role, name, email'),
     remove: db.prepare('DELETE FROM agents WHERE id = ?'),
+    setPassword: db.prepare('UPDATE agents SET password_hash = ?, invite_hash = NULL, invite_expires_at = NULL WHERE id = ?'),
+    endSessions: db.prepare('DELETE FROM sessions WHERE agent_id = ?'),
     accept: db.prepare(`UPDATE agents SET password_hash = ?, invite_hash = NULL, invite_expires_at = NULL
       WHERE invite_hash = ? AND invite_expires_at > ? RETURNING *`),
     addSession: db.prepare('INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
@@ -102,6 +104,13 @@ export function createSqliteAgents(db) {
     listAgents: async () => q.all.all().map((row) => /** @type {AgentAccount} */ (account(row))),
     /** @type {Store['removeAgent']} */
     removeAgent: async (id) => q.remove.run(id).changes > 0,
+    /** @type {Store['setAgentPassword']} */
+    setAgentPassword: async (id, passwordHash) =>
+      db.transaction(() => {
+        if (q.setPassword.run(passwordHash, id).changes === 0) return false;
+        q.endSessions.run(id);
+        return true;
+      }).immediate(),
     /** @type {Store['acceptInvite']} */
     acceptInvite: async (inviteHash, passwordHash, now) => {
       const found = account(q.accept.get(passwordHash, inviteHash, now));

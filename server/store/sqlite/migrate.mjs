@@ -22,12 +22,15 @@ export function sqliteMigrations() {
 
 /**
  * Applies the migrations the database has not had yet, each in its own transaction;
- * `PRAGMA user_version` records how many ran.
+ * `PRAGMA user_version` records how many ran. Returns the names of those it applied.
  * @param {import('better-sqlite3').Database} db
+ * @returns {string[]}
  */
 export function migrateSqlite(db) {
   const applied = () => /** @type {number} */ (db.pragma('user_version', { simple: true }));
-  for (const { version, sql } of sqliteMigrations()) {
+  /** @type {string[]} */
+  const names = [];
+  for (const { version, name, sql } of sqliteMigrations()) {
     if (version <= applied()) continue;
     db.transaction(() => {
       // Read again under the write lock: another process opening the file may have just run it.
@@ -35,6 +38,23 @@ export function migrateSqlite(db) {
       db.exec(sql);
       // A pragma takes no bound parameter; `version` is an integer parsed from a file name.
       db.pragma(`user_version = ${Math.trunc(version)}`);
+      names.push(name);
     }).immediate();
   }
+  return names;
+}
+
+/**
+ * The migrations the database has not had yet, by file name, without applying any; `null` for
+ * no database (every migration pending). Throws when the database is newer than this release.
+ * @param {import('better-sqlite3').Database | null} db
+ * @returns {string[]}
+ */
+export function pendingSqliteMigrations(db) {
+  const migrations = sqliteMigrations();
+  const version = db ? /** @type {number} */ (db.pragma('user_version', { simple: true })) : 0;
+  if (version > migrations.length) {
+    throw new Error(`the database has had ${version} migrations, more than the ${migrations.length} this release of Heard knows: it was opened by a newer release; run that one.`);
+  }
+  return migrations.filter((migration) => migration.version > version).map((migration) => migration.name);
 }

@@ -30,14 +30,11 @@ const LIST_COLUMNS = `id, reference, received_at, status, claimed_by, claimed_by
 const PURGE_BATCH = 500;
 
 /**
- * Opens (creating on first run) a SQLite database and returns the store on it.
- * WAL with `synchronous=FULL`: the widget deletes its copy once we answer 2xx, so every
- * commit must reach the disk before the answer does. The file and its folder are created
- * readable by the owner only: they hold visitors' personal data.
- * @param {{ path: string }} options `path` is a file, or `:memory:` for tests that need no disk.
- * @returns {Store}
+ * Opens the database file as the store does, creating it and its folder (the owner's only) when
+ * missing, without migrating it.
+ * @param {string} path a file, or `:memory:`
  */
-export function createSqliteStore({ path }) {
+export function openSqliteDatabase(path) {
   if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     // SQLite gives its -wal and -shm files the main file's permissions.
@@ -47,6 +44,19 @@ export function createSqliteStore({ path }) {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * Opens (creating on first run) a SQLite database and returns the store on it.
+ * WAL with `synchronous=FULL`: the widget deletes its copy once we answer 2xx, so every
+ * commit must reach the disk before the answer does. The file and its folder are created
+ * readable by the owner only: they hold visitors' personal data.
+ * @param {{ path: string }} options `path` is a file, or `:memory:` for tests that need no disk.
+ * @returns {Store}
+ */
+export function createSqliteStore({ path }) {
+  const db = openSqliteDatabase(path);
   migrateSqlite(db);
   const events = createLocalEvents();
   const jobs = createSqliteJobs(db);
@@ -428,6 +438,7 @@ export function createSqliteStore({ path }) {
     getAgent: agents.getAgent,
     listAgents: agents.listAgents,
     removeAgent: agents.removeAgent,
+    setAgentPassword: agents.setAgentPassword,
     acceptInvite: agents.acceptInvite,
     createSession: agents.createSession,
     findSession: agents.findSession,
