@@ -9,11 +9,12 @@ export interface ReceiverProcess {
 }
 
 /**
- * Starts `server/serve.mjs` in a child process on a free loopback port with `env` added to the
- * environment; resolves with its origin once it listens. The caller stops it.
+ * Starts `server/serve.mjs` (or `serve`, another copy's) in a child process on a free loopback
+ * port with `env` added to the environment; resolves with its origin once it listens. The caller
+ * stops it.
  */
-export async function startReceiverProcess(env: Record<string, string>, children?: Set<ChildProcess>): Promise<ReceiverProcess> {
-  const child = spawn(process.execPath, [SERVE], {
+export async function startReceiverProcess(env: Record<string, string>, children?: Set<ChildProcess>, serve = SERVE): Promise<ReceiverProcess> {
+  const child = spawn(process.execPath, [serve], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HEARD_RATE_LIMIT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -9,6 +9,33 @@ import { toDestination, toJob } from './rows.mjs';
 const COLUMNS = 'id, kind, name, config, events, paused, paused_reason, source, created_at';
 
 /**
+ * `read` shared by the callers who ask before it starts: one read at a time, and those who ask
+ * while it runs share the next. Under load the records arriving together cost one query, not
+ * one each, and still every caller's read starts after it asked, so it sees every change
+ * committed before then (a destination just added gets the next record's jobs).
+ * @template T
+ * @param {() => Promise<T>} read
+ * @returns {() => Promise<T>}
+ */
+export function sharedRead(read) {
+  /** @type {Promise<T> | null} */
+  let next = null;
+  /** @type {Promise<unknown>} */
+  let running = Promise.resolve();
+  return () => {
+    if (next === null) {
+      const started = running.then(() => {
+        next = null;
+        return read();
+      });
+      next = started;
+      running = started.catch(() => undefined);
+    }
+    return next;
+  };
+}
+
+/**
  * @param {import('pg').Pool} pool
  * @returns {import('../../jobs/forwarding/service.mjs').DestinationStore}
  */
@@ -46,7 +73,8 @@ export function postgresDestinations(pool) {
   ];
 
   return {
-    listDestinations: async () => (await pool.query(`SELECT ${COLUMNS} FROM destinations ORDER BY created_at, id`)).rows.map(toDestination),
+    // Every record asks for them (which destinations its jobs go to): callers share one read.
+    listDestinations: sharedRead(async () => (await pool.query(`SELECT ${COLUMNS} FROM destinations ORDER BY created_at, id`)).rows.map(toDestination)),
     getDestination: async (id) => {
       const { rows } = await pool.query(`SELECT ${COLUMNS} FROM destinations WHERE id = $1`, [id]);
       return rows[0] ? toDestination(rows[0]) : null;

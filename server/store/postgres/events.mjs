@@ -73,29 +73,33 @@ export function createPostgresEvents({ connectionString, pool, onError }) {
 
   /** @type {{ json: string, resolve: () => void, reject: (error: unknown) => void }[]} */
   let queued = [];
-  /** The notification in flight; the next waits for it. @type {Promise<void>} */
+  /** The notifications in flight; the next batch waits for them. @type {Promise<void>} */
   let sending = Promise.resolve();
+  // One batch at a time, taken when the one before has gone: the events published meanwhile
+  // (under load, every record stored during that round trip) share the next notification.
   const send = () => {
-    const batch = queued;
-    queued = [];
-    while (batch.length > 0) {
-      /** @type {typeof batch} */
-      const chunk = [];
-      let size = 2;
-      while (batch.length > 0 && (chunk.length === 0 || size + /** @type {(typeof batch)[number]} */ (batch[0]).json.length + 1 <= MAX_PAYLOAD)) {
-        const next = /** @type {(typeof batch)[number]} */ (batch.shift());
-        size += next.json.length + 1;
-        chunk.push(next);
+    sending = sending.then(async () => {
+      const batch = queued;
+      queued = [];
+      while (batch.length > 0) {
+        /** @type {typeof batch} */
+        const chunk = [];
+        let size = 2;
+        while (batch.length > 0 && (chunk.length === 0 || size + /** @type {(typeof batch)[number]} */ (batch[0]).json.length + 1 <= MAX_PAYLOAD)) {
+          const next = /** @type {(typeof batch)[number]} */ (batch.shift());
+          size += next.json.length + 1;
+          chunk.push(next);
+        }
+        // One notification at a time: two sent side by side on different pooled connections can
+        // arrive in either order, and an inbox must hear "created" before that complaint's "updated".
+        try {
+          await pool.query("SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)", [CHANNEL, `[${chunk.map((e) => e.json).join(',')}]`]);
+          chunk.forEach((e) => e.resolve());
+        } catch (error) {
+          chunk.forEach((e) => e.reject(error));
+        }
       }
-      // One notification at a time: two sent side by side on different pooled connections can
-      // arrive in either order, and an inbox must hear "created" before that complaint's "updated".
-      sending = sending
-        .then(() => pool.query("SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)", [CHANNEL, `[${chunk.map((e) => e.json).join(',')}]`]))
-        .then(
-          () => chunk.forEach((e) => e.resolve()),
-          (error) => chunk.forEach((e) => e.reject(error)),
-        );
-    }
+    });
   };
 
   return {

@@ -208,4 +208,50 @@ describe('PostgreSQL store', () => {
     await admin.end();
     await store.close();
   });
+
+  it('reads the destinations once for the records that ask together, and a destination added is in every read asked for after it', async () => {
+    const store = await createPostgresStore({ connectionString: await cluster.createDatabase() });
+    const spy = vi.spyOn(pg.Client.prototype, 'query');
+    const reads = () => spy.mock.calls.filter(([query]) => / FROM destinations /.test(typeof query === 'string' ? query : (query as { text: string }).text)).length;
+    try {
+      const together = await Promise.all(Array.from({ length: 20 }, () => store.listDestinations()));
+      expect(together).toEqual(Array.from({ length: 20 }, () => []));
+      expect(reads()).toBe(1);
+      const during = store.listDestinations();
+      await store.addDestination({
+        id: 'dst_desk',
+        kind: 'webhook',
+        name: 'Desk',
+        config: { url: 'https://desk.shop.example/heard', secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}` },
+        events: ['complaint.created'],
+        paused: false,
+        pausedReason: null,
+        source: 'admin',
+        createdAt: '2026-03-01T09:00:00.000Z',
+      });
+      const after = await Promise.all(Array.from({ length: 5 }, () => store.listDestinations()));
+      expect(after.map((list) => list.map((destination) => destination.id))).toEqual(Array.from({ length: 5 }, () => ['dst_desk']));
+      await during;
+    } finally {
+      spy.mockRestore();
+      await store.close();
+    }
+  });
+
+  it('announces every event of a burst, in the order published, to another instance', async () => {
+    const url = await cluster.createDatabase();
+    const [a, b] = await Promise.all([createPostgresStore({ connectionString: url }), createPostgresStore({ connectionString: url })]);
+    const heard: unknown[] = [];
+    b!.events.subscribe((_type, data) => heard.push((data as { id: string }).id));
+    const ids = Array.from({ length: 300 }, (_, i) => `complaint-${String(i).padStart(3, '0')}-padding-to-fill-notifications`);
+    const published = [];
+    // Spread over many turns of the event loop, so some are published while others are on their way.
+    for (const id of ids) {
+      published.push(a!.events.publish('created', { id }));
+      if (published.length % 7 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(published);
+    await vi.waitFor(() => expect(heard).toEqual(ids));
+    await Promise.all([a!.close(), b!.close()]);
+  });
 });
