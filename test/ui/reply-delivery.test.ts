@@ -24,9 +24,9 @@ function claimedComplaint(replyDelivery: ReplyDelivery, replies: Reply[] = []): 
   return {
     id: record.id, reference: record.reference, receivedAt: at, status: 'claimed',
     claimedBy: 'Bea', claimedById: 'a-1', claimedAt: at, resolvedBy: null, resolvedAt: null, followedUpAt: null,
-    csat: null, escalated: false, overdue: false, followUpDueAt: null, followUpDue: false,
+    csat: null, escalated: false, overdue: false, followUpDueAt: null, followUpDue: false, waitingSince: null, waitingForUs: false,
     summary: summariseRecord(record), resolutionNote: null, dueByReason: null,
-    record, audit: [], replies, ratingComment: null, ratedFrom: null, replyDelivery,
+    record, audit: [], replies, messages: [], ratingComment: null, ratedFrom: null, replyDelivery,
   };
 }
 
