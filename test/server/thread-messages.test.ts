@@ -47,7 +47,8 @@ describe.each(backends)('the visitor writes back on %s', (_name, open, openAgain
       post: async () => ({ status: 204, headers: {} }),
     });
     await started.ready();
-    return started;
+    // Wrapped: a Fastify instance is itself awaitable.
+    return { instance: started };
   };
 
   beforeEach(async () => {
@@ -55,7 +56,7 @@ describe.each(backends)('the visitor writes back on %s', (_name, open, openAgain
     sent = [];
     logs = [];
     store = await open();
-    app = await start(store);
+    ({ instance: app } = await start(store));
     const mia = await signedIn(app, store, { name: 'Mia', email: `mia-${randomUUID()}@shop.example` });
     agent = mia.headers;
     agentId = mia.agent.id;
@@ -233,7 +234,7 @@ describe.each(backends)('the visitor writes back on %s', (_name, open, openAgain
   it(`shows the message live in an open inbox${openAgain ? ' on another instance' : ''}`, async () => {
     // On PostgreSQL the inbox is open on a second instance, so the message crosses over.
     const other = openAgain ? await openAgain() : null;
-    const b = other ? await start(other) : app;
+    const b = other ? (await start(other)).instance : app;
     await b.listen({ port: 0, host: '127.0.0.1' });
     const controller = new AbortController();
     try {
