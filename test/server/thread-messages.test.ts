@@ -231,6 +231,29 @@ describe.each(backends)('the visitor writes back on %s', (_name, open, openAgain
     expect(logs.join('')).not.toContain('flat 3');
   });
 
+  it('lets the shop page send across origins, and no other page', async () => {
+    const preflight = (origin: string) =>
+      app.inject({
+        method: 'OPTIONS',
+        url: '/complaints/some-complaint-id/messages',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
+      });
+    const allowed = await preflight(SHOP);
+    expect(allowed.headers['access-control-allow-origin']).toBe(SHOP);
+    expect(String(allowed.headers['access-control-allow-headers'])).toMatch(/Idempotency-Key/);
+    expect((await preflight('https://elsewhere.example')).headers['access-control-allow-origin']).toBeUndefined();
+    const { record, key } = await receive();
+    expect((await write(record.id, key, message(), { origin: 'https://elsewhere.example' })).statusCode).toBe(403);
+  });
+
+  it('takes the visitor messages away with their complaint when retention deletes it', async () => {
+    const { record, key } = await receive();
+    expect((await write(record.id, key, message())).statusCode).toBe(201);
+    expect((await work(record.id, 'resolve', { note: 'Refunded.' })).statusCode).toBe(200);
+    expect(await store.purgeResolved({ resolvedBefore: new Date(Date.now() + DAY).toISOString() })).toBe(1);
+    expect(await store.threadMessagesOf(record.id)).toEqual([]);
+  });
+
   it(`shows the message live in an open inbox${openAgain ? ' on another instance' : ''}`, async () => {
     // On PostgreSQL the inbox is open on a second instance, so the message crosses over.
     const other = openAgain ? await openAgain() : null;
@@ -257,6 +280,25 @@ describe.each(backends)('the visitor writes back on %s', (_name, open, openAgain
         await b.close();
         await other.close();
       }
+    }
+  });
+});
+
+describe('how often a visitor may write back', () => {
+  it('limits one address to the widget rate, with Retry-After', async () => {
+    const { createSqliteStore } = await import('../../server/store/sqlite/sqlite-store.mjs');
+    const store = createSqliteStore({ path: ':memory:' });
+    const app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 2 });
+    try {
+      await app.ready();
+      const codes = [];
+      for (let i = 0; i < 3; i++) {
+        codes.push((await app.inject({ method: 'POST', url: '/complaints/no-such-complaint/messages', headers: { 'content-type': 'application/json', origin: SHOP }, payload: '{}' })).statusCode);
+      }
+      expect(codes).toEqual([404, 404, 429]);
+    } finally {
+      await app.close();
+      await store.close();
     }
   });
 });
