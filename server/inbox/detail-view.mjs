@@ -433,7 +433,8 @@ function auditSection(complaint) {
           complaint.audit.map((event) =>
             h('li', {},
               h('time', { datetime: event.at }, when(event.at)), ' — ',
-              event.agentName ?? 'Heard', ' ', DID[event.action] ?? event.action,
+              event.action === 'reopened' ? 'The visitor' : event.agentName ?? 'Heard', ' ',
+              event.action === 'reopened' ? 'wrote again, reopening it' : DID[event.action] ?? event.action,
               event.detail && typeof event.detail.reason === 'string' ? `: ${event.detail.reason}` : ''))),
   );
 }

@@ -85,11 +85,11 @@
  * @typedef {{ id: string | null, name: string }} AgentRef
  */
 
-/** @typedef {'claimed' | 'released' | 'resolved' | 'followed-up' | 'replied' | 'due-moved'} AuditAction */
+/** @typedef {'claimed' | 'released' | 'resolved' | 'followed-up' | 'replied' | 'due-moved' | 'reopened'} AuditAction */
 
 /**
  * One entry of a complaint's audit trail. `agentName` is the name at the time, kept when the
- * account is removed.
+ * account is removed. `reopened` is the visitor's doing (a message to a resolved complaint): no agent.
  * @typedef {{ action: AuditAction, agentId: string | null, agentName: string | null, at: string, detail: Record<string, unknown> | null }} AuditEvent
  */
 

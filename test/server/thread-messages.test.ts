@@ -159,6 +159,7 @@ describe.each(backends)('the visitor writes back on %s', (_name, open, openAgain
     expect(after).toMatchObject({ status: 'in-progress', resolvedAt: null, answerableUntil: null });
     const { complaint } = (await app.inject({ url: `/api/complaints/${record.id}`, headers: agent })).json();
     expect(complaint).toMatchObject({ status: 'claimed', claimedBy: 'Mia', waitingForUs: true });
+    expect(complaint.audit.map((event: { action: string }) => event.action)).toEqual(['resolved', 'reopened']);
   });
 
   it('past the reply window answers 410 with the reference, for a new complaint to carry', async () => {

@@ -24,7 +24,11 @@ function answeredComplaint(): Complaint {
     id: record.id, reference: record.reference, receivedAt: at(0), status: 'claimed',
     claimedBy: 'Bea', claimedById: 'a-1', claimedAt: at(1), resolvedBy: null, resolvedAt: null, followedUpAt: null,
     csat: null, escalated: false, overdue: false, followUpDueAt: null, followUpDue: false, waitingSince: at(9), waitingForUs: true,
-    summary: summariseRecord(record), resolutionNote: null, dueByReason: null, record, audit: [],
+    summary: summariseRecord(record), resolutionNote: null, dueByReason: null, record,
+    audit: [
+      { action: 'resolved', agentId: 'a-1', agentName: 'Bea', at: at(3), detail: null },
+      { action: 'reopened', agentId: null, agentName: null, at: at(5), detail: { messageId: 'message-0001' } },
+    ],
     replies: [
       { at: at(2), text: 'Could you send the order number?', agentName: 'Bea', email: 'sent' },
       { at: at(7), text: 'Thank you, checking now.', agentName: 'Bea', email: 'sent' },
@@ -54,8 +58,10 @@ describe('the visitor writing back, in the detail view', () => {
     expect([...conversation.querySelectorAll('.message-from')].map((from) => from.textContent?.split(' · ')[0])).toEqual(['Bea', 'Visitor', 'Bea', 'Visitor']);
   });
 
-  it('says the complaint is waiting for us', () => {
+  it('says the complaint is waiting for us, and in its history that the visitor reopened it', () => {
     renderDetail(container, answeredComplaint(), actions);
     expect(getByText(container, 'claimed — waiting for us: the visitor wrote again')).toBeTruthy();
+    const history = getByRole(container, 'region', { name: 'History' });
+    expect(history.querySelectorAll('li')[1]?.textContent).toMatch(/ — The visitor wrote again, reopening it$/);
   });
 });

@@ -98,6 +98,13 @@ function threadMessages(kysely, kind) {
           })
           .where('id', '=', complaintId)
           .execute();
+        // The history says why a resolved complaint is open again.
+        if (resolved) {
+          await trx
+            .insertInto('audit_events')
+            .values({ complaint_id: complaintId, action: 'reopened', agent_id: null, agent_name: null, at: receivedAt, detail: JSON.stringify({ messageId: id }) })
+            .execute();
+        }
         if (jobs.length > 0) {
           await trx
             .insertInto('jobs')
