@@ -109,6 +109,15 @@ describe.each(backends)('the visitor writes back on %s', (_name, open, openAgain
     expect(read.messages).toEqual([{ id: sentMessage.id, at: sentMessage.at, text: 'The order number is 4417.' }]);
   });
 
+  it('keeps a message sent several times at once exactly once', async () => {
+    const { record, key } = await receive();
+    const sentMessage = message('Sent from two tabs.');
+    const answers = await Promise.all([1, 2, 3].map(() => write(record.id, key, sentMessage)));
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(new Set(answers.map((answer) => answer.body)).size).toBe(1);
+    expect((await store.threadMessagesOf(record.id)).map((m) => m.text)).toEqual(['Sent from two tabs.']);
+  });
+
   it('answers a wrong key, no key and an unknown complaint alike: 404, as the status does', async () => {
     const { record } = await receive();
     const answers = [
