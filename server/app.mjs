@@ -15,6 +15,8 @@ import { createEventHub, DEFAULT_STREAMS_PER_AGENT } from './event-hub.mjs';
 import { loggerOptions, RequestLog, requestId } from './logging.mjs';
 import { bearerMatches, countedMailer, createMetrics } from './metrics.mjs';
 import { guardNul } from './nul-guard.mjs';
+import { createPresence } from './agents/presence.mjs';
+import { messageRoutes } from './receiver/messages.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
 import { createJobs, jobRoutes, visitorRoutes } from './jobs/plugin.mjs';
@@ -82,12 +84,15 @@ const SHOP_CSP = [
  *   post?: import('./jobs/forwarding/http.mjs').PostJson,
  *   clock?: { now(): number },
  *   metrics?: { token: string | null } | null,
+ *   replyWindowDays?: number,
  * }} AppOptions
  *   `jobs`: forwarding's settings and destinations from the environment; `mailer` sends email
  *   (null: no mail server); `post` makes forwarding's requests; `clock` is the jobs' time.
  *   `metrics`: counted when given, and served on `GET /metrics` to a scraper with `token`
  *   (null: no route here; serve.mjs serves them on a loopback port); off when absent.
  *   `demo`: serve the demo shop page at `/` (when the checkout has it); the built widget is served either way.
+ *   `replyWindowDays`: how long after its resolution a visitor may still answer a complaint from
+ *   the widget, reopening it (`HEARD_REPLY_WINDOW_DAYS`).
  */
 
 /**
@@ -127,6 +132,7 @@ export function createApp({
   post,
   clock,
   metrics: metricsOptions = null,
+  replyWindowDays = 14,
 }) {
   const metrics = metricsOptions ? createMetrics() : null;
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
@@ -146,6 +152,8 @@ export function createApp({
     ...timeoutOptions(timeouts),
   });
   limitConnectionsPerAddress(app.server, { max: connectionsPerAddress, trustProxy });
+  const time = clock ?? { now: () => Date.now() };
+  const presence = createPresence({ store, clock: time, log: app.log });
   const jobStore = /** @type {import('./jobs/plugin.mjs').JobStore} */ (store);
   const jobs = createJobs({ store: jobStore, options: jobOptions, mailer: countedMailer(mailer, metrics), post, clock, log: app.log, metrics });
   app.decorate('metrics', metrics);
@@ -213,13 +221,13 @@ export function createApp({
   app.addHook('preClose', async () => jobs.worker.stop());
   app.addHook('onClose', async () => jobs.stop());
 
-  // Only the widget's two calls are open to other origins (the shop's pages): sending a record,
-  // and reading a complaint's status with its key. The agents' API is for the inbox alone.
+  // Only the widget's calls are open to other origins (the shop's pages): sending a record, and
+  // with a complaint's key, reading its status and writing back to it. The agents' API is for the inbox alone.
   app.register(cors, {
     delegator: (request, callback) => {
       const origin = request.headers.origin;
       const path = (request.url ?? '').split('?')[0] ?? '';
-      const forWidget = path === '/complaints' || /^\/complaints\/[^/]+\/status$/.test(path);
+      const forWidget = path === '/complaints' || /^\/complaints\/[^/]+\/(status|messages)$/.test(path);
       callback(null, {
         origin: forWidget && origin !== undefined && origins.has(origin),
         methods: ['GET', 'POST'],
@@ -256,12 +264,15 @@ export function createApp({
   }
 
   const wakeWorker = () => jobs.worker.wake();
-  app.register(receiverRoutes, { store, metrics, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit, ...(waitingRatings ? { waitingRatings } : {}), addressSecret: jobs.secret, forwarding: jobs.forwarding, wakeWorker });
+  const replyWindowMs = replyWindowDays * 24 * 60 * 60 * 1000;
+  app.register(receiverRoutes, { store, metrics, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit, ...(waitingRatings ? { waitingRatings } : {}), addressSecret: jobs.secret, forwarding: jobs.forwarding, wakeWorker, presence, replyWindowMs });
+  app.register(messageRoutes, { store, origins, perMinute, replyWindowMs, clock: time, jobsForMessage: jobs.jobsForMessage, wakeWorker });
   app.register(agentApiRoutes, {
     prefix: '/api',
     store,
     hub,
     auth,
+    presence,
     signInLimits,
     forwarding: jobs.forwarding,
     jobsForResolution: jobs.jobsForResolution,

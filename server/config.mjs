@@ -25,6 +25,7 @@ import { readForwardingConfig } from './jobs/forwarding/config.mjs';
  *   identitySecret: string | null,
  *   linkSecret: string | null,
  *   retentionDays: number,
+ *   replyWindowDays: number,
  *   forwarding: import('./jobs/forwarding/config.mjs').ForwardingConfig,
  *   metrics: { token: string | null, port: number | null } | null,
  * }} ServerConfig
@@ -81,6 +82,8 @@ export function checkConfig(env) {
     connectionsPerAddress: setting(() => integer(env, 'HEARD_CONNECTIONS_PER_ADDRESS', DEFAULT_CONNECTIONS_PER_ADDRESS, 0)),
     streamsPerAgent: setting(() => integer(env, 'HEARD_STREAMS_PER_AGENT', DEFAULT_STREAMS_PER_AGENT, 1)),
     retentionDays: setting(() => integer(env, 'HEARD_RETENTION_DAYS', 730, 1)),
+    // How long a visitor may still answer a resolved complaint, reopening it (0: not at all).
+    replyWindowDays: setting(() => integer(env, 'HEARD_REPLY_WINDOW_DAYS', 14, 0)),
     logLevel: setting(() => oneOf(env, 'HEARD_LOG_LEVEL', LOG_LEVELS, 'info')),
     identitySecret: env.HEARD_IDENTITY_SECRET || null,
     linkSecret: setting(() => linkSecret(env)),

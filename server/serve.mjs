@@ -36,6 +36,7 @@ export async function serve(config, { print = console.log, logger = { level: con
     connectionsPerAddress: config.connectionsPerAddress,
     streamsPerAgent: config.streamsPerAgent,
     identitySecret: config.identitySecret,
+    replyWindowDays: config.replyWindowDays,
     logger,
     jobs: { ...config.forwarding, linkSecret: config.linkSecret },
     mailer: config.forwarding.smtpUrl ? createMailer(config.forwarding.smtpUrl) : null,

@@ -34,6 +34,7 @@ const pagingErrors = (errors, dataVar) => {
  *   store: import('../store/store.mjs').Store,
  *   hub: ReturnType<typeof import('../event-hub.mjs').createEventHub>,
  *   auth: ReturnType<typeof import('../agents/agent-auth.mjs').createAgentAuth>,
+ *   presence?: ReturnType<typeof import('../agents/presence.mjs').createPresence>,
  *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number },
  *   forwarding: ReturnType<typeof import('../jobs/forwarding/service.mjs').createForwarding>,
  *   jobsForResolution: ReturnType<typeof import('../jobs/plugin.mjs').createJobs>['jobsForResolution'],
@@ -53,7 +54,7 @@ const pagingErrors = (errors, dataVar) => {
  * @param {import('fastify').FastifyInstance} api
  * @param {AgentApiOptions} options
  */
-export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forwarding, jobsForResolution, jobsForReply, jobsForDueMove, mailConfigured = false, wakeWorker, settingsRoutes }) {
+export async function agentApiRoutes(api, { store, hub, auth, presence, signInLimits, forwarding, jobsForResolution, jobsForReply, jobsForDueMove, mailConfigured = false, wakeWorker, settingsRoutes }) {
     api.decorateRequest('agent', null);
     api.addHook('onRequest', async (request, reply) => {
       // Every answer here holds what visitors wrote or who they are: no cache keeps a copy.
@@ -64,6 +65,8 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forw
         reply.header('WWW-Authenticate', 'Bearer realm="heard-inbox"');
         return reply.code(401).send({ error: 'unauthorised', message: 'Sign in first: the session is missing, expired or ended.' });
       }
+      // The widget may say someone is online only while an agent really uses the inbox.
+      await presence?.seen(request.agent.id);
     });
 
     await api.register(agentRoutes, { store, auth, ...(signInLimits ? { signInLimits } : {}) });
@@ -258,6 +261,7 @@ export async function agentApiRoutes(api, { store, hub, auth, signInLimits, forw
       if (agentId === null) {
         return reply.code(401).send({ error: 'unauthorised', message: 'The stream ticket is missing, used or expired, or its session has ended.' });
       }
+      await presence?.seen(agentId);
       reply.hijack();
       hub.add(reply.raw, agentId);
     });

@@ -16,6 +16,9 @@ export function summarise(complaint) {
     handoffReason: summary.handoffReason,
     overdue: complaint.overdue,
     followUpDue: complaint.followUpDue,
+    // The visitor wrote after the last reply: it waits for the team.
+    waitingForUs: complaint.waitingForUs,
+    waitingSince: complaint.waitingSince,
     urgency: summary.urgency,
     category: summary.category,
     language: summary.language,

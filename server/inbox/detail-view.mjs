@@ -28,7 +28,7 @@ export function renderDetail(container, complaint, actions) {
   container.replaceChildren(
     facts('Summary', [
       ['Reference', complaint.reference],
-      ['Status', complaint.status],
+      ['Status', complaint.waitingForUs ? `${complaint.status} — waiting for us: the visitor wrote again` : complaint.status],
       ['Claimed by', orDash(complaint.claimedBy)],
       ['Submitted', when(record.submittedAt)],
       // Present when a person takes over: asked for by the visitor, or escalated by triage.
@@ -301,15 +301,10 @@ function repliesSection(complaint, actions) {
   const textError = h('span', { class: 'error field-error', id: 'reply-input-error' });
   const mayReply = complaint.status !== 'claimed' || complaint.claimedById === actions.agent.id || actions.agent.role === 'admin';
   return h('section', { 'aria-labelledby': 'replies-title' },
-    h('h3', { id: 'replies-title' }, 'Replies to the visitor'),
-    complaint.replies.length === 0
+    h('h3', { id: 'replies-title' }, 'Conversation with the visitor'),
+    complaint.replies.length === 0 && (complaint.messages ?? []).length === 0
       ? h('p', {}, 'Nothing sent yet.')
-      : h('ol', { class: 'transcript', id: 'replies' },
-          complaint.replies.map((reply) =>
-            h('li', { class: 'message bot' },
-              h('p', { class: 'message-from' }, reply.agentName ?? 'Heard', ' · ', h('time', { datetime: reply.at }, when(reply.at))),
-              h('p', { class: 'message-text' }, reply.text),
-              h('p', { class: 'reply-email', 'data-email': reply.email }, EMAILED[reply.email] ?? EMAILED.none)))),
+      : h('ol', { class: 'transcript', id: 'replies' }, thread(complaint).map(threadItem)),
     mayReply
       ? h('form', { id: 'reply-form', onsubmit: async (/** @type {SubmitEvent} */ event) => {
             event.preventDefault();
@@ -332,6 +327,35 @@ function repliesSection(complaint, actions) {
       : null,
     error,
   );
+}
+
+/**
+ * The conversation after the complaint, in time order: the agents' replies and what the visitor
+ * wrote back from the widget (by when the server received it).
+ * @param {Complaint} complaint
+ * @returns {({ from: 'team', reply: import('../store/store.mjs').Reply, at: string } | { from: 'visitor', message: import('../store/messages/thread-messages.mjs').ThreadMessage, at: string })[]}
+ */
+function thread(complaint) {
+  const items = [
+    ...complaint.replies.map((reply) => ({ from: /** @type {const} */ ('team'), reply, at: reply.at })),
+    ...(complaint.messages ?? []).map((message) => ({ from: /** @type {const} */ ('visitor'), message, at: message.receivedAt })),
+  ];
+  // Stable: a reply and a message at the same moment keep replies first.
+  return items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+/** One entry of the conversation, as text. @param {ReturnType<typeof thread>[number]} item */
+function threadItem(item) {
+  if (item.from === 'visitor') {
+    return h('li', { class: 'message visitor' },
+      h('p', { class: 'message-from' }, 'Visitor', ' · ', h('time', { datetime: item.at }, when(item.at))),
+      h('p', { class: 'message-text' }, item.message.text));
+  }
+  const { reply } = item;
+  return h('li', { class: 'message bot' },
+    h('p', { class: 'message-from' }, reply.agentName ?? 'Heard', ' · ', h('time', { datetime: reply.at }, when(reply.at))),
+    h('p', { class: 'message-text' }, reply.text),
+    h('p', { class: 'reply-email', 'data-email': reply.email }, EMAILED[reply.email] ?? EMAILED.none));
 }
 
 /** What is wrong with what an agent wrote, said beside the field. */
@@ -409,7 +433,8 @@ function auditSection(complaint) {
           complaint.audit.map((event) =>
             h('li', {},
               h('time', { datetime: event.at }, when(event.at)), ' — ',
-              event.agentName ?? 'Heard', ' ', DID[event.action] ?? event.action,
+              event.action === 'reopened' ? 'The visitor' : event.agentName ?? 'Heard', ' ',
+              event.action === 'reopened' ? 'wrote again, reopening it' : DID[event.action] ?? event.action,
               event.detail && typeof event.detail.reason === 'string' ? `: ${event.detail.reason}` : ''))),
   );
 }

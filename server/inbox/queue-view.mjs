@@ -4,7 +4,7 @@ import { h, orDash, when } from './dom.mjs';
 /**
  * @typedef {{
  *   id: string, reference: string, status: string, claimedBy: string | null, escalated: boolean,
- *   handoffReason: string | null, overdue: boolean, followUpDue: boolean, urgency: string,
+ *   handoffReason: string | null, overdue: boolean, followUpDue: boolean, waitingForUs?: boolean, urgency: string,
  *   category: string, language: string, mood: string, customerType: string, name: string | null,
  *   submittedAt: string, dueBy: string | null, excerpt: string, verified: boolean,
  * }} Summary
@@ -42,6 +42,7 @@ function priorityBadges(complaint) {
     complaint.handoffReason ? h('span', { class: 'badge hot' }, `handoff: ${complaint.handoffReason}`) : null,
     h('span', { class: complaint.urgency === 'critical' || complaint.urgency === 'high' ? 'badge hot' : 'badge' }, complaint.urgency),
     complaint.overdue ? h('span', { class: 'badge warn' }, 'overdue') : null,
+    complaint.waitingForUs ? h('span', { class: 'badge hot' }, 'waiting for us') : null,
     complaint.followUpDue ? h('span', { class: 'badge warn' }, 'follow-up due') : null,
   ];
 }

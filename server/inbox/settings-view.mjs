@@ -16,6 +16,7 @@ const EVENT_LABELS = /** @type {const} */ ([
   ['rating.created', 'Rating'],
   ['rating.commented', 'Comment with a rating'],
   ['complaint.overdue', 'Overdue commitment'],
+  ['message.created', 'The visitor wrote again'],
 ]);
 const KIND_LABELS = { webhook: 'Webhook (Standard Webhooks)', email: 'Email', slack: 'Chat (Slack-compatible)' };
 

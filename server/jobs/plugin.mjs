@@ -10,8 +10,9 @@ import { createPoster } from './forwarding/http.mjs';
 import { defaultRetrySchedule } from './forwarding/retry.mjs';
 import { createWorker } from './worker.mjs';
 import { randomBytes } from 'node:crypto';
+import { createEvent, eventJobs } from './forwarding/events.mjs';
 import { FOLLOW_UP_JOB, followUpHandler, followUpJob } from './commitments/follow-up.mjs';
-import { OVERDUE_CLAIMANT_JOB, OVERDUE_JOB, overdueClaimantHandler, overdueHandler } from './commitments/overdue.mjs';
+import { MESSAGE_CLAIMANT_JOB, OVERDUE_CLAIMANT_JOB, OVERDUE_JOB, overdueClaimantHandler, overdueHandler } from './commitments/overdue.mjs';
 import { followUpRoutes } from './commitments/routes.mjs';
 import { DUE_MOVED_MAIL_JOB, dueMovedMailJob, REPLY_MAIL_JOB, replyMailJob, visitorMailHandler } from './commitments/visitor-mail.mjs';
 
@@ -73,7 +74,7 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     handlers: counted(metrics, {
       [forwarding.kind]: forwarding.handler,
       [OVERDUE_JOB]: overdueHandler({ store, forwarding, clock, mailClaimant: mailer !== null }),
-      ...(mailer ? { [OVERDUE_CLAIMANT_JOB]: overdueClaimantHandler({ store, mailer, from: options.mailFrom ?? 'Heard <heard@localhost>', publicUrl }) } : {}),
+      ...(mailer ? claimantMail(overdueClaimantHandler({ store, mailer, from: options.mailFrom ?? 'Heard <heard@localhost>', publicUrl })) : {}),
       [FOLLOW_UP_JOB]: followUpHandler({
         store,
         mailer,
@@ -143,6 +144,27 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
       return job ? [job] : [];
     },
     /**
+     * The jobs a visitor's new message writes: `message.created` to the destinations that take
+     * it, and an email to the agent who has the complaint when a mail server is configured. A
+     * resolved complaint the message reopens goes back to whoever resolved it.
+     * @param {string} complaintId
+     * @param {{ id: string, at: string, text: string, receivedAt: string }} message
+     * @returns {Promise<import('../store/store.mjs').JobSpec[]>}
+     */
+    async jobsForMessage(complaintId, { id, at, text, receivedAt }) {
+      const complaint = await store.getRecord(complaintId);
+      if (!complaint) return [];
+      const reopened = complaint.status === 'resolved';
+      const details = { message: { id, at, text }, ...(reopened ? { reopened } : {}) };
+      const event = createEvent('message.created', complaintId, { at: receivedAt, details });
+      const destinations = await store.listDestinations();
+      const jobs = eventJobs(event, destinations);
+      if (mailer && complaint.claimedById) {
+        jobs.push({ kind: MESSAGE_CLAIMANT_JOB, payload: { event, agentId: complaint.claimedById }, dueAt: receivedAt, complaintId });
+      }
+      return jobs;
+    },
+    /**
      * The email that tells the visitor their complaint's date moved, and why; like a reply's.
      * @param {string} complaintId
      * @param {{ at: string, dueBy: string, reason: string }} move
@@ -164,6 +186,14 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
       mailer?.close?.();
     },
   };
+}
+
+/**
+ * The claimant's own emails, overdue and new message, by one handler.
+ * @param {import('./worker.mjs').JobHandler} handler
+ */
+function claimantMail(handler) {
+  return { [OVERDUE_CLAIMANT_JOB]: handler, [MESSAGE_CLAIMANT_JOB]: handler };
 }
 
 /**

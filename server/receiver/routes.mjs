@@ -6,6 +6,7 @@ import { createIdentityCheck } from './identity.mjs';
 import { createReceiverTriage } from './retriage.mjs';
 import { ratingKeyMatches, statusKeyMatches, takeRatingKey, takeStatusKey } from './status-key.mjs';
 import { storableCopy } from './storable-text.mjs';
+import { visitorStatus } from './visitor-status.mjs';
 import { summariseRecord } from './summary.mjs';
 import { withoutIdentityProof } from '../store/shared.mjs';
 
@@ -22,7 +23,11 @@ import { withoutIdentityProof } from '../store/shared.mjs';
  *   waitingRatings?: WaitingRatingLimits,
  *   addressSecret?: () => string,
  *   metrics?: import('../metrics.mjs').Metrics | null,
+ *   presence: ReturnType<typeof import('../agents/presence.mjs').createPresence>,
+ *   replyWindowMs: number,
  * }} ReceiverOptions
+ *   `presence`: whether the team is online, as the status says; `replyWindowMs`: how long a
+ *   resolved complaint can still be answered
  *   `addressSecret`: the server's secret the addresses of waiting ratings are hashed under
  */
 
@@ -34,6 +39,20 @@ import { withoutIdentityProof } from '../store/shared.mjs';
  */
 export const WAITING_RATINGS = /** @type {WaitingRatingLimits} */ ({ perAddress: 5, total: 200 });
 
+/**
+ * Checked before the body is read: a page we do not serve gets nothing stored, and reads nothing.
+ * @param {Set<string>} origins
+ * @returns {import('fastify').onRequestAsyncHookHandler}
+ */
+export function allowedOrigin(origins) {
+  return async (request, reply) => {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !origins.has(origin)) {
+      return reply.code(403).send({ error: 'origin-not-allowed', message: `Origin ${origin} may not send records here.` });
+    }
+  };
+}
+
 
 /**
  * The receiver: `POST /complaints` validates a record, stores it once and answers only after the
@@ -41,22 +60,12 @@ export const WAITING_RATINGS = /** @type {WaitingRatingLimits} */ ({ perAddress:
  * @param {import('fastify').FastifyInstance} receiver
  * @param {ReceiverOptions} options
  */
-export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker, identitySecret = null, statusPerMinute = 60, waitingRatings = WAITING_RATINGS, addressSecret = () => 'heard', metrics = null }) {
+export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker, identitySecret = null, statusPerMinute = 60, waitingRatings = WAITING_RATINGS, addressSecret = () => 'heard', metrics = null, presence, replyWindowMs }) {
     const isVerified = createIdentityCheck(identitySecret);
     // Loaded before the server listens: the first record should not wait for it.
     const retriage = await createReceiverTriage();
 
-    /**
-     * Checked before the body is read: a page we do not serve gets nothing stored, and reads nothing.
-     * @param {import('fastify').FastifyRequest} request
-     * @param {import('fastify').FastifyReply} reply
-     */
-    const fromAllowedOrigin = async (request, reply) => {
-      const origin = request.headers.origin;
-      if (origin !== undefined && !origins.has(origin)) {
-        return reply.code(403).send({ error: 'origin-not-allowed', message: `Origin ${origin} may not send records here.` });
-      }
-    };
+    const fromAllowedOrigin = allowedOrigin(origins);
 
     /**
      * Whether a widget's rating is taken: it must carry its complaint's status key. One whose
@@ -157,12 +166,16 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
         }
         return {
           reference: status.reference,
-          status: status.status === 'new' ? 'received' : status.status === 'claimed' ? 'in-progress' : 'resolved',
+          status: visitorStatus(status.status),
           receivedAt: status.receivedAt,
           resolvedAt: status.resolvedAt,
           dueBy: status.dueBy,
           dueByReason: status.dueByReason,
           replies: status.replies,
+          messages: status.messages,
+          // Until when a message from the widget reopens it; past it, a new complaint is offered.
+          answerableUntil: status.resolvedAt === null ? null : new Date(Date.parse(status.resolvedAt) + replyWindowMs).toISOString(),
+          teamOnline: await presence.teamOnline(),
         };
       },
     );

@@ -35,8 +35,10 @@ export function urgencyRank(urgency) {
  *   id: string, reference: string, receivedAt: string, status: WorkStatus,
  *   claimedBy: string | null, claimedById: string | null, claimedAt: string | null, resolvedBy: string | null,
  *   resolvedAt: string | null, followedUpAt: string | null, csat: number | null,
+ *   waitingSince: string | null, waitingForUs: boolean,
  *   summary: ComplaintSummary,
  * }} WorkRow
+ *   `waitingForUs`: the visitor wrote (at `waitingSince`) after the last reply.
  */
 
 /**

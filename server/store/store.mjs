@@ -85,11 +85,11 @@
  * @typedef {{ id: string | null, name: string }} AgentRef
  */
 
-/** @typedef {'claimed' | 'released' | 'resolved' | 'followed-up' | 'replied' | 'due-moved'} AuditAction */
+/** @typedef {'claimed' | 'released' | 'resolved' | 'followed-up' | 'replied' | 'due-moved' | 'reopened'} AuditAction */
 
 /**
  * One entry of a complaint's audit trail. `agentName` is the name at the time, kept when the
- * account is removed.
+ * account is removed. `reopened` is the visitor's doing (a message to a resolved complaint): no agent.
  * @typedef {{ action: AuditAction, agentId: string | null, agentName: string | null, at: string, detail: Record<string, unknown> | null }} AuditEvent
  */
 
@@ -122,8 +122,11 @@
  *   overdue: boolean,
  *   followUpDueAt: string | null,
  *   followUpDue: boolean,
+ *   waitingSince: string | null,
+ *   waitingForUs: boolean,
  *   summary: ComplaintSummary,
  * }} ComplaintListItem
+ *   `waitingForUs`: the visitor wrote (last at `waitingSince`) after the last reply.
  */
 
 /**
@@ -136,6 +139,7 @@
  *   replies: Reply[],
  *   ratingComment: RatingComment | null,
  *   ratedFrom: RatingSource | null,
+ *   messages: import('./messages/thread-messages.mjs').ThreadMessage[],
  * }} Complaint
  *   `ratedFrom`: where the rating came from (a score inside the complaint's record is the widget's);
  *   null until it is rated.
@@ -179,7 +183,9 @@
  *   reference: string, status: WorkStatus, receivedAt: string, resolvedAt: string | null,
  *   dueBy: string | null, dueByReason: string | null, statusKeyHash: string | null,
  *   replies: { at: string, text: string }[],
+ *   messages: { id: string, at: string, text: string }[],
  * }} StatusView
+ *   `messages`: the visitor's own follow-ups, oldest first.
  */
 
 /**
@@ -257,6 +263,7 @@
 
 /** @typedef {import('../jobs/forwarding/service.mjs').DestinationStore} DestinationStore */
 /** @typedef {import('./follow-ups/follow-up-store.mjs').FollowUpStore} FollowUpStore */
+/** @typedef {import('./messages/thread-messages.mjs').ThreadStore} ThreadStore */
 
 /**
  * @typedef {object} Store
@@ -356,6 +363,11 @@
  *   session is still live (not signed out, not expired, its agent not removed), else null.
  * @property {() => Promise<void>} ping  resolves when the database answers
  * @property {() => { total: number, idle: number, waiting: number }} [poolStats] PostgreSQL only: the pool's connections now (open, idle) and queries waiting for one
+ * @property {ThreadStore['addThreadMessage']} addThreadMessage
+ *   Keeps a visitor's follow-up once per id, with what it does to its complaint and its jobs.
+ * @property {ThreadStore['threadMessagesOf']} threadMessagesOf  oldest first
+ * @property {ThreadStore['markAgentSeen']} markAgentSeen
+ * @property {ThreadStore['agentOnline']} agentOnline
  * @property {StoreEvents} events
  * @property {() => Promise<void>} close
  */

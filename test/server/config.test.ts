@@ -21,6 +21,7 @@ describe('server configuration from the environment', () => {
       connectionsPerAddress: 50,
       streamsPerAgent: 10,
       retentionDays: 730,
+      replyWindowDays: 14,
       logLevel: 'info',
       identitySecret: null,
       linkSecret: null,
@@ -41,6 +42,7 @@ describe('server configuration from the environment', () => {
       HEARD_RATE_LIMIT: '0',
       HEARD_TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,2001:db8::/32',
       HEARD_RETENTION_DAYS: '90',
+      HEARD_REPLY_WINDOW_DAYS: '0',
       HEARD_HEADERS_TIMEOUT_SECONDS: '5',
       HEARD_REQUEST_TIMEOUT_SECONDS: '20',
       HEARD_IDLE_TIMEOUT_SECONDS: '120',
@@ -66,6 +68,7 @@ describe('server configuration from the environment', () => {
       connectionsPerAddress: 0,
       streamsPerAgent: 3,
       retentionDays: 90,
+      replyWindowDays: 0,
       logLevel: 'warn',
       identitySecret: 'site-secret',
       linkSecret: 'k'.repeat(32),
@@ -106,6 +109,7 @@ describe('server configuration from the environment', () => {
     expect(() => readConfig({ HEARD_ADMIN_EMAIL: 'owner@shop.example', HEARD_ADMIN_PASSWORD: 'short' })).toThrow(/HEARD_ADMIN_PASSWORD/);
     expect(() => readConfig({ HEARD_ADMIN_EMAIL: 'owner@shop.example', HEARD_ADMIN_PASSWORD: 'short' })).not.toThrow(/short/);
     expect(() => readConfig({ HEARD_RETENTION_DAYS: '0' })).toThrow(/HEARD_RETENTION_DAYS/);
+    expect(() => readConfig({ HEARD_REPLY_WINDOW_DAYS: 'two weeks' })).toThrow('HEARD_REPLY_WINDOW_DAYS must be a whole number of at least 0; got "two weeks".');
   });
 
   it('names DATABASE_URL when it is not a PostgreSQL URL, without repeating a password', () => {

@@ -67,6 +67,10 @@ describe.each(backends)('visitor status on %s', (_name, open) => {
       dueBy: new Date(record.commitment!.dueBy).toISOString(),
       dueByReason: null,
       replies: [],
+      messages: [],
+      answerableUntil: null,
+      // Signed in, but not yet seen using the inbox.
+      teamOnline: false,
     });
     expect(first.body).not.toContain(record.visitor.email!);
 

@@ -23,9 +23,9 @@ function resolvedComplaint(ratingComment: RatingComment | null): Complaint {
   return {
     id: record.id, reference: record.reference, receivedAt: at, status: 'resolved',
     claimedBy: 'Bea', claimedById: 'a-1', claimedAt: at, resolvedBy: 'Bea', resolvedAt: at, followedUpAt: at,
-    csat: 2, escalated: false, overdue: false, followUpDueAt: at, followUpDue: false,
+    csat: 2, escalated: false, overdue: false, followUpDueAt: at, followUpDue: false, waitingSince: null, waitingForUs: false,
     summary: summariseRecord(record), resolutionNote: 'Sent a new kettle.', dueByReason: null,
-    record, audit: [], replies: [], ratingComment, ratedFrom: 'follow-up',
+    record, audit: [], replies: [], messages: [], ratingComment, ratedFrom: 'follow-up',
   };
 }
 

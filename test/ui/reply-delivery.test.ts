@@ -24,9 +24,9 @@ function claimedComplaint(replyDelivery: ReplyDelivery, replies: Reply[] = []): 
   return {
     id: record.id, reference: record.reference, receivedAt: at, status: 'claimed',
     claimedBy: 'Bea', claimedById: 'a-1', claimedAt: at, resolvedBy: null, resolvedAt: null, followedUpAt: null,
-    csat: null, escalated: false, overdue: false, followUpDueAt: null, followUpDue: false,
+    csat: null, escalated: false, overdue: false, followUpDueAt: null, followUpDue: false, waitingSince: null, waitingForUs: false,
     summary: summariseRecord(record), resolutionNote: null, dueByReason: null,
-    record, audit: [], replies, ratingComment: null, ratedFrom: null, replyDelivery,
+    record, audit: [], replies, messages: [], ratingComment: null, ratedFrom: null, replyDelivery,
   };
 }
 
@@ -79,7 +79,7 @@ describe('how a reply reaches the visitor, in the detail view', () => {
       { at, text: 'A new kettle ships today.', agentName: 'Bea', email: 'failed' },
       { at, text: 'Written before email was set up.', agentName: 'Bea', email: 'none' },
     ]), actions);
-    const section = getByRole(container, 'region', { name: 'Replies to the visitor' });
+    const section = getByRole(container, 'region', { name: 'Conversation with the visitor' });
     const items = getAllByRole(section, 'listitem');
     expect(items.map((item) => [item.querySelector('.message-text')?.textContent, item.querySelector('.reply-email')?.textContent])).toEqual([
       ['We are on it.', 'Email: sent.'],

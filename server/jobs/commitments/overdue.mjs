@@ -13,6 +13,14 @@ import { inboxLink } from '../forwarding/events.mjs';
 export const OVERDUE_JOB = 'commitment.overdue';
 /** The claimant's own overdue email. */
 export const OVERDUE_CLAIMANT_JOB = 'commitment.overdue.claimant';
+/** The claimant's own email when the visitor writes again (its handler is this one's). */
+export const MESSAGE_CLAIMANT_JOB = 'message.claimant';
+
+/** The claimant's first line, by event. */
+const CLAIMANT_LEADS = /** @type {Record<string, string>} */ ({
+  'complaint.overdue': 'You claimed this complaint, and the date promised to the visitor has passed.',
+  'message.created': 'You have this complaint, and the visitor has written again: they are waiting for an answer.',
+});
 
 /**
  * The job that checks a commitment when it falls due; null when nothing was promised by a date.
@@ -63,8 +71,8 @@ export function overdueHandler({ store, forwarding, clock, mailClaimant = false 
 }
 
 /**
- * Emails the agent who claimed an overdue complaint, at their account's address: the team's
- * alert, with a first line saying it is theirs. Nothing is sent when the complaint was resolved
+ * Emails the agent who claimed an overdue complaint (or one the visitor wrote to again), at their
+ * account's address: the team's alert, with a first line saying it is theirs. Nothing is sent when the complaint was resolved
  * or handed to someone else meanwhile, or the account was removed.
  * @param {{
  *   store: Pick<import('../../store/store.mjs').Store, 'getRecord' | 'getAgent'>,
@@ -85,7 +93,7 @@ export function overdueClaimantHandler({ store, mailer, from, publicUrl }) {
     const summary = { reference: complaint.reference, urgency: complaint.summary.urgency, category: complaint.summary.category, verified: complaint.summary.verified };
     const message = composeEmail(
       { event, record: complaint.record, summary, inboxUrl: inboxLink(publicUrl(), complaint.id) },
-      { to: agent.email, from, lead: `You claimed this complaint, and the date promised to the visitor has passed.` },
+      { to: agent.email, from, lead: CLAIMANT_LEADS[event.type] ?? CLAIMANT_LEADS['complaint.overdue'] },
     );
     const sent = await sendEmail(mailer, message);
     return sent.ok ? sent : { ok: false, error: sent.error };

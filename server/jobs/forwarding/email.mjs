@@ -66,6 +66,7 @@ export function emailText({ event, record, summary, inboxUrl }) {
   if (record.commitment) lines.push(`Promised: ${record.commitment.action} by ${record.commitment.dueBy}`);
   if (event.details.note) lines.push(`Resolution note: ${event.details.note}`);
   if (event.details.comment) lines.push(`Visitor's comment: ${event.details.comment}`);
+  if (event.details.message) lines.push('', "--- The visitor's message ---", '', event.details.message.text);
   lines.push(`Inbox: ${inboxUrl}`, '', '--- Transcript ---', '', record.transcriptText);
   return lines.join('\n');
 }

@@ -16,6 +16,7 @@ export const EVENT_TYPES = /** @type {const} */ ([
   'rating.created',
   'rating.commented',
   'complaint.overdue',
+  'message.created',
 ]);
 
 /** The job kind forwarding runs. */
@@ -23,8 +24,10 @@ export const FORWARD_JOB = 'forward';
 
 /**
  * @typedef {typeof EVENT_TYPES[number]} EventType
- * @typedef {{ agent?: { id?: string | null, name: string }, note?: string, csat?: number, comment?: string, reason?: string, dueBy?: string }} EventDetails
+ * @typedef {{ agent?: { id?: string | null, name: string }, note?: string, csat?: number, comment?: string, reason?: string, dueBy?: string, message?: { id: string, at: string, text: string }, reopened?: boolean }} EventDetails
  *   `comment`: what the visitor wrote after rating from the follow-up email (`rating.commented`).
+ *   `message`: what the visitor wrote back from the widget (`message.created`); `reopened`: it
+ *   reopened the resolved complaint.
  * @typedef {{ id: string, type: EventType, timestamp: string, complaintId: string, details: EventDetails }} ForwardEvent
  *   `id` is the Standard Webhooks message id: the same on every retry and for every destination.
  * @typedef {{ reference: string, urgency: string, category: string, verified: boolean }} ComplaintSummary
@@ -121,5 +124,7 @@ export function headline(event) {
       return `Comment with the rating ${details.csat ?? '?'}/5`;
     case 'complaint.overdue':
       return `Overdue${details.dueBy ? ` since ${details.dueBy.slice(0, 16).replace('T', ' ')} UTC` : ''}`;
+    case 'message.created':
+      return details.reopened ? 'The visitor wrote again, reopening it' : 'The visitor wrote again';
   }
 }

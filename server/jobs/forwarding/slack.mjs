@@ -29,6 +29,10 @@ export function slackMessage({ event, record, summary, inboxUrl }, { personalDat
     const comment = event.details.comment.replace(/\s+/g, ' ').trim();
     lines.push(`Comment: ${escapeSlack(personalData ? comment : maskContacts(comment, record))}`);
   }
+  if (event.details.message) {
+    const message = event.details.message.text.replace(/\s+/g, ' ').trim();
+    lines.push(`Message: ${escapeSlack(personalData ? message : maskContacts(message, record))}`);
+  }
   lines.push(`<${inboxUrl}|Open in the inbox>`);
   return { text: lines.join('\n') };
 }

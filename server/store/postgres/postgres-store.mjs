@@ -3,6 +3,7 @@ import pg from 'pg';
 import { agentRef, claimedBySame, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, urgencyRank, withEmailStates, freshReference, REFERENCE_TRIES, storedRecord } from '../shared.mjs';
 import { postgresDestinations } from '../destinations/postgres.mjs';
 import { postgresFollowUps } from '../follow-ups/postgres.mjs';
+import { postgresThreadMessages } from '../messages/thread-messages.mjs';
 import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
 import { createPostgresEvents } from './events.mjs';
 import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
@@ -27,14 +28,17 @@ const KEY_MATCHES = '(r.key_hash IS NULL OR r.key_hash = c.status_key_hash)';
  * arrived (before or after its complaint) is read beside it, so two instances storing a
  * complaint and its rating at the same moment cannot lose the score.
  */
+/** The visitor wrote after the last reply (or in the same millisecond): the complaint waits for the team. */
+const WAITING = '(c.waiting_since IS NOT NULL AND (c.last_reply_at IS NULL OR c.last_reply_at <= c.waiting_since))';
+
 const LIST_COLUMNS = `c.id, c.reference, c.received_at, c.status, c.claimed_by, c.claimed_by_id, c.claimed_at, c.resolved_by,
   c.resolved_at, c.followed_up_at, c.category, c.language, c.urgency, c.mood, c.customer_type, c.widget_urgency,
   c.widget_category, c.escalated, c.handoff_reason, c.verified, c.visitor_name, c.excerpt, c.submitted_at,
-  c.due_by, c.follow_up_at, c.follow_up_consent,
+  c.due_by, c.follow_up_at, c.follow_up_consent, c.waiting_since, ${WAITING} AS waiting,
   COALESCE((SELECT r.csat FROM ratings r WHERE r.complaint_id = c.id AND ${KEY_MATCHES} ORDER BY r.at DESC LIMIT 1), c.csat) AS csat`;
 
 // Within one urgency the soonest due comes first; complaints with no date promised come after them.
-const QUEUE_ORDER = `ORDER BY (c.status = 'resolved'), c.escalated DESC, c.urgency_rank, c.due_by NULLS LAST, c.submitted_at, c.id COLLATE "C"`;
+const QUEUE_ORDER = `ORDER BY (c.status = 'resolved'), ${WAITING} DESC, c.escalated DESC, c.urgency_rank, c.due_by NULLS LAST, c.submitted_at, c.id COLLATE "C"`;
 
 const INSERT_COMPLAINT = `
   WITH receipt AS (
@@ -100,6 +104,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
   const events = createPostgresEvents({ connectionString, pool, onError });
   const jobs = createPostgresJobs(pool);
   const agents = createPostgresAgents(pool);
+  const thread = postgresThreadMessages(pool);
   await events.ready;
 
   /**
@@ -225,7 +230,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     );
     const row = rows[0];
     if (!row) return null;
-    const [audit, replies, mails] = await Promise.all([agents.auditOf(id), repliesOf(id), replyMailsOf(id)]);
+    const [audit, replies, mails, messages] = await Promise.all([agents.auditOf(id), repliesOf(id), replyMailsOf(id), thread.threadMessagesOf(id)]);
     return {
       ...toListItem(toWorkRow(row), now),
       resolutionNote: row.resolution_note,
@@ -235,6 +240,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       replies: withEmailStates(replies, mails),
       ratingComment: row.rating_comment === null ? null : { text: row.rating_comment, at: /** @type {string} */ (iso(row.rating_comment_at)) },
       ratedFrom: row.rating_source ?? (row.csat === null ? null : 'widget'),
+      messages,
     };
   };
 
@@ -400,6 +406,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
         dueByReason: row.due_by_reason,
         statusKeyHash: row.status_key_hash,
         replies: (await repliesOf(id)).map(({ at, text }) => ({ at, text })),
+        messages: (await thread.threadMessagesOf(id)).map(({ id: messageId, at, text }) => ({ id: messageId, at, text })),
       };
     },
     createAgent: agents.createAgent,
@@ -512,6 +519,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     ...jobs,
     ...postgresDestinations(pool),
     ...postgresFollowUps(pool),
+    ...thread,
     ping: async () => {
       await pool.query('SELECT 1');
     },
@@ -599,6 +607,8 @@ function toWorkRow(row) {
     resolvedAt: iso(row.resolved_at),
     followedUpAt: iso(row.followed_up_at),
     csat: row.csat,
+    waitingSince: iso(row.waiting_since),
+    waitingForUs: row.waiting === true,
     summary: {
       urgency: row.urgency,
       category: row.category,

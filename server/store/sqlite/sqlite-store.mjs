@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { agentRef, claimedBySame, createLocalEvents, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, isoDate, urgencyRank, weekStart, withEmailStates, freshReference, REFERENCE_TRIES, storedRecord } from '../shared.mjs';
 import { sqliteDestinations } from '../destinations/sqlite.mjs';
 import { sqliteFollowUps } from '../follow-ups/sqlite.mjs';
+import { sqliteThreadMessages } from '../messages/thread-messages.mjs';
 import { createSqliteAgents } from './agents.mjs';
 import { createSqliteJobs } from './jobs.mjs';
 import { migrateSqlite } from './migrate.mjs';
@@ -21,10 +22,14 @@ import { migrateSqlite } from './migrate.mjs';
  * @typedef {import('../shared.mjs').WorkRow} WorkRow
  */
 
+/** The visitor wrote after the last reply (or in the same millisecond): the complaint waits for the team. */
+const WAITING = '(waiting_since IS NOT NULL AND (last_reply_at IS NULL OR last_reply_at <= waiting_since))';
+
 /** Every column but the body: what the queue reads. */
 const LIST_COLUMNS = `id, reference, received_at, status, claimed_by, claimed_by_id, claimed_at, resolved_by, resolved_at,
   followed_up_at, csat, category, language, urgency, mood, customer_type, widget_urgency, widget_category,
-  escalated, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at, follow_up_consent`;
+  escalated, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at, follow_up_consent,
+  waiting_since, ${WAITING} AS waiting`;
 
 /** How many expired complaints one retention transaction deletes. */
 const PURGE_BATCH = 500;
@@ -61,6 +66,7 @@ export function createSqliteStore({ path }) {
   const events = createLocalEvents();
   const jobs = createSqliteJobs(db);
   const agents = createSqliteAgents(db);
+  const thread = sqliteThreadMessages(db);
 
   const q = {
     receipt: db.prepare('SELECT kind, body_hash, receipt FROM receipts WHERE id = ?'),
@@ -297,8 +303,8 @@ export function createSqliteStore({ path }) {
     },
   );
 
-  /** @type {(id: string, now: number) => Complaint | null} */
-  const read = (id, now) => {
+  /** @type {(id: string, now: number) => Promise<Complaint | null>} */
+  const read = async (id, now) => {
     const row = /** @type {Row & { resolution_note: string | null, due_by_reason: string | null, body: string } | undefined} */ (q.get.get(id));
     if (!row) return null;
     const rating = /** @type {{ source: import('../store.mjs').RatingSource, comment: string | null, comment_at: string | null } | undefined} */ (q.ratingOf.get(id));
@@ -311,6 +317,7 @@ export function createSqliteStore({ path }) {
       replies: withEmailStates(repliesOf(id), /** @type {{ at: string, text: string, status: string }[]} */ (q.replyMails.all(id))),
       ratingComment: rating?.comment ? { text: rating.comment, at: /** @type {string} */ (rating.comment_at) } : null,
       ratedFrom: rating?.source ?? (row.csat === null ? null : 'widget'),
+      messages: await thread.threadMessagesOf(id),
     };
   };
 
@@ -325,14 +332,14 @@ export function createSqliteStore({ path }) {
    * @param {import('../store.mjs').WorkOptions} options
    * @param {import('../store.mjs').AuditEvent} audit
    * @param {import('better-sqlite3').Statement | null} [also]
-   * @returns {WorkResult}
+   * @returns {Promise<WorkResult>}
    */
-  const work = (statement, args, verb, options, audit, also = null) => {
+  const work = async (statement, args, verb, options, audit, also = null) => {
     const { id } = args;
     const now = Date.now();
     const guarded = { ...args, guard: options.expectedClaimant === undefined ? 0 : 1, expected: options.expectedClaimant ?? null };
     const changed = change.immediate(statement, guarded, options.jobs, audit, also);
-    const complaint = read(id, now);
+    const complaint = await read(id, now);
     if (!complaint) return { ok: false, error: 'not-found', message: `No complaint ${id}.` };
     if (!changed) {
       return { ok: false, error: 'conflict', message: `Cannot ${verb}: the complaint is ${describeWork(complaint)}.`, complaint };
@@ -352,7 +359,7 @@ export function createSqliteStore({ path }) {
     listRecords: async ({ status = null, category = null, language = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
       const { where, params } = filtersToSql({ status, category, language });
       const sql = `SELECT ${LIST_COLUMNS} FROM complaints ${where}
-        ORDER BY (status = 'resolved'), escalated DESC, urgency_rank, due_ms IS NULL, due_ms, submitted_ms, id LIMIT @limit OFFSET @offset`;
+        ORDER BY (status = 'resolved'), waiting DESC, escalated DESC, urgency_rank, due_ms IS NULL, due_ms, submitted_ms, id LIMIT @limit OFFSET @offset`;
       return db.prepare(sql).all({ ...params, limit, offset }).map((row) => toListItem(toWorkRow(/** @type {Row} */ (row)), now));
     },
     countRecords: async ({ status = null, category = null, language = null } = {}) => {
@@ -366,7 +373,7 @@ export function createSqliteStore({ path }) {
     }),
     claim: async (id, agent, at, options = {}) => {
       const who = agentRef(agent);
-      const result = work(q.claim, { id, name: who.name, agentId: who.id, at }, 'claim', options, audit('claimed', who, at));
+      const result = await work(q.claim, { id, name: who.name, agentId: who.id, at }, 'claim', options, audit('claimed', who, at));
       // Claiming what one already holds is no change, and no conflict.
       return !result.ok && result.complaint && claimedBySame(result.complaint, who) ? { ok: true, complaint: result.complaint } : result;
     },
@@ -430,6 +437,7 @@ export function createSqliteStore({ path }) {
         dueByReason: row.due_by_reason,
         statusKeyHash: row.status_key_hash,
         replies: repliesOf(id).map(({ at, text }) => ({ at, text })),
+        messages: (await thread.threadMessagesOf(id)).map(({ id: messageId, at, text }) => ({ id: messageId, at, text })),
       };
     },
     createAgent: agents.createAgent,
@@ -482,6 +490,7 @@ export function createSqliteStore({ path }) {
     waitingJobs: jobs.waitingJobs,
     ...sqliteDestinations(db),
     ...sqliteFollowUps(db),
+    ...thread,
     ping: async () => {
       db.prepare('SELECT 1').get();
     },
@@ -516,7 +525,7 @@ function filtersToSql(filters) {
  *   customer_type: string, widget_urgency: import('../store.mjs').Urgency, widget_category: string,
  *   escalated: number, handoff_reason: string | null, verified: number, visitor_name: string | null,
  *   excerpt: string, submitted_at: string, due_by: string | null, follow_up_at: string | null,
- *   follow_up_consent: number,
+ *   follow_up_consent: number, waiting_since: string | null, waiting: number,
  * }} Row
  */
 
@@ -534,6 +543,8 @@ function toWorkRow(row) {
     resolvedAt: row.resolved_at,
     followedUpAt: row.followed_up_at,
     csat: row.csat,
+    waitingSince: row.waiting_since,
+    waitingForUs: row.waiting === 1,
     summary: {
       urgency: row.urgency,
       category: row.category,

@@ -1,0 +1,99 @@
+// @ts-check
+import { allowedOrigin } from './routes.mjs';
+import { statusKeyMatches } from './status-key.mjs';
+import { visitorStatus } from './visitor-status.mjs';
+
+/** A message id follows a record id's rules. */
+const MESSAGE_ID = /^[A-Za-z0-9-]{8,64}$/;
+/** An ISO 8601 time with a zone, as the widget writes `new Date().toISOString()`. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const MAX_MESSAGE_LENGTH = 5000;
+
+/**
+ * @typedef {{
+ *   store: import('../store/store.mjs').Store,
+ *   origins: Set<string>,
+ *   perMinute: number,
+ *   replyWindowMs: number,
+ *   clock: { now(): number },
+ *   jobsForMessage: ReturnType<typeof import('../jobs/plugin.mjs').createJobs>['jobsForMessage'],
+ *   wakeWorker: () => void,
+ * }} MessageRouteOptions
+ *   `jobsForMessage`: the jobs a new message writes (its event to destinations, the claimant's email).
+ */
+
+/**
+ * What is wrong with a message's body, in a sentence; null when nothing is.
+ * @param {unknown} body
+ * @returns {{ ok: true, message: { id: string, text: string, at: string } } | { ok: false, error: string }}
+ */
+export function checkMessage(body) {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, error: 'The body must be a JSON object { id, text, at }.' };
+  const { id, text, at } = /** @type {Record<string, unknown>} */ (body);
+  if (typeof id !== 'string' || !MESSAGE_ID.test(id)) return { ok: false, error: 'id must be 8 to 64 letters, digits or hyphens.' };
+  if (typeof text !== 'string') return { ok: false, error: 'text must be a string: what the visitor wrote.' };
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return { ok: false, error: 'text must not be empty.' };
+  if (trimmed.length > MAX_MESSAGE_LENGTH) return { ok: false, error: `text must be at most ${MAX_MESSAGE_LENGTH} characters.` };
+  if (typeof at !== 'string' || !ISO_TIME.test(at) || !Number.isFinite(Date.parse(at))) {
+    return { ok: false, error: 'at must be an ISO 8601 time, such as 2026-03-01T12:00:00.000Z.' };
+  }
+  return { ok: true, message: { id, text: trimmed, at: new Date(at).toISOString() } };
+}
+
+/**
+ * `POST /complaints/:id/messages`: the visitor writes back to their complaint from the widget,
+ * authorised by its status key as a bearer. Stored once per id (the `Idempotency-Key`): the same
+ * message again is answered as the first time; the same id with other text is a 409. A resolved
+ * complaint is reopened by it within the reply window; past the window the answer is 410 with
+ * the reference, for a new complaint to carry. The text is never logged.
+ * @param {import('fastify').FastifyInstance} receiver
+ * @param {MessageRouteOptions} options
+ */
+export async function messageRoutes(receiver, { store, origins, perMinute, replyWindowMs, clock, jobsForMessage, wakeWorker }) {
+  receiver.post(
+    '/complaints/:id/messages',
+    {
+      config: { ...(perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {}) },
+      onRequest: allowedOrigin(origins),
+      schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } } },
+    },
+    async (request, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      const { id: complaintId } = /** @type {{ id: string }} */ (request.params);
+      const status = await store.getStatus(complaintId);
+      // A wrong key and an unknown id answer alike, as the status does.
+      if (!statusKeyMatches(request.headers.authorization, status?.statusKeyHash) || !status) {
+        return reply.code(404).send({ error: 'not-found', message: 'No complaint with this id and key.' });
+      }
+      const checked = checkMessage(request.body);
+      if (!checked.ok) return reply.code(400).send({ error: 'invalid-message', message: checked.error });
+      const { message } = checked;
+      const key = request.headers['idempotency-key'];
+      if (key !== undefined && key !== message.id) {
+        return reply.code(400).send({ error: 'idempotency-key-mismatch', message: 'Idempotency-Key must equal the message id.' });
+      }
+      const receivedAt = new Date(clock.now()).toISOString();
+      const jobs = await jobsForMessage(complaintId, { ...message, receivedAt });
+      const result = await store.addThreadMessage({ complaintId, ...message, receivedAt, windowMs: replyWindowMs, jobs });
+      switch (result.outcome) {
+        case 'not-found':
+          return reply.code(404).send({ error: 'not-found', message: 'No complaint with this id and key.' });
+        case 'conflict':
+          return reply.code(409).send({ error: 'conflict', message: `A different message with id ${message.id} was already received.` });
+        case 'window-closed':
+          return reply.code(410).send({
+            error: 'window-closed',
+            reference: result.reference,
+            message: 'This complaint was resolved too long ago to be answered; send a new complaint instead.',
+          });
+        case 'replay':
+          return reply.header('Idempotent-Replayed', 'true').code(200).send({ ...result.receipt, status: visitorStatus(result.receipt.status) });
+      }
+      request.log.info({ complaintId, messageId: message.id, reopened: result.reopened }, 'visitor message received');
+      store.events.publish('updated', { id: complaintId }).catch((error) => request.log.error({ err: error }, 'live update not sent'));
+      if (jobs.length > 0) wakeWorker();
+      return reply.code(201).send({ ...result.receipt, status: visitorStatus(result.receipt.status) });
+    },
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * In a complaint's detail, what the visitor wrote back from the widget sits in the conversation
+ * with the agents' replies, in the order it happened, as text; and the complaint says it is
+ * waiting for the team.
+ */
+import { getByRole, getByText } from '@testing-library/dom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderDetail } from '../../server/inbox/detail-view.mjs';
+import { summariseRecord } from '../../server/receiver/summary.mjs';
+import { sampleComplaint } from '../../server/sample-records.mjs';
+import type { Complaint } from '../../server/store/store.mjs';
+
+const noop = async () => {};
+const actions = {
+  agent: { id: 'a-1', name: 'Bea', email: 'bea@shop.example', role: 'agent' as const },
+  onClaim: noop, onRelease: noop, onResolve: noop, onReply: noop, onMoveDue: noop, onFollowUp: noop,
+};
+
+/** A complaint Bea holds: she asked a question, the visitor answered, and a second answer came. */
+function answeredComplaint(): Complaint {
+  const record = sampleComplaint();
+  const at = (minutes: number) => new Date(Date.UTC(2026, 11, 7, 9, minutes)).toISOString();
+  return {
+    id: record.id, reference: record.reference, receivedAt: at(0), status: 'claimed',
+    claimedBy: 'Bea', claimedById: 'a-1', claimedAt: at(1), resolvedBy: null, resolvedAt: null, followedUpAt: null,
+    csat: null, escalated: false, overdue: false, followUpDueAt: null, followUpDue: false, waitingSince: at(9), waitingForUs: true,
+    summary: summariseRecord(record), resolutionNote: null, dueByReason: null, record,
+    audit: [
+      { action: 'resolved', agentId: 'a-1', agentName: 'Bea', at: at(3), detail: null },
+      { action: 'reopened', agentId: null, agentName: null, at: at(5), detail: { messageId: 'message-0001' } },
+    ],
+    replies: [
+      { at: at(2), text: 'Could you send the order number?', agentName: 'Bea', email: 'sent' },
+      { at: at(7), text: 'Thank you, checking now.', agentName: 'Bea', email: 'sent' },
+    ],
+    messages: [
+      { id: 'message-0001', at: at(5), receivedAt: at(5), text: 'It is <b>4417</b>' },
+      { id: 'message-0002', at: at(9), receivedAt: at(9), text: 'Any news? <img src=x onerror=alert(1)>' },
+    ],
+    ratingComment: null, ratedFrom: null,
+  };
+}
+
+describe('the visitor writing back, in the detail view', () => {
+  let container: HTMLElement;
+  beforeEach(() => {
+    container = document.createElement('div');
+    document.body.append(container);
+  });
+  afterEach(() => container.remove());
+
+  it('shows the visitor messages among the replies in time order, as text', () => {
+    renderDetail(container, answeredComplaint(), actions);
+    const conversation = getByRole(container, 'region', { name: 'Conversation with the visitor' });
+    const entries = [...conversation.querySelectorAll('li')].map((item) => item.querySelector('.message-text')?.textContent);
+    expect(entries).toEqual(['Could you send the order number?', 'It is <b>4417</b>', 'Thank you, checking now.', 'Any news? <img src=x onerror=alert(1)>']);
+    expect(conversation.querySelector('img, b')).toBeNull();
+    expect([...conversation.querySelectorAll('.message-from')].map((from) => from.textContent?.split(' · ')[0])).toEqual(['Bea', 'Visitor', 'Bea', 'Visitor']);
+  });
+
+  it('says the complaint is waiting for us, and in its history that the visitor reopened it', () => {
+    renderDetail(container, answeredComplaint(), actions);
+    expect(getByText(container, 'claimed — waiting for us: the visitor wrote again')).toBeTruthy();
+    const history = getByRole(container, 'region', { name: 'History' });
+    expect(history.querySelectorAll('li')[1]?.textContent).toMatch(/ — The visitor wrote again, reopening it$/);
+  });
+});
