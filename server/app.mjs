@@ -16,6 +16,9 @@ import { guardNul } from './nul-guard.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
 import { createJobs, jobRoutes, visitorRoutes } from './jobs/plugin.mjs';
+import { createInbound } from './inbound/receive.mjs';
+import { inboundRoutes } from './inbound/routes.mjs';
+import { createSmtpListener } from './inbound/smtp-listener.mjs';
 
 const SITE_DIR = fileURLToPath(new URL('../demo/site/', import.meta.url));
 const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
@@ -75,11 +78,14 @@ const SHOP_CSP = [
  *   post?: import('./jobs/forwarding/http.mjs').PostJson,
  *   clock?: { now(): number },
  *   metrics?: { token: string | null } | null,
+ *   inbound?: (Omit<import('./config.mjs').InboundConfig, 'address' | 'replySecret'> & { threadMessage: import('./inbound/receive.mjs').ThreadMessage }) | null,
  * }} AppOptions
  *   `jobs`: forwarding's settings and destinations from the environment; `mailer` sends email
  *   (null: no mail server); `post` makes forwarding's requests; `clock` is the jobs' time.
  *   `metrics`: counted when given, and served on `GET /metrics` to a scraper with `token`
  *   (null: no route here; serve.mjs serves them on a loopback port); off when absent.
+ *   `inbound`: visitors' email answers, taken by the SMTP listener and `POST /inbound/email`
+ *   and threaded by `threadMessage`; needs `jobs.inboundAddress`.
  */
 
 /**
@@ -118,6 +124,7 @@ export function createApp({
   post,
   clock,
   metrics: metricsOptions = null,
+  inbound = null,
 }) {
   const metrics = metricsOptions ? createMetrics() : null;
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
@@ -264,6 +271,7 @@ export function createApp({
     settingsRoutes: async (api) => api.register(jobRoutes, { jobs, store: jobStore, requireAdmin }),
   });
   app.register(visitorRoutes, { jobs, store: jobStore });
+  if (inbound && jobs.inbound) registerInbound(app, { ...inbound, address: jobs.inbound, replyKey: jobs.replyKey, store, clock });
 
   // The demo shop page and the built widget (`/heard.js` and its chunks) share the root.
   const roots = [SITE_DIR, distDir].filter((dir) => existsSync(dir));
@@ -291,6 +299,31 @@ export function createApp({
   });
 
   return app;
+}
+
+/**
+ * Visitors' email answers: the SMTP listener (listening once the app is ready, as `inboundSmtp`
+ * says, closed with it) and `POST /inbound/email`, both handing messages to one receiver.
+ * @param {import('fastify').FastifyInstance} app
+ * @param {NonNullable<AppOptions['inbound']> & {
+ *   address: { local: string, domain: string },
+ *   replyKey: () => string,
+ *   store: import('./store/store.mjs').Store,
+ *   clock: { now(): number } | undefined,
+ * }} options
+ */
+function registerInbound(app, { address, replyKey, store, clock, threadMessage, smtp, secret, webhookSecret }) {
+  const { receive } = createInbound({ inbound: address, secret: replyKey, store, threadMessage, ...(clock ? { clock } : {}), log: app.log });
+  if (secret || webhookSecret) app.register(inboundRoutes, { receive, secret, webhookSecret });
+  if (!smtp) return;
+  const listener = createSmtpListener({ inbound: address, receive, tls: smtp.tls, log: app.log });
+  /** The port the SMTP listener took: `smtp.port`, or the one given for port 0. */
+  const state = { port: /** @type {number | null} */ (null) };
+  app.decorate('inboundSmtp', state);
+  app.addHook('onReady', async () => {
+    state.port = await listener.listen(smtp.port, smtp.host);
+  });
+  app.addHook('onClose', async () => listener.close());
 }
 
 /**
