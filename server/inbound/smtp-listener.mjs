@@ -27,10 +27,12 @@ export function createSmtpListener({ inbound, receive, tls = null, maxBytes = DE
     name: inbound.domain,
     banner: 'Heard inbound mail',
     secure: false,
-    ...(tls ? { key: tls.key, cert: tls.cert } : { hideSTARTTLS: true }),
+    // Without a certificate of the shop's, no STARTTLS at all: the library's own built-in
+    // certificate would be offered, and a sender checking it would give up.
+    ...(tls ? { key: tls.key, cert: tls.cert } : {}),
     // Nobody signs in: the listener delivers to Heard alone and relays for no one.
     authOptional: true,
-    disabledCommands: ['AUTH'],
+    disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
     size: maxBytes,
     rejectOversized: true,
     maxClients: 100,
