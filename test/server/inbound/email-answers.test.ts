@@ -129,6 +129,17 @@ describe.each(bothStores())('email answers on %s', (_name, open) => {
     expect(record.id).not.toBe(other.record.id);
   });
 
+  it('gives the moved-date email the same Reply-To as its complaint’s reply email', async () => {
+    const { record, replyTo } = await complaintWithReply();
+    const before = smtp.mail.length;
+    const dueBy = new Date(Date.now() + 5 * DAY).toISOString();
+    expect((await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/due`, headers: agent, payload: { dueBy, reason: 'The courier is late.' } })).statusCode).toBe(200);
+    await drain();
+    const mails = await smtp.waitForMail(before + 1);
+    const moved = mails.slice(before).find((mail) => mail.text?.includes('The courier is late.'));
+    expect(moved?.replyTo?.value[0]?.address).toBe(replyTo);
+  });
+
   it('threads answers through the SMTP listener as their new text, in the styles of four mail clients', async () => {
     const { record, replyTo } = await complaintWithReply();
     const chosen = ['gmail', 'outlook', 'apple-mail', 'thunderbird'].map((client) => REPLY_FIXTURES.find((fixture) => fixture.client === client)!);
