@@ -16,10 +16,13 @@ import { loggerOptions, RequestLog, requestId } from './logging.mjs';
 import { bearerMatches, countedMailer, createMetrics } from './metrics.mjs';
 import { guardNul } from './nul-guard.mjs';
 import { createPresence } from './agents/presence.mjs';
-import { messageRoutes } from './receiver/messages.mjs';
+import { messageRoutes, threadEmailAnswer } from './receiver/messages.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
 import { createJobs, jobRoutes, visitorRoutes } from './jobs/plugin.mjs';
+import { createInbound } from './inbound/receive.mjs';
+import { inboundRoutes } from './inbound/routes.mjs';
+import { createSmtpListener } from './inbound/smtp-listener.mjs';
 
 const SITE_DIR = fileURLToPath(new URL('../demo/site/', import.meta.url));
 const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
@@ -85,6 +88,7 @@ const SHOP_CSP = [
  *   clock?: { now(): number },
  *   metrics?: { token: string | null } | null,
  *   replyWindowDays?: number,
+ *   inbound?: (Omit<import('./config.mjs').InboundConfig, 'address' | 'replySecret'> & { threadMessage?: import('./inbound/receive.mjs').ThreadMessage }) | null,
  * }} AppOptions
  *   `jobs`: forwarding's settings and destinations from the environment; `mailer` sends email
  *   (null: no mail server); `post` makes forwarding's requests; `clock` is the jobs' time.
@@ -93,6 +97,9 @@ const SHOP_CSP = [
  *   `demo`: serve the demo shop page at `/` (when the checkout has it); the built widget is served either way.
  *   `replyWindowDays`: how long after its resolution a visitor may still answer a complaint from
  *   the widget, reopening it (`HEARD_REPLY_WINDOW_DAYS`).
+ *   `inbound`: visitors' email answers, taken by the SMTP listener and `POST /inbound/email`
+ *   and kept in the complaint's thread like a message from the widget (`threadMessage` replaces
+ *   that, in tests); needs `jobs.inboundAddress`.
  */
 
 /**
@@ -133,6 +140,7 @@ export function createApp({
   clock,
   metrics: metricsOptions = null,
   replyWindowDays = 14,
+  inbound = null,
 }) {
   const metrics = metricsOptions ? createMetrics() : null;
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
@@ -284,6 +292,10 @@ export function createApp({
     settingsRoutes: async (api) => api.register(jobRoutes, { jobs, store: jobStore, requireAdmin }),
   });
   app.register(visitorRoutes, { jobs, store: jobStore });
+  if (inbound && jobs.inbound) {
+    const threadMessage = inbound.threadMessage ?? threadEmailAnswer({ store, replyWindowMs, clock: time, jobsForMessage: jobs.jobsForMessage, wakeWorker }, app.log);
+    registerInbound(app, { ...inbound, threadMessage, address: jobs.inbound, replyKey: jobs.replyKey, store, clock });
+  }
 
   // The demo shop page (unless `demo` is false) and the built widget (`/heard.js` and its
   // chunks) share the root.
@@ -315,6 +327,32 @@ export function createApp({
   });
 
   return app;
+}
+
+/**
+ * Visitors' email answers: the SMTP listener (listening once the app is ready, as `inboundSmtp`
+ * says, closed with it) and `POST /inbound/email`, both handing messages to one receiver.
+ * @param {import('fastify').FastifyInstance} app
+ * @param {NonNullable<AppOptions['inbound']> & {
+ *   address: { local: string, domain: string },
+ *   replyKey: () => string,
+ *   store: import('./store/store.mjs').Store,
+ *   clock: { now(): number } | undefined,
+ *   threadMessage: import('./inbound/receive.mjs').ThreadMessage,
+ * }} options
+ */
+function registerInbound(app, { address, replyKey, store, clock, threadMessage, smtp, secret, webhookSecret }) {
+  const { receive } = createInbound({ inbound: address, secret: replyKey, store, threadMessage, ...(clock ? { clock } : {}), log: app.log });
+  if (secret || webhookSecret) app.register(inboundRoutes, { receive, secret, webhookSecret });
+  if (!smtp) return;
+  const listener = createSmtpListener({ inbound: address, receive, tls: smtp.tls, log: app.log });
+  /** The port the SMTP listener took: `smtp.port`, or the one given for port 0. */
+  const state = { port: /** @type {number | null} */ (null) };
+  app.decorate('inboundSmtp', state);
+  app.addHook('onReady', async () => {
+    state.port = await listener.listen(smtp.port, smtp.host);
+  });
+  app.addHook('onClose', async () => listener.close());
 }
 
 /**

@@ -1,10 +1,12 @@
 // @ts-check
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { Webhook } from 'standardwebhooks';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS } from './connection-limits.mjs';
 import { DEFAULT_STREAMS_PER_AGENT } from './event-hub.mjs';
 import { readForwardingConfig } from './jobs/forwarding/config.mjs';
+import { splitInboundAddress } from './inbound/reply-address.mjs';
 
 /**
  * @typedef {{
@@ -28,7 +30,17 @@ import { readForwardingConfig } from './jobs/forwarding/config.mjs';
  *   replyWindowDays: number,
  *   forwarding: import('./jobs/forwarding/config.mjs').ForwardingConfig,
  *   metrics: { token: string | null, port: number | null } | null,
+ *   inbound: InboundConfig | null,
  * }} ServerConfig
+ * @typedef {{
+ *   address: string,
+ *   replySecret: string | null,
+ *   smtp: { port: number, host: string, tls: { cert: Buffer, key: Buffer } | null } | null,
+ *   secret: string | null,
+ *   webhookSecret: string | null,
+ * }} InboundConfig
+ *   Visitors' email answers: `address` is HEARD_INBOUND_ADDRESS; `smtp` Heard's own listener;
+ *   `secret` and `webhookSecret` authenticate `POST /inbound/email`.
  */
 
 /**
@@ -89,6 +101,7 @@ export function checkConfig(env) {
     linkSecret: setting(() => linkSecret(env)),
     forwarding: setting(() => readForwardingConfig(env)),
     metrics: setting(() => metrics(env)),
+    inbound: setting(() => inbound(env)),
   };
   return { config: errors.length === 0 ? config : null, errors };
 }
@@ -97,6 +110,65 @@ export function checkConfig(env) {
 export function describeDatabase(url) {
   const parsed = new URL(url);
   return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
+}
+
+/**
+ * Visitors' answers by email, off unless HEARD_INBOUND_ADDRESS is set. The secrets are never
+ * repeated in an error.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {InboundConfig | null}
+ */
+function inbound(env) {
+  const address = env.HEARD_INBOUND_ADDRESS?.trim() || null;
+  const dependents = ['HEARD_INBOUND_SMTP_PORT', 'HEARD_INBOUND_SECRET', 'HEARD_INBOUND_WEBHOOK_SECRET', 'HEARD_REPLY_SECRET'].filter((name) => env[name]);
+  if (address === null) {
+    if (dependents.length > 0) throw new Error(`${dependents[0]} needs HEARD_INBOUND_ADDRESS, the address visitors' answers go to, such as reply@inbound.shop.example.`);
+    return null;
+  }
+  if (!splitInboundAddress(address) || address.includes('+')) {
+    throw new Error(`HEARD_INBOUND_ADDRESS must be one plain address without a +, such as reply@inbound.shop.example; got "${address}".`);
+  }
+  const replySecret = env.HEARD_REPLY_SECRET || null;
+  if (replySecret !== null && replySecret.length < LINK_SECRET_MIN) {
+    throw new Error(`HEARD_REPLY_SECRET must be at least ${LINK_SECRET_MIN} characters long, such as the output of openssl rand -base64 32; got ${replySecret.length}.`);
+  }
+  const secret = env.HEARD_INBOUND_SECRET || null;
+  if (secret !== null && (secret.length < MIN_METRICS_TOKEN || /\s/.test(secret))) {
+    throw new Error(`HEARD_INBOUND_SECRET must be at least ${MIN_METRICS_TOKEN} characters long, without spaces.`);
+  }
+  const webhookSecret = env.HEARD_INBOUND_WEBHOOK_SECRET || null;
+  if (webhookSecret !== null) {
+    try {
+      new Webhook(webhookSecret);
+    } catch {
+      throw new Error('HEARD_INBOUND_WEBHOOK_SECRET must be a Standard Webhooks secret, whsec_ followed by base64.');
+    }
+  }
+  const port = env.HEARD_INBOUND_SMTP_PORT ? integer(env, 'HEARD_INBOUND_SMTP_PORT', 0, 0) : null;
+  const certPath = env.HEARD_INBOUND_TLS_CERT || null;
+  const keyPath = env.HEARD_INBOUND_TLS_KEY || null;
+  if ((certPath === null) !== (keyPath === null)) throw new Error('HEARD_INBOUND_TLS_CERT and HEARD_INBOUND_TLS_KEY go together: set both files for STARTTLS, or neither.');
+  if (certPath !== null && port === null) throw new Error('HEARD_INBOUND_TLS_CERT is for the SMTP listener: set HEARD_INBOUND_SMTP_PORT too.');
+  const tls = certPath !== null && keyPath !== null ? { cert: readable('HEARD_INBOUND_TLS_CERT', certPath), key: readable('HEARD_INBOUND_TLS_KEY', keyPath) } : null;
+  return {
+    address,
+    replySecret,
+    smtp: port === null ? null : { port, host: env.HEARD_INBOUND_SMTP_HOST || '0.0.0.0', tls },
+    secret,
+    webhookSecret,
+  };
+}
+
+/**
+ * @param {string} name
+ * @param {string} path
+ */
+function readable(name, path) {
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new Error(`${name} must name a readable PEM file; ${resolve(path)} could not be read.`);
+  }
 }
 
 /** The shortest metrics token accepted: a scraper's secret, not a word. */

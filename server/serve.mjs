@@ -38,9 +38,10 @@ export async function serve(config, { print = console.log, logger = { level: con
     identitySecret: config.identitySecret,
     replyWindowDays: config.replyWindowDays,
     logger,
-    jobs: { ...config.forwarding, linkSecret: config.linkSecret },
+    jobs: { ...config.forwarding, linkSecret: config.linkSecret, inboundAddress: config.inbound?.address ?? null, replySecret: config.inbound?.replySecret ?? null },
     mailer: config.forwarding.smtpUrl ? createMailer(config.forwarding.smtpUrl) : null,
     metrics: config.metrics ? { token: config.metrics.token } : null,
+    inbound: config.inbound ? { smtp: config.inbound.smtp, secret: config.inbound.secret, webhookSecret: config.inbound.webhookSecret } : null,
   });
   const metricsServer = config.metrics?.port != null ? metricsOnLoopback(app, config.metrics.port) : null;
   const retention = startRetentionSweep({ store, days: config.retentionDays, log: app.log });
@@ -71,6 +72,11 @@ export async function serve(config, { print = console.log, logger = { level: con
   print(`  allowed origins  ${[...allowedOrigins].join(', ')}`);
   if (config.metrics) {
     print(`  metrics          ${[config.metrics.token ? `${origin}/metrics (bearer token)` : null, metricsOrigin ? `${metricsOrigin}/metrics` : null].filter(Boolean).join(', ')}`);
+  }
+  if (config.inbound) {
+    const smtpPort = /** @type {{ inboundSmtp?: { port: number | null } }} */ (/** @type {unknown} */ (app)).inboundSmtp?.port;
+    const ways = [smtpPort != null ? `SMTP on ${config.inbound.smtp?.host}:${smtpPort}${config.inbound.smtp?.tls ? ' (STARTTLS)' : ''}` : null, config.inbound.secret || config.inbound.webhookSecret ? `POST ${origin}/inbound/email` : null];
+    print(`  email answers    ${config.inbound.address} (reply+token), ${ways.filter(Boolean).join(', ') || 'no way in configured yet'}`);
   }
   if (admin?.generatedPassword) {
     print(`  first admin      ${admin.email}   password ${admin.generatedPassword}`);

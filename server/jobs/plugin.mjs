@@ -14,6 +14,7 @@ import { createEvent, eventJobs } from './forwarding/events.mjs';
 import { FOLLOW_UP_JOB, followUpHandler, followUpJob } from './commitments/follow-up.mjs';
 import { MESSAGE_CLAIMANT_JOB, OVERDUE_CLAIMANT_JOB, OVERDUE_JOB, overdueClaimantHandler, overdueHandler } from './commitments/overdue.mjs';
 import { followUpRoutes } from './commitments/routes.mjs';
+import { replyAddress, splitInboundAddress } from '../inbound/reply-address.mjs';
 import { DUE_MOVED_MAIL_JOB, dueMovedMailJob, REPLY_MAIL_JOB, replyMailJob, visitorMailHandler } from './commitments/visitor-mail.mjs';
 
 /**
@@ -27,10 +28,15 @@ import { DUE_MOVED_MAIL_JOB, dueMovedMailJob, REPLY_MAIL_JOB, replyMailJob, visi
  *   worker?: boolean,
  *   pollMs?: number,
  *   linkSecret?: string | null,
+ *   inboundAddress?: string | null,
+ *   replySecret?: string | null,
  * }} JobOptions
  *   `worker: false` builds everything but runs no worker (a test drives `runDue` itself).
  *   `linkSecret` (`HEARD_LINK_SECRET`) signs the follow-up email's links instead of the secret
  *   kept in the database; with it, a link is taken only for a follow-up that was sent.
+ *   `inboundAddress` (`HEARD_INBOUND_ADDRESS`) gives each complaint's reply and date emails a
+ *   Reply-To of its own, signed with `replySecret` (`HEARD_REPLY_SECRET`) or, without it, a
+ *   secret made once in the database.
  * @typedef {import('../store/store.mjs').Store & import('./forwarding/service.mjs').DestinationStore & import('./worker.mjs').JobQueue & {
  *   countJobs(): Promise<{ pending: number, failed: number, done: number }>,
  *   retryJob(id: string, at: string): Promise<boolean>,
@@ -68,7 +74,20 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     return linkSecret;
   };
   const publicUrl = () => origin ?? 'http://localhost';
-  const visitorMail = visitorMailHandler({ store, mailer, from: options.mailFrom ?? 'Heard <heard@localhost>', replyTo: options.teamEmail ?? null });
+  const inbound = options.inboundAddress ? splitInboundAddress(options.inboundAddress) : null;
+  /** The key reply addresses are signed with, read at start like the link secret. */
+  let replySecret = '';
+  const replyKey = () => {
+    if (!replySecret) throw new Error('The reply address secret is read when the server starts.');
+    return replySecret;
+  };
+  const visitorMail = visitorMailHandler({
+    store,
+    mailer,
+    from: options.mailFrom ?? 'Heard <heard@localhost>',
+    replyTo: options.teamEmail ?? null,
+    replyAddress: inbound ? (complaintId) => replyAddress(inbound, replyKey(), complaintId) : null,
+  });
   const worker = createWorker({
     store,
     handlers: counted(metrics, {
@@ -113,6 +132,9 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
       origin ??= listening;
     },
     secret,
+    /** The inbound address split, when answers come back by email; `replyKey` signs its tokens. */
+    inbound,
+    replyKey,
     /** Whether a follow-up link is taken only for a follow-up that was sent (a configured link secret). */
     linksNeedSentFollowUp: Boolean(options.linkSecret),
     /**
@@ -178,6 +200,7 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     },
     async start() {
       linkSecret = options.linkSecret || (await store.serverSecret('link-signing', () => randomBytes(32).toString('base64url')));
+      if (inbound) replySecret = options.replySecret || (await store.serverSecret('reply-address', () => randomBytes(32).toString('base64url')));
       await forwarding.syncEnvironment(options.destinations ?? []);
       if (options.worker !== false) worker.start();
     },

@@ -51,6 +51,7 @@ export function checkMessage(body) {
  * @param {MessageRouteOptions} options
  */
 export async function messageRoutes(receiver, { store, origins, perMinute, replyWindowMs, clock, jobsForMessage, wakeWorker }) {
+  const keep = keepVisitorMessage({ store, replyWindowMs, clock, jobsForMessage, wakeWorker });
   receiver.post(
     '/complaints/:id/messages',
     {
@@ -73,9 +74,7 @@ export async function messageRoutes(receiver, { store, origins, perMinute, reply
       if (key !== undefined && key !== message.id) {
         return reply.code(400).send({ error: 'idempotency-key-mismatch', message: 'Idempotency-Key must equal the message id.' });
       }
-      const receivedAt = new Date(clock.now()).toISOString();
-      const jobs = await jobsForMessage(complaintId, { ...message, receivedAt });
-      const result = await store.addThreadMessage({ complaintId, ...message, receivedAt, windowMs: replyWindowMs, jobs });
+      const result = await keep(complaintId, message, request.log);
       switch (result.outcome) {
         case 'not-found':
           return reply.code(404).send({ error: 'not-found', message: 'No complaint with this id and key.' });
@@ -90,10 +89,48 @@ export async function messageRoutes(receiver, { store, origins, perMinute, reply
         case 'replay':
           return reply.header('Idempotent-Replayed', 'true').code(200).send({ ...result.receipt, status: visitorStatus(result.receipt.status) });
       }
-      request.log.info({ complaintId, messageId: message.id, reopened: result.reopened }, 'visitor message received');
-      store.events.publish('updated', { id: complaintId }).catch((error) => request.log.error({ err: error }, 'live update not sent'));
-      if (jobs.length > 0) wakeWorker();
       return reply.code(201).send({ ...result.receipt, status: visitorStatus(result.receipt.status) });
     },
   );
+}
+
+/**
+ * Keeps a visitor's message in its complaint's thread, however it came (the widget or an email
+ * answer): stored once per id with the jobs it starts (its event to destinations, the claimant's
+ * email), then the open inboxes are told and the worker woken. The text is never logged.
+ * @param {Pick<MessageRouteOptions, 'store' | 'replyWindowMs' | 'clock' | 'jobsForMessage' | 'wakeWorker'>} options
+ */
+export function keepVisitorMessage({ store, replyWindowMs, clock, jobsForMessage, wakeWorker }) {
+  /**
+   * @param {string} complaintId
+   * @param {{ id: string, text: string, at: string }} message
+   * @param {{ info(object: object, message: string): void, error(object: object, message: string): void }} log
+   */
+  return async (complaintId, message, log) => {
+    const receivedAt = new Date(clock.now()).toISOString();
+    const jobs = await jobsForMessage(complaintId, { ...message, receivedAt });
+    const result = await store.addThreadMessage({ complaintId, ...message, receivedAt, windowMs: replyWindowMs, jobs });
+    if (result.outcome === 'created') {
+      log.info({ complaintId, messageId: message.id, reopened: result.reopened }, 'visitor message received');
+      store.events.publish('updated', { id: complaintId }).catch((error) => log.error({ err: error }, 'live update not sent'));
+      if (jobs.length > 0) wakeWorker();
+    }
+    return result;
+  };
+}
+
+/**
+ * An email answer's way into the thread: what the inbound mail takes to thread a message.
+ * @param {Pick<MessageRouteOptions, 'store' | 'replyWindowMs' | 'clock' | 'jobsForMessage' | 'wakeWorker'>} options
+ * @param {{ info(object: object, message: string): void, error(object: object, message: string): void }} log
+ * @returns {import('../inbound/receive.mjs').ThreadMessage}
+ */
+export function threadEmailAnswer(options, log) {
+  const keep = keepVisitorMessage(options);
+  return async ({ id, complaintId, text, at }) => {
+    const result = await keep(complaintId, { id, text, at: new Date(at).toISOString() }, log);
+    if (result.outcome === 'not-found') return { threaded: false, reason: 'deleted' };
+    if (result.outcome === 'window-closed') return { threaded: false, reason: 'window-closed' };
+    return { threaded: true };
+  };
 }

@@ -27,6 +27,7 @@ describe('server configuration from the environment', () => {
       linkSecret: null,
       forwarding: readForwardingConfig({}),
       metrics: null,
+      inbound: null,
     });
   });
 
@@ -74,6 +75,7 @@ describe('server configuration from the environment', () => {
       linkSecret: 'k'.repeat(32),
       forwarding: readForwardingConfig({}),
       metrics: null,
+      inbound: null,
     });
   });
 
@@ -120,5 +122,41 @@ describe('server configuration from the environment', () => {
 
   it('names HEARD_DB when it points at a folder', () => {
     expect(() => readConfig({ HEARD_DB: tmpdir() })).toThrow(/HEARD_DB/);
+  });
+
+  describe('email answers (HEARD_INBOUND_*)', () => {
+    const ADDRESS = { HEARD_INBOUND_ADDRESS: 'reply@inbound.shop.example' };
+
+    it('takes the inbound address alone, with the listener and the secrets when given', () => {
+      expect(readConfig(ADDRESS).inbound).toEqual({ address: 'reply@inbound.shop.example', replySecret: null, smtp: null, secret: null, webhookSecret: null });
+      const webhookSecret = `whsec_${Buffer.from('w'.repeat(24)).toString('base64')}`;
+      const inbound = readConfig({ ...ADDRESS, HEARD_INBOUND_SMTP_PORT: '2525', HEARD_INBOUND_SECRET: 's'.repeat(32), HEARD_INBOUND_WEBHOOK_SECRET: webhookSecret, HEARD_REPLY_SECRET: 'r'.repeat(32) }).inbound;
+      expect(inbound).toEqual({ address: 'reply@inbound.shop.example', replySecret: 'r'.repeat(32), smtp: { port: 2525, host: '0.0.0.0', tls: null }, secret: 's'.repeat(32), webhookSecret });
+    });
+
+    it('stops start-up with one line naming the variable, never repeating a secret', () => {
+      const cases: [Record<string, string>, RegExp][] = [
+        [{ HEARD_INBOUND_ADDRESS: 'not an address' }, /^HEARD_INBOUND_ADDRESS must be one plain address without a \+, such as reply@inbound\.shop\.example; got "not an address"\.$/],
+        [{ HEARD_INBOUND_ADDRESS: 'reply+x@inbound.shop.example' }, /^HEARD_INBOUND_ADDRESS must be one plain address without a \+/],
+        [{ HEARD_INBOUND_SMTP_PORT: '2525' }, /^HEARD_INBOUND_SMTP_PORT needs HEARD_INBOUND_ADDRESS/],
+        [{ ...ADDRESS, HEARD_INBOUND_SMTP_PORT: 'twenty-five' }, /^HEARD_INBOUND_SMTP_PORT must be a whole number/],
+        [{ ...ADDRESS, HEARD_INBOUND_SECRET: 'short-inbound-secret' }, /^HEARD_INBOUND_SECRET must be at least 32 characters long, without spaces\.$/],
+        [{ ...ADDRESS, HEARD_REPLY_SECRET: 'short-reply-secret' }, /^HEARD_REPLY_SECRET must be at least 32 characters long/],
+        [{ ...ADDRESS, HEARD_INBOUND_WEBHOOK_SECRET: 'whsec_***not base64***' }, /^HEARD_INBOUND_WEBHOOK_SECRET must be a Standard Webhooks secret/],
+        [{ ...ADDRESS, HEARD_INBOUND_SMTP_PORT: '2525', HEARD_INBOUND_TLS_CERT: '/nowhere/cert.pem' }, /^HEARD_INBOUND_TLS_CERT and HEARD_INBOUND_TLS_KEY go together/],
+        [{ ...ADDRESS, HEARD_INBOUND_SMTP_PORT: '2525', HEARD_INBOUND_TLS_CERT: '/nowhere/cert.pem', HEARD_INBOUND_TLS_KEY: '/nowhere/key.pem' }, /^HEARD_INBOUND_TLS_CERT must name a readable PEM file/],
+      ];
+      for (const [env, message] of cases) {
+        let error: unknown;
+        try {
+          readConfig(env);
+        } catch (thrown) {
+          error = thrown;
+        }
+        expect((error as Error | undefined)?.message, JSON.stringify(env)).toMatch(message);
+        expect((error as Error).message).not.toMatch(/short-inbound-secret|short-reply-secret|not base64/);
+        expect((error as Error).message).not.toContain('\n');
+      }
+    });
   });
 });

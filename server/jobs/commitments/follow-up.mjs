@@ -10,6 +10,7 @@ import { escapeHtml, sendEmail } from '../forwarding/email.mjs';
 import { fill, greetingFor, messagesFor } from './messages.mjs';
 import { RATING_LINK_DAYS, signRatingToken } from './rating-link.mjs';
 import { visitorAddress } from './visitor-mail.mjs';
+import { OWN_MAIL_HEADERS } from '../../inbound/auto-reply.mjs';
 
 export const FOLLOW_UP_JOB = 'commitment.follow-up';
 /** An unsubscribe link keeps working long after the rating link has expired. */
@@ -81,7 +82,8 @@ export function composeFollowUp({ complaint, publicUrl, secret, now, from, reply
     html: `<!doctype html><meta charset="utf-8"><pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(text)}</pre>`,
     // One-click unsubscribe for mail clients (RFC 8058).
     list: { unsubscribe: unsubscribeUrl },
-    headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    // Automatic and Heard's (see inbound/auto-reply.mjs), so no answering loop can start.
+    headers: { ...OWN_MAIL_HEADERS, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   };
 }
 

@@ -12,6 +12,7 @@
 import { escapeHtml, oneAddress, sendEmail } from '../forwarding/email.mjs';
 import { fill, greetingFor, updateMessagesFor } from './messages.mjs';
 import { REPLY_MAIL_JOB } from '../../store/shared.mjs';
+import { OWN_MAIL_HEADERS } from '../../inbound/auto-reply.mjs';
 
 // The store reads a reply's email state from these jobs, so the kind's name lives with it.
 export { REPLY_MAIL_JOB };
@@ -75,8 +76,9 @@ const orderKey = (complaintId) => `visitor-mail:${complaintId}`;
 
 /**
  * @typedef {{ from: string, replyTo: string | null, messageId: string }} Envelope
- *   `replyTo`: the team address visitors' answers go to; `messageId` is the job's, the same on
- *   every attempt, so a mail system can drop a copy sent again after a crash.
+ *   `replyTo`: where visitors' answers go, the complaint's own reply address or the team's;
+ *   `messageId` is the job's, the same on every attempt, so a mail system can drop a copy sent
+ *   again after a crash.
  */
 
 /**
@@ -112,7 +114,8 @@ export function composeDueMovedEmail(complaint, { dueBy, reason }, envelope) {
 
 /**
  * Plain text, and an HTML part that is only that text escaped: nothing an agent or a visitor
- * typed can become markup in a mail client.
+ * typed can become markup in a mail client. The headers say the mail is Heard's and automatic,
+ * so an out-of-office answer is not sent back to it, and one that is anyway is known again.
  * @param {import('../../store/store.mjs').Complaint} complaint
  * @param {string} subject
  * @param {string} text
@@ -127,6 +130,7 @@ function message(complaint, subject, text, { from, replyTo, messageId }) {
     text,
     html: `<!doctype html><meta charset="utf-8"><pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(text)}</pre>`,
     messageId,
+    headers: OWN_MAIL_HEADERS,
   };
 }
 
@@ -139,15 +143,18 @@ function message(complaint, subject, text, { from, replyTo, messageId }) {
  *   mailer: import('../forwarding/email.mjs').Mailer | null,
  *   from: string,
  *   replyTo: string | null,
+ *   replyAddress?: ((complaintId: string) => string | null) | null,
  * }} deps
+ *   `replyAddress`: the complaint's own reply address (`HEARD_INBOUND_ADDRESS`), so the visitor's
+ *   answer lands in its thread; without it, or when it gives none, answers go to `replyTo`.
  * @returns {import('../worker.mjs').JobHandler}
  */
-export function visitorMailHandler({ store, mailer, from, replyTo }) {
+export function visitorMailHandler({ store, mailer, from, replyTo, replyAddress = null }) {
   const domain = /@([^\s@<>]+)>?\s*$/.exec(from)?.[1] ?? 'heard.invalid';
   return async (job) => {
     const complaint = job.complaintId ? await store.getRecord(job.complaintId) : null;
     if (!complaint || !visitorAddress(complaint.record)) return { ok: true };
-    const envelope = { from, replyTo, messageId: `<${job.id}@${domain}>` };
+    const envelope = { from, replyTo: replyAddress?.(complaint.record.id) ?? replyTo, messageId: `<${job.id}@${domain}>` };
     /** @type {ReturnType<typeof composeReplyEmail>} */
     let email;
     if (job.kind === DUE_MOVED_MAIL_JOB) {

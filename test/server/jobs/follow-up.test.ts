@@ -78,6 +78,9 @@ describe('follow-up emails', () => {
     expect(mail?.text).toContain('Kedves Kiss Anna!');
     const unsubscribeUrl = /(https:\/\/heard\.shop\.example\/follow-up\/unsubscribe\?\S+)/.exec(mail!.text!)![1];
     expect((mail?.headers.get('list') as { unsubscribe: { url: string } }).unsubscribe.url).toBe(unsubscribeUrl);
+    // Automatic and Heard's: no out-of-office answers it, and one coming back is not threaded.
+    expect(mail?.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(mail?.headers.get('x-heard-mail')).toBeTruthy();
     expect(String(mail?.html).match(/<[a-z!/][^>]*>/gi)).toEqual(['<!doctype html>', '<meta charset="utf-8">', '<pre style="white-space:pre-wrap;font-family:inherit">', '</pre>']);
 
     const rated = await app.inject({ method: 'GET', url: linkFor(mail!.text!, 4) });
