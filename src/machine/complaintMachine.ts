@@ -54,7 +54,9 @@ const onWords = <const T extends readonly object[]>(...taken: T) => [refuseBadMe
 const handoffByVisitor = {
   guard: 'isNotHandingOff',
   target: '#complaint.conversation.handoff',
-  actions: 'handoffByVisitor',
+  // Whatever step they leave from, the record carries the triage of all they wrote, and the
+  // date promised follows from it.
+  actions: ['runTriage', 'handoffByVisitor'],
 } as const;
 
 /** The machine's side effects, as `machine.provide({ actors })` would replace them. */
@@ -262,7 +264,8 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
           on: { 'handoff.request': handoffByVisitor },
         },
         commit: {
-          entry: 'commit',
+          // Words typed since the last triage (an outcome in their own words) count too.
+          entry: ['runTriage', 'commit'],
           tags: ['reviewing', 'canHandoff'],
           on: {
             'complaint.send': { target: 'submitting', actions: 'markSubmitted' },
