@@ -67,7 +67,7 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     return linkSecret;
   };
   const publicUrl = () => origin ?? 'http://localhost';
-  const visitorMail = visitorMailHandler({ store, mailer, from: options.mailFrom ?? 'Heard <heard@localhost>', replyTo: options.teamEmail ?? null });
+  const visitorMail = visitorMailHandler({ store, mailer, from: options.mailFrom ?? 'Heard <heard@localhost>', replyTo: options.teamEmail ?? null, clock });
   const worker = createWorker({
     store,
     handlers: counted(metrics, {
