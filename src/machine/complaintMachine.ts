@@ -102,6 +102,7 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
     isValidRating: G.isValidRating,
     isUnrated: G.isUnrated,
     isNewLocale: G.isNewLocale,
+    isOwnReceipt: G.isOwnReceipt,
   },
   actions: {
     greet: withEvent(A.greet),
@@ -131,6 +132,7 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
     markSubmitted: withAt(A.markSubmitted),
     thank: assign(({ context }, delivery: DeliveryState) => A.thank(context, delivery)),
     rate: withEvent(A.rate),
+    takeReceipt: withEvent(A.takeReceipt),
     newComplaint: withEvent(A.newComplaint),
     noteStatuses: assign((_, pastStatuses: PastStatus[]) => ({ pastStatuses })),
     refuseMessage: assign(({ context, event }) => ({ error: G.messageError({ context, event }) })),
@@ -163,6 +165,8 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
         'visitor.identify': { actions: 'identify' },
         'locale.set': { guard: 'isNewLocale', actions: 'setLocale' },
         'locale.dismiss': { actions: 'dismissLocale' },
+        // Whenever it comes (at once, or once back online), the receiver's word stands.
+        'complaint.receipt': { guard: 'isOwnReceipt', actions: 'takeReceipt' },
       },
       states: {
         greet: {
