@@ -1,0 +1,88 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
+import { formatDue } from '../../src/i18n/due';
+import { finishComplaint, sendMessages } from './support/widget-page';
+import { assertWidgetBuilt, launchChromium } from './support/widget-server';
+
+/*
+ * One commitment, in real Chromium against the real receiver: the date in the thanks line is
+ * the one the receiver stored and answered, said in the visitor's zone with the zone named, even
+ * when the receiver's triage reads the complaint as more urgent than the widget could.
+ */
+
+const ZONE = 'Asia/Kuala_Lumpur';
+
+let browser: Browser;
+let app: ReturnType<typeof createApp>;
+let store: ReturnType<typeof createSqliteStore>;
+let base: string;
+
+beforeAll(async () => {
+  assertWidgetBuilt();
+  store = createSqliteStore({ path: ':memory:' });
+  const origins = new Set<string>();
+  app = createApp({ store, allowedOrigins: origins, rateLimit: 0 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  origins.add(base);
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  store?.close();
+});
+
+/** Tells the widget what happened, asks for a person at once, and returns the receiver's 201 answer. */
+async function complainAndAskForPerson(page: Page, text: string): Promise<{ id: string; reference: string; dueBy: string }> {
+  await page.goto(`${base}/`);
+  await page.getByRole('button', { name: 'Raise a complaint' }).click();
+  await sendMessages(page, [text]);
+  const answered = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/complaints');
+  await page.getByRole('button', { name: 'Talk to a person' }).click();
+  await finishComplaint(page);
+  return (await answered).json();
+}
+
+/** The thanks line, once it names `reference`. */
+async function thanksLine(page: Page, reference: string): Promise<string> {
+  const line = page.locator('[role="log"] li').filter({ hasText: `Your reference is ${reference}.` });
+  await line.waitFor();
+  return (await line.textContent()) ?? '';
+}
+
+describe('the date the visitor is promised', () => {
+  it('is the date the receiver stored, said as the receiver answered it', async () => {
+    const context = await browser.newContext({ timezoneId: ZONE });
+    const page = await context.newPage();
+    const receipt = await complainAndAskForPerson(page, 'The heater you sold me caught fire last night and burned my hand.');
+    const stored = await store.getRecord(receipt.id);
+    expect(stored!.summary.dueBy).toBe(receipt.dueBy);
+    // Asked for a person before "that is everything", the complaint still went out triaged.
+    expect(stored!.record.triage.urgency).toBe('critical');
+    const line = await thanksLine(page, receipt.reference);
+    expect(line).toContain(formatDue('en', receipt.dueBy, stored!.record.submittedAt, ZONE));
+    await context.close();
+  });
+
+  it("is the receiver's, not the widget's estimate, when the receiver reads the complaint as more urgent", async () => {
+    const context = await browser.newContext({ timezoneId: ZONE });
+    // The Slovak language pack never arrives: the widget cannot read what the visitor wrote,
+    // the receiver (with every language) can.
+    await context.route('**/heard-sk-*.js', (route) => route.abort());
+    const page = await context.newPage();
+    const receipt = await complainAndAskForPerson(page, 'Ohrievač, ktorý ste mi predali, začal horieť a popálil mi ruku.');
+    const stored = await store.getRecord(receipt.id);
+    expect(stored!.summary.urgency).toBe('critical');
+    expect(stored!.record.triage.urgency).not.toBe('critical');
+    // The widget's own estimate was later than the receiver's.
+    expect(Date.parse(stored!.record.commitment!.dueBy)).toBeGreaterThan(Date.parse(receipt.dueBy));
+    expect(stored!.summary.dueBy).toBe(receipt.dueBy);
+    const line = await thanksLine(page, receipt.reference);
+    expect(line).toContain(formatDue('en', receipt.dueBy, stored!.record.submittedAt, ZONE));
+    expect(line).not.toContain(formatDue('en', stored!.record.commitment!.dueBy, stored!.record.submittedAt, ZONE));
+    await context.close();
+  });
+});
