@@ -14,10 +14,12 @@ const DAY = 86_400_000;
  * @param timeZone the zone to say it in (default: the reader's own)
  */
 export function dueFormat(due: number, from: number, timeZone?: string): Intl.DateTimeFormatOptions {
-  return Math.abs(due - from) >= DAY
-    ? // The year only when it is not this one.
-      { weekday: 'long', day: 'numeric', month: 'long', year: new Date(due).getFullYear() > new Date(from).getFullYear() ? 'numeric' : undefined, timeZone }
-    : { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone };
+  const when: Intl.DateTimeFormatOptions =
+    Math.abs(due - from) >= DAY
+      ? // The year only when it is not this one.
+        { day: 'numeric', month: 'long', year: new Date(due).getFullYear() > new Date(from).getFullYear() ? 'numeric' : undefined }
+      : { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+  return { weekday: 'long', timeZone, ...when };
 }
 
 /**

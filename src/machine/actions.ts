@@ -363,25 +363,24 @@ export function thank(context: ComplaintContext, delivery: ComplaintContext['del
   return { delivery, messages: push(context, lines) };
 }
 
-/** Lines that tell the visitor their reference and date: said again with the receiver's. */
-const RECEIPT_LINES: readonly (MessageKey | undefined)[] = ['thank.reference', 'thank.referenceNoDue', 'handoff.thank'];
-
 /**
  * The receiver's answer: the reference and date its queue shows (it triages what was written
- * again) stand over the widget's own estimate. The thanks line is said again with them, and a
- * date that moved later is told, not slipped in.
+ * again) stand over the widget's own estimate. The lines that told the reference (the thanks
+ * line) are said again with them, and a date that moved later is told, not slipped in.
  */
 export function takeReceipt(context: ComplaintContext, event: EventOf<'complaint.receipt'>): Patch {
   const was = context.commitment;
+  // An answer without a date leaves the widget's own.
   const dueBy = event.dueBy ?? was?.dueBy;
-  const commitment = was && dueBy ? { ...was, dueBy } : was;
   const messages = context.messages.map((m) =>
-    RECEIPT_LINES.includes(m.key) ? { ...m, params: { ...m.params, reference: event.reference, ...(dueBy && m.params?.due ? { due: { date: dueBy, from: m.at } } : {}) } } : m,
+    m.params?.reference === context.reference
+      ? { ...m, params: { ...m.params, reference: event.reference, ...(dueBy && m.params.due && { due: { date: dueBy, from: m.at } }) } }
+      : m,
   );
   const later = was && dueBy && Date.parse(dueBy) > Date.parse(was.dueBy);
   return {
     reference: event.reference,
-    commitment,
+    commitment: was && dueBy ? { ...was, dueBy } : was,
     messages: later ? push({ messages }, [bot(event.at, 'thank.later', { due: { date: dueBy, from: event.at } })]) : messages,
   };
 }

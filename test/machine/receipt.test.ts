@@ -46,7 +46,7 @@ describe("the receiver's receipt", () => {
     expect(line).toContain('HRD-SRV001');
     expect(line).not.toContain('HRD-7K3F9Q');
     expect(snap.context.messages.filter((m) => m.key === 'thank.later')).toHaveLength(1);
-    expect(said(actor).at(-1)).toMatch(/later than the one we gave you/);
+    expect(said(actor).at(-1)).toMatch(/needs longer than we said: we will be in touch by/);
   });
 
   it('an earlier date from the server replaces the estimate without a word about a change', async () => {
