@@ -1,10 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.mjs';
-import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import { formatDue } from '../../src/i18n/due';
+import { startRealReceiver, type RealReceiver } from './support/receiver';
 import { finishComplaint, sendMessages } from './support/widget-page';
-import { assertWidgetBuilt, launchChromium } from './support/widget-server';
+import { launchChromium } from './support/widget-server';
 
 /*
  * One commitment, in real Chromium against the real receiver: the date in the thanks line is
@@ -15,24 +14,18 @@ import { assertWidgetBuilt, launchChromium } from './support/widget-server';
 const ZONE = 'Asia/Kuala_Lumpur';
 
 let browser: Browser;
-let app: ReturnType<typeof createApp>;
-let store: ReturnType<typeof createSqliteStore>;
+let receiver: RealReceiver;
 let base: string;
+let store: RealReceiver['store'];
 
 beforeAll(async () => {
-  assertWidgetBuilt();
-  store = createSqliteStore({ path: ':memory:' });
-  const origins = new Set<string>();
-  app = createApp({ store, allowedOrigins: origins, rateLimit: 0 });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  origins.add(base);
+  receiver = await startRealReceiver();
+  ({ base, store } = receiver);
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  store?.close();
+  await receiver?.close();
 });
 
 /** Tells the widget what happened, asks for a person at once, and returns the receiver's 201 answer. */

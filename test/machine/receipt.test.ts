@@ -3,7 +3,7 @@ import { createActor, fromPromise } from 'xstate';
 import { translate } from '../../src/i18n/translate';
 import { en } from '../../src/i18n/catalogs/en';
 import type { ChatMessage } from '../../src/machine/context';
-import { SPECIFIC, at, baseInput, conversation, fakeMachine, newFakes, settle, start } from './harness';
+import { at, baseInput, conversation, fakeMachine, newFakes, sendComplaint, settle, start } from './harness';
 
 /*
  * The receiver triages again and its queue shows its own date: the thanks line says that one,
@@ -13,27 +13,24 @@ import { SPECIFIC, at, baseInput, conversation, fakeMachine, newFakes, settle, s
 
 type Actor = ReturnType<typeof start>['actor'];
 
-function toSent(actor: Actor) {
-  actor.send({ type: 'visitor.say', text: SPECIFIC, at: at() });
-  actor.send({ type: 'visitor.done', at: at() });
-  actor.send({ type: 'restate.confirm', at: at() });
-  actor.send({ type: 'outcome.choose', kind: 'refund', at: at() });
-  actor.send({ type: 'contact.submit', contact: { name: 'Ana Lim', email: 'ana@example.com' }, at: at() });
-  actor.send({ type: 'complaint.send', at: at() });
-}
 
 const said = (actor: Actor) =>
   actor.getSnapshot().context.messages.map((m: ChatMessage) => (m.key ? translate(en, 'en', m.key, m.params, actor.getSnapshot().context.id) : m.text));
 const thanksLine = (actor: Actor) => said(actor).find((line) => line?.startsWith('Your reference is'));
+/** A complaint sent while offline: thanked with the widget's own estimate. */
+async function sentOffline(): Promise<Actor> {
+  const fakes = newFakes();
+  fakes.answer = 'queued';
+  const { actor } = start(fakes);
+  sendComplaint(actor);
+  await settle();
+  return actor;
+}
 const hours = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3_600_000).toISOString();
 
 describe("the receiver's receipt", () => {
   it('offline, the thanks line says the widget\'s own estimate, then the server\'s reference and later date, and that it moved', async () => {
-    const fakes = newFakes();
-    fakes.answer = 'queued';
-    const { actor } = start(fakes);
-    toSent(actor);
-    await settle();
+    const actor = await sentOffline();
     expect(conversation(actor)).toEqual({ thank: 'idle' });
     const estimate = actor.getSnapshot().context.commitment!.dueBy;
     expect(thanksLine(actor)).toContain('HRD-7K3F9Q');
@@ -50,11 +47,7 @@ describe("the receiver's receipt", () => {
   });
 
   it('an earlier date from the server replaces the estimate without a word about a change', async () => {
-    const fakes = newFakes();
-    fakes.answer = 'queued';
-    const { actor } = start(fakes);
-    toSent(actor);
-    await settle();
+    const actor = await sentOffline();
     const sooner = hours(actor.getSnapshot().context.commitment!.dueBy, -20);
     actor.send({ type: 'complaint.receipt', id: actor.getSnapshot().context.id, reference: 'HRD-7K3F9Q', dueBy: sooner, at: at() });
     expect(actor.getSnapshot().context.commitment!.dueBy).toBe(sooner);
@@ -74,7 +67,7 @@ describe("the receiver's receipt", () => {
     });
     const actor = createActor(machine, { input: baseInput() });
     actor.start();
-    toSent(actor);
+    sendComplaint(actor);
     await settle();
     await settle();
     expect(conversation(actor)).toEqual({ thank: 'idle' });
@@ -84,11 +77,7 @@ describe("the receiver's receipt", () => {
   });
 
   it("another complaint's receipt, or one with no date, leaves this one's date as it was", async () => {
-    const fakes = newFakes();
-    fakes.answer = 'queued';
-    const { actor } = start(fakes);
-    toSent(actor);
-    await settle();
+    const actor = await sentOffline();
     const before = actor.getSnapshot().context;
     actor.send({ type: 'complaint.receipt', id: '00000000-0000-4000-8000-000000000000', reference: 'HRD-OTHER1', dueBy: hours(before.commitment!.dueBy, 5), at: at() });
     expect(actor.getSnapshot().context).toBe(before);

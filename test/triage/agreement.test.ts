@@ -4,6 +4,7 @@ import { createReceiverCommitment, createReceiverTriage } from '../../server/rec
 import type { ComplaintRecord } from '../../src/record/record';
 import type { Locale } from '../../src/triage/types';
 import { at, baseInput, fakeMachine, newFakes, settle } from '../machine/harness';
+import { seededRandom } from '../storage/fixtures';
 
 /*
  * One commitment: what the widget triages from the transcript and promises, and what the
@@ -82,18 +83,6 @@ const BLOCKS: Record<Locale, Blocks> = {
   },
 };
 
-/** mulberry32: a small seeded generator, so the same complaints come every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 type Exit = 'done' | 'handoff-early' | 'handoff-outcome';
 const EXITS: Exit[] = ['done', 'handoff-early', 'handoff-outcome'];
 const PER_LANGUAGE = 80;
@@ -105,7 +94,7 @@ interface Case {
 }
 
 function generate(): Case[] {
-  const random = seeded(20261207);
+  const random = seededRandom(20261207);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const cases: Case[] = [];
   for (const locale of ['en', 'ms', 'hu', 'sk'] as const) {
