@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDue } from '../../src/i18n/due';
 import { startRealReceiver, type RealReceiver } from './support/receiver';
-import { finishComplaint, sendMessages } from './support/widget-page';
+import { finishComplaint, sendMessages, storedValues } from './support/widget-page';
+import type { ComplaintRecord } from '../../src/record/record';
 import { launchChromium } from './support/widget-server';
 
 /*
@@ -76,6 +77,38 @@ describe('the date the visitor is promised', () => {
     const line = await thanksLine(page, receipt.reference);
     expect(line).toContain(formatDue('en', receipt.dueBy, stored!.record.submittedAt, ZONE));
     expect(line).not.toContain(formatDue('en', stored!.record.commitment!.dueBy, stored!.record.submittedAt, ZONE));
+    await context.close();
+  });
+
+  it('offline, is the widget\'s own estimate, replaced by the receiver\'s once delivered, and the visitor is told it moved later', async () => {
+    const context = await browser.newContext({ timezoneId: ZONE });
+    const page = await context.newPage();
+    let online = false;
+    let answered: { reference: string; dueBy: string } | null = null;
+    await page.route('**/complaints', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      if (!online) return route.abort('internetdisconnected');
+      const record = route.request().postDataJSON() as ComplaintRecord;
+      // A receiver whose queue gives this complaint two more days than the widget promised.
+      answered = { reference: 'HRD-SRV777', dueBy: new Date(Date.parse(record.commitment!.dueBy) + 48 * 3_600_000).toISOString() };
+      return route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ id: record.id, receivedAt: new Date().toISOString(), ...answered }) });
+    });
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: 'Raise a complaint' }).click();
+    await sendMessages(page, ['The kettle I ordered arrived with a dented lid and the handle wobbles.']);
+    await finishComplaint(page);
+    const [queued] = await storedValues<{ body: ComplaintRecord }>(page, 'outbox');
+    const estimate = queued!.body;
+    const first = await thanksLine(page, estimate.reference);
+    expect(first).toContain(formatDue('en', estimate.commitment!.dueBy, estimate.submittedAt, ZONE));
+
+    online = true;
+    const line = await thanksLine(page, 'HRD-SRV777');
+    expect(line).toContain(formatDue('en', answered!.dueBy, estimate.submittedAt, ZONE));
+    expect(line).not.toContain(estimate.reference);
+    await page.locator('[role="log"] li').filter({ hasText: 'needs longer than we said' }).waitFor();
+    // Kept with the complaint on this device, for the status on a later visit.
+    await expect.poll(async () => (await storedValues<{ reference: string }>(page, 'history')).map((entry) => entry.reference)).toEqual(['HRD-SRV777']);
     await context.close();
   });
 });
