@@ -87,6 +87,7 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     from: options.mailFrom ?? 'Heard <heard@localhost>',
     replyTo: options.teamEmail ?? null,
     replyAddress: inbound ? (complaintId) => replyAddress(inbound, replyKey(), complaintId) : null,
+    clock,
   });
   const worker = createWorker({
     store,

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { RATING_WAIT_MS } from '../store/shared.mjs';
 import { canonicalHash } from './canonical-hash.mjs';
 import { createIdentityCheck } from './identity.mjs';
-import { createReceiverTriage } from './retriage.mjs';
+import { createReceiverCommitment, createReceiverTriage } from './retriage.mjs';
 import { ratingKeyMatches, statusKeyMatches, takeRatingKey, takeStatusKey } from './status-key.mjs';
 import { storableCopy } from './storable-text.mjs';
 import { visitorStatus } from './visitor-status.mjs';
@@ -63,7 +63,7 @@ export function allowedOrigin(origins) {
 export async function receiverRoutes(receiver, { store, validateRecord, origins, perMinute, forwarding, wakeWorker, identitySecret = null, statusPerMinute = 60, waitingRatings = WAITING_RATINGS, addressSecret = () => 'heard', metrics = null, presence, replyWindowMs }) {
     const isVerified = createIdentityCheck(identitySecret);
     // Loaded before the server listens: the first record should not wait for it.
-    const retriage = await createReceiverTriage();
+    const [retriage, commitment] = await Promise.all([createReceiverTriage(), createReceiverCommitment()]);
 
     const fromAllowedOrigin = allowedOrigin(origins);
 
@@ -126,7 +126,8 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
         if (stored.type === 'complaint') {
           const verified = isVerified(stored.visitor);
           const triage = retriage(stored, { verified });
-          checked = { summary: summariseRecord(stored, { triage, verified }), signals: triage.signals, statusKeyHash };
+          const due = commitment(stored, triage.urgency);
+          checked = { summary: summariseRecord(stored, { triage, verified, due }), signals: triage.signals, statusKeyHash };
           // Checked once, here; only `verified` is kept (see withoutIdentityProof).
           kept = withoutIdentityProof(stored);
         }

@@ -16,15 +16,18 @@ const EXCERPT_LENGTH = 160;
  *   or a verified premium customer with a pressing problem) or when the visitor asked for a
  *   person: that is the visitor's own request, which the widget may always pass on.
  *
+ * - the date promised is the receiver's (`due`, from `createReceiverCommitment`), the one its
+ *   201 answer gives the widget to show.
+ *
  * Without `checked` (records put straight into a store, as tests and tools do) the widget's
- * triage stands in for the receiver's, and nobody is verified.
+ * triage and date stand in for the receiver's, and nobody is verified.
  * @param {import('../store/store.mjs').ComplaintRecord} record
- * @param {{ triage: Pick<import('heard').TriageResult, 'urgency' | 'category' | 'language' | 'mood' | 'customerType' | 'escalation'>, verified: boolean }} [checked]
+ * @param {{ triage: Pick<import('heard').TriageResult, 'urgency' | 'category' | 'language' | 'mood' | 'customerType' | 'escalation'>, verified: boolean, due?: { dueBy: string | null, followUpAt: string | null } }} [checked]
  * @returns {import('../store/store.mjs').ComplaintSummary}
  */
 export function summariseRecord(record, checked) {
   const widget = record.triage;
-  const { triage, verified } = checked ?? {
+  const { triage, verified, due } = checked ?? {
     triage: { ...widget, escalation: record.handoff && !record.handoff.requested ? record.handoff.reason : null },
     verified: false,
   };
@@ -45,8 +48,8 @@ export function summariseRecord(record, checked) {
     name: record.visitor.name,
     excerpt: firstWords.length > EXCERPT_LENGTH ? `${firstWords.slice(0, EXCERPT_LENGTH - 1)}…` : firstWords,
     submittedAt: record.submittedAt,
-    dueBy: record.commitment?.dueBy ?? null,
-    followUpAt: record.followUpAt,
+    dueBy: due ? due.dueBy : (record.commitment?.dueBy ?? null),
+    followUpAt: due ? due.followUpAt : record.followUpAt,
     followUpConsent: record.visitor.followUpConsent,
   };
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../widget/src/embed/config';
 import { startWidget } from '../../widget/src/embed/runtime';
 import { openStore } from '../../widget/src/storage/store';
-import { freshIndexedDB, quietLogger } from '../storage/fixtures';
+import { complaint, freshIndexedDB, quietLogger } from '../storage/fixtures';
 
 const ENDPOINT = 'https://shop.example/complaints';
 const KEY = `conversation:${ENDPOINT}`;
@@ -13,13 +13,13 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function start(store: Awaited<ReturnType<typeof openStore>>, raw: Record<string, unknown> = {}) {
+async function start(store: Awaited<ReturnType<typeof openStore>>, raw: Record<string, unknown> = {}, answer?: (init: RequestInit) => Promise<Response>) {
   const host = document.createElement('div');
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });
   const { config } = parseConfig({ endpoint: ENDPOINT, ...raw }, 'https://shop.example/');
   // Delivery goes nowhere in these tests: nothing is submitted.
-  const fetch = vi.fn(() => new Promise<Response>(() => {}));
+  const fetch = vi.fn((_input: RequestInfo | URL, init?: RequestInit) => (answer ? answer(init ?? {}) : new Promise<Response>(() => {})));
   const api = await startWidget(host, root, config!, { window, document, store, fetch });
   cleanups.push(() => {
     api.destroy();
@@ -52,6 +52,20 @@ describe('starting the widget', () => {
     await waitFor(() => expect(root.querySelector('[role="log"]')?.textContent).toMatch(/here to help/));
     // The unsent text is not lost with the conversation.
     expect(root.querySelector('textarea')!.value).toBe('half a sentence');
+  });
+
+  it('a complaint left in the outbox on an earlier visit is kept on the device under the reference the receiver answered', async () => {
+    const store = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });
+    const record = complaint(1);
+    await store.enqueue(record, ENDPOINT, Date.now());
+    await store.addHistory({ id: record.id, reference: record.reference, at: Date.now(), endpoint: ENDPOINT, statusKey: 'k'.repeat(22) });
+    const answer = async (init: RequestInit) => {
+      const sent = JSON.parse(String(init.body)) as { id: string };
+      return new Response(JSON.stringify({ id: sent.id, reference: 'HRD-SRV001', receivedAt: new Date().toISOString(), dueBy: '2030-03-04T13:00:00.000Z' }), { status: 201 });
+    };
+    await start(store, {}, answer);
+    await waitFor(async () => expect((await store.listHistory()).map((entry) => entry.reference)).toEqual(['HRD-SRV001']));
+    expect(await store.listOutbox()).toEqual([]);
   });
 
   it('destroy() right after a change, with a draft save pending, throws nothing into the page', async () => {

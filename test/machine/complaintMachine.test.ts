@@ -477,6 +477,34 @@ describe('handoff to a person', () => {
     }
   });
 
+  it('a person asked for before "that is everything" gets the triage of what was written, and its date', async () => {
+    const fakes = newFakes();
+    const { actor } = start(fakes, baseInput({ identity: { email: 'ana@example.com' } }));
+    actor.send({ type: 'visitor.say', text: 'The heater you sold me caught fire last night and burned my hand.', at: at() });
+    actor.send({ type: 'handoff.request', at: at() });
+    await settle();
+    await settle();
+    const record = fakes.outbox[0]!;
+    expect(record.triage.urgency).toBe('critical');
+    // The owner's 4 business hours for critical, not the 24 of a normal complaint.
+    expect(record.commitment!.slaHours).toBe(4);
+    expect(record.commitment!.dueBy).toBe(actor.getSnapshot().context.commitment!.dueBy);
+  });
+
+  it('what the visitor typed as the outcome counts in the triage sent and the date promised', async () => {
+    const fakes = newFakes();
+    const { actor } = start(fakes, baseInput({ identity: { email: 'ana@example.com' } }));
+    tellAndFinish(actor, SPECIFIC);
+    actor.send({ type: 'restate.confirm', at: at() });
+    actor.send({ type: 'visitor.say', text: 'A refund. Also the blender caught fire and burned my hand.', at: at() });
+    expect(conversation(actor)).toBe('commit');
+    actor.send({ type: 'complaint.send', at: at() });
+    await settle();
+    await settle();
+    expect(fakes.outbox[0]!.triage.urgency).toBe('critical');
+    expect(fakes.outbox[0]!.commitment!.slaHours).toBe(4);
+  });
+
   it('asks for a way to reach the visitor first when none is known', () => {
     const { actor } = start();
     actor.send({ type: 'handoff.request', at: at() });

@@ -3,6 +3,7 @@ import { en } from '../../widget/src/i18n/catalogs/en';
 import { translate } from '../../widget/src/i18n/translate';
 import { complaintMachine } from '../../widget/src/machine/everyLanguage';
 import type { ComplaintInput, DeliveryState } from '../../widget/src/machine/context';
+import type { ComplaintEvent } from '../../widget/src/machine/events';
 import { buildRating, buildRecord, type Translator } from '../../widget/src/record/build';
 import type { ComplaintRecord, RatingRecord } from '../../widget/src/record/record';
 
@@ -75,3 +76,13 @@ export const settle = () => new Promise((r) => setTimeout(r, 0));
 /** A specific complaint: category, order number and amount, so no follow-up questions. */
 export const SPECIFIC =
   'My parcel for order #48213 arrived two weeks late and the box was crushed. The blender inside is cracked and I paid €89.99 for it.';
+
+/** From a new conversation to "Send complaint": a specific complaint, a refund, an email. */
+export function sendComplaint(actor: { send(event: ComplaintEvent): void }): void {
+  actor.send({ type: 'visitor.say', text: SPECIFIC, at: at() });
+  actor.send({ type: 'visitor.done', at: at() });
+  actor.send({ type: 'restate.confirm', at: at() });
+  actor.send({ type: 'outcome.choose', kind: 'refund', at: at() });
+  actor.send({ type: 'contact.submit', contact: { name: 'Ana Lim', email: 'ana@example.com' }, at: at() });
+  actor.send({ type: 'complaint.send', at: at() });
+}

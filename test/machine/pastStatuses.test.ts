@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise } from 'xstate';
 import type { PastStatus } from '../../widget/src/machine/context';
 import { schemaErrors } from '../support/schema';
-import { SPECIFIC, at, baseInput, fakeMachine, newFakes, settle, type Fakes } from './harness';
+import { SPECIFIC, at, baseInput, fakeMachine, newFakes, sendComplaint, settle, type Fakes } from './harness';
 
 /*
  * The status of the visitor's earlier complaints, as the machine holds it: read each time the
@@ -46,12 +46,7 @@ function startWith(reader: ReturnType<typeof scriptedReader>, fakes: Fakes = new
 }
 
 async function toThanks(actor: ReturnType<typeof startWith>) {
-  actor.send({ type: 'visitor.say', text: SPECIFIC, at: at() });
-  actor.send({ type: 'visitor.done', at: at() });
-  actor.send({ type: 'restate.confirm', at: at() });
-  actor.send({ type: 'outcome.choose', kind: 'refund', at: at() });
-  actor.send({ type: 'contact.submit', contact: { name: 'Ana Lim', email: 'ana@example.com' }, at: at() });
-  actor.send({ type: 'complaint.send', at: at() });
+  sendComplaint(actor);
   await settle();
   await settle();
 }

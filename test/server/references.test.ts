@@ -79,6 +79,30 @@ describe.each(bothStores())('complaint references on %s', (_name, openStore, ope
     expect(receipt).toEqual({ id: record.id, reference: record.reference, receivedAt: complaint.receivedAt, dueBy: complaint.summary.dueBy });
   });
 
+  it("answers and queues its own date when its triage reads the complaint as more urgent than the widget did, and keeps the widget's when they agree", async () => {
+    const { app, auth } = await start();
+    // Monday 09:00 UTC: the default hours give a critical complaint four business hours.
+    const submittedAt = '2030-03-04T09:00:00.000Z';
+    const widgetDue = '2030-03-05T09:00:00.000Z';
+    const followUpAt = '2030-03-07T09:00:00.000Z';
+    const fire = sampleComplaint({
+      submittedAt,
+      messages: [{ from: 'visitor', text: 'The heater you sold me caught fire last night and burned my hand.', at: submittedAt }],
+      triage: { urgency: 'normal' },
+      commitment: { action: 'A member of our team will reply.', dueBy: widgetDue, slaHours: 24 },
+      followUpAt,
+    });
+    const receipt = (await post(app, fire)).json();
+    expect(receipt.dueBy).toBe('2030-03-04T13:00:00.000Z');
+    const { complaint } = (await app.inject({ url: `/api/complaints/${fire.id}`, headers: auth })).json();
+    expect(complaint.summary.dueBy).toBe(receipt.dueBy);
+    // The follow-up keeps its distance from the date.
+    expect(complaint.summary.followUpAt).toBe('2030-03-06T13:00:00.000Z');
+
+    const agreed = sampleComplaint({ submittedAt, triage: { urgency: 'normal' }, commitment: { action: 'We will check.', dueBy: widgetDue, slaHours: 24 } });
+    expect((await post(app, agreed)).json().dueBy).toBe(widgetDue);
+  });
+
   it('keeps references unique when many complaints with one reference arrive at once', async () => {
     const apps = [(await start()).app];
     // PostgreSQL: a second instance on the same database takes half of them.

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../widget/src/storage/store';
 import { backoffDelay, parseRetryAfter } from '../../widget/src/transport/backoff';
+import { parseReceipt } from '../../widget/src/transport/deliver';
 import { createDelivery, type DeliveryEvent } from '../../widget/src/transport/flush';
 import { wireLifecycle } from '../../widget/src/transport/lifecycle';
 import { createDeliveryLock, type LocksLike } from '../../widget/src/storage/tabs';
@@ -54,6 +55,39 @@ describe('delivery', () => {
     store.close();
   });
 
+  it("tells of the receiver's reference and date from its 201 answer, and of none when the answer is not the contract's", async () => {
+    const store = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });
+    const events: DeliveryEvent[] = [];
+    const answers = [
+      { id: complaint(1).id, reference: 'HRD-SRV001', receivedAt: '2026-12-07T09:00:00.000Z', dueBy: '2026-12-07T13:00:00Z' },
+      '<!doctype html><title>Proxy</title>',
+    ];
+    const fetch = async () => {
+      const answer = answers.shift();
+      return new Response(typeof answer === 'string' ? answer : JSON.stringify(answer), { status: 201 });
+    };
+    const delivery = createDelivery({ endpoint: ENDPOINT, store, fetch, onEvent: (event) => events.push(event) });
+    await store.enqueue(complaint(1), ENDPOINT, Date.now());
+    await store.enqueue(complaint(2), ENDPOINT, Date.now());
+    expect(await delivery.send(complaint(1).id)).toBe('delivered');
+    expect(await delivery.send(complaint(2).id)).toBe('delivered');
+    expect(events).toEqual([
+      { type: 'delivered', id: complaint(1).id, status: 201, receipt: { reference: 'HRD-SRV001', dueBy: '2026-12-07T13:00:00.000Z' } },
+      { type: 'delivered', id: complaint(2).id, status: 201, receipt: null },
+    ]);
+    delivery.dispose();
+    store.close();
+  });
+
+  it('takes a receipt only for the record sent, with a reference of the schema\'s form; a bad date leaves the widget\'s own', () => {
+    const id = complaint(1).id;
+    expect(parseReceipt({ id: complaint(2).id, reference: 'HRD-SRV001', dueBy: null }, id)).toBeNull();
+    expect(parseReceipt({ id, reference: '<b>x</b>', dueBy: null }, id)).toBeNull();
+    expect(parseReceipt({ id, reference: null, receivedAt: '2026-12-07T09:00:00.000Z' }, id)).toBeNull();
+    expect(parseReceipt(null, id)).toBeNull();
+    expect(parseReceipt({ id, reference: 'HRD-SRV001', dueBy: 'soon' }, id)).toEqual({ reference: 'HRD-SRV001', dueBy: null });
+  });
+
   it('posts JSON with the record id as Idempotency-Key and the site key, and removes it after a 2xx', async () => {
     const { store, endpoint, events, delivery } = await setUp(undefined, 'site-123');
     await store.enqueue(complaint(1), ENDPOINT, Date.now());
@@ -64,7 +98,7 @@ describe('delivery', () => {
       'X-Heard-Site-Key': 'site-123',
     });
     expect(await store.listOutbox()).toEqual([]);
-    expect(events).toEqual([{ type: 'delivered', id: complaint(1).id, status: 201 }]);
+    expect(events).toEqual([{ type: 'delivered', id: complaint(1).id, status: 201, receipt: null }]);
     delivery.dispose();
   });
 

@@ -115,13 +115,13 @@ describe('reading one complaint\'s status', () => {
     expect(await readStatus(complaint())).toEqual({ kind: 'unavailable' });
   });
 
-  it('shows nothing for an answer that is not the contract\'s: garbage, HTML, wrong types, another complaint', async () => {
+  it('shows nothing for an answer that is not the contract\'s: garbage, HTML, wrong types', async () => {
     const bodies: unknown[] = [
       '{"reference": "HRD-7K3F9Q", "status": ',
       '<!doctype html><title>Sign in to the proxy</title>',
       'null',
       '[]',
-      { ...RESOLVED, reference: 'HRD-AAAAAA' },
+      { ...RESOLVED, reference: '<b>HRD</b>' },
       { ...RESOLVED, status: 'closed' },
       { ...RESOLVED, receivedAt: 'yesterday' },
       { ...RESOLVED, resolvedAt: 12 },
@@ -251,6 +251,15 @@ describe('the widget\'s reader', () => {
     const statuses = await read([...one(), next]);
     expect(statuses.map((s) => s.status.reference)).toEqual(['HRD-BBBBBB', REFERENCE]);
     expect(seen).toHaveLength(3);
+  });
+
+  it('shows a complaint the server stored under another reference by the server\'s, and says so to keep it', async () => {
+    const kept: [string, string][] = [];
+    const read = createStatusReader({ endpoint: `${origin}/complaints`, keepReference: (id, reference) => kept.push([id, reference]) });
+    handler = json(200, { ...RESOLVED, reference: 'HRD-SRV001' });
+    const statuses = await read(one());
+    expect(statuses.map((s) => s.status.reference)).toEqual(['HRD-SRV001']);
+    expect(kept).toEqual([[ID, 'HRD-SRV001']]);
   });
 
   it('keeps only the newest reply with something in it, which is all the widget shows', async () => {

@@ -1,5 +1,6 @@
 import { act, fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatDue } from '../../widget/src/i18n/due';
 import { createActor, fromPromise } from 'xstate';
 import { en } from '../../widget/src/i18n/catalogs/en';
 import { hu } from '../../widget/src/i18n/catalogs/hu';
@@ -140,8 +141,8 @@ describe('the status of earlier complaints in the widget', () => {
     await waitFor(() => expect(statusBlock(m.root)).not.toBeNull());
     const items = [...statusBlock(m.root)!.querySelectorAll('.heard-status-item')].map((el) => el.textContent);
     expect(items).toEqual([
-      `Your complaint HRD-7K3F9Q is being looked into. We expect to answer by ${full('en', '2026-03-09T17:00:00.000Z')}. We had to move this date. The reason: “The part comes from the maker, who needs <i>a week</i>.”`,
-      `We have received your complaint HRD-AAAAAA. We expect to answer by ${full('en', '2026-03-05T17:00:00.000Z')}.`,
+      `Your complaint HRD-7K3F9Q is being looked into. We expect to answer by ${formatDue('en', '2026-03-09T17:00:00.000Z', Date.now())}. We had to move this date. The reason: “The part comes from the maker, who needs <i>a week</i>.”`,
+      `We have received your complaint HRD-AAAAAA. We expect to answer by ${formatDue('en', '2026-03-05T17:00:00.000Z', Date.now())}.`,
     ]);
     expect(statusBlock(m.root)!.querySelector('i')).toBeNull();
   });

@@ -6,7 +6,8 @@
  *   language (its lines and its triage vocabulary) so a visitor downloads only their own;
  * - dist/esm/: the ESM package for sites that bundle Heard (dependencies left to the bundler);
  * - dist/triage/triage.mjs: `heard/triage`, the triage with every language in one module for
- *   Node, which the server runs on every record it receives;
+ *   Node, which the server runs on every record it receives, and dist/triage/commitment.mjs:
+ *   `heard/commitment`, how the widget dates and says a commitment, for the server's own;
  * - dist/types/: type declarations.
  */
 import { execFileSync } from 'node:child_process';
@@ -114,7 +115,7 @@ await run({
 
 await run({
   build: {
-    ...packageBuild(`${dist}/triage`, 'node20', { triage: `${root}src/triage/public.ts` }),
+    ...packageBuild(`${dist}/triage`, 'node20', { triage: `${root}src/triage/public.ts`, commitment: `${root}src/commitment.ts` }),
     rolldownOptions: { onLog: expectStaticLanguages },
   },
 });

@@ -13,6 +13,7 @@ import { escapeHtml, oneAddress, sendEmail } from '../forwarding/email.mjs';
 import { fill, greetingFor, updateMessagesFor } from './messages.mjs';
 import { REPLY_MAIL_JOB } from '../../store/shared.mjs';
 import { OWN_MAIL_HEADERS } from '../../inbound/auto-reply.mjs';
+import { formatDue } from 'heard/commitment';
 
 // The store reads a reply's email state from these jobs, so the kind's name lives with it.
 export { REPLY_MAIL_JOB };
@@ -100,13 +101,13 @@ export function composeReplyEmail(complaint, text, envelope) {
  * @param {import('../../store/store.mjs').Complaint} complaint
  * @param {{ dueBy: string, reason: string }} move
  * @param {Envelope} envelope
+ * @param {number} [now] when it is sent, epoch ms
  */
-export function composeDueMovedEmail(complaint, { dueBy, reason }, envelope) {
+export function composeDueMovedEmail(complaint, { dueBy, reason }, envelope, now = Date.now()) {
   const t = updateMessagesFor(complaint.record.locale);
-  // The record says nothing of the visitor's time zone, so the time says it is UTC.
-  const date = new Intl.DateTimeFormat(t.locale, {
-    weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short',
-  }).format(new Date(dueBy));
+  // The widget's rule: a date a day or more away, else a time with its zone named. The record
+  // says nothing of the visitor's time zone, so it is said in UTC.
+  const date = formatDue(t.locale, dueBy, now, 'UTC');
   const lines = [greetingFor(t, complaint.record.visitor.name), '', fill(t.dueMoved, { reference: complaint.reference, date }), '', t.dueReason, reason, '', t.dueSorry];
   if (envelope.replyTo) lines.push('', t.answer);
   return message(complaint, fill(t.dueSubject, { reference: complaint.reference }), lines.join('\n'), envelope);
@@ -144,12 +145,13 @@ function message(complaint, subject, text, { from, replyTo, messageId }) {
  *   from: string,
  *   replyTo: string | null,
  *   replyAddress?: ((complaintId: string) => string | null) | null,
+ *   clock?: { now(): number },
  * }} deps
  *   `replyAddress`: the complaint's own reply address (`HEARD_INBOUND_ADDRESS`), so the visitor's
  *   answer lands in its thread; without it, or when it gives none, answers go to `replyTo`.
  * @returns {import('../worker.mjs').JobHandler}
  */
-export function visitorMailHandler({ store, mailer, from, replyTo, replyAddress = null }) {
+export function visitorMailHandler({ store, mailer, from, replyTo, replyAddress = null, clock = { now: () => Date.now() } }) {
   const domain = /@([^\s@<>]+)>?\s*$/.exec(from)?.[1] ?? 'heard.invalid';
   return async (job) => {
     const complaint = job.complaintId ? await store.getRecord(job.complaintId) : null;
@@ -161,7 +163,7 @@ export function visitorMailHandler({ store, mailer, from, replyTo, replyAddress 
       const move = /** @type {{ dueBy: string, reason: string }} */ (job.payload);
       const current = complaint.summary.dueBy;
       if (complaint.status === 'resolved' || !current || Date.parse(current) !== Date.parse(move.dueBy)) return { ok: true };
-      email = composeDueMovedEmail(complaint, move, envelope);
+      email = composeDueMovedEmail(complaint, move, envelope, clock.now());
     } else {
       email = composeReplyEmail(complaint, /** @type {string} */ (job.payload.text), envelope);
     }

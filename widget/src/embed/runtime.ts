@@ -124,6 +124,12 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     fetch: env.fetch,
     onEvent: (event) => {
       if (event.type === 'delivered' || event.type === 'rejected') eraser.progressed();
+      // The receiver's reference and date stand over the widget's, in the conversation and
+      // with the complaint kept on this device (so a later visit reads its status by them).
+      if (event.type === 'delivered' && event.receipt) {
+        actor?.send({ type: 'complaint.receipt', id: event.id, at: new Date().toISOString(), ...event.receipt });
+        void keepReference(event.id, event.receipt.reference);
+      }
       if (event.type === 'rejected') {
         emitter.emit('error', { code: 'rejected', id: event.id, status: event.status ?? undefined, message: `The endpoint refused complaint ${event.id}.` });
       }
@@ -160,7 +166,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         // The reader is a download of its own, only for a visitor with complaints to ask about.
         if (!past.some((entry) => entry.statusKey)) return [];
         // (Should it fail to arrive, nothing is shown until the next page load.)
-        readStatuses ??= import('../transport/status').then((m) => m.createStatusReader({ endpoint: config.endpoint, fetch: env.fetch }));
+        readStatuses ??= import('../transport/status').then((m) => m.createStatusReader({ endpoint: config.endpoint, fetch: env.fetch, keepReference }));
         return (await readStatuses)(past, signal);
       }),
       rateComplaint: fromPromise(async ({ input }) => {
@@ -189,6 +195,12 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
       emitter.emit('erased', {});
     },
   });
+
+  /** The reference the server gave a complaint kept on this device, kept with it. */
+  async function keepReference(id: string, reference: string): Promise<void> {
+    const entry = (await store.listHistory()).find((e) => e.id === id);
+    if (entry && entry.reference !== reference) await store.addHistory({ ...entry, reference });
+  }
 
   /** The visitor asked for the widget: from now on its data may be kept on the device. */
   function engage(): void {

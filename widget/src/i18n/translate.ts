@@ -1,4 +1,5 @@
 import type { en } from './catalogs/en';
+import { dueFormat } from './due';
 import type { Locale } from '../triage/types';
 
 /** Every key the bot and the UI use; the English catalog is the source of truth. */
@@ -15,10 +16,15 @@ export type Entry = string | readonly string[] | PluralEntry;
 /** A locale's catalog: an entry for every key of the English catalog. */
 export type Catalog = { readonly [K in MessageKey]: Entry };
 
-/** A date param: an ISO timestamp, formatted in the locale (optionally in a time zone). */
+/**
+ * A date param: an ISO timestamp, formatted in the locale (optionally in a time zone). With
+ * `from` (when it is said) it is a promise, said by `dueFormat`'s rule: the date alone a day or
+ * more away, else the time with its zone named.
+ */
 export interface DateParam {
   date: string;
   timeZone?: string;
+  from?: string;
 }
 
 /** A nested message param: translated in the same locale and inserted. */
@@ -47,14 +53,17 @@ function numbers(locale: Locale): Intl.NumberFormat {
   return format;
 }
 
-function dates(locale: Locale, timeZone: string | undefined): Intl.DateTimeFormat {
-  const cacheKey = `${locale}|${timeZone ?? ''}`;
+function dates(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const cacheKey = locale + JSON.stringify(options);
   let format = dateFormats.get(cacheKey);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone });
-    dateFormats.set(cacheKey, format);
-  }
+  if (!format) dateFormats.set(cacheKey, (format = new Intl.DateTimeFormat(locale, options)));
   return format;
+}
+
+/** A date param's format: a promise by `dueFormat`'s rule, else the full date and short time. */
+function dateOptions({ from, timeZone }: DateParam, time: number): Intl.DateTimeFormatOptions {
+  const said = from === undefined ? NaN : Date.parse(from);
+  return Number.isNaN(said) ? { dateStyle: 'full', timeStyle: 'short', timeZone } : dueFormat(time, said, timeZone);
 }
 
 /** FNV-1a: small, fast and stable across runs, enough to spread variants. */
@@ -96,10 +105,10 @@ function formatParam(value: Params[string], catalog: Catalog, locale: Locale, pa
       const time = Date.parse(value.date);
       if (Number.isNaN(time)) return value.date;
       try {
-        return dates(locale, value.timeZone).format(time);
+        return dates(locale, dateOptions(value, time)).format(time);
       } catch {
         // An unknown time zone: fall back to the visitor's own zone rather than fail.
-        return dates(locale, undefined).format(time);
+        return dates(locale, dateOptions({ ...value, timeZone: undefined }, time)).format(time);
       }
     }
   }
@@ -124,7 +133,8 @@ function render(catalog: Catalog, locale: Locale, key: MessageKey, params: Param
  * @param locale the catalog's locale, for plural rules and number/date formats
  * @param key the message key
  * @param params placeholder values; `count` selects the plural form; `{ date }` is formatted
- *   with the full date and short time; `{ key }` is translated in turn
+ *   with the full date and short time (a promise, with `from`, by `dueFormat`'s rule); `{ key }`
+ *   is translated in turn
  * @param seed the conversation id: the same seed always picks the same variant, so a visitor
  *   hears one consistent voice, while conversations differ
  * @returns the line; unknown placeholders stay visible as `{name}`, it never throws

@@ -25,7 +25,7 @@ type Patch = Partial<ComplaintContext>;
 type EventOf<T extends ComplaintEvent['type']> = Extract<ComplaintEvent, { type: T }>;
 const HOUR = 3_600_000;
 
-function push(context: ComplaintContext, lines: Omit<ChatMessage, 'seq'>[]): ChatMessage[] {
+function push(context: Pick<ComplaintContext, 'messages'>, lines: Omit<ChatMessage, 'seq'>[]): ChatMessage[] {
   const next = context.messages.slice();
   for (const line of lines) next.push({ ...line, seq: next.length });
   return next;
@@ -317,7 +317,7 @@ export function commit(context: ComplaintContext, at: string): Patch {
   return {
     commitment: { kind, dueBy, slaHours },
     followUpAt,
-    messages: push(context, [bot(at, 'commit.summary', { action, due: { date: dueBy } }), bot(at, 'commit.confirm')]),
+    messages: push(context, [bot(at, 'commit.summary', { action, due: { date: dueBy, from: at } }), bot(at, 'commit.confirm')]),
   };
 }
 
@@ -349,7 +349,7 @@ export function markSubmitted(_context: ComplaintContext, at: string): Patch {
 
 export function thank(context: ComplaintContext, delivery: ComplaintContext['delivery']): Patch {
   const at = context.submittedAt ?? context.createdAt;
-  const due = context.commitment ? { date: context.commitment.dueBy } : null;
+  const due = context.commitment ? { date: context.commitment.dueBy, from: at } : null;
   const lines: Omit<ChatMessage, 'seq'>[] = [];
   if (context.handoff) {
     lines.push(bot(at, 'handoff.thank', { reference: context.reference, due: due ?? '' }));
@@ -361,6 +361,28 @@ export function thank(context: ComplaintContext, delivery: ComplaintContext['del
   if (delivery === 'rejected') lines.push(bot(at, 'thank.rejected'));
   lines.push(bot(at, 'csat.ask'));
   return { delivery, messages: push(context, lines) };
+}
+
+/**
+ * The receiver's answer: the reference and date its queue shows (it triages what was written
+ * again) stand over the widget's own estimate. The lines that told the reference (the thanks
+ * line) are said again with them, and a date that moved later is told, not slipped in.
+ */
+export function takeReceipt(context: ComplaintContext, event: EventOf<'complaint.receipt'>): Patch {
+  const was = context.commitment;
+  // An answer without a date leaves the widget's own.
+  const dueBy = event.dueBy ?? was?.dueBy;
+  const messages = context.messages.map((m) =>
+    m.params?.reference === context.reference
+      ? { ...m, params: { ...m.params, reference: event.reference, ...(dueBy && m.params.due && { due: { date: dueBy, from: m.at } }) } }
+      : m,
+  );
+  const later = was && dueBy && Date.parse(dueBy) > Date.parse(was.dueBy);
+  return {
+    reference: event.reference,
+    commitment: was && dueBy ? { ...was, dueBy } : was,
+    messages: later ? push({ messages }, [bot(event.at, 'thank.later', { due: { date: dueBy, from: event.at } })]) : messages,
+  };
 }
 
 export function rate(context: ComplaintContext, event: EventOf<'csat.rate'>): Patch {

@@ -54,7 +54,9 @@ const onWords = <const T extends readonly object[]>(...taken: T) => [refuseBadMe
 const handoffByVisitor = {
   guard: 'isNotHandingOff',
   target: '#complaint.conversation.handoff',
-  actions: 'handoffByVisitor',
+  // Whatever step they leave from, the record carries the triage of all they wrote, and the
+  // date promised follows from it.
+  actions: ['runTriage', 'handoffByVisitor'],
 } as const;
 
 /** The machine's side effects, as `machine.provide({ actors })` would replace them. */
@@ -100,6 +102,7 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
     isValidRating: G.isValidRating,
     isUnrated: G.isUnrated,
     isNewLocale: G.isNewLocale,
+    isOwnReceipt: G.isOwnReceipt,
   },
   actions: {
     greet: withEvent(A.greet),
@@ -129,6 +132,7 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
     markSubmitted: withAt(A.markSubmitted),
     thank: assign(({ context }, delivery: DeliveryState) => A.thank(context, delivery)),
     rate: withEvent(A.rate),
+    takeReceipt: withEvent(A.takeReceipt),
     newComplaint: withEvent(A.newComplaint),
     noteStatuses: assign((_, pastStatuses: PastStatus[]) => ({ pastStatuses })),
     refuseMessage: assign(({ context, event }) => ({ error: G.messageError({ context, event }) })),
@@ -161,6 +165,8 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
         'visitor.identify': { actions: 'identify' },
         'locale.set': { guard: 'isNewLocale', actions: 'setLocale' },
         'locale.dismiss': { actions: 'dismissLocale' },
+        // Whenever it comes (at once, or once back online), the receiver's word stands.
+        'complaint.receipt': { guard: 'isOwnReceipt', actions: 'takeReceipt' },
       },
       states: {
         greet: {
@@ -262,7 +268,8 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
           on: { 'handoff.request': handoffByVisitor },
         },
         commit: {
-          entry: 'commit',
+          // Words typed since the last triage (an outcome in their own words) count too.
+          entry: ['runTriage', 'commit'],
           tags: ['reviewing', 'canHandoff'],
           on: {
             'complaint.send': { target: 'submitting', actions: 'markSubmitted' },

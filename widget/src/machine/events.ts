@@ -51,6 +51,8 @@ export type ComplaintEvent =
   | { type: 'locale.set'; locale: Locale }
   | { type: 'locale.dismiss' }
   | ({ type: 'csat.rate'; score: number } & Timed)
-  | ({ type: 'complaint.new'; id: string; reference: string; statusKey?: string } & Timed);
+  | ({ type: 'complaint.new'; id: string; reference: string; statusKey?: string } & Timed)
+  /** The receiver stored complaint `id` under `reference`, due by `dueBy` (null: it named no date). */
+  | ({ type: 'complaint.receipt'; id: string; reference: string; dueBy: string | null } & Timed);
 
 export type ContactErrors = Partial<Record<ContactField, 'required' | 'email' | 'phone' | 'tooLong'>>;

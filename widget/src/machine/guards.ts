@@ -125,3 +125,6 @@ export const isNewLocale = ({ context, event }: Args): boolean =>
 function nonEmpty<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as Partial<T>;
 }
+
+/** The receiver's answer is about this conversation's complaint, not an earlier one's. */
+export const isOwnReceipt = ({ context, event }: Args): boolean => event.type === 'complaint.receipt' && event.id === context.id;

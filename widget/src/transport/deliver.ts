@@ -36,10 +36,11 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
       keepalive: options.keepalive ?? false,
       credentials: 'omit',
     });
-    // Nothing in the answer is needed; release the connection.
-    response.body?.cancel().catch(() => {});
     const status = response.status;
-    if (status >= 200 && status < 300) return { outcome: 'delivered', status };
+    // A 2xx says what the team's queue shows (the receiver re-triages); of any other answer
+    // nothing is needed, so the connection is released.
+    if (status >= 200 && status < 300) return { outcome: 'delivered', status, receipt: parseReceipt(await response.json().catch(() => null), body.id) };
+    response.body?.cancel().catch(() => {});
     if (status >= 400 && !isRetryableStatus(status)) return { outcome: 'rejected', status };
     return {
       outcome: 'retry',
@@ -55,8 +56,26 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
   }
 }
 
+/**
+ * The receiver's answer to a complaint, checked: the reference it is stored under and the date
+ * its queue shows. `null` for anything else (a rating's answer, a proxy's page, another record's
+ * answer), and `dueBy` is `null` when the answer has no usable date: the widget's own stands.
+ */
+export function parseReceipt(answer: unknown, id: string): Receipt | null {
+  const { id: answered, reference, dueBy } = (answer ?? {}) as Record<string, unknown>;
+  if (answered !== id || typeof reference !== 'string' || !/^[A-Z0-9-]{4,20}$/.test(reference)) return null;
+  const due = typeof dueBy === 'string' ? Date.parse(dueBy) : NaN;
+  return { reference, dueBy: Number.isNaN(due) ? null : new Date(due).toISOString() };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Types
+
+/** What the receiver stored a complaint as: its reference, and the date promised in its queue. */
+export interface Receipt {
+  reference: string;
+  dueBy: string | null;
+}
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -71,7 +90,8 @@ export interface PostOptions {
 }
 
 export type AttemptResult =
-  | { outcome: 'delivered'; status: number }
+  /** `receipt`: what the receiver answered for a complaint, when it answered in the contract's form. */
+  | { outcome: 'delivered'; status: number; receipt: Receipt | null }
   /** Not now: network error or timeout (`status: null`), 408, 425, 429, 5xx or an odd status. */
   | { outcome: 'retry'; status: number | null; retryAfterMs: number | null; error?: unknown }
   /** A 4xx that will not change by retrying. */

@@ -1,7 +1,7 @@
 import type { DeliveryLock } from '../storage/tabs';
 import type { HeardStore, OutboxItem } from '../storage/store';
 import { backoffDelay } from './backoff';
-import { postDeliverable, type AttemptResult, type FetchLike, type PostOptions } from './deliver';
+import { postDeliverable, type AttemptResult, type FetchLike, type PostOptions, type Receipt } from './deliver';
 
 /** The least time between two tries of one record, whatever the server or the dice say. */
 export const MIN_RETRY_MS = 1_000;
@@ -130,7 +130,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     const result = await post(item, { signal: cut.signal }).finally(() => cuts.delete(cut));
     if (disposed || result.outcome === 'aborted') return 'queued';
     if (result.outcome === 'delivered') {
-      await confirm(item.id, result.status);
+      await confirm(item.id, result.status, result.receipt);
       return 'delivered';
     }
     const attempts = item.attempts + 1;
@@ -153,11 +153,11 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   };
 
   /** A 2xx came: the item leaves the outbox, and this page never posts it again. */
-  const confirm = async (id: string, status: number): Promise<void> => {
+  const confirm = async (id: string, status: number, receipt: Receipt | null): Promise<void> => {
     delivered.add(id);
     await store.removeOutbox(id);
     known.delete(id);
-    emit({ type: 'delivered', id, status });
+    emit({ type: 'delivered', id, status, receipt });
   };
 
   /** This tab's request for the lock, from asking until it is released. */
@@ -280,7 +280,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         budget -= size;
         // Fire and forget: the page may be gone before an answer. If one arrives, a 2xx is
         // confirmed and removes the item; anything else leaves it for the next page.
-        void post(item, { keepalive: true }).then((result) => (result.outcome === 'delivered' ? confirm(item.id, result.status) : undefined));
+        void post(item, { keepalive: true }).then((result) => (result.outcome === 'delivered' ? confirm(item.id, result.status, result.receipt) : undefined));
       }
     },
     dispose() {
@@ -311,7 +311,8 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<unk
 export type SendOutcome = 'delivered' | 'queued' | 'rejected';
 
 export type DeliveryEvent =
-  | { type: 'delivered'; id: string; status: number }
+  /** `receipt`: the reference and date the receiver stored a complaint with, when it said. */
+  | { type: 'delivered'; id: string; status: number; receipt: Receipt | null }
   /** Will be retried in the background at `nextAttemptAt`; `status` is `null` for network errors. */
   | { type: 'queued'; id: string; status: number | null; attempts: number; nextAttemptAt: number }
   /** The endpoint refused it (non-retryable 4xx): show the transcript to copy; it stays in the outbox. */

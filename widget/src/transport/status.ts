@@ -51,7 +51,7 @@ export async function readStatus(complaint: StatusTarget, options: ReadOptions =
       response.body?.cancel().catch(() => {});
       return UNAVAILABLE;
     }
-    const status = parseStatus(JSON.parse(await response.text()), complaint.reference);
+    const status = parseStatus(JSON.parse(await response.text()));
     return status ? { kind: 'status', status } : UNAVAILABLE;
   } catch {
     return UNAVAILABLE;
@@ -94,8 +94,12 @@ function latestTargets(history: readonly PastComplaint[], endpoint: string, limi
  * @param options.endpoint only complaints sent here are read
  * @param options.freshForMs how long a complete read is reused (default 30 s)
  * @param options.now clock (default `Date.now`)
+ * @param options.keepReference told of a complaint the server names by another reference than
+ *   the one kept, to keep the server's
  */
-export function createStatusReader(options: ReadOptions & { endpoint: string; freshForMs?: number; now?: () => number }) {
+export function createStatusReader(
+  options: ReadOptions & { endpoint: string; freshForMs?: number; now?: () => number; keepReference?: (id: string, reference: string) => void },
+) {
   const now = options.now ?? Date.now;
   const known = new Map<string, ComplaintStatus>();
   let last: { at: number; ids: string; statuses: PastStatus[] } | null = null;
@@ -106,7 +110,10 @@ export function createStatusReader(options: ReadOptions & { endpoint: string; fr
     const readings = await readLatestStatuses(history, { ...options, signal });
     const statuses: PastStatus[] = [];
     for (const { id, answer } of readings) {
-      if (answer.kind === 'status') known.set(id, { ...answer.status, replies: latestReply(answer.status.replies) });
+      if (answer.kind === 'status') {
+        known.set(id, { ...answer.status, replies: latestReply(answer.status.replies) });
+        if (answer.status.reference !== history.find((entry) => entry.id === id)?.reference) options.keepReference?.(id, answer.status.reference);
+      }
       const status = known.get(id);
       if (status) statuses.push({ id, status });
     }
@@ -138,6 +145,8 @@ export const LATEST_COMPLAINTS = 3;
 const MAX_REPLIES = 20;
 const MAX_TEXT = 5_000;
 const STATUS_KEY = /^[A-Za-z0-9_-]{22}$/;
+/** A reference as the record schema has it. */
+const REFERENCE = /^[A-Z0-9-]{4,20}$/;
 const STATES: readonly string[] = ['received', 'in-progress', 'resolved'];
 const UNKNOWN: StatusAnswer = { kind: 'unknown' };
 const UNAVAILABLE: StatusAnswer = { kind: 'unavailable' };
@@ -148,19 +157,21 @@ const isTimeOrNull = (v: unknown): v is string | null => v === null || isTime(v)
 
 /**
  * The contract's answer, checked field by field; `null` for anything else (a proxy's error page,
- * another complaint's reference, a field of the wrong type). Extra fields are ignored.
+ * a field of the wrong type). Extra fields are ignored.
  */
-export function parseStatus(body: unknown, reference: string): ComplaintStatus | null {
+export function parseStatus(body: unknown): ComplaintStatus | null {
   if (!isObject(body)) return null;
   const { status, receivedAt, resolvedAt, dueBy, dueByReason, replies } = body;
-  if (body.reference !== reference || typeof status !== 'string' || !STATES.includes(status)) return null;
+  // The receiver may have stored the complaint under another reference than the widget chose
+  // (references are unique): its own is the one the team knows, so it is taken.
+  if (typeof body.reference !== 'string' || !REFERENCE.test(body.reference) || typeof status !== 'string' || !STATES.includes(status)) return null;
   if (!isTime(receivedAt) || !isTimeOrNull(resolvedAt) || !isTimeOrNull(dueBy)) return null;
   // "Resolved" with no date of resolution is not an answer the visitor can be told.
   if (status === 'resolved' && resolvedAt === null) return null;
   if (dueByReason !== null && typeof dueByReason !== 'string') return null;
   if (!Array.isArray(replies) || !replies.every((r) => isObject(r) && isTime(r.at) && typeof r.text === 'string')) return null;
   return {
-    reference,
+    reference: body.reference,
     status: status as ComplaintStatus['status'],
     receivedAt,
     resolvedAt,

@@ -29,9 +29,10 @@ export function showPastStatuses(slot: HTMLElement, past: readonly PastStatus[],
     return node;
   };
   const section = el('div', 'heard-status');
+  const now = new Date().toISOString();
   for (const { status } of past) {
     const item = el('div', 'heard-status-item');
-    item.append(el('p', '', statusSentences(status).map(([key, params]) => t(key, params)).join(' ')));
+    item.append(el('p', '', statusSentences(status, now).map(([key, params]) => t(key, params)).join(' ')));
     // The reader keeps only the latest reply.
     const reply = status.replies[status.replies.length - 1];
     if (reply) item.append(el('p', 'heard-note', t('status.reply', { date: { date: reply.at } })), el('p', 'heard-status-reply', reply.text));
@@ -42,13 +43,16 @@ export function showPastStatuses(slot: HTMLElement, past: readonly PastStatus[],
   return adoptSheet(slot);
 }
 
-/** The catalog lines that tell one complaint's status, in order. */
-export function statusSentences(status: ComplaintStatus): [MessageKey, Params][] {
+/**
+ * The catalog lines that tell one complaint's status, in order; its date as a promise made
+ * `now` (a date, or a time with its zone named when it is less than a day away).
+ */
+export function statusSentences(status: ComplaintStatus, now: string): [MessageKey, Params][] {
   const reference = status.reference;
   if (status.status === 'resolved' && status.resolvedAt) return [['status.resolved', { reference, date: { date: status.resolvedAt } }]];
   const lines: [MessageKey, Params][] = [[status.status === 'received' ? 'status.received' : 'status.progress', { reference }]];
   if (status.dueBy) {
-    lines.push(['status.due', { due: { date: status.dueBy } }]);
+    lines.push(['status.due', { due: { date: status.dueBy, from: now } }]);
     if (status.dueByReason?.trim()) lines.push(['status.moved', { reason: status.dueByReason.trim() }]);
   }
   return lines;

@@ -79,6 +79,7 @@ export const en = {
   ],
   'thank.reference': 'Your reference is {reference}. We will be in touch by {due}.',
   'thank.referenceNoDue': 'Your reference is {reference}.',
+  'thank.later': 'Our team has looked at your complaint and needs longer than we said: we will be in touch by {due}. We are sorry.',
   'thank.queued':
     'You seem to be offline. Your complaint is saved on this device and will be sent as soon as you are back online.',
   'thank.rejected':

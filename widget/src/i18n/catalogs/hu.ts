@@ -86,6 +86,7 @@ export const hu = {
   ],
   'thank.reference': 'Az ügy azonosítója: {reference}. Legkésőbb ekkor jelentkezünk: {due}.',
   'thank.referenceNoDue': 'Az ügy azonosítója: {reference}.',
+  'thank.later': 'Munkatársaink átnézték a panaszát, és a határidő későbbre esik, mint amit korábban jeleztünk. Legkésőbb ekkor jelentkezünk: {due}. Elnézést kérünk a változásért.',
   'thank.queued':
     'Úgy tűnik, nincs internetkapcsolat. A panaszát ezen az eszközön elmentettük, és elküldjük, amint újra online lesz.',
   'thank.rejected':

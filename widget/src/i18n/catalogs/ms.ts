@@ -84,6 +84,7 @@ export const ms = {
   ],
   'thank.reference': 'Nombor rujukan anda ialah {reference}. Kami akan menghubungi anda selewat-lewatnya {due}.',
   'thank.referenceNoDue': 'Nombor rujukan anda ialah {reference}.',
+  'thank.later': 'Pasukan kami telah meneliti aduan anda, dan tarikh mereka lewat sedikit daripada yang kami berikan tadi: kami akan menghubungi anda selewat-lewatnya {due}. Kami memohon maaf atas perubahan ini.',
   'thank.queued':
     'Nampaknya anda tiada sambungan internet. Aduan anda telah disimpan pada peranti ini dan akan dihantar sebaik sahaja anda kembali dalam talian.',
   'thank.rejected':

@@ -86,6 +86,7 @@ export const sk = {
   ],
   'thank.reference': 'Číslo Vašej sťažnosti je {reference}. Ozveme sa Vám do tohto termínu: {due}.',
   'thank.referenceNoDue': 'Číslo Vašej sťažnosti je {reference}.',
+  'thank.later': 'Náš tím si Vašu sťažnosť pozrel a termín je neskorší, než sme Vám uviedli. Ozveme sa Vám do tohto termínu: {due}. Za zmenu sa ospravedlňujeme.',
   'thank.queued':
     'Zdá sa, že ste offline. Vaša sťažnosť je uložená v tomto zariadení a odošle sa, hneď ako budete opäť online.',
   'thank.rejected':
