@@ -20,12 +20,18 @@ const env = useWidgetEnvironment((server) => {
 const root = 'heard-root';
 const noKey = async () => {};
 
-/** Each test tells its own story, so the receiver's records tell them apart. */
-async function openWithStory(page: Page, story: string): Promise<void> {
+/**
+ * A visitor at 1280×800 who opened the panel and told `story`; each test tells its own, so the
+ * receiver's records tell them apart.
+ */
+async function openWithStory(story: string) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
   await page.goto(plain);
   await page.getByRole('button', { name: 'Raise a complaint' }).click();
   await sendMessages(page, [story]);
   await page.getByRole('button', { name: 'That’s everything' }).click();
+  return { context, page };
 }
 
 /** Clicks on through the conversation until the step that `done` recognises shows. */
@@ -58,16 +64,19 @@ function stars(page: Page) {
     ), root);
 }
 
+/** Presses the keys one after another. */
+async function press(page: Page, ...keys: string[]): Promise<void> {
+  for (const key of keys) await page.keyboard.press(key);
+}
+
 const receivedWith = (story: string) => env.server.records().find((r) => r.messages.some((m) => m.text === story));
 
 const ratingThanks = (page: Page) => widgetStep(page).then((step) => step.lines.filter((l) => l.text === 'Thank you for your rating.').length);
 
 describe('after sending a complaint', () => {
   it('puts focus on the thanks, so a second Enter rates nothing', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
     const story = `${STORY} It was a gift.`;
-    await openWithStory(page, story);
+    const { context, page } = await openWithStory(story);
     await until(page, (step) => step.commit);
     await tabTo(page, 'Send complaint', noKey);
     await page.keyboard.press('Enter');
@@ -90,17 +99,15 @@ describe('after sending a complaint', () => {
 
 describe('the stars', () => {
   it('are one radio group: arrows move and rate nothing, Space, Enter or a click rates, and the receiver keeps the last', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
     const story = `${STORY} I use it every day.`;
-    await openWithStory(page, story);
+    const { context, page } = await openWithStory(story);
     await until(page, (step) => step.thanks);
     await expect.poll(() => !!receivedWith(story)).toBe(true);
     const { id } = receivedWith(story)!;
 
     // One tab stop for the group, on the first star while none is chosen.
     await tabTo(page, '1 star out of 5', noKey);
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await press(page, 'ArrowRight', 'ArrowRight', 'ArrowRight');
     expect((await focusInfo(page)).name).toBe('4 stars out of 5');
     expect(await stars(page)).not.toContainEqual(expect.stringContaining('(checked)'));
     expect(await ratingThanks(page)).toBe(0);
@@ -110,16 +117,14 @@ describe('the stars', () => {
     await expect.poll(() => env.server.csat(id)).toBe(4);
 
     // A change of mind: back two, Enter; then a click on another.
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
+    await press(page, 'ArrowLeft', 'ArrowLeft');
     expect((await focusInfo(page)).name).toBe('2 stars out of 5');
     expect(await stars(page)).toContain('4 stars out of 5 (checked)');
     await page.keyboard.press('Enter');
     expect(await stars(page)).toContain('2 stars out of 5 (checked)');
     await expect.poll(() => env.server.csat(id)).toBe(2);
     // Wrapping round from the first star to the last.
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
+    await press(page, 'ArrowLeft', 'ArrowLeft');
     expect((await focusInfo(page)).name).toBe('5 stars out of 5');
     await page.getByRole('radio', { name: '3 stars out of 5' }).click();
     await expect.poll(() => env.server.csat(id)).toBe(3);
@@ -137,10 +142,8 @@ describe('the stars', () => {
 
 describe('the contact step', () => {
   it('starts the order field with the reference the visitor wrote, for them to change', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
     const story = `${STORY} It was not cheap.`;
-    await openWithStory(page, story);
+    const { context, page } = await openWithStory(story);
     await until(page, (step) => step.contact);
     const order = page.getByRole('textbox', { name: 'Order or account number' });
     expect(await order.inputValue()).toBe('4411-A');
@@ -154,10 +157,8 @@ describe('the contact step', () => {
   });
 
   it('keeps Continue in view at every panel height from 480 px up', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
     const story = `${STORY} Please help.`;
-    await openWithStory(page, story);
+    const { context, page } = await openWithStory(story);
     await until(page, (step) => step.contact);
 
     // Floating panels 480 and 600 px tall and the tallest (640 px, at 1280×800); full-screen ones below 480 px wide.
