@@ -121,6 +121,8 @@ function facts(title, rows) {
 /** @param {NonNullable<Complaint['record']['desiredOutcome']>} outcome */
 function describeOutcome(outcome) {
   const wanted = outcome.detail ? `${outcome.kind}: ${outcome.detail}` : outcome.kind;
+  // "Something else" in the visitor's own words is not one of the outcomes the team offers.
+  if (outcome.kind === 'other') return wanted;
   if (outcome.offered) return `${wanted} (we offer this)`;
   return `${wanted} (not offered${outcome.alternative ? `; offered ${outcome.alternative} instead` : ''})`;
 }

@@ -132,7 +132,8 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
           kept = withoutIdentityProof(stored);
         }
         const receivedAt = new Date().toISOString();
-        // Forwarding's jobs are written in the same transaction, and only if the record is new.
+        // Forwarding's jobs are written in the same transaction, and only if the record is new
+        // (or a changed rating: destinations hear the new score as another rating event).
         // They follow the receiver's own triage (escalation, dueBy), not the widget's.
         const jobs = await forwarding.jobsForRecord(kept, checked.summary, receivedAt);
         // The inbox hears of it with the commit, and only if this request stored it.
@@ -146,7 +147,8 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
         }
         if (outcome === 'replay') reply.header('Idempotent-Replayed', 'true');
         else if (jobs.length > 0) wakeWorker();
-        return reply.code(201).send(receipt);
+        // A widget's rating with another score replaces the one kept: the visitor changed their mind.
+        return reply.code(outcome === 'updated' ? 200 : 201).send(receipt);
       },
     );
 

@@ -28,7 +28,8 @@
  */
 
 /**
- * @typedef {{ outcome: 'created' | 'replay' | 'conflict', receipt: Receipt }} InsertResult
+ * @typedef {{ outcome: 'created' | 'updated' | 'replay' | 'conflict', receipt: Receipt }} InsertResult
+ *   `updated`: a widget's rating sent again with another score, chosen later, from the same key.
  */
 
 /** @typedef {'new' | 'claimed' | 'resolved'} WorkStatus */
@@ -270,8 +271,10 @@
  * @property {'sqlite' | 'postgres'} kind
  * @property {(record: Deliverable, meta: InsertMeta) => Promise<InsertResult>} insertRecord
  *   Stores a record once. The same id with the same hash is a replay (the first receipt is
- *   returned); with another hash it is a conflict. Durable when it resolves. `jobs` are
- *   written with it, only when it is created. A complaint's reference is unique among
+ *   returned); with another hash it is a conflict, except a widget's rating with another score
+ *   from the same status key, chosen later: that one is kept instead (`updated`; an older one
+ *   is a replay). Durable when it resolves. `jobs` are written with it, only when it is created
+ *   or updated. A complaint's reference is unique among
  *   complaints (a unique index, so across instances too): one already taken is replaced by a
  *   fresh one, which the receipt, the stored record and every read carry.
  * @property {(id: string, now?: number) => Promise<Complaint | null>} getRecord

@@ -399,7 +399,7 @@ describe('commitment, submission and thanks', () => {
     expect(fakes.outbox).toHaveLength(1);
   });
 
-  it('takes one 1–5 rating after thanks and sends it on its own', async () => {
+  it('takes a 1–5 rating after thanks, sends it on its own, and sends a changed one again', async () => {
     const { actor, fakes } = start();
     toCommit(actor);
     actor.send({ type: 'complaint.send', at: at() });
@@ -411,11 +411,12 @@ describe('commitment, submission and thanks', () => {
     expect(actor.getSnapshot().can({ type: 'csat.rate', score: 4, at: at() })).toBe(true);
     actor.send({ type: 'csat.rate', score: 4, at: at() });
     await settle();
-    // Rated: the machine takes no other rating, so the stars can go.
-    expect(actor.getSnapshot().can({ type: 'csat.rate', score: 1, at: at() })).toBe(false);
-    actor.send({ type: 'csat.rate', score: 1, at: at() });
-    expect(actor.getSnapshot().context.csat).toBe(4);
-    expect(fakes.ratings.map((r) => r.csat)).toEqual([4]);
+    // The same score again is no change; another one replaces it.
+    expect(actor.getSnapshot().can({ type: 'csat.rate', score: 4, at: at() })).toBe(false);
+    actor.send({ type: 'csat.rate', score: 2, at: at() });
+    await settle();
+    expect(actor.getSnapshot().context.csat).toBe(2);
+    expect(fakes.ratings.map((r) => r.csat)).toEqual([4, 2]);
   });
 
   it("sends the rating with the complaint's status key, so the server takes it from this visitor only", async () => {

@@ -55,10 +55,11 @@ describe('guards, without an actor', () => {
     expect(G.isOfferedKind(c, 'refund')).toBe(false);
   });
 
-  it('isValidRating takes one whole rating from 1 to 5', () => {
+  it('isValidRating takes a whole rating from 1 to 5 that changes the one given', () => {
     const rate = (score: number): ComplaintEvent => ({ type: 'csat.rate', score, at: 'x' });
     expect([0, 1, 3.5, 5, 6].map((s) => G.isValidRating({ context: ctx(), event: rate(s) }))).toEqual([false, true, false, true, false]);
-    expect(G.isValidRating({ context: ctx({ csat: 4 }), event: rate(2) })).toBe(false);
+    expect(G.isValidRating({ context: ctx({ csat: 4 }), event: rate(2) })).toBe(true);
+    expect(G.isValidRating({ context: ctx({ csat: 4 }), event: rate(4) })).toBe(false);
   });
 });
 

@@ -83,6 +83,45 @@ describe.each(backends)('widget ratings on %s', (_name, open) => {
     expect(await csatOf(fresh.id)).toBe(4);
   });
 
+  it('keeps the last rating the visitor chose: another score updates it, the same one is a replay', async () => {
+    const key = newKey();
+    const complaint = await receive(key);
+    const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    const first = { ...sampleRating(complaint.id, 1, key), at: at(0) };
+    expect((await post(first)).statusCode).toBe(201);
+
+    const changed = await post({ ...first, csat: 4, at: at(1) });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ id: first.id, reference: null });
+    expect(await csatOf(complaint.id)).toBe(4);
+    expect((await store.listRecords()).find((c) => c.id === complaint.id)?.csat).toBe(4);
+
+    // A retry of the last one is its replay; the same score chosen again changes nothing.
+    const retried = await post({ ...first, csat: 4, at: at(1) });
+    expect([retried.statusCode, retried.headers['idempotent-replayed']]).toEqual([201, 'true']);
+    const same = await post({ ...first, csat: 4, at: at(2) });
+    expect([same.statusCode, same.headers['idempotent-replayed']]).toEqual([201, 'true']);
+    // The first choice, arriving late after the change, does not undo it.
+    expect((await post(first)).headers['idempotent-replayed']).toBe('true');
+    expect(await csatOf(complaint.id)).toBe(4);
+
+    // Only the holder of the status key changes it.
+    expect((await post({ ...first, csat: 2, at: at(3), statusKey: newKey() })).statusCode).toBe(403);
+    expect(await csatOf(complaint.id)).toBe(4);
+  });
+
+  it('updates a rating still waiting for its complaint only from the key it came with', async () => {
+    const key = newKey();
+    const complaint = sampleComplaint({ visitor: { statusKey: key } as never });
+    const first = sampleRating(complaint.id, 2, key);
+    expect((await post(first)).statusCode).toBe(201);
+    const other = await post({ ...first, csat: 1, at: new Date(Date.now() + 60_000).toISOString(), statusKey: newKey() });
+    expect(other.statusCode).toBe(409);
+    expect((await post({ ...first, csat: 5, at: new Date(Date.now() + 60_000).toISOString() })).statusCode).toBe(200);
+    expect((await post(complaint)).statusCode).toBe(201);
+    expect(await csatOf(complaint.id)).toBe(5);
+  });
+
   it('bounds the ratings waiting for a complaint, per address and in total', async () => {
     const waiting = (address: string) => post(sampleRating(randomUUID(), 3, newKey()), address);
     const first = sampleRating(randomUUID(), 3, newKey());

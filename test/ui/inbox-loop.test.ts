@@ -48,6 +48,17 @@ describe('the inbox', () => {
     expect(getByText(container, '2 of 5 (from the follow-up email)')).toBeTruthy();
   });
 
+  it("shows an outcome the visitor typed in their own words, not as one the team offers", () => {
+    const complaint = resolvedComplaint(null);
+    const typed = { ...complaint, record: { ...complaint.record, desiredOutcome: { kind: 'other' as const, detail: 'Fix the hinge on site', offered: true, alternative: null } } };
+    renderDetail(container, typed, actions);
+    const outcome = [...container.querySelectorAll('dt')].find((dt) => dt.textContent === 'Desired outcome')?.nextElementSibling;
+    expect(outcome?.textContent).toBe('other: Fix the hinge on site');
+    const offered = { ...complaint, record: { ...complaint.record, desiredOutcome: { kind: 'refund' as const, detail: null, offered: true, alternative: null } } };
+    renderDetail(container, offered, actions);
+    expect(container.textContent).toContain('refund (we offer this)');
+  });
+
   it('shows no comment section when the visitor wrote none', () => {
     renderDetail(container, resolvedComplaint(null), actions);
     expect(container.querySelector('#rating-comment')).toBeNull();

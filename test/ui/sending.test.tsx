@@ -93,16 +93,20 @@ describe('rating and a new complaint', () => {
     return m;
   }
 
-  it('asks for an optional rating from 1 to 5 with named buttons, hidden once rated', async () => {
+  it('asks for an optional rating from 1 to 5 as one group of named radios, and takes a change of mind', async () => {
     const m = await thanked();
-    const group = m.ui.getByRole('group', { name: 'Rate this conversation' });
-    const names = Array.from(group.querySelectorAll('button'), (b) => b.getAttribute('aria-label'));
+    const group = m.ui.getByRole('radiogroup', { name: 'Rate this conversation' });
+    const names = Array.from(group.querySelectorAll('[role="radio"]'), (b) => b.getAttribute('aria-label'));
     expect(names).toEqual(['1 star out of 5', '2 stars out of 5', '3 stars out of 5', '4 stars out of 5', '5 stars out of 5']);
-    fireEvent.click(m.ui.getByRole('button', { name: '4 stars out of 5' }));
+    fireEvent.click(m.ui.getByRole('radio', { name: '4 stars out of 5' }));
     await settled();
     expect(m.fakes.ratings.map((r) => r.csat)).toEqual([4]);
-    expect(m.ui.queryByRole('group', { name: 'Rate this conversation' })).toBeNull();
+    expect(m.ui.getByRole('radio', { name: '4 stars out of 5' }).getAttribute('aria-checked')).toBe('true');
     expect(logLines(m).at(-1)).toBe('Support: Thank you for your rating.');
+    fireEvent.click(m.ui.getByRole('radio', { name: '2 stars out of 5' }));
+    await settled();
+    expect(m.fakes.ratings.map((r) => r.csat)).toEqual([4, 2]);
+    expect(m.ui.getAllByRole('radio', { checked: true }).map((b) => b.getAttribute('aria-label'))).toEqual(['2 stars out of 5']);
   });
 
   it('“Raise another complaint” starts afresh with a new reference', async () => {

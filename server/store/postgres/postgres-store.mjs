@@ -68,6 +68,22 @@ const INSERT_RATING = `
   )
   SELECT (SELECT receipt FROM receipt) AS receipt, (SELECT count(*) FROM rating)::int AS created`;
 
+/**
+ * A widget's rating sent again with another score, from the key the first one carried: kept if
+ * chosen later than the score stored. Row locks make two instances agree on the later one.
+ */
+const CHANGE_RATING = `
+  WITH kept AS (
+    SELECT id FROM ratings WHERE id = $1 AND source = 'widget' AND key_hash IS NOT DISTINCT FROM $6::text FOR UPDATE
+  ), rating AS (
+    UPDATE ratings SET csat = $3, at = $4 WHERE id IN (SELECT id FROM kept) AND csat <> $3 AND at <= $4::timestamptz RETURNING id
+  ), receipt AS (
+    UPDATE receipts SET body_hash = $2 WHERE id = $1 AND EXISTS (SELECT 1 FROM rating) RETURNING id
+  ), work AS (
+    ${insertJobsFrom(5, 'EXISTS (SELECT 1 FROM rating)')}
+  )
+  SELECT (SELECT count(*) FROM kept)::int AS kept, (SELECT count(*) FROM rating)::int AS changed`;
+
 /** The unique index that keeps one complaint per reference (migration 010). */
 const REFERENCE_INDEX = 'complaints_reference_unique';
 
@@ -215,7 +231,20 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       waitingFrom,
     ] });
     if (rows[0].created === 1) return announce({ outcome: 'created', receipt: rows[0].receipt }, event);
-    return existingReceipt(record.id, hash);
+    const existing = await existingReceipt(record.id, hash);
+    if (existing.outcome !== 'conflict' || ratingSource !== 'widget') return existing;
+    const changed = await pool.query({ name: 'heard_change_rating', text: CHANGE_RATING, values: [
+      record.id,
+      hash,
+      record.csat,
+      record.at,
+      jobsParameter(jobs),
+      ratingKeyHash,
+    ] });
+    const { kept, changed: done } = changed.rows[0];
+    if (done === 1) return announce({ outcome: 'updated', receipt: existing.receipt }, event);
+    // The same score, or an older choice arriving late: nothing changes.
+    return { outcome: kept === 1 ? 'replay' : 'conflict', receipt: existing.receipt };
   };
 
   /** @type {(id: string, now: number) => Promise<Complaint | null>} */

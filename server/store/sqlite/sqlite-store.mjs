@@ -86,6 +86,9 @@ export function createSqliteStore({ path }) {
     waiting: db.prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(waiting_from = @from), 0) AS fromAddress,
         EXISTS (SELECT 1 FROM receipts WHERE id = @id) AS received FROM ratings r
       WHERE waiting_ms >= @since AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = r.complaint_id)`),
+    widgetRating: db.prepare("SELECT csat, at, key_hash FROM ratings WHERE id = ? AND source = 'widget'"),
+    changeRating: db.prepare('UPDATE ratings SET csat = @csat, at = @at WHERE id = @id'),
+    rehash: db.prepare('UPDATE receipts SET body_hash = ? WHERE id = ?'),
     addComment: db.prepare(`UPDATE ratings SET comment = @text, comment_at = @at
       WHERE complaint_id = @id AND source = 'follow-up' AND comment IS NULL`),
     rated: db.prepare(`SELECT EXISTS (SELECT 1 FROM ratings WHERE complaint_id = @id)
@@ -214,15 +217,31 @@ export function createSqliteStore({ path }) {
     return receipt;
   };
 
+  /**
+   * The same widget rating sent again with another score: the visitor changed their mind. It is
+   * taken only from the status key the first one carried, and only if chosen later than the score
+   * kept; an older one arriving late changes nothing (a replay).
+   * @type {(record: RatingRecord, meta: InsertMeta, receipt: Receipt) => import('../store.mjs').InsertResult}
+   */
+  const changeRating = (record, { hash, ratingSource = 'widget', ratingKeyHash = null, jobs: caused }, receipt) => {
+    const kept = /** @type {{ csat: number, at: string, key_hash: string | null } | undefined} */ (q.widgetRating.get(record.id));
+    if (!kept || ratingSource !== 'widget' || kept.key_hash !== ratingKeyHash) return { outcome: 'conflict', receipt };
+    if (kept.csat === record.csat || Date.parse(record.at) < Date.parse(kept.at)) return { outcome: 'replay', receipt };
+    q.changeRating.run({ id: record.id, csat: record.csat, at: record.at });
+    q.applyRating.run({ csat: record.csat, id: record.complaintId, keyHash: ratingKeyHash });
+    q.rehash.run(hash, record.id);
+    jobs.add(caused);
+    return { outcome: 'updated', receipt };
+  };
+
   const insert = db.transaction(
     /** @type {(record: import('../store.mjs').Deliverable, meta: InsertMeta) => import('../store.mjs').InsertResult} */
     (record, meta) => {
       const existing = /** @type {{ body_hash: string, receipt: string } | undefined} */ (q.receipt.get(record.id));
       if (existing) {
-        return {
-          outcome: existing.body_hash === meta.hash ? 'replay' : 'conflict',
-          receipt: JSON.parse(existing.receipt),
-        };
+        const receipt = JSON.parse(existing.receipt);
+        if (existing.body_hash === meta.hash) return { outcome: 'replay', receipt };
+        return record.type === 'rating' ? changeRating(record, meta, receipt) : { outcome: 'conflict', receipt };
       }
       const receipt = record.type === 'rating' ? insertRating(record, meta) : insertComplaint(record, meta);
       jobs.add(meta.jobs);
@@ -263,7 +282,7 @@ export function createSqliteStore({ path }) {
       const { resolve, reject, meta } = /** @type {(typeof batch)[number]} */ (batch[i]);
       if (!outcome.ok) return reject(outcome.error);
       const result = /** @type {import('../store.mjs').InsertResult} */ (outcome.result);
-      if (result.outcome === 'created' && meta.event) events.emit(meta.event.type, meta.event.data);
+      if ((result.outcome === 'created' || result.outcome === 'updated') && meta.event) events.emit(meta.event.type, meta.event.data);
       resolve(result);
     });
   };

@@ -35,6 +35,8 @@ export interface WidgetServer {
   page(name: string, page: HostPage, css?: string): string;
   /** Complaint records the receiver stored, oldest first. */
   records(): ComplaintRecord[];
+  /** The rating the receiver keeps for a complaint, null when it has none (or no such complaint). */
+  csat(id: string): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,9 @@ export async function startWidgetServer(): Promise<WidgetServer> {
     records() {
       // Ordered by arrival: the receiver's queue order puts urgent ones first.
       return [...stored].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+    },
+    async csat(id) {
+      return (await sqlite.getRecord(id))?.csat ?? null;
     },
     async close() {
       await app.close();

@@ -112,6 +112,22 @@ describe('forwarding from the server', () => {
     expect(events[2]?.data).toMatchObject({ csat: 4 });
   });
 
+  it('sends a changed rating as another rating event with the new score, and nothing for the same score again', async () => {
+    receiver = await startWebhookReceiver(secret);
+    ({ app, admin } = await startApp({ destinations: [webhookDestination(receiver.url)] }));
+    const key = sampleStatusKey();
+    const record = sampleComplaint({ visitor: { statusKey: key } });
+    await postRecord(app, record);
+    const first = sampleRating(record.id, 1, key);
+    await postRecord(app, first);
+    const changed = { ...first, csat: 4, at: new Date(Date.parse(first.at) + 1000).toISOString() };
+    expect((await postRecord(app, changed)).statusCode).toBe(200);
+    await postRecord(app, { ...changed, at: new Date(Date.parse(first.at) + 2000).toISOString() });
+    await drain(app);
+    const events = receiver.accepted().map((arrival) => arrival.verified as { type: string; data: Record<string, unknown> });
+    expect(events.map((event) => [event.type, event.data.csat])).toEqual([['complaint.created', undefined], ['rating.created', 1], ['rating.created', 4]]);
+  });
+
   it('sends only the event types a destination chose', async () => {
     receiver = await startWebhookReceiver(secret);
     ({ app, admin } = await startApp({ destinations: [webhookDestination(receiver.url, ['complaint.resolved'])] }));

@@ -125,14 +125,20 @@ export function storeConformance(name: string, backend: Backend) {
         expect(listed?.csat).toBe(2);
       });
 
-      it('treats a repeated rating as a replay and a changed one as a conflict', async () => {
+      it('treats a repeated rating as a replay and a widget rating changed later as the one kept', async () => {
         const complaint = sampleComplaint();
         await put(store, complaint);
         const rating = sampleRating(complaint.id, 5);
         const first = await store.insertRecord(rating, { hash: 'r', receivedAt: now() });
         expect(await store.insertRecord(rating, { hash: 'r', receivedAt: now() })).toEqual({ outcome: 'replay', receipt: first.receipt });
-        expect((await store.insertRecord({ ...rating, csat: 1 }, { hash: 'other', receivedAt: now() })).outcome).toBe('conflict');
-        expect((await store.getRecord(complaint.id))?.csat).toBe(5);
+        const later = { ...rating, csat: 1 as const, at: new Date(Date.parse(rating.at) + 1000).toISOString() };
+        expect(await store.insertRecord(later, { hash: 'later', receivedAt: now() })).toEqual({ outcome: 'updated', receipt: first.receipt });
+        expect((await store.getRecord(complaint.id))?.csat).toBe(1);
+        // An older choice arriving late is answered as a replay and changes nothing.
+        expect((await store.insertRecord({ ...rating, csat: 3 }, { hash: 'older', receivedAt: now() })).outcome).toBe('replay');
+        // A follow-up link's rating never replaces one, nor is replaced.
+        expect((await store.insertRecord({ ...later, csat: 2 }, { hash: 'link', receivedAt: now(), ratingSource: 'follow-up' })).outcome).toBe('conflict');
+        expect((await store.getRecord(complaint.id))?.csat).toBe(1);
       });
     });
 

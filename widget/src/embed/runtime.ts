@@ -171,6 +171,9 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
       }),
       rateComplaint: fromPromise(async ({ input }) => {
         const rating = buildRating(input.complaintId, input.score, input.at, input.statusKey);
+        // A changed rating replaces one still waiting. Enqueued anew, it is a new version that
+        // is posted even though this page delivered the last one; the server keeps the latest.
+        await store.removeOutbox(rating.id);
         await store.enqueue(rating, config.endpoint, Date.now());
         await delivery.send(rating.id);
       }),

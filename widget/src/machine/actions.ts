@@ -248,10 +248,15 @@ export function acceptAlternative(context: ComplaintContext, at: string): Patch 
   return { messages: push(context, [{ from: 'visitor', at, key: 'ui.outcome.accept' }]) };
 }
 
-/** Asks for contact details, once a conversation: a handoff from the form does not ask again. */
+/**
+ * Asks for contact details, once a conversation: a handoff from the form does not ask again.
+ * The order field starts with the reference the visitor already wrote, for them to check.
+ */
 export function askContact(context: ComplaintContext, at: string): Patch {
   if (context.messages.some((m) => m.key === 'contact.ask')) return { contactErrors: {} };
-  return { messages: push(context, [bot(at, 'contact.ask')]), contactErrors: {} };
+  const { contact } = context;
+  const accountRef = contact.accountRef || (context.triage?.entities.orderRefs[0] ?? '');
+  return { messages: push(context, [bot(at, 'contact.ask')]), contactErrors: {}, contact: { ...contact, accountRef } };
 }
 
 /**

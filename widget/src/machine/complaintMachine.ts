@@ -322,12 +322,14 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
               on: {
                 'csat.rate': [
                   { guard: 'isValidRating', target: 'rating', actions: 'rate' },
-                  // Once rated, another rating is not taken, nor is it an error to point at.
+                  // Once rated, the same score again is no change, nor an error to point at.
                   { guard: 'isUnrated', actions: { type: 'setError', params: 'rating' } },
                 ],
               },
             },
             rating: {
+              // A change of mind while the last one is being sent sends the new one instead.
+              on: { 'csat.rate': { guard: 'isValidRating', target: 'rating', reenter: true, actions: 'rate' } },
               invoke: {
                 src: 'rateComplaint',
                 input: ({ context }) => ({ complaintId: context.id, score: context.csat ?? 0, at: atOf(context, { type: 'locale.dismiss' }), statusKey: context.statusKey }),

@@ -113,10 +113,11 @@ export const isValidContact = ({ context, event }: Args): boolean =>
 
 export const isHandingOff = ({ context }: Args): boolean => !!context.handoff;
 
+/** A score from 1 to 5 other than the one given: the visitor may change their mind while the panel is open. */
 export const isValidRating = ({ context, event }: Args): boolean =>
-  event.type === 'csat.rate' && Number.isInteger(event.score) && event.score >= 1 && event.score <= 5 && isUnrated({ context, event });
+  event.type === 'csat.rate' && Number.isInteger(event.score) && event.score >= 1 && event.score <= 5 && event.score !== context.csat;
 
-/** No rating given yet for this complaint: one is taken, once. */
+/** No rating given yet for this complaint. */
 export const isUnrated = ({ context }: Args): boolean => context.csat === null;
 
 export const isNewLocale = ({ context, event }: Args): boolean =>

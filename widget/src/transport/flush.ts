@@ -56,6 +56,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
    * removed can still hold it; without this, a second loop would post it again.
    */
   const delivered = new Set<string>();
+  /** Which version of an item: a changed rating is enqueued again under the same id. */
+  const version = (item: OutboxItem): string => `${item.id} ${item.createdAt}`;
   /** One per request in flight, so `dispose` can cut them all as a closing page would. */
   const cuts = new Set<AbortController>();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -116,11 +118,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     postDeliverable(item.body, { endpoint: options.endpoint, siteKey: options.siteKey, fetch: fetchImpl, timeoutMs, now, ...extra });
 
   const attempt = (item: OutboxItem): Promise<SendOutcome> => {
-    if (delivered.has(item.id)) return Promise.resolve('delivered');
-    const running = inFlight.get(item.id);
+    const key = version(item);
+    if (delivered.has(key)) return Promise.resolve('delivered');
+    const running = inFlight.get(key);
     if (running) return running;
-    const promise = attemptOnce(item).finally(() => inFlight.delete(item.id));
-    inFlight.set(item.id, promise);
+    const promise = attemptOnce(item).finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
     return promise;
   };
 
@@ -130,7 +133,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     const result = await post(item, { signal: cut.signal }).finally(() => cuts.delete(cut));
     if (disposed || result.outcome === 'aborted') return 'queued';
     if (result.outcome === 'delivered') {
-      await confirm(item.id, result.status, result.receipt);
+      await confirm(item, result.status, result.receipt);
       return 'delivered';
     }
     const attempts = item.attempts + 1;
@@ -153,11 +156,11 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   };
 
   /** A 2xx came: the item leaves the outbox, and this page never posts it again. */
-  const confirm = async (id: string, status: number, receipt: Receipt | null): Promise<void> => {
-    delivered.add(id);
-    await store.removeOutbox(id);
-    known.delete(id);
-    emit({ type: 'delivered', id, status, receipt });
+  const confirm = async (item: OutboxItem, status: number, receipt: Receipt | null): Promise<void> => {
+    delivered.add(version(item));
+    await store.removeOutbox(item.id);
+    known.delete(item.id);
+    emit({ type: 'delivered', id: item.id, status, receipt });
   };
 
   /** This tab's request for the lock, from asking until it is released. */
@@ -221,8 +224,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
           const due = items.filter(
             (item) =>
               item.state === 'pending' &&
-              !inFlight.has(item.id) &&
-              !delivered.has(item.id) &&
+              !inFlight.has(version(item)) &&
+              !delivered.has(version(item)) &&
               (item.nextAttemptAt <= now() || (first && item.lastStatus === null)),
           );
           first = false;
@@ -280,7 +283,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         budget -= size;
         // Fire and forget: the page may be gone before an answer. If one arrives, a 2xx is
         // confirmed and removes the item; anything else leaves it for the next page.
-        void post(item, { keepalive: true }).then((result) => (result.outcome === 'delivered' ? confirm(item.id, result.status, result.receipt) : undefined));
+        void post(item, { keepalive: true }).then((result) => (result.outcome === 'delivered' ? confirm(item, result.status, result.receipt) : undefined));
       }
     },
     dispose() {

@@ -43,6 +43,9 @@ export function Log() {
   const waiting = lastSeq > revealed && messages.some((m) => m.seq > revealed && m.from === 'bot');
   const botName = brand ? t('ui.bot', { brand }) : t('ui.botDefault');
   const youName = t('ui.you');
+  // After sending, focus lands on the thanks (read out), not on a control a second Enter would
+  // press. Those lines exist only then: a new complaint starts a new log.
+  const isThanks = (m: ChatMessage) => m.key === 'thank.sent' || m.key === 'handoff.thank';
   const text = (m: ChatMessage) => m.text ?? (m.key ? t(m.key, m.params) : '');
 
   return (
@@ -53,6 +56,8 @@ export function Log() {
           <li
             key={m.seq}
             class={`heard-line heard-from-${m.from}${waiting && m.seq > revealed ? ' heard-pending' : ''}`}
+            tabIndex={isThanks(m) ? -1 : undefined}
+            data-autofocus={isThanks(m) || undefined}
           >
             <span class="heard-sr">{m.from === 'visitor' ? youName : botName}: </span>
             {text(m)}

@@ -6,7 +6,7 @@ import { useWidget } from './widgetContext';
 const SCORES = [1, 2, 3, 4, 5] as const;
 
 /**
- * After sending: an optional 1–5 rating (gone once given), a fresh complaint, and the
+ * After sending: an optional 1–5 rating the visitor can change while the panel is open, a fresh complaint, and the
  * transcript to copy when our team's endpoint refused the complaint.
  */
 export function Thanks() {
@@ -16,8 +16,8 @@ export function Thanks() {
   const ratingId = `${idPrefix}-rating`;
   const ratingErrorId = `${ratingId}-error`;
   const transcriptId = `${idPrefix}-transcript`;
-  // A rating is taken once; the stars go once it is given.
-  const canRate = bridge.can({ type: 'csat.rate', score: SCORES[0] });
+  // The star Tab lands on: the one chosen, else the one the arrows last reached.
+  const [stop, setStop] = useState(context.csat ? context.csat - 1 : 0);
   const manualRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (copy !== 'manual') return;
@@ -38,36 +38,48 @@ export function Thanks() {
 
   return (
     <div class="heard-thanks">
-      {canRate && (
+      <div class="heard-rating">
+        <p id={ratingId} class="heard-label">
+          {t('ui.rating')}
+        </p>
+        {/* One tab stop; arrows move along it and rate nothing: Space, Enter or a click does. */}
         <div
-          class="heard-rating"
-          role="group"
+          class="heard-actions heard-stars"
+          role="radiogroup"
           aria-labelledby={ratingId}
           aria-describedby={context.error === 'rating' ? ratingErrorId : undefined}
+          onKeyDown={(event) => {
+            const step = ({ ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 } as Record<string, number>)[event.key];
+            if (!step) return;
+            event.preventDefault();
+            const next = (stop + step + SCORES.length) % SCORES.length;
+            setStop(next);
+            (event.currentTarget.children[next] as HTMLElement).focus();
+          }}
         >
-          <p id={ratingId} class="heard-label">
-            {t('ui.rating')}
-          </p>
-          <div class="heard-actions heard-stars">
-            {SCORES.map((score) => (
-              <Button
-                key={score}
-                class="heard-star"
-                aria-label={t('ui.rating.value', { count: score })}
-                data-autofocus={score === 1 || undefined}
-                onClick={() => bridge.send({ type: 'csat.rate', score })}
-              >
-                {score}
-              </Button>
-            ))}
-          </div>
-          {context.error === 'rating' && (
-            <p id={ratingErrorId} class="heard-error">
-              {t('error.rating')}
-            </p>
-          )}
+          {SCORES.map((score, i) => (
+            <Button
+              key={score}
+              class="heard-star"
+              role="radio"
+              aria-checked={context.csat === score}
+              aria-label={t('ui.rating.value', { count: score })}
+              tabIndex={i === stop ? 0 : -1}
+              onClick={() => {
+                setStop(i);
+                bridge.send({ type: 'csat.rate', score });
+              }}
+            >
+              {score}
+            </Button>
+          ))}
         </div>
-      )}
+        {context.error === 'rating' && (
+          <p id={ratingErrorId} class="heard-error">
+            {t('error.rating')}
+          </p>
+        )}
+      </div>
       <div class="heard-actions">
         {context.delivery === 'rejected' && (
           <Button primary onClick={copyTranscript}>
@@ -75,7 +87,6 @@ export function Thanks() {
           </Button>
         )}
         <Button
-          data-autofocus={!canRate || undefined}
           onClick={() => bridge.send({ type: 'complaint.new', ...newRecordIds() })}
         >
           {t('ui.new')}

@@ -391,6 +391,15 @@ export function controlsSheet(): CSSStyleSheet {
   flex-direction: column;
   gap: 4px;
 }
+/* The form scrolls inside the step; its action stays at the step's foot, above what scrolls. */
+.heard-contact > .heard-actions {
+  position: sticky;
+  bottom: -16px;
+  padding: 8px 0 16px;
+  margin-bottom: -16px;
+  border-top: 1px solid var(--heard-border);
+  background: var(--heard-bg);
+}
 .heard-check {
   flex-direction: row;
   align-items: flex-start;
