@@ -2,7 +2,9 @@ import type { Deliverable } from '../record/record';
 import { isRetryableStatus, parseRetryAfter } from './backoff';
 
 /**
- * One `POST` of a record to the endpoint, classified. Never rejects.
+ * One `POST` of a record to the endpoint, classified. Never rejects. A visitor's follow-up goes
+ * to its complaint's `/<id>/messages` with the status key as a bearer, and a 404 there is tried
+ * again later: the complaint itself may still be on its way, and nothing is dropped for it.
  *
  * @param body The record; its `id` is the `Idempotency-Key`.
  * @param options.endpoint Where to post.
@@ -23,15 +25,17 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
   const onAbort = (): void => controller.abort();
   if (options.signal?.aborted) controller.abort();
   options.signal?.addEventListener('abort', onAbort);
+  const message = body.type === 'message';
   try {
-    const response = await options.fetch(options.endpoint, {
+    const response = await options.fetch(message ? complaintUrl(options.endpoint, body.complaintId, 'messages') : options.endpoint, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
         'Idempotency-Key': body.id,
         ...(options.siteKey ? { 'X-Heard-Site-Key': options.siteKey } : {}),
+        ...(message ? { Authorization: `Bearer ${body.statusKey}` } : {}),
       },
-      body: JSON.stringify(body),
+      body: JSON.stringify(message ? { id: body.id, text: body.text, at: body.at } : body),
       signal: controller.signal,
       keepalive: options.keepalive ?? false,
       credentials: 'omit',
@@ -40,7 +44,7 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
     response.body?.cancel().catch(() => {});
     const status = response.status;
     if (status >= 200 && status < 300) return { outcome: 'delivered', status };
-    if (status >= 400 && !isRetryableStatus(status)) return { outcome: 'rejected', status };
+    if (status >= 400 && !isRetryableStatus(status) && !(message && status === 404)) return { outcome: 'rejected', status };
     return {
       outcome: 'retry',
       status,
@@ -53,6 +57,14 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** A complaint's own address under the endpoint: `<endpoint>/<id>/<leaf>`. */
+export function complaintUrl(endpoint: string, id: string, leaf: string): string {
+  const url = new URL(endpoint);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(id)}/${leaf}`;
+  url.hash = '';
+  return url.href;
 }
 
 // ---------------------------------------------------------------------------------------------
