@@ -109,6 +109,7 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
       runTriage: withEvent((context) => A.runTriage(context, vocabulary)),
       setLocale: withEvent((context, event: EventOf<'locale.set'>) => A.setLocale(context, event, vocabulary)),
     dismissLocale: assign({ suggestedLocale: null }),
+    notePreviousReference: withEvent(A.notePreviousReference),
     askClarify: withAt(A.askClarify),
       restate: withAt((context, at) => A.restateComplaint(context, at, vocabulary)),
     confirmRestatement: withAt(A.confirmRestatement),
@@ -161,6 +162,7 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
         'visitor.identify': { actions: 'identify' },
         'locale.set': { guard: 'isNewLocale', actions: 'setLocale' },
         'locale.dismiss': { actions: 'dismissLocale' },
+        'complaint.continues': { actions: 'notePreviousReference' },
       },
       states: {
         greet: {

@@ -51,6 +51,8 @@ export type ComplaintEvent =
   | { type: 'locale.set'; locale: Locale }
   | { type: 'locale.dismiss' }
   | ({ type: 'csat.rate'; score: number } & Timed)
-  | ({ type: 'complaint.new'; id: string; reference: string; statusKey?: string } & Timed);
+  | ({ type: 'complaint.new'; id: string; reference: string; statusKey?: string } & Timed)
+  /** This complaint continues an earlier one that can no longer be answered. */
+  | ({ type: 'complaint.continues'; reference: string } & Timed);
 
 export type ContactErrors = Partial<Record<ContactField, 'required' | 'email' | 'phone' | 'tooLong'>>;
