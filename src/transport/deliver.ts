@@ -35,7 +35,8 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
         ...(options.siteKey ? { 'X-Heard-Site-Key': options.siteKey } : {}),
         ...(message ? { Authorization: `Bearer ${body.statusKey}` } : {}),
       },
-      body: JSON.stringify(message ? { id: body.id, text: body.text, at: body.at } : body),
+      // A follow-up's server gets its id, text and time; the rest is for the outbox.
+      body: JSON.stringify(body, message ? ['id', 'text', 'at'] : undefined),
       signal: controller.signal,
       keepalive: options.keepalive ?? false,
       credentials: 'omit',

@@ -1,5 +1,4 @@
 import type { MessageRecord } from '../record/record';
-import { newRecordIds } from '../record/ids';
 import type { HeardStore, OutboxItem } from '../storage/store';
 import type { Delivery, SendOutcome } from './flush';
 
@@ -17,14 +16,15 @@ export interface ThreadTarget {
 }
 
 /**
- * A new follow-up to `complaint`, with an id of its own.
+ * A new follow-up to `complaint`.
  *
+ * @param id the message's own id (a new UUID), its `Idempotency-Key`
  * @param complaint the complaint it answers
  * @param text the visitor's words, as typed
  * @param at when it was written, ISO 8601
  */
-export function newMessage(complaint: ThreadTarget, text: string, at: string): MessageRecord {
-  return { type: 'message', id: newRecordIds().id, complaintId: complaint.id, statusKey: complaint.statusKey, text, at };
+export function newMessage(id: string, complaint: ThreadTarget, text: string, at: string): MessageRecord {
+  return { type: 'message', id, complaintId: complaint.id, statusKey: complaint.statusKey, text, at };
 }
 
 /**

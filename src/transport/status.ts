@@ -1,5 +1,5 @@
 import type { PastStatus } from '../machine/context';
-import { complaintUrl, type FetchLike } from './deliver';
+import type { FetchLike } from './deliver';
 
 /**
  * Reads what became of a visitor's earlier complaints: `GET <endpoint>/<id>/status` with the
@@ -117,7 +117,10 @@ export function createStatusReader(options: ReadOptions & { endpoint: string; fr
 
 /** The status URL of a complaint: the complaint endpoint, then `/<id>/status`. */
 export function statusUrl(endpoint: string, id: string): string {
-  return complaintUrl(endpoint, id, 'status');
+  const url = new URL(endpoint);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(id)}/status`;
+  url.hash = '';
+  return url.href;
 }
 
 /** How many of a visitor's latest complaints the widget reports on. */

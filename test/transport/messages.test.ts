@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { newRecordIds } from '../../src/record/ids';
 import { openStore, type HeardStore } from '../../src/storage/store';
 import { createDelivery, type Delivery } from '../../src/transport/flush';
 import { newMessage, sendMessage, waitingMessages, WINDOW_CLOSED } from '../../src/transport/messages';
@@ -56,7 +57,7 @@ describe('a follow-up in the outbox', () => {
   it('is posted to its complaint with the status key and its own id as Idempotency-Key, with only id, text and time', async () => {
     const server = messagesServer(() => 201);
     const { port, store } = await page(freshIndexedDB(), server.fetch);
-    const message = newMessage(COMPLAINT, 'The lid is cracked too.', '2026-03-05T10:00:00.000Z');
+    const message = newMessage(newRecordIds().id, COMPLAINT, 'The lid is cracked too.', '2026-03-05T10:00:00.000Z');
     expect(await sendMessage(port, message)).toBe('delivered');
     expect(server.seen).toEqual([
       {
@@ -73,7 +74,7 @@ describe('a follow-up in the outbox', () => {
     let online = false;
     const server = messagesServer(() => (online ? 201 : 'network'));
     const { port, store, delivery } = await page(freshIndexedDB(), server.fetch);
-    const message = newMessage(COMPLAINT, 'Still waiting.', new Date().toISOString());
+    const message = newMessage(newRecordIds().id, COMPLAINT, 'Still waiting.', new Date().toISOString());
     expect(await sendMessage(port, message)).toBe('queued');
     expect(waitingMessages(await store.listOutbox(), COMPLAINT.id)).toEqual([{ message, state: 'pending', status: null }]);
     online = true;
@@ -89,7 +90,7 @@ describe('a follow-up in the outbox', () => {
     const indexedDB = freshIndexedDB();
     const offline = messagesServer(() => 'network');
     const first = await page(indexedDB, offline.fetch);
-    const message = newMessage(COMPLAINT, 'Kept for later.', '2026-03-05T10:00:00.000Z');
+    const message = newMessage(newRecordIds().id, COMPLAINT, 'Kept for later.', '2026-03-05T10:00:00.000Z');
     expect(await sendMessage(first.port, message)).toBe('queued');
     first.delivery.dispose();
     first.store.close();
@@ -105,7 +106,7 @@ describe('a follow-up in the outbox', () => {
   it('after the reply window (410) stays on this device, refused, so the visitor is offered a new complaint with their words', async () => {
     const server = messagesServer(() => WINDOW_CLOSED);
     const { port, store } = await page(freshIndexedDB(), server.fetch);
-    const message = newMessage(COMPLAINT, 'It broke again.', '2026-04-05T10:00:00.000Z');
+    const message = newMessage(newRecordIds().id, COMPLAINT, 'It broke again.', '2026-04-05T10:00:00.000Z');
     expect(await sendMessage(port, message)).toBe('rejected');
     expect(waitingMessages(await store.listOutbox(), COMPLAINT.id)).toEqual([{ message, state: 'rejected', status: WINDOW_CLOSED }]);
   });
@@ -114,7 +115,7 @@ describe('a follow-up in the outbox', () => {
     useFakeClock();
     const server = messagesServer((n) => (n === 1 ? 404 : 201));
     const { port, store } = await page(freshIndexedDB(), server.fetch);
-    const message = newMessage(COMPLAINT, 'Hello?', new Date().toISOString());
+    const message = newMessage(newRecordIds().id, COMPLAINT, 'Hello?', new Date().toISOString());
     expect(await sendMessage(port, message)).toBe('queued');
     expect(waitingMessages(await store.listOutbox(), COMPLAINT.id)).toEqual([{ message, state: 'pending', status: 404 }]);
     await runUntil(async () => (await store.listOutbox()).length === 0);
@@ -125,7 +126,7 @@ describe('a follow-up in the outbox', () => {
     const server = messagesServer(() => 'network');
     const { port, store } = await page(freshIndexedDB(), server.fetch);
     await store.enqueue(complaint(2), ENDPOINT, Date.now());
-    await sendMessage(port, newMessage(COMPLAINT, 'Mine.', '2026-03-05T10:00:00.000Z'));
+    await sendMessage(port, newMessage(newRecordIds().id, COMPLAINT, 'Mine.', '2026-03-05T10:00:00.000Z'));
     expect(waitingMessages(await store.listOutbox(), complaint(2).id)).toEqual([]);
   });
 });
