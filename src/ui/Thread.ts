@@ -144,9 +144,10 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
 
   const send = async (): Promise<void> => {
     const complaint = current();
-    const statusKey = complaint && history.find((h) => h.id === complaint.id)?.statusKey;
     const words = box.value.trim();
     empty = !words;
+    if (complaint && !history.some((h) => h.id === complaint.id)) history = await input.port.store.listHistory();
+    const statusKey = complaint && history.find((h) => h.id === complaint.id)?.statusKey;
     if (!complaint || !statusKey || !words) return render();
     const message = newMessage(input.port.newRecordIds().id, { id: complaint.id, statusKey }, words, new Date().toISOString());
     box.value = '';
