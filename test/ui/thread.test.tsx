@@ -146,7 +146,7 @@ describe('the thread of an open complaint', () => {
     act(() => void actor.send({ type: 'panel.open' }));
     const offer = await ui.findByRole('button', { name: 'Raise a new complaint about this' });
     expect(ui.getByLabelText('Write to us about HRD-7K3F9Q').closest('form')!.hidden).toBe(true);
-    act(() => fireEvent.click(offer));
+    act(() => void fireEvent.click(offer));
     await waitFor(() => expect(actor.getSnapshot().context.previousReference).toBe('HRD-7K3F9Q'));
   });
 
@@ -158,7 +158,7 @@ describe('the thread of an open complaint', () => {
     act(() => void actor.send({ type: 'panel.open' }));
     const second = await ui.findByRole('button', { name: 'HRD-2222AA' });
     expect(ui.queryByRole('log', { name: /HRD-2222AA/ })).toBeNull();
-    act(() => fireEvent.click(second));
+    act(() => void fireEvent.click(second));
     await waitFor(() => expect(ui.getByRole('log', { name: /HRD-2222AA/ }).textContent).toContain('About the second one.'));
     expect(ui.getByRole('button', { name: 'HRD-2222AA' }).getAttribute('aria-pressed')).toBe('true');
   });
