@@ -5,7 +5,7 @@ import { newMessage, sendMessage, waitingMessages, WINDOW_CLOSED, type WaitingMe
 import type { ComplaintStatus, PastComplaint } from '../transport/status';
 import type { Locale } from '../triage/types';
 import type { UiEvent } from './bridge';
-import { statusSentences } from './PastStatuses';
+import { adoptSheet, statusSentences } from './PastStatuses';
 import { loadThreadLines, type ThreadTranslate } from './threadLines';
 import type { ThreadPort, Translate, WidgetContextValue } from './widgetContext';
 
@@ -127,7 +127,7 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
   form.append(windowNote, label, box, error, actions);
   section.append(choice, title, log, online, offer, form);
   slot.replaceChildren(section);
-  const undoSheet = adoptSheet(slot.getRootNode());
+  const undoSheet = adoptSheet(slot, CSS);
 
   const threads = (): PastStatus[] => input.past.filter((p) => hasThread(p.status));
   const current = (): PastStatus | undefined => {
@@ -360,7 +360,7 @@ export async function showUnread(
 ): Promise<void> {
   const [statuses, lines] = await Promise.all([reader().then((read) => read(history)), loadThreadLines(locale, port.translate)]);
   const count = unreadReplies(statuses, history);
-  if (count > 0) adoptSheet(root);
+  if (count > 0) adoptSheet(root, CSS);
   showUnreadCount(port, count, lines);
 }
 
@@ -375,18 +375,3 @@ const CSS = `
 .heard-badge{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 5px;box-sizing:border-box;border-radius:10px;background:#b3261e;color:#fff;font:700 12px/20px system-ui,sans-serif;text-align:center}
 @media (forced-colors:active){.heard-thread-text,.heard-badge{border:1px solid CanvasText}}
 `;
-let sheet: CSSStyleSheet | undefined;
-
-/** Adds the thread's stylesheet (with the bubble's badge) to `root`; the returned function takes it away. */
-function adoptSheet(root: Node): () => void {
-  if (!(root instanceof ShadowRoot)) return () => {};
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-  }
-  const own = sheet;
-  if (!root.adoptedStyleSheets.includes(own)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, own];
-  return () => {
-    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== own);
-  };
-}

@@ -4,6 +4,7 @@ import { parseConfig } from '../../src/embed/config';
 import { startWidget } from '../../src/embed/runtime';
 import { openStore } from '../../src/storage/store';
 import { freshIndexedDB, quietLogger } from '../storage/fixtures';
+import { openStatus } from '../ui/support';
 
 /*
  * The bubble's count of unread replies at start-up: read only for a visitor this device already
@@ -18,21 +19,7 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-const STATUS = {
-  reference: 'HRD-7K3F9Q',
-  status: 'in-progress',
-  receivedAt: '2026-03-01T09:00:00.000Z',
-  resolvedAt: null,
-  dueBy: null,
-  dueByReason: null,
-  replies: [
-    { at: '2026-03-02T10:00:00.000Z', text: 'Could you send a photo?' },
-    { at: '2026-03-03T10:00:00.000Z', text: 'And the order number?' },
-  ],
-  messages: [],
-  answerableUntil: null,
-  teamOnline: false,
-};
+const STATUS = openStatus();
 
 async function start(indexedDB: IDBFactory, store?: Awaited<ReturnType<typeof openStore>>) {
   const host = document.createElement('div');

@@ -2,7 +2,7 @@ import { createActor, fromPromise } from 'xstate';
 import { en } from '../../src/i18n/catalogs/en';
 import { translate } from '../../src/i18n/translate';
 import { complaintMachine } from '../../src/machine/everyLanguage';
-import type { ComplaintInput, DeliveryState } from '../../src/machine/context';
+import type { ComplaintInput, DeliveryState, PastStatus } from '../../src/machine/context';
 import { buildRating, buildRecord, type Translator } from '../../src/record/build';
 import type { ComplaintRecord, RatingRecord } from '../../src/record/record';
 
@@ -19,6 +19,8 @@ export interface Fakes {
   answer: DeliveryState | 'throw';
   /** Makes the outbox fail, as broken storage would. */
   failEnqueue: boolean;
+  /** What the status reader finds each time the panel opens (nothing when absent). */
+  statuses?: PastStatus[];
 }
 
 /** The machine with fake side effects: an in-memory outbox and a scripted delivery. */
@@ -40,6 +42,7 @@ export function fakeMachine(fakes: Fakes) {
         // Built as the widget builds it for its outbox.
         fakes.ratings.push(buildRating(input.complaintId, input.score, input.at, input.statusKey));
       }),
+      readStatus: fromPromise(async () => fakes.statuses ?? []),
     },
   });
 }

@@ -1,19 +1,16 @@
 import { signal } from '@preact/signals';
 import { act, fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createActor, fromPromise } from 'xstate';
-import { en } from '../../src/i18n/catalogs/en';
-import { loadCatalog } from '../../src/i18n/load';
 import { translate } from '../../src/i18n/translate';
 import type { PastStatus } from '../../src/machine/context';
 import { newRecordIds } from '../../src/record/ids';
 import { openStore, type HeardStore } from '../../src/storage/store';
 import { createDelivery } from '../../src/transport/flush';
 import type { ComplaintStatus } from '../../src/transport/status';
-import { renderWidget } from '../../src/ui/mount';
 import { unreadReplies } from '../../src/ui/Thread';
 import type { ThreadPort } from '../../src/ui/widgetContext';
-import { baseInput, fakeMachine, newFakes } from '../machine/harness';
+import { newFakes } from '../machine/harness';
+import { mountWidget, openStatus } from './support';
 import { ENDPOINT, freshIndexedDB, quietLogger } from '../storage/fixtures';
 
 /*
@@ -24,19 +21,7 @@ import { ENDPOINT, freshIndexedDB, quietLogger } from '../storage/fixtures';
 const KEY = 'Ab3_-Ab3_-Ab3_-Ab3_-Ab';
 const HOSTILE = '<img src=x onerror="globalThis.__heardPwned = true"> Refunded: <b>€89.99</b>';
 
-const status = (over: Partial<ComplaintStatus> = {}): ComplaintStatus => ({
-  reference: 'HRD-7K3F9Q',
-  status: 'in-progress',
-  receivedAt: '2026-03-01T09:00:00.000Z',
-  resolvedAt: null,
-  dueBy: null,
-  dueByReason: null,
-  replies: [{ at: '2026-03-02T10:00:00.000Z', text: HOSTILE }],
-  messages: [{ id: 'm1', at: '2026-03-02T11:00:00.000Z', text: 'It was the <i>kettle</i>.' }],
-  answerableUntil: null,
-  teamOnline: false,
-  ...over,
-});
+const status = (over: Partial<ComplaintStatus> = {}): ComplaintStatus => openStatus({ replies: [{ at: '2026-03-02T10:00:00.000Z', text: HOSTILE }], messages: [{ id: 'm1', at: '2026-03-02T11:00:00.000Z', text: 'It was the <i>kettle</i>.' }], ...over });
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -61,32 +46,11 @@ async function mountThread(past: PastStatus[], answer: () => number | 'network' 
     },
   });
   const port: ThreadPort = { store, delivery, endpoint: ENDPOINT, changes, unread: signal(null), translate, newRecordIds };
-  const readStatus = fromPromise<PastStatus[]>(async () => past);
-  const actor = createActor(fakeMachine(newFakes()).provide({ actors: { readStatus } }), { input: baseInput() }).start();
-  const host = document.createElement('div');
-  document.body.append(host);
-  const root = host.attachShadow({ mode: 'open' });
-  let handle!: ReturnType<typeof renderWidget>;
-  act(() => {
-    handle = renderWidget(root, {
-      actor,
-      position: 'bottom-right',
-      loadCatalog,
-      initialCatalog: en,
-      composer: { initial: '', onChange: () => {} },
-      transcript: () => '',
-      privacy: { erase: async () => 'erased', eraseWhenDelivered: async () => 'erased', erased: false },
-      thread: port,
-    });
-  });
+  const { ui, actor, root } = mountWidget({ thread: port }, {}, { ...newFakes(), statuses: past });
   cleanups.push(() => {
-    handle.destroy();
-    actor.stop();
     delivery.dispose();
     store.close();
-    host.remove();
   });
-  const ui = within(root.querySelector<HTMLElement>('.heard-root')!);
   return { root, ui, actor, store, posted, port };
 }
 
