@@ -120,6 +120,12 @@ export function chunkLocale(file) {
 }
 
 /**
+ * The most a complaint's thread may weigh, gzip: its code and its lines in one language
+ * together (the `thread` and one `thread lines <locale>` download).
+ */
+export const THREAD_GZIP_BUDGET = 5 * 1024;
+
+/**
  * Downloads a visitor fetches only for an action they choose, never to finish one complaint, as
  * `widget/scripts/build.mjs` names them. Each is reported on its own against its own gzip budget and
  * kept out of the one-complaint sum. A chunk may be listed here only when a visitor who opens
@@ -134,6 +140,18 @@ export const OPTIONAL_CHUNKS = Object.freeze([
     gzipBudget: 3 * 1024,
     when: 'a returning visitor with earlier complaints to ask about (src/transport/status.ts, src/ui/PastStatuses.ts)',
   },
+  {
+    name: 'thread',
+    file: /^heard-Thread-[\w-]+\.js$/,
+    gzipBudget: THREAD_GZIP_BUDGET,
+    when: 'a visitor with a complaint whose thread can be shown: its replies, their follow-ups and the box to write one (src/ui/Thread.ts, src/transport/messages.ts)',
+  },
+  ...BENCH_LOCALES.map((locale) => ({
+    name: `thread lines ${locale}`,
+    file: new RegExp(`^heard-thread-${locale}-[\\w-]+\\.js$`),
+    gzipBudget: 1024,
+    when: `the thread, in ${locale}: its lines (src/i18n/thread/thread-${locale}.ts), fetched by the thread download`,
+  })),
   {
     name: 'erase view',
     file: /^heard-EraseData-[\w-]+\.js$/,
@@ -272,7 +290,10 @@ export function measureBundle(distDir) {
   for (const chunk of OPTIONAL_CHUNKS) {
     const files = optionalFiles.get(chunk.name);
     if (!files) continue;
-    const added = files.filter((f) => !Object.values(complaint).some((c) => c.files.includes(f)));
+    // A file shared with an optional download listed before (the status view the thread reuses)
+    // is fetched by then: counted there.
+    const earlier = Object.values(optional).flatMap((o) => o.files);
+    const added = files.filter((f) => !earlier.includes(f) && !Object.values(complaint).some((c) => c.files.includes(f)));
     optional[chunk.name] = { ...download(added), gzipBudget: chunk.gzipBudget, when: chunk.when };
   }
   return {

@@ -445,6 +445,16 @@ describe('commitment, submission and thanks', () => {
     expect(snap.context.reference).toBe('HRD-AAAAAA');
     expect(snap.context.contact.email).toBe('ana@example.com');
   });
+
+  it('carries the reference of an earlier complaint it continues into the record, its reply window having closed', async () => {
+    const { actor, fakes } = start();
+    actor.send({ type: 'complaint.continues', reference: 'HRD-OLD123', at: at() });
+    toCommit(actor);
+    actor.send({ type: 'complaint.send', at: at() });
+    await settle();
+    expect(fakes.outbox[0]?.previousReference).toBe('HRD-OLD123');
+    expect(schemaErrors(fakes.outbox[0])).toBe('');
+  });
 });
 
 describe('handoff to a person', () => {

@@ -2,7 +2,7 @@ import { createActor, fromPromise } from 'xstate';
 import { en } from '../../widget/src/i18n/catalogs/en';
 import { translate } from '../../widget/src/i18n/translate';
 import { complaintMachine } from '../../widget/src/machine/everyLanguage';
-import type { ComplaintInput, DeliveryState } from '../../widget/src/machine/context';
+import type { ComplaintInput, DeliveryState, PastStatus } from '../../widget/src/machine/context';
 import type { ComplaintEvent } from '../../widget/src/machine/events';
 import { buildRating, buildRecord, type Translator } from '../../widget/src/record/build';
 import type { ComplaintRecord, RatingRecord } from '../../widget/src/record/record';
@@ -20,6 +20,8 @@ export interface Fakes {
   answer: DeliveryState | 'throw';
   /** Makes the outbox fail, as broken storage would. */
   failEnqueue: boolean;
+  /** What the status reader finds each time the panel opens (nothing when absent). */
+  statuses?: PastStatus[];
 }
 
 /** The machine with fake side effects: an in-memory outbox and a scripted delivery. */
@@ -41,6 +43,7 @@ export function fakeMachine(fakes: Fakes) {
         // Built as the widget builds it for its outbox.
         fakes.ratings.push(buildRating(input.complaintId, input.score, input.at, input.statusKey));
       }),
+      readStatus: fromPromise(async () => fakes.statuses ?? []),
     },
   });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BYTE_BUDGETS, BENCH_LOCALES, LOADER_FILE, measureBundle, OPTIONAL_CHUNKS, staticClosure, WIDGET_FILE, type BundleSizes } from '../../bench/sizes.mjs';
+import { BYTE_BUDGETS, BENCH_LOCALES, THREAD_GZIP_BUDGET, LOADER_FILE, measureBundle, OPTIONAL_CHUNKS, staticClosure, WIDGET_FILE, type BundleSizes } from '../../bench/sizes.mjs';
 import { en } from '../../widget/src/i18n/catalogs/en';
 import { hu } from '../../widget/src/i18n/catalogs/hu';
 import { ms } from '../../widget/src/i18n/catalogs/ms';
@@ -73,7 +73,7 @@ describe('what a visitor downloads stays within budget', () => {
     expect(status!.gzip).toBeLessThanOrEqual(3 * 1024);
   });
 
-  it.each(OPTIONAL_CHUNKS.filter((chunk) => chunk.name !== 'status').map((chunk) => [chunk.name, chunk] as const))(
+  it.each(OPTIONAL_CHUNKS.filter((chunk) => chunk.name !== 'status' && !chunk.name.startsWith('thread lines')).map((chunk) => [chunk.name, chunk] as const))(
     'keeps the optional %s download out of a complaint: its own chunk, fetched only when used, within its budget',
     (name, chunk) => {
       const optional = sizes.optional[name];
@@ -87,6 +87,16 @@ describe('what a visitor downloads stays within budget', () => {
       expect(optional!.gzip).toBeLessThanOrEqual(chunk.gzipBudget);
     },
   );
+
+  it.each(BENCH_LOCALES)('keeps a complaint\'s thread in %s, its code and its lines, a download of its own within 5 KB gzip', (locale) => {
+    const thread = sizes.optional['thread']!;
+    const lines = sizes.optional[`thread lines ${locale}`];
+    expect(lines, `no separate thread lines chunk for ${locale}`).toBeDefined();
+    expect(lines!.files).toHaveLength(1);
+    expect(staticClosure(dist, thread.files[0]!).dynamic).toContain(lines!.files[0]);
+    for (const other of BENCH_LOCALES) expect(sizes.complaint[other]!.files).not.toContain(lines!.files[0]);
+    expect(thread.gzip + lines!.gzip).toBeLessThanOrEqual(THREAD_GZIP_BUDGET);
+  });
 
   it('counts one language pack per complaint, not all four', () => {
     const packs = (files: string[]) => files.filter((f) => /^heard-(en|ms|hu|sk)-/.test(f));

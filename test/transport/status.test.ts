@@ -138,12 +138,12 @@ describe('reading one complaint\'s status', () => {
     }
   });
 
-  it('keeps a huge answer within bounds: the latest 20 replies, each at most 5,000 characters', async () => {
-    const replies = Array.from({ length: 30 }, (_, n) => ({ at: new Date(Date.UTC(2026, 2, 1, n)).toISOString(), text: `${n} ${'x'.repeat(9_000)}` }));
+  it('keeps a huge answer within bounds: the latest 50 replies, each at most 5,000 characters', async () => {
+    const replies = Array.from({ length: 60 }, (_, n) => ({ at: new Date(Date.UTC(2026, 2, 1, n)).toISOString(), text: `${n} ${'x'.repeat(9_000)}` }));
     handler = json(200, { ...RESOLVED, replies, dueByReason: 'y'.repeat(9_000) });
     const answer = await readStatus(complaint());
     if (answer.kind !== 'status') throw new Error(`expected a status, got ${answer.kind}`);
-    expect(answer.status.replies).toHaveLength(20);
+    expect(answer.status.replies).toHaveLength(50);
     expect(answer.status.replies[0]!.text.startsWith('10 ')).toBe(true);
     expect(answer.status.replies.every((r) => r.text.length === 5_000)).toBe(true);
     expect(answer.status.dueByReason).toHaveLength(5_000);
@@ -262,16 +262,30 @@ describe('the widget\'s reader', () => {
     expect(kept).toEqual([[ID, 'HRD-SRV001']]);
   });
 
-  it('keeps only the newest reply with something in it, which is all the widget shows', async () => {
+  it('keeps the whole thread: every reply with something in it and the visitor\'s own follow-ups, oldest first, and the reply window', async () => {
     const replies = [
       { at: '2026-03-03T14:00:00.000Z', text: 'Newest with words' },
       { at: '2026-03-02T10:00:00.000Z', text: 'Older' },
       { at: '2026-03-04T10:00:00.000Z', text: '   ' },
     ];
-    handler = json(200, { ...RESOLVED, replies });
+    const messages = [
+      { id: 'b', at: '2026-03-03T16:00:00.000Z', text: 'And the lid?' },
+      { id: 'a', at: '2026-03-02T12:00:00.000Z', text: 'It was the kettle.' },
+    ];
+    handler = json(200, { ...RESOLVED, replies, messages, answerableUntil: '2026-03-17T14:05:00.000Z', teamOnline: true });
     const read = createStatusReader({ endpoint: `${origin}/complaints` });
     const [past] = await read(one());
-    expect(past!.status.replies).toEqual([replies[0]]);
+    expect(past!.status.replies).toEqual([replies[1], replies[0]]);
+    expect(past!.status.messages).toEqual([messages[1], messages[0]]);
+    expect(past!.status.answerableUntil).toBe('2026-03-17T14:05:00.000Z');
+    expect(past!.status.teamOnline).toBe(true);
+  });
+
+  it('takes no answer whose follow-ups or reply window do not look like the contract\'s', async () => {
+    handler = json(200, { ...RESOLVED, messages: [{ at: '2026-03-02T12:00:00.000Z', text: 'no id' }] });
+    expect(await readStatus(complaint())).toEqual({ kind: 'unavailable' });
+    handler = json(200, { ...RESOLVED, answerableUntil: 'soon' });
+    expect(await readStatus(complaint())).toEqual({ kind: 'unavailable' });
   });
 
   it('tries again at once after a read that failed', async () => {

@@ -3,6 +3,7 @@ import { afterEach, vi } from 'vitest';
 import { en } from '../../widget/src/i18n/catalogs/en';
 import { loadCatalog } from '../../widget/src/i18n/load';
 import type { ComplaintInput } from '../../widget/src/machine/context';
+import type { ComplaintStatus } from '../../widget/src/transport/status';
 import { renderWidget, type WidgetHandle, type WidgetProps } from '../../widget/src/ui/mount';
 import { SPECIFIC, baseInput, newFakes, settle, start, type Fakes } from '../machine/harness';
 
@@ -123,4 +124,24 @@ export function toCommit(m: Mounted): void {
   toContact(m);
   fireEvent.input(m.ui.getByLabelText(/^Email/), { target: { value: 'ana@example.com' } });
   fireEvent.click(m.ui.getByRole('button', { name: 'Continue' }));
+}
+
+/** An open complaint's status from a server that keeps threads: two replies, no follow-up yet. */
+export function openStatus(over: Partial<ComplaintStatus> = {}): ComplaintStatus {
+  return {
+    reference: 'HRD-7K3F9Q',
+    status: 'in-progress',
+    receivedAt: '2026-03-01T09:00:00.000Z',
+    resolvedAt: null,
+    dueBy: null,
+    dueByReason: null,
+    replies: [
+      { at: '2026-03-02T10:00:00.000Z', text: 'Could you send a photo?' },
+      { at: '2026-03-03T10:00:00.000Z', text: 'And the order number?' },
+    ],
+    messages: [],
+    answerableUntil: null,
+    teamOnline: false,
+    ...over,
+  };
 }

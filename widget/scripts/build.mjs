@@ -76,6 +76,10 @@ await run({
             { debugName: 'language packs', name: (id) => /src\/(?:i18n\/catalogs|triage\/lexicons)\/(en|ms|hu|sk)\.ts$/.exec(id)?.[1] ?? null },
             // Only a returning visitor's download: reading and showing their complaints' status.
             { debugName: 'status', name: (id) => (/src\/(?:transport\/status|ui\/PastStatuses)\.ts$/.test(id) ? 'status' : null) },
+            // A complaint's thread (src/ui/Thread.ts) is split off by its import() alone; its lines,
+            // one download per language, are named here so they share the widget's helpers rather
+            // than split them into a download of their own.
+            { debugName: 'thread lines', name: (id) => /src\/i18n\/thread\/(thread-(?:en|ms|hu|sk))\.ts$/.exec(id)?.[1] ?? null },
           ],
         },
       },

@@ -1,3 +1,4 @@
+import { signal } from '@preact/signals';
 import { createActor, fromPromise, type Actor, type Snapshot } from 'xstate';
 import { anyLoadedCatalog, getLoadedCatalog, loadCatalog } from '../i18n/load';
 import { resolveLocale } from '../i18n/locale';
@@ -17,6 +18,7 @@ import type { createStatusReader } from '../transport/status';
 import { wireLifecycle, type LifecycleTarget } from '../transport/lifecycle';
 import { renderWidget } from '../ui/mount';
 import { onAccent } from '../ui/theme';
+import type { ThreadPort } from '../ui/widgetContext';
 import { loadLexicon } from '../triage/load';
 import { triage } from '../triage/triage';
 import { createVocabulary } from '../triage/vocabulary';
@@ -116,6 +118,8 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   const Channel = win.BroadcastChannel as ChannelConstructor | undefined;
   const lock = createDeliveryLock({ locks: win.navigator.locks as LocksLike | undefined, BroadcastChannel: Channel });
 
+  /** Moves on with every outcome of the delivery: a thread on screen reads what still waits. */
+  const changes = signal(0);
   const delivery = createDelivery({
     endpoint: config.endpoint,
     siteKey: config.siteKey,
@@ -123,6 +127,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     lock,
     fetch: env.fetch,
     onEvent: (event) => {
+      changes.value++;
       if (event.type === 'delivered' || event.type === 'rejected') eraser.progressed();
       // The receiver's reference and date stand over the widget's, in the conversation and
       // with the complaint kept on this device (so a later visit reads its status by them).
@@ -138,6 +143,10 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
 
   let composer = draft?.composer ?? '';
   let readStatuses: Promise<StatusReader> | undefined;
+  // (Should it fail to arrive, nothing is shown until the next page load.)
+  const statusReader = (): Promise<StatusReader> =>
+    (readStatuses ??= import('../transport/status').then((m) => m.createStatusReader({ endpoint: config.endpoint, fetch: env.fetch, keepReference })));
+  const thread: ThreadPort = { store, delivery, endpoint: config.endpoint, changes, unread: signal(null), translate, newRecordIds };
   /**
    * Whether the visitor has asked for the widget (opened it, typed, or has a conversation from
    * before): until then nothing about this page view is written to the device.
@@ -165,9 +174,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         const past = await store.listHistory();
         // The reader is a download of its own, only for a visitor with complaints to ask about.
         if (!past.some((entry) => entry.statusKey)) return [];
-        // (Should it fail to arrive, nothing is shown until the next page load.)
-        readStatuses ??= import('../transport/status').then((m) => m.createStatusReader({ endpoint: config.endpoint, fetch: env.fetch, keepReference }));
-        return (await readStatuses)(past, signal);
+        return (await statusReader())(past, signal);
       }),
       rateComplaint: fromPromise(async ({ input }) => {
         const rating = buildRating(input.complaintId, input.score, input.at, input.statusKey);
@@ -324,6 +331,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
           saver.schedule(snapshotDraft);
         },
       },
+      thread,
       privacy: {
         erase: eraser.erase,
         eraseWhenDelivered: eraser.eraseWhenDelivered,
@@ -378,6 +386,11 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   await nextTask();
   await render();
   const unwire = wireLifecycle(delivery, saver, win);
+  // A visitor this device knows, with complaints to hear about: the bubble says when a reply
+  // came. (A visitor who never opened the widget has no history: nothing is read for them.)
+  if (history.some((entry) => entry.statusKey)) {
+    import('../ui/Thread').then((view) => view.showUnread(thread, statusReader, history, pageLocale, root)).catch(() => {});
+  }
 
   let destroyed = false;
   return {

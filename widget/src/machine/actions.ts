@@ -416,3 +416,8 @@ function nonEmptyContact(c: ComplaintContext['contact']): Identity {
   for (const field of CONTACT_FIELDS) if (c[field]) out[field] = c[field];
   return out;
 }
+
+/** The visitor's new complaint continues `event.reference`, whose reply window has closed. */
+export function notePreviousReference(_context: ComplaintContext, event: EventOf<'complaint.continues'>): Patch {
+  return { previousReference: event.reference };
+}

@@ -112,6 +112,7 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
       runTriage: withEvent((context) => A.runTriage(context, vocabulary)),
       setLocale: withEvent((context, event: EventOf<'locale.set'>) => A.setLocale(context, event, vocabulary)),
     dismissLocale: assign({ suggestedLocale: null }),
+    notePreviousReference: withEvent(A.notePreviousReference),
     askClarify: withAt(A.askClarify),
       restate: withAt((context, at) => A.restateComplaint(context, at, vocabulary)),
     confirmRestatement: withAt(A.confirmRestatement),
@@ -167,6 +168,7 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
         'locale.dismiss': { actions: 'dismissLocale' },
         // Whenever it comes (at once, or once back online), the receiver's word stands.
         'complaint.receipt': { guard: 'isOwnReceipt', actions: 'takeReceipt' },
+        'complaint.continues': { actions: 'notePreviousReference' },
       },
       states: {
         greet: {

@@ -58,6 +58,8 @@ export interface ComplaintContext {
   submittedAt: string | null;
   delivery: DeliveryState;
   csat: number | null;
+  /** The earlier complaint this one continues (its reply window had closed); absent otherwise. */
+  previousReference?: string;
   /**
    * What the visitor's earlier complaints on this site came to, newest first, as last read
    * while the panel was open. Not part of the record.

@@ -53,6 +53,8 @@ export type ComplaintEvent =
   | ({ type: 'csat.rate'; score: number } & Timed)
   | ({ type: 'complaint.new'; id: string; reference: string; statusKey?: string } & Timed)
   /** The receiver stored complaint `id` under `reference`, due by `dueBy` (null: it named no date). */
-  | ({ type: 'complaint.receipt'; id: string; reference: string; dueBy: string | null } & Timed);
+  | ({ type: 'complaint.receipt'; id: string; reference: string; dueBy: string | null } & Timed)
+  /** This complaint continues an earlier one that can no longer be answered. */
+  | ({ type: 'complaint.continues'; reference: string } & Timed);
 
 export type ContactErrors = Partial<Record<ContactField, 'required' | 'email' | 'phone' | 'tooLong'>>;

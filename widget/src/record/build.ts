@@ -92,6 +92,7 @@ export function buildRecord(context: ComplaintContext, t: Translator): Complaint
     followUpAt: context.followUpAt,
     handoff: context.handoff,
     csat: context.csat,
+    ...(context.previousReference ? { previousReference: context.previousReference } : {}),
   };
   return { ...record, transcriptText: transcriptText(record) };
 }

@@ -83,6 +83,11 @@ export interface ComplaintRecord {
   handoff: { requested: boolean; reason: HandoffReason; at: string } | null;
   csat: number | null;
   transcriptText: string;
+  /**
+   * The reference of an earlier complaint this one continues: the visitor wrote back after that
+   * one's reply window had closed, and was offered a new complaint instead.
+   */
+  previousReference?: string;
 }
 
 /**
@@ -102,5 +107,20 @@ export interface RatingRecord {
   statusKey?: string;
 }
 
+/**
+ * A visitor's follow-up to a complaint already sent: posted to `<endpoint>/<complaintId>/messages`
+ * as `{ id, text, at }` with the complaint's status key as a bearer token. Only the outbox sees
+ * the whole of it; the server gets the three fields.
+ */
+export interface MessageRecord {
+  type: 'message';
+  /** A UUID per message, also the `Idempotency-Key`: the same id again is a replay. */
+  id: string;
+  complaintId: string;
+  statusKey: string;
+  text: string;
+  at: string;
+}
+
 /** Anything the outbox delivers. */
-export type Deliverable = ComplaintRecord | RatingRecord;
+export type Deliverable = ComplaintRecord | RatingRecord | MessageRecord;

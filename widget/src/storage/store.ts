@@ -131,6 +131,8 @@ export interface HistoryEntry {
   endpoint?: string;
   /** Its status key, to read its status from `endpoint` (absent on older entries). */
   statusKey?: string;
+  /** The time of the latest reply the visitor has read in its thread (absent until then). */
+  readAt?: string;
 }
 
 /** The widget's storage. Every method resolves even when the browser's storage fails. */

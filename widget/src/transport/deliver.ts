@@ -2,7 +2,9 @@ import type { Deliverable } from '../record/record';
 import { isRetryableStatus, parseRetryAfter } from './backoff';
 
 /**
- * One `POST` of a record to the endpoint, classified. Never rejects.
+ * One `POST` of a record to the endpoint, classified. Never rejects. A visitor's follow-up goes
+ * to its complaint's `/<id>/messages` with the status key as a bearer, and a 404 there is tried
+ * again later: the complaint itself may still be on its way, and nothing is dropped for it.
  *
  * @param body The record; its `id` is the `Idempotency-Key`.
  * @param options.endpoint Where to post.
@@ -23,15 +25,18 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
   const onAbort = (): void => controller.abort();
   if (options.signal?.aborted) controller.abort();
   options.signal?.addEventListener('abort', onAbort);
+  const message = body.type === 'message';
   try {
-    const response = await options.fetch(options.endpoint, {
+    const response = await options.fetch(message ? complaintUrl(options.endpoint, body.complaintId, 'messages') : options.endpoint, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
         'Idempotency-Key': body.id,
         ...(options.siteKey ? { 'X-Heard-Site-Key': options.siteKey } : {}),
+        ...(message ? { Authorization: `Bearer ${body.statusKey}` } : {}),
       },
-      body: JSON.stringify(body),
+      // A follow-up's server gets its id, text and time; the rest is for the outbox.
+      body: JSON.stringify(body, message ? ['id', 'text', 'at'] : undefined),
       signal: controller.signal,
       keepalive: options.keepalive ?? false,
       credentials: 'omit',
@@ -41,7 +46,7 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
     // nothing is needed, so the connection is released.
     if (status >= 200 && status < 300) return { outcome: 'delivered', status, receipt: parseReceipt(await response.json().catch(() => null), body.id) };
     response.body?.cancel().catch(() => {});
-    if (status >= 400 && !isRetryableStatus(status)) return { outcome: 'rejected', status };
+    if (status >= 400 && !isRetryableStatus(status) && !(message && status === 404)) return { outcome: 'rejected', status };
     return {
       outcome: 'retry',
       status,
@@ -66,6 +71,14 @@ export function parseReceipt(answer: unknown, id: string): Receipt | null {
   if (answered !== id || typeof reference !== 'string' || !/^[A-Z0-9-]{4,20}$/.test(reference)) return null;
   const due = typeof dueBy === 'string' ? Date.parse(dueBy) : NaN;
   return { reference, dueBy: Number.isNaN(due) ? null : new Date(due).toISOString() };
+}
+
+/** A complaint's own address under the endpoint: `<endpoint>/<id>/<leaf>`. */
+export function complaintUrl(endpoint: string, id: string, leaf: string): string {
+  const url = new URL(endpoint);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(id)}/${leaf}`;
+  url.hash = '';
+  return url.href;
 }
 
 // ---------------------------------------------------------------------------------------------

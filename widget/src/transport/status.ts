@@ -86,7 +86,7 @@ function latestTargets(history: readonly PastComplaint[], endpoint: string, limi
 
 /**
  * The widget's reader: the latest status of each of the visitor's latest complaints, newest
- * first, with its latest reply. Only an answer changes what it reports: a complaint the server did not know or could
+ * first, with its thread (every reply and the visitor's own follow-ups). Only an answer changes what it reports: a complaint the server did not know or could
  * not speak about this time keeps the status read before. It answers again from memory for
  * `freshForMs` after a complete read, so a visitor opening and closing the panel does not spend
  * the status endpoint's rate limit; a read with a failure in it is tried again next time.
@@ -111,7 +111,7 @@ export function createStatusReader(
     const statuses: PastStatus[] = [];
     for (const { id, answer } of readings) {
       if (answer.kind === 'status') {
-        known.set(id, { ...answer.status, replies: latestReply(answer.status.replies) });
+        known.set(id, answer.status);
         if (answer.status.reference !== history.find((entry) => entry.id === id)?.reference) options.keepReference?.(id, answer.status.reference);
       }
       const status = known.get(id);
@@ -120,15 +120,6 @@ export function createStatusReader(
     last = readings.every((r) => r.answer.kind !== 'unavailable') ? { at: now(), ids, statuses } : null;
     return statuses;
   };
-}
-
-/**
- * The newest reply with something in it, alone: all the widget shows, and all it keeps (the
- * statuses travel in the saved conversation, to other tabs too).
- */
-function latestReply(replies: ComplaintStatus['replies']): ComplaintStatus['replies'] {
-  const said = replies.filter((r) => r.text.trim()).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  return said.slice(-1);
 }
 
 /** The status URL of a complaint: the complaint endpoint, then `/<id>/status`. */
@@ -141,8 +132,8 @@ export function statusUrl(endpoint: string, id: string): string {
 
 /** How many of a visitor's latest complaints the widget reports on. */
 export const LATEST_COMPLAINTS = 3;
-/** Replies kept from one answer (the latest), and the longest text kept of each. */
-const MAX_REPLIES = 20;
+/** Replies, and follow-ups, kept from one answer (the latest), and the longest text kept of each. */
+const MAX_LINES = 50;
 const MAX_TEXT = 5_000;
 const STATUS_KEY = /^[A-Za-z0-9_-]{22}$/;
 /** A reference as the record schema has it. */
@@ -154,6 +145,16 @@ const UNAVAILABLE: StatusAnswer = { kind: 'unavailable' };
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isTime = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
 const isTimeOrNull = (v: unknown): v is string | null => v === null || isTime(v);
+const isLines = (v: unknown): v is { at: string; text: string }[] =>
+  Array.isArray(v) && v.every((r) => isObject(r) && isTime(r.at) && typeof r.text === 'string');
+
+/** The lines with something in them, oldest first, the latest {@link MAX_LINES} of them. */
+function said<T extends { at: string; text: string }>(lines: T[]): T[] {
+  return lines
+    .filter((line) => line.text.trim())
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .slice(-MAX_LINES);
+}
 
 /**
  * The contract's answer, checked field by field; `null` for anything else (a proxy's error page,
@@ -161,7 +162,7 @@ const isTimeOrNull = (v: unknown): v is string | null => v === null || isTime(v)
  */
 export function parseStatus(body: unknown): ComplaintStatus | null {
   if (!isObject(body)) return null;
-  const { status, receivedAt, resolvedAt, dueBy, dueByReason, replies } = body;
+  const { status, receivedAt, resolvedAt, dueBy, dueByReason, replies, messages = [], answerableUntil = null } = body;
   // The receiver may have stored the complaint under another reference than the widget chose
   // (references are unique): its own is the one the team knows, so it is taken.
   if (typeof body.reference !== 'string' || !REFERENCE.test(body.reference) || typeof status !== 'string' || !STATES.includes(status)) return null;
@@ -169,7 +170,10 @@ export function parseStatus(body: unknown): ComplaintStatus | null {
   // "Resolved" with no date of resolution is not an answer the visitor can be told.
   if (status === 'resolved' && resolvedAt === null) return null;
   if (dueByReason !== null && typeof dueByReason !== 'string') return null;
-  if (!Array.isArray(replies) || !replies.every((r) => isObject(r) && isTime(r.at) && typeof r.text === 'string')) return null;
+  if (!isLines(replies) || !isTimeOrNull(answerableUntil)) return null;
+  // The visitor's own follow-ups and the reply window are newer than the contract's first
+  // version: a server without them answers as before.
+  if (!isLines(messages) || !messages.every((m) => typeof (m as { id?: unknown }).id === 'string')) return null;
   return {
     reference: body.reference,
     status: status as ComplaintStatus['status'],
@@ -177,9 +181,11 @@ export function parseStatus(body: unknown): ComplaintStatus | null {
     resolvedAt,
     dueBy,
     dueByReason: dueByReason === null ? null : dueByReason.slice(0, MAX_TEXT),
-    replies: (replies as { at: string; text: string }[])
-      .slice(-MAX_REPLIES)
-      .map((r) => ({ at: r.at, text: r.text.slice(0, MAX_TEXT) })),
+    replies: said(replies).map((r) => ({ at: r.at, text: r.text.slice(0, MAX_TEXT) })),
+    // Said only by a server that knows them, so an older one's answer reads as it always did.
+    ...('messages' in body ? { messages: said(messages as { id: string; at: string; text: string }[]).map((m) => ({ id: m.id, at: m.at, text: m.text.slice(0, MAX_TEXT) })) } : {}),
+    ...('answerableUntil' in body ? { answerableUntil } : {}),
+    ...(typeof body.teamOnline === 'boolean' ? { teamOnline: body.teamOnline } : {}),
   };
 }
 
@@ -198,6 +204,12 @@ export interface ComplaintStatus {
   dueByReason: string | null;
   /** The agents' replies to the visitor, oldest first. Untrusted text: render as text. */
   replies: { at: string; text: string }[];
+  /** The visitor's own follow-ups, oldest first (`[]` from a server that does not say). */
+  messages?: { id: string; at: string; text: string }[];
+  /** Until when a resolved complaint can still be answered; `null` when not said. */
+  answerableUntil?: string | null;
+  /** Whether someone from the team is online now. */
+  teamOnline?: boolean;
 }
 
 /** The outcome of one read: a status, "the server does not know it" (404), or nothing usable. */

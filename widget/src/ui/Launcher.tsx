@@ -14,7 +14,8 @@ interface Props {
 
 /** The bubble: same markup and CSS as the loader's, so the swap is invisible. */
 export function Launcher({ buttonRef, open, position, panelId, onClick }: Props) {
-  const { t, locale } = useWidget();
+  const { t, locale, thread } = useWidget();
+  const unread = thread?.unread.value;
   const avoid = useAvoidFocused(buttonRef, !open);
   return (
     <button
@@ -25,7 +26,7 @@ export function Launcher({ buttonRef, open, position, panelId, onClick }: Props)
       data-position={position}
       data-avoid={avoid ? 'true' : undefined}
       lang={locale}
-      aria-label={t('ui.launcher')}
+      aria-label={unread?.label ?? t('ui.launcher')}
       aria-expanded={open}
       aria-controls={panelId}
       onClick={onClick}
@@ -33,6 +34,11 @@ export function Launcher({ buttonRef, open, position, panelId, onClick }: Props)
       <svg viewBox={LAUNCHER_ICON_VIEWBOX} aria-hidden="true" focusable="false">
         <path d={LAUNCHER_ICON_PATH} />
       </svg>
+      {unread && (
+        <span class="heard-badge" aria-hidden="true">
+          {unread.count}
+        </span>
+      )}
     </button>
   );
 }

@@ -12,6 +12,7 @@ import { OutcomeChoices } from './OutcomeChoices';
 import { PanelMenu } from './PanelMenu';
 import { QuickReplies } from './QuickReplies';
 import { Thanks } from './Thanks';
+import { ThreadSlot } from './ThreadSlot';
 import { Button } from './Button';
 import { useWidget } from './widgetContext';
 
@@ -95,6 +96,7 @@ export function Panel({ panelRef, open, position, onClose }: Props) {
           )}
         </div>
       </div>
+      <ThreadSlot />
       <Log />
       <div class="heard-step">
         {eraseStep.value ? (

@@ -64,17 +64,21 @@ const CSS = `
 .heard-status-reply{padding:8px 12px;border-left:3px solid var(--heard-accent);border-radius:4px;background:var(--heard-surface);white-space:pre-wrap}
 @media (forced-colors:active){.heard-status-reply{border:1px solid CanvasText}}
 `;
-let sheet: CSSStyleSheet | undefined;
+const sheets = new Map<string, CSSStyleSheet>();
 
-/** Adds the view's stylesheet to the shadow root `el` is in; the returned function takes it away. */
-function adoptSheet(el: Element): () => void {
-  const root = el.getRootNode();
+/**
+ * Adds a stylesheet of `css` (this view's by default) to the shadow root `node` is in, or is;
+ * the returned function takes it away. One sheet per text, made once.
+ */
+export function adoptSheet(node: Node, css = CSS): () => void {
+  const root = node.getRootNode();
   if (!(root instanceof ShadowRoot)) return () => {};
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
+  let own = sheets.get(css);
+  if (!own) {
+    own = new CSSStyleSheet();
+    own.replaceSync(css);
+    sheets.set(css, own);
   }
-  const own = sheet;
   if (!root.adoptedStyleSheets.includes(own)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, own];
   return () => {
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== own);

@@ -7,7 +7,7 @@ import { focusFirstControl, hasFocusWithin } from './focus';
 import { Launcher } from './Launcher';
 import { Panel } from './Panel';
 import type { EraseStep } from './PanelMenu';
-import { WidgetContext, type PrivacyControls, type WidgetContextValue } from './widgetContext';
+import { WidgetContext, type PrivacyControls, type ThreadPort, type WidgetContextValue } from './widgetContext';
 
 /** What the embed passes to `renderWidget`. */
 export interface WidgetProps {
@@ -26,6 +26,8 @@ export interface WidgetProps {
   transcript: () => string;
   /** "Delete my data on this device". */
   privacy: PrivacyControls;
+  /** Follow-ups to sent complaints, and the bubble's unread count. */
+  thread?: ThreadPort;
 }
 
 interface Props extends Omit<WidgetProps, 'actor'> {
@@ -86,8 +88,9 @@ export function Widget({ bridge, idPrefix, ...props }: Props) {
       transcript: props.transcript,
       privacy: props.privacy,
       eraseStep,
+      thread: props.thread,
     }),
-    [bridge, shown, id, props.brand, props.privacyUrl, idPrefix, props.composer, props.transcript, props.privacy],
+    [bridge, shown, id, props.brand, props.privacyUrl, idPrefix, props.composer, props.transcript, props.privacy, props.thread],
   );
 
   // The panel is built the first time it opens, not when the widget starts: start-up on the

@@ -1,8 +1,10 @@
-import type { Signal } from '@preact/signals';
+import type { ReadonlySignal, Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { MessageKey, Params } from '../i18n/translate';
+import type { MessageKey, Params, translate } from '../i18n/translate';
+import type { newRecordIds } from '../record/ids';
 import type { Locale } from '../triage/types';
+import type { OutboxPort } from '../transport/messages';
 import type { Bridge } from './bridge';
 import type { EraseStep } from './PanelMenu';
 
@@ -28,6 +30,22 @@ export interface WidgetContextValue {
   privacy: PrivacyControls;
   /** Where the visitor is in erasing their data, shared by the menu, the thanks step and the panel. */
   eraseStep: Signal<EraseStep>;
+  /** The outbox and delivery a complaint's thread writes follow-ups through; absent in the package's bare UI. */
+  thread: ThreadPort | undefined;
+}
+
+/**
+ * What a complaint's thread needs from the embed. Its download takes the widget's own functions
+ * from here rather than importing them, so it shares no code with the widget's download.
+ */
+export interface ThreadPort extends OutboxPort {
+  translate: typeof translate;
+  /** New ids: a follow-up's (`id`), and a new complaint's (`complaint.new`). */
+  newRecordIds: typeof newRecordIds;
+  /** Changes with every outcome of the delivery, so the thread reads again what still waits. */
+  changes: ReadonlySignal<number>;
+  /** Replies the visitor has not read yet, for the bubble, with its label saying so. */
+  unread: Signal<{ count: number; label: string } | null>;
 }
 
 /** What the embed lets the visitor do about the data kept on their device. */
