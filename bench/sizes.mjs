@@ -138,31 +138,31 @@ export const OPTIONAL_CHUNKS = Object.freeze([
     name: 'status',
     file: /^heard-status-[\w-]+\.js$/,
     gzipBudget: 3 * 1024,
-    when: 'a returning visitor with earlier complaints to ask about (src/transport/status.ts, src/ui/PastStatuses.ts)',
+    when: 'a returning visitor with earlier complaints to ask about (widget/src/transport/status.ts, widget/src/ui/PastStatuses.ts)',
   },
   {
     name: 'thread',
     file: /^heard-Thread-[\w-]+\.js$/,
     gzipBudget: THREAD_GZIP_BUDGET,
-    when: 'a visitor with a complaint whose thread can be shown: its replies, their follow-ups and the box to write one (src/ui/Thread.ts, src/transport/messages.ts)',
+    when: 'a visitor with a complaint whose thread can be shown: its replies, their follow-ups and the box to write one (widget/src/ui/Thread.ts, widget/src/transport/messages.ts)',
   },
   ...BENCH_LOCALES.map((locale) => ({
     name: `thread lines ${locale}`,
     file: new RegExp(`^heard-thread-${locale}-[\\w-]+\\.js$`),
     gzipBudget: 1024,
-    when: `the thread, in ${locale}: its lines (src/i18n/thread/thread-${locale}.ts), fetched by the thread download`,
+    when: `the thread, in ${locale}: its lines (widget/src/i18n/thread/thread-${locale}.ts), fetched by the thread download`,
   })),
   {
     name: 'erase view',
     file: /^heard-EraseData-[\w-]+\.js$/,
     gzipBudget: 1024,
-    when: 'the visitor opens the panel menu or asks to delete their data (src/ui/EraseData.ts)',
+    when: 'the visitor opens the panel menu or asks to delete their data (widget/src/ui/EraseData.ts)',
   },
   {
     name: 'erase',
     file: /^heard-eraser-[\w-]+\.js$/,
     gzipBudget: 1024,
-    when: 'the visitor confirms "Delete my data on this device" (src/embed/eraser.ts)',
+    when: 'the visitor confirms "Delete my data on this device" (widget/src/embed/eraser.ts)',
   },
 ]);
 

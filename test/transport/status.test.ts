@@ -243,6 +243,14 @@ describe('the widget\'s reader', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('asks once when the bubble and the panel want the same statuses at the same moment', async () => {
+    const read = createStatusReader({ endpoint: `${origin}/complaints`, now: () => 0 });
+    const [first, second] = await Promise.all([read(one()), read(one())]);
+    expect(first).toEqual([{ id: ID, status: RESOLVED }]);
+    expect(second).toEqual(first);
+    expect(seen).toHaveLength(1);
+  });
+
   it('reads at once, memory or not, when a complaint was sent since', async () => {
     const read = createStatusReader({ endpoint: `${origin}/complaints`, now: () => 0 });
     await read(one());

@@ -103,10 +103,8 @@ export function createStatusReader(
   const now = options.now ?? Date.now;
   const known = new Map<string, ComplaintStatus>();
   let last: { at: number; ids: string; statuses: PastStatus[] } | null = null;
-  return async (history: readonly PastComplaint[], signal?: AbortSignal): Promise<PastStatus[]> => {
-    // A complaint sent since the last read is read at once.
-    const ids = latestTargets(history, options.endpoint).map((entry) => entry.id).join();
-    if (last && last.ids === ids && now() - last.at < (options.freshForMs ?? 30_000)) return last.statuses;
+  let reading: { ids: string; statuses: Promise<PastStatus[]> } | null = null;
+  const read = async (history: readonly PastComplaint[], ids: string, signal?: AbortSignal): Promise<PastStatus[]> => {
     const readings = await readLatestStatuses(history, { ...options, signal });
     const statuses: PastStatus[] = [];
     for (const { id, answer } of readings) {
@@ -118,6 +116,18 @@ export function createStatusReader(
       if (status) statuses.push({ id, status });
     }
     last = readings.every((r) => r.answer.kind !== 'unavailable') ? { at: now(), ids, statuses } : null;
+    return statuses;
+  };
+  return (history: readonly PastComplaint[], signal?: AbortSignal): Promise<PastStatus[]> => {
+    // A complaint sent since the last read is read at once.
+    const ids = latestTargets(history, options.endpoint).map((entry) => entry.id).join();
+    if (last && last.ids === ids && now() - last.at < (options.freshForMs ?? 30_000)) return Promise.resolve(last.statuses);
+    // The bubble's unread count and the panel opened at once share one read.
+    if (reading?.ids === ids) return reading.statuses;
+    const statuses = read(history, ids, signal).finally(() => {
+      if (reading?.statuses === statuses) reading = null;
+    });
+    reading = { ids, statuses };
     return statuses;
   };
 }

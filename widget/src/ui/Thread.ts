@@ -104,7 +104,7 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
   const choices = el('ul', 'heard-actions');
   choice.append(chooseLabel, choices);
   const title = el('h3', 'heard-label');
-  const log = el('ol', 'heard-thread-lines');
+  const log = el('div', 'heard-thread-lines');
   log.setAttribute('role', 'log');
   log.setAttribute('aria-live', 'polite');
   log.tabIndex = 0;
@@ -224,9 +224,9 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
     title.textContent = say('thread.title', { reference });
     log.setAttribute('aria-label', say('thread.log', { reference }));
     const offline = doc.defaultView?.navigator.onLine === false;
-    const items = [el('li', 'heard-note', statusSentences(status).map(([key, params]) => input.t(key, params)).join(' '))];
+    const items = [el('p', 'heard-note', statusSentences(status, new Date().toISOString()).map(([key, params]) => input.t(key, params)).join(' '))];
     for (const line of threadLines(status, waitingFor(complaint.id), sent)) {
-      const item = el('li', `heard-thread-line heard-thread-${line.from}`);
+      const item = el('div', `heard-thread-line heard-thread-${line.from}`);
       item.append(el('p', 'heard-note', say(line.from === 'team' ? 'thread.team' : 'thread.you', { date: { date: line.at } })), el('p', 'heard-thread-text', line.text));
       if (line.waiting === 'pending') item.append(el('p', 'heard-note', say(offline ? 'thread.offline' : 'thread.sending')));
       if (line.waiting === 'rejected' && !closed) item.append(el('p', 'heard-error', say('thread.refused')));
