@@ -111,17 +111,17 @@ export async function measureOutboxFlush(modules, endpoint, count) {
   return { records: count, delivered: count - left, recordsPerSecond: Math.round((count - left) / seconds) };
 }
 
-const INGEST = fileURLToPath(new URL('../server/ingest-bench.mjs', import.meta.url));
+const INGEST = fileURLToPath(new URL('./ingest-bench.mjs', import.meta.url));
 
 /**
- * The receiver's ingest rate and p99 from `server/ingest-bench.mjs` for each set-up it lists
+ * The receiver's ingest rate and p99 from `bench/ingest-bench.mjs` for each set-up it lists
  * (SQLite; PostgreSQL with one instance; with two), or `null` when that module is not there.
  * Each PostgreSQL run starts and stops its own cluster.
- * @returns {Promise<null | { label: string, goal: number | null, result: import('../server/ingest-bench.mjs').IngestBenchResult }[]>}
+ * @returns {Promise<null | { label: string, goal: number | null, result: import('./ingest-bench.mjs').IngestBenchResult }[]>}
  */
 export async function measureIngest() {
   if (!existsSync(INGEST)) return null;
-  const { INGEST_SETUPS, runIngestBench } = await import('../server/ingest-bench.mjs');
+  const { INGEST_SETUPS, runIngestBench } = await import('./ingest-bench.mjs');
   const figures = [];
   for (const setup of INGEST_SETUPS) {
     const result = await runIngestBench({ backend: setup.backend, instances: setup.instances, records: 4000, connections: 16 });

@@ -198,7 +198,7 @@ async function measureInNode() {
   try {
     const ingest = await measureIngest();
     results.ingest = ingest;
-    if (!ingest) row({ section: logic, figure: 'Receiver ingest', value: 'not measured', budget: '', pass: null, note: 'server/ingest-bench.mjs not found' });
+    if (!ingest) row({ section: logic, figure: 'Receiver ingest', value: 'not measured', budget: '', pass: null, note: 'bench/ingest-bench.mjs not found' });
     for (const { label, goal, result } of ingest ?? []) {
       const complete = result.stored === result.records && result.non2xx === 0;
       row({
@@ -210,7 +210,7 @@ async function measureInNode() {
         note:
           `${result.stored}/${result.records} stored, ${result.non2xx} non-2xx; durable commits; metrics on (${result.metrics?.recordsCounted ?? '?'} counted); ` +
           `processor time a record: receiver ${result.serverCpuUsPerRecord === null ? 'not measured' : `${result.serverCpuUsPerRecord} µs`}, ` +
-          `load generator ${result.loadCpuUsPerRecord} µs${result.backend === 'postgres' ? ' (PostgreSQL\'s own not counted)' : ''}; server/ingest-bench.mjs`,
+          `load generator ${result.loadCpuUsPerRecord} µs${result.backend === 'postgres' ? ' (PostgreSQL\'s own not counted)' : ''}; bench/ingest-bench.mjs`,
       });
     }
   } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INGEST_SETUPS, runIngestBench } from '../../server/ingest-bench.mjs';
+import { INGEST_SETUPS, runIngestBench } from '../../bench/ingest-bench.mjs';
 
 describe('ingest bench', () => {
   for (const setup of INGEST_SETUPS) {

@@ -4,7 +4,7 @@
  * empty database's URL; `stop()` stops the cluster and removes its folder.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { startPostgres as start } from '../../server/postgres-cluster.mjs';
+import { startPostgres as start } from '../../bench/postgres-cluster.mjs';
 import { createPostgresStore } from '../../server/store/postgres/postgres-store.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import type { Store } from '../../server/store/store.mjs';

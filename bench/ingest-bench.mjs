@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { startPostgres } from './postgres-cluster.mjs';
-import { sampleComplaint } from './sample-records.mjs';
+import { sampleComplaint } from '../server/sample-records.mjs';
 
 /**
  * The part of autocannon's API used here (it ships no types).
@@ -21,7 +21,7 @@ import { sampleComplaint } from './sample-records.mjs';
  */
 const autocannon = createRequire(import.meta.url)('autocannon');
 
-const SERVE = fileURLToPath(new URL('./serve.mjs', import.meta.url));
+const SERVE = fileURLToPath(new URL('../server/serve.mjs', import.meta.url));
 
 /**
  * @typedef {'sqlite' | 'postgres'} Backend

@@ -4,7 +4,7 @@
  * validating it against the schema, hashing it, working out its summary, the whole request
  * over HTTP with a store that keeps nothing, and the durable commit alone (one record per
  * commit, and a batch of records per commit as concurrent requests share one). Run with
- * `node server/ingest-profile.mjs`; `npm run bench` does not run it.
+ * `node bench/ingest-profile.mjs`; `npm run bench` does not run it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,15 +12,15 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { createApp } from './app.mjs';
+import { createApp } from '../server/app.mjs';
 import { startPostgres } from './postgres-cluster.mjs';
-import { canonicalHash } from './receiver/canonical-hash.mjs';
-import { summariseRecord } from './receiver/summary.mjs';
-import { createRecordValidator } from './receiver/validate-record.mjs';
-import { sampleComplaint } from './sample-records.mjs';
-import { createLocalEvents } from './store/shared.mjs';
-import { createPostgresStore } from './store/postgres/postgres-store.mjs';
-import { createSqliteStore } from './store/sqlite/sqlite-store.mjs';
+import { canonicalHash } from '../server/receiver/canonical-hash.mjs';
+import { summariseRecord } from '../server/receiver/summary.mjs';
+import { createRecordValidator } from '../server/receiver/validate-record.mjs';
+import { sampleComplaint } from '../server/sample-records.mjs';
+import { createLocalEvents } from '../server/store/shared.mjs';
+import { createPostgresStore } from '../server/store/postgres/postgres-store.mjs';
+import { createSqliteStore } from '../server/store/sqlite/sqlite-store.mjs';
 
 /** @type {(options: object) => Promise<{ start: Date, finish: Date, '2xx': number }>} */
 const autocannon = createRequire(import.meta.url)('autocannon');
@@ -63,13 +63,13 @@ async function perCallAsync(count, step, parallel = 1) {
  * What re-running the package's own `triage()` on a record would add: on the visitor's words of
  * the sample records, and on a 2,000-character complaint. The sources are built for Node as the
  * bench builds them; without the build tools (a production install) this is skipped.
- * @param {import('./store/store.mjs').ComplaintRecord[]} samples
+ * @param {import('../server/store/store.mjs').ComplaintRecord[]} samples
  * @returns {Promise<Record<string, number>>}
  */
 async function measureTriage(samples) {
   let loaded;
   try {
-    const { loadSourceModules } = await import('../bench/source-build.mjs');
+    const { loadSourceModules } = await import('./source-build.mjs');
     loaded = await loadSourceModules({ triage: 'widget/src/triage/triage.ts', lexicons: 'widget/src/triage/all.ts' });
   } catch {
     return {};
@@ -79,7 +79,7 @@ async function measureTriage(samples) {
     const registerAll = /** @type {() => void} */ (loaded.modules.lexicons?.registerAllLexicons);
     if (!triage || !registerAll) return {};
     registerAll();
-    const { complaintText } = await import('../bench/complaints.mjs');
+    const { complaintText } = await import('./complaints.mjs');
     const words = samples.map((record) => record.messages.filter((m) => m.from === 'visitor').map((m) => m.text).join('\n'));
     const long = complaintText('en', 2000);
     for (let i = 0; i < 300; i++) triage(long);
@@ -102,14 +102,14 @@ export async function profileIngest({ records = 2000 } = {}) {
   steps['parse JSON body'] = perCall(records, (i) => JSON.parse(/** @type {string} */ (bodies[i])));
   steps['validate against the schema'] = perCall(records, (i) => validate(samples[i]));
   steps['content hash (canonical JSON, SHA-256)'] = perCall(records, (i) => canonicalHash(samples[i]));
-  steps['summary for the queue'] = perCall(records, (i) => summariseRecord(/** @type {import('./store/store.mjs').ComplaintRecord} */ (samples[i])));
+  steps['summary for the queue'] = perCall(records, (i) => summariseRecord(/** @type {import('../server/store/store.mjs').ComplaintRecord} */ (samples[i])));
   steps['serialise the body for storage'] = perCall(records, (i) => JSON.stringify(samples[i]));
   Object.assign(steps, await measureTriage(samples));
 
   // The whole request over loopback HTTP (routing, CORS, body parsing, validation, hashing,
   // summary, answer) with a store that keeps nothing: everything but the database. The load
   // generator shares the process, as it shares the machine in the bench.
-  const nothing = /** @type {import('./store/store.mjs').Store} */ (
+  const nothing = /** @type {import('../server/store/store.mjs').Store} */ (
     /** @type {unknown} */ ({
       events: createLocalEvents(),
       insertRecord: async (/** @type {{ id: string }} */ record, /** @type {{ receivedAt: string }} */ meta) => ({
@@ -143,12 +143,12 @@ export async function profileIngest({ records = 2000 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'heard-profile-'));
   const cluster = await startPostgres({ durable: true });
   try {
-    /** @param {import('./store/store.mjs').Store} store @param {number} offset @param {number} parallel */
+    /** @param {import('../server/store/store.mjs').Store} store @param {number} offset @param {number} parallel */
     const commits = (store, offset, parallel) =>
       perCallAsync(
         500,
         (i) => {
-          const record = /** @type {import('./store/store.mjs').ComplaintRecord} */ (samples[offset + i]);
+          const record = /** @type {import('../server/store/store.mjs').ComplaintRecord} */ (samples[offset + i]);
           return store.insertRecord(record, { hash: record.id, receivedAt: new Date().toISOString(), summary: summariseRecord(record) });
         },
         parallel,
