@@ -99,6 +99,15 @@ describe.each(bothStores())('an email answer in the thread on %s', (_name, open)
     expect(JSON.stringify(visitor)).not.toMatch(/wrote:|We replied|via|senderDiffers/);
   });
 
+  it('takes the whole email away with its complaint when retention deletes it', async () => {
+    const { record, replyTo } = await answered();
+    expect((await post(email(replyTo, 'Here it is: 55821.', randomBytes(8).toString('hex')))).statusCode).toBe(202);
+    expect((await store.threadMessagesOf(record.id)).map((message) => message.email?.subject)).toEqual(['Re: We replied']);
+    expect((await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: agent, payload: { note: 'Found it.' } })).statusCode).toBe(200);
+    expect(await store.purgeResolved({ resolvedBefore: new Date(Date.now() + 60_000).toISOString() })).toBeGreaterThanOrEqual(1);
+    expect(await store.threadMessagesOf(record.id)).toEqual([]);
+  });
+
   it('reopens a resolved complaint it answers within the reply window', async () => {
     const { record, statusKey, replyTo } = await answered();
     expect((await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: agent, payload: { note: 'Sent a new one.' } })).statusCode).toBe(200);
