@@ -17,6 +17,7 @@ import { complaintText } from './complaints.mjs';
 import { measureCss, measureIngest, measureOutboxFlush, measureTriage } from './node-figures.mjs';
 import { measureForwarding } from './forwarding.mjs';
 import { measureReplyToWidget } from './loop.mjs';
+import { measureInboundMail } from './inbound-mail.mjs';
 import { measureReplyMail } from './reply-mail.mjs';
 import { buildPeers, ensurePeersInstalled, PEERS_DIR } from './peers.mjs';
 import { kb, markdownTable, mb, ms, ratio, textTable } from './report.mjs';
@@ -239,6 +240,21 @@ async function measureInNode() {
     });
   } catch (error) {
     row({ section: logic, figure: 'Agent reply → visitor email', value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
+  }
+
+  try {
+    const inbound = await measureInboundMail();
+    results.inboundMail = inbound;
+    row({
+      section: logic,
+      figure: 'Inbound email → threaded',
+      value: `${ms(inbound.medianMs, 1)} median (p95 ${ms(inbound.p95Ms, 1)})`,
+      budget: '',
+      pass: null,
+      note: `${inbound.samples} answers one at a time through Heard's SMTP listener on 127.0.0.1, from the connection until the new text is in the visitor's status; about 100 ms of it is the listener's greeting pause. Accepted (250) after ${ms(inbound.acceptedMedianMs, 1)} (median); bench/inbound-mail.mjs`,
+    });
+  } catch (error) {
+    row({ section: logic, figure: 'Inbound email → threaded', value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
   }
 }
 

@@ -349,15 +349,32 @@ function thread(complaint) {
 /** One entry of the conversation, as text. @param {ReturnType<typeof thread>[number]} item */
 function threadItem(item) {
   if (item.from === 'visitor') {
+    const { email } = item.message;
     return h('li', { class: 'message visitor' },
-      h('p', { class: 'message-from' }, 'Visitor', ' · ', h('time', { datetime: item.at }, when(item.at))),
-      h('p', { class: 'message-text' }, item.message.text));
+      h('p', { class: 'message-from' }, 'Visitor', ' · ', h('time', { datetime: item.at }, when(item.at)), email ? ' · by email' : null),
+      h('p', { class: 'message-text' }, item.message.text),
+      email ? emailOrigin(email) : null);
   }
   const { reply } = item;
   return h('li', { class: 'message bot' },
     h('p', { class: 'message-from' }, reply.agentName ?? 'Heard', ' · ', h('time', { datetime: reply.at }, when(reply.at))),
     h('p', { class: 'message-text' }, reply.text),
     h('p', { class: 'reply-email', 'data-email': reply.email }, EMAILED[reply.email] ?? EMAILED.none));
+}
+
+/**
+ * Under an email answer: a flag when it came from another address than the visitor's, and the
+ * whole email (subject and full text, quoted history included) folded away, as text.
+ * @param {import('../store/messages/thread-messages.mjs').EmailOrigin} email
+ */
+function emailOrigin(email) {
+  return [
+    email.senderDiffers ? h('p', { class: 'sender-differs' }, "From another address than the visitor's") : null,
+    h('details', { class: 'full-email' },
+      h('summary', {}, 'Whole email'),
+      h('p', { class: 'email-subject' }, 'Subject: ', email.subject || '(none)'),
+      h('pre', { class: 'email-text' }, email.text)),
+  ];
 }
 
 /** What is wrong with what an agent wrote, said beside the field. */

@@ -103,12 +103,14 @@ export async function messageRoutes(receiver, { store, origins, perMinute, reply
 export function keepVisitorMessage({ store, replyWindowMs, clock, jobsForMessage, wakeWorker }) {
   /**
    * @param {string} complaintId
-   * @param {{ id: string, text: string, at: string }} message
+   * @param {{ id: string, text: string, at: string, email?: import('../store/messages/thread-messages.mjs').EmailOrigin }} message
+   *   `email`: for an answer that came by email, its origin and whole text (kept for the agent only).
    * @param {{ info(object: object, message: string): void, error(object: object, message: string): void }} log
    */
   return async (complaintId, message, log) => {
     const receivedAt = new Date(clock.now()).toISOString();
-    const jobs = await jobsForMessage(complaintId, { ...message, receivedAt });
+    const { email, ...plain } = message;
+    const jobs = await jobsForMessage(complaintId, { ...plain, receivedAt });
     const result = await store.addThreadMessage({ complaintId, ...message, receivedAt, windowMs: replyWindowMs, jobs });
     if (result.outcome === 'created') {
       log.info({ complaintId, messageId: message.id, reopened: result.reopened }, 'visitor message received');
@@ -127,8 +129,9 @@ export function keepVisitorMessage({ store, replyWindowMs, clock, jobsForMessage
  */
 export function threadEmailAnswer(options, log) {
   const keep = keepVisitorMessage(options);
-  return async ({ id, complaintId, text, at }) => {
-    const result = await keep(complaintId, { id, text, at: new Date(at).toISOString() }, log);
+  return async ({ id, complaintId, text, at, fullMessage, senderDiffers }) => {
+    const email = { senderDiffers, subject: fullMessage.subject, text: fullMessage.text };
+    const result = await keep(complaintId, { id, text, at: new Date(at).toISOString(), email }, log);
     if (result.outcome === 'not-found') return { threaded: false, reason: 'deleted' };
     if (result.outcome === 'window-closed') return { threaded: false, reason: 'window-closed' };
     return { threaded: true };

@@ -34,8 +34,8 @@ function answeredComplaint(): Complaint {
       { at: at(7), text: 'Thank you, checking now.', agentName: 'Bea', email: 'sent' },
     ],
     messages: [
-      { id: 'message-0001', at: at(5), receivedAt: at(5), text: 'It is <b>4417</b>' },
-      { id: 'message-0002', at: at(9), receivedAt: at(9), text: 'Any news? <img src=x onerror=alert(1)>' },
+      { id: 'message-0001', at: at(5), receivedAt: at(5), text: 'It is <b>4417</b>', via: 'widget', email: null },
+      { id: 'message-0002', at: at(9), receivedAt: at(9), text: 'Any news? <img src=x onerror=alert(1)>', via: 'widget', email: null },
     ],
     ratingComment: null, ratedFrom: null,
   };
@@ -56,6 +56,36 @@ describe('the visitor writing back, in the detail view', () => {
     expect(entries).toEqual(['Could you send the order number?', 'It is <b>4417</b>', 'Thank you, checking now.', 'Any news? <img src=x onerror=alert(1)>']);
     expect(conversation.querySelector('img, b')).toBeNull();
     expect([...conversation.querySelectorAll('.message-from')].map((from) => from.textContent?.split(' · ')[0])).toEqual(['Bea', 'Visitor', 'Bea', 'Visitor']);
+  });
+
+  it('marks an email answer "by email", flags another sender, and opens the whole email as text', () => {
+    const complaint = answeredComplaint();
+    const whole = 'Any news? <img src=x onerror=alert(1)>\n\nOn Mon, 7 Dec 2026, Bea wrote:\n> Thank you, checking now.';
+    complaint.messages![1] = { ...complaint.messages![1]!, via: 'email', email: { senderDiffers: true, subject: 'Re: <i>Your complaint</i>', text: whole } };
+    renderDetail(container, complaint, actions);
+    const conversation = getByRole(container, 'region', { name: 'Conversation with the visitor' });
+    const [, fromWidget, , fromEmail] = [...conversation.querySelectorAll('li')];
+    expect(fromWidget!.querySelector('.message-from')!.textContent).not.toContain('by email');
+    expect(fromWidget!.querySelector('details')).toBeNull();
+    expect(fromWidget!.textContent).not.toContain('another address');
+    expect(fromEmail!.querySelector('.message-from')!.textContent).toMatch(/ · by email$/);
+    expect(getByText(fromEmail!, "From another address than the visitor's")).toBeTruthy();
+    const details = fromEmail!.querySelector('details')!;
+    expect(details.open).toBe(false);
+    getByText(details, 'Whole email').click();
+    expect(details.open).toBe(true);
+    expect(details.textContent).toContain('Subject: Re: <i>Your complaint</i>');
+    expect(details.querySelector('pre')!.textContent).toBe(whole);
+    expect(details.querySelector('img, i')).toBeNull();
+  });
+
+  it('does not flag an email answer from the visitor\'s own address', () => {
+    const complaint = answeredComplaint();
+    complaint.messages![0] = { ...complaint.messages![0]!, via: 'email', email: { senderDiffers: false, subject: 'Re: hello', text: 'It is 4417' } };
+    renderDetail(container, complaint, actions);
+    const first = getByRole(container, 'region', { name: 'Conversation with the visitor' }).querySelectorAll('li')[1]!;
+    expect(first.querySelector('.message-from')!.textContent).toMatch(/ · by email$/);
+    expect(first.textContent).not.toContain('another address');
   });
 
   it('says the complaint is waiting for us, and in its history that the visitor reopened it', () => {

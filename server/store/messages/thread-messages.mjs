@@ -10,13 +10,17 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { storableCopy } from '../../receiver/storable-text.mjs';
 
 /**
- * @typedef {{ id: string, at: string, text: string, receivedAt: string }} ThreadMessage
- *   `at`: when the visitor wrote it (their device's clock); `receivedAt`: when the server kept it.
+ * @typedef {{ senderDiffers: boolean, subject: string, text: string }} EmailOrigin
+ *   An email answer's origin: whether its sender was not the visitor's address, and the whole
+ *   email (subject and full text) for the agent to open.
+ * @typedef {{ id: string, at: string, text: string, receivedAt: string, via: 'widget' | 'email', email: EmailOrigin | null }} ThreadMessage
+ *   `at`: when the visitor wrote it (their device's clock); `receivedAt`: when the server kept it;
+ *   `text`: the new text only; `email` for an answer that came `via` email.
  * @typedef {{ id: string, receivedAt: string, status: import('../store.mjs').WorkStatus }} MessageReceipt
  *   `status`: the complaint's status once the message was kept.
  * @typedef {{
  *   complaintId: string, id: string, text: string, at: string, receivedAt: string,
- *   windowMs: number, jobs?: import('../store.mjs').JobSpec[],
+ *   windowMs: number, jobs?: import('../store.mjs').JobSpec[], email?: EmailOrigin | null,
  * }} NewThreadMessage
  *   `windowMs`: how long after its resolution a complaint may still be answered (and reopened).
  * @typedef {{ outcome: 'created' | 'replay', receipt: MessageReceipt, reopened: boolean }
@@ -57,8 +61,11 @@ function threadMessages(kysely, kind) {
   const existing = (trx, id) => trx.selectFrom('thread_messages').select(['complaint_id', 'text', 'received_at', 'status_after']).where('id', '=', id).executeTakeFirst();
 
   return {
-    async addThreadMessage({ complaintId, id, text, at, receivedAt, windowMs, jobs = [] }) {
+    async addThreadMessage({ complaintId, id, text, at, receivedAt, windowMs, jobs = [], email = null }) {
       const kept = storableCopy(text);
+      const origin = email
+        ? { via: 'email', sender_differs: kind === 'sqlite' ? Number(email.senderDiffers) : email.senderDiffers, email_subject: storableCopy(email.subject), email_text: storableCopy(email.text) }
+        : {};
       return kysely.transaction().execute(async (trx) => {
         /** @param {NonNullable<Awaited<ReturnType<typeof existing>>>} row @returns {Promise<AddMessageResult>} */
         const replay = async (row) => {
@@ -83,7 +90,7 @@ function threadMessages(kysely, kind) {
         const status = resolved ? (complaint.claimed_by === null ? 'new' : 'claimed') : complaint.status;
         const inserted = await trx
           .insertInto('thread_messages')
-          .values({ id, complaint_id: complaintId, text: kept, at, received_at: receivedAt, status_after: status })
+          .values({ id, complaint_id: complaintId, text: kept, at, received_at: receivedAt, status_after: status, ...origin })
           .onConflict((conflict) => conflict.column('id').doNothing())
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
@@ -129,12 +136,19 @@ function threadMessages(kysely, kind) {
     async threadMessagesOf(complaintId) {
       const rows = await kysely
         .selectFrom('thread_messages')
-        .select(['id', 'at', 'text', 'received_at'])
+        .select(['id', 'at', 'text', 'received_at', 'via', 'sender_differs', 'email_subject', 'email_text'])
         .where('complaint_id', '=', complaintId)
         .orderBy('received_at')
         .orderBy('id')
         .execute();
-      return rows.map((row) => ({ id: row.id, at: iso(row.at), text: row.text, receivedAt: iso(row.received_at) }));
+      return rows.map((row) => ({
+        id: row.id,
+        at: iso(row.at),
+        text: row.text,
+        receivedAt: iso(row.received_at),
+        via: row.via === 'email' ? 'email' : 'widget',
+        email: row.via === 'email' ? { senderDiffers: Boolean(row.sender_differs), subject: row.email_subject ?? '', text: row.email_text ?? '' } : null,
+      }));
     },
 
     async markAgentSeen(agentId, at) {

@@ -4,7 +4,7 @@
  * delivered, reopening a resolved complaint within the reply window. On SQLite and PostgreSQL,
  * with the server's own thread storage (no stand-in).
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.mjs';
 import { createMailer } from '../../../server/jobs/forwarding/email.mjs';
@@ -80,6 +80,32 @@ describe.each(bothStores())('an email answer in the thread on %s', (_name, open)
     expect((await status(record.id, statusKey)).messages.map((message: { text: string }) => message.text)).toEqual(['The order number is 55821.']);
     const detail = await app.inject({ url: `/api/complaints/${record.id}`, headers: agent });
     expect(JSON.stringify(detail.json())).toContain('The order number is 55821.');
+  });
+
+  it('tells the inbox it came by email, whether another address sent it, and the whole email; the visitor reads the new text only', async () => {
+    const { record, statusKey, replyTo } = await answered();
+    const own = email(replyTo, 'Order 55821.', randomBytes(8).toString('hex')).replace('ana@example.com', record.visitor.email!);
+    const other = email(replyTo, 'Sent from my colleague.', randomBytes(8).toString('hex')).replace('ana@example.com', 'colleague@work.example');
+    expect((await post(own)).statusCode).toBe(202);
+    expect((await post(other)).statusCode).toBe(202);
+    expect((await app.inject({ method: 'POST', url: `/complaints/${record.id}/messages`, headers: { origin: SHOP, authorization: `Bearer ${statusKey}`, 'content-type': 'application/json' }, payload: { id: randomUUID(), text: 'And from the widget.', at: new Date().toISOString() } })).statusCode).toBe(201);
+    const messages = (await app.inject({ url: `/api/complaints/${record.id}`, headers: agent })).json().complaint.messages;
+    expect(messages.map((message: { text: string, via: string }) => [message.text, message.via])).toEqual([['Order 55821.', 'email'], ['Sent from my colleague.', 'email'], ['And from the widget.', 'widget']]);
+    expect(messages.map((message: { email: { senderDiffers: boolean } | null }) => message.email?.senderDiffers ?? null)).toEqual([false, true, null]);
+    expect(messages[1].email.subject).toBe('Re: We replied');
+    expect(messages[1].email.text).toMatch(/^Sent from my colleague\.\n\nOn Mon, 7 Dec 2026 at 10:02, Heard support <support@shop\.example> wrote:\n> Could you send the order number\?$/);
+    const visitor = await status(record.id, statusKey);
+    expect(visitor.messages.map((message: { text: string }) => message.text)).toEqual(['Order 55821.', 'Sent from my colleague.', 'And from the widget.']);
+    expect(JSON.stringify(visitor)).not.toMatch(/wrote:|We replied|via|senderDiffers/);
+  });
+
+  it('takes the whole email away with its complaint when retention deletes it', async () => {
+    const { record, replyTo } = await answered();
+    expect((await post(email(replyTo, 'Here it is: 55821.', randomBytes(8).toString('hex')))).statusCode).toBe(202);
+    expect((await store.threadMessagesOf(record.id)).map((message) => message.email?.subject)).toEqual(['Re: We replied']);
+    expect((await app.inject({ method: 'POST', url: `/api/complaints/${record.id}/resolve`, headers: agent, payload: { note: 'Found it.' } })).statusCode).toBe(200);
+    expect(await store.purgeResolved({ resolvedBefore: new Date(Date.now() + 60_000).toISOString() })).toBeGreaterThanOrEqual(1);
+    expect(await store.threadMessagesOf(record.id)).toEqual([]);
   });
 
   it('reopens a resolved complaint it answers within the reply window', async () => {
