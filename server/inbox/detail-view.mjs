@@ -7,6 +7,8 @@ import { h, orDash, when } from './dom.mjs';
  *   agent: import('./api.mjs').Agent,
  *   onClaim: () => Promise<void>,
  *   onRelease: () => Promise<void>,
+ *   assignees?: { id: string, name: string }[],
+ *   onAssign?: (agentId: string) => Promise<void>,
  *   onResolve: (note: string, reply: string) => Promise<void>,
  *   onReply: (text: string) => Promise<void>,
  *   onMoveDue: (dueBy: string, reason: string) => Promise<void>,
@@ -280,6 +282,7 @@ function workSection(complaint, actions) {
             h('p', { id: 'claimed-by' }, `Claimed by ${mine ? 'you' : complaint.claimedBy} on ${when(complaint.claimedAt)}.`),
             mayWork ? h('button', { type: 'button', id: 'release', onclick: () => run(actions.onRelease) }, 'Release') : null,
           ),
+      mayWork ? assignForm(complaint, actions, run) : null,
       mayWork
         ? h('form', { id: 'resolve-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); resolve(); } },
             h('p', {}, h('label', { for: 'outcome-reply-input' }, 'Reply to the visitor: the outcome'), outcome, outcomeError),
@@ -301,6 +304,25 @@ function workSection(complaint, actions) {
         : null,
     ),
     error,
+  );
+}
+
+/**
+ * Hands the complaint to another agent: it becomes theirs as if they had claimed it.
+ * @param {Complaint} complaint @param {DetailActions} actions @param {(task: () => Promise<void>) => Promise<void>} run
+ */
+function assignForm(complaint, actions, run) {
+  const { onAssign } = actions;
+  const others = (actions.assignees ?? []).filter((agent) => agent.id !== complaint.claimedById);
+  if (!onAssign || others.length === 0) return null;
+  const select = h('select', { id: 'assign-to', name: 'agentId', required: true },
+    others.map((agent) => h('option', { value: agent.id }, agent.id === actions.agent.id ? `${agent.name} (you)` : agent.name)));
+  return h('form', { id: 'assign-form', onsubmit: (/** @type {SubmitEvent} */ event) => {
+      event.preventDefault();
+      void run(() => onAssign(select.value));
+    } },
+    h('p', {}, h('label', { for: 'assign-to' }, 'Hand it to'), select),
+    h('button', { type: 'submit' }, 'Assign'),
   );
 }
 
@@ -432,6 +454,7 @@ function deliveryNote(complaint, id, what = 'The visitor will see this') {
 const DID = {
   claimed: 'claimed it',
   released: 'released it',
+  assigned: 'handed it to',
   resolved: 'resolved it',
   'followed-up': 'followed up',
   replied: 'replied to the visitor',
@@ -450,6 +473,7 @@ function auditSection(complaint) {
               h('time', { datetime: event.at }, when(event.at)), ' — ',
               event.action === 'reopened' ? 'The visitor' : event.agentName ?? 'Heard', ' ',
               event.action === 'reopened' ? 'wrote again, reopening it' : DID[event.action] ?? event.action,
+              event.action === 'assigned' && typeof event.detail?.to === 'string' ? ` ${event.detail.to}` : '',
               event.detail && typeof event.detail.reason === 'string' ? `: ${event.detail.reason}` : ''))),
   );
 }

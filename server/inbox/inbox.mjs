@@ -244,7 +244,7 @@ function markOpen() {
 async function openDetail(id, { focus }) {
   if (!state.api) return;
   const api = state.api;
-  const { complaint } = await api.get(id);
+  const [{ complaint }, { agents }] = await Promise.all([api.get(id), api.assignees()]);
   state.openId = id;
   ui.detailTitle.textContent = `Complaint ${complaint.reference}`;
   const after = async (/** @type {Promise<unknown>} */ work) => {
@@ -256,6 +256,8 @@ async function openDetail(id, { focus }) {
     agent: /** @type {import('./api.mjs').Agent} */ (state.agent),
     onClaim: () => after(api.claim(id)),
     onRelease: () => after(api.release(id)),
+    assignees: agents,
+    onAssign: (agentId) => after(api.assign(id, agentId)),
     onResolve: (note, reply) => after(api.resolve(id, note, reply)),
     onReply: (text) => after(api.reply(id, text)),
     onMoveDue: (dueBy, reason) => after(api.moveDue(id, dueBy, reason)),

@@ -53,10 +53,10 @@ async function receiveTwo() {
   return records as [ReturnType<typeof sampleComplaint>, ReturnType<typeof sampleComplaint>];
 }
 
-async function signIn(width: number, height = 900): Promise<Page> {
+async function signIn(width: number, height = 900, email = ada.email): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(`${base}/inbox/`);
-  await page.locator('#email').fill(ada.email);
+  await page.locator('#email').fill(email);
   await page.locator('#password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('body[data-live="live"]').waitFor();
@@ -179,5 +179,22 @@ describe('the inbox as a help desk', () => {
     await expect.poll(() => dialog.isVisible(), WAIT).toBe(false);
     expect(await focusedId(page)).toBe('detail-title');
     await page.close();
+  });
+
+  it('hands a complaint to another agent, who sees it as theirs without a reload, and the history says so', async () => {
+    const leo = await addAgent(store, { name: 'Leo', email: 'leo@shop.example' });
+    const [critical] = await receiveTwo();
+    const page = await signIn(1440);
+    const leoPage = await signIn(1440, 900, leo.email);
+    await page.getByRole('button', { name: critical.reference }).click();
+    const detail = page.locator('#detail-view');
+    await detail.getByLabel('Hand it to').selectOption({ label: 'Leo' });
+    await detail.getByRole('button', { name: 'Assign' }).click();
+    await expect.poll(() => detail.locator('#audit li').allTextContents(), WAIT).toEqual([expect.stringMatching(/ — Ada handed it to Leo$/)]);
+    expect(await detail.locator('#claimed-by').textContent()).toMatch(/^Claimed by Leo/);
+    await expect.poll(() => leoPage.locator(`tr[data-id="${critical.id}"]`).textContent(), WAIT).toContain('claimed by Leo');
+    expect(await store.getRecord(critical.id)).toMatchObject({ status: 'claimed', claimedBy: 'Leo', claimedById: leo.id });
+    expect(await axeViolations(page)).toEqual([]);
+    await Promise.all([page.close(), leoPage.close()]);
   });
 });
