@@ -172,6 +172,24 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
       return answerWork(await store.release(id, actor(request), new Date().toISOString(), allowed), reply);
     });
 
+    // Who a complaint can be handed to: every agent's name, for any signed-in agent (the accounts
+    // themselves, with their emails and roles, stay an admin's page).
+    api.get('/assignees', async () => ({
+      agents: (await store.listAgents()).map((account) => ({ id: account.id, name: account.name })),
+    }));
+
+    api.post('/complaints/:id/assign', {
+      schema: { body: { type: 'object', required: ['agentId'], additionalProperties: false, properties: { agentId: { type: 'string', minLength: 1, maxLength: 100 } } } },
+    }, async (request, reply) => {
+      const { id } = /** @type {{ id: string }} */ (request.params);
+      const { agentId } = /** @type {{ agentId: string }} */ (request.body);
+      const allowed = await mayChange(request, reply, 'assign');
+      if (!allowed) return reply;
+      const to = await store.getAgent(agentId);
+      if (!to) return reply.code(400).send({ error: 'unknown-agent', message: 'There is no agent with that id to hand the complaint to; they may have been removed.' });
+      return answerWork(await store.assign(id, actor(request), { id: to.id, name: to.name }, new Date().toISOString(), allowed), reply);
+    });
+
     const text = { type: 'string', minLength: 1, maxLength: 5000, pattern: '\\S' };
 
     api.post('/complaints/:id/resolve', {

@@ -67,6 +67,10 @@ export function createApi(token, onSessionEnded = () => {}) {
     get: (id) => call('GET', `/api/complaints/${encodeURIComponent(id)}`),
     /** @param {string} id */
     claim: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/claim`),
+    /** @param {string} id @param {string} agentId who it is handed to */
+    assign: (id, agentId) => call('POST', `/api/complaints/${encodeURIComponent(id)}/assign`, { agentId }),
+    /** @returns {Promise<{ agents: { id: string, name: string }[] }>} */
+    assignees: () => call('GET', '/api/assignees'),
     /** @param {string} id */
     release: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/release`),
     /** @param {string} id @param {string} note internal @param {string} reply what the visitor reads */

@@ -7,6 +7,8 @@ import { h, orDash, when } from './dom.mjs';
  *   agent: import('./api.mjs').Agent,
  *   onClaim: () => Promise<void>,
  *   onRelease: () => Promise<void>,
+ *   assignees?: { id: string, name: string }[],
+ *   onAssign?: (agentId: string) => Promise<void>,
  *   onResolve: (note: string, reply: string) => Promise<void>,
  *   onReply: (text: string) => Promise<void>,
  *   onMoveDue: (dueBy: string, reason: string) => Promise<void>,
@@ -25,73 +27,79 @@ import { h, orDash, when } from './dom.mjs';
 export function renderDetail(container, complaint, actions) {
   const { record } = complaint;
   const outcome = record.desiredOutcome;
+  // A help desk's layout: the thread with the reply box under it, and beside it what the agent
+  // checks while answering. On a narrow screen the two follow one another.
   container.replaceChildren(
-    facts('Summary', [
-      ['Reference', complaint.reference],
-      ['Status', complaint.waitingForUs ? `${complaint.status} — waiting for us: the visitor wrote again` : complaint.status],
-      ['Claimed by', orDash(complaint.claimedBy)],
-      ['Submitted', when(record.submittedAt)],
-      // Present when a person takes over: asked for by the visitor, or escalated by triage.
-      ['Handoff', record.handoff ? `${record.handoff.requested ? 'asked for by the visitor' : `escalated (${record.handoff.reason})`} at ${when(record.handoff.at)}` : 'no'],
-      ['Identity', complaint.summary.verified ? 'verified by the site' : 'not verified'],
-      ['Category', complaint.summary.category],
-      ['Urgency', complaint.summary.urgency],
-      ['Mood', complaint.summary.mood],
-      ['Customer type', complaint.summary.customerType],
-      ['Language', `${complaint.summary.language} (conversation in ${record.locale})`],
-      ['Desired outcome', outcome ? describeOutcome(outcome) : '—'],
-      ['Commitment', record.commitment ? record.commitment.action : '—'],
-      ['Due by', complaint.summary.dueBy
-        ? `${when(complaint.summary.dueBy)}${complaint.overdue ? ' — overdue' : ''}${complaint.dueByReason ? ` (moved: ${complaint.dueByReason})` : ''}`
-        : '—'],
-      ['Follow-up', followUpText(complaint)],
-      ['Satisfaction', complaint.csat === null ? '—' : `${complaint.csat} of 5${complaint.ratedFrom === 'follow-up' ? ' (from the follow-up email)' : ''}`],
-      ['Page', [record.page.title, record.page.url].filter(Boolean).join(' — ')],
-    ]),
-    ...ratingComment(complaint),
-    facts('Contact', [
-      ['Name', orDash(record.visitor.name)],
-      ['Email', orDash(record.visitor.email)],
-      ['Phone', orDash(record.visitor.phone)],
-      ['Account or order', orDash(record.visitor.accountRef)],
-      ['May we follow up', record.visitor.followUpConsent ? 'yes' : 'no'],
-      ['Earlier complaints', String(record.visitor.previousComplaints)],
-      ['Traits', Object.keys(record.visitor.traits).length ? JSON.stringify(record.visitor.traits) : '—'],
-    ]),
-    h('section', { 'aria-labelledby': 'restatement-title' },
-      h('h3', { id: 'restatement-title' }, 'Restatement'),
-      record.restatement
-        ? [
-            h('blockquote', { class: 'message-text', id: 'restatement-text' }, record.restatement.text),
-            h('p', { id: 'restatement-confirmed' },
-              record.restatement.confirmed ? 'The visitor confirmed this.' : 'The visitor did not confirm this.',
-              record.restatement.corrections ? ` Corrected ${record.restatement.corrections} time(s).` : ''),
-          ]
-        : h('p', {}, 'No restatement was made.'),
-    ),
-    triageComparison(complaint),
-    signalsTable(record.triage.signals),
-    facts('Details the visitor mentioned', [
-      ['Order references', record.triage.entities.orderRefs.join(', ') || '—'],
-      ['Emails', record.triage.entities.emails.join(', ') || '—'],
-      ['Phones', record.triage.entities.phones.join(', ') || '—'],
-      ['Amounts', record.triage.entities.amounts.map((amount) => amount.text).join(', ') || '—'],
-      ['Dates', record.triage.entities.dates.join(', ') || '—'],
-    ]),
-    h('section', { 'aria-labelledby': 'transcript-title' },
-      h('h3', { id: 'transcript-title' }, `Transcript (${record.messages.length} messages)`),
-      h('ol', { class: 'transcript' },
-        record.messages.map((message) =>
-          h('li', { class: `message ${message.from === 'bot' ? 'bot' : 'visitor'}` },
-            h('p', { class: 'message-from' }, message.from === 'bot' ? 'Heard' : 'Visitor', ' · ', h('time', { datetime: message.at }, when(message.at))),
-            h('p', { class: 'message-text' }, message.text),
+    h('div', { class: 'complaint-thread' },
+      h('section', { 'aria-labelledby': 'transcript-title' },
+        h('h3', { id: 'transcript-title' }, `Transcript (${record.messages.length} messages)`),
+        h('ol', { class: 'transcript' },
+          record.messages.map((message) =>
+            h('li', { class: `message ${message.from === 'bot' ? 'bot' : 'visitor'}` },
+              h('p', { class: 'message-from' }, message.from === 'bot' ? 'Heard' : 'Visitor', ' · ', h('time', { datetime: message.at }, when(message.at))),
+              h('p', { class: 'message-text' }, message.text),
+            ),
           ),
         ),
       ),
+      ...ratingComment(complaint),
+      repliesSection(complaint, actions),
+      workSection(complaint, actions),
+      auditSection(complaint),
     ),
-    workSection(complaint, actions),
-    repliesSection(complaint, actions),
-    auditSection(complaint),
+    h('aside', { class: 'complaint-facts', 'aria-labelledby': 'facts-summary' },
+      facts('Summary', [
+        ['Reference', complaint.reference],
+        ['Status', complaint.waitingForUs ? `${complaint.status} — waiting for us: the visitor wrote again` : complaint.status],
+        ['Claimed by', orDash(complaint.claimedBy)],
+        ['Submitted', when(record.submittedAt)],
+        // Present when a person takes over: asked for by the visitor, or escalated by triage.
+        ['Handoff', record.handoff ? `${record.handoff.requested ? 'asked for by the visitor' : `escalated (${record.handoff.reason})`} at ${when(record.handoff.at)}` : 'no'],
+        ['Identity', complaint.summary.verified ? 'verified by the site' : 'not verified'],
+        ['Category', complaint.summary.category],
+        ['Urgency', complaint.summary.urgency],
+        ['Mood', complaint.summary.mood],
+        ['Customer type', complaint.summary.customerType],
+        ['Language', `${complaint.summary.language} (conversation in ${record.locale})`],
+        ['Desired outcome', outcome ? describeOutcome(outcome) : '—'],
+        ['Commitment', record.commitment ? record.commitment.action : '—'],
+        ['Due by', complaint.summary.dueBy
+          ? `${when(complaint.summary.dueBy)}${complaint.overdue ? ' — overdue' : ''}${complaint.dueByReason ? ` (moved: ${complaint.dueByReason})` : ''}`
+          : '—'],
+        ['Follow-up', followUpText(complaint)],
+        ['Satisfaction', complaint.csat === null ? '—' : `${complaint.csat} of 5${complaint.ratedFrom === 'follow-up' ? ' (from the follow-up email)' : ''}`],
+        ['Page', [record.page.title, record.page.url].filter(Boolean).join(' — ')],
+      ]),
+      facts('Contact', [
+        ['Name', orDash(record.visitor.name)],
+        ['Email', orDash(record.visitor.email)],
+        ['Phone', orDash(record.visitor.phone)],
+        ['Account or order', orDash(record.visitor.accountRef)],
+        ['May we follow up', record.visitor.followUpConsent ? 'yes' : 'no'],
+        ['Earlier complaints', String(record.visitor.previousComplaints)],
+        ['Traits', Object.keys(record.visitor.traits).length ? JSON.stringify(record.visitor.traits) : '—'],
+      ]),
+      h('section', { 'aria-labelledby': 'restatement-title' },
+        h('h3', { id: 'restatement-title' }, 'Restatement'),
+        record.restatement
+          ? [
+              h('blockquote', { class: 'message-text', id: 'restatement-text' }, record.restatement.text),
+              h('p', { id: 'restatement-confirmed' },
+                record.restatement.confirmed ? 'The visitor confirmed this.' : 'The visitor did not confirm this.',
+                record.restatement.corrections ? ` Corrected ${record.restatement.corrections} time(s).` : ''),
+            ]
+          : h('p', {}, 'No restatement was made.'),
+      ),
+      triageComparison(complaint),
+      signalsTable(record.triage.signals),
+      facts('Details the visitor mentioned', [
+        ['Order references', record.triage.entities.orderRefs.join(', ') || '—'],
+        ['Emails', record.triage.entities.emails.join(', ') || '—'],
+        ['Phones', record.triage.entities.phones.join(', ') || '—'],
+        ['Amounts', record.triage.entities.amounts.map((amount) => amount.text).join(', ') || '—'],
+        ['Dates', record.triage.entities.dates.join(', ') || '—'],
+      ]),
+    ),
   );
 }
 
@@ -160,12 +168,16 @@ function triageComparison(complaint) {
       differing === 0
         ? 'The widget and the receiver agree.'
         : `The widget and the receiver disagree on ${differing === 1 ? 'one point' : `${differing} points`}; the queue follows the receiver.`),
-    h('table', { id: 'triage-compare' },
+    // The tables are there to check a decision, not to read every time: folded until asked for.
+    h('details', { class: 'signals' },
+      h('summary', {}, 'Compare decision by decision'),
+      h('table', { id: 'triage-compare' },
       h('caption', {}, 'What the receiver decided, and what the widget sent'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Decision'), h('th', { scope: 'col' }, 'Receiver'), h('th', { scope: 'col' }, 'Widget'), h('th', { scope: 'col' }, 'Same?'))),
       h('tbody', {}, rows.map(([field, ours, theirs]) =>
         h('tr', { class: ours === theirs ? null : 'differs' },
           h('th', { scope: 'row' }, field), h('td', {}, ours), h('td', {}, theirs), h('td', {}, ours === theirs ? 'yes' : 'differs')))),
+      ),
     ),
   );
 }
@@ -176,10 +188,13 @@ function signalsTable(signals) {
     h('h3', { id: 'signals-title' }, "The widget's triage signals"),
     signals.length === 0
       ? h('p', {}, 'No signals.')
-      : h('table', {},
-          h('caption', {}, 'Why triage decided what it did'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Decision'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Cue'))),
-          h('tbody', {}, signals.map((signal) => h('tr', {}, h('td', {}, signal.field), h('td', {}, signal.value), h('td', {}, signal.cue)))),
+      : h('details', { class: 'signals' },
+          h('summary', {}, `Why triage decided what it did (${signals.length === 1 ? 'one signal' : `${signals.length} signals`})`),
+          h('table', {},
+            h('caption', {}, 'Why triage decided what it did'),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Decision'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Cue'))),
+            h('tbody', {}, signals.map((signal) => h('tr', {}, h('td', {}, signal.field), h('td', {}, signal.value), h('td', {}, signal.cue)))),
+          ),
         ),
   );
 }
@@ -261,18 +276,19 @@ function workSection(complaint, actions) {
       complaint.status === 'new'
         ? h('form', { id: 'claim-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); void run(actions.onClaim); } },
             h('p', {}, 'Nobody has claimed it yet.'),
-            h('button', { type: 'submit' }, 'Claim'),
+            h('button', { type: 'submit', id: 'claim', 'aria-keyshortcuts': 'c' }, 'Claim'),
           )
         : h('div', {},
             h('p', { id: 'claimed-by' }, `Claimed by ${mine ? 'you' : complaint.claimedBy} on ${when(complaint.claimedAt)}.`),
             mayWork ? h('button', { type: 'button', id: 'release', onclick: () => run(actions.onRelease) }, 'Release') : null,
           ),
+      mayWork ? assignForm(complaint, actions, run) : null,
       mayWork
         ? h('form', { id: 'resolve-form', onsubmit: (/** @type {SubmitEvent} */ event) => { event.preventDefault(); resolve(); } },
             h('p', {}, h('label', { for: 'outcome-reply-input' }, 'Reply to the visitor: the outcome'), outcome, outcomeError),
             deliveryNote(complaint, 'outcome-delivery'),
             h('p', {}, h('label', { for: 'resolution-note-input' }, 'Resolution note (internal)'), note, noteError),
-            h('button', { type: 'submit' }, 'Resolve'),
+            h('button', { type: 'submit', id: 'resolve', 'aria-keyshortcuts': 'e' }, 'Resolve'),
           )
         : h('p', { id: 'resolve-not-yours' }, `Only ${complaint.claimedBy} or an admin can resolve it.`),
       mayWork
@@ -288,6 +304,25 @@ function workSection(complaint, actions) {
         : null,
     ),
     error,
+  );
+}
+
+/**
+ * Hands the complaint to another agent: it becomes theirs as if they had claimed it.
+ * @param {Complaint} complaint @param {DetailActions} actions @param {(task: () => Promise<void>) => Promise<void>} run
+ */
+function assignForm(complaint, actions, run) {
+  const { onAssign } = actions;
+  const others = (actions.assignees ?? []).filter((agent) => agent.id !== complaint.claimedById);
+  if (!onAssign || others.length === 0) return null;
+  const select = h('select', { id: 'assign-to', name: 'agentId', required: true },
+    others.map((agent) => h('option', { value: agent.id }, agent.id === actions.agent.id ? `${agent.name} (you)` : agent.name)));
+  return h('form', { id: 'assign-form', onsubmit: (/** @type {SubmitEvent} */ event) => {
+      event.preventDefault();
+      void run(() => onAssign(select.value));
+    } },
+    h('p', {}, h('label', { for: 'assign-to' }, 'Hand it to'), select),
+    h('button', { type: 'submit' }, 'Assign'),
   );
 }
 
@@ -436,6 +471,7 @@ function deliveryNote(complaint, id, what = 'The visitor will see this') {
 const DID = {
   claimed: 'claimed it',
   released: 'released it',
+  assigned: 'handed it to',
   resolved: 'resolved it',
   'followed-up': 'followed up',
   replied: 'replied to the visitor',
@@ -454,6 +490,7 @@ function auditSection(complaint) {
               h('time', { datetime: event.at }, when(event.at)), ' — ',
               event.action === 'reopened' ? 'The visitor' : event.agentName ?? 'Heard', ' ',
               event.action === 'reopened' ? 'wrote again, reopening it' : DID[event.action] ?? event.action,
+              event.action === 'assigned' && typeof event.detail?.to === 'string' ? ` ${event.detail.to}` : '',
               event.detail && typeof event.detail.reason === 'string' ? `: ${event.detail.reason}` : ''))),
   );
 }

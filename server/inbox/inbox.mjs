@@ -52,6 +52,9 @@ const ui = {
   settingsView: byId('settings-view'),
   settingsBody: byId('settings-body'),
   showSettings: byId('show-settings'),
+  backToList: byId('back-to-list'),
+  shortcuts: /** @type {HTMLDialogElement} */ (byId('shortcuts')),
+  showShortcuts: byId('show-shortcuts'),
 };
 
 /**
@@ -199,6 +202,7 @@ async function refreshQueue() {
   fillOptions(ui.category, answer.facets.categories);
   fillOptions(ui.language, answer.facets.languages);
   renderQueue(ui.rows, complaints, (id) => void openFromQueue(id));
+  markOpen();
   ui.empty.hidden = complaints.length > 0;
   const remaining = answer.total - complaints.length;
   ui.summary.textContent =
@@ -225,13 +229,22 @@ function closeDetail() {
   state.openId = null;
   ui.detailView.hidden = true;
   ui.detailBody.replaceChildren();
+  markOpen();
+}
+
+/** Marks the open complaint's row in the queue, in words for a screen reader and in colour. */
+function markOpen() {
+  for (const row of ui.rows.rows) {
+    if (row.dataset.id === state.openId) row.setAttribute('aria-current', 'true');
+    else row.removeAttribute('aria-current');
+  }
 }
 
 /** @param {string} id @param {{ focus: boolean }} options */
 async function openDetail(id, { focus }) {
   if (!state.api) return;
   const api = state.api;
-  const { complaint } = await api.get(id);
+  const [{ complaint }, { agents }] = await Promise.all([api.get(id), api.assignees()]);
   state.openId = id;
   ui.detailTitle.textContent = `Complaint ${complaint.reference}`;
   const after = async (/** @type {Promise<unknown>} */ work) => {
@@ -243,13 +256,20 @@ async function openDetail(id, { focus }) {
     agent: /** @type {import('./api.mjs').Agent} */ (state.agent),
     onClaim: () => after(api.claim(id)),
     onRelease: () => after(api.release(id)),
+    assignees: agents,
+    onAssign: (agentId) => after(api.assign(id, agentId)),
     onResolve: (note, reply) => after(api.resolve(id, note, reply)),
     onReply: (text) => after(api.reply(id, text)),
     onMoveDue: (dueBy, reason) => after(api.moveDue(id, dueBy, reason)),
     onFollowUp: () => after(api.followUp(id)),
   });
   ui.detailView.hidden = false;
-  if (focus) ui.detailView.focus();
+  markOpen();
+  // Focus moves to the complaint's heading, so a screen reader starts reading from its name.
+  if (focus) {
+    ui.detailTitle.tabIndex = -1;
+    ui.detailTitle.focus();
+  }
 }
 
 async function refreshTrends() {
@@ -379,6 +399,56 @@ ui.more.addEventListener('click', async () => {
   // If nothing new came (complaints were resolved meanwhile), the button is gone: say so.
   const next = /** @type {HTMLElement | null | undefined} */ (ui.rows.rows[first]?.querySelector('button'));
   (next ?? ui.summary).focus();
+});
+ui.backToList.addEventListener('click', () => {
+  const id = state.openId;
+  history.pushState(null, '', location.pathname + location.search);
+  closeDetail();
+  const row = id ? ui.rows.querySelector(`tr[data-id="${CSS.escape(id)}"] button`) : null;
+  /** @type {HTMLElement} */ (row ?? ui.summary).focus();
+});
+ui.showShortcuts.addEventListener('click', () => ui.shortcuts.showModal());
+
+/**
+ * The shortcuts, as help desks have them. They never act while the agent types in a field, nor
+ * with a modifier held (the browser's and the screen reader's own keys stay theirs).
+ * @type {Record<string, () => void>}
+ */
+const SHORTCUTS = {
+  j: () => void step(1),
+  k: () => void step(-1),
+  c: () => /** @type {HTMLElement | null} */ (ui.detailBody.querySelector('#claim'))?.click(),
+  r: () => /** @type {HTMLElement | null} */ (ui.detailBody.querySelector('#reply-input'))?.focus(),
+  // Resolving asks for the outcome and a note first: the key takes the agent there, it sends nothing.
+  e: () => /** @type {HTMLElement | null} */ (ui.detailBody.querySelector('#outcome-reply-input'))?.focus(),
+  '/': () => ui.status.focus(),
+  '?': () => {
+    if (!ui.shortcuts.open) ui.shortcuts.showModal();
+  },
+};
+
+/** Opens the next (1) or previous (-1) complaint of the queue, or the first when none is open. @param {1 | -1} by */
+async function step(by) {
+  const ids = [...ui.rows.rows].map((row) => row.dataset.id ?? '');
+  if (ids.length === 0) return;
+  const at = state.openId ? ids.indexOf(state.openId) : -1;
+  const next = at === -1 ? (by === 1 ? 0 : ids.length - 1) : at + by;
+  if (next < 0 || next >= ids.length) {
+    ui.announcer.textContent = by === 1 ? 'That was the last complaint in the queue.' : 'That was the first complaint in the queue.';
+    return;
+  }
+  await openFromQueue(ids[next] ?? '');
+}
+
+document.addEventListener('keydown', (event) => {
+  if (!state.api || ui.main.hidden || state.view !== 'queue') return;
+  if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || event.isComposing) return;
+  const target = /** @type {HTMLElement} */ (event.target);
+  if (target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') || ui.shortcuts.open) return;
+  const action = SHORTCUTS[event.key];
+  if (!action) return;
+  event.preventDefault();
+  action();
 });
 ui.showQueue.addEventListener('click', () => void show('queue'));
 ui.showTrends.addEventListener('click', () => void show('trends'));

@@ -86,7 +86,7 @@
  * @typedef {{ id: string | null, name: string }} AgentRef
  */
 
-/** @typedef {'claimed' | 'released' | 'resolved' | 'followed-up' | 'replied' | 'due-moved' | 'reopened'} AuditAction */
+/** @typedef {'claimed' | 'released' | 'assigned' | 'resolved' | 'followed-up' | 'replied' | 'due-moved' | 'reopened'} AuditAction */
 
 /**
  * One entry of a complaint's audit trail. `agentName` is the name at the time, kept when the
@@ -287,6 +287,9 @@
  *   Claims a new complaint; claiming one already claimed by the same agent changes nothing.
  * @property {(id: string, agent: string | AgentRef, at: string, options?: WorkOptions) => Promise<WorkResult>} release
  *   Hands a claimed complaint back to the queue.
+ * @property {(id: string, agent: AgentRef, to: AgentRef, at: string, options?: WorkOptions) => Promise<WorkResult>} assign
+ *   Hands an unresolved complaint to the agent `to`, as if they had claimed it (audit: `assigned`,
+ *   by `agent`, with whom it went to). Assigning it to its claimant changes nothing.
  * @property {(id: string, agent: string | AgentRef, note: string, at: string, options?: WorkOptions) => Promise<WorkResult>} resolve
  * @property {(id: string, at: string, options?: WorkOptions) => Promise<WorkResult>} markFollowedUp
  * @property {(id: string, agent: string | AgentRef, text: string, at: string, options?: WorkOptions) => Promise<WorkResult>} addReply

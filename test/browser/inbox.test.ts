@@ -279,6 +279,8 @@ describe('agent inbox in Chromium', () => {
     expect(badges).toEqual({ [verified.id]: 'verified', [forged.id]: null });
 
     await page.locator(`tr[data-id="${forged.id}"]`).getByRole('button').click();
+    // The comparison is folded beside the thread: the agent opens it to see each decision.
+    await page.getByText('Compare decision by decision').click();
     await page.locator('#triage-compare').waitFor();
     const differing = await page.locator('#triage-compare tr.differs').evaluateAll((rows) =>
       rows.map((row) => [...row.children].map((cell) => cell.textContent)));
@@ -407,7 +409,7 @@ describe('agent inbox in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     const injected = await page.evaluate(() => {
       const main = document.getElementById('main')!;
-      const tags = main.querySelectorAll('script, img, iframe, svg, math, object, embed, style, link, meta, base, a, details, body, textarea:not(#resolution-note-input):not(#outcome-reply-input):not(#reply-input), input:not(#email):not(#password):not(#new-password):not(#due-by-input):not(#due-reason-input)');
+      const tags = main.querySelectorAll('script, img, iframe, svg, math, object, embed, style, link, meta, base, a, details:not(.complaint-facts > section > details.signals), body, textarea:not(#resolution-note-input):not(#outcome-reply-input):not(#reply-input), input:not(#email):not(#password):not(#new-password):not(#due-by-input):not(#due-reason-input)');
       const handlers = [...main.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => attribute.name.startsWith('on')));
       return { tags: [...tags].map((element) => element.outerHTML.slice(0, 80)), handlers: handlers.length, base: document.querySelectorAll('base').length };
     });

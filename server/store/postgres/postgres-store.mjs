@@ -368,6 +368,17 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       // Claiming what one already holds is no change, and no conflict.
       return !result.ok && result.complaint && claimedBySame(result.complaint, who) ? { ok: true, complaint: result.complaint } : result;
     },
+    assign: async (id, agent, to, at, options = {}) => {
+      const result = await work(
+        `UPDATE complaints SET status = 'claimed', claimed_by = $2, claimed_by_id = $3, claimed_at = $4
+         WHERE id = $1 AND status <> 'resolved' AND claimed_by_id IS DISTINCT FROM $3`,
+        [id, text(to.name), to.id, at],
+        'assign',
+        options,
+        audit('assigned', agentRef(agent), at, { to: to.name, toId: to.id }),
+      );
+      return !result.ok && result.complaint && claimedBySame(result.complaint, to) ? { ok: true, complaint: result.complaint } : result;
+    },
     release: async (id, agent, at, options = {}) =>
       work(
         `UPDATE complaints SET status = 'new', claimed_by = NULL, claimed_by_id = NULL, claimed_at = NULL WHERE id = $1 AND status = 'claimed'`,

@@ -128,6 +128,8 @@ export function createSqliteStore({ path }) {
       WHERE id = @id AND status <> 'resolved' AND (@guard = 0 OR claimed_by_id IS @expected)`),
     claim: db.prepare(`UPDATE complaints SET status = 'claimed', claimed_by = @name, claimed_by_id = @agentId, claimed_at = @at
       WHERE id = @id AND status = 'new'`),
+    assign: db.prepare(`UPDATE complaints SET status = 'claimed', claimed_by = @name, claimed_by_id = @agentId, claimed_at = @at
+      WHERE id = @id AND status <> 'resolved' AND claimed_by_id IS NOT @agentId AND (@guard = 0 OR claimed_by_id IS @expected)`),
     release: db.prepare(`UPDATE complaints SET status = 'new', claimed_by = NULL, claimed_by_id = NULL, claimed_at = NULL
       WHERE id = @id AND status = 'claimed' AND (@guard = 0 OR claimed_by_id IS @expected)`),
     resolve: db.prepare(`UPDATE complaints SET status = 'resolved', resolved_by = @name, resolved_at = @at,
@@ -395,6 +397,11 @@ export function createSqliteStore({ path }) {
       const result = await work(q.claim, { id, name: who.name, agentId: who.id, at }, 'claim', options, audit('claimed', who, at));
       // Claiming what one already holds is no change, and no conflict.
       return !result.ok && result.complaint && claimedBySame(result.complaint, who) ? { ok: true, complaint: result.complaint } : result;
+    },
+    assign: async (id, agent, to, at, options = {}) => {
+      const result = await work(q.assign, { id, name: to.name, agentId: to.id, at }, 'assign', options,
+        audit('assigned', agentRef(agent), at, { to: to.name, toId: to.id }));
+      return !result.ok && result.complaint && claimedBySame(result.complaint, to) ? { ok: true, complaint: result.complaint } : result;
     },
     release: async (id, agent, at, options = {}) => work(q.release, { id }, 'release', options, audit('released', agentRef(agent), at)),
     resolve: async (id, agent, note, at, options = {}) => {
