@@ -2,6 +2,7 @@
 import { agentRoutes } from '../agents/routes.mjs';
 import { overdueJob } from '../jobs/commitments/overdue.mjs';
 import { replyDelivery } from '../jobs/commitments/visitor-mail.mjs';
+import { savedReplyRoutes } from './saved-replies.mjs';
 import { summarise } from './summarise.mjs';
 
 /** The inbox lists complaints a page at a time; an agent asks for more. */
@@ -73,6 +74,7 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
     // Settings (destinations, the job queue): inside this scope, so they too need a signed-in
     // agent; each route there asks for an admin.
     if (settingsRoutes) await api.register(settingsRoutes);
+    await api.register(savedReplyRoutes, { store });
 
     api.get('/complaints', {
       schemaErrorFormatter: pagingErrors,

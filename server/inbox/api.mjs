@@ -82,6 +82,15 @@ export function createApi(token, onSessionEnded = () => {}) {
     /** @param {string} id */
     followUp: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/follow-up`),
     trends: () => call('GET', '/api/trends'),
+    /** @param {string} id @returns {Promise<import('./saved-reply-picker.mjs').SavedRepliesForComplaint>} */
+    savedRepliesFor: (id) => call('GET', `/api/complaints/${encodeURIComponent(id)}/saved-replies`),
+    /** Settings → Saved replies (admins change them). @type {import('./saved-replies-view.mjs').SavedRepliesApi} */
+    savedReplies: {
+      list: () => call('GET', '/api/saved-replies'),
+      add: (reply) => call('POST', '/api/saved-replies', reply),
+      update: (id, reply) => call('PUT', `/api/saved-replies/${encodeURIComponent(id)}`, reply),
+      remove: (id) => call('DELETE', `/api/saved-replies/${encodeURIComponent(id)}`),
+    },
     /** Settings → Destinations (admins only). @type {import('./settings-view.mjs').DestinationsApi} */
     destinations: {
       list: () => call('GET', '/api/destinations'),

@@ -13,7 +13,9 @@ import { h, orDash, when } from './dom.mjs';
  *   onReply: (text: string) => Promise<void>,
  *   onMoveDue: (dueBy: string, reason: string) => Promise<void>,
  *   onFollowUp: () => Promise<void>,
+ *   replyTools?: (textarea: HTMLTextAreaElement) => Node,
  * }} DetailActions
+ *   `replyTools`: controls placed beside the reply box, given the box itself.
  */
 
 /**
@@ -358,6 +360,7 @@ function repliesSection(complaint, actions) {
             }
           } },
           h('p', {}, h('label', { for: 'reply-input' }, 'Reply'), text, textError),
+          actions.replyTools?.(text),
           deliveryNote(complaint, 'reply-delivery'),
           h('button', { type: 'submit' }, 'Send reply'),
         )

@@ -3,6 +3,8 @@ import { acceptInvite, createApi, signIn } from './api.mjs';
 import { agentsTable, renderAgents } from './agents-view.mjs';
 import { renderDetail } from './detail-view.mjs';
 import { fillOptions, renderQueue } from './queue-view.mjs';
+import { renderSavedReplies } from './saved-replies-view.mjs';
+import { savedReplyPicker } from './saved-reply-picker.mjs';
 import { renderSettings } from './settings-view.mjs';
 import { renderTrends } from './trends-view.mjs';
 
@@ -262,6 +264,7 @@ async function openDetail(id, { focus }) {
     onReply: (text) => after(api.reply(id, text)),
     onMoveDue: (dueBy, reason) => after(api.moveDue(id, dueBy, reason)),
     onFollowUp: () => after(api.followUp(id)),
+    replyTools: (textarea) => savedReplyPicker(textarea, () => api.savedRepliesFor(id)),
   });
   ui.detailView.hidden = false;
   markOpen();
@@ -338,6 +341,9 @@ async function show(view) {
   if (view === 'settings' && state.api) {
     await renderSettings(ui.settingsBody, state.api.destinations).catch((error) => {
       ui.settingsBody.textContent = error.status === 403 ? 'Only an admin can change settings.' : 'The settings could not be read; try again.';
+    });
+    await renderSavedReplies(byId('saved-replies-body'), state.api.savedReplies).catch(() => {
+      byId('saved-replies-body').textContent = 'The saved replies could not be read; try again.';
     });
   }
 }

@@ -265,6 +265,7 @@
 /** @typedef {import('../jobs/forwarding/service.mjs').DestinationStore} DestinationStore */
 /** @typedef {import('./follow-ups/follow-up-store.mjs').FollowUpStore} FollowUpStore */
 /** @typedef {import('./messages/thread-messages.mjs').ThreadStore} ThreadStore */
+/** @typedef {import('./saved-replies/saved-replies.mjs').SavedReplyStore} SavedReplyStore */
 
 /**
  * @typedef {object} Store
@@ -374,6 +375,10 @@
  * @property {ThreadStore['threadMessagesOf']} threadMessagesOf  oldest first
  * @property {ThreadStore['markAgentSeen']} markAgentSeen
  * @property {ThreadStore['agentOnline']} agentOnline
+ * @property {SavedReplyStore['listSavedReplies']} listSavedReplies  by language, then title
+ * @property {SavedReplyStore['addSavedReply']} addSavedReply
+ * @property {SavedReplyStore['updateSavedReply']} updateSavedReply  null when there is no such reply
+ * @property {SavedReplyStore['deleteSavedReply']} deleteSavedReply  whether there was one
  * @property {StoreEvents} events
  * @property {() => Promise<void>} close
  */

@@ -4,6 +4,7 @@ import { agentRef, claimedBySame, describeWork, REPLY_MAIL_JOB, toListItem, tren
 import { postgresDestinations } from '../destinations/postgres.mjs';
 import { postgresFollowUps } from '../follow-ups/postgres.mjs';
 import { postgresThreadMessages } from '../messages/thread-messages.mjs';
+import { postgresSavedReplies } from '../saved-replies/saved-replies.mjs';
 import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
 import { createPostgresEvents } from './events.mjs';
 import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
@@ -560,6 +561,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     ...postgresDestinations(pool),
     ...postgresFollowUps(pool),
     ...thread,
+    ...postgresSavedReplies(pool),
     ping: async () => {
       await pool.query('SELECT 1');
     },

@@ -6,6 +6,7 @@ import { agentRef, claimedBySame, createLocalEvents, describeWork, REPLY_MAIL_JO
 import { sqliteDestinations } from '../destinations/sqlite.mjs';
 import { sqliteFollowUps } from '../follow-ups/sqlite.mjs';
 import { sqliteThreadMessages } from '../messages/thread-messages.mjs';
+import { sqliteSavedReplies } from '../saved-replies/saved-replies.mjs';
 import { createSqliteAgents } from './agents.mjs';
 import { createSqliteJobs } from './jobs.mjs';
 import { migrateSqlite } from './migrate.mjs';
@@ -517,6 +518,7 @@ export function createSqliteStore({ path }) {
     ...sqliteDestinations(db),
     ...sqliteFollowUps(db),
     ...thread,
+    ...sqliteSavedReplies(db),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },
