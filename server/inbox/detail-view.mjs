@@ -27,7 +27,8 @@ export function renderDetail(container, complaint, actions) {
   const outcome = record.desiredOutcome;
   container.replaceChildren(
     facts('Summary', [
-      ['Reference', complaint.reference],
+      // A complaint raised after an earlier one could no longer be answered names it.
+      ['Reference', record.previousReference ? `${complaint.reference} — continues ${record.previousReference}` : complaint.reference],
       ['Status', complaint.waitingForUs ? `${complaint.status} — waiting for us: the visitor wrote again` : complaint.status],
       ['Claimed by', orDash(complaint.claimedBy)],
       ['Submitted', when(record.submittedAt)],

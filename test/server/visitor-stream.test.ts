@@ -135,4 +135,12 @@ describe.each(backends)("the visitor's live thread on %s", (_name, open, openAga
     const oldest = await readUntil(streams[0]!.body!.getReader(), () => false);
     expect(oldest).toContain('retry: 2000');
   });
+
+  it('keeps the reference of the earlier complaint a new one continues, for the inbox', async () => {
+    const record = sampleComplaint({ visitor: { statusKey: newKey() } as never, previousReference: 'HRD-OLD123' } as never);
+    expect((await fetch(`${a.base}/complaints`, { method: 'POST', headers: { 'content-type': 'application/json', origin: SHOP }, body: JSON.stringify(record) })).status).toBe(201);
+    const mia = await signedIn(a.app, stores[0]!, { name: 'Mia', email: `mia-${randomUUID()}@shop.example` });
+    const { complaint } = await (await fetch(`${b.base}/api/complaints/${record.id}`, { headers: mia.headers })).json();
+    expect(complaint.record.previousReference).toBe('HRD-OLD123');
+  });
 });
