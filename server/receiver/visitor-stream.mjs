@@ -1,5 +1,6 @@
 // @ts-check
 import { createHash, randomBytes } from 'node:crypto';
+import { beginEventStream } from '../event-hub.mjs';
 import { VISITOR_TICKET } from '../store/shared.mjs';
 import { allowedOrigin } from './routes.mjs';
 import { statusKeyMatches } from './status-key.mjs';
@@ -60,16 +61,7 @@ export function createVisitorHub({ publish, heartbeatMs = 20_000, perComplaint =
     add(res, complaintId, address, headers) {
       const mine = join(byComplaint, complaintId, perComplaint);
       const theirs = join(byAddress, address, perAddress);
-      res.writeHead(200, {
-        ...headers,
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        Connection: 'close',
-        'X-Accel-Buffering': 'no',
-      });
-      res.write('retry: 2000\n\n');
-      // Quiet between events by design, as the inbox's stream: the idle timeout is not for it.
-      res.socket?.setTimeout(0);
+      beginEventStream(res, headers);
       mine.add(res);
       theirs.add(res);
       tell(complaintId, true);
