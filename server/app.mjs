@@ -18,6 +18,7 @@ import { guardNul } from './nul-guard.mjs';
 import { createPresence } from './agents/presence.mjs';
 import { messageRoutes, threadEmailAnswer } from './receiver/messages.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
+import { createVisitorHub, visitorStreamRoutes } from './receiver/visitor-stream.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
 import { createJobs, jobRoutes, visitorRoutes } from './jobs/plugin.mjs';
 import { createInbound } from './inbound/receive.mjs';
@@ -146,6 +147,8 @@ export function createApp({
   const origins = allowedOrigins instanceof Set ? allowedOrigins : new Set(allowedOrigins);
   const auth = createAgentAuth({ store });
   const hub = createEventHub({ perAgent: streamsPerAgent });
+  // The visitors' open threads: told when their complaint changes, and seen by the inboxes as read now.
+  const visitors = createVisitorHub({ publish: (type, data) => store.events.publish(type, data) });
   const validateRecord = createRecordValidator();
   // Closing stops taking connections, ends the inbox streams and idle keep-alives, and lets
   // requests in flight finish (serve.mjs bounds how long). A record whose answer is cut off is
@@ -167,7 +170,7 @@ export function createApp({
   app.decorate('metrics', metrics);
   if (metrics) {
     const pool = store.poolStats;
-    metrics.watch({ liveStreams: () => hub.size(), queuedJobs: () => jobStore.countJobs(), ...(pool ? { pool } : {}) });
+    metrics.watch({ liveStreams: () => hub.size() + visitors.size(), queuedJobs: () => jobStore.countJobs(), ...(pool ? { pool } : {}) });
     // The route's pattern, never the URL: a URL holds complaint ids and query strings.
     app.addHook('onResponse', (request, reply, done) => {
       metrics.observeRequest(request.method, request.routeOptions?.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
@@ -209,7 +212,17 @@ export function createApp({
   // reaches the agents connected to this one.
   // After `resync` (the database connection that carries them was cut, so events may be lost)
   // every stream is ended: each inbox reconnects and reads the queue again.
-  const stopListening = store.events.subscribe((type, data) => (type === 'resync' ? hub.disconnectAll() : hub.publish(type, data)));
+  // A changed complaint's open threads in widgets read it again; after `resync` they too reconnect.
+  const stopListening = store.events.subscribe((type, data) => {
+    if (type === 'resync') {
+      hub.disconnectAll();
+      visitors.disconnectAll();
+      return;
+    }
+    hub.publish(type, data);
+    const id = /** @type {{ id?: unknown }} */ (data).id;
+    if ((type === 'updated' || type === 'created') && typeof id === 'string') visitors.changed(id);
+  });
   // Answers sent while closing end their connection, so a stopping instance is not held open
   // by keep-alive connections of requests it finished.
   let closing = false;
@@ -220,6 +233,7 @@ export function createApp({
     closing = true;
     stopListening();
     hub.closeAll();
+    visitors.closeAll();
     done();
   });
   // The worker stops, finishing the job in hand, before the store closes. That must happen
@@ -235,7 +249,7 @@ export function createApp({
     delegator: (request, callback) => {
       const origin = request.headers.origin;
       const path = (request.url ?? '').split('?')[0] ?? '';
-      const forWidget = path === '/complaints' || /^\/complaints\/[^/]+\/(status|messages)$/.test(path);
+      const forWidget = path === '/complaints' || /^\/complaints\/[^/]+\/(status|messages|stream-ticket|stream)$/.test(path);
       callback(null, {
         origin: forWidget && origin !== undefined && origins.has(origin),
         methods: ['GET', 'POST'],
@@ -274,6 +288,7 @@ export function createApp({
   const wakeWorker = () => jobs.worker.wake();
   const replyWindowMs = replyWindowDays * 24 * 60 * 60 * 1000;
   app.register(receiverRoutes, { store, metrics, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit, ...(waitingRatings ? { waitingRatings } : {}), addressSecret: jobs.secret, forwarding: jobs.forwarding, wakeWorker, presence, replyWindowMs });
+  app.register(visitorStreamRoutes, { store, origins, perMinute, hub: visitors, clock: time });
   app.register(messageRoutes, { store, origins, perMinute, replyWindowMs, clock: time, jobsForMessage: jobs.jobsForMessage, wakeWorker });
   app.register(agentApiRoutes, {
     prefix: '/api',

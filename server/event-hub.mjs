@@ -1,5 +1,26 @@
 // @ts-check
 
+/**
+ * Starts a Server-Sent Events answer on `res`, with `headers` besides its own.
+ * @param {import('node:http').ServerResponse} res
+ * @param {Record<string, string>} [headers]
+ */
+export function beginEventStream(res, headers = {}) {
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    // The connection ends with the stream, so a closing server is not held up by it.
+    Connection: 'close',
+    'X-Accel-Buffering': 'no',
+  });
+  res.write('retry: 2000\n\n');
+  // A stream is quiet between events by design: the server's idle timeout is not for it.
+  // Its heartbeat keeps proxies from closing it, and a write after the client has gone
+  // ends it.
+  res.socket?.setTimeout(0);
+}
+
 /** Live streams one agent may hold open on one instance. */
 export const DEFAULT_STREAMS_PER_AGENT = 10;
 
@@ -44,18 +65,7 @@ export function createEventHub({ heartbeatMs = 25_000, perAgent = DEFAULT_STREAM
         clients.delete(oldest);
         oldest.end();
       }
-      res.writeHead(200, {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        // The connection ends with the stream, so a closing server is not held up by it.
-        Connection: 'close',
-        'X-Accel-Buffering': 'no',
-      });
-      res.write('retry: 2000\n\n');
-      // A stream is quiet between events by design: the server's idle timeout is not for it.
-      // Its heartbeat keeps proxies from closing it, and a write after the client has gone
-      // ends it.
-      res.socket?.setTimeout(0);
+      beginEventStream(res);
       clients.add(res);
       theirs.add(res);
       res.on('close', () => {

@@ -105,7 +105,8 @@ export function createApi(token, onSessionEnded = () => {}) {
      * Listens for new and changed complaints. `EventSource` cannot send headers, so each
      * connection trades the token for a one-use ticket; after a drop it takes a new one.
      * `agents`: an invited agent signed in, so the list of agents changed.
-     * @param {(event: 'created' | 'updated' | 'agents', id: string) => void} onEvent
+     * `reading`: whether the visitor has the complaint's thread open in the widget now.
+     * @param {(event: 'created' | 'updated' | 'agents' | 'reading', id: string, reading?: boolean) => void} onEvent
      * @param {(state: 'live' | 'reconnecting') => void} onState
      * @returns {() => void} stops listening
      */
@@ -126,6 +127,10 @@ export function createApi(token, onSessionEnded = () => {}) {
             source.addEventListener(name, (event) => onEvent(name, JSON.parse(/** @type {MessageEvent} */ (event).data).id));
           }
           source.addEventListener('agents', () => onEvent('agents', ''));
+          source.addEventListener('reading', (event) => {
+            const { id, reading } = JSON.parse(/** @type {MessageEvent} */ (event).data);
+            onEvent('reading', id, reading === true);
+          });
           source.addEventListener('error', () => {
             source?.close();
             onState('reconnecting');

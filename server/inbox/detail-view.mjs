@@ -51,7 +51,8 @@ export function renderDetail(container, complaint, actions) {
     ),
     h('aside', { class: 'complaint-facts', 'aria-labelledby': 'facts-summary' },
       facts('Summary', [
-        ['Reference', complaint.reference],
+        // A complaint raised after an earlier one could no longer be answered names it.
+        ['Reference', record.previousReference ? `${complaint.reference} — continues ${record.previousReference}` : complaint.reference],
         ['Status', complaint.waitingForUs ? `${complaint.status} — waiting for us: the visitor wrote again` : complaint.status],
         ['Claimed by', orDash(complaint.claimedBy)],
         ['Submitted', when(record.submittedAt)],

@@ -168,8 +168,36 @@ function scheduleRefresh() {
   return refresh.running;
 }
 
-/** @param {'created' | 'updated' | 'agents'} event @param {string} id */
-async function onServerEvent(event, id) {
+/**
+ * Complaints whose visitor has the thread open in the widget now, until when that holds: a
+ * visitor's stream says so when it opens and every 20 seconds, so one closed without a word
+ * (the visitor's connection lost) stops counting within 45 seconds.
+ * @type {Map<string, ReturnType<typeof setTimeout>>}
+ */
+const readingNow = new Map();
+const READING_FOR_MS = 45_000;
+
+/** Says in the open complaint whether its visitor is reading it now. */
+function showReading() {
+  let note = document.getElementById('visitor-reading');
+  if (!note && state.openId) {
+    note = document.createElement('p');
+    note.id = 'visitor-reading';
+    note.setAttribute('role', 'status');
+    ui.detailBody.prepend(note);
+  }
+  if (note) note.textContent = state.openId && readingNow.has(state.openId) ? 'The visitor is reading this complaint now.' : '';
+}
+
+/** @param {'created' | 'updated' | 'agents' | 'reading'} event @param {string} id @param {boolean} [reading] */
+async function onServerEvent(event, id, reading) {
+  if (event === 'reading') {
+    clearTimeout(readingNow.get(id));
+    readingNow.delete(id);
+    if (reading) readingNow.set(id, setTimeout(() => (readingNow.delete(id), showReading()), READING_FOR_MS));
+    if (id === state.openId) showReading();
+    return;
+  }
   if (event === 'agents') {
     if (state.view === 'agents') await redrawAgentsTable();
     return;
@@ -266,6 +294,7 @@ async function openDetail(id, { focus }) {
     onFollowUp: () => after(api.followUp(id)),
     replyTools: (textarea) => savedReplyPicker(textarea, () => api.savedRepliesFor(id)),
   });
+  showReading();
   ui.detailView.hidden = false;
   markOpen();
   // Focus moves to the complaint's heading, so a screen reader starts reading from its name.

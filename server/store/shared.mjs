@@ -218,3 +218,6 @@ export function storedRecord(record, reference) {
   const kept = withoutIdentityProof(record);
   return kept.reference === reference ? kept : { ...kept, reference };
 }
+
+/** What a visitor's stream ticket keeps in place of a session: this, then the complaint's id. */
+export const VISITOR_TICKET = 'complaint:';

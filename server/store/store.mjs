@@ -368,6 +368,10 @@
  * @property {(hash: string, now: string) => Promise<string | null>} redeemStreamTicket
  *   Uses up a stream ticket; the id of its agent when it existed, had not expired and its
  *   session is still live (not signed out, not expired, its agent not removed), else null.
+ * @property {(hash: string, now: string) => Promise<string | null>} redeemVisitorTicket
+ *   Uses up a visitor's stream ticket (kept by `addStreamTicket` with `VISITOR_TICKET` and the
+ *   complaint's id as its session); the complaint's id when it existed and had not expired, else
+ *   null. An agent's ticket opens no visitor stream, and a visitor's opens no inbox stream.
  * @property {() => Promise<void>} ping  resolves when the database answers
  * @property {() => { total: number, idle: number, waiting: number }} [poolStats] PostgreSQL only: the pool's connections now (open, idle) and queries waiting for one
  * @property {ThreadStore['addThreadMessage']} addThreadMessage

@@ -189,6 +189,25 @@ describe('agent inbox in Chromium', () => {
     await page.close();
   });
 
+  it('says the visitor is reading the open complaint now while their thread is open in the widget, and names the complaint it continues', async () => {
+    const key = 'AAAAAAAAAAAAAAAAAAAABA';
+    const record = await receive(sampleComplaint({ visitor: { statusKey: key } as never, previousReference: 'HRD-OLD123' } as never));
+    const { page } = await openInbox();
+    await page.locator(`tr[data-id="${record.id}"]`).getByRole('button').click();
+    const detail = page.locator('#detail-view');
+    await expect.poll(() => detail.locator('#facts-summary + dl dd').first().textContent()).toMatch(/ — continues HRD-OLD123$/);
+    expect(await detail.getByText('The visitor is reading this complaint now.').count()).toBe(0);
+
+    const { ticket } = await (await fetch(`${base}/complaints/${record.id}/stream-ticket`, { method: 'POST', headers: { authorization: `Bearer ${key}` } })).json();
+    const visitor = new AbortController();
+    const stream = await fetch(`${base}/complaints/${record.id}/stream?ticket=${ticket}`, { signal: visitor.signal });
+    expect(stream.status).toBe(200);
+    await detail.getByRole('status').filter({ hasText: 'The visitor is reading this complaint now.' }).waitFor();
+    visitor.abort();
+    await expect.poll(() => detail.getByText('The visitor is reading this complaint now.').count()).toBe(0);
+    await page.close();
+  });
+
   it('has no accessibility violations on the sign-in, queue, detail and trends views', async () => {
     const record = await receive(sampleComplaint({ triage: { urgency: 'critical' }, handoff: { requested: true, reason: 'visitor', at: new Date().toISOString() } }));
     const page = await browser.newPage();
@@ -409,7 +428,7 @@ describe('agent inbox in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     const injected = await page.evaluate(() => {
       const main = document.getElementById('main')!;
-      const tags = main.querySelectorAll('script, img, iframe, svg, math, object, embed, style, link, meta, base, a, details:not(.complaint-facts > section > details.signals), body, textarea:not(#resolution-note-input):not(#outcome-reply-input):not(#reply-input), input:not(#email):not(#password):not(#new-password):not(#due-by-input):not(#due-reason-input)');
+      const tags = main.querySelectorAll('script, img, iframe, svg, math, object, embed, style, link, meta, base, a, details:not(.complaint-facts > section > details.signals), body, textarea:not(#resolution-note-input):not(#outcome-reply-input):not(#reply-input), input:not(#email):not(#password):not(#new-password):not(#due-by-input):not(#due-reason-input):not([id^="saved-reply-search-"])');
       const handlers = [...main.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => attribute.name.startsWith('on')));
       return { tags: [...tags].map((element) => element.outerHTML.slice(0, 80)), handlers: handlers.length, base: document.querySelectorAll('base').length };
     });

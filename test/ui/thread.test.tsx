@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { act, fireEvent, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatDue } from '../../widget/src/i18n/due';
 import { translate } from '../../widget/src/i18n/translate';
 import type { PastStatus } from '../../widget/src/machine/context';
 import { newRecordIds } from '../../widget/src/record/ids';
@@ -143,5 +144,73 @@ describe('the unread count', () => {
     act(() => void actor.send({ type: 'panel.open' }));
     await waitFor(() => expect(port.unread.value).toBeNull());
     expect((await store.listHistory())[0]!.readAt).toBe('2026-03-02T10:00:00.000Z');
+  });
+
+  it('says someone from the team is online now, or else by when the team expects to answer', async () => {
+    const due = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const { ui, actor } = await mountThread([{ id: 'c1', status: status({ dueBy: due }) }]);
+    act(() => void actor.send({ type: 'panel.open' }));
+    const expected = `No one from our team is online right now. We expect to answer by ${formatDue('en', due, Date.now())}.`;
+    expect(await ui.findByText(expected)).toBeTruthy();
+    expect(ui.queryByText('Someone from our team is online now.')).toBeNull();
+
+    const online = await mountThread([{ id: 'c2', status: status({ dueBy: due, teamOnline: true }) }]);
+    act(() => void online.actor.send({ type: 'panel.open' }));
+    expect(await online.ui.findByText('Someone from our team is online now.')).toBeTruthy();
+  });
+
+  it("shows an agent's reply in the open thread as soon as the stream says the complaint changed, and stops listening when the panel closes", async () => {
+    const sources: FakeSource[] = [];
+    class FakeSource extends EventTarget {
+      closed = false;
+      onopen: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor(readonly url: string) {
+        super();
+        sources.push(this);
+      }
+      close() {
+        this.closed = true;
+      }
+    }
+    let replies = status().replies;
+    const calls: { url: string; auth: string | null }[] = [];
+    const win = document.defaultView as unknown as Record<string, unknown>;
+    const before = { EventSource: win.EventSource, fetch: globalThis.fetch };
+    win.EventSource = FakeSource;
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+      calls.push({ url, auth: new Headers(init.headers).get('authorization') });
+      if (url.endsWith('/stream-ticket')) return new Response(JSON.stringify({ ticket: 'one-use-ticket', expiresAt: '2030-01-01T00:00:00.000Z' }), { status: 201 });
+      return new Response(JSON.stringify(status({ replies })), { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    cleanups.push(() => {
+      win.EventSource = before.EventSource;
+      vi.unstubAllGlobals();
+    });
+
+    const { ui, actor } = await mountThread([{ id: 'c1', status: status() }]);
+    act(() => void actor.send({ type: 'panel.open' }));
+    await waitFor(() => expect(sources).toHaveLength(1));
+    expect(calls[0]).toEqual({ url: `${ENDPOINT}/c1/stream-ticket`, auth: `Bearer ${KEY}` });
+    expect(sources[0]!.url).toBe(`${ENDPOINT}/c1/stream?ticket=one-use-ticket`);
+
+    replies = [...replies, { at: '2026-03-04T10:00:00.000Z', text: 'A new kettle is on its way.' }];
+    sources[0]!.dispatchEvent(new Event('changed'));
+    const log = await ui.findByRole('log', { name: 'Conversation about your complaint HRD-7K3F9Q' });
+    await waitFor(() => expect(log.textContent).toContain('A new kettle is on its way.'));
+
+    // A lost stream comes back with a new ticket, and reads again what came meanwhile.
+    replies = [...replies, { at: '2026-03-05T10:00:00.000Z', text: 'It was sent today.' }];
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    sources[0]!.onerror!();
+    await vi.advanceTimersByTimeAsync(1_000);
+    vi.useRealTimers();
+    await waitFor(() => expect(sources).toHaveLength(2));
+    expect(sources[0]!.closed).toBe(true);
+    sources[1]!.onopen!();
+    await waitFor(() => expect(log.textContent).toContain('It was sent today.'));
+
+    act(() => void actor.send({ type: 'panel.close' }));
+    await waitFor(() => expect(sources[1]!.closed).toBe(true));
   });
 });

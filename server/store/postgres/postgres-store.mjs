@@ -1,6 +1,6 @@
 // @ts-check
 import pg from 'pg';
-import { agentRef, claimedBySame, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, urgencyRank, withEmailStates, freshReference, REFERENCE_TRIES, storedRecord } from '../shared.mjs';
+import { agentRef, claimedBySame, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, urgencyRank, withEmailStates, freshReference, REFERENCE_TRIES, storedRecord, VISITOR_TICKET } from '../shared.mjs';
 import { postgresDestinations } from '../destinations/postgres.mjs';
 import { postgresFollowUps } from '../follow-ups/postgres.mjs';
 import { postgresThreadMessages } from '../messages/thread-messages.mjs';
@@ -556,6 +556,14 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
         [hash, now],
       );
       return rows[0]?.agent_id ?? null;
+    },
+    redeemVisitorTicket: async (hash, now) => {
+      const { rows } = await pool.query(
+        `WITH used AS (DELETE FROM stream_tickets WHERE hash = $1 RETURNING expires_at, session_hash)
+         SELECT substr(session_hash, $3) AS complaint_id FROM used WHERE expires_at > $2 AND starts_with(session_hash, $4)`,
+        [hash, now, VISITOR_TICKET.length + 1, VISITOR_TICKET],
+      );
+      return rows[0]?.complaint_id ?? null;
     },
     ...jobs,
     ...postgresDestinations(pool),

@@ -2,7 +2,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { agentRef, claimedBySame, createLocalEvents, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, isoDate, urgencyRank, weekStart, withEmailStates, freshReference, REFERENCE_TRIES, storedRecord } from '../shared.mjs';
+import { agentRef, claimedBySame, createLocalEvents, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, isoDate, urgencyRank, weekStart, withEmailStates, freshReference, REFERENCE_TRIES, storedRecord, VISITOR_TICKET } from '../shared.mjs';
 import { sqliteDestinations } from '../destinations/sqlite.mjs';
 import { sqliteFollowUps } from '../follow-ups/sqlite.mjs';
 import { sqliteThreadMessages } from '../messages/thread-messages.mjs';
@@ -505,6 +505,11 @@ export function createSqliteStore({ path }) {
       if (row === undefined || row.expires_at <= at) return null;
       const session = /** @type {{ agent_id: string } | undefined} */ (q.ticketSession.get(row.session_hash, at));
       return session?.agent_id ?? null;
+    },
+    redeemVisitorTicket: async (hash, now) => {
+      const row = /** @type {{ expires_at: string, session_hash: string } | undefined} */ (q.redeemTicket.get(hash));
+      if (row === undefined || row.expires_at <= new Date(now).toISOString()) return null;
+      return row.session_hash.startsWith(VISITOR_TICKET) ? row.session_hash.slice(VISITOR_TICKET.length) : null;
     },
     enqueueJobs: jobs.enqueueJobs,
     takeDueJobs: jobs.takeDueJobs,

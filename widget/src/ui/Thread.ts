@@ -129,7 +129,10 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
   slot.replaceChildren(section);
   const undoSheet = adoptSheet(slot, CSS);
 
-  const threads = (): PastStatus[] => input.past.filter((p) => hasThread(p.status));
+  /** Statuses read by the live stream, newer than the ones the panel read when it opened. */
+  const fresh = new Map<string, ComplaintStatus>();
+  const past = (): PastStatus[] => input.past.map((p) => ({ id: p.id, status: fresh.get(p.id) ?? p.status }));
+  const threads = (): PastStatus[] => past().filter((p) => hasThread(p.status));
   const current = (): PastStatus | undefined => {
     const all = threads();
     return all.find((p) => p.id === chosen) ?? (all.length === 1 ? all[0] : undefined);
@@ -193,7 +196,7 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
     if (destroyed) return;
     const all = threads();
     section.hidden = !lines || all.length === 0;
-    if (!lines || all.length === 0) return;
+    if (!lines || all.length === 0) return follow(null);
     const say = lines;
     const complaint = current();
     const { idPrefix } = input;
@@ -215,7 +218,7 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
     if (!sameNodes(choices, buttons)) choices.replaceChildren(...buttons);
 
     for (const node of [title, log, online, offer, form]) node.hidden = !complaint;
-    if (!complaint) return;
+    if (!complaint) return follow(null);
     const { status } = complaint;
     const reference = status.reference;
     const closed = !!refusedFor(complaint.id) || !answerable(status, Date.now());
@@ -237,8 +240,9 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
       log.replaceChildren(...items);
       log.scrollTop = log.scrollHeight;
     }
-    online.hidden = !status.teamOnline || closed;
-    online.textContent = say('thread.online');
+    // How a reply will come, as far as the data says: someone is there now, or the date promised.
+    online.hidden = closed || !(status.teamOnline || (status.dueBy && status.status !== 'resolved'));
+    online.textContent = status.teamOnline ? say('thread.online') : status.dueBy ? say('thread.expect', { due: { date: status.dueBy, from: new Date().toISOString() } }) : '';
     offer.hidden = !closed;
     offerText.textContent = say('thread.closed', { reference });
     offerButton.textContent = say('thread.new');
@@ -260,6 +264,72 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
     }
     submit.textContent = say('thread.send');
     markRead(complaint);
+    follow(complaint);
+  }
+
+  /** The open thread's live stream, while the panel shows it. */
+  let live: { id: string; stop(): void } | null = null;
+  function follow(complaint: PastStatus | null): void {
+    const id = complaint && input.open && history.some((h) => h.id === complaint.id && h.statusKey) ? complaint.id : null;
+    if (live?.id === id) return;
+    live?.stop();
+    live = id ? connect(id) : null;
+  }
+
+  /**
+   * Listens to complaint `id`'s changes: a one-use ticket for its status key, then a stream whose
+   * every event (and every (re)connection, for what came meanwhile) reads its status again. A
+   * lost stream is opened again with a new ticket, waiting longer each time it fails.
+   */
+  function connect(id: string): { id: string; stop(): void } {
+    const win = doc.defaultView!;
+    const base = `${input.port.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+    let source: EventSource | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    let tries = 0;
+    const key = (): string | undefined => history.find((h) => h.id === id)?.statusKey;
+    const again = (): void => {
+      source?.close();
+      if (!stopped) timer = setTimeout(open, Math.min(30_000, 1000 * 2 ** tries++));
+    };
+    const read = async (): Promise<void> => {
+      const entry = history.find((h) => h.id === id);
+      if (!entry?.statusKey) return;
+      const { readStatus } = await import('../transport/status');
+      const answer = await readStatus({ id, reference: entry.reference, endpoint: input.port.endpoint, statusKey: entry.statusKey });
+      if (answer.kind === 'status' && !stopped) fresh.set(id, answer.status), render();
+    };
+    const open = async (): Promise<void> => {
+      if (stopped || !win.EventSource) return;
+      try {
+        const answer = await fetch(`${base}/stream-ticket`, { method: 'POST', headers: { Authorization: `Bearer ${key()}` } });
+        // The server does not know this complaint and key (a 404): nothing to listen to.
+        if (answer.status === 404) return;
+        if (!answer.ok) return again();
+        const { ticket } = (await answer.json()) as { ticket: string };
+        if (stopped) return;
+        source = new win.EventSource(`${base}/stream?ticket=${encodeURIComponent(ticket)}`);
+        source.onopen = () => {
+          tries = 0;
+          void read();
+        };
+        source.addEventListener('changed', () => void read());
+        // The ticket is used up: an EventSource's own retry would be refused.
+        source.onerror = again;
+      } catch {
+        again();
+      }
+    };
+    void open();
+    return {
+      id,
+      stop() {
+        stopped = true;
+        clearTimeout(timer);
+        source?.close();
+      },
+    };
   }
 
   /** The visitor has the thread on screen: its replies are no longer new. */
@@ -271,7 +341,7 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
       history = history.map((h) => (h === entry ? read : h));
       void input.port.store.addHistory(read);
     }
-    if (lines) showUnreadCount(input.port, unreadReplies(input.past, history), lines);
+    if (lines) showUnreadCount(input.port, unreadReplies(past(), history), lines);
   }
 
   const update = (next: ThreadInput): void => {
@@ -293,6 +363,7 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
     update: (next) => update(inputOf(next)),
     destroy() {
       destroyed = true;
+      live?.stop();
       unsubscribe();
       doc.defaultView?.removeEventListener('online', onNetwork);
       doc.defaultView?.removeEventListener('offline', onNetwork);

@@ -13,6 +13,7 @@ export const en = {
   'thread.offline': 'This will be sent when you are back online.',
   'thread.refused': 'We could not take this message. Please try writing it again.',
   'thread.online': 'Someone from our team is online now.',
+  'thread.expect': 'No one from our team is online right now. We expect to answer by {due}.',
   'thread.answerable': 'If something is still not right, you can write to us here until {date}, and we will look at it again.',
   'thread.label': 'Write to us about {reference}',
   'thread.send': 'Send',

@@ -11,6 +11,7 @@ export const hu: ThreadCatalog = {
   'thread.offline': 'Elküldjük, amint újra van internetkapcsolata.',
   'thread.refused': 'Ezt az üzenetet nem tudtuk fogadni. Kérem, próbálja meg újra megírni.',
   'thread.online': 'Csapatunk egyik tagja most elérhető.',
+  'thread.expect': 'Csapatunkból most senki sem elérhető. Legkésőbb ekkor válaszolunk: {due}.',
   'thread.answerable': 'Ha még mindig nincs minden rendben, eddig írhat nekünk itt: {date}, és újra megvizsgáljuk.',
   'thread.label': 'Írjon nekünk erről: {reference}',
   'thread.send': 'Küldés',

@@ -11,6 +11,7 @@ export const ms: ThreadCatalog = {
   'thread.offline': 'Mesej ini akan dihantar apabila anda kembali dalam talian.',
   'thread.refused': 'Kami tidak dapat menerima mesej ini. Sila cuba menulisnya sekali lagi.',
   'thread.online': 'Seorang ahli pasukan kami sedang dalam talian sekarang.',
+  'thread.expect': 'Tiada ahli pasukan kami dalam talian sekarang. Kami menjangka dapat memberi jawapan selewat-lewatnya {due}.',
   'thread.answerable': 'Jika masih ada yang tidak kena, anda boleh menulis kepada kami di sini sehingga {date}, dan kami akan menelitinya semula.',
   'thread.label': 'Tulis kepada kami tentang {reference}',
   'thread.send': 'Hantar',

@@ -11,6 +11,7 @@ export const sk: ThreadCatalog = {
   'thread.offline': 'Odošle sa, keď budete znova online.',
   'thread.refused': 'Túto správu sme nemohli prijať. Skúste ju, prosím, napísať znova.',
   'thread.online': 'Niekto z nášho tímu je práve online.',
+  'thread.expect': 'Z nášho tímu teraz nie je nikto online. Odpovieme Vám do tohto termínu: {due}.',
   'thread.answerable': 'Ak niečo stále nie je v poriadku, môžete nám tu písať do tohto termínu: {date}. Znova sa na to pozrieme.',
   'thread.label': 'Napíšte nám o sťažnosti {reference}',
   'thread.send': 'Odoslať',
