@@ -247,6 +247,7 @@ async function openDetail(id, { focus }) {
     onReply: (text) => after(api.reply(id, text)),
     onMoveDue: (dueBy, reason) => after(api.moveDue(id, dueBy, reason)),
     onFollowUp: () => after(api.followUp(id)),
+    openFile: (sha256) => api.file(id, sha256),
   });
   ui.detailView.hidden = false;
   if (focus) ui.detailView.focus();

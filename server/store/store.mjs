@@ -265,6 +265,7 @@
 /** @typedef {import('../jobs/forwarding/service.mjs').DestinationStore} DestinationStore */
 /** @typedef {import('./follow-ups/follow-up-store.mjs').FollowUpStore} FollowUpStore */
 /** @typedef {import('./messages/thread-messages.mjs').ThreadStore} ThreadStore */
+/** @typedef {import('./attachments/attachments.mjs').AttachmentStore} AttachmentStore */
 
 /**
  * @typedef {object} Store
@@ -371,6 +372,11 @@
  * @property {ThreadStore['threadMessagesOf']} threadMessagesOf  oldest first
  * @property {ThreadStore['markAgentSeen']} markAgentSeen
  * @property {ThreadStore['agentOnline']} agentOnline
+ * @property {AttachmentStore['addAttachment']} addAttachment  once per complaint and content hash
+ * @property {AttachmentStore['attachmentOf']} attachmentOf
+ * @property {AttachmentStore['attachmentsOf']} attachmentsOf  oldest first
+ * @property {AttachmentStore['attachmentTotals']} attachmentTotals  how many files a complaint has and their bytes
+ * @property {AttachmentStore['attachmentReferenced']} attachmentReferenced  whether any complaint still has the file
  * @property {StoreEvents} events
  * @property {() => Promise<void>} close
  */

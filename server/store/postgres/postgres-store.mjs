@@ -3,6 +3,7 @@ import pg from 'pg';
 import { agentRef, claimedBySame, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, urgencyRank, withEmailStates, freshReference, REFERENCE_TRIES, storedRecord } from '../shared.mjs';
 import { postgresDestinations } from '../destinations/postgres.mjs';
 import { postgresFollowUps } from '../follow-ups/postgres.mjs';
+import { postgresAttachments } from '../attachments/attachments.mjs';
 import { postgresThreadMessages } from '../messages/thread-messages.mjs';
 import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
 import { createPostgresEvents } from './events.mjs';
@@ -549,6 +550,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     ...postgresDestinations(pool),
     ...postgresFollowUps(pool),
     ...thread,
+    ...postgresAttachments(pool),
     ping: async () => {
       await pool.query('SELECT 1');
     },

@@ -1,0 +1,2 @@
+-- Kept free for a migration another change brings; it does nothing.
+SELECT 1;
