@@ -22,7 +22,8 @@ const MAX_PIXELS = 200_000_000;
  * @returns {Promise<{ ok: true, type: string, width?: number, height?: number } | { ok: false, error: 'type' | 'image', message: string }>}
  */
 export async function sniff(head) {
-  const found = await fileTypeFromBuffer(head);
+  // Only the file's start is given: a format whose parser reads past it (a zip) is not allowed anyway.
+  const found = await fileTypeFromBuffer(head).catch(() => undefined);
   const type = found?.mime === 'image/heic-sequence' ? 'image/heic' : found?.mime;
   if (!type || !ALLOWED_TYPES.has(type)) {
     return { ok: false, error: 'type', message: 'Only JPEG, PNG, WebP, GIF and HEIC photos and PDF files can be attached.' };

@@ -132,7 +132,16 @@ export function diskStorage(dir) {
  * @returns {AttachmentStorage}
  */
 export function s3Storage({ endpoint, bucket, accessKeyId, secretAccessKey, region }) {
-  const client = new S3Client({ endpoint, region, forcePathStyle: true, credentials: { accessKeyId, secretAccessKey } });
+  // Checksums only where S3 requires them: a streamed body is then sent as it is, without the
+  // aws-chunked framing many S3-compatible servers do not take.
+  const client = new S3Client({
+    endpoint,
+    region,
+    forcePathStyle: true,
+    credentials: { accessKeyId, secretAccessKey },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
   /** @param {string} sha256 */
   const keyOf = (sha256) => `files/${checked(sha256)}`;
   /** @param {unknown} error */
@@ -159,7 +168,23 @@ export function s3Storage({ endpoint, bucket, accessKeyId, secretAccessKey, regi
     kind: 's3',
     async write(body, length) {
       const temporary = randomUUID();
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: `incoming/${temporary}`, Body: body, ContentLength: length }));
+      // A body that fails (its client went away) ends the request to S3, so nothing is kept.
+      const abort = new AbortController();
+      /** @type {(error: Error) => void} */
+      let failed = () => {};
+      const failure = new Promise((_resolve, reject) => {
+        failed = (error) => {
+          abort.abort(error);
+          reject(error);
+        };
+        body.once('error', failed);
+      });
+      try {
+        await Promise.race([client.send(new PutObjectCommand({ Bucket: bucket, Key: `incoming/${temporary}`, Body: body, ContentLength: length }), { abortSignal: abort.signal }), failure]);
+      } finally {
+        body.off('error', failed);
+        failure.catch(() => {});
+      }
       return temporary;
     },
     async commit(temporary, sha256) {
