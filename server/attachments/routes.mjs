@@ -46,7 +46,8 @@ export async function attachmentRoutes(receiver, { store, storage, origins, perM
   receiver.put(
     '/complaints/:id/attachments/:sha256',
     {
-      config: { ...(perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {}) },
+      // The body is the file's byte stream, not text: nothing in it is a NUL to replace.
+      config: { cleansText: true, ...(perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {}) },
       onRequest: allowedOrigin(origins),
       schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 }, sha256: { type: 'string', maxLength: 64 } } } },
     },
