@@ -367,3 +367,19 @@ describe('an upload cut short, or as large as allowed', () => {
     expect(statSync(join(dir, 'attachments', name.slice(0, 2), name)).size).toBe(total);
   });
 });
+
+describe('where attachments are kept, from the environment', async () => {
+  const { checkConfig } = await import('../../server/config.mjs');
+  const s3Env = { HEARD_S3_ENDPOINT: 'https://s3.shop.example', HEARD_S3_BUCKET: 'heard-files', HEARD_S3_ACCESS_KEY_ID: 'AKIDEXAMPLE', HEARD_S3_SECRET_ACCESS_KEY: 'very-secret-value', HEARD_S3_REGION: 'eu-west-1' };
+  it('is a folder beside the database by default, and S3 with every HEARD_S3_* setting', () => {
+    expect(checkConfig({ HEARD_DB: '/srv/heard/heard.db' }).config?.attachments).toEqual({ kind: 'disk', dir: '/srv/heard/attachments' });
+    expect(checkConfig(s3Env).config?.attachments).toMatchObject({ kind: 's3', bucket: 'heard-files', region: 'eu-west-1' });
+  });
+  it('says in one line what is missing or wrong, never repeating a secret', () => {
+    const { HEARD_S3_REGION: _region, ...noRegion } = s3Env;
+    expect(checkConfig(noRegion).errors).toEqual([expect.stringMatching(/^HEARD_S3_REGION is needed/)]);
+    const bad = checkConfig({ ...s3Env, HEARD_S3_ENDPOINT: 'ftp://s3.shop.example' }).errors;
+    expect(bad).toEqual([expect.stringMatching(/^HEARD_S3_ENDPOINT must be an http\(s\) URL/)]);
+    expect(bad.join(' ')).not.toContain('very-secret-value');
+  });
+});
