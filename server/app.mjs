@@ -17,6 +17,7 @@ import { bearerMatches, countedMailer, createMetrics } from './metrics.mjs';
 import { guardNul } from './nul-guard.mjs';
 import { createPresence } from './agents/presence.mjs';
 import { messageRoutes, threadEmailAnswer } from './receiver/messages.mjs';
+import { attachmentRoutes } from './attachments/routes.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createVisitorHub, visitorStreamRoutes } from './receiver/visitor-stream.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
@@ -43,7 +44,7 @@ const INBOX_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self'",
+  "img-src 'self' blob:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -89,6 +90,7 @@ const SHOP_CSP = [
  *   clock?: { now(): number },
  *   metrics?: { token: string | null } | null,
  *   replyWindowDays?: number,
+ *   attachments?: import('./attachments/storage.mjs').AttachmentStorage | null,
  *   inbound?: (Omit<import('./config.mjs').InboundConfig, 'address' | 'replySecret'> & { threadMessage?: import('./inbound/receive.mjs').ThreadMessage }) | null,
  * }} AppOptions
  *   `jobs`: forwarding's settings and destinations from the environment; `mailer` sends email
@@ -98,6 +100,8 @@ const SHOP_CSP = [
  *   `demo`: serve the demo shop page at `/` (when the checkout has it); the built widget is served either way.
  *   `replyWindowDays`: how long after its resolution a visitor may still answer a complaint from
  *   the widget, reopening it (`HEARD_REPLY_WINDOW_DAYS`).
+ *   `attachments`: where visitors' files are kept (`PUT /complaints/:id/attachments/:sha256`,
+ *   served to agents under `/api`); without it the server takes no files.
  *   `inbound`: visitors' email answers, taken by the SMTP listener and `POST /inbound/email`
  *   and kept in the complaint's thread like a message from the widget (`threadMessage` replaces
  *   that, in tests); needs `jobs.inboundAddress`.
@@ -139,6 +143,7 @@ export function createApp({
   mailer = null,
   post,
   clock,
+  attachments = null,
   metrics: metricsOptions = null,
   replyWindowDays = 14,
   inbound = null,
@@ -249,10 +254,10 @@ export function createApp({
     delegator: (request, callback) => {
       const origin = request.headers.origin;
       const path = (request.url ?? '').split('?')[0] ?? '';
-      const forWidget = path === '/complaints' || /^\/complaints\/[^/]+\/(status|messages|stream-ticket|stream)$/.test(path);
+      const forWidget = path === '/complaints' || /^\/complaints\/[^/]+\/(status|messages|stream-ticket|stream|attachments\/[^/]+)$/.test(path);
       callback(null, {
         origin: forWidget && origin !== undefined && origins.has(origin),
-        methods: ['GET', 'POST'],
+        methods: ['GET', 'POST', 'PUT'],
         allowedHeaders: [...WIDGET_HEADERS, 'Authorization'],
         maxAge: 600,
       });
@@ -290,9 +295,11 @@ export function createApp({
   app.register(receiverRoutes, { store, metrics, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit, ...(waitingRatings ? { waitingRatings } : {}), addressSecret: jobs.secret, forwarding: jobs.forwarding, wakeWorker, presence, replyWindowMs });
   app.register(visitorStreamRoutes, { store, origins, perMinute, hub: visitors, clock: time });
   app.register(messageRoutes, { store, origins, perMinute, replyWindowMs, clock: time, jobsForMessage: jobs.jobsForMessage, wakeWorker });
+  if (attachments) app.register(attachmentRoutes, { store, storage: attachments, origins, perMinute, clock: time });
   app.register(agentApiRoutes, {
     prefix: '/api',
     store,
+    attachments,
     hub,
     auth,
     presence,

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Webhook } from 'standardwebhooks';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS } from './connection-limits.mjs';
 import { DEFAULT_STREAMS_PER_AGENT } from './event-hub.mjs';
 import { readForwardingConfig } from './jobs/forwarding/config.mjs';
@@ -31,7 +31,11 @@ import { splitInboundAddress } from './inbound/reply-address.mjs';
  *   forwarding: import('./jobs/forwarding/config.mjs').ForwardingConfig,
  *   metrics: { token: string | null, port: number | null } | null,
  *   inbound: InboundConfig | null,
+ *   attachments: AttachmentsConfig,
  * }} ServerConfig
+ * @typedef {{ kind: 'disk', dir: string } | ({ kind: 's3' } & import('./attachments/storage.mjs').S3Settings)} AttachmentsConfig
+ *   Where visitors' files are kept: a folder (HEARD_ATTACHMENTS_DIR, by default `attachments/`
+ *   beside the SQLite database) or an S3-compatible bucket (HEARD_S3_*).
  * @typedef {{
  *   address: string,
  *   replySecret: string | null,
@@ -102,8 +106,49 @@ export function checkConfig(env) {
     forwarding: setting(() => readForwardingConfig(env)),
     metrics: setting(() => metrics(env)),
     inbound: setting(() => inbound(env)),
+    attachments: setting(() => attachments(env)),
   };
   return { config: errors.length === 0 ? config : null, errors };
+}
+
+const S3_SETTINGS = /** @type {const} */ ([
+  ['HEARD_S3_ENDPOINT', 'endpoint'],
+  ['HEARD_S3_BUCKET', 'bucket'],
+  ['HEARD_S3_ACCESS_KEY_ID', 'accessKeyId'],
+  ['HEARD_S3_SECRET_ACCESS_KEY', 'secretAccessKey'],
+  ['HEARD_S3_REGION', 'region'],
+]);
+
+/**
+ * Where attachments are kept: S3-compatible storage once HEARD_S3_ENDPOINT is set (with every
+ * HEARD_S3_* setting), else a folder. The keys are never repeated in an error.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {AttachmentsConfig}
+ */
+function attachments(env) {
+  const given = S3_SETTINGS.filter(([name]) => env[name]?.trim());
+  if (given.length === 0) {
+    const raw = env.HEARD_ATTACHMENTS_DIR;
+    if (raw !== undefined && raw !== '' && raw.trim() === '') throw new Error('HEARD_ATTACHMENTS_DIR must be a folder path; got only spaces.');
+    return { kind: 'disk', dir: raw ? resolve(raw) : join(dirname(sqlitePath(env)), 'attachments') };
+  }
+  const absent = S3_SETTINGS.find(([name]) => !env[name]?.trim());
+  if (absent) throw new Error(`${absent[0]} is needed with ${given[0]?.[0]}: S3-compatible storage takes HEARD_S3_ENDPOINT, HEARD_S3_BUCKET, HEARD_S3_ACCESS_KEY_ID, HEARD_S3_SECRET_ACCESS_KEY and HEARD_S3_REGION.`);
+  const value = (/** @type {string} */ name) => /** @type {string} */ (env[name]).trim();
+  const endpoint = value('HEARD_S3_ENDPOINT');
+  let url;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new Error(`HEARD_S3_ENDPOINT must be an http(s) URL, such as https://s3.eu-west-1.example; got "${endpoint}".`);
+  if (url.username || url.password) throw new Error('HEARD_S3_ENDPOINT must not carry credentials; set HEARD_S3_ACCESS_KEY_ID and HEARD_S3_SECRET_ACCESS_KEY.');
+  const bucket = value('HEARD_S3_BUCKET');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new Error(`HEARD_S3_BUCKET must be a bucket name (3 to 63 lowercase letters, digits, dots or hyphens); got "${bucket}".`);
+  const region = value('HEARD_S3_REGION');
+  if (!/^[a-z0-9-]{2,40}$/.test(region)) throw new Error(`HEARD_S3_REGION must be a region name, such as eu-west-1; got "${region}".`);
+  return { kind: 's3', endpoint: url.href.replace(/\/$/, ''), bucket, region, accessKeyId: value('HEARD_S3_ACCESS_KEY_ID'), secretAccessKey: value('HEARD_S3_SECRET_ACCESS_KEY') };
 }
 
 /** Host, port and database name of a PostgreSQL URL, without the user or password. @param {string} url */

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { createApp, HAS_DEMO_SITE } from './app.mjs';
 import { describeDatabase, readConfig } from './config.mjs';
 import { createMailer } from './jobs/forwarding/email.mjs';
+import { diskStorage, s3Storage } from './attachments/storage.mjs';
 import { startRetentionSweep } from './retention.mjs';
 import { createStore } from './store/index.mjs';
 
@@ -25,8 +26,10 @@ export async function serve(config, { print = console.log, logger = { level: con
   const admin = await ensureFirstAdmin(store, config);
   /** @type {Set<string>} */
   const allowedOrigins = new Set(config.allowedOrigins ?? []);
+  const attachments = config.attachments.kind === 's3' ? s3Storage(config.attachments) : diskStorage(config.attachments.dir);
   const app = createApp({
     store,
+    attachments,
     allowedOrigins,
     demo,
     bodyLimit: config.bodyLimit,
@@ -44,7 +47,7 @@ export async function serve(config, { print = console.log, logger = { level: con
     inbound: config.inbound ? { smtp: config.inbound.smtp, secret: config.inbound.secret, webhookSecret: config.inbound.webhookSecret } : null,
   });
   const metricsServer = config.metrics?.port != null ? metricsOnLoopback(app, config.metrics.port) : null;
-  const retention = startRetentionSweep({ store, days: config.retentionDays, log: app.log });
+  const retention = startRetentionSweep({ store, days: config.retentionDays, attachments, log: app.log });
   app.addHook('onClose', async () => {
     await retention.stop();
     await store.close();

@@ -1,4 +1,5 @@
 // @ts-check
+import { attachmentsForAgents, serveAttachments } from '../attachments/routes.mjs';
 import { agentRoutes } from '../agents/routes.mjs';
 import { overdueJob } from '../jobs/commitments/overdue.mjs';
 import { replyDelivery } from '../jobs/commitments/visitor-mail.mjs';
@@ -44,6 +45,7 @@ const pagingErrors = (errors, dataVar) => {
  *   mailConfigured?: boolean,
  *   wakeWorker: () => void,
  *   settingsRoutes?: import('fastify').FastifyPluginAsync,
+ *   attachments?: import('../attachments/storage.mjs').AttachmentStorage | null,
  * }} AgentApiOptions
  */
 
@@ -55,7 +57,7 @@ const pagingErrors = (errors, dataVar) => {
  * @param {import('fastify').FastifyInstance} api
  * @param {AgentApiOptions} options
  */
-export async function agentApiRoutes(api, { store, hub, auth, presence, signInLimits, forwarding, jobsForResolution, jobsForReply, jobsForDueMove, mailConfigured = false, wakeWorker, settingsRoutes }) {
+export async function agentApiRoutes(api, { store, hub, auth, presence, signInLimits, forwarding, jobsForResolution, jobsForReply, jobsForDueMove, mailConfigured = false, wakeWorker, settingsRoutes, attachments = null }) {
     api.decorateRequest('agent', null);
     api.addHook('onRequest', async (request, reply) => {
       // Every answer here holds what visitors wrote or who they are: no cache keeps a copy.
@@ -106,7 +108,7 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
       const { id } = /** @type {{ id: string }} */ (request.params);
       const complaint = await store.getRecord(id);
       if (!complaint) return reply.code(404).send({ error: 'not-found', message: `No complaint ${id}.` });
-      return { complaint: withDelivery(complaint) };
+      return { complaint: await withDelivery(complaint) };
     });
 
     /**
@@ -114,16 +116,21 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
      * reply carries its own email's state).
      * @param {import('../store/store.mjs').Complaint} complaint
      */
-    const withDelivery = (complaint) => ({ ...complaint, replyDelivery: replyDelivery(complaint.record, mailConfigured) });
+    const withDelivery = async (complaint) => ({
+      ...complaint,
+      replyDelivery: replyDelivery(complaint.record, mailConfigured),
+      attachments: await attachmentsForAgents(store, complaint.id, complaint.record),
+    });
+    if (attachments) serveAttachments(api, { store, storage: attachments });
 
     /** @param {import('../store/store.mjs').WorkResult} result @param {import('fastify').FastifyReply} reply */
-    const answerWork = (result, reply) => {
+    const answerWork = async (result, reply) => {
       if (!result.ok) {
         return reply.code(result.error === 'not-found' ? 404 : 409).send({ error: result.error, message: result.message });
       }
       store.events.publish('updated', { id: result.complaint.id }).catch((error) => api.log.error({ err: error }, 'live update not sent'));
       wakeWorker();
-      return { complaint: withDelivery(result.complaint) };
+      return { complaint: await withDelivery(result.complaint) };
     };
 
     /**

@@ -65,6 +65,16 @@ export function createApi(token, onSessionEnded = () => {}) {
       call('GET', `/api/complaints?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))}`),
     /** @param {string} id */
     get: (id) => call('GET', `/api/complaints/${encodeURIComponent(id)}`),
+    /**
+     * One of a complaint's files, as a Blob (the session goes as a header, which an <img> cannot send).
+     * @param {string} id @param {string} sha256 @returns {Promise<Blob>}
+     */
+    file: async (id, sha256) => {
+      const response = await fetch(`/api/complaints/${encodeURIComponent(id)}/attachments/${encodeURIComponent(sha256)}`, { headers: { Authorization: `Bearer ${token}` } });
+      if (response.status === 401) onSessionEnded();
+      if (!response.ok) throw Object.assign(new Error('The file could not be opened.'), { status: response.status });
+      return response.blob();
+    },
     /** @param {string} id */
     claim: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/claim`),
     /** @param {string} id @param {string} agentId who it is handed to */

@@ -14,6 +14,7 @@ import { h, orDash, when } from './dom.mjs';
  *   onMoveDue: (dueBy: string, reason: string) => Promise<void>,
  *   onFollowUp: () => Promise<void>,
  *   replyTools?: (textarea: HTMLTextAreaElement) => Node,
+ *   openFile?: (sha256: string) => Promise<Blob>,
  * }} DetailActions
  *   `replyTools`: controls placed beside the reply box, given the box itself.
  */
@@ -45,6 +46,7 @@ export function renderDetail(container, complaint, actions) {
         ),
       ),
       ...ratingComment(complaint),
+      filesSection(complaint, actions),
       repliesSection(complaint, actions),
       workSection(complaint, actions),
       auditSection(complaint),
@@ -102,6 +104,39 @@ export function renderDetail(container, complaint, actions) {
         ['Amounts', record.triage.entities.amounts.map((amount) => amount.text).join(', ') || '—'],
         ['Dates', record.triage.entities.dates.join(', ') || '—'],
       ]),
+    ),
+  );
+}
+
+/**
+ * The visitor's files: a thumbnail for each photo that arrived, a row for each other file or one
+ * still arriving. Nothing when there are none.
+ * @param {Complaint & { attachments?: { sha256: string, type: string, size: number, arrived: boolean }[] }} complaint
+ * @param {DetailActions} actions
+ */
+function filesSection(complaint, actions) {
+  const files = complaint.attachments ?? [];
+  if (files.length === 0) return '';
+  let photos = 0;
+  const size = (/** @type {number} */ bytes) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+  return h('section', { 'aria-labelledby': 'files-title' },
+    h('h3', { id: 'files-title' }, `Files (${files.length})`),
+    h('ul', { class: 'files' },
+      files.map((file) => {
+        const image = file.type.startsWith('image/');
+        const label = image ? `Photo ${++photos}` : file.type === 'application/pdf' ? 'PDF' : 'File';
+        if (!file.arrived) return h('li', { class: 'file' }, `${label} · ${size(file.size)} · still arriving`);
+        const item = h('li', { class: 'file' }, `${label} · ${size(file.size)} · `);
+        const open = h('button', { type: 'button' }, image ? 'Open' : 'Download');
+        const blob = actions.openFile ? actions.openFile(file.sha256) : null;
+        blob?.then((data) => {
+          const url = URL.createObjectURL(data);
+          if (image) item.prepend(h('img', { src: url, alt: label, class: 'thumbnail', width: '160' }), ' ');
+          open.addEventListener('click', () => Object.assign(document.createElement('a'), { href: url, download: image ? '' : `${label}.pdf`, target: '_blank' }).click());
+        }).catch(() => item.append(' (could not be opened)'));
+        item.append(open);
+        return item;
+      }),
     ),
   );
 }

@@ -293,6 +293,7 @@ async function openDetail(id, { focus }) {
     onMoveDue: (dueBy, reason) => after(api.moveDue(id, dueBy, reason)),
     onFollowUp: () => after(api.followUp(id)),
     replyTools: (textarea) => savedReplyPicker(textarea, () => api.savedRepliesFor(id)),
+    openFile: (sha256) => api.file(id, sha256),
   });
   showReading();
   ui.detailView.hidden = false;

@@ -266,6 +266,7 @@
 /** @typedef {import('./follow-ups/follow-up-store.mjs').FollowUpStore} FollowUpStore */
 /** @typedef {import('./messages/thread-messages.mjs').ThreadStore} ThreadStore */
 /** @typedef {import('./saved-replies/saved-replies.mjs').SavedReplyStore} SavedReplyStore */
+/** @typedef {import('./attachments/attachments.mjs').AttachmentStore} AttachmentStore */
 
 /**
  * @typedef {object} Store
@@ -383,6 +384,11 @@
  * @property {SavedReplyStore['addSavedReply']} addSavedReply
  * @property {SavedReplyStore['updateSavedReply']} updateSavedReply  null when there is no such reply
  * @property {SavedReplyStore['deleteSavedReply']} deleteSavedReply  whether there was one
+ * @property {AttachmentStore['addAttachment']} addAttachment  once per complaint and content hash
+ * @property {AttachmentStore['attachmentOf']} attachmentOf
+ * @property {AttachmentStore['attachmentsOf']} attachmentsOf  oldest first
+ * @property {AttachmentStore['attachmentTotals']} attachmentTotals  how many files a complaint has and their bytes
+ * @property {AttachmentStore['attachmentReferenced']} attachmentReferenced  whether any complaint still has the file
  * @property {StoreEvents} events
  * @property {() => Promise<void>} close
  */

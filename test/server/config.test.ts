@@ -28,6 +28,7 @@ describe('server configuration from the environment', () => {
       forwarding: readForwardingConfig({}),
       metrics: null,
       inbound: null,
+      attachments: { kind: 'disk', dir: resolve('.heard/attachments') },
     });
   });
 
@@ -76,6 +77,7 @@ describe('server configuration from the environment', () => {
       forwarding: readForwardingConfig({}),
       metrics: null,
       inbound: null,
+      attachments: { kind: 'disk', dir: '/tmp/x/attachments' },
     });
   });
 

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { agentRef, claimedBySame, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, urgencyRank, withEmailStates, freshReference, REFERENCE_TRIES, storedRecord, VISITOR_TICKET } from '../shared.mjs';
 import { postgresDestinations } from '../destinations/postgres.mjs';
 import { postgresFollowUps } from '../follow-ups/postgres.mjs';
+import { postgresAttachments } from '../attachments/attachments.mjs';
 import { postgresThreadMessages } from '../messages/thread-messages.mjs';
 import { postgresSavedReplies } from '../saved-replies/saved-replies.mjs';
 import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
@@ -570,6 +571,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     ...postgresFollowUps(pool),
     ...thread,
     ...postgresSavedReplies(pool),
+    ...postgresAttachments(pool),
     ping: async () => {
       await pool.query('SELECT 1');
     },

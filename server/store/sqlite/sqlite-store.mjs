@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { agentRef, claimedBySame, createLocalEvents, describeWork, REPLY_MAIL_JOB, toListItem, trendWeeks, isoDate, urgencyRank, weekStart, withEmailStates, freshReference, REFERENCE_TRIES, storedRecord, VISITOR_TICKET } from '../shared.mjs';
 import { sqliteDestinations } from '../destinations/sqlite.mjs';
 import { sqliteFollowUps } from '../follow-ups/sqlite.mjs';
+import { sqliteAttachments } from '../attachments/attachments.mjs';
 import { sqliteThreadMessages } from '../messages/thread-messages.mjs';
 import { sqliteSavedReplies } from '../saved-replies/saved-replies.mjs';
 import { createSqliteAgents } from './agents.mjs';
@@ -524,6 +525,7 @@ export function createSqliteStore({ path }) {
     ...sqliteFollowUps(db),
     ...thread,
     ...sqliteSavedReplies(db),
+    ...sqliteAttachments(db),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },

@@ -88,6 +88,11 @@ export interface ComplaintRecord {
    * one's reply window had closed, and was offered a new complaint instead.
    */
   previousReference?: string;
+  /**
+   * The visitor's files, each sent on its own (`PUT /complaints/{id}/attachments/{sha256}`) after
+   * the record; the receiver shows one not yet come as still arriving.
+   */
+  attachments?: { id: string; sha256: string; type: string; size: number; width?: number; height?: number }[];
 }
 
 /**

@@ -1,0 +1,177 @@
+// @ts-check
+import { createHash } from 'node:crypto';
+import { Transform } from 'node:stream';
+import { allowedOrigin } from '../receiver/routes.mjs';
+import { statusKeyMatches } from '../receiver/status-key.mjs';
+import { HEAD_BYTES, sniff } from './sniff.mjs';
+
+/** The most one file may weigh. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** The most files one complaint may have (5 per message, for the complaint and a few follow-ups). */
+export const MAX_FILES_PER_COMPLAINT = 25;
+/** The most bytes one complaint's files may weigh together. */
+export const MAX_BYTES_PER_COMPLAINT = 100 * 1024 * 1024;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * @typedef {{
+ *   store: import('../store/store.mjs').Store,
+ *   storage: import('./storage.mjs').AttachmentStorage,
+ *   origins: Set<string>,
+ *   perMinute: number,
+ *   clock: { now(): number },
+ * }} AttachmentRouteOptions
+ */
+
+/**
+ * An attachment as the API and the receiver describe it.
+ * @param {import('../store/attachments/attachments.mjs').Attachment} attachment
+ */
+export const describeAttachment = ({ sha256, type, size, width, height }) => ({ sha256, type, size, ...(width !== null && height !== null ? { width, height } : {}) });
+
+/**
+ * `PUT /complaints/:id/attachments/:sha256`: the visitor sends one file of their complaint,
+ * authorised by its status key as a bearer. The body streams through a hash into a temporary
+ * object (never held in memory whole); it is kept under its content address only when its
+ * SHA-256 is the name, its bytes are an allowed type and an image's header is sound. The same
+ * file again is a replay (200). 201 `{ sha256, type, size, width?, height? }` when first kept.
+ * @param {import('fastify').FastifyInstance} receiver
+ * @param {AttachmentRouteOptions} options
+ */
+export async function attachmentRoutes(receiver, { store, storage, origins, perMinute, clock }) {
+  // Whatever the declared type, the body reaches the handler as the raw stream.
+  receiver.removeAllContentTypeParsers();
+  receiver.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+
+  receiver.put(
+    '/complaints/:id/attachments/:sha256',
+    {
+      // The body is the file's byte stream, not text: nothing in it is a NUL to replace.
+      config: { cleansText: true, ...(perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {}) },
+      onRequest: allowedOrigin(origins),
+      schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 }, sha256: { type: 'string', maxLength: 64 } } } },
+    },
+    async (request, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      const { id: complaintId, sha256 } = /** @type {{ id: string, sha256: string }} */ (request.params);
+      const body = /** @type {import('node:stream').Readable} */ (request.body);
+      /** @param {number} code @param {string} error @param {string} message */
+      const refuse = (code, error, message) => {
+        // What is not read is not kept; the connection closes rather than drain a refused body.
+        if (!body.readableEnded) reply.header('Connection', 'close');
+        return reply.code(code).send({ error, message });
+      };
+      const status = await store.getStatus(complaintId);
+      if (!statusKeyMatches(request.headers.authorization, status?.statusKeyHash) || !status) {
+        return refuse(404, 'not-found', 'No complaint with this id and key.');
+      }
+      if (!SHA256.test(sha256)) return refuse(400, 'invalid-name', 'Name the file by its SHA-256 in lowercase hex.');
+      const length = Number(request.headers['content-length']);
+      if (request.headers['content-length'] === undefined || !Number.isSafeInteger(length)) {
+        return refuse(411, 'length-required', 'Send the file with its Content-Length.');
+      }
+      if (length > MAX_FILE_BYTES) return refuse(413, 'too-large', `A file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+      if (length === 0) return refuse(400, 'empty', 'The file is empty.');
+      const known = await store.attachmentOf(complaintId, sha256);
+      if (!known) {
+        const totals = await store.attachmentTotals(complaintId);
+        if (totals.count >= MAX_FILES_PER_COMPLAINT) return refuse(413, 'too-many-files', `A complaint may have at most ${MAX_FILES_PER_COMPLAINT} files.`);
+        if (totals.bytes + length > MAX_BYTES_PER_COMPLAINT) return refuse(413, 'too-much', `A complaint's files may weigh at most ${MAX_BYTES_PER_COMPLAINT / 1024 / 1024} MB together.`);
+      }
+
+      const hash = createHash('sha256');
+      /** @type {Buffer[]} */
+      const head = [];
+      let headLength = 0;
+      const through = new Transform({
+        transform(chunk, _encoding, callback) {
+          hash.update(chunk);
+          if (headLength < HEAD_BYTES) {
+            const part = chunk.subarray(0, HEAD_BYTES - headLength);
+            head.push(Buffer.from(part));
+            headLength += part.length;
+          }
+          callback(null, chunk);
+        },
+      });
+      body.on('error', (error) => through.destroy(error));
+      // A client that goes away before the end leaves a body cut short: it is not a file.
+      body.on('aborted', () => through.destroy(new Error('The upload ended early.')));
+      body.pipe(through);
+      let temporary;
+      try {
+        temporary = await storage.write(through, length);
+      } catch (error) {
+        if (body.destroyed || !body.readableEnded) {
+          request.log.info({ complaintId }, 'attachment upload ended early; nothing kept');
+          return refuse(400, 'incomplete', 'The file arrived incomplete; send it again.');
+        }
+        request.log.error({ err: error, complaintId }, 'attachment storage failed');
+        return reply.code(503).header('Retry-After', '30').send({ error: 'storage-unavailable', message: 'The file could not be kept just now; send it again shortly.' });
+      }
+      const discard = () => storage.discard(/** @type {string} */ (temporary)).catch((error) => request.log.error({ err: error }, 'temporary attachment not removed'));
+      if (hash.digest('hex') !== sha256) {
+        await discard();
+        return refuse(400, 'hash-mismatch', "The file's SHA-256 is not the one in its name.");
+      }
+      const kind = await sniff(Buffer.concat(head));
+      if (!kind.ok) {
+        await discard();
+        return refuse(415, kind.error === 'type' ? 'unsupported-type' : 'broken-image', kind.message);
+      }
+      await storage.commit(temporary, sha256);
+      const attachment = { sha256, type: kind.type, size: length, width: kind.width ?? null, height: kind.height ?? null, createdAt: new Date(clock.now()).toISOString() };
+      const outcome = await store.addAttachment(complaintId, attachment);
+      if (outcome === 'replay') {
+        const kept = /** @type {import('../store/attachments/attachments.mjs').Attachment} */ (known ?? (await store.attachmentOf(complaintId, sha256)));
+        return reply.header('Idempotent-Replayed', 'true').code(200).send(describeAttachment(kept));
+      }
+      request.log.info({ complaintId, type: kind.type, size: length }, 'attachment received');
+      store.events.publish('updated', { id: complaintId }).catch((error) => request.log.error({ err: error }, 'live update not sent'));
+      return reply.code(201).send(describeAttachment(attachment));
+    },
+  );
+}
+
+/**
+ * A complaint's files as the inbox shows them: those its record names, in its order (each with
+ * `arrived: false` until its bytes came), then any other file it has.
+ * @param {import('../store/store.mjs').Store} store
+ * @param {string} complaintId
+ * @param {unknown} record
+ */
+export async function attachmentsForAgents(store, complaintId, record) {
+  const kept = await store.attachmentsOf(complaintId);
+  const named = /** @type {{ attachments?: { id: string, sha256: string, type: string, size: number }[] }} */ (record ?? {}).attachments ?? [];
+  const byHash = new Map(kept.map((attachment) => [attachment.sha256, attachment]));
+  const listed = named.map((entry) => {
+    const file = byHash.get(entry.sha256);
+    return file ? { id: entry.id, ...describeAttachment(file), arrived: true } : { id: entry.id, sha256: entry.sha256, type: entry.type, size: entry.size, arrived: false };
+  });
+  const namedHashes = new Set(named.map((entry) => entry.sha256));
+  return [...listed, ...kept.filter((file) => !namedHashes.has(file.sha256)).map((file) => ({ ...describeAttachment(file), arrived: true }))];
+}
+
+/**
+ * `GET /api/complaints/:id/attachments/:sha256` (inside the agents' API, so signed in): the
+ * file with its sniffed type, never sniffed again by the browser and sandboxed; a PDF downloads.
+ * @param {import('fastify').FastifyInstance} api
+ * @param {{ store: import('../store/store.mjs').Store, storage: import('./storage.mjs').AttachmentStorage }} options
+ */
+export function serveAttachments(api, { store, storage }) {
+  api.get('/complaints/:id/attachments/:sha256', async (request, reply) => {
+    const { id, sha256 } = /** @type {{ id: string, sha256: string }} */ (request.params);
+    const file = SHA256.test(sha256) ? await store.attachmentOf(id, sha256) : null;
+    const body = file ? await storage.open(sha256) : null;
+    if (!file || !body) return reply.code(404).send({ error: 'not-found', message: 'No such file in this complaint.' });
+    const name = `${sha256.slice(0, 12)}.${file.type.split('/')[1]}`;
+    return reply
+      .header('Cache-Control', 'private, no-store')
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Content-Security-Policy', 'sandbox')
+      .header('Content-Disposition', `${file.type.startsWith('image/') ? 'inline' : 'attachment'}; filename="${name}"`)
+      .header('Content-Length', String(file.size))
+      .type(file.type)
+      .send(body);
+  });
+}

@@ -1,0 +1,80 @@
+// @ts-check
+/**
+ * The attachments' rows on both databases: one module of Kysely queries on the store's own
+ * connection (better-sqlite3 or the pg pool). A file is kept once per complaint and content hash.
+ */
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+
+/**
+ * @typedef {{ sha256: string, type: string, size: number, width: number | null, height: number | null, createdAt: string }} Attachment
+ * @typedef {{
+ *   addAttachment(complaintId: string, attachment: Attachment): Promise<'created' | 'replay'>,
+ *   attachmentOf(complaintId: string, sha256: string): Promise<Attachment | null>,
+ *   attachmentsOf(complaintId: string): Promise<Attachment[]>,
+ *   attachmentTotals(complaintId: string): Promise<{ count: number, bytes: number }>,
+ *   attachmentReferenced(sha256: string): Promise<boolean>,
+ * }} AttachmentStore
+ *   `attachmentReferenced`: whether any complaint still has the file.
+ */
+
+/** @param {import('better-sqlite3').Database} db @returns {AttachmentStore} */
+export function sqliteAttachments(db) {
+  return attachments(new Kysely({ dialect: new SqliteDialect({ database: db }) }));
+}
+
+/** @param {import('pg').Pool} pool @returns {AttachmentStore} */
+export function postgresAttachments(pool) {
+  return attachments(new Kysely({ dialect: new PostgresDialect({ pool }) }));
+}
+
+/** @param {unknown} value */
+const iso = (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
+
+/** @param {Record<string, any>} row @returns {Attachment} */
+const fromRow = (row) => ({
+  sha256: row.sha256,
+  type: row.type,
+  size: Number(row.size),
+  width: row.width === null ? null : Number(row.width),
+  height: row.height === null ? null : Number(row.height),
+  createdAt: iso(row.created_at),
+});
+
+/**
+ * Never `destroy()` this Kysely: the connection is the store's, and the store closes it.
+ * @param {Kysely<any>} kysely
+ * @returns {AttachmentStore}
+ */
+function attachments(kysely) {
+  const columns = /** @type {const} */ (['sha256', 'type', 'size', 'width', 'height', 'created_at']);
+  return {
+    async addAttachment(complaintId, { sha256, type, size, width, height, createdAt }) {
+      const inserted = await kysely
+        .insertInto('attachments')
+        .values({ complaint_id: complaintId, sha256, type, size, width, height, created_at: createdAt })
+        .onConflict((conflict) => conflict.columns(['complaint_id', 'sha256']).doNothing())
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0 ? 'replay' : 'created';
+    },
+    async attachmentOf(complaintId, sha256) {
+      const row = await kysely.selectFrom('attachments').select(columns).where('complaint_id', '=', complaintId).where('sha256', '=', sha256).executeTakeFirst();
+      return row ? fromRow(row) : null;
+    },
+    async attachmentsOf(complaintId) {
+      const rows = await kysely.selectFrom('attachments').select(columns).where('complaint_id', '=', complaintId).orderBy('created_at').orderBy('sha256').execute();
+      return rows.map(fromRow);
+    },
+    async attachmentTotals(complaintId) {
+      const row = await kysely
+        .selectFrom('attachments')
+        .select((eb) => [eb.fn.countAll().as('count'), eb.fn.coalesce(eb.fn.sum('size'), eb.lit(0)).as('bytes')])
+        .where('complaint_id', '=', complaintId)
+        .executeTakeFirstOrThrow();
+      return { count: Number(row.count), bytes: Number(row.bytes) };
+    },
+    async attachmentReferenced(sha256) {
+      const row = await kysely.selectFrom('attachments').select('sha256').where('sha256', '=', sha256).limit(1).executeTakeFirst();
+      return row !== undefined;
+    },
+  };
+}

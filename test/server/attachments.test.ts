@@ -1,0 +1,386 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateSync, crc32 } from 'node:zlib';
+import { request } from 'node:http';
+import { Readable } from 'node:stream';
+// @ts-expect-error s3rver ships no type declarations
+import S3rver from 's3rver';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.mjs';
+import { diskStorage, s3Storage, type AttachmentStorage } from '../../server/attachments/storage.mjs';
+import { dropUnreferencedFiles } from '../../server/retention.mjs';
+import { sampleComplaint } from '../../server/sample-records.mjs';
+import type { Store } from '../../server/store/store.mjs';
+import { signedIn } from '../support/agents';
+import { bothStores } from '../support/postgres';
+
+const SHOP = 'https://shop.example';
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const newKey = () => randomBytes(16).toString('base64url');
+
+/** A real PNG of `width` × `height` grey pixels. */
+function png(width: number, height: number) {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const raw = Buffer.alloc((width + 1) * Math.max(height, 1), 0x80);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+/** A zip archive's first bytes (a local file header), whatever its name says. */
+const ZIP = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0, 0]), randomBytes(64)]);
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+let s3: S3rver;
+let s3Dir: string;
+let s3Endpoint: string;
+beforeAll(async () => {
+  s3Dir = mkdtempSync(join(tmpdir(), 'heard-s3-'));
+  const port = await freePort();
+  s3 = new S3rver({ address: '127.0.0.1', port, silent: true, directory: s3Dir, configureBuckets: [{ name: 'heard-files', configs: [] }] });
+  await s3.run();
+  s3Endpoint = `http://127.0.0.1:${port}`;
+});
+afterAll(async () => {
+  await s3.close();
+  rmSync(s3Dir, { recursive: true, force: true });
+});
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const storages: [string, () => AttachmentStorage][] = [
+  ['disk', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heard-files-'));
+    dirs.push(dir);
+    return diskStorage(join(dir, 'attachments'));
+  }],
+  ['S3-compatible storage', () => s3Storage({ endpoint: s3Endpoint, bucket: 'heard-files', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', region: 'us-east-1' })],
+];
+
+describe.each(storages)('attachment storage on %s', (_name, make) => {
+  let storage: AttachmentStorage;
+  beforeEach(() => {
+    storage = make();
+  });
+  const stream = async function* (bytes: Buffer) {
+    yield bytes;
+  };
+  const readAll = async (body: NodeJS.ReadableStream) => {
+    const parts: Buffer[] = [];
+    for await (const part of body) parts.push(Buffer.from(part as Buffer));
+    return Buffer.concat(parts);
+  };
+
+  it('keeps a file under its hash once committed, and once only', async () => {
+    const bytes = randomBytes(5000);
+    const name = sha(bytes);
+    expect(await storage.has(name)).toBe(false);
+    const first = await storage.write(Readable.from(stream(bytes)), bytes.length);
+    expect(await storage.has(name)).toBe(false);
+    expect(await storage.commit(first, name)).toBe('created');
+    const second = await storage.write(Readable.from(stream(bytes)), bytes.length);
+    expect(await storage.commit(second, name)).toBe('exists');
+    expect(await readAll((await storage.open(name))!)).toEqual(bytes);
+    expect((await storage.list()).filter((file) => file.sha256 === name)).toHaveLength(1);
+    await storage.remove(name);
+    expect(await storage.has(name)).toBe(false);
+    expect(await storage.open(name)).toBeNull();
+  });
+
+  it('keeps nothing of a discarded or failed write', async () => {
+    const bytes = randomBytes(2000);
+    const temporary = await storage.write(Readable.from(stream(bytes)), bytes.length);
+    await storage.discard(temporary);
+    const failing = new Readable({ read() {} });
+    failing.push(randomBytes(100));
+    setTimeout(() => failing.destroy(new Error('cut')), 10);
+    await expect(storage.write(failing, 5000)).rejects.toThrow();
+    expect((await storage.list()).map((file) => file.sha256)).not.toContain(sha(bytes));
+  });
+});
+
+describe('attachments on disk', () => {
+  it('are kept in a 0700 folder as 0600 files', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'heard-files-')), 'attachments');
+    dirs.push(dir);
+    const storage = diskStorage(dir);
+    const bytes = randomBytes(100);
+    await storage.commit(await storage.write(Readable.from([bytes]), 100), sha(bytes));
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    const folder = join(dir, sha(bytes).slice(0, 2));
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(join(folder, sha(bytes))).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(dir, 'incoming'))).toEqual([]);
+  });
+});
+
+const backends = bothStores();
+const cases = backends.flatMap(([db, open]) => storages.map(([kind, make]) => [`${db} with ${kind}`, open, make] as const));
+
+describe.each(cases)('the visitor sends files on %s', (_name, open, make) => {
+  let store: Store;
+  let storage: AttachmentStorage;
+  let app: ReturnType<typeof createApp>;
+  let agent: { authorization: string };
+
+  beforeEach(async () => {
+    store = await open();
+    storage = make();
+    app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0, attachments: storage, jobs: { worker: false } });
+    await app.ready();
+    agent = (await signedIn(app, store, { name: 'Mia', email: `mia-${randomBytes(4).toString('hex')}@shop.example` })).headers;
+  });
+  afterEach(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  const receive = async (attachments?: unknown[]) => {
+    const record = sampleComplaint({ visitor: { statusKey: newKey() } as never, ...(attachments ? { attachments } : {}) } as never);
+    const response = await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) });
+    expect(response.statusCode, response.body).toBe(201);
+    return { id: record.id as string, key: (record.visitor as { statusKey: string }).statusKey };
+  };
+  const put = (id: string, key: string, bytes: Buffer, name = sha(bytes), type = 'image/jpeg') =>
+    app.inject({ method: 'PUT', url: `/complaints/${id}/attachments/${name}`, headers: { authorization: `Bearer ${key}`, origin: SHOP, 'content-type': type }, payload: bytes });
+  const detail = async (id: string) => (await app.inject({ method: 'GET', url: `/api/complaints/${id}`, headers: agent })).json().complaint;
+  const kept = async () => (await storage.list()).map((file) => file.sha256);
+
+  it('keeps a photo once, typed and measured from its bytes, and a replay is answered alike', async () => {
+    const { id, key } = await receive();
+    const photo = png(640, 480);
+    const first = await put(id, key, photo, sha(photo), 'application/octet-stream');
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toEqual({ sha256: sha(photo), type: 'image/png', size: photo.length, width: 640, height: 480 });
+    expect(first.headers['access-control-allow-origin']).toBe(SHOP);
+    const again = await put(id, key, photo);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    expect((await kept()).filter((name) => name === sha(photo))).toHaveLength(1);
+    expect((await detail(id)).attachments).toEqual([{ sha256: sha(photo), type: 'image/png', size: photo.length, width: 640, height: 480, arrived: true }]);
+  });
+
+  it('refuses a body whose hash is not its name, and keeps nothing', async () => {
+    const { id, key } = await receive();
+    const response = await put(id, key, png(10, 10), sha(Buffer.from('something else')));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toBe('hash-mismatch');
+    expect(await kept()).not.toContain(sha(png(10, 10)));
+    expect((await detail(id)).attachments).toEqual([]);
+  });
+
+  it('answers a wrong key and an unknown complaint alike, with a 404', async () => {
+    const { id } = await receive();
+    const photo = png(4, 4);
+    const wrong = await put(id, newKey(), photo);
+    const unknown = await put('no-such-complaint', newKey(), photo);
+    expect(wrong.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    expect(wrong.json()).toEqual(unknown.json());
+  });
+
+  it('refuses what is not an allowed type, whatever it is called: HTML, SVG or a zip named .jpg', async () => {
+    const { id, key } = await receive();
+    const html = Buffer.from('<!doctype html><html><script>alert(1)</script></html>');
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>');
+    for (const bytes of [html, svg, ZIP]) {
+      const response = await put(id, key, bytes, sha(bytes), 'image/jpeg');
+      expect(response.statusCode).toBe(415);
+      expect(response.json().message).toMatch(/JPEG, PNG, WebP, GIF and HEIC photos and PDF/);
+    }
+    expect((await detail(id)).attachments).toEqual([]);
+    expect(await kept()).toEqual(expect.not.arrayContaining([sha(html), sha(svg), sha(ZIP)]));
+  });
+
+  it('refuses a PNG whose header says impossible dimensions or is damaged', async () => {
+    const { id, key } = await receive();
+    const zero = png(0, 10);
+    const damaged = png(10, 10);
+    damaged[20] = (damaged[20] ?? 0) ^ 0xff; // the height, without fixing the header's CRC
+    for (const bytes of [zero, damaged]) {
+      const response = await put(id, key, bytes);
+      expect(response.statusCode).toBe(415);
+      expect(response.json().error).toBe('broken-image');
+    }
+    expect((await detail(id)).attachments).toEqual([]);
+  });
+
+  it('refuses a file over 20 MB with a 413 before reading it', async () => {
+    const { id, key } = await receive();
+    const big = Buffer.alloc(20 * 1024 * 1024 + 1);
+    const response = await put(id, key, big, sha(big));
+    expect(response.statusCode).toBe(413);
+    expect(response.json().message).toMatch(/20 MB/);
+  });
+
+  it('serves a PDF to agents as a download, sandboxed and never cached by others', async () => {
+    const { id, key } = await receive();
+    expect((await put(id, key, PDF, sha(PDF), 'image/png')).statusCode).toBe(201);
+    const response = await app.inject({ method: 'GET', url: `/api/complaints/${id}/attachments/${sha(PDF)}`, headers: agent });
+    expect(response.statusCode).toBe(200);
+    expect(response.rawPayload).toEqual(PDF);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toBe('sandbox');
+    expect(response.headers['content-disposition']).toMatch(/^attachment/);
+    expect(response.headers['cache-control']).toBe('private, no-store');
+    const photo = png(8, 8);
+    await put(id, key, photo);
+    const image = await app.inject({ method: 'GET', url: `/api/complaints/${id}/attachments/${sha(photo)}`, headers: agent });
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers['content-security-policy']).toBe('sandbox');
+    const anonymous = await app.inject({ method: 'GET', url: `/api/complaints/${id}/attachments/${sha(PDF)}` });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('stores a record naming a file still travelling, and shows it arriving until it comes', async () => {
+    const photo = png(32, 16);
+    const { id, key } = await receive([{ id: 'file-0001', sha256: sha(photo), type: 'image/png', size: photo.length, width: 32, height: 16 }]);
+    expect((await detail(id)).attachments).toEqual([{ id: 'file-0001', sha256: sha(photo), type: 'image/png', size: photo.length, arrived: false }]);
+    expect((await put(id, key, photo)).statusCode).toBe(201);
+    expect((await detail(id)).attachments).toEqual([{ id: 'file-0001', sha256: sha(photo), type: 'image/png', size: photo.length, width: 32, height: 16, arrived: true }]);
+  });
+
+  it('refuses a record whose attachments are malformed', async () => {
+    const record = sampleComplaint({ visitor: { statusKey: newKey() } as never, attachments: [{ id: 'file-0001', sha256: 'not-a-hash', type: 'text/html', size: 10 }] } as never);
+    const response = await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) });
+    expect(response.statusCode).toBe(400);
+  });
+
+  it('caps how many files one complaint may have', async () => {
+    const { id, key } = await receive();
+    for (let n = 1; n <= 25; n += 1) expect((await put(id, key, png(n, 1))).statusCode).toBe(201);
+    const one = await put(id, key, png(26, 1));
+    expect(one.statusCode).toBe(413);
+    expect(one.json().error).toBe('too-many-files');
+    expect((await put(id, key, png(3, 1))).statusCode).toBe(200);
+  });
+
+  it('deletes a complaint\'s files with it once retention takes the complaint', async () => {
+    const { id, key } = await receive();
+    const photo = png(12, 12);
+    await put(id, key, photo);
+    const other = await receive();
+    await put(other.id, other.key, PDF);
+    const claim = await app.inject({ method: 'POST', url: `/api/complaints/${id}/claim`, headers: agent });
+    expect(claim.statusCode).toBe(200);
+    const resolve = await app.inject({ method: 'POST', url: `/api/complaints/${id}/resolve`, headers: { ...agent, 'content-type': 'application/json' }, payload: { note: 'Replaced.', reply: 'A new one is on its way.' } });
+    expect(resolve.statusCode, resolve.body).toBe(200);
+    expect(await store.purgeResolved({ resolvedBefore: new Date(Date.now() + 1000).toISOString() })).toBe(1);
+    // Files kept within the last hour are left for a later sweep; this one runs as if later.
+    expect(await dropUnreferencedFiles(store, storage, Date.now() + 2 * 60 * 60 * 1000)).toBeGreaterThanOrEqual(1);
+    expect(await kept()).not.toContain(sha(photo));
+    expect(await kept()).toContain(sha(PDF));
+  });
+});
+
+describe('an upload cut short, or as large as allowed', () => {
+  let store: Store;
+  let storage: AttachmentStorage;
+  let app: ReturnType<typeof createApp>;
+  let dir: string;
+  beforeEach(async () => {
+    store = await backends[0]![1]();
+    dir = mkdtempSync(join(tmpdir(), 'heard-files-'));
+    dirs.push(dir);
+    storage = diskStorage(join(dir, 'attachments'));
+    app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0, attachments: storage, jobs: { worker: false } });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterEach(async () => {
+    await app.close();
+    await store.close();
+  });
+  const port = () => (app.server.address() as { port: number }).port;
+  const keyed = async () => {
+    const record = sampleComplaint({ visitor: { statusKey: newKey() } as never });
+    await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) });
+    return { id: record.id as string, key: (record.visitor as { statusKey: string }).statusKey };
+  };
+
+  it('keeps nothing of a body that stops before its length', async () => {
+    const { id, key } = await keyed();
+    const photo = png(100, 100);
+    await new Promise<void>((resolve) => {
+      const req = request({ host: '127.0.0.1', port: port(), method: 'PUT', path: `/complaints/${id}/attachments/${sha(photo)}`, headers: { authorization: `Bearer ${key}`, 'content-length': String(photo.length + 5000) } });
+      req.on('error', () => resolve());
+      req.write(photo);
+      setTimeout(() => { req.destroy(); resolve(); }, 200);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await storage.list()).toEqual([]);
+    expect(readdirSync(join(dir, 'attachments', 'incoming'))).toEqual([]);
+    expect(await store.attachmentsOf(id)).toEqual([]);
+  });
+
+  it('takes a 20 MB file as it streams in, over real HTTP, and keeps it whole', async () => {
+    const { id, key } = await keyed();
+    // A PNG header then filler: 20 MB in all, sent in 64 KB pieces made as they go.
+    const start = png(2000, 1000);
+    const piece = randomBytes(64 * 1024);
+    const total = 20 * 1024 * 1024;
+    const hash = createHash('sha256').update(start);
+    for (let sent = start.length; sent < total; sent += piece.length) hash.update(piece.subarray(0, Math.min(piece.length, total - sent)));
+    const name = hash.digest('hex');
+    const answer = await new Promise<{ status: number, body: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: port(), method: 'PUT', path: `/complaints/${id}/attachments/${name}`, headers: { authorization: `Bearer ${key}`, 'content-length': String(total) } }, (res) => {
+        let body = '';
+        res.on('data', (part) => (body += part));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      let sent = 0;
+      const more = () => {
+        let ok = true;
+        if (sent === 0) { ok = req.write(start); sent = start.length; }
+        while (ok && sent < total) {
+          const part = piece.subarray(0, Math.min(piece.length, total - sent));
+          sent += part.length;
+          ok = req.write(part);
+        }
+        if (sent < total) req.once('drain', more);
+        else req.end();
+      };
+      more();
+    });
+    expect(answer.status, answer.body).toBe(201);
+    expect(JSON.parse(answer.body)).toMatchObject({ type: 'image/png', size: total, width: 2000, height: 1000 });
+    expect(statSync(join(dir, 'attachments', name.slice(0, 2), name)).size).toBe(total);
+  });
+});
+
+describe('where attachments are kept, from the environment', async () => {
+  const { checkConfig } = await import('../../server/config.mjs');
+  const s3Env = { HEARD_S3_ENDPOINT: 'https://s3.shop.example', HEARD_S3_BUCKET: 'heard-files', HEARD_S3_ACCESS_KEY_ID: 'AKIDEXAMPLE', HEARD_S3_SECRET_ACCESS_KEY: 'very-secret-value', HEARD_S3_REGION: 'eu-west-1' };
+  it('is a folder beside the database by default, and S3 with every HEARD_S3_* setting', () => {
+    expect(checkConfig({ HEARD_DB: '/srv/heard/heard.db' }).config?.attachments).toEqual({ kind: 'disk', dir: '/srv/heard/attachments' });
+    expect(checkConfig(s3Env).config?.attachments).toMatchObject({ kind: 's3', bucket: 'heard-files', region: 'eu-west-1' });
+  });
+  it('says in one line what is missing or wrong, never repeating a secret', () => {
+    const { HEARD_S3_REGION: _region, ...noRegion } = s3Env;
+    expect(checkConfig(noRegion).errors).toEqual([expect.stringMatching(/^HEARD_S3_REGION is needed/)]);
+    const bad = checkConfig({ ...s3Env, HEARD_S3_ENDPOINT: 'ftp://s3.shop.example' }).errors;
+    expect(bad).toEqual([expect.stringMatching(/^HEARD_S3_ENDPOINT must be an http\(s\) URL/)]);
+    expect(bad.join(' ')).not.toContain('very-secret-value');
+  });
+});
