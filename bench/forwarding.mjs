@@ -17,6 +17,7 @@ import { generateWebhookSecret } from '../server/jobs/forwarding/webhook.mjs';
 import { sampleComplaint } from '../server/sample-records.mjs';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.mjs';
 import { median, quantile } from './stats.mjs';
+import { readFlags } from './command-line.mjs';
 
 /**
  * @param {{ events?: number, latencySamples?: number }} [options]
@@ -104,5 +105,6 @@ export async function measureForwarding({ events = 500, latencySamples = 50 } = 
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  readFlags('node bench/forwarding.mjs', `Usage: node bench/forwarding.mjs [--help]\nHow many events a second the forwarding worker delivers to a loopback webhook receiver, and how long after a record's 201 its webhook arrives; prints JSON.\n`, {});
   console.log(JSON.stringify(await measureForwarding(), null, 2));
 }

@@ -25,6 +25,7 @@ import { createSqliteStore } from '../server/store/sqlite/sqlite-store.mjs';
 import { CPU_SLOWDOWN, launchChromium } from './browser.mjs';
 import { startBenchServer } from './server.mjs';
 import { median } from './stats.mjs';
+import { readFlags } from './command-line.mjs';
 
 const COMPLAINT = 'My parcel for order ORD-5521 arrived today and the kettle inside was dented.';
 const PASSWORD = 'bench password for the inbox';
@@ -184,6 +185,7 @@ async function until(check) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  readFlags('node bench/loop.mjs', `Usage: node bench/loop.mjs [--help]\nHow long an agent's reply takes to reach the visitor's open widget, in Chromium; prints JSON.\n`, {});
   const server = await startBenchServer({ mounts: { '/dist/': join(fileURLToPath(new URL('..', import.meta.url)), 'widget', 'dist') } });
   const browser = await launchChromium();
   try {

@@ -25,6 +25,7 @@ import { createMailer } from '../server/jobs/forwarding/email.mjs';
 import { sampleComplaint } from '../server/sample-records.mjs';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.mjs';
 import { median, quantile } from './stats.mjs';
+import { readFlags } from './command-line.mjs';
 
 const ADMIN = { adminEmail: 'bench@shop.example', adminPassword: 'a bench password' };
 
@@ -136,5 +137,6 @@ function timed(mailer, times) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  readFlags('node bench/reply-mail.mjs', `Usage: node bench/reply-mail.mjs [--help]\nHow long a visitor's emailed answer takes to reach the complaint's thread; prints JSON.\n`, {});
   console.log(JSON.stringify(await measureReplyMail(), null, 2));
 }

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CPU_SLOWDOWN, hostPage, launchChromium, measureColdClick, measureHeardRun, measurePageLoad, measurePlainTyping } from './browser.mjs';
+import { countFlag, readFlags } from './command-line.mjs';
 import { complaintText } from './complaints.mjs';
 import { measureCss, measureIngest, measureOutboxFlush, measureTriage } from './node-figures.mjs';
 import { measureForwarding } from './forwarding.mjs';
@@ -30,17 +31,26 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WIDGET = join(ROOT, 'widget');
 const DIST = join(WIDGET, 'dist');
 const RESULTS = join(ROOT, 'bench', 'results');
-const args = process.argv.slice(2);
-/** @param {string} flag @param {number} fallback a count from `--flag N`, kept within 1…20 */
-const count = (flag, fallback) => {
-  const at = args.indexOf(flag);
-  return at < 0 ? fallback : Math.max(1, Math.min(20, Number(args[at + 1]) || fallback));
-};
-const RUNS = count('--runs', 5);
-const PEER_RUNS = count('--peer-runs', 3);
+const USAGE = `Usage: npm run bench -- [options]
+What Heard costs a page, against its budgets and beside peer widgets; writes bench/results/latest.json and latest.md.
+
+  --runs N        runs of Heard's pages, 1 to 20 (default 5)
+  --peer-runs N   runs of each peer widget's page, 1 to 20 (default 3)
+  --loads N       page loads for the long-task figure, 1 to 20 (default 10)
+  --no-peers      skip the peer widgets
+  -h, --help      show this and exit
+`;
+const flags = readFlags('npm run bench', USAGE, {
+  runs: { type: 'string' },
+  'peer-runs': { type: 'string' },
+  loads: { type: 'string' },
+  'no-peers': { type: 'boolean' },
+});
+const RUNS = countFlag('npm run bench', USAGE, 'runs', flags.runs, 5);
+const PEER_RUNS = countFlag('npm run bench', USAGE, 'peer-runs', flags['peer-runs'], 3);
 /** Loads of each page for the long-task figure: a task that happens in one load of ten counts. */
-const LOADS = count('--loads', 10);
-const WITH_PEERS = !args.includes('--no-peers');
+const LOADS = countFlag('npm run bench', USAGE, 'loads', flags.loads, 10);
+const WITH_PEERS = !flags['no-peers'];
 const OUTBOX_RECORDS = 300;
 /** @param {string} line */
 const log = (line) => process.stderr.write(`${line}\n`);
