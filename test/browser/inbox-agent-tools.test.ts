@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatDue } from 'heard/commitment';
 import { createApp } from '../../server/app.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
-import { addAgent, PASSWORD } from '../support/agents';
+import { addAgent } from '../support/agents';
 import { launchChromium } from './support/chromium';
+import { inboxAxeViolations, postComplaint, signInOn, startInbox } from './support/inbox-page';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let app: ReturnType<typeof createApp>;
@@ -26,41 +23,17 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(async () => {
-  store = createSqliteStore({ path: ':memory:' });
-  app = createApp({ store, allowedOrigins: [], rateLimit: 0 });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  ({ app, store, base } = await startInbox());
   mia = await addAgent(store, { name: 'Mia', email: 'mia@shop.example' });
   ada = await addAgent(store, { name: 'Ada', email: 'ada@shop.example', role: 'admin' });
-  return async () => {
-    await app.close();
-    await store.close();
-  };
+  return () => app.close();
 });
 
-async function receive(record: ReturnType<typeof sampleComplaint>) {
-  const response = await fetch(`${base}/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
-  expect(response.status).toBe(201);
-  return record;
-}
+const receive = (record: ReturnType<typeof sampleComplaint>) => postComplaint(base, record);
 
-async function openInbox(email: string, page?: Page): Promise<Page> {
-  const opened = page ?? (await browser.newPage());
-  await opened.goto(`${base}/inbox/`);
-  await opened.locator('#email').fill(email);
-  await opened.locator('#password').fill(PASSWORD);
-  await opened.getByRole('button', { name: 'Sign in' }).click();
-  await opened.locator('body[data-live="live"]').waitFor();
-  return opened;
-}
+const openInbox = async (email: string, page?: Page): Promise<Page> => signInOn(page ?? (await browser.newPage()), base, email);
 
-const axeViolations = async (page: Page) => {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    return (await axe.run(document)).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  });
-};
+const axeViolations = inboxAxeViolations;
 
 describe('saved replies in Chromium', () => {
   it("an admin keeps one in Settings; an agent inserts it by keyboard at the cursor, filled in, in the complaint's language", async () => {

@@ -2,18 +2,15 @@
  * What the inbox tells an agent, in real Chromium: errors as sentences beside their field,
  * no notice left over from another view, a URL for every complaint, and trends in words.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
-import { addAgent, PASSWORD } from '../support/agents';
+import { addAgent } from '../support/agents';
 import { launchChromium } from './support/chromium';
+import { inboxAxeViolations, postComplaint, signInOn, startInbox } from './support/inbox-page';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** How long a poll waits for the page to catch up, on a busy machine. */
 const WAIT = { timeout: 10_000 };
 
@@ -31,38 +28,16 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  store = createSqliteStore({ path: ':memory:' });
-  app = createApp({ store, allowedOrigins: [], rateLimit: 0 });
-  app.addHook('onClose', async () => store.close());
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  ({ app, store, base } = await startInbox());
   ada = await addAgent(store, { name: 'Ada', email: 'ada@shop.example', role: 'admin' });
   return () => app.close();
 });
 
-async function receive(record = sampleComplaint()) {
-  const response = await fetch(`${base}/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
-  expect(response.status).toBe(201);
-  return record;
-}
+const receive = (record = sampleComplaint()) => postComplaint(base, record);
 
-async function signIn(path = '/inbox/', email = ada.email): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${base}${path}`);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('body[data-live="live"]').waitFor();
-  return page;
-}
+const signIn = async (path = '/inbox/', email = ada.email): Promise<Page> => signInOn(await browser.newPage(), base, email, path);
 
-async function axeViolations(page: Page) {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    return (await axe.run(document)).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  });
-}
+const axeViolations = inboxAxeViolations;
 
 /** The text that describes a field to a screen reader, and whether it is marked invalid. */
 async function fieldState(page: Page, id: string) {
