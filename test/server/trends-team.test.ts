@@ -1,25 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
-import { summariseRecord } from '../../server/receiver/summary.mjs';
-import { sampleComplaint, sampleRating } from '../../server/sample-records.mjs';
+import { sampleRating } from '../../server/sample-records.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { signedIn } from '../support/agents';
 import { bothStores } from '../support/postgres';
+import { DAY, HOUR, iso, MIN, monday, type Plan, seedComplaint } from '../support/trends-seed';
 
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
 const backends = bothStores();
 type App = ReturnType<typeof createApp>;
 
-/** Monday 00:00 UTC of the week `back` weeks before this one, worked out here by hand. */
-function monday(back: number) {
-  const today = new Date();
-  today.setUTCHours(0, 0, 0, 0);
-  const sinceMonday = (today.getUTCDay() + 6) % 7;
-  return today.getTime() - sinceMonday * DAY - back * 7 * DAY;
-}
-const iso = (ms: number) => new Date(ms).toISOString();
 const day = (ms: number) => iso(ms).slice(0, 10);
 
 describe.each(backends)('Trends: what a team is judged by, on %s', (_name, open) => {
@@ -38,28 +27,7 @@ describe.each(backends)('Trends: what a team is judged by, on %s', (_name, open)
     await store.close();
   });
 
-  /**
-   * A complaint sent and received at `at`, in `category`, promised for `dueIn` after it; then
-   * replied to, rated, moved and resolved at the times given (ms after `at`).
-   */
-  async function complaint(at: number, plan: { category?: string, dueAt?: number, replies?: number[], rating?: 1 | 2 | 3 | 4 | 5, move?: { at: number, to: number }, resolved?: number }) {
-    const record = sampleComplaint({
-      submittedAt: iso(at),
-      triage: { category: plan.category ?? 'delivery' },
-      commitment: plan.dueAt === undefined ? null : { action: 'Reply to you.', dueBy: iso(plan.dueAt), slaHours: 24 },
-    });
-    await store.insertRecord(record, { hash: `hash-${record.id}`, receivedAt: iso(at), summary: summariseRecord(record) });
-    const steps: [number, () => Promise<unknown>][] = [];
-    for (const reply of plan.replies ?? []) steps.push([reply, () => store.addReply(record.id, 'Mia', 'We are on it.', iso(at + reply))]);
-    if (plan.move) {
-      const { at: movedAt, to } = plan.move;
-      steps.push([movedAt, () => store.moveDue(record.id, 'Mia', iso(to), 'The courier is late.', iso(at + movedAt))]);
-    }
-    if (plan.resolved !== undefined) steps.push([plan.resolved, () => store.resolve(record.id, 'Mia', 'Sorted.', iso(at + plan.resolved!))]);
-    for (const [, step] of steps.sort((a, b) => a[0] - b[0])) expect(await step()).toMatchObject({ ok: true });
-    if (plan.rating) await store.insertRecord(sampleRating(record.id, plan.rating), { hash: `rating-${record.id}`, receivedAt: iso(at + DAY) });
-    return record;
-  }
+  const complaint = (at: number, plan: Plan) => seedComplaint(store, at, plan);
 
   it('gives CSAT, first response, time to resolve and the reply promise kept, per week and per category', async () => {
     const w1 = monday(2);
