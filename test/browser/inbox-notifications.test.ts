@@ -5,30 +5,14 @@
  * hidden by overriding `document.hidden` and sending `visibilitychange`, as a browser does.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { createApp } from '../../server/app.mjs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { sampleComplaint, sampleStatusKey } from '../../server/sample-records.mjs';
-import type { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import { addAgent } from '../support/agents';
-import { launchChromium } from './support/chromium';
-import { inboxAxeViolations, postComplaint, signInOn, startInbox } from './support/inbox-page';
+import { inboxAxeViolations, postComplaint, signInOn } from './support/inbox-page';
+import { inboxSuite } from './support/inbox-suite';
 
-let browser: Browser;
-let app: ReturnType<typeof createApp>;
-let store: ReturnType<typeof createSqliteStore>;
-let base: string;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  ({ app, store, base } = await startInbox());
-  return () => app.close();
-});
+const suite = inboxSuite();
 
 /** Records every notification the page shows; `__setHidden` puts the tab in the background or back. */
 const WRAP_NOTIFICATIONS = () => {
@@ -72,7 +56,7 @@ function saying(text: string) {
 }
 const visitorWrites = async (record: ReturnType<typeof saying>, text: string) => {
   const id = randomUUID();
-  const response = await app.inject({
+  const response = await suite.app.inject({
     method: 'POST',
     url: `/complaints/${record.id}/messages`,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${(record.visitor as { statusKey: string }).statusKey}`, 'idempotency-key': id },
@@ -83,19 +67,19 @@ const visitorWrites = async (record: ReturnType<typeof saying>, text: string) =>
 
 describe('notifications in a background tab', () => {
   it('tells an agent who opted in of a critical complaint and of a visitor on their complaint, and of nothing else', async () => {
-    const mia = await addAgent(store, { name: 'Mia', email: 'mia@shop.example' });
-    const ada = await addAgent(store, { name: 'Ada', email: 'ada@shop.example' });
-    const context = await browser.newContext();
-    await context.grantPermissions(['notifications'], { origin: base });
+    const mia = await addAgent(suite.store, { name: 'Mia', email: 'mia@shop.example' });
+    const ada = await addAgent(suite.store, { name: 'Ada', email: 'ada@shop.example' });
+    const context = await suite.browser.newContext();
+    await context.grantPermissions(['notifications'], { origin: suite.base });
     await context.addInitScript(WRAP_NOTIFICATIONS);
-    const page = await signInOn(await context.newPage(), base, mia.email);
+    const page = await signInOn(await context.newPage(), suite.base, mia.email);
     const rows = () => page.locator('#queue-rows tr').count();
     const toggle = page.getByRole('button', { name: 'Notify me in a background tab' });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
 
     // Not opted in: nothing, even for a critical complaint in a background tab.
     await setHidden(page, true);
-    await postComplaint(base, saying(CRITICAL));
+    await postComplaint(suite.base, saying(CRITICAL));
     await expect.poll(rows).toBe(1);
     expect(await shown(page)).toEqual([]);
 
@@ -106,31 +90,31 @@ describe('notifications in a background tab', () => {
     expect(await inboxAxeViolations(page)).toEqual([]);
 
     // In front, the queue is enough: no notification.
-    await postComplaint(base, saying(CRITICAL));
+    await postComplaint(suite.base, saying(CRITICAL));
     await expect.poll(rows).toBe(2);
     await setHidden(page, true);
     // A normal complaint is not notified; the critical one after it is, with its reference and
     // category only: nothing the visitor wrote, nor their name.
-    const normal = await postComplaint(base, saying('My parcel arrived a day late.'));
-    const critical = await postComplaint(base, saying(CRITICAL));
+    const normal = await postComplaint(suite.base, saying('My parcel arrived a day late.'));
+    const critical = await postComplaint(suite.base, saying(CRITICAL));
     await expect.poll(async () => (await shown(page)).length).toBe(1);
     const [first] = await shown(page);
-    const category = (await store.getRecord(critical.id))!.summary.category;
+    const category = (await suite.store.getRecord(critical.id))!.summary.category;
     expect(first).toEqual({ title: 'New critical complaint', body: `${critical.reference} · ${category}`, tag: `created:${critical.id}` });
     expect(JSON.stringify(await shown(page))).not.toContain(normal.reference);
 
     // The visitor writes on Ada's complaint, then on Mia's: only Mia's is notified.
-    const adas = await postComplaint(base, saying('My parcel arrived a day late.'));
-    const mias = await postComplaint(base, saying('The lid of my kettle is loose.'));
+    const adas = await postComplaint(suite.base, saying('My parcel arrived a day late.'));
+    const mias = await postComplaint(suite.base, saying('The lid of my kettle is loose.'));
     await expect.poll(rows).toBe(6);
-    expect((await store.claim(adas.id, { id: ada.id, name: ada.name }, new Date().toISOString())).ok).toBe(true);
-    expect((await store.assign(mias.id, { id: ada.id, name: ada.name }, { id: mia.id, name: mia.name }, new Date().toISOString())).ok).toBe(true);
+    expect((await suite.store.claim(adas.id, { id: ada.id, name: ada.name }, new Date().toISOString())).ok).toBe(true);
+    expect((await suite.store.assign(mias.id, { id: ada.id, name: ada.name }, { id: mia.id, name: mia.name }, new Date().toISOString())).ok).toBe(true);
     await visitorWrites(adas, 'Any news? My name is Ana Novak.');
     await visitorWrites(mias, 'Any news? My name is Ana Novak.');
     await expect.poll(async () => (await shown(page)).length).toBe(2);
     const mine = (await shown(page))[1]!;
     expect(mine.title).toBe('The visitor wrote on your complaint');
-    expect(mine.body).toBe(`${mias.reference} · ${(await store.getRecord(mias.id))!.summary.category}`);
+    expect(mine.body).toBe(`${mias.reference} · ${(await suite.store.getRecord(mias.id))!.summary.category}`);
     expect(JSON.stringify(await shown(page))).not.toMatch(/Ana Novak|Any news|fire/);
 
     // Clicking it brings the complaint up.
@@ -146,7 +130,7 @@ describe('notifications in a background tab', () => {
     await page.locator('body[data-live="live"]').waitFor();
     expect(await page.getByRole('button', { name: 'Notify me in a background tab' }).getAttribute('aria-pressed')).toBe('false');
     await setHidden(page, true);
-    await postComplaint(base, saying(CRITICAL));
+    await postComplaint(suite.base, saying(CRITICAL));
     await expect.poll(rows).toBe(7);
     expect(await shown(page)).toEqual([]);
     await context.close();

@@ -2,31 +2,13 @@
  * Trends in Chromium: what the team is judged by, per week and per category, in tables a screen
  * reader can walk, with durations in hours and minutes and no share made of too few ratings.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { createApp } from '../../server/app.mjs';
-import type { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
+import { describe, expect, it } from 'vitest';
 import { addAgent } from '../support/agents';
 import { HOUR, MIN, monday, seedComplaint } from '../support/trends-seed';
-import { launchChromium } from './support/chromium';
-import { inboxAxeViolations, signInOn, startInbox } from './support/inbox-page';
+import { inboxAxeViolations, signInOn } from './support/inbox-page';
+import { inboxSuite } from './support/inbox-suite';
 
-let browser: Browser;
-let app: ReturnType<typeof createApp>;
-let store: ReturnType<typeof createSqliteStore>;
-let base: string;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  ({ app, store, base } = await startInbox());
-  await addAgent(store, { name: 'Mia', email: 'mia@shop.example' });
-  return () => app.close();
-});
+const suite = inboxSuite();
 
 /** "30 Nov – 6 Dec" or "7–13 Dec", written out here for the week starting `start`. */
 function weekName(start: number) {
@@ -41,18 +23,19 @@ function weekName(start: number) {
 
 describe('Trends in Chromium', () => {
   it('shows CSAT, response and resolution times and the reply promise per week and per category, as accessible tables', async () => {
+    await addAgent(suite.store, { name: 'Mia', email: 'mia@shop.example' });
     const week = monday(1);
     const due = week + HOUR;
     // Delivery: five rated (5, 5, 4, 2, 1); replies after 10, 20, 30 and 125 min, one never.
-    await seedComplaint(store, week, { dueAt: due, replies: [10 * MIN], rating: 5, resolved: 26 * HOUR + 5 * MIN });
-    await seedComplaint(store, week, { dueAt: due, replies: [20 * MIN], rating: 5 });
-    await seedComplaint(store, week, { dueAt: due, replies: [30 * MIN], rating: 4 });
-    await seedComplaint(store, week, { dueAt: due, replies: [125 * MIN], rating: 2 });
-    await seedComplaint(store, week, { dueAt: due, rating: 1 });
+    await seedComplaint(suite.store, week, { dueAt: due, replies: [10 * MIN], rating: 5, resolved: 26 * HOUR + 5 * MIN });
+    await seedComplaint(suite.store, week, { dueAt: due, replies: [20 * MIN], rating: 5 });
+    await seedComplaint(suite.store, week, { dueAt: due, replies: [30 * MIN], rating: 4 });
+    await seedComplaint(suite.store, week, { dueAt: due, replies: [125 * MIN], rating: 2 });
+    await seedComplaint(suite.store, week, { dueAt: due, rating: 1 });
     // Billing: one rating, which is too few to make a share of.
-    await seedComplaint(store, week, { category: 'billing', dueAt: due, rating: 5 });
+    await seedComplaint(suite.store, week, { category: 'billing', dueAt: due, rating: 5 });
 
-    const page = await signInOn(await browser.newPage(), base, 'mia@shop.example');
+    const page = await signInOn(await suite.browser.newPage(), suite.base, 'mia@shop.example');
     await page.getByRole('button', { name: 'Trends' }).click();
     await page.locator('#trends-team-weeks').waitFor();
     const rows = (selector: string) => page.locator(`${selector} tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));

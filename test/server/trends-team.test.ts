@@ -1,33 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.mjs';
+import { describe, expect, it } from 'vitest';
 import { sampleRating } from '../../server/sample-records.mjs';
-import type { Store } from '../../server/store/store.mjs';
-import { signedIn } from '../support/agents';
+import { apiSuite } from '../support/api-suite';
 import { bothStores } from '../support/postgres';
 import { DAY, HOUR, iso, MIN, monday, type Plan, seedComplaint } from '../support/trends-seed';
 
 const backends = bothStores();
-type App = ReturnType<typeof createApp>;
 
 const day = (ms: number) => iso(ms).slice(0, 10);
 
 describe.each(backends)('Trends: what a team is judged by, on %s', (_name, open) => {
-  let store: Store;
-  let app: App;
-  let auth: { authorization: string };
-
-  beforeEach(async () => {
-    store = await open();
-    app = createApp({ store, allowedOrigins: [], rateLimit: 0 });
-    await app.ready();
-    auth = (await signedIn(app, store, { name: 'Mia' })).headers;
-  });
-  afterEach(async () => {
-    await app.close();
-    await store.close();
-  });
-
-  const complaint = (at: number, plan: Plan) => seedComplaint(store, at, plan);
+  const suite = apiSuite(open);
+  const complaint = (at: number, plan: Plan) => seedComplaint(suite.store, at, plan);
 
   it('gives CSAT, first response, time to resolve and the reply promise kept, per week and per category', async () => {
     const w1 = monday(2);
@@ -46,7 +29,7 @@ describe.each(backends)('Trends: what a team is judged by, on %s', (_name, open)
     // Outside the four weeks asked for: counted nowhere.
     await complaint(monday(6), { dueAt: monday(6) + HOUR, replies: [10 * HOUR], resolved: 20 * HOUR, rating: 1 });
 
-    const response = await app.inject({ url: '/api/trends?weeks=4', headers: auth });
+    const response = await suite.app.inject({ url: '/api/trends?weeks=4', headers: suite.auth });
     expect(response.statusCode).toBe(200);
     const { team } = response.json();
     const none = { count: 0, medianMs: null, p90Ms: null };
@@ -111,10 +94,10 @@ describe.each(backends)('Trends: what a team is judged by, on %s', (_name, open)
     const w1 = monday(1);
     const record = await complaint(w1, { dueAt: w1 + HOUR, replies: [20 * MIN], resolved: 2 * HOUR, rating: 2 });
     const later = { ...sampleRating(record.id, 5), at: iso(Date.now() + 1000) };
-    await store.insertRecord(later, { hash: 'rating-again', receivedAt: iso(Date.now()) });
-    const reopened = await store.addThreadMessage({ id: crypto.randomUUID(), complaintId: record.id, text: 'It broke again.', at: iso(w1 + 3 * HOUR), receivedAt: iso(w1 + 3 * HOUR), windowMs: 30 * DAY });
+    await suite.store.insertRecord(later, { hash: 'rating-again', receivedAt: iso(Date.now()) });
+    const reopened = await suite.store.addThreadMessage({ id: crypto.randomUUID(), complaintId: record.id, text: 'It broke again.', at: iso(w1 + 3 * HOUR), receivedAt: iso(w1 + 3 * HOUR), windowMs: 30 * DAY });
     expect(reopened).toMatchObject({ outcome: 'created', reopened: true });
-    const { team } = (await app.inject({ url: '/api/trends?weeks=2', headers: auth })).json();
+    const { team } = (await suite.app.inject({ url: '/api/trends?weeks=2', headers: suite.auth })).json();
     expect(team.all.resolution).toEqual({ count: 0, medianMs: null, p90Ms: null });
     expect(team.all.csat).toEqual({ ratings: 1, satisfied: 1 });
     expect(team.all.firstResponse).toEqual({ count: 1, medianMs: 20 * MIN, p90Ms: 20 * MIN });
