@@ -141,14 +141,14 @@ function share(part, whole) {
  * @param {{ ratings: number, satisfied: number }} csat
  */
 export function csatText({ ratings, satisfied }) {
-  if (ratings === 0) return 'no ratings yet';
+  if (ratings === 0) return 'no ratings';
   if (ratings < FEW_RATINGS) return `${count(satisfied)} of ${count(ratings)} ${ratings === 1 ? 'rating' : 'ratings'}: too few for a share`;
   return `${share(satisfied, ratings)} (${count(satisfied)} of ${count(ratings)} ratings)`;
 }
 
-/** "75 % (3 of 4)", or a dash when none is counted. @param {{ counted: number, kept: number }} promise */
+/** "75 % (3 of 4)", or "none to count". @param {{ counted: number, kept: number }} promise */
 export function promiseText({ counted, kept }) {
-  if (counted === 0) return 'none to count yet';
+  if (counted === 0) return 'none to count';
   return `${share(kept, counted)} (${count(kept)} of ${count(counted)})`;
 }
 
