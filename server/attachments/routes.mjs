@@ -12,6 +12,8 @@ export const MAX_FILES_PER_COMPLAINT = 25;
 /** The most bytes one complaint's files may weigh together. */
 export const MAX_BYTES_PER_COMPLAINT = 100 * 1024 * 1024;
 const SHA256 = /^[0-9a-f]{64}$/;
+/** How long a client waits before sending a file again when the storage failed. */
+const STORAGE_RETRY_SECONDS = 30;
 
 /**
  * @typedef {{
@@ -94,20 +96,31 @@ export async function attachmentRoutes(receiver, { store, storage, origins, perM
           callback(null, chunk);
         },
       });
-      body.on('error', (error) => through.destroy(error));
-      // A client that goes away before the end leaves a body cut short: it is not a file.
-      body.on('aborted', () => through.destroy(new Error('The upload ended early.')));
+      // A client that goes away before the end leaves a body cut short: it is not a file. Any
+      // other failure of the write is the storage's (a full disk, S3 not answering).
+      let cutShort = false;
+      body.on('error', (error) => {
+        cutShort = true;
+        through.destroy(error);
+      });
+      body.on('aborted', () => {
+        cutShort = true;
+        through.destroy(new Error('The upload ended early.'));
+      });
       body.pipe(through);
+      /** @param {unknown} error */
+      const unavailable = (error) => {
+        request.log.error({ err: error, complaintId, storage: storage.kind }, 'attachment storage failed; the client is asked to send the file again');
+        reply.header('Retry-After', String(STORAGE_RETRY_SECONDS));
+        return refuse(503, 'storage-unavailable', 'The file could not be kept just now; send it again shortly.');
+      };
       let temporary;
       try {
         temporary = await storage.write(through, length);
       } catch (error) {
-        if (body.destroyed || !body.readableEnded) {
-          request.log.info({ complaintId }, 'attachment upload ended early; nothing kept');
-          return refuse(400, 'incomplete', 'The file arrived incomplete; send it again.');
-        }
-        request.log.error({ err: error, complaintId }, 'attachment storage failed');
-        return reply.code(503).header('Retry-After', '30').send({ error: 'storage-unavailable', message: 'The file could not be kept just now; send it again shortly.' });
+        if (!cutShort) return unavailable(error);
+        request.log.info({ complaintId }, 'attachment upload ended early; nothing kept');
+        return refuse(400, 'incomplete', 'The file arrived incomplete; send it again.');
       }
       const discard = () => storage.discard(/** @type {string} */ (temporary)).catch((error) => request.log.error({ err: error }, 'temporary attachment not removed'));
       if (hash.digest('hex') !== sha256) {
@@ -119,9 +132,16 @@ export async function attachmentRoutes(receiver, { store, storage, origins, perM
         await discard();
         return refuse(415, kind.error === 'type' ? 'unsupported-type' : 'broken-image', kind.message);
       }
-      await storage.commit(temporary, sha256);
       const attachment = { sha256, type: kind.type, size: length, width: kind.width ?? null, height: kind.height ?? null, createdAt: new Date(clock.now()).toISOString() };
-      const outcome = await store.addAttachment(complaintId, attachment);
+      let outcome;
+      try {
+        await storage.commit(temporary, sha256);
+        // A file committed whose row is not written is no one's: the retention sweep removes it.
+        outcome = await store.addAttachment(complaintId, attachment);
+      } catch (error) {
+        await discard();
+        return unavailable(error);
+      }
       if (outcome === 'replay') {
         const kept = /** @type {import('../store/attachments/attachments.mjs').Attachment} */ (known ?? (await store.attachmentOf(complaintId, sha256)));
         return reply.header('Idempotent-Replayed', 'true').code(200).send(describeAttachment(kept));
@@ -162,7 +182,13 @@ export function serveAttachments(api, { store, storage }) {
   api.get('/complaints/:id/attachments/:sha256', async (request, reply) => {
     const { id, sha256 } = /** @type {{ id: string, sha256: string }} */ (request.params);
     const file = SHA256.test(sha256) ? await store.attachmentOf(id, sha256) : null;
-    const body = file ? await storage.open(sha256) : null;
+    let body = null;
+    try {
+      body = file ? await storage.open(sha256) : null;
+    } catch (error) {
+      request.log.error({ err: error, storage: storage.kind }, 'attachment storage failed; the file could not be read');
+      return reply.code(503).header('Retry-After', String(STORAGE_RETRY_SECONDS)).send({ error: 'storage-unavailable', message: 'The file cannot be read just now; try again shortly.' });
+    }
     if (!file || !body) return reply.code(404).send({ error: 'not-found', message: 'No such file in this complaint.' });
     const name = `${sha256.slice(0, 12)}.${file.type.split('/')[1]}`;
     return reply

@@ -384,3 +384,96 @@ describe('where attachments are kept, from the environment', async () => {
     expect(bad.join(' ')).not.toContain('very-secret-value');
   });
 });
+
+/** A storage that is down until `up` is called: its calls go to `broken`, then to `healthy`. */
+function switchable(healthy: AttachmentStorage, broken: AttachmentStorage) {
+  let current = broken;
+  const storage: AttachmentStorage = {
+    kind: healthy.kind,
+    write: (body, length) => current.write(body, length),
+    commit: (temporary, sha256) => current.commit(temporary, sha256),
+    discard: (temporary) => current.discard(temporary),
+    has: (sha256) => current.has(sha256),
+    open: (sha256) => current.open(sha256),
+    remove: (sha256) => current.remove(sha256),
+    list: () => current.list(),
+  };
+  return { storage, down: () => (current = broken), up: () => (current = healthy), healthy };
+}
+const noSpace = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+const failures: [string, () => Promise<ReturnType<typeof switchable>>][] = [
+  ['a full disk', async () => {
+    const healthy = storages[0]![1]();
+    // The disk fills while the file is written: the first bytes go, the rest cannot.
+    const full: AttachmentStorage = {
+      ...healthy,
+      write: (body) => new Promise((_resolve, reject) => body.once('data', () => {
+        body.pause();
+        reject(noSpace());
+      })),
+      commit: async () => { throw noSpace(); },
+    };
+    return switchable(healthy, full);
+  }],
+  ['S3-compatible storage not answering', async () => {
+    const closed = s3Storage({ endpoint: `http://127.0.0.1:${await freePort()}`, bucket: 'heard-files', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', region: 'us-east-1' });
+    return switchable(storages[1]![1](), closed);
+  }],
+];
+const failureCases = backends.flatMap(([db, open]) => failures.map(([what, make]) => [`${what} on ${db}`, open, make] as const));
+
+describe.each(failureCases)('files sent with %s', (_name, open, make) => {
+  let store: Store;
+  let app: ReturnType<typeof createApp>;
+  let agent: { authorization: string };
+  let storage: Awaited<ReturnType<typeof make>>;
+  beforeEach(async () => {
+    store = await open();
+    storage = await make();
+    storage.up();
+    app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0, attachments: storage.storage, jobs: { worker: false } });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    agent = (await signedIn(app, store, { name: 'Mia', email: `mia-${randomBytes(4).toString('hex')}@shop.example` })).headers;
+  });
+  afterEach(async () => {
+    await app.close();
+    await store.close();
+  });
+  // Over real HTTP, so the storage fails while the body is still arriving.
+  const put = async (id: string, key: string, bytes: Buffer) => {
+    const { port } = app.server.address() as { port: number };
+    const response = await fetch(`http://127.0.0.1:${port}/complaints/${id}/attachments/${sha(bytes)}`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, origin: SHOP, 'content-type': 'image/png' }, body: bytes });
+    const body = await response.text();
+    return { statusCode: response.status, body, headers: Object.fromEntries(response.headers), json: () => JSON.parse(body) };
+  };
+
+  it('are answered 503 with Retry-After and kept once sent again, and no record is lost meanwhile', async () => {
+    const first = sampleComplaint({ visitor: { statusKey: newKey() } as never });
+    await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(first) });
+    const firstKey = (first.visitor as { statusKey: string }).statusKey;
+    expect((await put(first.id as string, firstKey, PDF)).statusCode).toBe(201);
+
+    storage.down();
+    const photo = Buffer.concat([png(64, 48), randomBytes(2 * 1024 * 1024)]);
+    const record = sampleComplaint({ visitor: { statusKey: newKey() } as never, attachments: [{ id: 'file-0001', sha256: sha(photo), type: 'image/png', size: photo.length, width: 64, height: 48 }] } as never);
+    const received = await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) });
+    expect(received.statusCode, received.body).toBe(201);
+    const id = record.id as string;
+    const key = (record.visitor as { statusKey: string }).statusKey;
+
+    const refused = await put(id, key, photo);
+    expect(refused.statusCode, refused.body).toBe(503);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.json()).toEqual({ error: 'storage-unavailable', message: expect.stringMatching(/send it again/) });
+    const unreadable = await app.inject({ method: 'GET', url: `/api/complaints/${first.id}/attachments/${sha(PDF)}`, headers: agent });
+    expect(unreadable.statusCode).toBe(storage.storage.kind === 's3' ? 503 : 200);
+    const detail = (await app.inject({ method: 'GET', url: `/api/complaints/${id}`, headers: agent })).json().complaint;
+    expect(detail.attachments).toEqual([expect.objectContaining({ sha256: sha(photo), arrived: false })]);
+
+    storage.up();
+    const again = await put(id, key, photo);
+    expect(again.statusCode, again.body).toBe(201);
+    expect((await storage.healthy.list()).map((file) => file.sha256)).toContain(sha(photo));
+    expect((await app.inject({ method: 'GET', url: `/api/complaints/${first.id}/attachments/${sha(PDF)}`, headers: agent })).rawPayload).toEqual(PDF);
+  });
+});
