@@ -34,6 +34,7 @@ export async function serve(config, { print = console.log, logger = { level: con
     demo,
     bodyLimit: config.bodyLimit,
     rateLimit: config.rateLimit,
+    uploadBytesPerMinute: config.uploadMbPerMinute * 1024 * 1024,
     trustProxy: config.trustProxy,
     timeouts: config.timeouts,
     connectionsPerAddress: config.connectionsPerAddress,

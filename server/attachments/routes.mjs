@@ -4,6 +4,8 @@ import { Transform } from 'node:stream';
 import { allowedOrigin } from '../receiver/routes.mjs';
 import { statusKeyMatches } from '../receiver/status-key.mjs';
 import { HEAD_BYTES, sniff } from './sniff.mjs';
+import { createUploadBudget } from './upload-budget.mjs';
+export { DEFAULT_UPLOAD_MB_PER_MINUTE } from './upload-budget.mjs';
 
 /** The most one file may weigh. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -21,8 +23,10 @@ const STORAGE_RETRY_SECONDS = 30;
  *   storage: import('./storage.mjs').AttachmentStorage,
  *   origins: Set<string>,
  *   perMinute: number,
+ *   uploadBytesPerMinute: number,
  *   clock: { now(): number },
  * }} AttachmentRouteOptions
+ *   `perMinute`: uploads per client per minute; `uploadBytesPerMinute`: their bytes (0: either unlimited).
  */
 
 /**
@@ -40,7 +44,8 @@ export const describeAttachment = ({ sha256, type, size, width, height }) => ({ 
  * @param {import('fastify').FastifyInstance} receiver
  * @param {AttachmentRouteOptions} options
  */
-export async function attachmentRoutes(receiver, { store, storage, origins, perMinute, clock }) {
+export async function attachmentRoutes(receiver, { store, storage, origins, perMinute, uploadBytesPerMinute, clock }) {
+  const budget = uploadBytesPerMinute > 0 ? createUploadBudget({ bytesPerMinute: uploadBytesPerMinute, clock }) : null;
   // Whatever the declared type, the body reaches the handler as the raw stream.
   receiver.removeAllContentTypeParsers();
   receiver.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
@@ -74,6 +79,12 @@ export async function attachmentRoutes(receiver, { store, storage, origins, perM
       }
       if (length > MAX_FILE_BYTES) return refuse(413, 'too-large', `A file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
       if (length === 0) return refuse(400, 'empty', 'The file is empty.');
+      const allowance = budget?.take(request.ip, length) ?? { ok: true };
+      if (!allowance.ok) {
+        request.log.info({ complaintId, retryAfterSeconds: allowance.retryAfterSeconds }, 'attachment refused: the client sent too many bytes this minute');
+        reply.header('Retry-After', String(allowance.retryAfterSeconds));
+        return refuse(429, 'rate-limited', `Too many files this minute; send this one again in ${allowance.retryAfterSeconds} seconds.`);
+      }
       const known = await store.attachmentOf(complaintId, sha256);
       if (!known) {
         const totals = await store.attachmentTotals(complaintId);

@@ -11,6 +11,7 @@ import S3rver from 's3rver';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { diskStorage, s3Storage, type AttachmentStorage } from '../../server/attachments/storage.mjs';
+import { createUploadBudget } from '../../server/attachments/upload-budget.mjs';
 import { dropUnreferencedFiles } from '../../server/retention.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import type { Store } from '../../server/store/store.mjs';
@@ -116,6 +117,21 @@ describe.each(storages)('attachment storage on %s', (_name, make) => {
     setTimeout(() => failing.destroy(new Error('cut')), 10);
     await expect(storage.write(failing, 5000)).rejects.toThrow();
     expect((await storage.list()).map((file) => file.sha256)).not.toContain(sha(bytes));
+  });
+});
+
+describe('the upload budget', () => {
+  it('counts a bounded number of clients, forgetting the one counted longest', () => {
+    const budget = createUploadBudget({ bytesPerMinute: 10, clock: { now: () => 0 }, clients: 2 });
+    for (const client of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) expect(budget.take(client, 10).ok).toBe(true);
+    expect(budget.size).toBe(2);
+    expect(budget.take('198.51.100.3', 1).ok).toBe(false);
+    expect(budget.take('198.51.100.1', 1).ok).toBe(true);
+  });
+  it('lets one file larger than the budget through an empty minute', () => {
+    const budget = createUploadBudget({ bytesPerMinute: 10, clock: { now: () => 0 } });
+    expect(budget.take('198.51.100.1', 50).ok).toBe(true);
+    expect(budget.take('198.51.100.1', 1)).toEqual({ ok: false, retryAfterSeconds: 60 });
   });
 });
 
@@ -274,6 +290,31 @@ describe.each(cases)('the visitor sends files on %s', (_name, open, make) => {
     expect(one.statusCode).toBe(413);
     expect(one.json().error).toBe('too-many-files');
     expect((await put(id, key, png(3, 1))).statusCode).toBe(200);
+  });
+
+  it('answers a client sending more bytes a minute than allowed 429 with Retry-After, and takes the file once the minute is over', async () => {
+    let now = Date.parse('2026-03-02T10:00:00Z');
+    const limited = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0, attachments: storage, jobs: { worker: false }, clock: { now: () => now }, uploadBytesPerMinute: 250_000, trustProxy: ['127.0.0.1'] });
+    await limited.ready();
+    const { id, key } = await receive();
+    const file = (n: number) => Buffer.concat([png(n, 1), randomBytes(100_000)]);
+    const send = (bytes: Buffer, client: string) =>
+      limited.inject({ method: 'PUT', url: `/complaints/${id}/attachments/${sha(bytes)}`, headers: { authorization: `Bearer ${key}`, origin: SHOP, 'x-forwarded-for': client }, payload: bytes });
+    expect((await send(file(1), '198.51.100.1')).statusCode).toBe(201);
+    expect((await send(file(2), '198.51.100.1')).statusCode).toBe(201);
+    const third = file(3);
+    const refused = await send(third, '198.51.100.1');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error).toBe('rate-limited');
+    expect(Number(refused.headers['retry-after'])).toBe(60);
+    expect(await kept()).not.toContain(sha(third));
+    // Another visitor is counted apart.
+    expect((await send(file(4), '203.0.113.9')).statusCode).toBe(201);
+    now += 45_000;
+    expect(Number((await send(third, '198.51.100.1')).headers['retry-after'])).toBe(15);
+    now += 15_000;
+    expect((await send(third, '198.51.100.1')).statusCode).toBe(201);
+    await limited.close();
   });
 
   it('deletes a complaint\'s files with it once retention takes the complaint', async () => {
@@ -442,7 +483,7 @@ describe.each(failureCases)('files sent with %s', (_name, open, make) => {
   // Over real HTTP, so the storage fails while the body is still arriving.
   const put = async (id: string, key: string, bytes: Buffer) => {
     const { port } = app.server.address() as { port: number };
-    const response = await fetch(`http://127.0.0.1:${port}/complaints/${id}/attachments/${sha(bytes)}`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, origin: SHOP, 'content-type': 'image/png' }, body: bytes });
+    const response = await fetch(`http://127.0.0.1:${port}/complaints/${id}/attachments/${sha(bytes)}`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, origin: SHOP, 'content-type': 'image/png' }, body: new Uint8Array(bytes) });
     const body = await response.text();
     return { statusCode: response.status, body, headers: Object.fromEntries(response.headers), json: () => JSON.parse(body) };
   };
