@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createApp } from '../../server/app.mjs';
 import { diskStorage, s3Storage, type AttachmentStorage } from '../../server/attachments/storage.mjs';
 import { createUploadBudget } from '../../server/attachments/upload-budget.mjs';
-import { dropUnreferencedFiles } from '../../server/retention.mjs';
+import { dropUnreferencedFiles, startRetentionSweep } from '../../server/retention.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { signedIn } from '../support/agents';
@@ -315,6 +315,24 @@ describe.each(cases)('the visitor sends files on %s', (_name, open, make) => {
     now += 15_000;
     expect((await send(third, '198.51.100.1')).statusCode).toBe(201);
     await limited.close();
+  });
+
+  it('deletes a file no record names a day after it came, in the retention sweep, and keeps the named ones', async () => {
+    const named = png(20, 10);
+    const { id, key } = await receive([{ id: 'file-0001', sha256: sha(named), type: 'image/png', size: named.length, width: 20, height: 10 }]);
+    const leftOut = png(21, 10);
+    expect((await put(id, key, named)).statusCode).toBe(201);
+    expect((await put(id, key, leftOut)).statusCode).toBe(201);
+    const sweepAt = async (hoursLater: number) => {
+      const retention = startRetentionSweep({ store, days: 730, attachments: storage, now: () => Date.now() + hoursLater * 60 * 60 * 1000 });
+      await retention.stop();
+    };
+    await sweepAt(23);
+    expect(await kept()).toEqual(expect.arrayContaining([sha(named), sha(leftOut)]));
+    await sweepAt(25);
+    expect(await kept()).toContain(sha(named));
+    expect(await kept()).not.toContain(sha(leftOut));
+    expect((await detail(id)).attachments.map((file: { sha256: string }) => file.sha256)).toEqual([sha(named)]);
   });
 
   it('deletes a complaint\'s files with it once retention takes the complaint', async () => {
