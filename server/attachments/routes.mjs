@@ -1,6 +1,7 @@
 // @ts-check
 import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
+import { requireAdmin } from '../agents/routes.mjs';
 import { allowedOrigin } from '../receiver/routes.mjs';
 import { statusKeyMatches } from '../receiver/status-key.mjs';
 import { HEAD_BYTES, sniff } from './sniff.mjs';
@@ -210,5 +211,24 @@ export function serveAttachments(api, { store, storage }) {
       .header('Content-Length', String(file.size))
       .type(file.type)
       .send(body);
+  });
+}
+
+/**
+ * `GET /api/storage` (an admin): how many files are kept and their bytes, as the storage itself
+ * counts them (so a file no complaint names any more counts until the sweep removes it).
+ * 503 while the storage does not answer.
+ * @param {import('fastify').FastifyInstance} api
+ * @param {{ storage: import('./storage.mjs').AttachmentStorage }} options
+ */
+export function storageUsageRoute(api, { storage }) {
+  api.get('/storage', { preHandler: requireAdmin }, async (request, reply) => {
+    try {
+      const files = await storage.list();
+      return { kind: storage.kind, files: files.length, bytes: files.reduce((sum, file) => sum + file.size, 0) };
+    } catch (error) {
+      request.log.error({ err: error, storage: storage.kind }, 'attachment storage failed; its usage could not be read');
+      return reply.code(503).header('Retry-After', String(STORAGE_RETRY_SECONDS)).send({ error: 'storage-unavailable', message: 'The storage did not answer; try again shortly.' });
+    }
   });
 }

@@ -29,7 +29,7 @@ import {
  *   has(sha256: string): Promise<boolean>,
  *   open(sha256: string): Promise<import('node:stream').Readable | null>,
  *   remove(sha256: string): Promise<void>,
- *   list(): Promise<{ sha256: string, modifiedAt: number }[]>,
+ *   list(): Promise<{ sha256: string, size: number, modifiedAt: number }[]>,
  * }} AttachmentStorage
  *   `write`: streams a body of `length` bytes into a temporary object and names it; rejects when
  *   the body ends early or fails. `commit`: moves it under its content address ('exists': the
@@ -106,14 +106,14 @@ export function diskStorage(dir) {
     },
     async list() {
       await prepare();
-      /** @type {{ sha256: string, modifiedAt: number }[]} */
+      /** @type {{ sha256: string, size: number, modifiedAt: number }[]} */
       const files = [];
       for (const folder of await readdir(dir)) {
         if (!/^[0-9a-f]{2}$/.test(folder)) continue;
         for (const name of await readdir(join(dir, folder))) {
           if (!SHA256.test(name)) continue;
           const info = await stat(join(dir, folder, name)).catch(() => null);
-          if (info) files.push({ sha256: name, modifiedAt: info.mtimeMs });
+          if (info) files.push({ sha256: name, size: info.size, modifiedAt: info.mtimeMs });
         }
       }
       return files;
@@ -210,7 +210,7 @@ export function s3Storage({ endpoint, bucket, accessKeyId, secretAccessKey, regi
     },
     remove: (sha256) => drop(keyOf(sha256)),
     async list() {
-      /** @type {{ sha256: string, modifiedAt: number }[]} */
+      /** @type {{ sha256: string, size: number, modifiedAt: number }[]} */
       const files = [];
       /** @type {string | undefined} */
       let token;
@@ -218,7 +218,7 @@ export function s3Storage({ endpoint, bucket, accessKeyId, secretAccessKey, regi
         const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'files/', ContinuationToken: token }));
         for (const object of page.Contents ?? []) {
           const sha256 = (object.Key ?? '').slice('files/'.length);
-          if (SHA256.test(sha256)) files.push({ sha256, modifiedAt: object.LastModified?.getTime() ?? 0 });
+          if (SHA256.test(sha256)) files.push({ sha256, size: object.Size ?? 0, modifiedAt: object.LastModified?.getTime() ?? 0 });
         }
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);

@@ -317,6 +317,20 @@ describe.each(cases)('the visitor sends files on %s', (_name, open, make) => {
     await limited.close();
   });
 
+  it('tells an admin how many files are kept and their bytes, and no one else', async () => {
+    const { id, key } = await receive();
+    const photo = png(30, 20);
+    await put(id, key, photo);
+    await put(id, key, PDF);
+    const other = await receive();
+    await put(other.id, other.key, PDF);
+    const admin = (await signedIn(app, store, { name: 'Ada', role: 'admin', email: `ada-${randomBytes(4).toString('hex')}@shop.example` })).headers;
+    const usage = await app.inject({ method: 'GET', url: '/api/storage', headers: admin });
+    expect(usage.statusCode, usage.body).toBe(200);
+    expect(usage.json()).toEqual({ kind: storage.kind, files: 2, bytes: photo.length + PDF.length });
+    expect((await app.inject({ method: 'GET', url: '/api/storage', headers: agent })).statusCode).toBe(403);
+  });
+
   it('deletes a file no record names a day after it came, in the retention sweep, and keeps the named ones', async () => {
     const named = png(20, 10);
     const { id, key } = await receive([{ id: 'file-0001', sha256: sha(named), type: 'image/png', size: named.length, width: 20, height: 10 }]);
@@ -526,6 +540,9 @@ describe.each(failureCases)('files sent with %s', (_name, open, make) => {
     expect(refused.json()).toEqual({ error: 'storage-unavailable', message: expect.stringMatching(/send it again/) });
     const unreadable = await app.inject({ method: 'GET', url: `/api/complaints/${first.id}/attachments/${sha(PDF)}`, headers: agent });
     expect(unreadable.statusCode).toBe(storage.storage.kind === 's3' ? 503 : 200);
+    const admin = (await signedIn(app, store, { name: 'Ada', role: 'admin', email: `ada-${randomBytes(4).toString('hex')}@shop.example` })).headers;
+    const usage = await app.inject({ method: 'GET', url: '/api/storage', headers: admin });
+    expect(usage.statusCode).toBe(storage.storage.kind === 's3' ? 503 : 200);
     const detail = (await app.inject({ method: 'GET', url: `/api/complaints/${id}`, headers: agent })).json().complaint;
     expect(detail.attachments).toEqual([expect.objectContaining({ sha256: sha(photo), arrived: false })]);
 
