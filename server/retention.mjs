@@ -53,6 +53,8 @@ export function startRetentionSweep({ store, days, everyMs = 60 * 60 * 1000, now
         if (attachments) {
           const orphans = await store.dropUnnamedAttachments({ createdBefore: new Date(now() - ORPHAN_AFTER_MS).toISOString() });
           if (orphans > 0) log?.info({ orphans }, 'retention: forgot files sent a day ago or more that no record names');
+          const unfinished = await attachments.dropIncoming(now() - ORPHAN_AFTER_MS);
+          if (unfinished > 0) log?.info({ unfinished }, 'retention: deleted uploads begun a day ago or more and never finished');
           const files = await dropUnreferencedFiles(store, attachments, now() - FILE_GRACE_MS);
           if (files > 0) log?.info({ files }, 'retention: deleted files no complaint has any more');
         }

@@ -30,10 +30,13 @@ import {
  *   open(sha256: string): Promise<import('node:stream').Readable | null>,
  *   remove(sha256: string): Promise<void>,
  *   list(): Promise<{ sha256: string, size: number, modifiedAt: number }[]>,
+ *   dropIncoming(before: number): Promise<number>,
  * }} AttachmentStorage
  *   `write`: streams a body of `length` bytes into a temporary object and names it; rejects when
  *   the body ends early or fails. `commit`: moves it under its content address ('exists': the
  *   same file was already kept; the temporary one is dropped). `list`: every committed file.
+ *   `dropIncoming`: deletes the temporary objects begun before `before` (ms) that were never
+ *   committed nor discarded (the server stopped mid-upload); how many.
  */
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -103,6 +106,17 @@ export function diskStorage(dir) {
     },
     async remove(sha256) {
       await rm(pathOf(sha256), { force: true });
+    },
+    async dropIncoming(before) {
+      await prepare();
+      let dropped = 0;
+      for (const name of await readdir(incoming)) {
+        const info = await stat(join(incoming, name)).catch(() => null);
+        if (!info || info.mtimeMs >= before) continue;
+        await rm(join(incoming, name), { force: true });
+        dropped += 1;
+      }
+      return dropped;
     },
     async list() {
       await prepare();
@@ -209,6 +223,21 @@ export function s3Storage({ endpoint, bucket, accessKeyId, secretAccessKey, regi
       }
     },
     remove: (sha256) => drop(keyOf(sha256)),
+    async dropIncoming(before) {
+      let dropped = 0;
+      /** @type {string | undefined} */
+      let token;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'incoming/', ContinuationToken: token }));
+        for (const object of page.Contents ?? []) {
+          if (!object.Key || (object.LastModified?.getTime() ?? 0) >= before) continue;
+          await drop(object.Key);
+          dropped += 1;
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+      return dropped;
+    },
     async list() {
       /** @type {{ sha256: string, size: number, modifiedAt: number }[]} */
       const files = [];

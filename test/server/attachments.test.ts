@@ -108,6 +108,17 @@ describe.each(storages)('attachment storage on %s', (_name, make) => {
     expect(await storage.open(name)).toBeNull();
   });
 
+  it('deletes an upload never finished once it is older than asked, and nothing else', async () => {
+    const bytes = randomBytes(3000);
+    const unfinished = await storage.write(Readable.from(stream(bytes)), bytes.length);
+    const kept = randomBytes(1000);
+    await storage.commit(await storage.write(Readable.from(stream(kept)), kept.length), sha(kept));
+    expect(await storage.dropIncoming(Date.now() - 60_000)).toBe(0);
+    expect(await storage.dropIncoming(Date.now() + 60_000)).toBeGreaterThanOrEqual(1);
+    await expect(storage.commit(unfinished, sha(bytes))).rejects.toThrow();
+    expect(await storage.has(sha(kept))).toBe(true);
+  });
+
   it('keeps nothing of a discarded or failed write', async () => {
     const bytes = randomBytes(2000);
     const temporary = await storage.write(Readable.from(stream(bytes)), bytes.length);
@@ -318,16 +329,19 @@ describe.each(cases)('the visitor sends files on %s', (_name, open, make) => {
   });
 
   it('tells an admin how many files are kept and their bytes, and no one else', async () => {
-    const { id, key } = await receive();
-    const photo = png(30, 20);
-    await put(id, key, photo);
-    await put(id, key, PDF);
-    const other = await receive();
-    await put(other.id, other.key, PDF);
     const admin = (await signedIn(app, store, { name: 'Ada', role: 'admin', email: `ada-${randomBytes(4).toString('hex')}@shop.example` })).headers;
+    // The S3-compatible bucket is shared by every test here: what these add is counted.
+    const before = (await app.inject({ method: 'GET', url: '/api/storage', headers: admin })).json();
+    const { id, key } = await receive();
+    const photo = Buffer.concat([png(30, 20), randomBytes(500)]);
+    const pdf = Buffer.concat([PDF, randomBytes(300)]);
+    await put(id, key, photo);
+    await put(id, key, pdf);
+    const other = await receive();
+    await put(other.id, other.key, pdf);
     const usage = await app.inject({ method: 'GET', url: '/api/storage', headers: admin });
     expect(usage.statusCode, usage.body).toBe(200);
-    expect(usage.json()).toEqual({ kind: storage.kind, files: 2, bytes: photo.length + PDF.length });
+    expect(usage.json()).toEqual({ kind: storage.kind, files: before.files + 2, bytes: before.bytes + photo.length + pdf.length });
     expect((await app.inject({ method: 'GET', url: '/api/storage', headers: agent })).statusCode).toBe(403);
   });
 
@@ -470,6 +484,7 @@ function switchable(healthy: AttachmentStorage, broken: AttachmentStorage) {
     open: (sha256) => current.open(sha256),
     remove: (sha256) => current.remove(sha256),
     list: () => current.list(),
+    dropIncoming: (before) => current.dropIncoming(before),
   };
   return { storage, down: () => (current = broken), up: () => (current = healthy), healthy };
 }
