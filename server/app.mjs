@@ -17,7 +17,7 @@ import { bearerMatches, countedMailer, createMetrics } from './metrics.mjs';
 import { guardNul } from './nul-guard.mjs';
 import { createPresence } from './agents/presence.mjs';
 import { messageRoutes, threadEmailAnswer } from './receiver/messages.mjs';
-import { attachmentRoutes, DEFAULT_UPLOAD_MB_PER_MINUTE } from './attachments/routes.mjs';
+import { attachmentRoutes, DEFAULT_UPLOAD_MB_PER_MINUTE, signedFileRoute } from './attachments/routes.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createVisitorHub, visitorStreamRoutes } from './receiver/visitor-stream.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
@@ -174,7 +174,7 @@ export function createApp({
   const time = clock ?? { now: () => Date.now() };
   const presence = createPresence({ store, clock: time, log: app.log });
   const jobStore = /** @type {import('./jobs/plugin.mjs').JobStore} */ (store);
-  const jobs = createJobs({ store: jobStore, options: jobOptions, mailer: countedMailer(mailer, metrics), post, clock, log: app.log, metrics });
+  const jobs = createJobs({ store: jobStore, options: { ...jobOptions, files: attachments ? { attachmentsOf: (id) => store.attachmentsOf(id), open: (sha256) => attachments.open(sha256) } : null }, mailer: countedMailer(mailer, metrics), post, clock, log: app.log, metrics });
   app.decorate('metrics', metrics);
   if (metrics) {
     const pool = store.poolStats;
@@ -298,7 +298,10 @@ export function createApp({
   app.register(receiverRoutes, { store, metrics, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit, ...(waitingRatings ? { waitingRatings } : {}), addressSecret: jobs.secret, forwarding: jobs.forwarding, wakeWorker, presence, replyWindowMs });
   app.register(visitorStreamRoutes, { store, origins, perMinute, hub: visitors, clock: time });
   app.register(messageRoutes, { store, origins, perMinute, replyWindowMs, clock: time, jobsForMessage: jobs.jobsForMessage, wakeWorker });
-  if (attachments) app.register(attachmentRoutes, { store, storage: attachments, origins, perMinute, uploadBytesPerMinute, clock: time });
+  if (attachments) {
+    app.register(attachmentRoutes, { store, storage: attachments, origins, perMinute, uploadBytesPerMinute, clock: time });
+    app.register(signedFileRoute, { store, storage: attachments, secret: jobs.secret, clock: time });
+  }
   app.register(agentApiRoutes, {
     prefix: '/api',
     store,

@@ -42,7 +42,7 @@ export async function serve(config, { print = console.log, logger = { level: con
     identitySecret: config.identitySecret,
     replyWindowDays: config.replyWindowDays,
     logger,
-    jobs: { ...config.forwarding, linkSecret: config.linkSecret, inboundAddress: config.inbound?.address ?? null, replySecret: config.inbound?.replySecret ?? null },
+    jobs: { ...config.forwarding, linkSecret: config.linkSecret, attachmentLinkDays: config.attachmentLinkDays, emailAttachmentsMaxMb: config.emailAttachmentsMaxMb, inboundAddress: config.inbound?.address ?? null, replySecret: config.inbound?.replySecret ?? null },
     mailer: config.forwarding.smtpUrl ? createMailer(config.forwarding.smtpUrl) : null,
     metrics: config.metrics ? { token: config.metrics.token } : null,
     inbound: config.inbound ? { smtp: config.inbound.smtp, secret: config.inbound.secret, webhookSecret: config.inbound.webhookSecret } : null,

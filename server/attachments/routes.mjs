@@ -4,6 +4,7 @@ import { Transform } from 'node:stream';
 import { requireAdmin } from '../agents/routes.mjs';
 import { allowedOrigin } from '../receiver/routes.mjs';
 import { statusKeyMatches } from '../receiver/status-key.mjs';
+import { checkFileLink } from './signed-links.mjs';
 import { HEAD_BYTES, sniff } from './sniff.mjs';
 import { createUploadBudget } from './upload-budget.mjs';
 export { DEFAULT_UPLOAD_MB_PER_MINUTE } from './upload-budget.mjs';
@@ -194,23 +195,76 @@ export function serveAttachments(api, { store, storage }) {
   api.get('/complaints/:id/attachments/:sha256', async (request, reply) => {
     const { id, sha256 } = /** @type {{ id: string, sha256: string }} */ (request.params);
     const file = SHA256.test(sha256) ? await store.attachmentOf(id, sha256) : null;
-    let body = null;
-    try {
-      body = file ? await storage.open(sha256) : null;
-    } catch (error) {
-      request.log.error({ err: error, storage: storage.kind }, 'attachment storage failed; the file could not be read');
-      return reply.code(503).header('Retry-After', String(STORAGE_RETRY_SECONDS)).send({ error: 'storage-unavailable', message: 'The file cannot be read just now; try again shortly.' });
-    }
+    const body = file ? await openKept(storage, sha256, request.log) : null;
+    if (body === UNAVAILABLE) return reply.code(503).header('Retry-After', String(STORAGE_RETRY_SECONDS)).send({ error: 'storage-unavailable', message: 'The file cannot be read just now; try again shortly.' });
     if (!file || !body) return reply.code(404).send({ error: 'not-found', message: 'No such file in this complaint.' });
-    const name = `${sha256.slice(0, 12)}.${file.type.split('/')[1]}`;
-    return reply
-      .header('Cache-Control', 'private, no-store')
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Content-Security-Policy', 'sandbox')
-      .header('Content-Disposition', `${file.type.startsWith('image/') ? 'inline' : 'attachment'}; filename="${name}"`)
-      .header('Content-Length', String(file.size))
-      .type(file.type)
-      .send(body);
+    return sendFile(reply, sha256, file, body);
+  });
+}
+
+const UNAVAILABLE = Symbol('storage unavailable');
+
+/**
+ * A kept file's bytes, null when the storage has no such file, or UNAVAILABLE (logged) when it
+ * does not answer.
+ * @param {import('./storage.mjs').AttachmentStorage} storage
+ * @param {string} sha256
+ * @param {import('fastify').FastifyBaseLogger} log
+ */
+async function openKept(storage, sha256, log) {
+  try {
+    return await storage.open(sha256);
+  } catch (error) {
+    log.error({ err: error, storage: storage.kind }, 'attachment storage failed; the file could not be read');
+    return UNAVAILABLE;
+  }
+}
+
+/**
+ * A kept file as every route serves it: with its sniffed type, never sniffed again by the
+ * browser, sandboxed, kept by no cache; anything but an image downloads.
+ * @param {import('fastify').FastifyReply} reply
+ * @param {string} sha256
+ * @param {import('../store/attachments/attachments.mjs').Attachment} file
+ * @param {import('node:stream').Readable} body
+ */
+export function sendFile(reply, sha256, file, body) {
+  const name = `${sha256.slice(0, 12)}.${file.type.split('/')[1]}`;
+  return reply
+    .header('Cache-Control', 'private, no-store')
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Security-Policy', 'sandbox')
+    .header('Content-Disposition', `${file.type.startsWith('image/') ? 'inline' : 'attachment'}; filename="${name}"`)
+    .header('Content-Length', String(file.size))
+    .type(file.type)
+    .send(body);
+}
+
+/**
+ * `GET /files/:id/:sha256?expires=…&signature=…`: a file forwarded to the team, opened from its
+ * signed link (webhook, email, chat) without signing in, served like the agents' route. A link
+ * altered, expired or for a file no longer kept is a 404 or a 410 that says so.
+ * @param {import('fastify').FastifyInstance} app
+ * @param {{ store: import('../store/store.mjs').Store, storage: import('./storage.mjs').AttachmentStorage, secret: () => string, clock: { now(): number } }} options
+ */
+export async function signedFileRoute(app, { store, storage, secret, clock }) {
+  app.get('/files/:id/:sha256', {
+    schema: {
+      params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } } },
+      querystring: { type: 'object', properties: { expires: { type: 'string', maxLength: 12 }, signature: { type: 'string', maxLength: 64 } } },
+    },
+  }, async (request, reply) => {
+    reply.header('Cache-Control', 'no-store').header('Referrer-Policy', 'no-referrer');
+    const { id, sha256 } = /** @type {{ id: string, sha256: string }} */ (request.params);
+    const { expires, signature } = /** @type {{ expires?: string, signature?: string }} */ (request.query);
+    const check = checkFileLink({ secret: secret(), complaintId: id, sha256, expires, signature, now: clock.now() });
+    if (check === 'invalid') return reply.code(404).send({ error: 'not-found', message: 'This link is not one the server made.' });
+    if (check === 'expired') return reply.code(410).send({ error: 'expired', message: 'This link has expired; open the complaint in the inbox to see the file.' });
+    const file = await store.attachmentOf(id, sha256);
+    const body = file ? await openKept(storage, sha256, request.log) : null;
+    if (body === UNAVAILABLE) return reply.code(503).header('Retry-After', String(STORAGE_RETRY_SECONDS)).send({ error: 'storage-unavailable', message: 'The file cannot be read just now; try again shortly.' });
+    if (!file || !body) return reply.code(410).send({ error: 'gone', message: 'This file is no longer kept.' });
+    return sendFile(reply, sha256, file, body);
   });
 }
 
