@@ -17,7 +17,7 @@ import { bearerMatches, countedMailer, createMetrics } from './metrics.mjs';
 import { guardNul } from './nul-guard.mjs';
 import { createPresence } from './agents/presence.mjs';
 import { messageRoutes, threadEmailAnswer } from './receiver/messages.mjs';
-import { attachmentRoutes, DEFAULT_UPLOAD_MB_PER_MINUTE, signedFileRoute } from './attachments/routes.mjs';
+import { attachmentRoutes, attachmentsForAgents, DEFAULT_UPLOAD_MB_PER_MINUTE, signedFileRoute } from './attachments/routes.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createVisitorHub, visitorStreamRoutes } from './receiver/visitor-stream.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
@@ -174,7 +174,7 @@ export function createApp({
   const time = clock ?? { now: () => Date.now() };
   const presence = createPresence({ store, clock: time, log: app.log });
   const jobStore = /** @type {import('./jobs/plugin.mjs').JobStore} */ (store);
-  const jobs = createJobs({ store: jobStore, options: { ...jobOptions, files: attachments ? { attachmentsOf: (id) => store.attachmentsOf(id), open: (sha256) => attachments.open(sha256) } : null }, mailer: countedMailer(mailer, metrics), post, clock, log: app.log, metrics });
+  const jobs = createJobs({ store: jobStore, options: { ...jobOptions, files: attachments ? { listed: (id, record) => attachmentsForAgents(store, id, record), open: (sha256) => attachments.open(sha256) } : null }, mailer: countedMailer(mailer, metrics), post, clock, log: app.log, metrics });
   app.decorate('metrics', metrics);
   if (metrics) {
     const pool = store.poolStats;

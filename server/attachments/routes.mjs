@@ -243,7 +243,7 @@ export function sendFile(reply, sha256, file, body) {
 /**
  * `GET /files/:id/:sha256?expires=…&signature=…`: a file forwarded to the team, opened from its
  * signed link (webhook, email, chat) without signing in, served like the agents' route. A link
- * altered, expired or for a file no longer kept is a 404 or a 410 that says so.
+ * altered, or for a file not (or no longer) here, is a 404, an expired one a 410, each saying so.
  * @param {import('fastify').FastifyInstance} app
  * @param {{ store: import('../store/store.mjs').Store, storage: import('./storage.mjs').AttachmentStorage, secret: () => string, clock: { now(): number } }} options
  */
@@ -263,7 +263,7 @@ export async function signedFileRoute(app, { store, storage, secret, clock }) {
     const file = await store.attachmentOf(id, sha256);
     const body = file ? await openKept(storage, sha256, request.log) : null;
     if (body === UNAVAILABLE) return reply.code(503).header('Retry-After', String(STORAGE_RETRY_SECONDS)).send({ error: 'storage-unavailable', message: 'The file cannot be read just now; try again shortly.' });
-    if (!file || !body) return reply.code(410).send({ error: 'gone', message: 'This file is no longer kept.' });
+    if (!file || !body) return reply.code(404).send({ error: 'not-here', message: 'This file has not arrived yet, or is no longer kept.' });
     return sendFile(reply, sha256, file, body);
   });
 }

@@ -4,7 +4,6 @@
  * worker that runs due jobs, and the admins' destination routes. The worker starts when the
  * server is ready and stops, finishing the job in hand, when it closes.
  */
-import { describeAttachment } from '../attachments/routes.mjs';
 import { ATTACHMENT_LINK_DAYS, signedFileLink } from '../attachments/signed-links.mjs';
 import { createForwarding } from './forwarding/service.mjs';
 import { destinationRoutes } from './forwarding/routes.mjs';
@@ -33,7 +32,7 @@ import { DUE_MOVED_MAIL_JOB, dueMovedMailJob, REPLY_MAIL_JOB, replyMailJob, visi
  *   inboundAddress?: string | null,
  *   replySecret?: string | null,
  *   attachmentLinkDays?: number,
- *   files?: { attachmentsOf(complaintId: string): Promise<import('../store/attachments/attachments.mjs').Attachment[]>, open(sha256: string): Promise<import('node:stream').Readable | null> } | null,
+ *   files?: { listed(complaintId: string, record: unknown): Promise<{ sha256: string, type: string, size: number, width?: number, height?: number, arrived: boolean }[]>, open(sha256: string): Promise<import('node:stream').Readable | null> } | null,
  *   emailAttachmentsMaxMb?: number,
  * }} JobOptions
  *   `worker: false` builds everything but runs no worker (a test drives `runDue` itself).
@@ -67,12 +66,17 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
   let origin = options.publicUrl ?? null;
   const linkDays = options.attachmentLinkDays ?? ATTACHMENT_LINK_DAYS;
   const files = options.files ?? null;
-  /** @param {string} complaintId */
-  const fileLinks = async (complaintId) => {
+  /**
+   * The complaint's files, those its record names still travelling included (`arrived: false`):
+   * an event sent as the record arrives comes before its files, and its links work once they do.
+   * @param {string} complaintId
+   * @param {unknown} record
+   */
+  const fileLinks = async (complaintId, record) => {
     const expiresAt = clock.now() + linkDays * 24 * 60 * 60 * 1000;
-    return (await files?.attachmentsOf(complaintId) ?? []).map((file) => ({
-      ...describeAttachment(file),
-      ...signedFileLink({ publicUrl: origin ?? 'http://localhost', secret: secret(), complaintId, sha256: file.sha256, expiresAt }),
+    return (await files?.listed(complaintId, record) ?? []).map(({ sha256, type, size, width, height, arrived }) => ({
+      sha256, type, size, ...(width && height ? { width, height } : {}), arrived,
+      ...signedFileLink({ publicUrl: origin ?? 'http://localhost', secret: secret(), complaintId, sha256, expiresAt }),
     }));
   };
   const forwarding = createForwarding({

@@ -51,7 +51,7 @@ export async function deliver(destination, context, { post, mailer, mailFrom, no
       try {
         let total = 0;
         for (const file of openFile ? context.attachments ?? [] : []) {
-          if (total + file.size > emailAttachmentsMaxBytes) continue;
+          if (!file.arrived || total + file.size > emailAttachmentsMaxBytes) continue;
           const content = await /** @type {NonNullable<typeof openFile>} */ (openFile)(file.sha256);
           if (!content) continue;
           attached.push({ sha256: file.sha256, type: file.type, content });

@@ -32,8 +32,9 @@ export const FORWARD_JOB = 'forward';
  *   `id` is the Standard Webhooks message id: the same on every retry and for every destination.
  * @typedef {{ reference: string, urgency: string, category: string, verified: boolean }} ComplaintSummary
  *   The server's own view of a complaint (its re-triage, not the widget's).
- * @typedef {{ sha256: string, type: string, size: number, width?: number, height?: number, url: string, expiresAt: string }} LinkedFile
- *   One of the complaint's files with its signed download link, good until `expiresAt`.
+ * @typedef {{ sha256: string, type: string, size: number, width?: number, height?: number, arrived: boolean, url: string, expiresAt: string }} LinkedFile
+ *   One of the complaint's files with its signed download link, good until `expiresAt`;
+ *   `arrived: false` while it is still on its way (the link works once it has come).
  * @typedef {{ event: ForwardEvent, record: import('../../store/store.mjs').ComplaintRecord, summary: ComplaintSummary, inboxUrl: string, attachments?: LinkedFile[] }} EventContext
  *   Everything a destination needs to describe one event. `attachments`: the files the
  *   complaint has, linked (none when the server keeps no files).

@@ -33,7 +33,7 @@ import { overdueJob } from '../commitments/overdue.mjs';
  *   now?: () => Date,
  *   clock?: { now(): number },
  *   onDelivery?: (destination: { kind: string, id: string }, ok: boolean) => void,
- *   fileLinks?: ((complaintId: string) => Promise<import('./events.mjs').LinkedFile[]>) | null,
+ *   fileLinks?: ((complaintId: string, record: unknown) => Promise<import('./events.mjs').LinkedFile[]>) | null,
  *   openFile?: import('./deliver.mjs').DeliverOptions['openFile'],
  *   emailAttachmentsMaxBytes?: number,
  * }} options
@@ -48,7 +48,7 @@ export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now
   async function loadComplaint(id) {
     const complaint = await store.getRecord(id);
     if (!complaint) return null;
-    return { record: complaint.record, summary: summaryOf(complaint), ...(fileLinks ? { attachments: await fileLinks(id) } : {}) };
+    return { record: complaint.record, summary: summaryOf(complaint), ...(fileLinks ? { attachments: await fileLinks(id, complaint.record) } : {}) };
   }
 
   const handler = forwardingHandler({

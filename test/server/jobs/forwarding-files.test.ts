@@ -80,7 +80,7 @@ describe.each(bothStores())('forwarded files on %s', (_name, open) => {
         allowPrivate: true,
         publicUrl: PUBLIC,
         worker: false,
-        // The photo fits in the email; the PDF after it would not.
+        // The first photo fits in the email; the second would take it over.
         emailAttachmentsMaxMb: 0.005,
         destinations: [
           { id: 'env-webhook', kind: 'webhook', name: 'Webhook', config: { url: receiver.url, secret }, events: ['complaint.created'] },
@@ -107,23 +107,32 @@ describe.each(bothStores())('forwarded files on %s', (_name, open) => {
 
   it('lists the files with links that open them until they expire, attaches what fits in the email and links the rest', async () => {
     const photo = png(64, 48, 4000);
+    const second = png(10, 10, 3000);
     const record = sampleComplaint({ visitor: { statusKey: randomBytes(16).toString('base64url') } as never, attachments: [
       { id: 'file-0001', sha256: sha(photo), type: 'image/png', size: photo.length, width: 64, height: 48 },
       { id: 'file-0002', sha256: sha(PDF), type: 'application/pdf', size: PDF.length },
+      { id: 'file-0003', sha256: sha(second), type: 'image/png', size: second.length, width: 10, height: 10 },
     ] } as never);
     const key = (record.visitor as { statusKey: string }).statusKey;
     expect((await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) })).statusCode).toBe(201);
-    for (const bytes of [photo, PDF]) {
-      const put = await app.inject({ method: 'PUT', url: `/complaints/${record.id}/attachments/${sha(bytes)}`, headers: { authorization: `Bearer ${key}`, origin: SHOP }, payload: bytes });
-      expect(put.statusCode, put.body).toBe(201);
-    }
+    const put = async (bytes: Buffer) => {
+      const answer = await app.inject({ method: 'PUT', url: `/complaints/${record.id}/attachments/${sha(bytes)}`, headers: { authorization: `Bearer ${key}`, origin: SHOP }, payload: bytes });
+      expect(answer.statusCode, answer.body).toBe(201);
+    };
+    // The photos arrive before the event goes; the PDF is still on its way.
+    await put(photo);
+    await put(second);
     await drain();
     const event = receiver.accepted()[0]!.verified as { data: { attachments: { sha256: string, type: string, size: number, url: string, expiresAt: string }[] } };
     const files = event.data.attachments;
     expect(files).toEqual([
-      { sha256: sha(photo), type: 'image/png', size: photo.length, width: 64, height: 48, url: expect.stringMatching(new RegExp(`^${PUBLIC}/files/${record.id}/${sha(photo)}\\?expires=\\d+&signature=`)), expiresAt: expect.any(String) },
-      { sha256: sha(PDF), type: 'application/pdf', size: PDF.length, url: expect.stringContaining(`/files/${record.id}/${sha(PDF)}?`), expiresAt: expect.any(String) },
+      { sha256: sha(photo), type: 'image/png', size: photo.length, width: 64, height: 48, arrived: true, url: expect.stringMatching(new RegExp(`^${PUBLIC}/files/${record.id}/${sha(photo)}\\?expires=\\d+&signature=`)), expiresAt: expect.any(String) },
+      { sha256: sha(PDF), type: 'application/pdf', size: PDF.length, arrived: false, url: expect.stringContaining(`/files/${record.id}/${sha(PDF)}?`), expiresAt: expect.any(String) },
+      expect.objectContaining({ sha256: sha(second), arrived: true }),
     ]);
+    // A link to a file still travelling works once it has come.
+    expect((await fetchLink(files[1]!.url)).statusCode).toBe(404);
+    await put(PDF);
     expect(Date.parse(files[0]!.expiresAt) - Date.now()).toBeGreaterThan(7 * DAY - 60_000);
     expect(Date.parse(files[0]!.expiresAt) - Date.now()).toBeLessThanOrEqual(7 * DAY);
 
@@ -144,8 +153,10 @@ describe.each(bothStores())('forwarded files on %s', (_name, open) => {
 
     const [mail] = await smtp.waitForMail(1);
     expect(mail!.attachments.map((file) => ({ type: file.contentType, bytes: file.content }))).toEqual([{ type: 'image/png', bytes: photo }]);
-    expect(mail!.text).toContain(`(attached): ${files[0]!.url}`);
+    expect(mail!.text).toContain(`PNG photo, 64×48, 4 KB (attached): ${files[0]!.url}`);
     expect(mail!.text).toContain(`PDF, 2 KB: ${files[1]!.url}`);
+    // The second photo would take the email over its total: it is linked, not attached.
+    expect(mail!.text).toContain(`PNG photo, 10×10, 3 KB: ${files[2]!.url}`);
 
     const { text } = JSON.parse(chat.arrivals[0]!.body);
     expect(text).toContain(`<${files[0]!.url}|PNG photo, 64×48, 4 KB>`);
