@@ -13,33 +13,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
 import { createApp } from '../server/app.mjs';
 import { diskStorage } from '../server/attachments/storage.mjs';
 import { sampleComplaint } from '../server/sample-records.mjs';
+import { png } from './png.mjs';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.mjs';
 
 /**
- * A PNG header for a 1,024 × 768 photo, then `size` bytes in all: the receiver reads a file's
- * first bytes for its type and dimensions and hashes the rest, as for a real photo.
+ * A 1,024 × 768 PNG, then random bytes to `size` in all: the receiver reads a file's first bytes
+ * for its type and dimensions and hashes the rest, as for a real photo.
  * @param {number} size
  */
 function photo(size) {
-  /** @param {string} type @param {Buffer} data */
-  const chunk = (type, data) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1024, 0);
-  header.writeUInt32BE(768, 4);
-  header[8] = 8;
-  const start = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(16)))]);
-  return Buffer.concat([start, randomBytes(size - start.length)]);
+  const image = png(1024, 768);
+  return Buffer.concat([image, randomBytes(size - image.length)]);
 }
 
 /**

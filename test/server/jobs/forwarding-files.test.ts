@@ -7,8 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { png } from '../../../bench/png.mjs';
 import { createApp } from '../../../server/app.mjs';
 import { diskStorage } from '../../../server/attachments/storage.mjs';
 import { createMailer } from '../../../server/jobs/forwarding/email.mjs';
@@ -25,23 +25,6 @@ const secret = generateWebhookSecret();
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const DAY = 24 * 60 * 60 * 1000;
 
-/** A real PNG of `width` × `height` grey pixels, then `padding` random bytes. */
-function png(width: number, height: number, padding = 0) {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  const raw = Buffer.alloc((width + 1) * height, 0x80);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)), randomBytes(padding)]);
-}
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'), randomBytes(2000)]);
 
 type App = ReturnType<typeof createApp>;
