@@ -136,7 +136,9 @@ export function diskStorage(dir) {
 }
 
 /**
- * @typedef {{ endpoint: string, bucket: string, accessKeyId: string, secretAccessKey: string, region: string }} S3Settings
+ * @typedef {{ endpoint: string, bucket: string, accessKeyId: string, secretAccessKey: string, region: string, connectMs?: number, idleMs?: number }} S3Settings
+ *   `connectMs`, `idleMs`: how long a connection may take to open, and sit silent, before the
+ *   storage counts as down (5 s and 20 s): an upload is then answered 503, not held open.
  */
 
 /**
@@ -145,7 +147,7 @@ export function diskStorage(dir) {
  * @param {S3Settings} settings
  * @returns {AttachmentStorage}
  */
-export function s3Storage({ endpoint, bucket, accessKeyId, secretAccessKey, region }) {
+export function s3Storage({ endpoint, bucket, accessKeyId, secretAccessKey, region, connectMs = 5000, idleMs = 20_000 }) {
   // Checksums only where S3 requires them: a streamed body is then sent as it is, without the
   // aws-chunked framing many S3-compatible servers do not take.
   const client = new S3Client({
@@ -155,6 +157,8 @@ export function s3Storage({ endpoint, bucket, accessKeyId, secretAccessKey, regi
     credentials: { accessKeyId, secretAccessKey },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // A storage that takes the connection and then says nothing is down too.
+    requestHandler: { connectionTimeout: connectMs, socketTimeout: idleMs },
   });
   /** @param {string} sha256 */
   const keyOf = (sha256) => `files/${checked(sha256)}`;

@@ -490,6 +490,18 @@ const failures: [string, () => Promise<ReturnType<typeof switchable>>][] = [
     return switchable(storages[1]![1](), closed);
   }],
 ];
+/** A server that takes connections and never answers, as a stuck storage does. */
+const silentServer = async () => {
+  const server = createServer((socket) => socket.on('error', () => {}));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return (server.address() as { port: number }).port;
+};
+const silent = silentServer();
+failures.push(['S3-compatible storage taking connections and never answering', async () => {
+  const stuck = s3Storage({ endpoint: `http://127.0.0.1:${await silent}`, bucket: 'heard-files', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', region: 'us-east-1', idleMs: 500 });
+  return switchable(storages[1]![1](), stuck);
+}]);
 const failureCases = backends.flatMap(([db, open]) => failures.map(([what, make]) => [`${what} on ${db}`, open, make] as const));
 
 describe.each(failureCases)('files sent with %s', (_name, open, make) => {
