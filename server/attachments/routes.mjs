@@ -52,6 +52,27 @@ export async function attachmentRoutes(receiver, { store, storage, origins, perM
   receiver.removeAllContentTypeParsers();
   receiver.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
+  // The visitor opens a file of their complaint (theirs, or one an agent sent) with its status
+  // key as a bearer: the widget fetches it and shows what it read, never a page of it.
+  receiver.get(
+    '/complaints/:id/attachments/:sha256',
+    {
+      config: { ...(perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {}) },
+      onRequest: allowedOrigin(origins),
+      schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 }, sha256: { type: 'string', maxLength: 64 } } } },
+    },
+    async (request, reply) => {
+      const { id, sha256 } = /** @type {{ id: string, sha256: string }} */ (request.params);
+      const status = await store.getStatus(id);
+      const file = statusKeyMatches(request.headers.authorization, status?.statusKeyHash) && status && SHA256.test(sha256) ? await store.attachmentOf(id, sha256) : null;
+      const body = file ? await openKept(storage, sha256, request.log) : null;
+      if (body === UNAVAILABLE) return reply.code(503).header('Retry-After', String(STORAGE_RETRY_SECONDS)).send({ error: 'storage-unavailable', message: 'The file cannot be read just now; try again shortly.' });
+      // A wrong key, an unknown complaint and a file it does not have are answered alike.
+      if (!file || !body) return reply.code(404).header('Cache-Control', 'no-store').send({ error: 'not-found', message: 'No such file for this complaint and key.' });
+      return sendFile(reply, sha256, file, body);
+    },
+  );
+
   receiver.put(
     '/complaints/:id/attachments/:sha256',
     {

@@ -262,6 +262,26 @@ describe.each(cases)('the visitor sends files on %s', (_name, open, make) => {
     expect(anonymous.statusCode).toBe(401);
   });
 
+  it('lets the visitor open their own file with the status key, served so a browser never runs it, and no one else', async () => {
+    const { id, key } = await receive();
+    expect((await put(id, key, PDF)).statusCode).toBe(201);
+    const get = (complaint: string, bearer: string, name = sha(PDF)) =>
+      app.inject({ method: 'GET', url: `/complaints/${complaint}/attachments/${name}`, headers: { authorization: `Bearer ${bearer}`, origin: SHOP } });
+    const opened = await get(id, key);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.rawPayload).toEqual(PDF);
+    expect(opened.headers['x-content-type-options']).toBe('nosniff');
+    expect(opened.headers['content-security-policy']).toBe('sandbox');
+    expect(opened.headers['content-disposition']).toMatch(/^attachment/);
+    expect(opened.headers['access-control-allow-origin']).toBe(SHOP);
+    const other = await receive();
+    const wrongKey = await get(id, other.key);
+    const notTheirs = await get(other.id, other.key);
+    const missing = await get(id, key, sha(Buffer.from('never sent')));
+    for (const answer of [wrongKey, notTheirs, missing]) expect(answer.statusCode).toBe(404);
+    expect(wrongKey.json()).toEqual(notTheirs.json());
+  });
+
   it('stores a record naming a file still travelling, and shows it arriving until it comes', async () => {
     const photo = png(32, 16);
     const { id, key } = await receive([{ id: 'file-0001', sha256: sha(photo), type: 'image/png', size: photo.length, width: 32, height: 16 }]);
