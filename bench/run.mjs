@@ -19,6 +19,7 @@ import { measureCss, measureIngest, measureOutboxFlush, measureTriage } from './
 import { measureForwarding } from './forwarding.mjs';
 import { measureReplyToWidget } from './loop.mjs';
 import { measureInboundMail } from './inbound-mail.mjs';
+import { measureUploads } from './uploads.mjs';
 import { measureReplyMail } from './reply-mail.mjs';
 import { buildPeers, ensurePeersInstalled, PEERS_DIR } from './peers.mjs';
 import { kb, markdownTable, mb, ms, ratio, textTable } from './report.mjs';
@@ -265,6 +266,21 @@ async function measureInNode() {
     });
   } catch (error) {
     row({ section: logic, figure: 'Inbound email → threaded', value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
+  }
+
+  try {
+    const uploads = await measureUploads();
+    results.uploads = uploads;
+    row({
+      section: logic,
+      figure: 'Upload throughput to the receiver',
+      value: `${uploads.mbPerSecond} MB/s, ${uploads.filesPerSecond} files/s`,
+      budget: '',
+      pass: uploads.kept === uploads.files ? null : false,
+      note: `${uploads.kept}/${uploads.files} photos of ${mb(uploads.bytes / uploads.files)} kept, ${uploads.concurrency} at a time over HTTP on 127.0.0.1: hashed, typed from their bytes, on disk beside SQLite; bench/uploads.mjs`,
+    });
+  } catch (error) {
+    row({ section: logic, figure: 'Upload throughput to the receiver', value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
   }
 }
 

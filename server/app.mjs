@@ -17,7 +17,7 @@ import { bearerMatches, countedMailer, createMetrics } from './metrics.mjs';
 import { guardNul } from './nul-guard.mjs';
 import { createPresence } from './agents/presence.mjs';
 import { messageRoutes, threadEmailAnswer } from './receiver/messages.mjs';
-import { attachmentRoutes } from './attachments/routes.mjs';
+import { attachmentRoutes, attachmentsForAgents, DEFAULT_UPLOAD_MB_PER_MINUTE, signedFileRoute } from './attachments/routes.mjs';
 import { receiverRoutes } from './receiver/routes.mjs';
 import { createVisitorHub, visitorStreamRoutes } from './receiver/visitor-stream.mjs';
 import { createRecordValidator } from './receiver/validate-record.mjs';
@@ -91,6 +91,7 @@ const SHOP_CSP = [
  *   metrics?: { token: string | null } | null,
  *   replyWindowDays?: number,
  *   attachments?: import('./attachments/storage.mjs').AttachmentStorage | null,
+ *   uploadBytesPerMinute?: number,
  *   inbound?: (Omit<import('./config.mjs').InboundConfig, 'address' | 'replySecret'> & { threadMessage?: import('./inbound/receive.mjs').ThreadMessage }) | null,
  * }} AppOptions
  *   `jobs`: forwarding's settings and destinations from the environment; `mailer` sends email
@@ -101,7 +102,8 @@ const SHOP_CSP = [
  *   `replyWindowDays`: how long after its resolution a visitor may still answer a complaint from
  *   the widget, reopening it (`HEARD_REPLY_WINDOW_DAYS`).
  *   `attachments`: where visitors' files are kept (`PUT /complaints/:id/attachments/:sha256`,
- *   served to agents under `/api`); without it the server takes no files.
+ *   served to agents under `/api`); without it the server takes no files. `uploadBytesPerMinute`:
+ *   the bytes of files one client may send a minute (0: no limit), beside `rateLimit` uploads.
  *   `inbound`: visitors' email answers, taken by the SMTP listener and `POST /inbound/email`
  *   and kept in the complaint's thread like a message from the widget (`threadMessage` replaces
  *   that, in tests); needs `jobs.inboundAddress`.
@@ -144,6 +146,7 @@ export function createApp({
   post,
   clock,
   attachments = null,
+  uploadBytesPerMinute = DEFAULT_UPLOAD_MB_PER_MINUTE * 1024 * 1024,
   metrics: metricsOptions = null,
   replyWindowDays = 14,
   inbound = null,
@@ -171,7 +174,7 @@ export function createApp({
   const time = clock ?? { now: () => Date.now() };
   const presence = createPresence({ store, clock: time, log: app.log });
   const jobStore = /** @type {import('./jobs/plugin.mjs').JobStore} */ (store);
-  const jobs = createJobs({ store: jobStore, options: jobOptions, mailer: countedMailer(mailer, metrics), post, clock, log: app.log, metrics });
+  const jobs = createJobs({ store: jobStore, options: { ...jobOptions, files: attachments ? { listed: (id, record) => attachmentsForAgents(store, id, record), open: (sha256) => attachments.open(sha256) } : null }, mailer: countedMailer(mailer, metrics), post, clock, log: app.log, metrics });
   app.decorate('metrics', metrics);
   if (metrics) {
     const pool = store.poolStats;
@@ -295,7 +298,10 @@ export function createApp({
   app.register(receiverRoutes, { store, metrics, validateRecord, origins, perMinute, identitySecret, statusPerMinute: statusRateLimit, ...(waitingRatings ? { waitingRatings } : {}), addressSecret: jobs.secret, forwarding: jobs.forwarding, wakeWorker, presence, replyWindowMs });
   app.register(visitorStreamRoutes, { store, origins, perMinute, hub: visitors, clock: time });
   app.register(messageRoutes, { store, origins, perMinute, replyWindowMs, clock: time, jobsForMessage: jobs.jobsForMessage, wakeWorker });
-  if (attachments) app.register(attachmentRoutes, { store, storage: attachments, origins, perMinute, clock: time });
+  if (attachments) {
+    app.register(attachmentRoutes, { store, storage: attachments, origins, perMinute, uploadBytesPerMinute, clock: time });
+    app.register(signedFileRoute, { store, storage: attachments, secret: jobs.secret, clock: time });
+  }
   app.register(agentApiRoutes, {
     prefix: '/api',
     store,

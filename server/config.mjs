@@ -3,9 +3,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { Webhook } from 'standardwebhooks';
 import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { ATTACHMENT_LINK_DAYS } from './attachments/signed-links.mjs';
+import { DEFAULT_UPLOAD_MB_PER_MINUTE } from './attachments/upload-budget.mjs';
 import { DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_TIMEOUTS } from './connection-limits.mjs';
 import { DEFAULT_STREAMS_PER_AGENT } from './event-hub.mjs';
 import { readForwardingConfig } from './jobs/forwarding/config.mjs';
+import { EMAIL_ATTACHMENTS_MAX_MB } from './jobs/forwarding/email.mjs';
 import { splitInboundAddress } from './inbound/reply-address.mjs';
 
 /**
@@ -19,6 +22,9 @@ import { splitInboundAddress } from './inbound/reply-address.mjs';
  *   allowedOrigins: string[] | null,
  *   bodyLimit: number,
  *   rateLimit: number,
+ *   uploadMbPerMinute: number,
+ *   attachmentLinkDays: number,
+ *   emailAttachmentsMaxMb: number,
  *   trustProxy: false | string[],
  *   timeouts: import('./connection-limits.mjs').Timeouts,
  *   connectionsPerAddress: number,
@@ -93,6 +99,9 @@ export function checkConfig(env) {
       : null,
     bodyLimit: setting(() => integer(env, 'HEARD_BODY_LIMIT', 1024 * 1024, 1024)),
     rateLimit: setting(() => integer(env, 'HEARD_RATE_LIMIT', 120, 0)),
+    uploadMbPerMinute: setting(() => integer(env, 'HEARD_UPLOAD_MB_PER_MINUTE', DEFAULT_UPLOAD_MB_PER_MINUTE, 0)),
+    attachmentLinkDays: setting(() => integer(env, 'HEARD_ATTACHMENT_LINK_DAYS', ATTACHMENT_LINK_DAYS, 1)),
+    emailAttachmentsMaxMb: setting(() => integer(env, 'HEARD_EMAIL_ATTACHMENTS_MAX_MB', EMAIL_ATTACHMENTS_MAX_MB, 0)),
     trustProxy: setting(() => trustProxy(env)),
     timeouts: setting(() => timeouts(env)),
     connectionsPerAddress: setting(() => integer(env, 'HEARD_CONNECTIONS_PER_ADDRESS', DEFAULT_CONNECTIONS_PER_ADDRESS, 0)),

@@ -4,6 +4,8 @@ import { RATING_WAIT_MS } from './store/shared.mjs';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A file kept this recently may still be about to get its row: it is left for the next sweep. */
 const FILE_GRACE_MS = 60 * 60 * 1000;
+/** A file its complaint's record does not name is an orphan once this old: the visitor left it out. */
+export const ORPHAN_AFTER_MS = DAY_MS;
 
 /**
  * Deletes the stored files no complaint has any more (their complaints were deleted), kept
@@ -24,8 +26,9 @@ export async function dropUnreferencedFiles(store, attachments, before) {
 }
 
 /**
- * Deletes resolved complaints older than the retention period with their personal data and files, and
- * ratings that waited a day for a complaint that never came, at start and then every `everyMs`. Each instance runs its own sweep; deleting is idempotent, so
+ * Deletes resolved complaints older than the retention period with their personal data and files,
+ * ratings that waited a day for a complaint that never came, and files sent a day ago or more that
+ * their complaint's record does not name, at start and then every `everyMs`. Each instance runs its own sweep; deleting is idempotent, so
  * several sweeping at once only share the work. Receipts stay, so a late retry is still a replay.
  * @param {{
  *   store: import('./store/store.mjs').Store,
@@ -48,6 +51,10 @@ export function startRetentionSweep({ store, days, everyMs = 60 * 60 * 1000, now
         const ratings = await store.dropWaitingRatings({ before: new Date(now() - RATING_WAIT_MS).toISOString() });
         if (ratings > 0) log?.info({ ratings }, 'retention: deleted ratings whose complaint never came');
         if (attachments) {
+          const orphans = await store.dropUnnamedAttachments({ createdBefore: new Date(now() - ORPHAN_AFTER_MS).toISOString() });
+          if (orphans > 0) log?.info({ orphans }, 'retention: forgot files sent a day ago or more that no record names');
+          const unfinished = await attachments.dropIncoming(now() - ORPHAN_AFTER_MS);
+          if (unfinished > 0) log?.info({ unfinished }, 'retention: deleted uploads begun a day ago or more and never finished');
           const files = await dropUnreferencedFiles(store, attachments, now() - FILE_GRACE_MS);
           if (files > 0) log?.info({ files }, 'retention: deleted files no complaint has any more');
         }

@@ -1,5 +1,5 @@
 // @ts-check
-import { attachmentsForAgents, serveAttachments } from '../attachments/routes.mjs';
+import { attachmentsForAgents, serveAttachments, storageUsageRoute } from '../attachments/routes.mjs';
 import { agentRoutes } from '../agents/routes.mjs';
 import { overdueJob } from '../jobs/commitments/overdue.mjs';
 import { replyDelivery } from '../jobs/commitments/visitor-mail.mjs';
@@ -123,7 +123,10 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
       replyDelivery: replyDelivery(complaint.record, mailConfigured),
       attachments: await attachmentsForAgents(store, complaint.id, complaint.record),
     });
-    if (attachments) serveAttachments(api, { store, storage: attachments });
+    if (attachments) {
+      serveAttachments(api, { store, storage: attachments });
+      storageUsageRoute(api, { storage: attachments });
+    }
 
     /** @param {import('../store/store.mjs').WorkResult} result @param {import('fastify').FastifyReply} reply */
     const answerWork = async (result, reply) => {

@@ -1,9 +1,13 @@
 // @ts-check
 import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
+import { requireAdmin } from '../agents/routes.mjs';
 import { allowedOrigin } from '../receiver/routes.mjs';
 import { statusKeyMatches } from '../receiver/status-key.mjs';
+import { checkFileLink } from './signed-links.mjs';
 import { HEAD_BYTES, sniff } from './sniff.mjs';
+import { createUploadBudget } from './upload-budget.mjs';
+export { DEFAULT_UPLOAD_MB_PER_MINUTE } from './upload-budget.mjs';
 
 /** The most one file may weigh. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -12,6 +16,8 @@ export const MAX_FILES_PER_COMPLAINT = 25;
 /** The most bytes one complaint's files may weigh together. */
 export const MAX_BYTES_PER_COMPLAINT = 100 * 1024 * 1024;
 const SHA256 = /^[0-9a-f]{64}$/;
+/** How long a client waits before sending a file again when the storage failed. */
+const STORAGE_RETRY_SECONDS = 30;
 
 /**
  * @typedef {{
@@ -19,8 +25,10 @@ const SHA256 = /^[0-9a-f]{64}$/;
  *   storage: import('./storage.mjs').AttachmentStorage,
  *   origins: Set<string>,
  *   perMinute: number,
+ *   uploadBytesPerMinute: number,
  *   clock: { now(): number },
  * }} AttachmentRouteOptions
+ *   `perMinute`: uploads per client per minute; `uploadBytesPerMinute`: their bytes (0: either unlimited).
  */
 
 /**
@@ -38,10 +46,32 @@ export const describeAttachment = ({ sha256, type, size, width, height }) => ({ 
  * @param {import('fastify').FastifyInstance} receiver
  * @param {AttachmentRouteOptions} options
  */
-export async function attachmentRoutes(receiver, { store, storage, origins, perMinute, clock }) {
+export async function attachmentRoutes(receiver, { store, storage, origins, perMinute, uploadBytesPerMinute, clock }) {
+  const budget = uploadBytesPerMinute > 0 ? createUploadBudget({ bytesPerMinute: uploadBytesPerMinute, clock }) : null;
   // Whatever the declared type, the body reaches the handler as the raw stream.
   receiver.removeAllContentTypeParsers();
   receiver.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+
+  // The visitor opens a file of their complaint (theirs, or one an agent sent) with its status
+  // key as a bearer: the widget fetches it and shows what it read, never a page of it.
+  receiver.get(
+    '/complaints/:id/attachments/:sha256',
+    {
+      config: { ...(perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {}) },
+      onRequest: allowedOrigin(origins),
+      schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 }, sha256: { type: 'string', maxLength: 64 } } } },
+    },
+    async (request, reply) => {
+      const { id, sha256 } = /** @type {{ id: string, sha256: string }} */ (request.params);
+      const status = await store.getStatus(id);
+      const file = statusKeyMatches(request.headers.authorization, status?.statusKeyHash) && status && SHA256.test(sha256) ? await store.attachmentOf(id, sha256) : null;
+      const body = file ? await openKept(storage, sha256, request.log) : null;
+      if (body === UNAVAILABLE) return reply.code(503).header('Retry-After', String(STORAGE_RETRY_SECONDS)).send({ error: 'storage-unavailable', message: 'The file cannot be read just now; try again shortly.' });
+      // A wrong key, an unknown complaint and a file it does not have are answered alike.
+      if (!file || !body) return reply.code(404).header('Cache-Control', 'no-store').send({ error: 'not-found', message: 'No such file for this complaint and key.' });
+      return sendFile(reply, sha256, file, body);
+    },
+  );
 
   receiver.put(
     '/complaints/:id/attachments/:sha256',
@@ -72,6 +102,12 @@ export async function attachmentRoutes(receiver, { store, storage, origins, perM
       }
       if (length > MAX_FILE_BYTES) return refuse(413, 'too-large', `A file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
       if (length === 0) return refuse(400, 'empty', 'The file is empty.');
+      const allowance = budget?.take(request.ip, length) ?? { ok: true };
+      if (!allowance.ok) {
+        request.log.info({ complaintId, retryAfterSeconds: allowance.retryAfterSeconds }, 'attachment refused: the client sent too many bytes this minute');
+        reply.header('Retry-After', String(allowance.retryAfterSeconds));
+        return refuse(429, 'rate-limited', `Too many files this minute; send this one again in ${allowance.retryAfterSeconds} seconds.`);
+      }
       const known = await store.attachmentOf(complaintId, sha256);
       if (!known) {
         const totals = await store.attachmentTotals(complaintId);
@@ -94,20 +130,31 @@ export async function attachmentRoutes(receiver, { store, storage, origins, perM
           callback(null, chunk);
         },
       });
-      body.on('error', (error) => through.destroy(error));
-      // A client that goes away before the end leaves a body cut short: it is not a file.
-      body.on('aborted', () => through.destroy(new Error('The upload ended early.')));
+      // A client that goes away before the end leaves a body cut short: it is not a file. Any
+      // other failure of the write is the storage's (a full disk, S3 not answering).
+      let cutShort = false;
+      body.on('error', (error) => {
+        cutShort = true;
+        through.destroy(error);
+      });
+      body.on('aborted', () => {
+        cutShort = true;
+        through.destroy(new Error('The upload ended early.'));
+      });
       body.pipe(through);
+      /** @param {unknown} error */
+      const unavailable = (error) => {
+        request.log.error({ err: error, complaintId, storage: storage.kind }, 'attachment storage failed; the client is asked to send the file again');
+        reply.header('Retry-After', String(STORAGE_RETRY_SECONDS));
+        return refuse(503, 'storage-unavailable', 'The file could not be kept just now; send it again shortly.');
+      };
       let temporary;
       try {
         temporary = await storage.write(through, length);
       } catch (error) {
-        if (body.destroyed || !body.readableEnded) {
-          request.log.info({ complaintId }, 'attachment upload ended early; nothing kept');
-          return refuse(400, 'incomplete', 'The file arrived incomplete; send it again.');
-        }
-        request.log.error({ err: error, complaintId }, 'attachment storage failed');
-        return reply.code(503).header('Retry-After', '30').send({ error: 'storage-unavailable', message: 'The file could not be kept just now; send it again shortly.' });
+        if (!cutShort) return unavailable(error);
+        request.log.info({ complaintId }, 'attachment upload ended early; nothing kept');
+        return refuse(400, 'incomplete', 'The file arrived incomplete; send it again.');
       }
       const discard = () => storage.discard(/** @type {string} */ (temporary)).catch((error) => request.log.error({ err: error }, 'temporary attachment not removed'));
       if (hash.digest('hex') !== sha256) {
@@ -119,9 +166,16 @@ export async function attachmentRoutes(receiver, { store, storage, origins, perM
         await discard();
         return refuse(415, kind.error === 'type' ? 'unsupported-type' : 'broken-image', kind.message);
       }
-      await storage.commit(temporary, sha256);
       const attachment = { sha256, type: kind.type, size: length, width: kind.width ?? null, height: kind.height ?? null, createdAt: new Date(clock.now()).toISOString() };
-      const outcome = await store.addAttachment(complaintId, attachment);
+      let outcome;
+      try {
+        await storage.commit(temporary, sha256);
+        // A file committed whose row is not written is no one's: the retention sweep removes it.
+        outcome = await store.addAttachment(complaintId, attachment);
+      } catch (error) {
+        await discard();
+        return unavailable(error);
+      }
       if (outcome === 'replay') {
         const kept = /** @type {import('../store/attachments/attachments.mjs').Attachment} */ (known ?? (await store.attachmentOf(complaintId, sha256)));
         return reply.header('Idempotent-Replayed', 'true').code(200).send(describeAttachment(kept));
@@ -162,16 +216,94 @@ export function serveAttachments(api, { store, storage }) {
   api.get('/complaints/:id/attachments/:sha256', async (request, reply) => {
     const { id, sha256 } = /** @type {{ id: string, sha256: string }} */ (request.params);
     const file = SHA256.test(sha256) ? await store.attachmentOf(id, sha256) : null;
-    const body = file ? await storage.open(sha256) : null;
+    const body = file ? await openKept(storage, sha256, request.log) : null;
+    if (body === UNAVAILABLE) return reply.code(503).header('Retry-After', String(STORAGE_RETRY_SECONDS)).send({ error: 'storage-unavailable', message: 'The file cannot be read just now; try again shortly.' });
     if (!file || !body) return reply.code(404).send({ error: 'not-found', message: 'No such file in this complaint.' });
-    const name = `${sha256.slice(0, 12)}.${file.type.split('/')[1]}`;
-    return reply
-      .header('Cache-Control', 'private, no-store')
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Content-Security-Policy', 'sandbox')
-      .header('Content-Disposition', `${file.type.startsWith('image/') ? 'inline' : 'attachment'}; filename="${name}"`)
-      .header('Content-Length', String(file.size))
-      .type(file.type)
-      .send(body);
+    return sendFile(reply, sha256, file, body);
+  });
+}
+
+const UNAVAILABLE = Symbol('storage unavailable');
+
+/**
+ * A kept file's bytes, null when the storage has no such file, or UNAVAILABLE (logged) when it
+ * does not answer.
+ * @param {import('./storage.mjs').AttachmentStorage} storage
+ * @param {string} sha256
+ * @param {import('fastify').FastifyBaseLogger} log
+ */
+async function openKept(storage, sha256, log) {
+  try {
+    return await storage.open(sha256);
+  } catch (error) {
+    log.error({ err: error, storage: storage.kind }, 'attachment storage failed; the file could not be read');
+    return UNAVAILABLE;
+  }
+}
+
+/**
+ * A kept file as every route serves it: with its sniffed type, never sniffed again by the
+ * browser, sandboxed, kept by no cache; anything but an image downloads.
+ * @param {import('fastify').FastifyReply} reply
+ * @param {string} sha256
+ * @param {import('../store/attachments/attachments.mjs').Attachment} file
+ * @param {import('node:stream').Readable} body
+ */
+export function sendFile(reply, sha256, file, body) {
+  const name = `${sha256.slice(0, 12)}.${file.type.split('/')[1]}`;
+  return reply
+    .header('Cache-Control', 'private, no-store')
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Security-Policy', 'sandbox')
+    .header('Content-Disposition', `${file.type.startsWith('image/') ? 'inline' : 'attachment'}; filename="${name}"`)
+    .header('Content-Length', String(file.size))
+    .type(file.type)
+    .send(body);
+}
+
+/**
+ * `GET /files/:id/:sha256?expires=…&signature=…`: a file forwarded to the team, opened from its
+ * signed link (webhook, email, chat) without signing in, served like the agents' route. A link
+ * altered, or for a file not (or no longer) here, is a 404, an expired one a 410, each saying so.
+ * @param {import('fastify').FastifyInstance} app
+ * @param {{ store: import('../store/store.mjs').Store, storage: import('./storage.mjs').AttachmentStorage, secret: () => string, clock: { now(): number } }} options
+ */
+export async function signedFileRoute(app, { store, storage, secret, clock }) {
+  app.get('/files/:id/:sha256', {
+    schema: {
+      params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } } },
+      querystring: { type: 'object', properties: { expires: { type: 'string', maxLength: 12 }, signature: { type: 'string', maxLength: 64 } } },
+    },
+  }, async (request, reply) => {
+    reply.header('Cache-Control', 'no-store').header('Referrer-Policy', 'no-referrer');
+    const { id, sha256 } = /** @type {{ id: string, sha256: string }} */ (request.params);
+    const { expires, signature } = /** @type {{ expires?: string, signature?: string }} */ (request.query);
+    const check = checkFileLink({ secret: secret(), complaintId: id, sha256, expires, signature, now: clock.now() });
+    if (check === 'invalid') return reply.code(404).send({ error: 'not-found', message: 'This link is not one the server made.' });
+    if (check === 'expired') return reply.code(410).send({ error: 'expired', message: 'This link has expired; open the complaint in the inbox to see the file.' });
+    const file = await store.attachmentOf(id, sha256);
+    const body = file ? await openKept(storage, sha256, request.log) : null;
+    if (body === UNAVAILABLE) return reply.code(503).header('Retry-After', String(STORAGE_RETRY_SECONDS)).send({ error: 'storage-unavailable', message: 'The file cannot be read just now; try again shortly.' });
+    if (!file || !body) return reply.code(404).send({ error: 'not-here', message: 'This file has not arrived yet, or is no longer kept.' });
+    return sendFile(reply, sha256, file, body);
+  });
+}
+
+/**
+ * `GET /api/storage` (an admin): how many files are kept and their bytes, as the storage itself
+ * counts them (so a file no complaint names any more counts until the sweep removes it).
+ * 503 while the storage does not answer.
+ * @param {import('fastify').FastifyInstance} api
+ * @param {{ storage: import('./storage.mjs').AttachmentStorage }} options
+ */
+export function storageUsageRoute(api, { storage }) {
+  api.get('/storage', { preHandler: requireAdmin }, async (request, reply) => {
+    try {
+      const files = await storage.list();
+      return { kind: storage.kind, files: files.length, bytes: files.reduce((sum, file) => sum + file.size, 0) };
+    } catch (error) {
+      request.log.error({ err: error, storage: storage.kind }, 'attachment storage failed; its usage could not be read');
+      return reply.code(503).header('Retry-After', String(STORAGE_RETRY_SECONDS)).send({ error: 'storage-unavailable', message: 'The storage did not answer; try again shortly.' });
+    }
   });
 }

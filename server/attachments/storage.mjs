@@ -29,11 +29,14 @@ import {
  *   has(sha256: string): Promise<boolean>,
  *   open(sha256: string): Promise<import('node:stream').Readable | null>,
  *   remove(sha256: string): Promise<void>,
- *   list(): Promise<{ sha256: string, modifiedAt: number }[]>,
+ *   list(): Promise<{ sha256: string, size: number, modifiedAt: number }[]>,
+ *   dropIncoming(before: number): Promise<number>,
  * }} AttachmentStorage
  *   `write`: streams a body of `length` bytes into a temporary object and names it; rejects when
  *   the body ends early or fails. `commit`: moves it under its content address ('exists': the
  *   same file was already kept; the temporary one is dropped). `list`: every committed file.
+ *   `dropIncoming`: deletes the temporary objects begun before `before` (ms) that were never
+ *   committed nor discarded (the server stopped mid-upload); how many.
  */
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -104,16 +107,27 @@ export function diskStorage(dir) {
     async remove(sha256) {
       await rm(pathOf(sha256), { force: true });
     },
+    async dropIncoming(before) {
+      await prepare();
+      let dropped = 0;
+      for (const name of await readdir(incoming)) {
+        const info = await stat(join(incoming, name)).catch(() => null);
+        if (!info || info.mtimeMs >= before) continue;
+        await rm(join(incoming, name), { force: true });
+        dropped += 1;
+      }
+      return dropped;
+    },
     async list() {
       await prepare();
-      /** @type {{ sha256: string, modifiedAt: number }[]} */
+      /** @type {{ sha256: string, size: number, modifiedAt: number }[]} */
       const files = [];
       for (const folder of await readdir(dir)) {
         if (!/^[0-9a-f]{2}$/.test(folder)) continue;
         for (const name of await readdir(join(dir, folder))) {
           if (!SHA256.test(name)) continue;
           const info = await stat(join(dir, folder, name)).catch(() => null);
-          if (info) files.push({ sha256: name, modifiedAt: info.mtimeMs });
+          if (info) files.push({ sha256: name, size: info.size, modifiedAt: info.mtimeMs });
         }
       }
       return files;
@@ -122,7 +136,9 @@ export function diskStorage(dir) {
 }
 
 /**
- * @typedef {{ endpoint: string, bucket: string, accessKeyId: string, secretAccessKey: string, region: string }} S3Settings
+ * @typedef {{ endpoint: string, bucket: string, accessKeyId: string, secretAccessKey: string, region: string, connectMs?: number, idleMs?: number }} S3Settings
+ *   `connectMs`, `idleMs`: how long a connection may take to open, and sit silent, before the
+ *   storage counts as down (5 s and 20 s): an upload is then answered 503, not held open.
  */
 
 /**
@@ -131,7 +147,7 @@ export function diskStorage(dir) {
  * @param {S3Settings} settings
  * @returns {AttachmentStorage}
  */
-export function s3Storage({ endpoint, bucket, accessKeyId, secretAccessKey, region }) {
+export function s3Storage({ endpoint, bucket, accessKeyId, secretAccessKey, region, connectMs = 5000, idleMs = 20_000 }) {
   // Checksums only where S3 requires them: a streamed body is then sent as it is, without the
   // aws-chunked framing many S3-compatible servers do not take.
   const client = new S3Client({
@@ -141,6 +157,8 @@ export function s3Storage({ endpoint, bucket, accessKeyId, secretAccessKey, regi
     credentials: { accessKeyId, secretAccessKey },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // A storage that takes the connection and then says nothing is down too.
+    requestHandler: { connectionTimeout: connectMs, socketTimeout: idleMs },
   });
   /** @param {string} sha256 */
   const keyOf = (sha256) => `files/${checked(sha256)}`;
@@ -209,8 +227,23 @@ export function s3Storage({ endpoint, bucket, accessKeyId, secretAccessKey, regi
       }
     },
     remove: (sha256) => drop(keyOf(sha256)),
+    async dropIncoming(before) {
+      let dropped = 0;
+      /** @type {string | undefined} */
+      let token;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'incoming/', ContinuationToken: token }));
+        for (const object of page.Contents ?? []) {
+          if (!object.Key || (object.LastModified?.getTime() ?? 0) >= before) continue;
+          await drop(object.Key);
+          dropped += 1;
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+      return dropped;
+    },
     async list() {
-      /** @type {{ sha256: string, modifiedAt: number }[]} */
+      /** @type {{ sha256: string, size: number, modifiedAt: number }[]} */
       const files = [];
       /** @type {string | undefined} */
       let token;
@@ -218,7 +251,7 @@ export function s3Storage({ endpoint, bucket, accessKeyId, secretAccessKey, regi
         const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'files/', ContinuationToken: token }));
         for (const object of page.Contents ?? []) {
           const sha256 = (object.Key ?? '').slice('files/'.length);
-          if (SHA256.test(sha256)) files.push({ sha256, modifiedAt: object.LastModified?.getTime() ?? 0 });
+          if (SHA256.test(sha256)) files.push({ sha256, size: object.Size ?? 0, modifiedAt: object.LastModified?.getTime() ?? 0 });
         }
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);

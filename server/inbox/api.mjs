@@ -101,6 +101,8 @@ export function createApi(token, onSessionEnded = () => {}) {
       update: (id, reply) => call('PUT', `/api/saved-replies/${encodeURIComponent(id)}`, reply),
       remove: (id) => call('DELETE', `/api/saved-replies/${encodeURIComponent(id)}`),
     },
+    /** Settings → Files (admins only). @type {import('./settings-view.mjs').StorageApi} */
+    storage: { usage: () => call('GET', '/api/storage') },
     /** Settings → Destinations (admins only). @type {import('./settings-view.mjs').DestinationsApi} */
     destinations: {
       list: () => call('GET', '/api/destinations'),

@@ -397,7 +397,7 @@ async function show(view) {
   if (view === 'trends') await refreshTrends();
   if (view === 'agents') await refreshAgents();
   if (view === 'settings' && state.api) {
-    await renderSettings(ui.settingsBody, state.api.destinations).catch((error) => {
+    await renderSettings(ui.settingsBody, state.api.destinations, state.api.storage).catch((error) => {
       ui.settingsBody.textContent = error.status === 403 ? 'Only an admin can change settings.' : 'The settings could not be read; try again.';
     });
     await renderSavedReplies(byId('saved-replies-body'), state.api.savedReplies).catch(() => {

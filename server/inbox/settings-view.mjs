@@ -87,8 +87,9 @@ function waitingSection(failed, waiting, destinations) {
  * Draws the settings page into `container` and keeps it current after each action.
  * @param {HTMLElement} container
  * @param {DestinationsApi} api
+ * @param {StorageApi | null} [storage] how much the visitors' files take, when the server keeps files
  */
-export async function renderSettings(container, api) {
+export async function renderSettings(container, api, storage = null) {
   const status = h('p', { id: 'settings-status', role: 'status', class: 'summary' });
   const listArea = h('div', { id: 'destinations-list' });
   const deliveriesArea = h('div', { id: 'destination-deliveries' });
@@ -200,8 +201,30 @@ export async function renderSettings(container, api) {
     return secret ?? null;
   }, () => mailConfigured, say);
 
-  container.replaceChildren(h('h3', {}, 'Destinations'), status, listArea, deliveriesArea, form);
-  await refresh();
+  const files = storage ? h('section', { id: 'storage-usage', 'aria-labelledby': 'storage-usage-title' }, h('h3', { id: 'storage-usage-title' }, 'Files'), h('p', {}, 'Counting the files kept…')) : null;
+  container.replaceChildren(h('h3', {}, 'Destinations'), status, listArea, deliveriesArea, form, ...(files ? [files] : []));
+  await Promise.all([refresh(), files && storage ? showStorageUsage(files, storage) : null]);
+}
+
+/** @typedef {{ usage(): Promise<{ kind: 'disk' | 's3', files: number, bytes: number }> }} StorageApi */
+
+/** @param {number} bytes */
+const megabytes = (bytes) => (bytes === 0 ? '0 MB' : bytes < 100 * 1024 ? '0.1 MB or less' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+/**
+ * Settings → Files: what the visitors' files take where they are kept.
+ * @param {HTMLElement} section
+ * @param {StorageApi} storage
+ */
+async function showStorageUsage(section, storage) {
+  const line = /** @type {HTMLElement} */ (section.querySelector('p'));
+  try {
+    const { kind, files, bytes } = await storage.usage();
+    line.textContent = `${count(files, 'file', 'files')}, ${megabytes(bytes)}, kept ${kind === 's3' ? 'in S3-compatible storage' : 'on this server\'s disk'}.`;
+  } catch (error) {
+    const status = /** @type {{ status?: number }} */ (error).status;
+    line.textContent = status === 404 ? 'This server takes no files.' : error instanceof Error ? error.message : 'The files kept could not be counted; try again.';
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
  * worker that runs due jobs, and the admins' destination routes. The worker starts when the
  * server is ready and stops, finishing the job in hand, when it closes.
  */
+import { ATTACHMENT_LINK_DAYS, signedFileLink } from '../attachments/signed-links.mjs';
 import { createForwarding } from './forwarding/service.mjs';
 import { destinationRoutes } from './forwarding/routes.mjs';
 import { createPoster } from './forwarding/http.mjs';
@@ -30,13 +31,18 @@ import { DUE_MOVED_MAIL_JOB, dueMovedMailJob, REPLY_MAIL_JOB, replyMailJob, visi
  *   linkSecret?: string | null,
  *   inboundAddress?: string | null,
  *   replySecret?: string | null,
+ *   attachmentLinkDays?: number,
+ *   files?: { listed(complaintId: string, record: unknown): Promise<{ sha256: string, type: string, size: number, width?: number, height?: number, arrived: boolean }[]>, open(sha256: string): Promise<import('node:stream').Readable | null> } | null,
+ *   emailAttachmentsMaxMb?: number,
  * }} JobOptions
  *   `worker: false` builds everything but runs no worker (a test drives `runDue` itself).
  *   `linkSecret` (`HEARD_LINK_SECRET`) signs the follow-up email's links instead of the secret
  *   kept in the database; with it, a link is taken only for a follow-up that was sent.
  *   `inboundAddress` (`HEARD_INBOUND_ADDRESS`) gives each complaint's reply and date emails a
  *   Reply-To of its own, signed with `replySecret` (`HEARD_REPLY_SECRET`) or, without it, a
- *   secret made once in the database.
+ *   secret made once in the database. `files`, when the server keeps files: forwarded events list
+ *   a complaint's files with links signed by the link secret, good for `attachmentLinkDays` (7);
+ *   an email to the team carries them up to `emailAttachmentsMaxMb` (10) together.
  * @typedef {import('../store/store.mjs').Store & import('./forwarding/service.mjs').DestinationStore & import('./worker.mjs').JobQueue & {
  *   countJobs(): Promise<{ pending: number, failed: number, done: number }>,
  *   retryJob(id: string, at: string): Promise<boolean>,
@@ -58,8 +64,26 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
   const allowPrivate = options.allowPrivate ?? false;
   /** Set once the server listens, unless the public URL is configured. */
   let origin = options.publicUrl ?? null;
+  const linkDays = options.attachmentLinkDays ?? ATTACHMENT_LINK_DAYS;
+  const files = options.files ?? null;
+  /**
+   * The complaint's files, those its record names still travelling included (`arrived: false`):
+   * an event sent as the record arrives comes before its files, and its links work once they do.
+   * @param {string} complaintId
+   * @param {unknown} record
+   */
+  const fileLinks = async (complaintId, record) => {
+    const expiresAt = clock.now() + linkDays * 24 * 60 * 60 * 1000;
+    return (await files?.listed(complaintId, record) ?? []).map(({ sha256, type, size, width, height, arrived }) => ({
+      sha256, type, size, ...(width && height ? { width, height } : {}), arrived,
+      ...signedFileLink({ publicUrl: origin ?? 'http://localhost', secret: secret(), complaintId, sha256, expiresAt }),
+    }));
+  };
   const forwarding = createForwarding({
     store,
+    fileLinks: files ? fileLinks : null,
+    ...(files ? { openFile: (/** @type {string} */ sha256) => files.open(sha256) } : {}),
+    ...(options.emailAttachmentsMaxMb !== undefined ? { emailAttachmentsMaxBytes: options.emailAttachmentsMaxMb * 1024 * 1024 } : {}),
     post: post ?? createPoster({ allowPrivate }),
     mailer,
     mailFrom: options.mailFrom ?? 'Heard <heard@localhost>',

@@ -404,6 +404,7 @@
  * @property {AttachmentStore['attachmentsOf']} attachmentsOf  oldest first
  * @property {AttachmentStore['attachmentTotals']} attachmentTotals  how many files a complaint has and their bytes
  * @property {AttachmentStore['attachmentReferenced']} attachmentReferenced  whether any complaint still has the file
+ * @property {AttachmentStore['dropUnnamedAttachments']} dropUnnamedAttachments  forgets old files their record does not name
  * @property {StoreEvents} events
  * @property {() => Promise<void>} close
  */

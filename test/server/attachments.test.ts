@@ -3,15 +3,16 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
 import { request } from 'node:http';
 import { Readable } from 'node:stream';
 // @ts-expect-error s3rver ships no type declarations
 import S3rver from 's3rver';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { png } from '../../bench/png.mjs';
 import { createApp } from '../../server/app.mjs';
 import { diskStorage, s3Storage, type AttachmentStorage } from '../../server/attachments/storage.mjs';
-import { dropUnreferencedFiles } from '../../server/retention.mjs';
+import { createUploadBudget } from '../../server/attachments/upload-budget.mjs';
+import { dropUnreferencedFiles, startRetentionSweep } from '../../server/retention.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { signedIn } from '../support/agents';
@@ -21,24 +22,6 @@ const SHOP = 'https://shop.example';
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const newKey = () => randomBytes(16).toString('base64url');
 
-/** A real PNG of `width` × `height` grey pixels. */
-function png(width: number, height: number) {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const raw = Buffer.alloc((width + 1) * Math.max(height, 1), 0x80);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 /** A zip archive's first bytes (a local file header), whatever its name says. */
 const ZIP = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0, 0]), randomBytes(64)]);
@@ -107,6 +90,17 @@ describe.each(storages)('attachment storage on %s', (_name, make) => {
     expect(await storage.open(name)).toBeNull();
   });
 
+  it('deletes an upload never finished once it is older than asked, and nothing else', async () => {
+    const bytes = randomBytes(3000);
+    const unfinished = await storage.write(Readable.from(stream(bytes)), bytes.length);
+    const kept = randomBytes(1000);
+    await storage.commit(await storage.write(Readable.from(stream(kept)), kept.length), sha(kept));
+    expect(await storage.dropIncoming(Date.now() - 60_000)).toBe(0);
+    expect(await storage.dropIncoming(Date.now() + 60_000)).toBeGreaterThanOrEqual(1);
+    await expect(storage.commit(unfinished, sha(bytes))).rejects.toThrow();
+    expect(await storage.has(sha(kept))).toBe(true);
+  });
+
   it('keeps nothing of a discarded or failed write', async () => {
     const bytes = randomBytes(2000);
     const temporary = await storage.write(Readable.from(stream(bytes)), bytes.length);
@@ -116,6 +110,21 @@ describe.each(storages)('attachment storage on %s', (_name, make) => {
     setTimeout(() => failing.destroy(new Error('cut')), 10);
     await expect(storage.write(failing, 5000)).rejects.toThrow();
     expect((await storage.list()).map((file) => file.sha256)).not.toContain(sha(bytes));
+  });
+});
+
+describe('the upload budget', () => {
+  it('counts a bounded number of clients, forgetting the one counted longest', () => {
+    const budget = createUploadBudget({ bytesPerMinute: 10, clock: { now: () => 0 }, clients: 2 });
+    for (const client of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) expect(budget.take(client, 10).ok).toBe(true);
+    expect(budget.size).toBe(2);
+    expect(budget.take('198.51.100.3', 1).ok).toBe(false);
+    expect(budget.take('198.51.100.1', 1).ok).toBe(true);
+  });
+  it('lets one file larger than the budget through an empty minute', () => {
+    const budget = createUploadBudget({ bytesPerMinute: 10, clock: { now: () => 0 } });
+    expect(budget.take('198.51.100.1', 50).ok).toBe(true);
+    expect(budget.take('198.51.100.1', 1)).toEqual({ ok: false, retryAfterSeconds: 60 });
   });
 });
 
@@ -253,6 +262,26 @@ describe.each(cases)('the visitor sends files on %s', (_name, open, make) => {
     expect(anonymous.statusCode).toBe(401);
   });
 
+  it('lets the visitor open their own file with the status key, served so a browser never runs it, and no one else', async () => {
+    const { id, key } = await receive();
+    expect((await put(id, key, PDF)).statusCode).toBe(201);
+    const get = (complaint: string, bearer: string, name = sha(PDF)) =>
+      app.inject({ method: 'GET', url: `/complaints/${complaint}/attachments/${name}`, headers: { authorization: `Bearer ${bearer}`, origin: SHOP } });
+    const opened = await get(id, key);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.rawPayload).toEqual(PDF);
+    expect(opened.headers['x-content-type-options']).toBe('nosniff');
+    expect(opened.headers['content-security-policy']).toBe('sandbox');
+    expect(opened.headers['content-disposition']).toMatch(/^attachment/);
+    expect(opened.headers['access-control-allow-origin']).toBe(SHOP);
+    const other = await receive();
+    const wrongKey = await get(id, other.key);
+    const notTheirs = await get(other.id, other.key);
+    const missing = await get(id, key, sha(Buffer.from('never sent')));
+    for (const answer of [wrongKey, notTheirs, missing]) expect(answer.statusCode).toBe(404);
+    expect(wrongKey.json()).toEqual(notTheirs.json());
+  });
+
   it('stores a record naming a file still travelling, and shows it arriving until it comes', async () => {
     const photo = png(32, 16);
     const { id, key } = await receive([{ id: 'file-0001', sha256: sha(photo), type: 'image/png', size: photo.length, width: 32, height: 16 }]);
@@ -274,6 +303,66 @@ describe.each(cases)('the visitor sends files on %s', (_name, open, make) => {
     expect(one.statusCode).toBe(413);
     expect(one.json().error).toBe('too-many-files');
     expect((await put(id, key, png(3, 1))).statusCode).toBe(200);
+  });
+
+  it('answers a client sending more bytes a minute than allowed 429 with Retry-After, and takes the file once the minute is over', async () => {
+    let now = Date.parse('2026-03-02T10:00:00Z');
+    const limited = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0, attachments: storage, jobs: { worker: false }, clock: { now: () => now }, uploadBytesPerMinute: 250_000, trustProxy: ['127.0.0.1'] });
+    await limited.ready();
+    const { id, key } = await receive();
+    const file = (n: number) => Buffer.concat([png(n, 1), randomBytes(100_000)]);
+    const send = (bytes: Buffer, client: string) =>
+      limited.inject({ method: 'PUT', url: `/complaints/${id}/attachments/${sha(bytes)}`, headers: { authorization: `Bearer ${key}`, origin: SHOP, 'x-forwarded-for': client }, payload: bytes });
+    expect((await send(file(1), '198.51.100.1')).statusCode).toBe(201);
+    expect((await send(file(2), '198.51.100.1')).statusCode).toBe(201);
+    const third = file(3);
+    const refused = await send(third, '198.51.100.1');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error).toBe('rate-limited');
+    expect(Number(refused.headers['retry-after'])).toBe(60);
+    expect(await kept()).not.toContain(sha(third));
+    // Another visitor is counted apart.
+    expect((await send(file(4), '203.0.113.9')).statusCode).toBe(201);
+    now += 45_000;
+    expect(Number((await send(third, '198.51.100.1')).headers['retry-after'])).toBe(15);
+    now += 15_000;
+    expect((await send(third, '198.51.100.1')).statusCode).toBe(201);
+    await limited.close();
+  });
+
+  it('tells an admin how many files are kept and their bytes, and no one else', async () => {
+    const admin = (await signedIn(app, store, { name: 'Ada', role: 'admin', email: `ada-${randomBytes(4).toString('hex')}@shop.example` })).headers;
+    // The S3-compatible bucket is shared by every test here: what these add is counted.
+    const before = (await app.inject({ method: 'GET', url: '/api/storage', headers: admin })).json();
+    const { id, key } = await receive();
+    const photo = Buffer.concat([png(30, 20), randomBytes(500)]);
+    const pdf = Buffer.concat([PDF, randomBytes(300)]);
+    await put(id, key, photo);
+    await put(id, key, pdf);
+    const other = await receive();
+    await put(other.id, other.key, pdf);
+    const usage = await app.inject({ method: 'GET', url: '/api/storage', headers: admin });
+    expect(usage.statusCode, usage.body).toBe(200);
+    expect(usage.json()).toEqual({ kind: storage.kind, files: before.files + 2, bytes: before.bytes + photo.length + pdf.length });
+    expect((await app.inject({ method: 'GET', url: '/api/storage', headers: agent })).statusCode).toBe(403);
+  });
+
+  it('deletes a file no record names a day after it came, in the retention sweep, and keeps the named ones', async () => {
+    const named = png(20, 10);
+    const { id, key } = await receive([{ id: 'file-0001', sha256: sha(named), type: 'image/png', size: named.length, width: 20, height: 10 }]);
+    const leftOut = png(21, 10);
+    expect((await put(id, key, named)).statusCode).toBe(201);
+    expect((await put(id, key, leftOut)).statusCode).toBe(201);
+    const sweepAt = async (hoursLater: number) => {
+      const retention = startRetentionSweep({ store, days: 730, attachments: storage, now: () => Date.now() + hoursLater * 60 * 60 * 1000 });
+      await retention.stop();
+    };
+    await sweepAt(23);
+    expect(await kept()).toEqual(expect.arrayContaining([sha(named), sha(leftOut)]));
+    await sweepAt(25);
+    expect(await kept()).toContain(sha(named));
+    expect(await kept()).not.toContain(sha(leftOut));
+    expect((await detail(id)).attachments.map((file: { sha256: string }) => file.sha256)).toEqual([sha(named)]);
   });
 
   it('deletes a complaint\'s files with it once retention takes the complaint', async () => {
@@ -382,5 +471,114 @@ describe('where attachments are kept, from the environment', async () => {
     const bad = checkConfig({ ...s3Env, HEARD_S3_ENDPOINT: 'ftp://s3.shop.example' }).errors;
     expect(bad).toEqual([expect.stringMatching(/^HEARD_S3_ENDPOINT must be an http\(s\) URL/)]);
     expect(bad.join(' ')).not.toContain('very-secret-value');
+  });
+});
+
+/** A storage that is down until `up` is called: its calls go to `broken`, then to `healthy`. */
+function switchable(healthy: AttachmentStorage, broken: AttachmentStorage) {
+  let current = broken;
+  const storage: AttachmentStorage = {
+    kind: healthy.kind,
+    write: (body, length) => current.write(body, length),
+    commit: (temporary, sha256) => current.commit(temporary, sha256),
+    discard: (temporary) => current.discard(temporary),
+    has: (sha256) => current.has(sha256),
+    open: (sha256) => current.open(sha256),
+    remove: (sha256) => current.remove(sha256),
+    list: () => current.list(),
+    dropIncoming: (before) => current.dropIncoming(before),
+  };
+  return { storage, down: () => (current = broken), up: () => (current = healthy), healthy };
+}
+const noSpace = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+const failures: [string, () => Promise<ReturnType<typeof switchable>>][] = [
+  ['a full disk', async () => {
+    const healthy = storages[0]![1]();
+    // The disk fills while the file is written: the first bytes go, the rest cannot.
+    const full: AttachmentStorage = {
+      ...healthy,
+      write: (body) => new Promise((_resolve, reject) => body.once('data', () => {
+        body.pause();
+        reject(noSpace());
+      })),
+      commit: async () => { throw noSpace(); },
+    };
+    return switchable(healthy, full);
+  }],
+  ['S3-compatible storage not answering', async () => {
+    const closed = s3Storage({ endpoint: `http://127.0.0.1:${await freePort()}`, bucket: 'heard-files', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', region: 'us-east-1' });
+    return switchable(storages[1]![1](), closed);
+  }],
+];
+/** A server that takes connections and never answers, as a stuck storage does. */
+const silentServer = async () => {
+  const server = createServer((socket) => socket.on('error', () => {}));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return (server.address() as { port: number }).port;
+};
+const silent = silentServer();
+failures.push(['S3-compatible storage taking connections and never answering', async () => {
+  const stuck = s3Storage({ endpoint: `http://127.0.0.1:${await silent}`, bucket: 'heard-files', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', region: 'us-east-1', idleMs: 500 });
+  return switchable(storages[1]![1](), stuck);
+}]);
+const failureCases = backends.flatMap(([db, open]) => failures.map(([what, make]) => [`${what} on ${db}`, open, make] as const));
+
+describe.each(failureCases)('files sent with %s', (_name, open, make) => {
+  let store: Store;
+  let app: ReturnType<typeof createApp>;
+  let agent: { authorization: string };
+  let storage: Awaited<ReturnType<typeof make>>;
+  beforeEach(async () => {
+    store = await open();
+    storage = await make();
+    storage.up();
+    app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0, attachments: storage.storage, jobs: { worker: false } });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    agent = (await signedIn(app, store, { name: 'Mia', email: `mia-${randomBytes(4).toString('hex')}@shop.example` })).headers;
+  });
+  afterEach(async () => {
+    await app.close();
+    await store.close();
+  });
+  // Over real HTTP, so the storage fails while the body is still arriving.
+  const put = async (id: string, key: string, bytes: Buffer) => {
+    const { port } = app.server.address() as { port: number };
+    const response = await fetch(`http://127.0.0.1:${port}/complaints/${id}/attachments/${sha(bytes)}`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, origin: SHOP, 'content-type': 'image/png' }, body: new Uint8Array(bytes) });
+    const body = await response.text();
+    return { statusCode: response.status, body, headers: Object.fromEntries(response.headers), json: () => JSON.parse(body) };
+  };
+
+  it('are answered 503 with Retry-After and kept once sent again, and no record is lost meanwhile', async () => {
+    const first = sampleComplaint({ visitor: { statusKey: newKey() } as never });
+    await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(first) });
+    const firstKey = (first.visitor as { statusKey: string }).statusKey;
+    expect((await put(first.id as string, firstKey, PDF)).statusCode).toBe(201);
+
+    storage.down();
+    const photo = Buffer.concat([png(64, 48), randomBytes(2 * 1024 * 1024)]);
+    const record = sampleComplaint({ visitor: { statusKey: newKey() } as never, attachments: [{ id: 'file-0001', sha256: sha(photo), type: 'image/png', size: photo.length, width: 64, height: 48 }] } as never);
+    const received = await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) });
+    expect(received.statusCode, received.body).toBe(201);
+    const id = record.id as string;
+    const key = (record.visitor as { statusKey: string }).statusKey;
+
+    const refused = await put(id, key, photo);
+    expect(refused.statusCode, refused.body).toBe(503);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.json()).toEqual({ error: 'storage-unavailable', message: expect.stringMatching(/send it again/) });
+    const unreadable = await app.inject({ method: 'GET', url: `/api/complaints/${first.id}/attachments/${sha(PDF)}`, headers: agent });
+    expect(unreadable.statusCode).toBe(storage.storage.kind === 's3' ? 503 : 200);
+    const admin = (await signedIn(app, store, { name: 'Ada', role: 'admin', email: `ada-${randomBytes(4).toString('hex')}@shop.example` })).headers;
+    const usage = await app.inject({ method: 'GET', url: '/api/storage', headers: admin });
+    expect(usage.statusCode).toBe(storage.storage.kind === 's3' ? 503 : 200);
+    const detail = (await app.inject({ method: 'GET', url: `/api/complaints/${id}`, headers: agent })).json().complaint;
+    expect(detail.attachments).toEqual([expect.objectContaining({ sha256: sha(photo), arrived: false })]);
+
+    storage.up();
+    const again = await put(id, key, photo);
+    expect(again.statusCode, again.body).toBe(201);
+    expect((await storage.healthy.list()).map((file) => file.sha256)).toContain(sha(photo));
+    expect((await app.inject({ method: 'GET', url: `/api/complaints/${first.id}/attachments/${sha(PDF)}`, headers: agent })).rawPayload).toEqual(PDF);
   });
 });

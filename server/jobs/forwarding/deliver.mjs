@@ -4,7 +4,7 @@
  * not, what the queue should do: try again (after `retryAfter` seconds when the destination
  * asked), or pause the destination (`410 Gone`: it says it no longer exists).
  */
-import { composeEmail, sendEmail } from './email.mjs';
+import { composeEmail, EMAIL_ATTACHMENTS_MAX_MB, sendEmail } from './email.mjs';
 import { DeliveryError } from './http.mjs';
 import { parseRetryAfter } from './retry.mjs';
 import { slackMessage } from './slack.mjs';
@@ -17,8 +17,12 @@ import { signedWebhook } from './webhook.mjs';
  *   mailer: import('./email.mjs').Mailer | null,
  *   mailFrom: string,
  *   now?: () => Date,
+ *   openFile?: (sha256: string) => Promise<import('node:stream').Readable | null>,
+ *   emailAttachmentsMaxBytes?: number,
  * }} DeliverOptions
  *   `now` is the wall clock used to sign webhooks (receivers compare it with theirs).
+ *   `openFile` reads a kept file: an email to the team carries the complaint's files, in order,
+ *   while together they weigh at most `emailAttachmentsMaxBytes` (10 MB); the rest are linked.
  */
 
 /**
@@ -27,7 +31,7 @@ import { signedWebhook } from './webhook.mjs';
  * @param {DeliverOptions} options
  * @returns {Promise<Outcome>}
  */
-export async function deliver(destination, context, { post, mailer, mailFrom, now = () => new Date() }) {
+export async function deliver(destination, context, { post, mailer, mailFrom, now = () => new Date(), openFile, emailAttachmentsMaxBytes = EMAIL_ATTACHMENTS_MAX_MB * 1024 * 1024 }) {
   switch (destination.kind) {
     case 'webhook': {
       const config = /** @type {import('./events.mjs').WebhookConfig} */ (destination.config);
@@ -42,7 +46,23 @@ export async function deliver(destination, context, { post, mailer, mailFrom, no
     case 'email': {
       const config = /** @type {import('./events.mjs').EmailConfig} */ (destination.config);
       if (!mailer) return { ok: false, error: 'No mail server configured (HEARD_SMTP_URL)', retryAfter: null, pause: false };
-      const sent = await sendEmail(mailer, composeEmail(context, { to: config.to, from: mailFrom }));
+      /** @type {import('./email.mjs').AttachedFile[]} */
+      const attached = [];
+      try {
+        let total = 0;
+        for (const file of openFile ? context.attachments ?? [] : []) {
+          if (!file.arrived || total + file.size > emailAttachmentsMaxBytes) continue;
+          const content = await /** @type {NonNullable<typeof openFile>} */ (openFile)(file.sha256);
+          if (!content) continue;
+          attached.push({ sha256: file.sha256, type: file.type, content });
+          total += file.size;
+        }
+      } catch {
+        for (const { content } of attached) content.destroy();
+        return { ok: false, error: 'The files could not be read from their storage', retryAfter: null, pause: false };
+      }
+      const sent = await sendEmail(mailer, composeEmail(context, { to: config.to, from: mailFrom, attached }));
+      for (const { content } of attached) content.destroy();
       return sent.ok ? sent : { ok: false, error: sent.error, retryAfter: null, pause: false };
     }
   }

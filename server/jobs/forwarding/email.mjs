@@ -6,9 +6,14 @@
  * answers them.
  */
 import nodemailer from 'nodemailer';
-import { firstWords, headline } from './events.mjs';
+import { fileLabel, firstWords, headline } from './events.mjs';
+
+/** How many megabytes of a complaint's files an email to the team carries by default (`HEARD_EMAIL_ATTACHMENTS_MAX_MB`). */
+export const EMAIL_ATTACHMENTS_MAX_MB = 10;
 
 /**
+ * @typedef {{ sha256: string, type: string, content: import('node:stream').Readable }} AttachedFile
+ *   A file the email carries, read from its storage.
  * @typedef {{ sendMail(message: import('nodemailer').SendMailOptions): Promise<{ accepted?: unknown[], rejected?: unknown[] }>, close?(): void }} Mailer
  */
 
@@ -24,15 +29,18 @@ export function createMailer(url) {
 
 /**
  * The email for one event. `lead`, when given, is a first line of the server's own words for
- * this one reader (the claimant's overdue alert says the complaint is theirs).
+ * this one reader (the claimant's overdue alert says the complaint is theirs). `attached`: the
+ * complaint's files it carries; the others are only linked.
  * @param {import('./events.mjs').EventContext} context
- * @param {{ to: string, from: string, lead?: string }} addresses
+ * @param {{ to: string, from: string, lead?: string, attached?: AttachedFile[] }} addresses
  */
-export function composeEmail(context, { to, from, lead }) {
+export function composeEmail(context, { to, from, lead, attached = [] }) {
   const { event, record, summary } = context;
   const what = event.type === 'complaint.created' ? '' : `${headline(event)} · `;
   const subject = oneLine(`[${summary.reference}] ${what}${summary.urgency} · ${summary.category} · ${firstWords(record, 60)}`);
-  const text = lead ? `${lead}\n\n${emailText(context)}` : emailText(context);
+  const carried = new Set(attached.map((file) => file.sha256));
+  const body = emailText(context, carried);
+  const text = lead ? `${lead}\n\n${body}` : body;
   // Only a plain single address: a list, or a display name showing one of the shop's own
   // addresses in front of another, would send the team's answer to strangers.
   const replyTo = oneAddress(record.visitor.email);
@@ -45,14 +53,19 @@ export function composeEmail(context, { to, from, lead }) {
     html: `<!doctype html><meta charset="utf-8"><pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(text)}</pre>`,
     // One thread per complaint in the team's mail client.
     headers: { References: `<${record.id}@heard>` },
+    ...(attached.length > 0
+      ? { attachments: attached.map(({ sha256, type, content }) => ({ filename: `${sha256.slice(0, 12)}.${type.split('/')[1]}`, contentType: type, content, contentDisposition: /** @type {const} */ ('attachment') })) }
+      : {}),
   };
 }
 
 /**
- * The plain-text body: what happened, the facts an agent needs first, then the whole transcript.
+ * The plain-text body: what happened, the facts an agent needs first, the files (each linked;
+ * those in `carried` also attached), then the whole transcript.
  * @param {import('./events.mjs').EventContext} context
+ * @param {Set<string>} [carried]
  */
-export function emailText({ event, record, summary, inboxUrl }) {
+export function emailText({ event, record, summary, inboxUrl, attachments = [] }, carried = new Set()) {
   const { visitor } = record;
   const lines = [
     `${headline(event)}: ${summary.reference}`,
@@ -67,7 +80,11 @@ export function emailText({ event, record, summary, inboxUrl }) {
   if (event.details.note) lines.push(`Resolution note: ${event.details.note}`);
   if (event.details.comment) lines.push(`Visitor's comment: ${event.details.comment}`);
   if (event.details.message) lines.push('', "--- The visitor's message ---", '', event.details.message.text);
-  lines.push(`Inbox: ${inboxUrl}`, '', '--- Transcript ---', '', record.transcriptText);
+  lines.push(`Inbox: ${inboxUrl}`);
+  if (attachments.length > 0) {
+    lines.push('', `--- Files (links work until ${attachments[0]?.expiresAt.slice(0, 10)}) ---`, '', ...attachments.map((file) => `${fileLabel(file)}${carried.has(file.sha256) ? ' (attached)' : ''}: ${file.url}`));
+  }
+  lines.push('', '--- Transcript ---', '', record.transcriptText);
   return lines.join('\n');
 }
 

@@ -32,8 +32,12 @@ export const FORWARD_JOB = 'forward';
  *   `id` is the Standard Webhooks message id: the same on every retry and for every destination.
  * @typedef {{ reference: string, urgency: string, category: string, verified: boolean }} ComplaintSummary
  *   The server's own view of a complaint (its re-triage, not the widget's).
- * @typedef {{ event: ForwardEvent, record: import('../../store/store.mjs').ComplaintRecord, summary: ComplaintSummary, inboxUrl: string }} EventContext
- *   Everything a destination needs to describe one event.
+ * @typedef {{ sha256: string, type: string, size: number, width?: number, height?: number, arrived: boolean, url: string, expiresAt: string }} LinkedFile
+ *   One of the complaint's files with its signed download link, good until `expiresAt`;
+ *   `arrived: false` while it is still on its way (the link works once it has come).
+ * @typedef {{ event: ForwardEvent, record: import('../../store/store.mjs').ComplaintRecord, summary: ComplaintSummary, inboxUrl: string, attachments?: LinkedFile[] }} EventContext
+ *   Everything a destination needs to describe one event. `attachments`: the files the
+ *   complaint has, linked (none when the server keeps no files).
  * @typedef {'webhook' | 'email' | 'slack'} DestinationKind
  * @typedef {{ url: string, secret: string }} WebhookConfig
  * @typedef {{ to: string }} EmailConfig
@@ -127,4 +131,14 @@ export function headline(event) {
     case 'message.created':
       return details.reopened ? 'The visitor wrote again, reopening it' : 'The visitor wrote again';
   }
+}
+
+/**
+ * How a file reads in a message: its kind, its size, an image's dimensions.
+ * @param {LinkedFile} file
+ */
+export function fileLabel({ type, size, width, height }) {
+  const kind = type === 'application/pdf' ? 'PDF' : `${(type.split('/')[1] ?? 'file').toUpperCase()} photo`;
+  const bytes = size < 1024 * 1024 ? `${Math.max(1, Math.round(size / 1024))} KB` : `${(size / 1024 / 1024).toFixed(1)} MB`;
+  return `${kind}${width && height ? `, ${width}×${height}` : ''}, ${bytes}`;
 }

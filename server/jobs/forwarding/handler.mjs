@@ -15,7 +15,7 @@ export const HELD_UNTIL = '9999-12-31T00:00:00.000Z';
  * @typedef {{
  *   getDestination(id: string): Promise<import('./events.mjs').Destination | null>,
  *   pauseDestination(id: string, reason: string): Promise<void>,
- *   loadComplaint(id: string): Promise<{ record: import('../../store/store.mjs').ComplaintRecord, summary: import('./events.mjs').ComplaintSummary } | null>,
+ *   loadComplaint(id: string): Promise<{ record: import('../../store/store.mjs').ComplaintRecord, summary: import('./events.mjs').ComplaintSummary, attachments?: import('./events.mjs').LinkedFile[] } | null>,
  *   publicUrl(): string,
  *   clock?: { now(): number },
  *   onDelivery?: (destination: { kind: string, id: string }, ok: boolean) => void,

@@ -33,18 +33,22 @@ import { overdueJob } from '../commitments/overdue.mjs';
  *   now?: () => Date,
  *   clock?: { now(): number },
  *   onDelivery?: (destination: { kind: string, id: string }, ok: boolean) => void,
+ *   fileLinks?: ((complaintId: string, record: unknown) => Promise<import('./events.mjs').LinkedFile[]>) | null,
+ *   openFile?: import('./deliver.mjs').DeliverOptions['openFile'],
+ *   emailAttachmentsMaxBytes?: number,
  * }} options
- *   `clock`: the worker's time, by which a rating stops waiting for its complaint
+ *   `clock`: the worker's time, by which a rating stops waiting for its complaint. `fileLinks`:
+ *   a complaint's files with their signed links, listed in what is forwarded.
  */
-export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now = () => new Date(), clock, onDelivery }) {
+export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now = () => new Date(), clock, onDelivery, fileLinks = null, openFile, emailAttachmentsMaxBytes }) {
   /**
    * @param {string} id
-   * @returns {Promise<{ record: import('../../store/store.mjs').ComplaintRecord, summary: import('./events.mjs').ComplaintSummary } | null>}
+   * @returns {Promise<{ record: import('../../store/store.mjs').ComplaintRecord, summary: import('./events.mjs').ComplaintSummary, attachments?: import('./events.mjs').LinkedFile[] } | null>}
    */
   async function loadComplaint(id) {
     const complaint = await store.getRecord(id);
     if (!complaint) return null;
-    return { record: complaint.record, summary: summaryOf(complaint) };
+    return { record: complaint.record, summary: summaryOf(complaint), ...(fileLinks ? { attachments: await fileLinks(id, complaint.record) } : {}) };
   }
 
   const handler = forwardingHandler({
@@ -60,6 +64,8 @@ export function createForwarding({ store, post, mailer, mailFrom, publicUrl, now
     now,
     ...(clock ? { clock } : {}),
     ...(onDelivery ? { onDelivery } : {}),
+    ...(openFile ? { openFile } : {}),
+    ...(emailAttachmentsMaxBytes !== undefined ? { emailAttachmentsMaxBytes } : {}),
   });
 
   return {

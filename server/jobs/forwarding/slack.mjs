@@ -5,13 +5,13 @@
  * data beyond the visitor's name unless the admin turns it on for that destination: the contact
  * details are left out, and the ones the visitor typed into the excerpt are masked.
  */
-import { firstWords, headline } from './events.mjs';
+import { fileLabel, firstWords, headline } from './events.mjs';
 
 /**
  * @param {import('./events.mjs').EventContext} context
  * @param {{ personalData: boolean }} options
  */
-export function slackMessage({ event, record, summary, inboxUrl }, { personalData }) {
+export function slackMessage({ event, record, summary, inboxUrl, attachments = [] }, { personalData }) {
   const { visitor } = record;
   const who = visitor.name ? ` from ${escapeSlack(visitor.name)}` : '';
   let excerpt = firstWords(record, 300);
@@ -33,6 +33,8 @@ export function slackMessage({ event, record, summary, inboxUrl }, { personalDat
     const message = event.details.message.text.replace(/\s+/g, ' ').trim();
     lines.push(`Message: ${escapeSlack(personalData ? message : maskContacts(message, record))}`);
   }
+  // Links, never the files: a channel's members download one when they choose, until it expires.
+  if (attachments.length > 0) lines.push(`Files: ${attachments.map((file) => `<${file.url}|${escapeSlack(fileLabel(file))}>`).join(' · ')}`);
   lines.push(`<${inboxUrl}|Open in the inbox>`);
   return { text: lines.join('\n') };
 }

@@ -12,11 +12,11 @@ import { Webhook } from 'standardwebhooks';
  * The body a webhook destination receives.
  * @param {import('./events.mjs').EventContext} context
  */
-export function webhookBody({ event, record, summary, inboxUrl }) {
+export function webhookBody({ event, record, summary, inboxUrl, attachments }) {
   return JSON.stringify({
     type: event.type,
     timestamp: event.timestamp,
-    data: { ...event.details, summary, inboxUrl, record },
+    data: { ...event.details, summary, inboxUrl, record, ...(attachments ? { attachments } : {}) },
   });
 }
 

@@ -3,7 +3,7 @@
  * The attachments' rows on both databases: one module of Kysely queries on the store's own
  * connection (better-sqlite3 or the pg pool). A file is kept once per complaint and content hash.
  */
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 
 /**
  * @typedef {{ sha256: string, type: string, size: number, width: number | null, height: number | null, createdAt: string }} Attachment
@@ -13,19 +13,40 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
  *   attachmentsOf(complaintId: string): Promise<Attachment[]>,
  *   attachmentTotals(complaintId: string): Promise<{ count: number, bytes: number }>,
  *   attachmentReferenced(sha256: string): Promise<boolean>,
+ *   dropUnnamedAttachments(options: { createdBefore: string }): Promise<number>,
  * }} AttachmentStore
- *   `attachmentReferenced`: whether any complaint still has the file.
+ *   `attachmentReferenced`: whether any complaint still has the file. `dropUnnamedAttachments`:
+ *   forgets the files kept before `createdBefore` that their complaint's record does not name
+ *   (sent, then left out of what the visitor sent); how many. Their bytes go with the next
+ *   sweep of unreferenced files.
  */
 
 /** @param {import('better-sqlite3').Database} db @returns {AttachmentStore} */
 export function sqliteAttachments(db) {
-  return attachments(new Kysely({ dialect: new SqliteDialect({ database: db }) }));
+  return attachments(new Kysely({ dialect: new SqliteDialect({ database: db }) }), UNNAMED_SQLITE);
 }
 
 /** @param {import('pg').Pool} pool @returns {AttachmentStore} */
 export function postgresAttachments(pool) {
-  return attachments(new Kysely({ dialect: new PostgresDialect({ pool }) }));
+  return attachments(new Kysely({ dialect: new PostgresDialect({ pool }) }), UNNAMED_POSTGRES);
 }
+
+/**
+ * Whether the complaint's record names the file, in each database's JSON functions. The record
+ * is the complaint's `body`; its `attachments` list each file by `sha256`.
+ * @typedef {(createdBefore: string) => import('kysely').RawBuilder<unknown>} UnnamedDelete
+ */
+/** @type {UnnamedDelete} */
+const UNNAMED_SQLITE = (createdBefore) => sql`
+  DELETE FROM attachments WHERE created_at < ${createdBefore} AND NOT EXISTS (
+    SELECT 1 FROM complaints c, json_each(c.body, '$.attachments') e
+    WHERE c.id = attachments.complaint_id AND json_extract(e.value, '$.sha256') = attachments.sha256)`;
+/** @type {UnnamedDelete} */
+const UNNAMED_POSTGRES = (createdBefore) => sql`
+  DELETE FROM attachments a WHERE a.created_at < ${createdBefore} AND NOT EXISTS (
+    SELECT 1 FROM complaints c,
+      json_array_elements(CASE WHEN json_typeof(c.body -> 'attachments') = 'array' THEN c.body -> 'attachments' ELSE '[]'::json END) e
+    WHERE c.id = a.complaint_id AND e ->> 'sha256' = a.sha256)`;
 
 /** @param {unknown} value */
 const iso = (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
@@ -43,9 +64,10 @@ const fromRow = (row) => ({
 /**
  * Never `destroy()` this Kysely: the connection is the store's, and the store closes it.
  * @param {Kysely<any>} kysely
+ * @param {UnnamedDelete} unnamed
  * @returns {AttachmentStore}
  */
-function attachments(kysely) {
+function attachments(kysely, unnamed) {
   const columns = /** @type {const} */ (['sha256', 'type', 'size', 'width', 'height', 'created_at']);
   return {
     async addAttachment(complaintId, { sha256, type, size, width, height, createdAt }) {
@@ -75,6 +97,10 @@ function attachments(kysely) {
     async attachmentReferenced(sha256) {
       const row = await kysely.selectFrom('attachments').select('sha256').where('sha256', '=', sha256).limit(1).executeTakeFirst();
       return row !== undefined;
+    },
+    async dropUnnamedAttachments({ createdBefore }) {
+      const result = await unnamed(createdBefore).execute(kysely);
+      return Number(result.numAffectedRows ?? 0);
     },
   };
 }
