@@ -11,6 +11,7 @@ import { sqliteSavedReplies } from '../saved-replies/saved-replies.mjs';
 import { createSqliteAgents } from './agents.mjs';
 import { createSqliteJobs } from './jobs.mjs';
 import { migrateSqlite } from './migrate.mjs';
+import { fts5Query, parseSearch } from '../search/complaint-search.mjs';
 
 /**
  * @typedef {import('../store.mjs').Store} Store
@@ -384,14 +385,14 @@ export function createSqliteStore({ path }) {
         if (waiting.length === 1) setImmediate(commitWaiting);
       }),
     getRecord: async (id, now = Date.now()) => read(id, now),
-    listRecords: async ({ status = null, category = null, language = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
-      const { where, params } = filtersToSql({ status, category, language });
+    listRecords: async ({ status = null, category = null, language = null, q = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
+      const { where, params } = filtersToSql({ status, category, language, q });
       const sql = `SELECT ${LIST_COLUMNS} FROM complaints ${where}
         ORDER BY (status = 'resolved'), waiting DESC, escalated DESC, urgency_rank, due_ms IS NULL, due_ms, submitted_ms, id LIMIT @limit OFFSET @offset`;
       return db.prepare(sql).all({ ...params, limit, offset }).map((row) => toListItem(toWorkRow(/** @type {Row} */ (row)), now));
     },
-    countRecords: async ({ status = null, category = null, language = null } = {}) => {
-      const { where, params } = filtersToSql({ status, category, language });
+    countRecords: async ({ status = null, category = null, language = null, q = null } = {}) => {
+      const { where, params } = filtersToSql({ status, category, language, q });
       const sql = `SELECT COUNT(*) AS total, COALESCE(SUM(status <> 'resolved'), 0) AS open FROM complaints ${where}`;
       return /** @type {{ total: number, open: number }} */ (db.prepare(sql).get(params));
     },
@@ -557,15 +558,29 @@ export function createSqliteStore({ path }) {
 }
 
 /**
- * The WHERE clause and its parameters for the inbox's filters; values are bound, never spliced.
- * @param {{ status: string | null, category: string | null, language: string | null }} filters
+ * The WHERE clause and its parameters for the inbox's filters and search; values are bound,
+ * never spliced.
+ * @param {{ status: string | null, category: string | null, language: string | null, q?: string | null }} filters
  */
-function filtersToSql(filters) {
+function filtersToSql({ q = null, ...filters }) {
   const where = [];
   /** @type {Record<string, string>} */
   const params = {};
   for (const [column, value] of Object.entries(filters)) {
     if (value) (where.push(`${column} = @${column}`), (params[column] = value));
+  }
+  const search = parseSearch(q);
+  if (search?.kind === 'email') {
+    where.push('id IN (SELECT complaint_id FROM complaint_search_keys WHERE email = lower(@email))');
+    params.email = search.email;
+  } else if (search) {
+    params.reference = search.reference;
+    if (search.words.length === 0) where.push('reference = @reference');
+    else {
+      where.push(`(reference = @reference OR id IN (SELECT complaint_id FROM complaint_search_keys
+        WHERE search_rowid IN (SELECT rowid FROM complaint_search WHERE complaint_search MATCH @match)))`);
+      params.match = fts5Query(search.words);
+    }
   }
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
