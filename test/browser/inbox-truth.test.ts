@@ -323,7 +323,7 @@ describe('the inbox as a help desk', () => {
     expect(await store.getRecord(critical.id)).toMatchObject({ status: 'claimed' });
     await page.locator('#detail-title').focus();
     await page.keyboard.press('/');
-    expect(await focusedId(page)).toBe('filter-status');
+    expect(await focusedId(page)).toBe('search-input');
     await page.locator('#detail-title').focus();
 
     await page.keyboard.press('?');
