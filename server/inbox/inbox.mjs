@@ -41,6 +41,7 @@ const ui = {
   category: /** @type {HTMLSelectElement} */ (byId('filter-category')),
   language: /** @type {HTMLSelectElement} */ (byId('filter-language')),
   rows: /** @type {HTMLTableSectionElement} */ (byId('queue-rows')),
+  table: byId('queue-table'),
   empty: byId('queue-empty'),
   summary: byId('queue-summary'),
   more: byId('queue-more'),
@@ -274,6 +275,9 @@ async function refreshQueue() {
   renderQueue(ui.rows, complaints, (id) => void openFromQueue(id));
   markOpen();
   ui.empty.hidden = complaints.length > 0;
+  // An empty table says nothing the line below it does not, and on a phone it would scroll
+  // sideways with nothing in it to reach by keyboard.
+  ui.table.hidden = complaints.length === 0;
   const remaining = answer.total - complaints.length;
   ui.summary.textContent =
     remaining > 0 ? `${complaints.length} of ${answer.total} shown, ${answer.open} open.` : `${answer.total} shown, ${answer.open} open.`;
