@@ -1,7 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
+import { summariseRecord } from '../../server/receiver/summary.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { signedIn } from '../support/agents';
 import { bothStores } from '../support/postgres';
@@ -169,5 +176,55 @@ describe.each(backends)('finding a complaint on %s', (_name, open) => {
     expect(logged).toContain('/api/complaints');
     expect(logged).not.toContain('Novak');
     expect(logged).not.toContain('kettle');
+  });
+});
+
+describe.each(backends)('the search after an upgrade on %s', (name, open, openAgain, databaseUrl) => {
+  it('finds the complaints, follow-ups and replies kept before it came', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heard-search-'));
+    const path = join(dir, 'heard.db');
+    const before = name === 'SQLite' ? createSqliteStore({ path }) : await open();
+    const record = saying('Árvíztűrő kettle arrived dented.', { name: 'Kovács Éva', email: 'Eva@Mail.example' });
+    // A character PostgreSQL cannot read out of a body as text: the migration still indexes it.
+    const other = saying('The toaster\u0000 burns.', { name: 'Ben Ito' });
+    for (const [i, each] of [record, other].entries()) {
+      await before.insertRecord(each, { hash: String(i), receivedAt: new Date().toISOString(), summary: summariseRecord(each) });
+    }
+    const at = new Date().toISOString();
+    expect((await before.addThreadMessage({ complaintId: record.id, id: randomUUID(), text: 'The invoice is attached.', at, receivedAt: at, windowMs: 0 })).outcome).toBe('created');
+    expect((await before.addReply(record.id, 'Mia', 'A courier comes on Thursday.', at)).ok).toBe(true);
+    await before.close();
+
+    // The database as the release before left it: without the search's migration.
+    if (name === 'SQLite') {
+      const db = new Database(path);
+      db.exec(`DROP TRIGGER complaint_search_added; DROP TRIGGER complaint_search_message; DROP TRIGGER complaint_search_reply;
+        DROP TRIGGER complaint_search_purge; DROP VIEW complaint_search_text; DROP TABLE complaint_search; DROP TABLE complaint_search_keys;`);
+      db.pragma('user_version = 20');
+      db.close();
+    } else {
+      const down = readFileSync(new URL('../../server/store/migrations/postgres/018_complaint_search.sql', import.meta.url), 'utf8').split('-- Down Migration')[1]!;
+      const client = new pg.Client({ connectionString: databaseUrl!() });
+      await client.connect();
+      await client.query(down);
+      await client.query("DELETE FROM heard_migrations WHERE name = '018_complaint_search'");
+      await client.end();
+    }
+
+    const after = name === 'SQLite' ? createSqliteStore({ path }) : await openAgain!();
+    const found = async (q: string) => (await after.listRecords({ q })).map((complaint) => complaint.id);
+    try {
+      expect(await found('arvizturo dented')).toEqual([record.id]);
+      expect(await found('kovacs')).toEqual([record.id]);
+      expect(await found('eva@mail.example')).toEqual([record.id]);
+      expect(await found(record.reference)).toEqual([record.id]);
+      expect(await found('invoice')).toEqual([record.id]);
+      expect(await found('courier thurs')).toEqual([record.id]);
+      expect(await found('toaster')).toEqual([other.id]);
+      expect(await after.countRecords({ q: 'dented' })).toEqual({ total: 1, open: 1 });
+    } finally {
+      await after.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
