@@ -187,7 +187,12 @@ describe.each(backends)('the search after an upgrade on %s', (name, open, openAg
     const record = saying('Árvíztűrő kettle arrived dented.', { name: 'Kovács Éva', email: 'Eva@Mail.example' });
     // A character PostgreSQL cannot read out of a body as text: the migration still indexes it.
     const other = saying('The toaster\u0000 burns.', { name: 'Ben Ito' });
-    for (const [i, each] of [record, other].entries()) {
+    // A body nested past what SQLite's JSON functions read: the migration still indexes it.
+    const deep = saying('The blender is loud.', { name: 'Siti Aminah' });
+    let traits: Record<string, unknown> = { leaf: true };
+    for (let i = 0; i < 1500; i++) traits = { a: traits };
+    deep.visitor.traits = traits;
+    for (const [i, each] of [record, other, deep].entries()) {
       await before.insertRecord(each, { hash: String(i), receivedAt: new Date().toISOString(), summary: summariseRecord(each) });
     }
     const at = new Date().toISOString();
@@ -198,8 +203,8 @@ describe.each(backends)('the search after an upgrade on %s', (name, open, openAg
     // The database as the release before left it: without the search's migration.
     if (name === 'SQLite') {
       const db = new Database(path);
-      db.exec(`DROP TRIGGER complaint_search_added; DROP TRIGGER complaint_search_message; DROP TRIGGER complaint_search_reply;
-        DROP TRIGGER complaint_search_purge; DROP VIEW complaint_search_text; DROP TABLE complaint_search; DROP TABLE complaint_search_keys;`);
+      db.exec(`DROP TRIGGER complaint_search_message; DROP TRIGGER complaint_search_reply; DROP TRIGGER complaint_search_purge;
+        DROP TABLE complaint_search; DROP TABLE complaint_search_rows; DROP INDEX complaints_visitor_email; ALTER TABLE complaints DROP COLUMN visitor_email;`);
       db.pragma('user_version = 20');
       db.close();
     } else {
@@ -221,6 +226,7 @@ describe.each(backends)('the search after an upgrade on %s', (name, open, openAg
       expect(await found('invoice')).toEqual([record.id]);
       expect(await found('courier thurs')).toEqual([record.id]);
       expect(await found('toaster')).toEqual([other.id]);
+      expect(await found('blender')).toEqual([deep.id]);
       expect(await after.countRecords({ q: 'dented' })).toEqual({ total: 1, open: 1 });
     } finally {
       await after.close();

@@ -51,12 +51,13 @@ function searchWords(text) {
 }
 
 /**
- * An FTS5 query for the words: each one a quoted string (a quote inside would be doubled, though
- * words hold none), all of them required, the last as a prefix. Never FTS5's own syntax from input.
- * @param {string[]} words at least one
+ * An FTS5 query for one word: a quoted string (a quote inside would be doubled, though words
+ * hold none), as a prefix when it is the last. Never FTS5's own syntax from input.
+ * @param {string[]} words one word, or several all required
+ * @param {boolean} prefix whether the last one is matched as a prefix
  */
-export function fts5Query(words) {
-  return words.map((word, i) => `"${word.replaceAll('"', '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+export function fts5Query(words, prefix) {
+  return words.map((word, i) => `"${word.replaceAll('"', '""')}"${prefix && i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
 /**

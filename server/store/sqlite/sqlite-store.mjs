@@ -11,7 +11,7 @@ import { sqliteSavedReplies } from '../saved-replies/saved-replies.mjs';
 import { createSqliteAgents } from './agents.mjs';
 import { createSqliteJobs } from './jobs.mjs';
 import { migrateSqlite } from './migrate.mjs';
-import { fts5Query, parseSearch } from '../search/complaint-search.mjs';
+import { fts5Query, parseSearch, recordSearchText } from '../search/complaint-search.mjs';
 
 /**
  * @typedef {import('../store.mjs').Store} Store
@@ -78,10 +78,14 @@ export function createSqliteStore({ path }) {
     addComplaint: db.prepare(`INSERT INTO complaints
       (id, reference, body, received_at, submitted_ms, category, language, urgency_rank, escalated,
        due_ms, follow_up_ms, follow_up_consent, csat, urgency, mood, customer_type, widget_urgency,
-       widget_category, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at, status_key_hash)
+       widget_category, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at, status_key_hash, visitor_email)
       VALUES (@id, @reference, @body, @receivedAt, @submittedMs, @category, @language, @urgencyRank,
        @escalated, @dueMs, @followUpMs, @consent, @csat, @urgency, @mood, @customerType, @widgetUrgency,
-       @widgetCategory, @handoffReason, @verified, @name, @excerpt, @submittedAt, @dueBy, @followUpAt, @statusKeyHash)`),
+       @widgetCategory, @handoffReason, @verified, @name, @excerpt, @submittedAt, @dueBy, @followUpAt, @statusKeyHash, lower(trim(@email)))`),
+    // What the inbox's search finds a complaint by (migration 021); its follow-ups and replies
+    // are indexed by triggers as they are written.
+    addSearchRow: db.prepare('INSERT INTO complaint_search_rows (complaint_id) VALUES (?)'),
+    addSearchWords: db.prepare('INSERT INTO complaint_search (rowid, name, words) VALUES (?, ?, ?)'),
     // A widget's rating counts only for the complaint whose status key it carried.
     ratingFor: db.prepare('SELECT csat FROM ratings WHERE complaint_id = ? AND (key_hash IS NULL OR key_hash IS ?) ORDER BY at DESC LIMIT 1'),
     addRating: db.prepare(`INSERT INTO ratings (id, complaint_id, csat, at, source, key_hash, waiting_from, waiting_ms)
@@ -205,7 +209,9 @@ export function createSqliteStore({ path }) {
       dueBy: summary.dueBy,
       followUpAt: summary.followUpAt,
       statusKeyHash,
+      email: typeof record.visitor?.email === 'string' ? record.visitor.email : null,
     });
+    q.addSearchWords.run(q.addSearchRow.run(record.id).lastInsertRowid, summary.name, recordSearchText(record));
     for (const signal of signals ?? record.triage.signals) q.addSignal.run(record.id, submittedMs, signal.field, signal.value, signal.cue);
     /** @type {Receipt} */
     const receipt = { id: record.id, reference, receivedAt, dueBy: summary.dueBy };
@@ -571,16 +577,17 @@ function filtersToSql({ q = null, ...filters }) {
   }
   const search = parseSearch(q);
   if (search?.kind === 'email') {
-    where.push('id IN (SELECT complaint_id FROM complaint_search_keys WHERE email = lower(@email))');
+    where.push('visitor_email = lower(@email)');
     params.email = search.email;
   } else if (search) {
     params.reference = search.reference;
-    if (search.words.length === 0) where.push('reference = @reference');
-    else {
-      where.push(`(reference = @reference OR id IN (SELECT complaint_id FROM complaint_search_keys
-        WHERE search_rowid IN (SELECT rowid FROM complaint_search WHERE complaint_search MATCH @match)))`);
-      params.match = fts5Query(search.words);
-    }
+    // Each word in one of the complaint's rows (itself, a follow-up, a reply), not all in one.
+    const words = search.words.map((word, i) => {
+      params[`word${i}`] = fts5Query([word], i === search.words.length - 1);
+      return `id IN (SELECT complaint_id FROM complaint_search_rows
+        WHERE search_rowid IN (SELECT rowid FROM complaint_search WHERE complaint_search MATCH @word${i}))`;
+    });
+    where.push(words.length === 0 ? 'reference = @reference' : `(reference = @reference OR (${words.join(' AND ')}))`);
   }
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }

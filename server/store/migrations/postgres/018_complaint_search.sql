@@ -29,7 +29,7 @@ CREATE TRIGGER replies_search AFTER INSERT ON replies FOR EACH ROW EXECUTE FUNCT
 
 -- The complaints kept before this release; a new one is written with its words
 -- (server/store/search/complaint-search.mjs). A body whose strings PostgreSQL cannot read as
--- text (a NUL, half a surrogate pair) is indexed by its name and excerpt instead.
+-- text (a NUL, half a surrogate pair) or nests too deep is indexed by its name and excerpt instead.
 DO $$
 DECLARE
   complaint record;
@@ -46,7 +46,8 @@ BEGIN
           (SELECT string_agg(t.text, E'\n') FROM thread_messages t WHERE t.complaint_id = c.id),
           (SELECT string_agg(r.text, E'\n') FROM replies r WHERE r.complaint_id = c.id)))
       WHERE c.id = complaint.id;
-    EXCEPTION WHEN untranslatable_character OR character_not_in_repertoire OR invalid_text_representation OR invalid_parameter_value THEN
+    EXCEPTION WHEN untranslatable_character OR character_not_in_repertoire OR invalid_text_representation OR invalid_parameter_value
+      OR program_limit_exceeded THEN
       UPDATE complaints c SET search_words = heard_search_vector(concat_ws(E'\n', c.visitor_name, c.excerpt,
           (SELECT string_agg(t.text, E'\n') FROM thread_messages t WHERE t.complaint_id = c.id),
           (SELECT string_agg(r.text, E'\n') FROM replies r WHERE r.complaint_id = c.id)))
