@@ -75,7 +75,7 @@ describe.each(backends)('finding a complaint on %s', (_name, open) => {
   });
 
   it('finds a complaint by the visitor’s name and the words they wrote, the last word as it is being typed', async () => {
-    const kettle = await receive(saying('The kettle arrived dented, the lid is cracked.', { name: 'Ana Novak' }));
+    const kettle = await receive(saying('The kettle arrived dented, the lid is cracked. Write to office@kettles.example.', { name: 'Ana Novak' }));
     const toaster = await receive(saying('My toaster burns every slice.', { name: 'Ben Ito' }));
 
     expect(await found('novak')).toEqual([kettle.id]);
@@ -83,6 +83,9 @@ describe.each(backends)('finding a complaint on %s', (_name, open) => {
     expect(await found('cracked')).toEqual([kettle.id]);
     expect(await found('toast')).toEqual([toaster.id]);
     expect(await found('lid crac')).toEqual([kettle.id]);
+    // Words are split at punctuation alike on both databases, inside an address too.
+    expect(await found('kettles.example')).toEqual([kettle.id]);
+    expect(await found('office')).toEqual([kettle.id]);
     // Every word must be there: a name with another complaint's words finds neither.
     expect(await found('ito cracked')).toEqual([]);
     expect(await found('Ben slice')).toEqual([toaster.id]);

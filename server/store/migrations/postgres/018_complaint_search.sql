@@ -6,14 +6,15 @@
 -- 'simple' configuration treats the four languages (en, ms, hu, sk) alike, without stemming;
 -- accents are folded first, here and in every query, so "arvizturo" finds "árvíztűrő". The
 -- fold needs no extension: NFD splits the accent off its letter, and the combining accents
--- (U+0300–U+036F) are taken away.
+-- (U+0300–U+036F) are taken away. Punctuation becomes a space, so words are split as a search
+-- splits them on both databases: "anna@shop.example" holds "anna", "shop" and "example".
 ALTER TABLE complaints ADD COLUMN visitor_email text, ADD COLUMN search_words tsvector;
 CREATE INDEX complaints_visitor_email ON complaints (visitor_email);
 CREATE INDEX complaints_search_words ON complaints USING gin (search_words);
 
 CREATE FUNCTION heard_search_vector(words text) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT to_tsvector('simple', lower(regexp_replace(normalize(coalesce(words, ''), NFD), '[\u0300-\u036f]', '', 'g')))
+  SELECT to_tsvector('simple', lower(regexp_replace(regexp_replace(normalize(coalesce(words, ''), NFD), '[\u0300-\u036f]', '', 'g'), '[[:punct:]]', ' ', 'g')))
 $$;
 
 -- A follow-up message or a reply adds its words to its complaint's.
