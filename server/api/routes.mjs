@@ -22,7 +22,8 @@ export const MAX_OFFSET = 1_000_000_000;
 const PAGING_MESSAGES = /** @type {Record<string, string>} */ ({
   '/limit': `limit must be a whole number from 1 to ${MAX_PAGE}: how many complaints to list.`,
   '/offset': `offset must be a whole number from 0 to ${MAX_OFFSET}: how many complaints to skip.`,
-  '/q': `q must be at most ${MAX_SEARCH} characters: a reference, an email, a name or a few words the complaint holds.`,
+  '/q maxLength': `q must be at most ${MAX_SEARCH} characters: a reference, an email, a name or a few words the complaint holds.`,
+  '/q': 'q must be given once, as text: a reference, an email, a name or a few words the complaint holds.',
 });
 
 /**
@@ -31,7 +32,9 @@ const PAGING_MESSAGES = /** @type {Record<string, string>} */ ({
  * @param {string} dataVar
  */
 const pagingErrors = (errors, dataVar) => {
-  const paging = errors.map((error) => PAGING_MESSAGES[error.instancePath]).find((message) => message !== undefined);
+  const paging = errors
+    .map((error) => PAGING_MESSAGES[`${error.instancePath} ${error.keyword}`] ?? PAGING_MESSAGES[error.instancePath])
+    .find((message) => message !== undefined);
   return new Error(paging ?? errors.map((error) => `${dataVar}${error.instancePath} ${error.message}`).join(', '));
 };
 

@@ -172,6 +172,10 @@ describe.each(backends)('finding a complaint on %s', (_name, open) => {
     expect(long.statusCode).toBe(400);
     expect(long.json().message).toBe('q must be at most 200 characters: a reference, an email, a name or a few words the complaint holds.');
 
+    const twice = await app.inject({ url: '/api/complaints?q=kettle&q=dented', headers: agent });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().message).toBe('q must be given once, as text: a reference, an email, a name or a few words the complaint holds.');
+
     const secret = 'Novak-ana.novak@mail.example';
     await search(secret);
     await search('Ana Novak');
