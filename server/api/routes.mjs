@@ -4,6 +4,7 @@ import { agentRoutes } from '../agents/routes.mjs';
 import { overdueJob } from '../jobs/commitments/overdue.mjs';
 import { replyDelivery } from '../jobs/commitments/visitor-mail.mjs';
 import { savedReplyRoutes } from './saved-replies.mjs';
+import { MAX_SEARCH } from '../store/search/complaint-search.mjs';
 import { summarise } from './summarise.mjs';
 import { teamFigures } from './team-figures.mjs';
 import { trendWeeks } from '../store/shared.mjs';
@@ -21,15 +22,19 @@ export const MAX_OFFSET = 1_000_000_000;
 const PAGING_MESSAGES = /** @type {Record<string, string>} */ ({
   '/limit': `limit must be a whole number from 1 to ${MAX_PAGE}: how many complaints to list.`,
   '/offset': `offset must be a whole number from 0 to ${MAX_OFFSET}: how many complaints to skip.`,
+  '/q maxLength': `q must be at most ${MAX_SEARCH} characters: a reference, an email, a name or a few words the complaint holds.`,
+  '/q': 'q must be given once, as text: a reference, an email, a name or a few words the complaint holds.',
 });
 
 /**
- * The queue's validation errors: a paging parameter's in words, any other as Fastify says it.
+ * The queue's validation errors: a paging or search parameter's in words, any other as Fastify says it.
  * @param {import('fastify').FastifySchemaValidationError[]} errors
  * @param {string} dataVar
  */
 const pagingErrors = (errors, dataVar) => {
-  const paging = errors.map((error) => PAGING_MESSAGES[error.instancePath]).find((message) => message !== undefined);
+  const paging = errors
+    .map((error) => PAGING_MESSAGES[`${error.instancePath} ${error.keyword}`] ?? PAGING_MESSAGES[error.instancePath])
+    .find((message) => message !== undefined);
   return new Error(paging ?? errors.map((error) => `${dataVar}${error.instancePath} ${error.message}`).join(', '));
 };
 
@@ -90,14 +95,16 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
             status: { enum: ['new', 'claimed', 'resolved', ''] },
             category: { type: 'string', maxLength: 60 },
             language: { type: 'string', maxLength: 10 },
+            // The search box: never logged, it is what the agent knows of a visitor.
+            q: { type: 'string', maxLength: MAX_SEARCH },
             limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE },
             offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
           },
         },
       },
     }, async (request) => {
-      const query = /** @type {{ status?: 'new' | 'claimed' | 'resolved' | '', category?: string, language?: string, limit: number, offset: number }} */ (request.query);
-      const filters = { status: query.status || null, category: query.category || null, language: query.language || null };
+      const query = /** @type {{ status?: 'new' | 'claimed' | 'resolved' | '', category?: string, language?: string, q?: string, limit: number, offset: number }} */ (request.query);
+      const filters = { status: query.status || null, category: query.category || null, language: query.language || null, q: query.q || null };
       const [complaints, { total, open }, facets] = await Promise.all([
         store.listRecords({ ...filters, limit: query.limit, offset: query.offset }),
         store.countRecords(filters),

@@ -60,7 +60,7 @@ export function createApi(token, onSessionEnded = () => {}) {
     addAgent: (agent) => call('POST', '/api/agents', agent),
     /** @param {string} id */
     removeAgent: (id) => call('DELETE', `/api/agents/${encodeURIComponent(id)}`),
-    /** @param {{ status?: string, category?: string, language?: string, limit?: number, offset?: number }} query */
+    /** @param {{ status?: string, category?: string, language?: string, q?: string, limit?: number, offset?: number }} query `q`: the search box's text */
     list: (query) =>
       call('GET', `/api/complaints?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))}`),
     /** @param {string} id */

@@ -33,11 +33,15 @@ const ui = {
   main: byId('main'),
   liveState: byId('live-state'),
   announcer: byId('announcer'),
+  search: /** @type {HTMLFormElement} */ (byId('search')),
+  searchInput: /** @type {HTMLInputElement} */ (byId('search-input')),
+  searchStatus: byId('search-status'),
   filters: /** @type {HTMLFormElement} */ (byId('filters')),
   status: /** @type {HTMLSelectElement} */ (byId('filter-status')),
   category: /** @type {HTMLSelectElement} */ (byId('filter-category')),
   language: /** @type {HTMLSelectElement} */ (byId('filter-language')),
   rows: /** @type {HTMLTableSectionElement} */ (byId('queue-rows')),
+  table: byId('queue-table'),
   empty: byId('queue-empty'),
   summary: byId('queue-summary'),
   more: byId('queue-more'),
@@ -65,9 +69,11 @@ const ui = {
  *   api: ReturnType<typeof createApi> | null, agent: import('./api.mjs').Agent | null, openId: string | null,
  *   stop: (() => void) | null, view: 'queue' | 'trends' | 'agents' | 'settings', shown: number,
  *   invite: import('./agents-view.mjs').Invite | null, notifier: import('./notifications.mjs').Notifier | null,
+ *   searched: boolean,
  * }}
+ *   `searched`: the queue last shown was a search's results.
  */
-const state = { api: null, agent: null, openId: null, stop: null, view: 'queue', shown: PAGE, invite: null, notifier: null };
+const state = { api: null, agent: null, openId: null, stop: null, view: 'queue', shown: PAGE, invite: null, notifier: null, searched: false };
 
 async function boot() {
   const invite = /^#invite=([\w-]+)$/.exec(location.hash)?.[1];
@@ -245,28 +251,50 @@ async function onServerEvent(event, id, reading) {
  */
 async function refreshQueue() {
   if (!state.api) return;
-  const filters = { status: ui.status.value, category: ui.category.value, language: ui.language.value };
+  const q = ui.searchInput.value.trim();
+  const filters = { status: ui.status.value, category: ui.category.value, language: ui.language.value, q };
   /** @type {import('./queue-view.mjs').Summary[]} */
   const complaints = [];
   let answer;
   let offset = 0;
-  do {
-    answer = await state.api.list({ ...filters, limit: Math.min(MAX_PAGE, state.shown - offset), offset });
-    offset += answer.complaints.length;
-    // A complaint that moved up between two pages would otherwise be listed twice.
-    const seen = new Set(complaints.map((c) => c.id));
-    complaints.push(...answer.complaints.filter((/** @type {{ id: string }} */ c) => !seen.has(c.id)));
-  } while (offset < state.shown && offset < answer.total && answer.complaints.length > 0);
+  try {
+    do {
+      answer = await state.api.list({ ...filters, limit: Math.min(MAX_PAGE, state.shown - offset), offset });
+      offset += answer.complaints.length;
+      // A complaint that moved up between two pages would otherwise be listed twice.
+      const seen = new Set(complaints.map((c) => c.id));
+      complaints.push(...answer.complaints.filter((/** @type {{ id: string }} */ c) => !seen.has(c.id)));
+    } while (offset < state.shown && offset < answer.total && answer.complaints.length > 0);
+  } catch (error) {
+    // A search the server cannot take says why, beside the box; the rows stay as they were.
+    if (q && /** @type {{ status?: number }} */ (error).status === 400) return sayFound(/** @type {Error} */ (error).message);
+    throw error;
+  }
   fillOptions(ui.category, answer.facets.categories);
   fillOptions(ui.language, answer.facets.languages);
   renderQueue(ui.rows, complaints, (id) => void openFromQueue(id));
   markOpen();
   ui.empty.hidden = complaints.length > 0;
+  // An empty table says nothing the line below it does not, and on a phone it would scroll
+  // sideways with nothing in it to reach by keyboard.
+  ui.table.hidden = complaints.length === 0;
   const remaining = answer.total - complaints.length;
   ui.summary.textContent =
     remaining > 0 ? `${complaints.length} of ${answer.total} shown, ${answer.open} open.` : `${answer.total} shown, ${answer.open} open.`;
   ui.more.hidden = remaining <= 0;
   ui.more.textContent = `Show ${Math.min(PAGE, remaining)} more`;
+  if (q) sayFound(answer.total === 1 ? '1 complaint found.' : `${answer.total === 0 ? 'No' : answer.total} complaints found.`);
+  else if (ui.searchStatus.textContent) sayFound(state.searched ? 'Search cleared: the whole queue is shown.' : '');
+  state.searched = Boolean(q);
+}
+
+/**
+ * What the search found, in its live status: set only when it changes, so a live update of the
+ * same results is not read out again.
+ * @param {string} text
+ */
+function sayFound(text) {
+  if (ui.searchStatus.textContent !== text) ui.searchStatus.textContent = text;
 }
 
 /** The complaint the address names (`#complaint=<id>`), if any. */
@@ -457,6 +485,32 @@ ui.filters.addEventListener('change', () => {
   state.shown = PAGE;
   void refreshQueue();
 });
+
+/** How long typing pauses before the queue is searched. */
+const SEARCH_PAUSE_MS = 250;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let searchSoon;
+/** Searches the queue for what the box holds now (the whole queue when it is empty). */
+const search = () => {
+  clearTimeout(searchSoon);
+  state.shown = PAGE;
+  void scheduleRefresh();
+};
+ui.searchInput.addEventListener('input', () => {
+  clearTimeout(searchSoon);
+  searchSoon = setTimeout(search, SEARCH_PAUSE_MS);
+});
+ui.search.addEventListener('submit', (event) => {
+  event.preventDefault();
+  search();
+});
+ui.searchInput.addEventListener('keydown', (event) => {
+  // Escape empties the box and shows the whole queue again.
+  if (event.key !== 'Escape' || ui.searchInput.value === '') return;
+  event.preventDefault();
+  ui.searchInput.value = '';
+  search();
+});
 ui.more.addEventListener('click', async () => {
   const first = ui.rows.rows.length;
   state.shown += PAGE;
@@ -487,7 +541,10 @@ const SHORTCUTS = {
   r: () => /** @type {HTMLElement | null} */ (ui.detailBody.querySelector('#reply-input'))?.focus(),
   // Resolving asks for the outcome and a note first: the key takes the agent there, it sends nothing.
   e: () => /** @type {HTMLElement | null} */ (ui.detailBody.querySelector('#outcome-reply-input'))?.focus(),
-  '/': () => ui.status.focus(),
+  '/': () => {
+    ui.searchInput.focus();
+    ui.searchInput.select();
+  },
   '?': () => {
     if (!ui.shortcuts.open) ui.shortcuts.showModal();
   },

@@ -202,7 +202,9 @@
  */
 
 /**
- * @typedef {{ status?: WorkStatus | null, category?: string | null, language?: string | null }} Filters
+ * @typedef {{ status?: WorkStatus | null, category?: string | null, language?: string | null, q?: string | null }} Filters
+ *   `q`: what an agent typed in the search box (search/complaint-search.mjs): an email or a
+ *   reference matched exactly, or words matched in the visitor's name and the thread.
  * @typedef {Filters & { limit?: number, offset?: number, now?: number }} ListFilters
  *   `limit` -1 (the default) means no limit.
  */

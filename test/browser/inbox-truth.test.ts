@@ -293,7 +293,7 @@ describe('the inbox as a help desk', () => {
     await page.close();
   });
 
-  it('works from the keyboard: j and k move through the queue, c claims, r and e go to the reply and the outcome, / to the filters, ? lists the keys', async () => {
+  it('works from the keyboard: j and k move through the queue, c claims, r and e go to the reply and the outcome, / to the search box, ? lists the keys', async () => {
     const [critical, older] = await receiveTwo();
     const page = await signInAt(1440);
     const title = () => page.locator('#detail-title').textContent();
@@ -323,7 +323,7 @@ describe('the inbox as a help desk', () => {
     expect(await store.getRecord(critical.id)).toMatchObject({ status: 'claimed' });
     await page.locator('#detail-title').focus();
     await page.keyboard.press('/');
-    expect(await focusedId(page)).toBe('filter-status');
+    expect(await focusedId(page)).toBe('search-input');
     await page.locator('#detail-title').focus();
 
     await page.keyboard.press('?');

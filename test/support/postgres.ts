@@ -23,9 +23,10 @@ export function startPostgres(): Promise<PostgresCluster> {
  * The two stores a test file runs its suite against: SQLite in memory, and a fresh database in
  * a PostgreSQL cluster the file starts before its tests and stops after them. Call it at the top
  * level of the file. The third item opens another instance's store on the database the last
- * `open()` made (PostgreSQL only; SQLite is one instance, and has none).
+ * `open()` made (PostgreSQL only; SQLite is one instance, and has none); the fourth gives that
+ * database's URL, for a test that changes it from outside (PostgreSQL only).
  */
-export function bothStores(postgres: { poolSize?: number } = {}): [string, () => Promise<Store>, (() => Promise<Store>) | null][] {
+export function bothStores(postgres: { poolSize?: number } = {}): [string, () => Promise<Store>, (() => Promise<Store>) | null, (() => string) | null][] {
   let cluster: PostgresCluster | undefined;
   let last: string | undefined;
   beforeAll(async () => {
@@ -35,11 +36,12 @@ export function bothStores(postgres: { poolSize?: number } = {}): [string, () =>
     await cluster?.stop();
   });
   return [
-    ['SQLite', async () => createSqliteStore({ path: ':memory:' }), null],
+    ['SQLite', async () => createSqliteStore({ path: ':memory:' }), null, null],
     [
       'PostgreSQL',
       async () => createPostgresStore({ connectionString: (last = await cluster!.createDatabase()), ...postgres }),
       async () => createPostgresStore({ connectionString: last!, ...postgres }),
+      () => last!,
     ],
   ];
 }

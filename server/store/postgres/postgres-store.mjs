@@ -10,6 +10,7 @@ import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents
 import { createPostgresEvents } from './events.mjs';
 import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
 import { migratePostgres } from './migrate.mjs';
+import { parseSearch, recordSearchText, tsQuery } from '../search/complaint-search.mjs';
 
 /**
  * @typedef {import('../store.mjs').Store} Store
@@ -49,8 +50,10 @@ const INSERT_COMPLAINT = `
   ), complaint AS (
     INSERT INTO complaints (id, reference, body, received_at, submitted_at, category, language, urgency,
       urgency_rank, mood, customer_type, widget_urgency, widget_category, escalated, handoff_reason,
-      verified, visitor_name, excerpt, due_by, follow_up_at, follow_up_consent, signals, csat, status_key_hash)
-    SELECT $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $27
+      verified, visitor_name, excerpt, due_by, follow_up_at, follow_up_consent, signals, csat, status_key_hash,
+      visitor_email, search_words)
+    SELECT $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $27,
+      lower(btrim($28::text)), heard_search_vector($29::text)
     FROM receipt RETURNING id
   ), work AS (
     ${insertJobsFrom(26, 'EXISTS (SELECT 1 FROM complaint)')}
@@ -209,6 +212,9 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       record.csat,
       jobsParameter(meta.jobs),
       meta.statusKeyHash ?? null,
+      // What the inbox's search finds it by (migration 018): the visitor's email, and words.
+      typeof record.visitor?.email === 'string' ? text(record.visitor.email) : null,
+      text([summary.name ?? '', recordSearchText(record)].join('\n')),
     ] });
     if (rows[0].created === 1) return announce({ outcome: 'created', receipt }, meta.event);
     return existingReceipt(record.id, hash);
@@ -334,8 +340,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     insertRecord: async (record, meta) => (record.type === 'rating' ? insertRating(record, meta) : insertComplaint(record, meta)),
     getRecord: async (id, now = Date.now()) => read(id, now),
-    listRecords: async ({ status = null, category = null, language = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
-      const { where, params } = filtersToSql({ status, category, language });
+    listRecords: async ({ status = null, category = null, language = null, q = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
+      const { where, params } = filtersToSql({ status, category, language, q });
       const page = limit < 0 ? null : limit;
       const { rows } = await pool.query(
         `SELECT ${LIST_COLUMNS} FROM complaints c ${where} ${QUEUE_ORDER} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -343,8 +349,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       );
       return rows.map((row) => toListItem(toWorkRow(row), now));
     },
-    countRecords: async ({ status = null, category = null, language = null } = {}) => {
-      const { where, params } = filtersToSql({ status, category, language });
+    countRecords: async ({ status = null, category = null, language = null, q = null } = {}) => {
+      const { where, params } = filtersToSql({ status, category, language, q });
       const { rows } = await pool.query(
         `SELECT count(*)::int AS total, (count(*) FILTER (WHERE c.status <> 'resolved'))::int AS open FROM complaints c ${where}`,
         params,
@@ -608,10 +614,11 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
 }
 
 /**
- * The WHERE clause and its parameters for the inbox's filters; values are bound, never spliced.
- * @param {{ status: string | null, category: string | null, language: string | null }} filters
+ * The WHERE clause and its parameters for the inbox's filters and search; values are bound,
+ * never spliced.
+ * @param {{ status: string | null, category: string | null, language: string | null, q?: string | null }} filters
  */
-function filtersToSql(filters) {
+function filtersToSql({ q = null, ...filters }) {
   const where = [];
   /** @type {string[]} */
   const params = [];
@@ -619,6 +626,19 @@ function filtersToSql(filters) {
     if (value) {
       params.push(value);
       where.push(`c.${column} = $${params.length}`);
+    }
+  }
+  const search = parseSearch(q);
+  if (search?.kind === 'email') {
+    params.push(text(search.email));
+    where.push(`c.visitor_email = lower($${params.length})`);
+  } else if (search) {
+    params.push(text(search.reference));
+    const reference = `c.reference = $${params.length}`;
+    if (search.words.length === 0) where.push(reference);
+    else {
+      params.push(tsQuery(search.words));
+      where.push(`(${reference} OR c.search_words @@ to_tsquery('simple', $${params.length}))`);
     }
   }
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };

@@ -11,6 +11,7 @@ import { sqliteSavedReplies } from '../saved-replies/saved-replies.mjs';
 import { createSqliteAgents } from './agents.mjs';
 import { createSqliteJobs } from './jobs.mjs';
 import { migrateSqlite } from './migrate.mjs';
+import { fts5Query, parseSearch, recordSearchText } from '../search/complaint-search.mjs';
 
 /**
  * @typedef {import('../store.mjs').Store} Store
@@ -77,10 +78,14 @@ export function createSqliteStore({ path }) {
     addComplaint: db.prepare(`INSERT INTO complaints
       (id, reference, body, received_at, submitted_ms, category, language, urgency_rank, escalated,
        due_ms, follow_up_ms, follow_up_consent, csat, urgency, mood, customer_type, widget_urgency,
-       widget_category, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at, status_key_hash)
+       widget_category, handoff_reason, verified, visitor_name, excerpt, submitted_at, due_by, follow_up_at, status_key_hash, visitor_email)
       VALUES (@id, @reference, @body, @receivedAt, @submittedMs, @category, @language, @urgencyRank,
        @escalated, @dueMs, @followUpMs, @consent, @csat, @urgency, @mood, @customerType, @widgetUrgency,
-       @widgetCategory, @handoffReason, @verified, @name, @excerpt, @submittedAt, @dueBy, @followUpAt, @statusKeyHash)`),
+       @widgetCategory, @handoffReason, @verified, @name, @excerpt, @submittedAt, @dueBy, @followUpAt, @statusKeyHash, lower(trim(@email)))`),
+    // What the inbox's search finds a complaint by (migration 021); its follow-ups and replies
+    // are indexed by triggers as they are written.
+    addSearchRow: db.prepare('INSERT INTO complaint_search_rows (complaint_id) VALUES (?)'),
+    addSearchWords: db.prepare('INSERT INTO complaint_search (rowid, name, words) VALUES (?, ?, ?)'),
     // A widget's rating counts only for the complaint whose status key it carried.
     ratingFor: db.prepare('SELECT csat FROM ratings WHERE complaint_id = ? AND (key_hash IS NULL OR key_hash IS ?) ORDER BY at DESC LIMIT 1'),
     addRating: db.prepare(`INSERT INTO ratings (id, complaint_id, csat, at, source, key_hash, waiting_from, waiting_ms)
@@ -204,7 +209,9 @@ export function createSqliteStore({ path }) {
       dueBy: summary.dueBy,
       followUpAt: summary.followUpAt,
       statusKeyHash,
+      email: typeof record.visitor?.email === 'string' ? record.visitor.email : null,
     });
+    q.addSearchWords.run(q.addSearchRow.run(record.id).lastInsertRowid, summary.name, recordSearchText(record));
     for (const signal of signals ?? record.triage.signals) q.addSignal.run(record.id, submittedMs, signal.field, signal.value, signal.cue);
     /** @type {Receipt} */
     const receipt = { id: record.id, reference, receivedAt, dueBy: summary.dueBy };
@@ -384,14 +391,14 @@ export function createSqliteStore({ path }) {
         if (waiting.length === 1) setImmediate(commitWaiting);
       }),
     getRecord: async (id, now = Date.now()) => read(id, now),
-    listRecords: async ({ status = null, category = null, language = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
-      const { where, params } = filtersToSql({ status, category, language });
+    listRecords: async ({ status = null, category = null, language = null, q = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
+      const { where, params } = filtersToSql({ status, category, language, q });
       const sql = `SELECT ${LIST_COLUMNS} FROM complaints ${where}
         ORDER BY (status = 'resolved'), waiting DESC, escalated DESC, urgency_rank, due_ms IS NULL, due_ms, submitted_ms, id LIMIT @limit OFFSET @offset`;
       return db.prepare(sql).all({ ...params, limit, offset }).map((row) => toListItem(toWorkRow(/** @type {Row} */ (row)), now));
     },
-    countRecords: async ({ status = null, category = null, language = null } = {}) => {
-      const { where, params } = filtersToSql({ status, category, language });
+    countRecords: async ({ status = null, category = null, language = null, q = null } = {}) => {
+      const { where, params } = filtersToSql({ status, category, language, q });
       const sql = `SELECT COUNT(*) AS total, COALESCE(SUM(status <> 'resolved'), 0) AS open FROM complaints ${where}`;
       return /** @type {{ total: number, open: number }} */ (db.prepare(sql).get(params));
     },
@@ -557,15 +564,30 @@ export function createSqliteStore({ path }) {
 }
 
 /**
- * The WHERE clause and its parameters for the inbox's filters; values are bound, never spliced.
- * @param {{ status: string | null, category: string | null, language: string | null }} filters
+ * The WHERE clause and its parameters for the inbox's filters and search; values are bound,
+ * never spliced.
+ * @param {{ status: string | null, category: string | null, language: string | null, q?: string | null }} filters
  */
-function filtersToSql(filters) {
+function filtersToSql({ q = null, ...filters }) {
   const where = [];
   /** @type {Record<string, string>} */
   const params = {};
   for (const [column, value] of Object.entries(filters)) {
     if (value) (where.push(`${column} = @${column}`), (params[column] = value));
+  }
+  const search = parseSearch(q);
+  if (search?.kind === 'email') {
+    where.push('visitor_email = lower(@email)');
+    params.email = search.email;
+  } else if (search) {
+    params.reference = search.reference;
+    // Each word in one of the complaint's rows (itself, a follow-up, a reply), not all in one.
+    const words = search.words.map((word, i) => {
+      params[`word${i}`] = fts5Query([word], i === search.words.length - 1);
+      return `id IN (SELECT complaint_id FROM complaint_search_rows
+        WHERE search_rowid IN (SELECT rowid FROM complaint_search WHERE complaint_search MATCH @word${i}))`;
+    });
+    where.push(words.length === 0 ? 'reference = @reference' : `(reference = @reference OR (${words.join(' AND ')}))`);
   }
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
