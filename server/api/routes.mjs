@@ -3,6 +3,7 @@ import { attachmentsForAgents, serveAttachments } from '../attachments/routes.mj
 import { agentRoutes } from '../agents/routes.mjs';
 import { overdueJob } from '../jobs/commitments/overdue.mjs';
 import { replyDelivery } from '../jobs/commitments/visitor-mail.mjs';
+import { noteRoutes } from './notes.mjs';
 import { savedReplyRoutes } from './saved-replies.mjs';
 import { summarise } from './summarise.mjs';
 import { teamFigures } from './team-figures.mjs';
@@ -79,6 +80,7 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
     // agent; each route there asks for an admin.
     if (settingsRoutes) await api.register(settingsRoutes);
     await api.register(savedReplyRoutes, { store });
+    await api.register(noteRoutes, { store });
 
     api.get('/complaints', {
       schemaErrorFormatter: pagingErrors,
