@@ -1,38 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.mjs';
+import { describe, expect, it } from 'vitest';
 import { sampleComplaint } from '../../server/sample-records.mjs';
-import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import { addAgent } from '../support/agents';
-import { launchChromium } from './support/chromium';
-import { inboxAxeViolations, postComplaint, signInOn, startInbox } from './support/inbox-page';
+import { inboxAxeViolations, postComplaint, signInOn } from './support/inbox-page';
+import { inboxSuite } from './support/inbox-suite';
 
-let browser: Browser;
-let app: ReturnType<typeof createApp>;
-let store: ReturnType<typeof createSqliteStore>;
-let base: string;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  ({ app, store, base } = await startInbox());
-  return () => app.close();
-});
+const inbox = inboxSuite();
 
 describe('internal notes in Chromium', () => {
   it('an agent adds a note by keyboard from the reply box; it shows apart, as text, in every open inbox, and the box says what it sends', async () => {
+    const { browser, store, base } = inbox;
     const mia = await addAgent(store, { name: 'Mia', email: 'mia@shop.example' });
     const ben = await addAgent(store, { name: 'Ben', email: 'ben@shop.example' });
     const record = await postComplaint(base, sampleComplaint());
     const page = await signInOn(await browser.newPage(), base, mia.email);
     const other = await signInOn(await browser.newPage(), base, ben.email);
-    for (const inbox of [page, other]) {
-      await inbox.locator(`tr[data-id="${record.id}"]`).getByRole('button').click();
-      await inbox.locator('#reply-input').waitFor();
+    for (const open of [page, other]) {
+      await open.locator(`tr[data-id="${record.id}"]`).getByRole('button').click();
+      await open.locator('#reply-input').waitFor();
     }
     const send = page.locator('#reply-send');
     expect(await send.textContent()).toBe('Send reply to visitor');
@@ -81,6 +65,7 @@ describe('internal notes in Chromium', () => {
   });
 
   it('an agent who may not reply to a complaint someone else holds may still add a note', async () => {
+    const { browser, store, base } = inbox;
     const mia = await addAgent(store, { name: 'Mia', email: 'mia@shop.example' });
     const ben = await addAgent(store, { name: 'Ben', email: 'ben@shop.example' });
     const record = await postComplaint(base, sampleComplaint());

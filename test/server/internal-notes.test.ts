@@ -2,27 +2,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { EVENT_TYPES } from '../../server/jobs/forwarding/events.mjs';
-import { sampleComplaint } from '../../server/sample-records.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { signedIn } from '../support/agents';
 import { bothStores } from '../support/postgres';
+import { readUntil, receiveWithKey } from '../support/streams';
 
 const SHOP = 'https://shop.example';
 type App = ReturnType<typeof createApp>;
 
 const backends = bothStores();
-const newKey = () => randomBytes(16).toString('base64url');
-
-/** Reads a stream until `seen` says what has arrived is enough, or it ends; the text read. */
-const readUntil = async (reader: ReadableStreamDefaultReader<Uint8Array>, seen: (text: string) => boolean) => {
-  let text = '';
-  while (!seen(text)) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += new TextDecoder().decode(value);
-  }
-  return text;
-};
 
 interface Sent { to: string; subject: string; text: string }
 
@@ -76,13 +64,7 @@ describe.each(backends)('internal notes on %s', (_name, open, openAgain) => {
     for (const opened of stores.splice(0)) await opened.close();
   });
 
-  const receive = async () => {
-    const key = newKey();
-    const record = sampleComplaint({ visitor: { statusKey: key } as never });
-    const response = await fetch(`${a.base}/complaints`, { method: 'POST', headers: { 'content-type': 'application/json', origin: SHOP }, body: JSON.stringify(record) });
-    expect(response.status).toBe(201);
-    return { id: record.id, key };
-  };
+  const receive = () => receiveWithKey(a.base, SHOP);
   const post = (base: string, path: string, body: unknown, headers: Record<string, string> = mia.headers) =>
     fetch(`${base}${path}`, body === undefined ? { method: 'POST', headers } : { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const note = (id: string, body: unknown, headers?: Record<string, string>) => post(a.base, `/api/complaints/${id}/notes`, body, headers);
