@@ -3,6 +3,7 @@ import { attachmentsForAgents, serveAttachments, storageUsageRoute } from '../at
 import { agentRoutes } from '../agents/routes.mjs';
 import { overdueJob } from '../jobs/commitments/overdue.mjs';
 import { replyDelivery } from '../jobs/commitments/visitor-mail.mjs';
+import { noteRoutes } from './notes.mjs';
 import { savedReplyRoutes } from './saved-replies.mjs';
 import { MAX_SEARCH } from '../store/search/complaint-search.mjs';
 import { summarise } from './summarise.mjs';
@@ -84,6 +85,7 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
     // agent; each route there asks for an admin.
     if (settingsRoutes) await api.register(settingsRoutes);
     await api.register(savedReplyRoutes, { store });
+    await api.register(noteRoutes, { store });
 
     api.get('/complaints', {
       schemaErrorFormatter: pagingErrors,

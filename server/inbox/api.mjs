@@ -87,6 +87,8 @@ export function createApi(token, onSessionEnded = () => {}) {
     resolve: (id, note, reply) => call('POST', `/api/complaints/${encodeURIComponent(id)}/resolve`, { note, reply }),
     /** @param {string} id @param {string} text */
     reply: (id, text) => call('POST', `/api/complaints/${encodeURIComponent(id)}/replies`, { text }),
+    /** @param {string} id @param {string} text @param {string} noteId the inbox's own id for it, so a note sent again is kept once */
+    note: (id, text, noteId) => call('POST', `/api/complaints/${encodeURIComponent(id)}/notes`, { text, id: noteId }),
     /** @param {string} id @param {string} dueBy @param {string} reason */
     moveDue: (id, dueBy, reason) => call('POST', `/api/complaints/${encodeURIComponent(id)}/due`, { dueBy, reason }),
     /** @param {string} id */
@@ -119,7 +121,8 @@ export function createApi(token, onSessionEnded = () => {}) {
      * `agents`: an invited agent signed in, so the list of agents changed.
      * `reading`: whether the visitor has the complaint's thread open in the widget now.
      * `message`: the visitor wrote on the complaint (it changed, as with `updated`).
-     * @param {(event: 'created' | 'updated' | 'message' | 'agents' | 'reading', id: string, reading?: boolean) => void} onEvent
+     * `noted`: an agent added an internal note to the complaint.
+     * @param {(event: 'created' | 'updated' | 'message' | 'noted' | 'agents' | 'reading', id: string, reading?: boolean) => void} onEvent
      * @param {(state: 'live' | 'reconnecting') => void} onState
      * @returns {() => void} stops listening
      */
@@ -141,6 +144,7 @@ export function createApi(token, onSessionEnded = () => {}) {
             const { id, visitorMessage } = JSON.parse(/** @type {MessageEvent} */ (event).data);
             onEvent(visitorMessage === true ? 'message' : 'updated', id);
           });
+          source.addEventListener('noted', (event) => onEvent('noted', JSON.parse(/** @type {MessageEvent} */ (event).data).id));
           source.addEventListener('agents', () => onEvent('agents', ''));
           source.addEventListener('reading', (event) => {
             const { id, reading } = JSON.parse(/** @type {MessageEvent} */ (event).data);

@@ -11,12 +11,14 @@ import { h, orDash, when } from './dom.mjs';
  *   onAssign?: (agentId: string) => Promise<void>,
  *   onResolve: (note: string, reply: string) => Promise<void>,
  *   onReply: (text: string) => Promise<void>,
+ *   onNote?: (text: string, id: string) => Promise<void>,
  *   onMoveDue: (dueBy: string, reason: string) => Promise<void>,
  *   onFollowUp: () => Promise<void>,
  *   replyTools?: (textarea: HTMLTextAreaElement) => Node,
  *   openFile?: (sha256: string) => Promise<Blob>,
  * }} DetailActions
- *   `replyTools`: controls placed beside the reply box, given the box itself.
+ *   `replyTools`: controls placed beside the reply box, given the box itself. `onNote`: keeps an
+ *   internal note, with the id the box made for it (sent again, it is kept once).
  */
 
 /**
@@ -364,9 +366,21 @@ function assignForm(complaint, actions, run) {
   );
 }
 
+/** A note's id, made here: 128 random bits in hex (the page may be served where `randomUUID` is not). */
+const newNoteId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+
 /**
- * What the visitor has been told, and a box to tell them more. Replies reach the visitor in the
- * widget's status; the resolution note never does.
+ * Whether the box under the thread last wrote a reply or a note, per complaint: it stays so when
+ * the complaint is drawn again (after sending, or a live update), so an agent writing notes is
+ * not switched back to replying to the visitor without seeing it.
+ * @type {{ id: string | null, mode: 'reply' | 'note' }}
+ */
+const composing = { id: null, mode: 'reply' };
+
+/**
+ * What the visitor has been told, the team's internal notes, and one box to tell the visitor more
+ * or to add a note: a choice above it says which, and so does its button. Replies reach the
+ * visitor in the widget's status (and by email); notes and the resolution note never do.
  * @param {Complaint} complaint
  * @param {DetailActions} actions
  */
@@ -375,30 +389,70 @@ function repliesSection(complaint, actions) {
   const text = h('textarea', { id: 'reply-input', name: 'text', required: true, rows: 3, maxlength: 5000, 'aria-describedby': 'reply-delivery' });
   const textError = h('span', { class: 'error field-error', id: 'reply-input-error' });
   const mayReply = complaint.status !== 'claimed' || complaint.claimedById === actions.agent.id || actions.agent.role === 'admin';
+  const { onNote } = actions;
+  // Who may not reply (another agent has it) may still add a note.
+  /** @type {('reply' | 'note')[]} */
+  const modes = [...(mayReply ? /** @type {const} */ (['reply']) : []), ...(onNote ? /** @type {const} */ (['note']) : [])];
+  let mode = composing.id === complaint.id && modes.includes(composing.mode) ? composing.mode : modes[0];
+  const label = h('label', { for: 'reply-input' });
+  const button = h('button', { type: 'submit', id: 'reply-send' });
+  const noteHint = h('p', { id: 'note-hint', class: 'reply-delivery' }, 'Only agents see internal notes: they are never shown or sent to the visitor.');
+  const delivery = deliveryNote(complaint, 'reply-delivery');
+  const tools = mayReply ? actions.replyTools?.(text) : null;
+  /** Sets the box to write a reply or a note: its label, its help, its button. @param {'reply' | 'note'} next */
+  const setMode = (next) => {
+    mode = next;
+    composing.id = complaint.id;
+    composing.mode = next;
+    const note = next === 'note';
+    label.textContent = note ? 'Internal note' : 'Reply';
+    button.textContent = note ? 'Add internal note' : 'Send reply to visitor';
+    text.classList.toggle('note-input', note);
+    text.setAttribute('aria-describedby', [textError.textContent ? textError.id : '', note ? 'note-hint' : 'reply-delivery'].filter(Boolean).join(' '));
+    noteHint.hidden = !note;
+    delivery.hidden = note;
+    if (tools instanceof HTMLElement) tools.hidden = note;
+  };
+  // A new id per note written here: sending the same note again (a lost answer) keeps it once.
+  let noteId = newNoteId();
+  const choice = modes.length > 1
+    ? h('fieldset', { class: 'compose-mode' },
+        h('legend', {}, 'Write'),
+        modes.map((value) => h('label', {},
+          h('input', { type: 'radio', name: 'compose-mode', value, id: `compose-${value}`, checked: value === mode, 'aria-keyshortcuts': value === 'note' ? 'n' : 'r', onchange: () => setMode(value) }),
+          value === 'note' ? ' Internal note (team only)' : ' Reply to visitor')))
+    : null;
+  if (mode) setMode(mode);
   return h('section', { 'aria-labelledby': 'replies-title' },
     h('h3', { id: 'replies-title' }, 'Conversation with the visitor'),
-    complaint.replies.length === 0 && (complaint.messages ?? []).length === 0
+    thread(complaint).length === 0
       ? h('p', {}, 'Nothing sent yet.')
       : h('ol', { class: 'transcript', id: 'replies' }, thread(complaint).map(threadItem)),
-    mayReply
+    mode
       ? h('form', { id: 'reply-form', onsubmit: async (/** @type {SubmitEvent} */ event) => {
             event.preventDefault();
             error.textContent = '';
-            mark(text, textError, text.value.trim() === '' ? WORDS.reply : null);
-            if (text.value.trim() === '') {
+            const empty = text.value.trim() === '';
+            mark(text, textError, empty ? (mode === 'note' ? WORDS.noteText : WORDS.reply) : null);
+            if (empty) {
               text.focus();
               return;
             }
             try {
-              await actions.onReply(text.value);
+              if (mode === 'note' && onNote) {
+                await onNote(text.value, noteId);
+                noteId = newNoteId();
+              } else await actions.onReply(text.value);
             } catch (failure) {
               error.textContent = failure instanceof Error ? failure.message : String(failure);
             }
           } },
-          h('p', {}, h('label', { for: 'reply-input' }, 'Reply'), text, textError),
-          actions.replyTools?.(text),
-          deliveryNote(complaint, 'reply-delivery'),
-          h('button', { type: 'submit' }, 'Send reply'),
+          choice,
+          h('p', {}, label, text, textError),
+          tools,
+          delivery,
+          noteHint,
+          button,
         )
       : null,
     error,
@@ -406,15 +460,18 @@ function repliesSection(complaint, actions) {
 }
 
 /**
- * The conversation after the complaint, in time order: the agents' replies and what the visitor
- * wrote back from the widget (by when the server received it).
+ * The conversation after the complaint, in time order: the agents' replies, what the visitor
+ * wrote back (by when the server received it) and the team's internal notes.
  * @param {Complaint} complaint
- * @returns {({ from: 'team', reply: import('../store/store.mjs').Reply, at: string } | { from: 'visitor', message: import('../store/messages/thread-messages.mjs').ThreadMessage, at: string })[]}
+ * @returns {({ from: 'team', reply: import('../store/store.mjs').Reply, at: string }
+ *   | { from: 'visitor', message: import('../store/messages/thread-messages.mjs').ThreadMessage, at: string }
+ *   | { from: 'note', note: import('../store/notes/internal-notes.mjs').InternalNote, at: string })[]}
  */
 function thread(complaint) {
   const items = [
     ...complaint.replies.map((reply) => ({ from: /** @type {const} */ ('team'), reply, at: reply.at })),
     ...(complaint.messages ?? []).map((message) => ({ from: /** @type {const} */ ('visitor'), message, at: message.receivedAt })),
+    ...(complaint.notes ?? []).map((note) => ({ from: /** @type {const} */ ('note'), note, at: note.at })),
   ];
   // Stable: a reply and a message at the same moment keep replies first.
   return items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
@@ -422,6 +479,11 @@ function thread(complaint) {
 
 /** One entry of the conversation, as text. @param {ReturnType<typeof thread>[number]} item */
 function threadItem(item) {
+  if (item.from === 'note') {
+    return h('li', { class: 'message note' },
+      h('p', { class: 'message-from' }, h('strong', {}, 'Internal note — not shown to the visitor'), ' · ', item.note.agentName, ' · ', h('time', { datetime: item.at }, when(item.at))),
+      h('p', { class: 'message-text' }, item.note.text));
+  }
   if (item.from === 'visitor') {
     const { email } = item.message;
     return h('li', { class: 'message visitor' },
@@ -458,6 +520,7 @@ const WORDS = {
   outcome: 'Write what the visitor is told about the outcome.',
   note: 'Write a note for the team about how it was resolved.',
   reply: 'Write the reply first: it is empty.',
+  noteText: 'Write the note first: it is empty.',
 };
 
 /**
@@ -515,6 +578,7 @@ const DID = {
   'followed-up': 'followed up',
   replied: 'replied to the visitor',
   'due-moved': 'moved the due date',
+  noted: 'added an internal note',
 };
 
 /** @param {Complaint} complaint */

@@ -222,7 +222,7 @@ async function notifyOf(event, id) {
   else notifier.visitorWrote(complaint);
 }
 
-/** @param {'created' | 'updated' | 'message' | 'agents' | 'reading'} event @param {string} id @param {boolean} [reading] */
+/** @param {'created' | 'updated' | 'message' | 'noted' | 'agents' | 'reading'} event @param {string} id @param {boolean} [reading] */
 async function onServerEvent(event, id, reading) {
   if (event === 'reading') {
     clearTimeout(readingNow.get(id));
@@ -237,7 +237,8 @@ async function onServerEvent(event, id, reading) {
   }
   if (event === 'created') ui.announcer.textContent = 'A new complaint arrived.';
   if (event === 'created' || event === 'message') void notifyOf(event, id).catch(() => undefined);
-  await scheduleRefresh();
+  // A note changes nothing in the queue: only the open complaint's thread is read again.
+  if (event !== 'noted') await scheduleRefresh();
   // Re-render an open complaint only when the agent is not halfway through a note.
   const typing = ['resolution-note-input', 'outcome-reply-input', 'reply-input', 'due-reason-input'].some(
     (field) => /** @type {HTMLInputElement | null} */ (document.getElementById(field))?.value,
@@ -346,6 +347,7 @@ async function openDetail(id, { focus }) {
     onAssign: (agentId) => after(api.assign(id, agentId)),
     onResolve: (note, reply) => after(api.resolve(id, note, reply)),
     onReply: (text) => after(api.reply(id, text)),
+    onNote: (text, noteId) => after(api.note(id, text, noteId)),
     onMoveDue: (dueBy, reason) => after(api.moveDue(id, dueBy, reason)),
     onFollowUp: () => after(api.followUp(id)),
     replyTools: (textarea) => savedReplyPicker(textarea, () => api.savedRepliesFor(id)),
@@ -538,7 +540,8 @@ const SHORTCUTS = {
   j: () => void step(1),
   k: () => void step(-1),
   c: () => /** @type {HTMLElement | null} */ (ui.detailBody.querySelector('#claim'))?.click(),
-  r: () => /** @type {HTMLElement | null} */ (ui.detailBody.querySelector('#reply-input'))?.focus(),
+  r: () => compose('reply'),
+  n: () => compose('note'),
   // Resolving asks for the outcome and a note first: the key takes the agent there, it sends nothing.
   e: () => /** @type {HTMLElement | null} */ (ui.detailBody.querySelector('#outcome-reply-input'))?.focus(),
   '/': () => {
@@ -549,6 +552,24 @@ const SHORTCUTS = {
     if (!ui.shortcuts.open) ui.shortcuts.showModal();
   },
 };
+
+/**
+ * Takes the agent to the box under the open complaint's thread, set to write a reply or an
+ * internal note (the choice above the box says which, as its button does).
+ * @param {'reply' | 'note'} mode
+ */
+function compose(mode) {
+  const box = /** @type {HTMLElement | null} */ (ui.detailBody.querySelector('#reply-input'));
+  const choice = /** @type {HTMLInputElement | null} */ (ui.detailBody.querySelector(`#compose-${mode}`));
+  if (choice) {
+    if (!choice.checked) choice.click();
+  } else {
+    // No choice: the box writes the one thing this agent may here; the other key does nothing.
+    const writesNotes = ui.detailBody.querySelector('#note-hint:not([hidden])') !== null;
+    if (writesNotes !== (mode === 'note')) return;
+  }
+  box?.focus();
+}
 
 /** Opens the next (1) or previous (-1) complaint of the queue, or the first when none is open. @param {1 | -1} by */
 async function step(by) {

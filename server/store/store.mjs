@@ -86,7 +86,7 @@
  * @typedef {{ id: string | null, name: string }} AgentRef
  */
 
-/** @typedef {'claimed' | 'released' | 'assigned' | 'resolved' | 'followed-up' | 'replied' | 'due-moved' | 'reopened'} AuditAction */
+/** @typedef {'claimed' | 'released' | 'assigned' | 'resolved' | 'followed-up' | 'replied' | 'due-moved' | 'reopened' | 'noted'} AuditAction */
 
 /**
  * One entry of a complaint's audit trail. `agentName` is the name at the time, kept when the
@@ -141,9 +141,10 @@
  *   ratingComment: RatingComment | null,
  *   ratedFrom: RatingSource | null,
  *   messages: import('./messages/thread-messages.mjs').ThreadMessage[],
+ *   notes?: import('./notes/internal-notes.mjs').InternalNote[],
  * }} Complaint
  *   `ratedFrom`: where the rating came from (a score inside the complaint's record is the widget's);
- *   null until it is rated.
+ *   null until it is rated. `notes`: the agents' internal notes, oldest first; only agents read them.
  */
 
 /**
@@ -252,7 +253,8 @@
 /**
  * Live events for the inbox. SQLite: within the process. PostgreSQL: `NOTIFY`, so a publish on
  * one instance reaches the subscribers on every instance. Types used today: `created` and
- * `updated`, with `{ id }`; `resync` (no data) when events may have been missed.
+ * `updated`, with `{ id }`; `noted` with `{ id }`, an internal note (for the inboxes only: the
+ * visitors' streams are not told); `resync` (no data) when events may have been missed.
  * @typedef {{
  *   publish: (type: string, data: object) => Promise<void>,
  *   subscribe: (listener: (type: string, data: object) => void) => () => void,
@@ -281,6 +283,7 @@
 /** @typedef {import('./messages/thread-messages.mjs').ThreadStore} ThreadStore */
 /** @typedef {import('./saved-replies/saved-replies.mjs').SavedReplyStore} SavedReplyStore */
 /** @typedef {import('./attachments/attachments.mjs').AttachmentStore} AttachmentStore */
+/** @typedef {import('./notes/internal-notes.mjs').InternalNoteStore} InternalNoteStore */
 
 /**
  * @typedef {object} Store
@@ -397,6 +400,9 @@
  * @property {ThreadStore['threadMessagesOf']} threadMessagesOf  oldest first
  * @property {ThreadStore['markAgentSeen']} markAgentSeen
  * @property {ThreadStore['agentOnline']} agentOnline
+ * @property {InternalNoteStore['addInternalNote']} addInternalNote
+ *   Keeps an agent's internal note once per id, with its entry in the history (audit: `noted`).
+ * @property {InternalNoteStore['internalNotesOf']} internalNotesOf  oldest first
  * @property {SavedReplyStore['listSavedReplies']} listSavedReplies  by language, then title
  * @property {SavedReplyStore['addSavedReply']} addSavedReply
  * @property {SavedReplyStore['updateSavedReply']} updateSavedReply  null when there is no such reply

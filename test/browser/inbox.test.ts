@@ -428,7 +428,7 @@ describe('agent inbox in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     const injected = await page.evaluate(() => {
       const main = document.getElementById('main')!;
-      const tags = main.querySelectorAll('script, img, iframe, svg, math, object, embed, style, link, meta, base, a, details:not(.complaint-facts > section > details.signals), body, textarea:not(#resolution-note-input):not(#outcome-reply-input):not(#reply-input), input:not(#email):not(#password):not(#new-password):not(#due-by-input):not(#due-reason-input):not(#search-input):not([id^="saved-reply-search-"])');
+      const tags = main.querySelectorAll('script, img, iframe, svg, math, object, embed, style, link, meta, base, a, details:not(.complaint-facts > section > details.signals), body, textarea:not(#resolution-note-input):not(#outcome-reply-input):not(#reply-input), input:not(#email):not(#password):not(#new-password):not(#due-by-input):not(#due-reason-input):not(#search-input):not([id^="saved-reply-search-"]):not([name="compose-mode"])');
       const handlers = [...main.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => attribute.name.startsWith('on')));
       return { tags: [...tags].map((element) => element.outerHTML.slice(0, 80)), handlers: handlers.length, base: document.querySelectorAll('base').length };
     });

@@ -1,27 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { signedIn } from '../support/agents';
 import { bothStores } from '../support/postgres';
+import { newKey, readUntil, receiveWithKey } from '../support/streams';
 
 const SHOP = 'https://shop.example';
 type App = ReturnType<typeof createApp>;
 
 const backends = bothStores();
-const newKey = () => randomBytes(16).toString('base64url');
-
-/** Reads a stream until `seen` says what has arrived is enough; the text read. */
-const readUntil = async (reader: ReadableStreamDefaultReader<Uint8Array>, seen: (text: string) => boolean) => {
-  let text = '';
-  while (!seen(text)) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += new TextDecoder().decode(value);
-  }
-  return text;
-};
 
 describe.each(backends)("the visitor's live thread on %s", (_name, open, openAgain) => {
   const apps: App[] = [];
@@ -55,13 +44,7 @@ describe.each(backends)("the visitor's live thread on %s", (_name, open, openAga
     for (const store of stores.splice(0)) await store.close();
   });
 
-  const receive = async () => {
-    const key = newKey();
-    const record = sampleComplaint({ visitor: { statusKey: key } as never });
-    const response = await fetch(`${a.base}/complaints`, { method: 'POST', headers: { 'content-type': 'application/json', origin: SHOP }, body: JSON.stringify(record) });
-    expect(response.status).toBe(201);
-    return { id: record.id, key };
-  };
+  const receive = () => receiveWithKey(a.base, SHOP);
   const ticketFor = (base: string, id: string, key: string) =>
     fetch(`${base}/complaints/${id}/stream-ticket`, { method: 'POST', headers: { origin: SHOP, authorization: `Bearer ${key}` } });
   const openStream = async (base: string, id: string, ticket: string) => {

@@ -5,6 +5,7 @@ import { postgresDestinations } from '../destinations/postgres.mjs';
 import { postgresFollowUps } from '../follow-ups/postgres.mjs';
 import { postgresAttachments } from '../attachments/attachments.mjs';
 import { postgresThreadMessages } from '../messages/thread-messages.mjs';
+import { postgresInternalNotes } from '../notes/internal-notes.mjs';
 import { postgresSavedReplies } from '../saved-replies/saved-replies.mjs';
 import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
 import { createPostgresEvents } from './events.mjs';
@@ -126,6 +127,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
   const jobs = createPostgresJobs(pool);
   const agents = createPostgresAgents(pool);
   const thread = postgresThreadMessages(pool);
+  const notes = postgresInternalNotes(pool);
   await events.ready;
 
   /**
@@ -267,7 +269,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     );
     const row = rows[0];
     if (!row) return null;
-    const [audit, replies, mails, messages] = await Promise.all([agents.auditOf(id), repliesOf(id), replyMailsOf(id), thread.threadMessagesOf(id)]);
+    const [audit, replies, mails, messages, internal] = await Promise.all([agents.auditOf(id), repliesOf(id), replyMailsOf(id), thread.threadMessagesOf(id), notes.internalNotesOf(id)]);
     return {
       ...toListItem(toWorkRow(row), now),
       resolutionNote: row.resolution_note,
@@ -278,6 +280,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       ratingComment: row.rating_comment === null ? null : { text: row.rating_comment, at: /** @type {string} */ (iso(row.rating_comment_at)) },
       ratedFrom: row.rating_source ?? (row.csat === null ? null : 'widget'),
       messages,
+      notes: internal,
     };
   };
 
@@ -600,6 +603,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     ...postgresDestinations(pool),
     ...postgresFollowUps(pool),
     ...thread,
+    ...notes,
     ...postgresSavedReplies(pool),
     ...postgresAttachments(pool),
     ping: async () => {

@@ -7,6 +7,7 @@ import { sqliteDestinations } from '../destinations/sqlite.mjs';
 import { sqliteFollowUps } from '../follow-ups/sqlite.mjs';
 import { sqliteAttachments } from '../attachments/attachments.mjs';
 import { sqliteThreadMessages } from '../messages/thread-messages.mjs';
+import { sqliteInternalNotes } from '../notes/internal-notes.mjs';
 import { sqliteSavedReplies } from '../saved-replies/saved-replies.mjs';
 import { createSqliteAgents } from './agents.mjs';
 import { createSqliteJobs } from './jobs.mjs';
@@ -70,6 +71,7 @@ export function createSqliteStore({ path }) {
   const jobs = createSqliteJobs(db);
   const agents = createSqliteAgents(db);
   const thread = sqliteThreadMessages(db);
+  const notes = sqliteInternalNotes(db);
 
   const q = {
     receipt: db.prepare('SELECT kind, body_hash, receipt FROM receipts WHERE id = ?'),
@@ -353,6 +355,7 @@ export function createSqliteStore({ path }) {
       ratingComment: rating?.comment ? { text: rating.comment, at: /** @type {string} */ (rating.comment_at) } : null,
       ratedFrom: rating?.source ?? (row.csat === null ? null : 'widget'),
       messages: await thread.threadMessagesOf(id),
+      notes: await notes.internalNotesOf(id),
     };
   };
 
@@ -550,6 +553,7 @@ export function createSqliteStore({ path }) {
     ...sqliteDestinations(db),
     ...sqliteFollowUps(db),
     ...thread,
+    ...notes,
     ...sqliteSavedReplies(db),
     ...sqliteAttachments(db),
     ping: async () => {
