@@ -6,6 +6,7 @@ import { postgresFollowUps } from '../follow-ups/postgres.mjs';
 import { postgresAttachments } from '../attachments/attachments.mjs';
 import { postgresThreadMessages } from '../messages/thread-messages.mjs';
 import { postgresSavedReplies } from '../saved-replies/saved-replies.mjs';
+import { postgresAccountChanges } from '../accounts/account-changes.mjs';
 import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
 import { createPostgresEvents } from './events.mjs';
 import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
@@ -571,6 +572,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     ...postgresFollowUps(pool),
     ...thread,
     ...postgresSavedReplies(pool),
+    ...postgresAccountChanges(pool),
     ...postgresAttachments(pool),
     ping: async () => {
       await pool.query('SELECT 1');

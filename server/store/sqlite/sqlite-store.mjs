@@ -8,6 +8,7 @@ import { sqliteFollowUps } from '../follow-ups/sqlite.mjs';
 import { sqliteAttachments } from '../attachments/attachments.mjs';
 import { sqliteThreadMessages } from '../messages/thread-messages.mjs';
 import { sqliteSavedReplies } from '../saved-replies/saved-replies.mjs';
+import { sqliteAccountChanges } from '../accounts/account-changes.mjs';
 import { createSqliteAgents } from './agents.mjs';
 import { createSqliteJobs } from './jobs.mjs';
 import { migrateSqlite } from './migrate.mjs';
@@ -525,6 +526,7 @@ export function createSqliteStore({ path }) {
     ...sqliteFollowUps(db),
     ...thread,
     ...sqliteSavedReplies(db),
+    ...sqliteAccountChanges(db),
     ...sqliteAttachments(db),
     ping: async () => {
       db.prepare('SELECT 1').get();
