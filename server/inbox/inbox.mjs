@@ -1,7 +1,8 @@
 // @ts-check
 import { acceptInvite, createApi, signIn } from './api.mjs';
-import { agentsTable, renderAgents } from './agents-view.mjs';
+import { accountHistory, agentsTable, renderAgents } from './agents-view.mjs';
 import { renderDetail } from './detail-view.mjs';
+import { showForgot, showReset, wirePasswordReset } from './password-reset-view.mjs';
 import { fillOptions, renderQueue } from './queue-view.mjs';
 import { renderSavedReplies } from './saved-replies-view.mjs';
 import { savedReplyPicker } from './saved-reply-picker.mjs';
@@ -71,6 +72,9 @@ const state = { api: null, agent: null, openId: null, stop: null, view: 'queue',
 async function boot() {
   const invite = /^#invite=([\w-]+)$/.exec(location.hash)?.[1];
   if (invite) return showInvite(invite);
+  const reset = /^#reset=([\w-]+)$/.exec(location.hash)?.[1];
+  if (reset) return showReset(reset);
+  if (location.hash === '#forgot') return showForgot();
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (token) {
     const api = createApi(token);
@@ -93,8 +97,7 @@ async function enter(token, agent) {
   });
   sessionStorage.setItem(TOKEN_KEY, token);
   Object.assign(state, { api, agent });
-  ui.signInView.hidden = true;
-  ui.inviteView.hidden = true;
+  for (const view of document.querySelectorAll('main.sign-in')) /** @type {HTMLElement} */ (view).hidden = true;
   ui.main.hidden = false;
   ui.signOut.hidden = false;
   ui.who.hidden = false;
@@ -126,13 +129,18 @@ async function openLinkedComplaint() {
   });
 }
 
-function showSignIn() {
-  ui.signInView.hidden = false;
-  ui.inviteView.hidden = true;
+/**
+ * The sign-in form; `after` a new password was set, what to say and the email to fill in.
+ * @param {{ email: string, notice: string }} [after]
+ */
+function showSignIn(after) {
+  for (const view of document.querySelectorAll('main.sign-in')) /** @type {HTMLElement} */ (view).hidden = view !== ui.signInView;
+  byId('sign-in-notice').textContent = after?.notice ?? '';
+  if (after) ui.email.value = after.email;
   ui.main.hidden = true;
   ui.signOut.hidden = true;
   ui.who.hidden = true;
-  ui.email.focus();
+  (after ? ui.password : ui.email).focus();
 }
 
 /** @param {string} token the invite, from the link's fragment */
@@ -329,22 +337,40 @@ const agentActions = (api, me) => ({
       await refreshAgents();
       ui.announcer.textContent = `${account.name} was removed.`;
     },
+    onRole: async (account, role) => {
+      await api.setRole(account.id, role);
+      ui.announcer.textContent = `${account.name} is now ${role === 'admin' ? 'an admin' : 'an agent'}.`;
+      // An admin who made themselves an agent has no Agents or Settings page any more.
+      if (account.id === me.id && role !== 'admin') {
+        state.agent = { ...me, role };
+        ui.who.textContent = `Signed in as ${me.name}`;
+        ui.showAgents.hidden = true;
+        ui.showSettings.hidden = true;
+        await show('queue');
+        ui.announcer.textContent = 'You are now an agent; an admin manages the team.';
+        return;
+      }
+      await redrawAgentsTable();
+    },
+    onResetPassword: (account) => api.resetPassword(account.id),
 });
 
 async function refreshAgents() {
   const { api, agent } = state;
   if (!api || !agent) return;
-  const { agents } = await api.listAgents();
-  renderAgents(ui.agentsBody, agents, agentActions(api, agent));
+  const [{ agents }, { events }] = await Promise.all([api.listAgents(), api.accountHistory()]);
+  renderAgents(ui.agentsBody, agents, agentActions(api, agent), events);
 }
 
 /** The list of agents changed elsewhere: redraws it, leaving the form and what is typed in it. */
 async function redrawAgentsTable() {
   const { api, agent } = state;
   if (!api || !agent) return;
-  const { agents } = await api.listAgents();
+  const [{ agents }, { events }] = await Promise.all([api.listAgents(), api.accountHistory()]);
   const table = ui.agentsBody.querySelector('#agents');
-  if (table && state.view === 'agents') table.replaceWith(agentsTable(agents, agentActions(api, agent), document.getElementById('agents-error') ?? undefined));
+  if (!table || state.view !== 'agents') return;
+  table.replaceWith(agentsTable(agents, agentActions(api, agent), document.getElementById('agents-error') ?? undefined));
+  ui.agentsBody.querySelector('#account-history')?.replaceWith(accountHistory(events));
 }
 
 /** @param {'queue' | 'trends' | 'agents' | 'settings'} view */
@@ -355,6 +381,7 @@ async function show(view) {
     state.invite = null;
     // Not left in the page to show again, for a moment, when the admin comes back.
     ui.agentsBody.querySelector('#invite-result')?.replaceChildren();
+    ui.agentsBody.querySelector('#reset-result')?.replaceChildren();
   }
   state.view = view;
   ui.queueView.hidden = view !== 'queue';
@@ -496,5 +523,7 @@ window.addEventListener('hashchange', () => {
   if (!linkedId()) closeDetail();
   void show('queue').then(openLinkedComplaint);
 });
+
+wirePasswordReset({ showSignIn, signedIn: () => state.api !== null });
 
 void boot();
