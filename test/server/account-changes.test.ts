@@ -23,11 +23,14 @@ describe.each(backends)('roles and password resets on %s', (_name, open) => {
   let sent: Sent[];
   let now: number;
 
+  let logged: string[];
   /** An app with a mail server that keeps what it is given, or none; its clock is `now`. */
   const start = async (withMail: boolean) => {
     sent = [];
+    logged = [];
     app = createApp({
       store,
+      logger: { level: 'trace', stream: { write: (line: string) => void logged.push(line) } },
       allowedOrigins: [],
       rateLimit: 0,
       clock: { now: () => now },
@@ -202,11 +205,17 @@ describe.each(backends)('roles and password resets on %s', (_name, open) => {
       const mia = await addAgent(store, { email: 'mia@shop.example' });
       await call('POST', '/api/password-reset/request', {}, { email: mia.email });
       const token = tokenOf(await nextMail(1));
+      expect(token).toMatch(/^[\w-]{43}$/);
       expect((await call('POST', '/api/password-reset', {}, { token: `${token.slice(0, -2)}xx`, password: NEW_PASSWORD })).statusCode).toBe(404);
       now += 30 * 60_000 + 1;
       const late = await call('POST', '/api/password-reset', {}, { token, password: NEW_PASSWORD });
       expect(late.statusCode).toBe(404);
       await signIn(app, mia.email);
+      // A link still works a moment before its 30 minutes are over.
+      await call('POST', '/api/password-reset/request', {}, { email: mia.email });
+      const fresh = tokenOf(await nextMail(2));
+      now += 30 * 60_000 - 1;
+      expect((await call('POST', '/api/password-reset', {}, { token: fresh, password: NEW_PASSWORD })).statusCode).toBe(200);
     });
 
     it('voids every other link of the agent once one is used', async () => {
@@ -234,6 +243,20 @@ describe.each(backends)('roles and password resets on %s', (_name, open) => {
       expect((await call('POST', '/api/password-reset/request', {}, { email: 'third@shop.example' })).statusCode).toBe(429);
       await nextMail(3);
       expect(sent).toHaveLength(3);
+    });
+
+    it('never writes a link\'s token or a new password to the log', async () => {
+      await start(true);
+      const admin = await signIn(app, (await addAgent(store, { role: 'admin' })).email);
+      const mia = await addAgent(store, { email: 'mia@shop.example' });
+      await call('POST', '/api/password-reset/request', {}, { email: mia.email });
+      const token = tokenOf(await nextMail(1));
+      await call('POST', '/api/password-reset', {}, { token, password: NEW_PASSWORD });
+      await call('POST', `/api/agents/${mia.id}/password-reset`, admin);
+      const adminToken = tokenOf(await nextMail(2));
+      expect(logged.length).toBeGreaterThan(0);
+      const log = logged.join('\n');
+      for (const secret of [token, adminToken, NEW_PASSWORD]) expect(log).not.toContain(secret);
     });
 
     it('without a mail server, says it is not available and to ask an admin', async () => {
