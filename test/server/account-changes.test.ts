@@ -103,6 +103,22 @@ describe.each(backends)('roles and password resets on %s', (_name, open) => {
       expect((await call('POST', `/api/agents/${ana.id}/role`, admin, { role: 'agent' })).statusCode).toBe(200);
       expect((await call('GET', '/api/agents', admin)).statusCode).toBe(403);
     });
+    it('keeps one admin when the last two demote each other at the same moment', async () => {
+      await start(false);
+      const ana = await addAgent(store, { role: 'admin' });
+      const ben = await addAgent(store, { role: 'admin' });
+      const [anaSession, benSession] = [await signIn(app, ana.email), await signIn(app, ben.email)];
+      const answers = await Promise.all([
+        call('POST', `/api/agents/${ben.id}/role`, anaSession, { role: 'agent' }),
+        call('POST', `/api/agents/${ana.id}/role`, benSession, { role: 'agent' }),
+      ]);
+      const admins = (await store.listAgents()).filter((agent) => agent.role === 'admin');
+      expect(admins).toHaveLength(1);
+      // The other is refused: as the last admin (409), or, once demoted, as no admin at all (403).
+      const [done, refused] = answers.map((answer) => answer.statusCode).sort();
+      expect(done).toBe(200);
+      expect([403, 409]).toContain(refused);
+    });
   });
 
   describe('an admin resets a password', () => {
