@@ -103,9 +103,7 @@ async function enter(token, agent) {
   ui.who.hidden = false;
   ui.liveState.hidden = false;
   ui.liveState.textContent = 'Connecting…';
-  ui.who.textContent = `Signed in as ${agent.name}${agent.role === 'admin' ? ' (admin)' : ''}`;
-  ui.showAgents.hidden = agent.role !== 'admin';
-  ui.showSettings.hidden = agent.role !== 'admin';
+  showRole(agent);
   state.stop = api.listen(onServerEvent, (live) => {
     // Whatever arrived or changed while the stream was down sent no event: read it all again.
     if (live === 'live' && document.body.dataset.live === 'reconnecting') void onServerEvent('updated', state.openId ?? '');
@@ -116,6 +114,28 @@ async function enter(token, agent) {
   ui.main.focus();
   await openLinkedComplaint();
   return true;
+}
+
+/** Who is signed in, and the pages only an admin has. @param {import('./api.mjs').Agent} agent */
+function showRole(agent) {
+  ui.who.textContent = `Signed in as ${agent.name}${agent.role === 'admin' ? ' (admin)' : ''}`;
+  ui.showAgents.hidden = agent.role !== 'admin';
+  ui.showSettings.hidden = agent.role !== 'admin';
+}
+
+/**
+ * The accounts changed: when this agent's own role did, the admin's pages appear or go at once,
+ * as the server already grants or refuses them.
+ */
+async function checkRole() {
+  const { api, agent } = state;
+  if (!api || !agent) return;
+  const { agent: now } = await api.me();
+  if (now.role === agent.role || state.api !== api) return;
+  state.agent = now;
+  showRole(now);
+  if (now.role !== 'admin' && (state.view === 'agents' || state.view === 'settings')) await show('queue');
+  ui.announcer.textContent = now.role === 'admin' ? 'You are now an admin.' : 'You are now an agent; an admin manages the team.';
 }
 
 /**
@@ -207,7 +227,8 @@ async function onServerEvent(event, id, reading) {
     return;
   }
   if (event === 'agents') {
-    if (state.view === 'agents') await redrawAgentsTable();
+    await checkRole();
+    if (state.view === 'agents' && state.agent?.role === 'admin') await redrawAgentsTable();
     return;
   }
   if (event === 'created') ui.announcer.textContent = 'A new complaint arrived.';
@@ -341,15 +362,7 @@ const agentActions = (api, me) => ({
       await api.setRole(account.id, role);
       ui.announcer.textContent = `${account.name} is now ${role === 'admin' ? 'an admin' : 'an agent'}.`;
       // An admin who made themselves an agent has no Agents or Settings page any more.
-      if (account.id === me.id && role !== 'admin') {
-        state.agent = { ...me, role };
-        ui.who.textContent = `Signed in as ${me.name}`;
-        ui.showAgents.hidden = true;
-        ui.showSettings.hidden = true;
-        await show('queue');
-        ui.announcer.textContent = 'You are now an agent; an admin manages the team.';
-        return;
-      }
+      if (account.id === me.id) return checkRole();
       await redrawAgentsTable();
     },
     onResetPassword: (account) => api.resetPassword(account.id),

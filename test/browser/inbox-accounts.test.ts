@@ -117,10 +117,9 @@ describe('roles and password resets on the Agents page in Chromium', () => {
       await page.getByLabel('Role of Mia').selectOption('admin');
       await expect.poll(() => page.locator('#account-history li').first().textContent()).toContain('Ada changed the role of Mia from Agent to Admin.');
       expect(await page.getByLabel('Role of Mia').inputValue()).toBe('admin');
-      // Mia's open inbox may now do what an admin does.
-      await mia.reload();
-      await mia.locator('body[data-live="live"]').waitFor();
-      expect(await mia.getByRole('button', { name: 'Agents' }).isVisible()).toBe(true);
+      // Mia's open inbox shows an admin's pages at once, without a reload.
+      await expect.poll(() => mia.getByRole('button', { name: 'Agents' }).isVisible()).toBe(true);
+      await expect.poll(() => mia.locator('#who').textContent()).toBe('Signed in as Mia (admin)');
       expect(await inboxAxeViolations(page)).toEqual([]);
 
       page.once('dialog', (dialog) => void dialog.accept());
@@ -129,9 +128,9 @@ describe('roles and password resets on the Agents page in Chromium', () => {
       expect(await page.locator('#reset-link').textContent()).toMatch(/\/inbox\/#reset=[\w-]{43}$/);
       await expect.poll(() => page.locator('#account-history li').first().textContent()).toContain('Ada reset the password of Mia');
       expect(await inboxAxeViolations(page)).toEqual([]);
-      // Mia's session has ended: her next request takes her back to sign-in.
-      await mia.getByRole('button', { name: 'Trends' }).click();
+      // Mia's session has ended: her open inbox goes back to sign-in, saying so.
       await expect.poll(() => mia.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+      expect(await mia.locator('#sign-in-error').textContent()).toBe('Your session has ended; sign in again.');
       expect((await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'mia@shop.example', password: PASSWORD }) })).status).toBe(401);
       await Promise.all([page.close(), mia.close()]);
     } finally {
