@@ -6,6 +6,8 @@ import { overdueJob } from '../jobs/commitments/overdue.mjs';
 import { replyDelivery } from '../jobs/commitments/visitor-mail.mjs';
 import { savedReplyRoutes } from './saved-replies.mjs';
 import { summarise } from './summarise.mjs';
+import { teamFigures } from './team-figures.mjs';
+import { trendWeeks } from '../store/shared.mjs';
 
 /** The inbox lists complaints a page at a time; an agent asks for more. */
 export const DEFAULT_PAGE = 100;
@@ -281,8 +283,14 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
       schema: { querystring: { type: 'object', properties: { weeks: { type: 'integer', minimum: 1, maximum: 104 } } } },
     }, async (request) => {
       const { weeks = 12 } = /** @type {{ weeks?: number }} */ (request.query);
-      const [trends, commitments] = await Promise.all([store.trends({ weeks }), store.commitments({ weeks })]);
-      return { ...trends, commitments };
+      const now = Date.now();
+      const { firstWeek, weekKeys } = trendWeeks(weeks, now);
+      const [trends, commitments, rows] = await Promise.all([
+        store.trends({ weeks, now }),
+        store.commitments({ weeks, now }),
+        store.teamRows({ since: firstWeek }),
+      ]);
+      return { ...trends, commitments, team: teamFigures(rows, { weeks: weekKeys, now }) };
     });
 
     api.post('/stream-ticket', async (request) => auth.issueTicket(request.headers.authorization));

@@ -144,7 +144,8 @@ export function createApi(token, onSessionEnded = () => {}) {
      * connection trades the token for a one-use ticket; after a drop it takes a new one.
      * `agents`: an invited agent signed in, so the list of agents changed.
      * `reading`: whether the visitor has the complaint's thread open in the widget now.
-     * @param {(event: 'created' | 'updated' | 'agents' | 'reading', id: string, reading?: boolean) => void} onEvent
+     * `message`: the visitor wrote on the complaint (it changed, as with `updated`).
+     * @param {(event: 'created' | 'updated' | 'message' | 'agents' | 'reading', id: string, reading?: boolean) => void} onEvent
      * @param {(state: 'live' | 'reconnecting') => void} onState
      * @returns {() => void} stops listening
      */
@@ -161,9 +162,11 @@ export function createApi(token, onSessionEnded = () => {}) {
           if (stopped) return;
           source = new EventSource(`/api/stream?ticket=${encodeURIComponent(ticket)}`);
           source.addEventListener('open', () => onState('live'));
-          for (const name of /** @type {const} */ (['created', 'updated'])) {
-            source.addEventListener(name, (event) => onEvent(name, JSON.parse(/** @type {MessageEvent} */ (event).data).id));
-          }
+          source.addEventListener('created', (event) => onEvent('created', JSON.parse(/** @type {MessageEvent} */ (event).data).id));
+          source.addEventListener('updated', (event) => {
+            const { id, visitorMessage } = JSON.parse(/** @type {MessageEvent} */ (event).data);
+            onEvent(visitorMessage === true ? 'message' : 'updated', id);
+          });
           source.addEventListener('agents', () => onEvent('agents', ''));
           source.addEventListener('reading', (event) => {
             const { id, reading } = JSON.parse(/** @type {MessageEvent} */ (event).data);

@@ -2,6 +2,7 @@
 import { acceptInvite, createApi, signIn } from './api.mjs';
 import { accountHistory, agentsTable, renderAgents } from './agents-view.mjs';
 import { renderDetail } from './detail-view.mjs';
+import { createNotifier } from './notifications.mjs';
 import { showForgot, showReset, wirePasswordReset } from './password-reset-view.mjs';
 import { fillOptions, renderQueue } from './queue-view.mjs';
 import { renderSavedReplies } from './saved-replies-view.mjs';
@@ -64,10 +65,10 @@ const ui = {
  * @type {{
  *   api: ReturnType<typeof createApi> | null, agent: import('./api.mjs').Agent | null, openId: string | null,
  *   stop: (() => void) | null, view: 'queue' | 'trends' | 'agents' | 'settings', shown: number,
- *   invite: import('./agents-view.mjs').Invite | null,
+ *   invite: import('./agents-view.mjs').Invite | null, notifier: import('./notifications.mjs').Notifier | null,
  * }}
  */
-const state = { api: null, agent: null, openId: null, stop: null, view: 'queue', shown: PAGE, invite: null };
+const state = { api: null, agent: null, openId: null, stop: null, view: 'queue', shown: PAGE, invite: null, notifier: null };
 
 async function boot() {
   const invite = /^#invite=([\w-]+)$/.exec(location.hash)?.[1];
@@ -104,6 +105,19 @@ async function enter(token, agent) {
   ui.liveState.hidden = false;
   ui.liveState.textContent = 'Connecting…';
   showRole(agent);
+  state.notifier?.button.remove();
+  state.notifier = createNotifier({
+    agentId: agent.id,
+    // Through the address, as a link would: the hash change opens it, and Back works.
+    open: (id) => {
+      if (linkedId() === id) void show('queue').then(openLinkedComplaint);
+      else location.hash = `complaint=${encodeURIComponent(id)}`;
+    },
+    say: (text) => {
+      ui.announcer.textContent = text;
+    },
+  });
+  ui.signOut.before(state.notifier.button);
   state.stop = api.listen(onServerEvent, (live) => {
     // Whatever arrived or changed while the stream was down sent no event: read it all again.
     if (live === 'live' && document.body.dataset.live === 'reconnecting') void onServerEvent('updated', state.openId ?? '');
@@ -217,7 +231,20 @@ function showReading() {
   if (note) note.textContent = state.openId && readingNow.has(state.openId) ? 'The visitor is reading this complaint now.' : '';
 }
 
-/** @param {'created' | 'updated' | 'agents' | 'reading'} event @param {string} id @param {boolean} [reading] */
+/**
+ * Notifies the agent in a background tab, if they opted in, of a new complaint (critical ones
+ * only) or of the visitor writing (on complaints they hold only).
+ * @param {'created' | 'message'} event @param {string} id
+ */
+async function notifyOf(event, id) {
+  const { notifier, api } = state;
+  if (!notifier?.enabled() || !document.hidden || !api) return;
+  const { complaint } = await api.get(id);
+  if (event === 'created') notifier.created(complaint);
+  else notifier.visitorWrote(complaint);
+}
+
+/** @param {'created' | 'updated' | 'message' | 'agents' | 'reading'} event @param {string} id @param {boolean} [reading] */
 async function onServerEvent(event, id, reading) {
   if (event === 'reading') {
     clearTimeout(readingNow.get(id));
@@ -232,6 +259,7 @@ async function onServerEvent(event, id, reading) {
     return;
   }
   if (event === 'created') ui.announcer.textContent = 'A new complaint arrived.';
+  if (event === 'created' || event === 'message') void notifyOf(event, id).catch(() => undefined);
   await scheduleRefresh();
   // Re-render an open complaint only when the agent is not halfway through a note.
   const typing = ['resolution-note-input', 'outcome-reply-input', 'reply-input', 'due-reason-input'].some(
@@ -447,6 +475,8 @@ ui.acceptInvite.addEventListener('submit', async (event) => {
 /** Back to the sign-in form, forgetting the session in this tab. */
 function leave() {
   state.stop?.();
+  state.notifier?.button.remove();
+  state.notifier = null;
   sessionStorage.removeItem(TOKEN_KEY);
   Object.assign(state, { api: null, agent: null, openId: null, stop: null, invite: null });
   ui.detailView.hidden = true;

@@ -7,6 +7,7 @@ import { h } from './dom.mjs';
  *   categories: { week: string, category: string, count: number }[],
  *   signals: { field: string, value: string, cue: string, count: number }[],
  *   commitments?: import('../store/store.mjs').Commitments,
+ *   team?: import('../api/team-figures.mjs').TeamFigures,
  * }} Trends
  */
 
@@ -23,6 +24,7 @@ export function renderTrends(container, trends) {
   const top = Math.max(1, ...trends.signals.map((signal) => signal.count));
 
   container.replaceChildren(
+    ...(trends.team ? teamSection(trends.team) : []),
     ...(trends.commitments ? commitmentsSection(trends.commitments, trends.weeks.length) : []),
     h('h3', {}, 'Complaints per category per week'),
     categories.length === 0
@@ -69,6 +71,99 @@ export function renderTrends(container, trends) {
           ),
         ),
   );
+}
+
+/** Fewer ratings than this and a share says more than they can: the count is shown instead. */
+export const FEW_RATINGS = 5;
+
+/**
+ * What the team is judged by, per week and per category (server/api/team-figures.mjs computes
+ * it and defines each figure; the hint below says the same to the agent).
+ * @param {import('../api/team-figures.mjs').TeamFigures} team
+ */
+export function teamSection(team) {
+  const columns = ['Complaints', 'CSAT (4–5 stars)', 'First response, median', 'First response, 90th percentile', 'Time to resolve, median', 'Time to resolve, 90th percentile', 'Reply promise kept'];
+  /** @param {import('../api/team-figures.mjs').Figures} figures */
+  const cells = (figures) => [
+    h('td', {}, count(figures.complaints)),
+    h('td', {}, csatText(figures.csat)),
+    h('td', {}, duration(figures.firstResponse.medianMs)),
+    h('td', {}, duration(figures.firstResponse.p90Ms)),
+    h('td', {}, duration(figures.resolution.medianMs)),
+    h('td', {}, duration(figures.resolution.p90Ms)),
+    h('td', {}, promiseText(figures.replyPromise)),
+  ];
+  /** @param {string} id @param {string} caption @param {string} first @param {[string, import('../api/team-figures.mjs').Figures][]} rows */
+  const table = (id, caption, first, rows) =>
+    h('div', { class: 'table-wrap' },
+      h('table', { id },
+        h('caption', {}, caption),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, first), columns.map((column) => h('th', { scope: 'col' }, column)))),
+        h('tbody', {}, rows.map(([label, figures]) => h('tr', {}, h('th', { scope: 'row' }, label), cells(figures)))),
+        h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'All'), cells(team.all))),
+      ));
+  return [
+    h('h3', {}, 'How the team is doing'),
+    h('p', { id: 'trends-team-all' }, `In the last ${team.weeks.length} weeks: CSAT ${csatText(team.all.csat)}; first response ${duration(team.all.firstResponse.medianMs)} (median); `
+      + `time to resolve ${duration(team.all.resolution.medianMs)} (median); reply promise kept ${promiseText(team.all.replyPromise)}.`),
+    table('trends-team-weeks', 'Per week: weeks start on Monday (UTC), by when the visitor sent the complaint', 'Week',
+      team.weeks.map((row) => [weekLabel(row.week), row])),
+    team.categories.length === 0
+      ? h('p', {}, 'No complaints in these weeks to show per category.')
+      : table('trends-team-categories', `Per category, over the last ${team.weeks.length} weeks`, 'Category', team.categories.map((row) => [row.category, row])),
+    h('p', { class: 'hint', id: 'trends-team-definitions' },
+      'CSAT: ratings of 4 or 5 stars out of all ratings (each complaint\'s last rating), with how many there are; '
+      + `with fewer than ${FEW_RATINGS} ratings no share is given, as it would not mean much yet. `
+      + 'First response: the first reply an agent wrote to the visitor, from when the complaint was received. '
+      + 'Time to resolve: from received to resolved, over resolved complaints only. '
+      + 'Median: half were quicker; 90th percentile: nine in ten were quicker. '
+      + 'Reply promise kept: the visitor is told when they will hear from us, so it is kept when the first reply came by that date '
+      + '(or by a later date an agent set before it passed), out of the complaints with a date that were answered or whose date has passed.'),
+  ];
+}
+
+const NUMBER = new Intl.NumberFormat('en');
+
+/** @param {number} value */
+function count(value) {
+  return NUMBER.format(value);
+}
+
+/**
+ * A share rounded down, so it says 100 % only when all of them were. @param {number} part @param {number} whole
+ */
+function share(part, whole) {
+  return `${Math.floor((part / whole) * 100)} %`;
+}
+
+/**
+ * "80 % (8 of 10 ratings)", or the count alone while there are too few for a share.
+ * @param {{ ratings: number, satisfied: number }} csat
+ */
+export function csatText({ ratings, satisfied }) {
+  if (ratings === 0) return 'no ratings';
+  if (ratings < FEW_RATINGS) return `${count(satisfied)} of ${count(ratings)} ${ratings === 1 ? 'rating' : 'ratings'}: too few for a share`;
+  return `${share(satisfied, ratings)} (${count(satisfied)} of ${count(ratings)} ratings)`;
+}
+
+/** "75 % (3 of 4)", or "none to count". @param {{ counted: number, kept: number }} promise */
+export function promiseText({ counted, kept }) {
+  if (counted === 0) return 'none to count';
+  return `${share(kept, counted)} (${count(kept)} of ${count(counted)})`;
+}
+
+/**
+ * A duration as an agent reads it: "45 min", "2 h 5 min", "26 h"; a dash when there is none.
+ * @param {number | null} ms
+ */
+export function duration(ms) {
+  if (ms === null) return '—';
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return 'under 1 min';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${count(hours)} h` : `${count(hours)} h ${rest} min`;
 }
 
 /**

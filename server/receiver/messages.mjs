@@ -114,7 +114,8 @@ export function keepVisitorMessage({ store, replyWindowMs, clock, jobsForMessage
     const result = await store.addThreadMessage({ complaintId, ...message, receivedAt, windowMs: replyWindowMs, jobs });
     if (result.outcome === 'created') {
       log.info({ complaintId, messageId: message.id, reopened: result.reopened }, 'visitor message received');
-      store.events.publish('updated', { id: complaintId }).catch((error) => log.error({ err: error }, 'live update not sent'));
+      // Said as the visitor's, so the agent holding it can be notified in a background tab.
+      store.events.publish('updated', { id: complaintId, visitorMessage: true }).catch((error) => log.error({ err: error }, 'live update not sent'));
       if (jobs.length > 0) wakeWorker();
     }
     return result;

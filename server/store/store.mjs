@@ -165,6 +165,18 @@
  */
 
 /**
+ * What the team figures read of one complaint, as times in ms: `firstReplyMs` is the first reply
+ * an agent wrote to the visitor, `resolvedMs` only while it is resolved, `csat` its rating (1–5)
+ * if any, `firstDueMs` the first date promised, `dueMs` the date in force, `lateMove` whether a
+ * date was moved only after the one it replaced had passed.
+ * @typedef {{
+ *   submittedMs: number, receivedMs: number, category: string, csat: number | null,
+ *   firstReplyMs: number | null, resolvedMs: number | null, firstDueMs: number | null,
+ *   dueMs: number | null, lateMove: boolean,
+ * }} TeamRow
+ */
+
+/**
  * A reply an agent wrote to the visitor (the visitor reads it; the resolution note stays internal).
  * @typedef {{ at: string, text: string, agentName: string | null, email: ReplyEmail }} Reply
  *   `email`: how its email to the visitor fared.
@@ -328,6 +340,9 @@
  * @property {(options?: { weeks?: number, now?: number }) => Promise<Commitments>} commitments
  *   Commitments kept, moved in time and missed, over complaints submitted in the last `weeks`
  *   (the trends view's weeks), counted from columns.
+ * @property {(options: { since: number }) => Promise<TeamRow[]>} teamRows
+ *   One row per complaint submitted at or after `since` (ms): what Trends' team figures are
+ *   computed from (server/api/team-figures.mjs), the same way for both databases.
  * @property {(complaintId: string, text: string, at: string, options?: WithJobs) => Promise<'added' | 'already' | 'not-rated'>} addRatingComment
  *   Keeps the visitor's comment with the complaint's follow-up rating, once: `already` when it has
  *   one, or when the complaint was rated in the widget; `not-rated` when it has no rating. `jobs`

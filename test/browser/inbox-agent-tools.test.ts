@@ -70,6 +70,15 @@ describe('saved replies in Chromium', () => {
     const search = page.getByRole('combobox', { name: 'Search saved replies' });
     await expect.poll(() => search.evaluate((node) => node === document.activeElement)).toBe(true);
     await expect.poll(() => page.getByRole('listbox', { name: 'Saved replies' }).getByRole('option').allTextContents()).toEqual([expect.stringContaining('Határidő')]);
+    // The option Enter inserts is marked on screen, not only for a screen reader.
+    const marked = await page.getByRole('listbox', { name: 'Saved replies' }).getByRole('option', { selected: true }).evaluate((node) => getComputedStyle(node).borderLeftColor);
+    const unmarked = await page.getByRole('listbox', { name: 'Saved replies' }).getByRole('option', { selected: true }).evaluate((node) => {
+      node.setAttribute('aria-selected', 'false');
+      const colour = getComputedStyle(node).borderLeftColor;
+      node.setAttribute('aria-selected', 'true');
+      return colour;
+    });
+    expect(marked).not.toBe(unmarked);
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.type('határ');
     await page.keyboard.press('Enter');

@@ -280,8 +280,9 @@ describe.each(backends)('the visitor writes back on %s', (_name, open, openAgain
       let text = '';
       while (!text.includes('retry:')) text += new TextDecoder().decode((await reader.read()).value);
       expect((await write(record.id, key, message())).statusCode).toBe(201);
-      // The complaint's own `created` may come first, over PostgreSQL's notifications.
-      const updated = `event: updated\ndata: {"id":"${record.id}"}`;
+      // The complaint's own `created` may come first, over PostgreSQL's notifications. The
+      // update says it is the visitor's, for the notification of the agent who holds it.
+      const updated = `event: updated\ndata: {"id":"${record.id}","visitorMessage":true}`;
       while (!text.includes(updated)) text += new TextDecoder().decode((await reader.read()).value);
       expect(text).toContain(updated);
     } finally {

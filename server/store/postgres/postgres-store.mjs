@@ -504,6 +504,30 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
       const { total, kept, moved, missed } = rows[0];
       return { total, kept, moved, missed };
     },
+    teamRows: async ({ since }) => {
+      const { rows } = await pool.query(
+        `SELECT c.submitted_at, c.received_at, c.category,
+           COALESCE((SELECT r.csat FROM ratings r WHERE r.complaint_id = c.id AND ${KEY_MATCHES} ORDER BY r.at DESC LIMIT 1), c.csat) AS csat,
+           (SELECT min(p.at) FROM replies p WHERE p.complaint_id = c.id) AS first_reply_at,
+           CASE WHEN c.status = 'resolved' THEN c.resolved_at END AS resolved_at,
+           COALESCE(c.first_due_by, c.due_by) AS first_due_by, c.due_by, c.late_move
+         FROM complaints c WHERE c.submitted_at >= $1`,
+        [new Date(since).toISOString()],
+      );
+      /** @param {Date | string | null} value */
+      const ms = (value) => (value === null ? null : new Date(value).getTime());
+      return rows.map((row) => ({
+        submittedMs: /** @type {number} */ (ms(row.submitted_at)),
+        receivedMs: /** @type {number} */ (ms(row.received_at)),
+        category: row.category,
+        csat: row.csat,
+        firstReplyMs: ms(row.first_reply_at),
+        resolvedMs: ms(row.resolved_at),
+        firstDueMs: ms(row.first_due_by),
+        dueMs: ms(row.due_by),
+        lateMove: row.late_move,
+      }));
+    },
     waitingRatings: async ({ id, from, since }) => {
       const { rows } = await pool.query(
         `SELECT count(*)::int AS total, count(*) FILTER (WHERE r.waiting_from = $1)::int AS from_address,

@@ -155,6 +155,11 @@ export function createSqliteStore({ path }) {
     categories: db.prepare('SELECT DISTINCT category FROM complaints ORDER BY category'),
     languages: db.prepare('SELECT DISTINCT language FROM complaints ORDER BY language'),
     weekly: db.prepare('SELECT submitted_ms, category FROM complaints WHERE submitted_ms >= ?'),
+    teamRows: db.prepare(`SELECT c.submitted_ms AS submittedMs, c.received_at AS receivedAt, c.category, c.csat,
+        (SELECT MIN(r.at) FROM replies r WHERE r.complaint_id = c.id) AS firstReplyAt,
+        CASE WHEN c.status = 'resolved' THEN c.resolved_at END AS resolvedAt,
+        COALESCE(c.first_due_ms, c.due_ms) AS firstDueMs, c.due_ms AS dueMs, c.late_move AS lateMove
+      FROM complaints c WHERE c.submitted_ms >= ?`),
     addSignal: db.prepare('INSERT INTO complaint_signals (complaint_id, submitted_ms, field, value, cue) VALUES (?, ?, ?, ?, ?)'),
     signals: db.prepare(`SELECT field, value, cue, COUNT(DISTINCT complaint_id) AS count
       FROM complaint_signals WHERE submitted_ms >= ?
@@ -433,6 +438,20 @@ export function createSqliteStore({ path }) {
       const { firstWeek } = trendWeeks(weeks, now);
       return /** @type {import('../store.mjs').Commitments} */ (q.commitments.get({ since: firstWeek, now }));
     },
+    teamRows: async ({ since }) =>
+      /** @type {{ submittedMs: number, receivedAt: string, category: string, csat: number | null, firstReplyAt: string | null, resolvedAt: string | null, firstDueMs: number | null, dueMs: number | null, lateMove: number }[]} */ (
+        q.teamRows.all(since)
+      ).map((row) => ({
+        submittedMs: row.submittedMs,
+        receivedMs: Date.parse(row.receivedAt),
+        category: row.category,
+        csat: row.csat,
+        firstReplyMs: row.firstReplyAt === null ? null : Date.parse(row.firstReplyAt),
+        resolvedMs: row.resolvedAt === null ? null : Date.parse(row.resolvedAt),
+        firstDueMs: row.firstDueMs,
+        dueMs: row.dueMs,
+        lateMove: row.lateMove === 1,
+      })),
     waitingRatings: async ({ id, from, since }) => {
       const row = /** @type {{ total: number, fromAddress: number, received: number }} */ (q.waiting.get({ id, from, since: Date.parse(since) }));
       return { total: row.total, fromAddress: row.fromAddress, received: row.received === 1 };
