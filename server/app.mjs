@@ -82,6 +82,7 @@ const SHOP_CSP = [
  *   demo?: boolean,
  *   identitySecret?: string | null,
  *   signInLimits?: { perEmail: number, perAddress: number, windowMs: number, delayMs?: number, maxDelayMs?: number },
+ *   resetLimits?: { perEmail: number, perAddress: number, windowMs: number },
  *   statusRateLimit?: number,
  *   waitingRatings?: import('./receiver/routes.mjs').WaitingRatingLimits,
  *   jobs?: import('./jobs/plugin.mjs').JobOptions,
@@ -139,6 +140,7 @@ export function createApp({
   demo = true,
   identitySecret = null,
   signInLimits,
+  resetLimits,
   statusRateLimit = 60,
   waitingRatings,
   jobs: jobOptions = {},
@@ -174,7 +176,8 @@ export function createApp({
   const time = clock ?? { now: () => Date.now() };
   const presence = createPresence({ store, clock: time, log: app.log });
   const jobStore = /** @type {import('./jobs/plugin.mjs').JobStore} */ (store);
-  const jobs = createJobs({ store: jobStore, options: { ...jobOptions, files: attachments ? { listed: (id, record) => attachmentsForAgents(store, id, record), open: (sha256) => attachments.open(sha256) } : null }, mailer: countedMailer(mailer, metrics), post, clock, log: app.log, metrics });
+  const sender = countedMailer(mailer, metrics);
+  const jobs = createJobs({ store: jobStore, options: { ...jobOptions, files: attachments ? { listed: (id, record) => attachmentsForAgents(store, id, record), open: (sha256) => attachments.open(sha256) } : null }, mailer: sender, post, clock, log: app.log, metrics });
   app.decorate('metrics', metrics);
   if (metrics) {
     const pool = store.poolStats;
@@ -310,6 +313,10 @@ export function createApp({
     auth,
     presence,
     signInLimits,
+    resetLimits,
+    clock: time,
+    // Password-reset links go by the mail server the jobs use, from the same address.
+    accountMail: sender ? { mailer: sender, from: jobOptions.mailFrom ?? 'Heard <heard@localhost>', publicUrl: jobs.publicUrl } : null,
     forwarding: jobs.forwarding,
     jobsForResolution: jobs.jobsForResolution,
     jobsForReply: jobs.jobsForReply,

@@ -1,5 +1,6 @@
 // @ts-check
 import { attachmentsForAgents, serveAttachments, storageUsageRoute } from '../attachments/routes.mjs';
+import { accountRoutes } from '../agents/account-routes.mjs';
 import { agentRoutes } from '../agents/routes.mjs';
 import { overdueJob } from '../jobs/commitments/overdue.mjs';
 import { replyDelivery } from '../jobs/commitments/visitor-mail.mjs';
@@ -54,6 +55,9 @@ const pagingErrors = (errors, dataVar) => {
  *   wakeWorker: () => void,
  *   settingsRoutes?: import('fastify').FastifyPluginAsync,
  *   attachments?: import('../attachments/storage.mjs').AttachmentStorage | null,
+ *   accountMail?: import('../agents/account-routes.mjs').AccountMail | null,
+ *   resetLimits?: import('../agents/account-routes.mjs').AccountRoutesOptions['resetLimits'],
+ *   clock?: { now(): number },
  * }} AgentApiOptions
  */
 
@@ -65,7 +69,7 @@ const pagingErrors = (errors, dataVar) => {
  * @param {import('fastify').FastifyInstance} api
  * @param {AgentApiOptions} options
  */
-export async function agentApiRoutes(api, { store, hub, auth, presence, signInLimits, forwarding, jobsForResolution, jobsForReply, jobsForDueMove, mailConfigured = false, wakeWorker, settingsRoutes, attachments = null }) {
+export async function agentApiRoutes(api, { store, hub, auth, presence, signInLimits, forwarding, jobsForResolution, jobsForReply, jobsForDueMove, mailConfigured = false, wakeWorker, settingsRoutes, attachments = null, accountMail = null, resetLimits, clock }) {
     api.decorateRequest('agent', null);
     api.addHook('onRequest', async (request, reply) => {
       // Every answer here holds what visitors wrote or who they are: no cache keeps a copy.
@@ -81,6 +85,7 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
     });
 
     await api.register(agentRoutes, { store, auth, ...(signInLimits ? { signInLimits } : {}) });
+    await api.register(accountRoutes, { store, mail: accountMail, ...(clock ? { clock } : {}), ...(resetLimits ? { resetLimits } : {}) });
     // Settings (destinations, the job queue): inside this scope, so they too need a signed-in
     // agent; each route there asks for an admin.
     if (settingsRoutes) await api.register(settingsRoutes);

@@ -37,6 +37,24 @@ export const signIn = (email, password) => request('POST', '/api/session', { ema
 export const acceptInvite = (token, password) => request('POST', '/api/invites/accept', { token, password });
 
 /**
+ * Whether an agent can get a password-reset link by email here (a mail server is configured).
+ * @returns {Promise<{ available: boolean, minutes: number, message?: string }>}
+ */
+export const resetOptions = () => request('GET', '/api/password-reset');
+
+/**
+ * Asks for a password-reset link by email; the answer is the same whether or not the address has an account.
+ * @param {string} email @returns {Promise<{ message: string }>}
+ */
+export const requestReset = (email) => request('POST', '/api/password-reset/request', { email });
+
+/**
+ * Chooses a new password with a reset link's token; every session of the agent ends.
+ * @param {string} token @param {string} password @returns {Promise<{ message: string, email: string }>}
+ */
+export const resetPassword = (token, password) => request('POST', '/api/password-reset', { token, password });
+
+/**
  * The inbox's calls to the server as a signed-in agent, all carrying the session token as a
  * Bearer header. `onSessionEnded` runs when the server no longer knows the session (it expired,
  * or the agent signed out or was removed elsewhere).
@@ -60,6 +78,16 @@ export function createApi(token, onSessionEnded = () => {}) {
     addAgent: (agent) => call('POST', '/api/agents', agent),
     /** @param {string} id */
     removeAgent: (id) => call('DELETE', `/api/agents/${encodeURIComponent(id)}`),
+    /** @param {string} id @param {'admin' | 'agent'} role */
+    setRole: (id, role) => call('POST', `/api/agents/${encodeURIComponent(id)}/role`, { role }),
+    /**
+     * Signs the agent out and ends their password: the link to choose a new one went to them by
+     * email (`sentTo`), or is here to pass on (`reset`) when no mail server is configured.
+     * @param {string} id @returns {Promise<{ sentTo: string, expiresAt: string } | { reset: { path: string, expiresAt: string } }>}
+     */
+    resetPassword: (id) => call('POST', `/api/agents/${encodeURIComponent(id)}/password-reset`),
+    /** @returns {Promise<{ events: import('./agents-view.mjs').AccountEvent[] }>} */
+    accountHistory: () => call('GET', '/api/agents/history'),
     /** @param {{ status?: string, category?: string, language?: string, q?: string, limit?: number, offset?: number }} query `q`: the search box's text */
     list: (query) =>
       call('GET', `/api/complaints?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))}`),

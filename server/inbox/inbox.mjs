@@ -1,8 +1,9 @@
 // @ts-check
 import { acceptInvite, createApi, signIn } from './api.mjs';
-import { agentsTable, renderAgents } from './agents-view.mjs';
+import { accountHistory, agentsTable, renderAgents } from './agents-view.mjs';
 import { renderDetail } from './detail-view.mjs';
 import { createNotifier } from './notifications.mjs';
+import { showForgot, showReset, wirePasswordReset } from './password-reset-view.mjs';
 import { fillOptions, renderQueue } from './queue-view.mjs';
 import { renderSavedReplies } from './saved-replies-view.mjs';
 import { savedReplyPicker } from './saved-reply-picker.mjs';
@@ -78,6 +79,9 @@ const state = { api: null, agent: null, openId: null, stop: null, view: 'queue',
 async function boot() {
   const invite = /^#invite=([\w-]+)$/.exec(location.hash)?.[1];
   if (invite) return showInvite(invite);
+  const reset = /^#reset=([\w-]+)$/.exec(location.hash)?.[1];
+  if (reset) return showReset(reset);
+  if (location.hash === '#forgot') return showForgot();
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (token) {
     const api = createApi(token);
@@ -100,16 +104,13 @@ async function enter(token, agent) {
   });
   sessionStorage.setItem(TOKEN_KEY, token);
   Object.assign(state, { api, agent });
-  ui.signInView.hidden = true;
-  ui.inviteView.hidden = true;
+  for (const view of document.querySelectorAll('main.sign-in')) /** @type {HTMLElement} */ (view).hidden = true;
   ui.main.hidden = false;
   ui.signOut.hidden = false;
   ui.who.hidden = false;
   ui.liveState.hidden = false;
   ui.liveState.textContent = 'Connecting…';
-  ui.who.textContent = `Signed in as ${agent.name}${agent.role === 'admin' ? ' (admin)' : ''}`;
-  ui.showAgents.hidden = agent.role !== 'admin';
-  ui.showSettings.hidden = agent.role !== 'admin';
+  showRole(agent);
   state.notifier?.button.remove();
   state.notifier = createNotifier({
     agentId: agent.id,
@@ -135,6 +136,28 @@ async function enter(token, agent) {
   return true;
 }
 
+/** Who is signed in, and the pages only an admin has. @param {import('./api.mjs').Agent} agent */
+function showRole(agent) {
+  ui.who.textContent = `Signed in as ${agent.name}${agent.role === 'admin' ? ' (admin)' : ''}`;
+  ui.showAgents.hidden = agent.role !== 'admin';
+  ui.showSettings.hidden = agent.role !== 'admin';
+}
+
+/**
+ * The accounts changed: when this agent's own role did, the admin's pages appear or go at once,
+ * as the server already grants or refuses them.
+ */
+async function checkRole() {
+  const { api, agent } = state;
+  if (!api || !agent) return;
+  const { agent: now } = await api.me();
+  if (now.role === agent.role || state.api !== api) return;
+  state.agent = now;
+  showRole(now);
+  if (now.role !== 'admin' && (state.view === 'agents' || state.view === 'settings')) await show('queue');
+  ui.announcer.textContent = now.role === 'admin' ? 'You are now an admin.' : 'You are now an agent; an admin manages the team.';
+}
+
 /**
  * Forwarded webhooks, emails and chat messages link to `/inbox/#complaint=<id>`: open it.
  */
@@ -146,13 +169,18 @@ async function openLinkedComplaint() {
   });
 }
 
-function showSignIn() {
-  ui.signInView.hidden = false;
-  ui.inviteView.hidden = true;
+/**
+ * The sign-in form; `after` a new password was set, what to say and the email to fill in.
+ * @param {{ email: string, notice: string }} [after]
+ */
+function showSignIn(after) {
+  for (const view of document.querySelectorAll('main.sign-in')) /** @type {HTMLElement} */ (view).hidden = view !== ui.signInView;
+  byId('sign-in-notice').textContent = after?.notice ?? '';
+  if (after) ui.email.value = after.email;
   ui.main.hidden = true;
   ui.signOut.hidden = true;
   ui.who.hidden = true;
-  ui.email.focus();
+  (after ? ui.password : ui.email).focus();
 }
 
 /** @param {string} token the invite, from the link's fragment */
@@ -232,7 +260,8 @@ async function onServerEvent(event, id, reading) {
     return;
   }
   if (event === 'agents') {
-    if (state.view === 'agents') await redrawAgentsTable();
+    await checkRole();
+    if (state.view === 'agents' && state.agent?.role === 'admin') await redrawAgentsTable();
     return;
   }
   if (event === 'created') ui.announcer.textContent = 'A new complaint arrived.';
@@ -387,22 +416,32 @@ const agentActions = (api, me) => ({
       await refreshAgents();
       ui.announcer.textContent = `${account.name} was removed.`;
     },
+    onRole: async (account, role) => {
+      await api.setRole(account.id, role);
+      ui.announcer.textContent = `${account.name} is now ${role === 'admin' ? 'an admin' : 'an agent'}.`;
+      // An admin who made themselves an agent has no Agents or Settings page any more.
+      if (account.id === me.id) return checkRole();
+      await redrawAgentsTable();
+    },
+    onResetPassword: (account) => api.resetPassword(account.id),
 });
 
 async function refreshAgents() {
   const { api, agent } = state;
   if (!api || !agent) return;
-  const { agents } = await api.listAgents();
-  renderAgents(ui.agentsBody, agents, agentActions(api, agent));
+  const [{ agents }, { events }] = await Promise.all([api.listAgents(), api.accountHistory()]);
+  renderAgents(ui.agentsBody, agents, agentActions(api, agent), events);
 }
 
 /** The list of agents changed elsewhere: redraws it, leaving the form and what is typed in it. */
 async function redrawAgentsTable() {
   const { api, agent } = state;
   if (!api || !agent) return;
-  const { agents } = await api.listAgents();
+  const [{ agents }, { events }] = await Promise.all([api.listAgents(), api.accountHistory()]);
   const table = ui.agentsBody.querySelector('#agents');
-  if (table && state.view === 'agents') table.replaceWith(agentsTable(agents, agentActions(api, agent), document.getElementById('agents-error') ?? undefined));
+  if (!table || state.view !== 'agents') return;
+  table.replaceWith(agentsTable(agents, agentActions(api, agent), document.getElementById('agents-error') ?? undefined));
+  ui.agentsBody.querySelector('#account-history')?.replaceWith(accountHistory(events));
 }
 
 /** @param {'queue' | 'trends' | 'agents' | 'settings'} view */
@@ -413,6 +452,7 @@ async function show(view) {
     state.invite = null;
     // Not left in the page to show again, for a moment, when the admin comes back.
     ui.agentsBody.querySelector('#invite-result')?.replaceChildren();
+    ui.agentsBody.querySelector('#reset-result')?.replaceChildren();
   }
   state.view = view;
   ui.queueView.hidden = view !== 'queue';
@@ -604,5 +644,7 @@ window.addEventListener('hashchange', () => {
   if (!linkedId()) closeDetail();
   void show('queue').then(openLinkedComplaint);
 });
+
+wirePasswordReset({ showSignIn, signedIn: () => state.api !== null });
 
 void boot();

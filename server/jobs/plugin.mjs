@@ -152,6 +152,8 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     worker,
     allowPrivate,
     mailConfigured: mailer !== null,
+    /** The origin links in emails point at: the public URL, else the one the server listens on. */
+    publicUrl,
     /** @param {string} listening the origin the server listens on */
     setListeningOrigin(listening) {
       origin ??= listening;

@@ -282,6 +282,8 @@
 /** @typedef {import('./follow-ups/follow-up-store.mjs').FollowUpStore} FollowUpStore */
 /** @typedef {import('./messages/thread-messages.mjs').ThreadStore} ThreadStore */
 /** @typedef {import('./saved-replies/saved-replies.mjs').SavedReplyStore} SavedReplyStore */
+/** @typedef {import('./accounts/account-changes.mjs').AccountChangeStore} AccountChangeStore */
+/** @typedef {import('./accounts/account-changes.mjs').AccountEvent} AccountEvent */
 /** @typedef {import('./attachments/attachments.mjs').AttachmentStore} AttachmentStore */
 /** @typedef {import('./notes/internal-notes.mjs').InternalNoteStore} InternalNoteStore */
 
@@ -407,6 +409,11 @@
  * @property {SavedReplyStore['addSavedReply']} addSavedReply
  * @property {SavedReplyStore['updateSavedReply']} updateSavedReply  null when there is no such reply
  * @property {SavedReplyStore['deleteSavedReply']} deleteSavedReply  whether there was one
+ * @property {AccountChangeStore['setAgentRole']} setAgentRole  never leaves the accounts without an admin
+ * @property {AccountChangeStore['addPasswordReset']} addPasswordReset
+ * @property {AccountChangeStore['findPasswordReset']} findPasswordReset
+ * @property {AccountChangeStore['usePasswordReset']} usePasswordReset  once per link, before it expires
+ * @property {AccountChangeStore['listAccountEvents']} listAccountEvents  newest first
  * @property {AttachmentStore['addAttachment']} addAttachment  once per complaint and content hash
  * @property {AttachmentStore['attachmentOf']} attachmentOf
  * @property {AttachmentStore['attachmentsOf']} attachmentsOf  oldest first

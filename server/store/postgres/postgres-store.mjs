@@ -7,6 +7,7 @@ import { postgresAttachments } from '../attachments/attachments.mjs';
 import { postgresThreadMessages } from '../messages/thread-messages.mjs';
 import { postgresInternalNotes } from '../notes/internal-notes.mjs';
 import { postgresSavedReplies } from '../saved-replies/saved-replies.mjs';
+import { postgresAccountChanges } from '../accounts/account-changes.mjs';
 import { auditParameters, createPostgresAgents, insertAuditFrom } from './agents.mjs';
 import { createPostgresEvents } from './events.mjs';
 import { createPostgresJobs, insertJobsFrom, jobsParameter } from './jobs.mjs';
@@ -605,6 +606,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     ...thread,
     ...notes,
     ...postgresSavedReplies(pool),
+    ...postgresAccountChanges(pool),
     ...postgresAttachments(pool),
     ping: async () => {
       await pool.query('SELECT 1');

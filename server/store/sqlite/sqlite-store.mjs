@@ -9,6 +9,7 @@ import { sqliteAttachments } from '../attachments/attachments.mjs';
 import { sqliteThreadMessages } from '../messages/thread-messages.mjs';
 import { sqliteInternalNotes } from '../notes/internal-notes.mjs';
 import { sqliteSavedReplies } from '../saved-replies/saved-replies.mjs';
+import { sqliteAccountChanges } from '../accounts/account-changes.mjs';
 import { createSqliteAgents } from './agents.mjs';
 import { createSqliteJobs } from './jobs.mjs';
 import { migrateSqlite } from './migrate.mjs';
@@ -555,6 +556,7 @@ export function createSqliteStore({ path }) {
     ...thread,
     ...notes,
     ...sqliteSavedReplies(db),
+    ...sqliteAccountChanges(db),
     ...sqliteAttachments(db),
     ping: async () => {
       db.prepare('SELECT 1').get();
