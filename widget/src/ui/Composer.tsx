@@ -1,5 +1,5 @@
 import { useComputed } from '@preact/signals';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_MESSAGE_LENGTH } from '../machine/limits';
 import { Button } from './Button';
 import { useWidget } from './widgetContext';
@@ -138,6 +138,7 @@ export function Composer() {
           {t(`error.${error}`)}
         </p>
       )}
+      <Attach />
       <div class="heard-actions">
         <Button primary type="submit">
           {t('ui.send')}
@@ -168,4 +169,26 @@ function fitHeight(el: HTMLTextAreaElement): void {
   if (SIZES_ITSELF) return;
   el.style.height = 'auto';
   el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT_PX)}px`;
+}
+
+/**
+ * The visitor's files: a real file input behind its label, so keyboards and screen readers use
+ * it as they would anywhere. What it does (re-encoding, keeping, showing, refusing) is a
+ * download of its own, fetched when the visitor picks a file or a restored draft holds some.
+ */
+function Attach() {
+  const widget = useWidget();
+  const port = widget.thread?.attach;
+  const ref = useRef<HTMLDivElement>(null);
+  const take = (input?: HTMLInputElement) =>
+    import('../attach/attach').then((m) => m.attach(widget, ref.current!, input && [...input.files!]).finally(() => input && (input.value = '')), () => {});
+  useEffect(() => void (port?.held && take()), []);
+  return port ? (
+    <div ref={ref} class="heard-files">
+      <label class="heard-button heard-secondary">
+        {widget.t('ui.attach')}
+        <input type="file" multiple class="heard-sr" accept={port.types?.join() ?? 'image/*,application/pdf'} onChange={(event) => take(event.currentTarget)} />
+      </label>
+    </div>
+  ) : null;
 }
