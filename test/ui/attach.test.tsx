@@ -78,9 +78,9 @@ describe('attaching files to a complaint', () => {
   it('shows a picked PDF by name and size, keeps it on the device with the draft, and removes it when asked', async () => {
     const m = mountWidget({ thread: port({}) });
     openPanel(m);
-    pick(m, pdf('receipt.pdf', 300_000));
+    pick(m, pdf('receipt.pdf', 3_000_000));
     const list = await m.ui.findByRole('list', { name: 'Attached files' });
-    expect(list.textContent).toContain('receipt.pdf, 0.3 MB');
+    expect(list.textContent).toContain('receipt.pdf, 2.9 MB');
     const files = await kept();
     expect(files.map((f) => [f.name, f.complaint, f.endpoint])).toEqual([['receipt.pdf', COMPLAINT, ENDPOINT]]);
     expect(files[0]!.key).toMatch(new RegExp(`^${COMPLAINT}/[0-9a-f]{64}$`));

@@ -165,7 +165,8 @@ function show(widget: WidgetContextValue, slot: HTMLElement, kept: Kept[], refus
   box.className = 'heard-files-list';
   const list = document.createElement('ul');
   list.setAttribute('aria-label', say('list'));
-  const size = new Intl.NumberFormat(widget.locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+  const size = (bytes: number): string =>
+    new Intl.NumberFormat(widget.locale, { style: 'unit', unit: bytes < MB ? 'kilobyte' : 'megabyte', maximumFractionDigits: 1 }).format(bytes < MB ? Math.max(1, bytes / 1024) : bytes / MB);
   for (const file of kept) {
     const item = document.createElement('li');
     if (file.width) {
@@ -177,7 +178,7 @@ function show(widget: WidgetContextValue, slot: HTMLElement, kept: Kept[], refus
       item.append(thumb);
     }
     const label = document.createElement('span');
-    label.textContent = `${file.name}, ${size.format(Math.max(0.1, file.size / MB))}`;
+    label.textContent = `${file.name}, ${size(file.size)}`;
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.className = 'heard-button heard-secondary';
