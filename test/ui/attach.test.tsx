@@ -118,4 +118,20 @@ describe('attaching files to a complaint', () => {
     expect(await m.ui.findByText(/invoice\.pdf was not attached/)).toBeTruthy();
     expect(await kept()).toEqual([]);
   });
+
+  it('takes a file pasted into the composer, and leaves pasted text to the box', async () => {
+    const m = mountWidget({ thread: port({}) });
+    openPanel(m);
+    const box = m.ui.getByRole('textbox', { name: 'Your message' });
+    const paste = (files: File[]) => {
+      const event = new Event('paste', { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'clipboardData', { value: { files } });
+      box.dispatchEvent(event);
+      return event;
+    };
+    expect(paste([]).defaultPrevented).toBe(false);
+    expect(paste([pdf('photo-of-label.pdf')]).defaultPrevented).toBe(true);
+    await m.ui.findByRole('button', { name: 'Remove photo-of-label.pdf' });
+    expect((await kept()).map((f) => f.name)).toEqual(['photo-of-label.pdf']);
+  });
 });

@@ -158,8 +158,25 @@ async function take(file: File, types: string[]): Promise<Omit<Kept, 'id' | 'key
 // ---------------------------------------------------------------------------------------------
 // Showing the files
 
+/** The list's look, adopted by the widget's shadow root once: no visitor without files downloads it. */
+const CSS = `
+.heard-files{display:flex;flex-direction:column;align-items:flex-start;gap:8px}
+.heard-files ul{display:flex;flex-direction:column;gap:4px;margin:0;padding:0;list-style:none}
+.heard-files li{display:flex;align-items:center;gap:8px;overflow-wrap:anywhere}
+.heard-files img{width:48px;height:48px;object-fit:cover;border-radius:4px;flex:none}
+.heard-files-list .heard-error:empty{display:none}
+`;
+const styled = new WeakSet<Node>();
+
 /** Replaces the list below the attach button with the files kept and the refusals. */
 function show(widget: WidgetContextValue, slot: HTMLElement, kept: Kept[], refusals: string[], say: Line): void {
+  const root = slot.getRootNode();
+  if (!styled.has(root) && root instanceof ShadowRoot) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    styled.add(root);
+  }
   slot.querySelector('.heard-files-list')?.remove();
   const box = document.createElement('div');
   box.className = 'heard-files-list';
