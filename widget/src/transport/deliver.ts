@@ -49,7 +49,7 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
       // A complaint's files go after it (the receiver takes them by its id and key): it stays in
       // the outbox, tried again by its rules, until every one is there. Never from a closing page.
       clearTimeout(timer);
-      if (body.type === 'complaint' && body.attachments && !(options.keepalive || (await import('../attach/attach').then((m) => m.upload(body, options.endpoint, options.fetch, controller.signal), () => false)))) {
+      if (body.type === 'complaint' && body.attachments && (options.keepalive || !(await import('../attach/attach').then((m) => m.upload(body, options.endpoint, options.fetch, controller.signal), () => false)))) {
         if (options.signal?.aborted) return { outcome: 'aborted' };
         return { outcome: 'retry', status: null, retryAfterMs: null };
       }
