@@ -14,8 +14,9 @@ import { assertWidgetBuilt, launchChromium } from './support/widget-server';
  * A photo of the damage, in real Chromium against the real receiver keeping files on disk: the
  * photo carries a GPS position in its EXIF, and what the receiver keeps has none, at the size the
  * widget draws it, with the photo's pixels; a PDF goes as it is; an HTML page named .jpg is
- * refused with a sentence. The complaint is sent while its endpoint cannot be reached, the page
- * is reloaded, and once the endpoint answers both files arrive, once each.
+ * refused with a sentence. A reload before sending keeps the files; the complaint is sent while
+ * its endpoint cannot be reached, the page is reloaded, and once the endpoint answers both files
+ * arrive, once each.
  */
 
 let browser: Browser;
@@ -142,6 +143,18 @@ describe('a photo of the damage', () => {
     await page.getByText('label.jpg was not attached: only photos (JPEG, PNG, WebP, GIF, HEIC) and PDF files can be.').waitFor();
     // The files taken before stay.
     expect(await page.getByRole('list', { name: 'Attached files' }).getByRole('listitem').count()).toBe(2);
+    // Removed, then picked again: the visitor decides what goes.
+    await page.getByRole('button', { name: 'Remove invoice.pdf' }).click();
+    await page.getByRole('button', { name: 'Remove invoice.pdf' }).waitFor({ state: 'detached' });
+    await attach.setInputFiles([{ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+    await page.getByRole('button', { name: 'Remove invoice.pdf' }).waitFor();
+
+    // A reload before sending shows the same files again, from this device.
+    await expect.poll(async () => (await storedValues<{ files?: boolean }>(page, 'drafts'))[0]?.files).toBe(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'Raise a complaint' }).click();
+    await page.getByRole('button', { name: 'Remove invoice.pdf' }).waitFor();
+    await page.getByRole('img', { name: 'vase.jpg' }).waitFor();
 
     // The endpoint cannot be reached: the complaint waits in the outbox, with its files.
     const unreachable = (route: import('playwright-core').Route) =>
