@@ -7,7 +7,7 @@ import { createApp } from '../../server/app.mjs';
 import { diskStorage } from '../../server/attachments/storage.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import type { ComplaintRecord } from '../../widget/src/record/record';
-import { finishComplaint, sendMessages, storedValues } from './support/widget-page';
+import { axeViolations, finishComplaint, sendMessages, storedValues } from './support/widget-page';
 import { assertWidgetBuilt, launchChromium } from './support/widget-server';
 
 /*
@@ -143,6 +143,7 @@ describe('a photo of the damage', () => {
     await page.getByText('label.jpg was not attached: only photos (JPEG, PNG, WebP, GIF, HEIC) and PDF files can be.').waitFor();
     // The files taken before stay.
     expect(await page.getByRole('list', { name: 'Attached files' }).getByRole('listitem').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
     // Removed, then picked again: the visitor decides what goes.
     await page.getByRole('button', { name: 'Remove invoice.pdf' }).click();
     await page.getByRole('button', { name: 'Remove invoice.pdf' }).waitFor({ state: 'detached' });
@@ -150,7 +151,7 @@ describe('a photo of the damage', () => {
     await page.getByRole('button', { name: 'Remove invoice.pdf' }).waitFor();
 
     // A reload before sending shows the same files again, from this device.
-    await expect.poll(async () => (await storedValues<{ files?: boolean }>(page, 'drafts'))[0]?.files).toBe(true);
+    await expect.poll(async () => (await storedValues<{ files?: boolean }>(page, 'drafts'))[0]?.files, { timeout: 15_000 }).toBe(true);
     await page.reload();
     await page.getByRole('button', { name: 'Raise a complaint' }).click();
     await page.getByRole('button', { name: 'Remove invoice.pdf' }).waitFor();

@@ -164,7 +164,7 @@ const CSS = `
 .heard-files ul{display:flex;flex-direction:column;gap:4px;margin:0;padding:0;list-style:none}
 .heard-files li{display:flex;align-items:center;gap:8px;overflow-wrap:anywhere}
 .heard-files img{width:48px;height:48px;object-fit:cover;border-radius:4px;flex:none}
-.heard-files-list .heard-error:empty{display:none}
+.heard-files .heard-error:empty{display:none}
 `;
 const styled = new WeakSet<Node>();
 
@@ -208,12 +208,17 @@ function show(widget: WidgetContextValue, slot: HTMLElement, kept: Kept[], refus
     item.append(label, remove);
     list.append(item);
   }
-  const status = document.createElement('p');
-  status.setAttribute('role', 'status');
-  status.className = 'heard-error';
+  box.append(list);
+  // One live region for the slot's life, so each refusal is announced as it changes.
+  let status = slot.querySelector('[role="status"]');
+  if (!status) {
+    status = document.createElement('p');
+    status.setAttribute('role', 'status');
+    status.className = 'heard-error';
+    slot.append(status);
+  }
   status.textContent = refusals.join(' ');
-  box.append(list, status);
-  slot.append(box);
+  status.before(box);
 }
 
 // ---------------------------------------------------------------------------------------------
