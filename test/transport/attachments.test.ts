@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEraser } from '../../widget/src/embed/eraser';
 import { openStore } from '../../widget/src/storage/store';
 import { createDelivery } from '../../widget/src/transport/flush';
-import { complaint, ENDPOINT, freshIndexedDB, quietLogger } from '../storage/fixtures';
+import { complaint, ENDPOINT, freshIndexedDB, quietLogger, useFakeClock } from '../storage/fixtures';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 /*
  * A complaint's files travel after it, each by its content hash with the complaint's status key,
@@ -126,6 +130,27 @@ describe("a complaint's files", () => {
     expect(calls.map((call) => [call.method, call.keepalive])).toEqual([['POST', true]]);
     expect((await store.listOutbox()).map((item) => item.id)).toEqual([record.id]);
     expect((await keptFiles()).length).toBe(2);
+    delivery.dispose();
+    store.close();
+  });
+
+  it('cut a stalled upload, leaving the complaint to be tried again', async () => {
+    const { store, record } = await setUp(44);
+    useFakeClock();
+    let uploading!: () => void;
+    const inFlight = new Promise<void>((resolve) => (uploading = resolve));
+    // The receiver takes the record, then never answers the upload.
+    const fetch = (_url: string, init: RequestInit): Promise<Response> => {
+      if (init.method !== 'PUT') return Promise.resolve(new Response(JSON.stringify({ id: record.id, reference: 'HRD-ABC123' }), { status: 201 }));
+      uploading();
+      return new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('The upload was cut', 'AbortError'))));
+    };
+    const delivery = createDelivery({ endpoint: ENDPOINT, store, fetch, answerWithinMs: 60 * 60_000 });
+    const sent = delivery.send(record.id);
+    await inFlight;
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(await sent).toBe('queued');
+    expect((await store.listOutbox()).map((item) => item.id)).toEqual([record.id]);
     delivery.dispose();
     store.close();
   });

@@ -251,16 +251,27 @@ export async function upload(body: ComplaintRecord, endpoint: string, fetch: (in
     const url = new URL(endpoint);
     url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(body.id)}/attachments/${hash}`;
     url.hash = '';
+    // A connection that stalls is cut (at 20 KB/s a 20 MB file still has its 17 minutes), so the
+    // outbox, held while this runs, is never stuck behind it.
+    const cut = new AbortController();
+    const stop = (): void => cut.abort();
+    const timer = setTimeout(stop, 30_000 + file.size / 20);
+    signal.addEventListener('abort', stop);
     const status = await fetch(url.href, {
       method: 'PUT',
       headers: { Authorization: `Bearer ${body.visitor.statusKey}`, 'Content-Type': file.type },
       body: file.blob,
-      signal,
+      signal: cut.signal,
       credentials: 'omit',
-    }).then(
-      (response) => (response.body?.cancel().catch(() => {}), response.status),
-      () => 0,
-    );
+    })
+      .then(
+        (response) => (response.body?.cancel().catch(() => {}), response.status),
+        () => 0,
+      )
+      .finally(() => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', stop);
+      });
     if (status < 200 || status === 408 || status === 425 || status === 429 || status >= 500) return false;
     await drop(file.key);
   }
