@@ -2,6 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { signal } from '@preact/signals';
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sk } from '../../widget/src/i18n/catalogs/sk';
 import type { ThreadPort } from '../../widget/src/ui/widgetContext';
 import { mountWidget, openPanel, type Mounted } from './support';
 
@@ -133,5 +134,14 @@ describe('attaching files to a complaint', () => {
     expect(paste([pdf('photo-of-label.pdf')]).defaultPrevented).toBe(true);
     await m.ui.findByRole('button', { name: 'Remove photo-of-label.pdf' });
     expect((await kept()).map((f) => f.name)).toEqual(['photo-of-label.pdf']);
+  });
+
+  it('says a refusal in the visitor’s language', async () => {
+    const m = mountWidget({ thread: port({ maxMb: 1 }), initialCatalog: sk }, { locale: 'sk' });
+    fireEvent.click(m.ui.getByRole('button', { name: sk['ui.launcher'] as string }));
+    const input = m.ui.getByLabelText<HTMLInputElement>('Priložiť fotku alebo PDF');
+    Object.defineProperty(input, 'files', { value: [pdf('faktura.pdf', 1_100_000)], configurable: true });
+    fireEvent.change(input);
+    expect(await m.ui.findByText('faktura.pdf sa nepriložil: súbor môže mať najviac 1 MB.')).toBeTruthy();
   });
 });
