@@ -144,4 +144,16 @@ describe('attaching files to a complaint', () => {
     fireEvent.change(input);
     expect(await m.ui.findByText('faktura.pdf sa nepriložil: súbor môže mať najviac 1 MB.')).toBeTruthy();
   });
+
+  it('lets an unsent draft’s files go after the site’s draft days, as the draft does', async () => {
+    const db = await files();
+    const old = { key: `old-complaint/${'c'.repeat(64)}`, complaint: 'old-complaint', endpoint: ENDPOINT, name: 'old.pdf', blob: new Blob(['%PDF-1.4']), at: Date.now() - 3 * 86_400_000 };
+    await new Promise((resolve) => (db.transaction('files', 'readwrite').objectStore('files').put(old).onsuccess = resolve));
+    db.close();
+    const m = mountWidget({ thread: port({ maxAgeMs: 2 * 86_400_000 }) });
+    openPanel(m);
+    pick(m, pdf('new.pdf'));
+    await m.ui.findByRole('button', { name: 'Remove new.pdf' });
+    expect((await kept()).map((f) => f.name)).toEqual(['new.pdf']);
+  });
 });

@@ -63,11 +63,14 @@ const all = (): Promise<Kept[]> => request((s) => s.getAll() as IDBRequest<Kept[
 const keep = (file: Kept): Promise<unknown> => (memory.set(file.key, file), request((s) => s.put(file), 'readwrite').catch(() => 0));
 const drop = (key: string): Promise<unknown> => (memory.delete(key), request((s) => s.delete(key), 'readwrite').catch(() => 0));
 
-/** The files of one complaint for one endpoint, in the order attached; expired drafts' go. */
-async function filesOf(complaint: string, endpoint: string): Promise<Kept[]> {
+/**
+ * The files of one complaint for one endpoint, in the order attached; files of drafts older than
+ * `maxAgeMs` (the site's draft days) go, as their drafts do.
+ */
+async function filesOf(complaint: string, endpoint: string, maxAgeMs = DRAFT_MAX_AGE_MS): Promise<Kept[]> {
   const mine: Kept[] = [];
   for (const file of (await all()).sort((a, b) => a.at - b.at)) {
-    if (!file.sent && file.at < Date.now() - DRAFT_MAX_AGE_MS) await drop(file.key);
+    if (!file.sent && file.at < Date.now() - maxAgeMs) await drop(file.key);
     else if (file.complaint === complaint && file.endpoint === endpoint) mine.push(file);
   }
   return mine;
@@ -121,7 +124,7 @@ export async function attach(widget: WidgetContextValue, slot: HTMLElement, pick
   const { types, maxMb } = limits(widget);
   const say = lines(widget.locale);
   const refusals: string[] = [];
-  let kept = await filesOf(complaint, port.endpoint);
+  const kept = await filesOf(complaint, port.endpoint, port.attach?.maxAgeMs);
   for (const file of Array.from(picked ?? [])) {
     const name = file.name;
     if (kept.length >= MAX_FILES) refusals.push(say('count', name, MAX_FILES));
@@ -230,7 +233,7 @@ function show(widget: WidgetContextValue, slot: HTMLElement, kept: Kept[], refus
  */
 export async function named(widget: Pick<WidgetContextValue, 'thread'>, id: string): Promise<Named[] | undefined> {
   const port = widget.thread!;
-  const files = await filesOf(id, port.endpoint);
+  const files = await filesOf(id, port.endpoint, port.attach?.maxAgeMs);
   port.attach!.held = false;
   for (const file of files) await keep({ ...file, sent: true });
   return files.length ? files.map(({ id, sha256, type, size, width, height }) => ({ id, sha256, type, size, ...(width ? { width, height } : {}) })) : undefined;

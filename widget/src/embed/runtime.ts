@@ -154,7 +154,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     unread: signal(null),
     translate,
     newRecordIds,
-    ...(config.attachments !== 'off' && { attach: { types: config.attachmentTypes, maxMb: config.attachmentMaxMb, held: draft?.files } }),
+    ...(config.attachments !== 'off' && { attach: { types: config.attachmentTypes, maxMb: config.attachmentMaxMb, maxAgeMs: config.draftMaxAgeDays * DAY, held: draft?.files } }),
   };
   /**
    * Whether the visitor has asked for the widget (opened it, typed, or has a conversation from
