@@ -132,7 +132,21 @@ describe('a photo of the damage', () => {
     await page.getByRole('button', { name: 'Raise a complaint' }).click();
     await sendMessages(page, ['The parcel arrived crushed and the vase inside was broken into pieces.']);
     const attach = page.getByLabel('Attach a photo or PDF');
-    await attach.setInputFiles([
+    // By keyboard: Tab from the message box reaches the control, its focus shows on the button,
+    // and Space opens the system's file picker.
+    await page.getByRole('textbox', { name: 'Your message' }).focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const root = document.querySelector('heard-root, heard-widget')!.shadowRoot!;
+      const input = root.activeElement as HTMLInputElement;
+      return { type: input.type, outline: getComputedStyle(input.closest('label')!).outlineStyle };
+    });
+    expect(focused).toEqual({ type: 'file', outline: 'solid' });
+    const picker = page.waitForEvent('filechooser');
+    await page.keyboard.press('Space');
+    const chooser = await picker;
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles([
       { name: 'vase.jpg', mimeType: 'image/jpeg', buffer: photo },
       { name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF },
     ]);
