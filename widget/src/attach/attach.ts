@@ -233,8 +233,9 @@ function show(widget: WidgetContextValue, slot: HTMLElement, kept: Kept[], refus
  */
 export async function named(widget: Pick<WidgetContextValue, 'thread'>, id: string): Promise<Named[] | undefined> {
   const port = widget.thread!;
+  // (`held` stays: a save that fails and is tried again names the same files; the next
+  // conversation's attach control finds none and clears it.)
   const files = await filesOf(id, port.endpoint, port.attach?.maxAgeMs);
-  port.attach!.held = false;
   for (const file of files) await keep({ ...file, sent: true });
   return files.length ? files.map(({ id, sha256, type, size, width, height }) => ({ id, sha256, type, size, ...(width ? { width, height } : {}) })) : undefined;
 }
