@@ -153,6 +153,12 @@ export const OPTIONAL_CHUNKS = Object.freeze([
     when: `the thread, in ${locale}: its lines (widget/src/i18n/thread/thread-${locale}.ts), fetched by the thread download`,
   })),
   {
+    name: 'attach',
+    file: /^heard-attach-[\w-]+\.js$/,
+    gzipBudget: 4 * 1024,
+    when: 'the visitor attaches a file, a restored draft holds files, or the outbox sends a complaint that names some (widget/src/attach/)',
+  },
+  {
     name: 'erase view',
     file: /^heard-EraseData-[\w-]+\.js$/,
     gzipBudget: 1024,

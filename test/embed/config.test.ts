@@ -11,6 +11,17 @@ describe('site owner configuration', () => {
     expect(config!.locale).toBeUndefined();
   });
 
+  it('reads the attachment settings, and names a bad one', () => {
+    const { config, problems } = parseConfig({ endpoint: '/c', attachments: 'off', attachmentTypes: 'image/jpeg, application/pdf', attachmentMaxMb: '5' }, BASE);
+    expect(problems).toEqual([]);
+    expect(config).toMatchObject({ attachments: 'off', attachmentTypes: ['image/jpeg', 'application/pdf'], attachmentMaxMb: 5 });
+    const bad = parseConfig({ endpoint: '/c', attachments: 'no', attachmentMaxMb: '50' }, BASE).problems;
+    expect(bad.map((p) => `${p.attribute} ${p.message}`)).toEqual([
+      'data-attachments "no" is not on or off.',
+      'data-attachment-max-mb "50" is not a number of megabytes above 0, at most 20.',
+    ]);
+  });
+
   it('resolves a relative endpoint against the page', () => {
     expect(parseConfig({ endpoint: '/complaints' }, BASE).config!.endpoint).toBe('https://shop.example/complaints');
   });

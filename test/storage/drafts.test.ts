@@ -25,6 +25,19 @@ describe('draft saver', () => {
     store.close();
   });
 
+  it('saves again when the conversation comes to hold files, with nothing else changed', async () => {
+    useFakeClock();
+    const store = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });
+    const saver = createDraftSaver(store);
+    saver.schedule(draftAt('The vase is broken'));
+    await vi.advanceTimersByTimeAsync(400);
+    saver.schedule({ ...draftAt('The vase is broken'), files: true });
+    await vi.advanceTimersByTimeAsync(400);
+    expect((await store.loadDraft('site'))?.files).toBe(true);
+    saver.dispose();
+    store.close();
+  });
+
   it('builds a draft given as a function only when it saves, once, however fast the typing', async () => {
     useFakeClock();
     const store = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });

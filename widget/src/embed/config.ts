@@ -33,6 +33,12 @@ export interface WidgetConfig {
   script: Partial<ScriptOptions>;
   /** Who the visitor is, as `Heard.identify()` would say it (from `HeardConfig.identity`). */
   identity?: Identity;
+  /** `off`: the visitor cannot attach files. */
+  attachments?: 'off' | 'on';
+  /** The file types a visitor may attach, within those Heard takes (default all of them). */
+  attachmentTypes?: string[];
+  /** The most megabytes one file may weigh as picked, at most 20 (the default). */
+  attachmentMaxMb?: number;
 }
 
 /** One problem with the configuration, naming the attribute so the owner can find it. */
@@ -184,6 +190,9 @@ const SETTINGS: readonly Setting[] = [
   setting('escalate', 'critical and/or premium, or none', escalation, inScript('escalation')),
   setting('actions', 'an object of outcome to wording, like { refund: "…" }', outcomeWording, inScript('actions'), 'HeardConfig.actions'),
   setting('categories', 'an object of category to keywords, like { hygiene: ["dirty"] }', categories, inScript('categories'), 'HeardConfig.categories'),
+  setting('attachments', 'on or off', oneOf(['on', 'off'] as const), inConfig('attachments')),
+  setting('attachmentTypes', '', list, inConfig('attachmentTypes')),
+  setting('attachmentMaxMb', 'a number of megabytes above 0, at most 20', numberIn(Number.MIN_VALUE, 20), inConfig('attachmentMaxMb')),
   setting(
     'identity',
     'an object like { userId, email, name, traits, userHash }',

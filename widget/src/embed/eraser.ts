@@ -22,6 +22,8 @@ export function createEraser({ store, saver, endpoint, flush, onErased }: Eraser
     // A draft save under way would write the conversation back after the erase.
     await saver.discard();
     await store.eraseVisitorData();
+    // The visitor's files, kept in a database of their own (none is waiting for delivery now).
+    await import('../attach/attach').then((files) => files.erase(endpoint), () => {});
     onErased();
     return 'erased';
   };

@@ -146,7 +146,16 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   // (Should it fail to arrive, nothing is shown until the next page load.)
   const statusReader = (): Promise<StatusReader> =>
     (readStatuses ??= import('../transport/status').then((m) => m.createStatusReader({ endpoint: config.endpoint, fetch: env.fetch, keepReference })));
-  const thread: ThreadPort = { store, delivery, endpoint: config.endpoint, changes, unread: signal(null), translate, newRecordIds };
+  const thread: ThreadPort = {
+    store,
+    delivery,
+    endpoint: config.endpoint,
+    changes,
+    unread: signal(null),
+    translate,
+    newRecordIds,
+    ...(config.attachments !== 'off' && { attach: { types: config.attachmentTypes, maxMb: config.attachmentMaxMb, maxAgeMs: config.draftMaxAgeDays * DAY, held: draft?.files } }),
+  };
   /**
    * Whether the visitor has asked for the widget (opened it, typed, or has a conversation from
    * before): until then nothing about this page view is written to the device.
@@ -164,6 +173,8 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     actors: {
       enqueue: fromPromise(async ({ input }) => {
         const record = buildRecord(input.context, translatorFor(input.context.locale, input.context.id));
+        // The visitor's files travel after the record, each on its own (`src/attach`).
+        if (thread.attach?.held) record.attachments = await (await import('../attach/attach')).named({ thread }, record.id);
         await store.enqueue(record, config.endpoint, Date.now());
         // The store never throws for a storage fault; make sure it really holds the complaint
         // before the visitor is thanked (the machine then says it could not be saved instead).
@@ -228,7 +239,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
   }
   if (draft) sync.note(draft);
 
-  const snapshotDraft = (): Draft => ({ key: draftKey, endpoint: config.endpoint, snapshot: actor.getPersistedSnapshot(), composer, updatedAt: Date.now() });
+  const snapshotDraft = (): Draft => ({ key: draftKey, endpoint: config.endpoint, snapshot: actor.getPersistedSnapshot(), composer, files: thread.attach?.held, updatedAt: Date.now() });
 
   function freshInput() {
     const ids = newRecordIds();

@@ -1,4 +1,3 @@
-import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type IndexNames, type StoreNames } from 'idb';
 import { TIME, keyOf, type StoreName } from './rows';
 import type { Draft, HistoryEntry, OutboxItem, StoreBackend } from './store';
 
@@ -9,23 +8,48 @@ import type { Draft, HistoryEntry, OutboxItem, StoreBackend } from './store';
  */
 export const DB_VERSION = 3;
 
-/** The database, typed for `idb`. */
-export interface HeardDB extends DBSchema {
-  drafts: { key: string; value: Draft; indexes: { 'by-updated': number } };
-  outbox: { key: string; value: OutboxItem; indexes: { 'by-created': number } };
-  history: { key: string; value: HistoryEntry; indexes: { 'by-at': number } };
-  /** Scratch space for the probe write. */
-  meta: { key: string; value: { key: string; at: number } };
+/** What each object store holds (the probe's scratch store, `meta`, holds `{ key, at }`). */
+export interface HeardDB {
+  drafts: { value: Draft };
+  outbox: { value: OutboxItem };
+  history: { value: HistoryEntry };
 }
 
-type UpgradeTransaction = IDBPTransaction<HeardDB, ArrayLike<StoreNames<HeardDB>>, 'versionchange'>;
+/*
+ * IndexedDB is used as the browser gives it, through the two promises below: the few
+ * operations the widget needs cost less than a wrapper library every visitor would download.
+ */
 
-/** Each store's time index, by the name the schema gives it. */
-const TIME_INDEX: { [S in StoreName]: IndexNames<HeardDB, S> } = {
-  drafts: 'by-updated',
-  outbox: 'by-created',
-  history: 'by-at',
-};
+/** A request's result, or its error. */
+function result<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** A transaction committed, or its error (an abort with none is an `AbortError`). */
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = () => reject(tx.error ?? new DOMException('The transaction was aborted', 'AbortError'));
+  });
+}
+
+/**
+ * Walks a cursor, calling `step` on each row until it returns false or the rows end; `step`
+ * may delete or update the row under the cursor.
+ */
+function walk(request: IDBRequest<IDBCursorWithValue | null>, step: (cursor: IDBCursorWithValue) => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (cursor && step(cursor)) cursor.continue();
+      else resolve();
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
 
 /**
  * Opens the database through `factory` (not the global, so tests and the embed choose),
@@ -42,51 +66,49 @@ export async function openIdbBackend(
   name: string,
   options: { version?: number } = {},
 ): Promise<StoreBackend> {
-  const { db, raw } = await openDatabase(factory, name, options.version ?? DB_VERSION);
+  const db = await openDatabase(factory, name, options.version ?? DB_VERSION);
   let closed = false;
+  const store = (name: StoreName | 'meta', mode: IDBTransactionMode = 'readonly'): IDBObjectStore => db.transaction(name, mode).objectStore(name);
   const backend: StoreBackend = {
-    get: (store, key) => db.get(store, key),
-    all: (store) => db.getAllFromIndex(store, TIME_INDEX[store]),
-    async put(store, row, only) {
-      const tx = db.transaction(store, 'readwrite');
-      if (!only || (only === 'update') === ((await tx.store.getKey(keyOf(row))) !== undefined)) await tx.store.put(row);
-      await tx.done;
+    get: (name, key) => result(store(name).get(key)),
+    all: (name) => result(store(name).index(TIME[name].index).getAll()),
+    async put(name, row, only) {
+      const s = store(name, 'readwrite');
+      if (!only || (only === 'update') === ((await result(s.getKey(keyOf(row)))) !== undefined)) s.put(row);
+      await done(s.transaction);
     },
-    delete: (store, key) => db.delete(store, key),
-    prune: (store, keep, before = Infinity) => prune(store, keep, before),
+    delete(name, key) {
+      const s = store(name, 'readwrite');
+      s.delete(key);
+      return done(s.transaction);
+    },
+    async prune(name, keep, before = Infinity) {
+      const index = store(name, 'readwrite').index(TIME[name].index);
+      const excess = (await result(index.count())) - keep;
+      let dropped = 0;
+      await walk(index.openCursor(IDBKeyRange.upperBound(before, true)), (cursor) => dropped < excess && (cursor.delete(), ++dropped < excess));
+      await done(index.objectStore.transaction);
+      return dropped;
+    },
     close() {
       closed = true;
       db.close();
     },
   };
-  async function prune<S extends StoreName>(store: S, keep: number, before: number): Promise<number> {
-      const tx = db.transaction(store, 'readwrite');
-      const index = tx.store.index(TIME_INDEX[store]);
-      const excess = (await index.count()) - keep;
-      let dropped = 0;
-      let cursor = await index.openCursor(IDBKeyRange.upperBound(before, true));
-      while (cursor && dropped < excess) {
-        await cursor.delete();
-        dropped += 1;
-        cursor = await cursor.continue();
-      }
-      await tx.done;
-      return dropped;
-  }
   const lose = (reason: string): void => {
     if (closed) return;
     backend.close();
     backend.onLost?.(reason);
   };
   // A newer version wants to upgrade: close at once so it never hangs on us.
-  raw.addEventListener('versionchange', () => lose('a newer version of the database is opening'));
+  db.addEventListener('versionchange', () => lose('a newer version of the database is opening'));
   // The browser closed the connection (storage cleared, disk error, ...).
-  raw.addEventListener('close', () => lose('the browser closed the database'));
+  db.addEventListener('close', () => lose('the browser closed the database'));
   try {
-    const tx = db.transaction('meta', 'readwrite');
-    await tx.store.put({ key: 'probe', at: Date.now() });
-    await tx.store.delete('probe');
-    await tx.done;
+    const probe = store('meta', 'readwrite');
+    probe.put({ key: 'probe', at: Date.now() });
+    probe.delete('probe');
+    await done(probe.transaction);
   } catch (error) {
     backend.close();
     throw error;
@@ -98,51 +120,30 @@ export async function openIdbBackend(
  * Brings a database at `oldVersion` to `newVersion`, one version's step at a time. Runs inside
  * the upgrade transaction, so a page closed half-way leaves the old version intact.
  */
-async function upgrade(db: IDBPDatabase<HeardDB>, oldVersion: number, newVersion: number, tx: UpgradeTransaction): Promise<void> {
+async function upgrade(db: IDBDatabase, oldVersion: number, newVersion: number, tx: IDBTransaction): Promise<void> {
   const step = (version: number): boolean => oldVersion < version && newVersion >= version;
   // Each store from the version that added it; a store missing from a database some other code
   // created empty under this name is created too, rather than failing every open after.
-  const missing = (store: StoreNames<HeardDB>, since: number): boolean => newVersion >= since && !db.objectStoreNames.contains(store);
-  if (missing('drafts', 1)) db.createObjectStore('drafts', { keyPath: 'key' }).createIndex(TIME_INDEX.drafts, TIME.drafts.field);
-  if (missing('outbox', 1)) db.createObjectStore('outbox', { keyPath: 'id' }).createIndex(TIME_INDEX.outbox, TIME.outbox.field);
-  if (missing('history', 2)) db.createObjectStore('history', { keyPath: 'id' }).createIndex(TIME_INDEX.history, TIME.history.field);
+  const missing = (store: string, since: number): boolean => newVersion >= since && !db.objectStoreNames.contains(store);
+  if (missing('drafts', 1)) db.createObjectStore('drafts', { keyPath: 'key' }).createIndex(TIME.drafts.index, TIME.drafts.field);
+  if (missing('outbox', 1)) db.createObjectStore('outbox', { keyPath: 'id' }).createIndex(TIME.outbox.index, TIME.outbox.field);
+  if (missing('history', 2)) db.createObjectStore('history', { keyPath: 'id' }).createIndex(TIME.history.index, TIME.history.field);
   if (missing('meta', 2)) db.createObjectStore('meta', { keyPath: 'key' });
   // Items queued before version 3 do not say which endpoint they are for: marked `null`, they
   // go to the first widget that lists them (as every widget on the origin once took them).
+  // (Drafts, too, then; a refused item's transcript offer is `null` until made.)
   if (step(3)) {
-    for (let cursor = await tx.objectStore('outbox').openCursor(); cursor; cursor = await cursor.continue()) {
-      const item: Partial<Pick<OutboxItem, 'endpoint' | 'transcriptOfferedAt'>> & Omit<OutboxItem, 'endpoint' | 'transcriptOfferedAt'> = cursor.value;
-      if (item.endpoint === undefined) await cursor.update({ ...item, endpoint: null, transcriptOfferedAt: item.transcriptOfferedAt ?? null });
-    }
-    for (let cursor = await tx.objectStore('drafts').openCursor(); cursor; cursor = await cursor.continue()) {
-      const draft: Partial<Pick<Draft, 'endpoint'>> & Omit<Draft, 'endpoint'> = cursor.value;
-      if (draft.endpoint === undefined) await cursor.update({ ...draft, endpoint: null });
+    for (const name of ['outbox', 'drafts']) {
+      await walk(tx.objectStore(name).openCursor(), (cursor) => {
+        const row: Partial<Pick<OutboxItem, 'endpoint' | 'transcriptOfferedAt'>> = cursor.value;
+        if (row.endpoint === undefined) cursor.update({ ...row, endpoint: null, ...(name === 'outbox' && { transcriptOfferedAt: row.transcriptOfferedAt ?? null }) });
+        return true;
+      });
     }
   }
 }
 
-/** The typed database, and the plain one underneath for its connection events. */
-interface Opened {
-  db: IDBPDatabase<HeardDB>;
-  raw: IDBDatabase;
-}
-
-/*
- * `openDB<HeardDB>()` would type the database, but it opens through the global `indexedDB`, and
- * this module opens through the factory it is given. `wrap()` is what `openDB` uses inside;
- * idb declares it for the schema-less database only, so the schema is declared here, once,
- * exactly as `openDB` declares it.
- */
-function typed(db: IDBDatabase): IDBPDatabase<HeardDB> {
-  return wrap(db) as IDBPDatabase<HeardDB>;
-}
-
-function typedUpgrade(transaction: IDBTransaction): UpgradeTransaction {
-  const wrapped: IDBPTransaction<unknown, ArrayLike<string>, IDBTransactionMode | 'versionchange'> = wrap(transaction);
-  return wrapped as UpgradeTransaction;
-}
-
-function openDatabase(factory: IDBFactory, name: string, version: number): Promise<Opened> {
+function openDatabase(factory: IDBFactory, name: string, version: number): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (error?: unknown): boolean => {
@@ -156,7 +157,7 @@ function openDatabase(factory: IDBFactory, name: string, version: number): Promi
       const transaction = request.transaction;
       if (!transaction) return;
       // A failed step aborts the upgrade transaction, and the open fails with its error.
-      upgrade(typed(request.result), event.oldVersion, version, typedUpgrade(transaction)).catch(() => {
+      upgrade(request.result, event.oldVersion, version, transaction).catch(() => {
         try {
           transaction.abort();
         } catch {
@@ -174,7 +175,7 @@ function openDatabase(factory: IDBFactory, name: string, version: number): Promi
       settle(request.error ?? new DOMException('Could not open the database', 'UnknownError'));
     });
     request.addEventListener('success', () => {
-      if (settle()) resolve({ db: typed(request.result), raw: request.result });
+      if (settle()) resolve(request.result);
       else request.result.close();
     });
   });

@@ -74,7 +74,7 @@ export function createDraftSaver(store: HeardStore, options: DraftSaverOptions =
 
 function contentOf(draft: Draft): string {
   try {
-    return JSON.stringify([draft.snapshot, draft.composer]);
+    return JSON.stringify([draft.snapshot, draft.composer, draft.files]);
   } catch {
     // Not serialisable as JSON (cycles): never equal, so it is always saved.
     return `${Math.random()}`;

@@ -92,6 +92,8 @@ export interface Draft {
   snapshot: unknown;
   /** Unsent text in the composer. */
   composer: string;
+  /** The conversation has files kept on this device (see `src/attach`). */
+  files?: boolean | undefined;
   /** Epoch ms of the change this draft captures. */
   updatedAt: number;
 }

@@ -44,7 +44,17 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
     const status = response.status;
     // A 2xx says what the team's queue shows (the receiver re-triages); of any other answer
     // nothing is needed, so the connection is released.
-    if (status >= 200 && status < 300) return { outcome: 'delivered', status, receipt: parseReceipt(await response.json().catch(() => null), body.id) };
+    if (status >= 200 && status < 300) {
+      const receipt = parseReceipt(await response.json().catch(() => null), body.id);
+      // A complaint's files go after it (the receiver takes them by its id and key): it stays in
+      // the outbox, tried again by its rules, until every one is there. Never from a closing page.
+      clearTimeout(timer);
+      if (body.type === 'complaint' && body.attachments && (options.keepalive || !(await import('../attach/attach').then((m) => m.upload(body, options.endpoint, options.fetch, controller.signal), () => false)))) {
+        if (options.signal?.aborted) return { outcome: 'aborted' };
+        return { outcome: 'retry', status: null, retryAfterMs: null };
+      }
+      return { outcome: 'delivered', status, receipt };
+    }
     response.body?.cancel().catch(() => {});
     if (status >= 400 && !isRetryableStatus(status) && !(message && status === 404)) return { outcome: 'rejected', status };
     return {

@@ -1,5 +1,5 @@
 import { useComputed } from '@preact/signals';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_MESSAGE_LENGTH } from '../machine/limits';
 import { Button } from './Button';
 import { useWidget } from './widgetContext';
@@ -138,6 +138,7 @@ export function Composer() {
           {t(`error.${error}`)}
         </p>
       )}
+      <Attach />
       <div class="heard-actions">
         <Button primary type="submit">
           {t('ui.send')}
@@ -168,4 +169,49 @@ function fitHeight(el: HTMLTextAreaElement): void {
   if (SIZES_ITSELF) return;
   el.style.height = 'auto';
   el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT_PX)}px`;
+}
+
+/**
+ * The visitor's files: a real file input behind its label, so keyboards and screen readers use
+ * it as they would anywhere; files pasted or dropped on the composer go the same way. What it
+ * does (re-encoding, keeping, showing, refusing) is a download of its own, fetched when the
+ * visitor gives a file or a restored draft holds some.
+ */
+function Attach() {
+  const widget = useWidget();
+  const port = widget.thread?.attach;
+  const ref = useRef<HTMLDivElement>(null);
+  const take = (files?: FileList | null) => import('../attach/attach').then((m) => m.attach(widget, ref.current!, files && [...files]), () => {});
+  useEffect(() => {
+    if (port?.held) void take();
+    const given = (event: ClipboardEvent | DragEvent) => {
+      const files = ('clipboardData' in event ? event.clipboardData : event.dataTransfer)?.files;
+      if (files?.length) {
+        event.preventDefault();
+        void take(files);
+      }
+    };
+    const form = ref.current?.parentElement;
+    form?.addEventListener('paste', given as EventListener);
+    form?.addEventListener('drop', given as EventListener);
+    form?.addEventListener('dragover', (event) => event.preventDefault());
+  }, []);
+  return port ? (
+    <div ref={ref} class="heard-files">
+      <label class="heard-button heard-secondary">
+        {widget.t('ui.attach')}
+        <input
+          type="file"
+          multiple
+          class="heard-sr"
+          accept={port.types?.join() ?? 'image/*,application/pdf'}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            // The same file picked again after a removal is a change too.
+            void take(input.files).finally(() => (input.value = ''));
+          }}
+        />
+      </label>
+    </div>
+  ) : null;
 }

@@ -84,7 +84,9 @@ export function hostSheet(): CSSStyleSheet {
 :focus {
   outline: none;
 }
-:focus-visible {
+:focus-visible,
+/* The attach button is the label of a file input hidden inside it: the label shows its focus. */
+.heard-files label:has(:focus-visible) {
   outline: 3px solid var(--heard-focus);
   outline-offset: 2px;
 }

@@ -46,6 +46,12 @@ export interface ThreadPort extends OutboxPort {
   changes: ReadonlySignal<number>;
   /** Replies the visitor has not read yet, for the bubble, with its label saying so. */
   unread: Signal<{ count: number; label: string } | null>;
+  /**
+   * The site's limits on the visitor's files, absent when it takes none: their types, megabytes,
+   * and how long an unsent draft's files are kept; `held` while the conversation has files on
+   * this device (kept with its draft).
+   */
+  attach?: { types?: string[] | undefined; maxMb?: number | undefined; maxAgeMs?: number; held?: boolean | undefined };
 }
 
 /** What the embed lets the visitor do about the data kept on their device. */

@@ -122,6 +122,7 @@ export const en = {
   'ui.composer.placeholder': 'Type your message…',
   'ui.composer.counter': { one: '{count} character left', other: '{count} characters left' },
   'ui.send': 'Send',
+  'ui.attach': 'Attach a photo or PDF',
   'ui.done': 'That’s everything',
   'ui.restate.yes': 'Yes, that’s right',
   'ui.restate.no': 'Not quite',

@@ -129,6 +129,7 @@ export const hu = {
   'ui.composer.placeholder': 'Írja ide az üzenetét…',
   'ui.composer.counter': { one: 'Még {count} karakter írható', other: 'Még {count} karakter írható' },
   'ui.send': 'Küldés',
+  'ui.attach': 'Fénykép vagy PDF csatolása',
   'ui.done': 'Ez minden',
   'ui.restate.yes': 'Igen, így van',
   'ui.restate.no': 'Nem egészen',

@@ -129,6 +129,7 @@ export const ms = {
   'ui.composer.placeholder': 'Taip mesej anda…',
   'ui.composer.counter': { other: 'Baki {count} aksara' },
   'ui.send': 'Hantar',
+  'ui.attach': 'Lampirkan foto atau PDF',
   'ui.done': 'Itu sahaja',
   'ui.restate.yes': 'Ya, betul',
   'ui.restate.no': 'Tidak berapa tepat',

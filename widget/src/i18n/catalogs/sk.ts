@@ -134,6 +134,7 @@ export const sk = {
     other: 'Zostáva {count} znakov',
   },
   'ui.send': 'Odoslať',
+  'ui.attach': 'Priložiť fotku alebo PDF',
   'ui.done': 'To je všetko',
   'ui.restate.yes': 'Áno, je to tak',
   'ui.restate.no': 'Nie celkom',

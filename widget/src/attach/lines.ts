@@ -1,0 +1,43 @@
+import type { Locale } from '../triage/types';
+
+type Key = 'type' | 'size' | 'count' | 'list' | 'remove';
+/** A line about a file: `{name}` and `{n}` (megabytes or files) filled in. */
+export type Line = (key: Key, name?: string, n?: number) => string;
+
+/** The attach control's lines in every language: few, and only in this download. */
+const LINES: Record<Locale, Record<Key, string>> = {
+  en: {
+    type: '{name} was not attached: only photos (JPEG, PNG, WebP, GIF, HEIC) and PDF files can be.',
+    size: '{name} was not attached: a file can be at most {n} MB.',
+    count: '{name} was not attached: at most {n} files can go with one message.',
+    list: 'Attached files',
+    remove: 'Remove {name}',
+  },
+  ms: {
+    type: '{name} tidak dilampirkan: hanya foto (JPEG, PNG, WebP, GIF, HEIC) dan fail PDF boleh dilampirkan.',
+    size: '{name} tidak dilampirkan: saiz fail paling besar {n} MB.',
+    count: '{name} tidak dilampirkan: paling banyak {n} fail bagi setiap mesej.',
+    list: 'Fail yang dilampirkan',
+    remove: 'Buang {name}',
+  },
+  hu: {
+    type: '{name} nincs csatolva: csak fénykép (JPEG, PNG, WebP, GIF, HEIC) és PDF-fájl csatolható.',
+    size: '{name} nincs csatolva: egy fájl legfeljebb {n} MB lehet.',
+    count: '{name} nincs csatolva: egy üzenethez legfeljebb {n} fájl csatolható.',
+    list: 'Csatolt fájlok',
+    remove: '{name} eltávolítása',
+  },
+  sk: {
+    type: '{name} sa nepriložil: priložiť možno len fotky (JPEG, PNG, WebP, GIF, HEIC) a súbory PDF.',
+    size: '{name} sa nepriložil: súbor môže mať najviac {n} MB.',
+    count: '{name} sa nepriložil: k jednej správe možno priložiť najviac {n} súborov.',
+    list: 'Priložené súbory',
+    remove: 'Odstrániť {name}',
+  },
+};
+
+/** The lines in `locale`, English where it has none. */
+export function lines(locale: Locale): Line {
+  const own = LINES[locale] ?? LINES.en;
+  return (key, name = '', n = 0) => own[key].replace('{name}', () => name).replace('{n}', String(n));
+}
