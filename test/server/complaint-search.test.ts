@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,6 +12,14 @@ import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { signedIn } from '../support/agents';
 import { bothStores } from '../support/postgres';
+
+/** The migration files numbered above `after`, newest first. */
+function migrationsAfter(kind: 'sqlite' | 'postgres', after: number): string[] {
+  return readdirSync(new URL(`../../server/store/migrations/${kind}/`, import.meta.url))
+    .filter((file) => /^\d+_.*\.sql$/.test(file) && Number.parseInt(file, 10) > after)
+    .sort()
+    .reverse();
+}
 
 const SHOP = 'https://shop.example';
 const backends = bothStores();
@@ -210,16 +218,25 @@ describe.each(backends)('the search after an upgrade on %s', (name, open, openAg
     // The database as the release before left it: without the search's migration.
     if (name === 'SQLite') {
       const db = new Database(path);
+      // What later migrations made goes first, newest first.
+      for (const file of migrationsAfter('sqlite', 21)) {
+        const sql = readFileSync(new URL(`../../server/store/migrations/sqlite/${file}`, import.meta.url), 'utf8');
+        if (/ALTER TABLE/i.test(sql)) throw new Error(`${file} alters a table: undo it here by hand.`);
+        for (const [, kind, made] of sql.matchAll(/CREATE (TABLE|TRIGGER|INDEX) (\w+)/gi)) db.exec(`DROP ${kind!.toUpperCase()} IF EXISTS ${made}`);
+      }
       db.exec(`DROP TRIGGER complaint_search_message; DROP TRIGGER complaint_search_reply; DROP TRIGGER complaint_search_purge;
         DROP TABLE complaint_search; DROP TABLE complaint_search_rows; DROP INDEX complaints_visitor_email; ALTER TABLE complaints DROP COLUMN visitor_email;`);
       db.pragma('user_version = 20');
       db.close();
     } else {
-      const down = readFileSync(new URL('../../server/store/migrations/postgres/018_complaint_search.sql', import.meta.url), 'utf8').split('-- Down Migration')[1]!;
       const client = new pg.Client({ connectionString: databaseUrl!() });
       await client.connect();
-      await client.query(down);
-      await client.query("DELETE FROM heard_migrations WHERE name = '018_complaint_search'");
+      // The search's migration and every later one, newest first.
+      for (const file of migrationsAfter('postgres', 17)) {
+        const down = readFileSync(new URL(`../../server/store/migrations/postgres/${file}`, import.meta.url), 'utf8').split('-- Down Migration')[1]!;
+        await client.query(down);
+        await client.query('DELETE FROM heard_migrations WHERE name = $1', [file.replace(/\.sql$/, '')]);
+      }
       await client.end();
     }
 
