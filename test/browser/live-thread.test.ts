@@ -101,4 +101,35 @@ describe('the conversation, live on both sides, across two instances', () => {
     await agent.close();
     await visitor.close();
   });
+
+  it("shows a just-sent complaint's thread on its thanks step, where a reply arrives while the visitor is still on the page", async () => {
+    const server = await start(await cluster.createDatabase());
+    const mia = await addAgent(server.store, { name: 'Mia', email: 'mia@shop.example' });
+    const agent = await browser.newContext();
+    const inbox = await signInOn(await agent.newPage(), server.origin, mia.email);
+
+    const visitor = await browser.newContext();
+    const shop = await visitor.newPage();
+    await shop.goto(`${server.origin}/host/shop`);
+    await shop.getByRole('button', { name: 'Raise a complaint' }).click();
+    await sendMessages(shop, ['The blender stopped working after two days.']);
+    const filed = shop.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/complaints');
+    await finishComplaint(shop);
+    const { id, reference } = (await (await filed).json()) as { id: string; reference: string };
+
+    // The panel stays open on the thanks: once delivered, the complaint's thread shows under it.
+    const log = shop.getByRole('log', { name: `Conversation about your complaint ${reference}` });
+    await log.waitFor(WAIT);
+    expect(await shop.getByRole('textbox', { name: `Write to us about ${reference}` }).isVisible()).toBe(true);
+
+    await inbox.locator(`tr[data-id="${id}"]`).getByRole('button').click();
+    const detail = inbox.locator('#detail-view');
+    await detail.getByRole('status').filter({ hasText: 'The visitor is reading this complaint now.' }).waitFor(WAIT);
+    await detail.getByLabel('Reply', { exact: true }).fill('We are sending a new blender today.');
+    await detail.getByRole('button', { name: 'Send reply' }).click();
+    await log.getByText('We are sending a new blender today.').waitFor(WAIT);
+
+    await agent.close();
+    await visitor.close();
+  });
 });

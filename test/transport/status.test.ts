@@ -251,6 +251,15 @@ describe('the widget\'s reader', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('reads again when the read under way was cancelled, rather than answer with the cancelled one', async () => {
+    const read = createStatusReader({ endpoint: `${origin}/complaints`, now: () => 0 });
+    const panel = new AbortController();
+    const cancelled = read(one(), panel.signal);
+    panel.abort();
+    expect(await read(one(), new AbortController().signal)).toEqual([{ id: ID, status: RESOLVED }]);
+    expect(await cancelled).toEqual([]);
+  });
+
   it('reads at once, memory or not, when a complaint was sent since', async () => {
     const read = createStatusReader({ endpoint: `${origin}/complaints`, now: () => 0 });
     await read(one());

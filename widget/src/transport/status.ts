@@ -103,7 +103,7 @@ export function createStatusReader(
   const now = options.now ?? Date.now;
   const known = new Map<string, ComplaintStatus>();
   let last: { at: number; ids: string; statuses: PastStatus[] } | null = null;
-  let reading: { ids: string; statuses: Promise<PastStatus[]> } | null = null;
+  let reading: { ids: string; statuses: Promise<PastStatus[]>; signal: AbortSignal | undefined } | null = null;
   const read = async (history: readonly PastComplaint[], ids: string, signal?: AbortSignal): Promise<PastStatus[]> => {
     const readings = await readLatestStatuses(history, { ...options, signal });
     const statuses: PastStatus[] = [];
@@ -122,12 +122,13 @@ export function createStatusReader(
     // A complaint sent since the last read is read at once.
     const ids = latestTargets(history, options.endpoint).map((entry) => entry.id).join();
     if (last && last.ids === ids && now() - last.at < (options.freshForMs ?? 30_000)) return Promise.resolve(last.statuses);
-    // The bubble's unread count and the panel opened at once share one read.
-    if (reading?.ids === ids) return reading.statuses;
+    // The bubble's unread count and the panel opened at once share one read, unless the one
+    // under way was cancelled (the panel read again): that one reads nothing.
+    if (reading?.ids === ids && !reading.signal?.aborted) return reading.statuses;
     const statuses = read(history, ids, signal).finally(() => {
       if (reading?.statuses === statuses) reading = null;
     });
-    reading = { ids, statuses };
+    reading = { ids, statuses, signal };
     return statuses;
   };
 }
