@@ -109,7 +109,7 @@ async function replyAndRead(page, heard, token, id, text) {
  * Walks the widget from the bubble to its thanks, answering each step as a visitor would.
  * @param {import('playwright-core').Page} page
  */
-async function fileComplaint(page) {
+export async function fileComplaint(page) {
   await page.getByRole('button', { name: 'Raise a complaint' }).click();
   const message = page.getByRole('textbox', { name: 'Your message' });
   await message.fill(COMPLAINT);
