@@ -17,18 +17,11 @@
  *   node bench/live-thread.mjs          # prints the figures as JSON (needs a built widget/dist/)
  */
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createApp } from '../server/app.mjs';
-import { hashPassword } from '../server/agents/passwords.mjs';
-import { createSqliteStore } from '../server/store/sqlite/sqlite-store.mjs';
-import { launchChromium } from './browser.mjs';
+import { pathToFileURL } from 'node:url';
 import { readFlags } from './command-line.mjs';
-import { fileComplaint } from './loop.mjs';
-import { startBenchServer } from './server.mjs';
+import { fileComplaint, PASSWORD, printFigures, startHeard } from './loop.mjs';
 import { median, quantile } from './stats.mjs';
 
-const PASSWORD = 'bench password for the inbox';
 /** Bounds every wait, so a side that never shows the text fails the figure instead of hanging. */
 const WAIT_MS = 30_000;
 
@@ -39,17 +32,10 @@ const WAIT_MS = 30_000;
  * @returns {Promise<{ samples: number, replyToWidget: { medianMs: number, p95Ms: number }, messageToInbox: { medianMs: number, p95Ms: number } }>}
  */
 export async function measureLiveThread(browser, server, { samples = 20 } = {}) {
-  const store = createSqliteStore({ path: ':memory:' });
-  const app = createApp({ store, allowedOrigins: [server.origin], rateLimit: 0, statusRateLimit: 10_000, jobs: { worker: false } });
-  app.addHook('onClose', async () => store.close());
+  const { app, origin: heard, email, shopPage } = await startHeard(server);
   const visitor = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const agent = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const heard = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (app.server.address()).port}`;
-    const email = 'agent@shop.example';
-    await store.createAgent({ id: randomUUID(), name: 'Mia', email, role: 'agent', passwordHash: await hashPassword(PASSWORD), inviteHash: null, inviteExpiresAt: null, createdAt: new Date().toISOString() });
-
     const inbox = await agent.newPage();
     await inbox.goto(`${heard}/inbox/`);
     await inbox.locator('#email').fill(email);
@@ -57,9 +43,7 @@ export async function measureLiveThread(browser, server, { samples = 20 } = {}) 
     await inbox.getByRole('button', { name: 'Sign in' }).click();
     await inbox.locator('body[data-live="live"]').waitFor({ timeout: WAIT_MS });
 
-    server.pages.set('/live', `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shop</title><link rel="icon" href="data:,">
-<script src="/dist/heard.js" data-endpoint="${heard}/complaints" data-locale="en" async></script></head>
-<body><main><h1>Shop</h1><p>Kettles, toasters and teapots.</p></main></body></html>`);
+    server.pages.set('/live', shopPage);
     const shop = await visitor.newPage();
     await shop.goto(`${server.origin}/live`);
     await fileComplaint(shop);
@@ -144,12 +128,5 @@ async function timed(from, box, button, to, shown, text) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   readFlags('node bench/live-thread.mjs', `Usage: node bench/live-thread.mjs [--help]\nHow long a reply takes to reach an open widget, and a visitor's message an open inbox, in Chromium; prints JSON.\n`, {});
-  const server = await startBenchServer({ mounts: { '/dist/': join(fileURLToPath(new URL('..', import.meta.url)), 'widget', 'dist') } });
-  const browser = await launchChromium();
-  try {
-    console.log(JSON.stringify(await measureLiveThread(browser, server), null, 2));
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  await printFigures(measureLiveThread);
 }

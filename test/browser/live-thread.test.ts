@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { createPostgresStore } from '../../server/store/postgres/postgres-store.mjs';
@@ -49,6 +49,16 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
+/** Files a complaint through the widget on `origin`'s shop page; resolves to the receiver's answer. */
+async function fileComplaint(page: Page, origin: string, text: string): Promise<{ id: string; reference: string }> {
+  await page.goto(`${origin}/host/shop`);
+  await page.getByRole('button', { name: 'Raise a complaint' }).click();
+  await sendMessages(page, [text]);
+  const filed = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/complaints');
+  await finishComplaint(page);
+  return (await filed).json();
+}
+
 describe('the conversation, live on both sides, across two instances', () => {
   it("shows an agent's reply in the visitor's open thread, and the visitor's answer written offline arrives once, live in the agent's inbox", async () => {
     const url = await cluster.createDatabase();
@@ -58,12 +68,7 @@ describe('the conversation, live on both sides, across two instances', () => {
 
     const visitor = await browser.newContext();
     const shop = await visitor.newPage();
-    await shop.goto(`${b.origin}/host/shop`);
-    await shop.getByRole('button', { name: 'Raise a complaint' }).click();
-    await sendMessages(shop, ['The kettle arrived with a cracked lid and it leaks.']);
-    const filed = shop.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/complaints');
-    await finishComplaint(shop);
-    const { id } = (await (await filed).json()) as { id: string };
+    const { id } = await fileComplaint(shop, b.origin, 'The kettle arrived with a cracked lid and it leaks.');
 
     // The agent opens the complaint in the inbox on A.
     const agent = await browser.newContext();
@@ -110,12 +115,7 @@ describe('the conversation, live on both sides, across two instances', () => {
 
     const visitor = await browser.newContext();
     const shop = await visitor.newPage();
-    await shop.goto(`${server.origin}/host/shop`);
-    await shop.getByRole('button', { name: 'Raise a complaint' }).click();
-    await sendMessages(shop, ['The blender stopped working after two days.']);
-    const filed = shop.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/complaints');
-    await finishComplaint(shop);
-    const { id, reference } = (await (await filed).json()) as { id: string; reference: string };
+    const { id, reference } = await fileComplaint(shop, server.origin, 'The blender stopped working after two days.');
 
     // The panel stays open on the thanks: once delivered, the complaint's thread shows under it.
     const log = shop.getByRole('log', { name: `Conversation about your complaint ${reference}` });
