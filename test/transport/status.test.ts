@@ -249,7 +249,7 @@ describe('the widget\'s reader', () => {
     const replied: ComplaintStatus = { ...RESOLVED, replies: [...RESOLVED.replies, { at: '2026-03-03T15:00:00.000Z', text: 'It left the warehouse.' }] };
     handler = json(200, replied);
     // What the thread does when its stream says the complaint changed.
-    expect(await readStatus(one()[0]!)).toEqual({ kind: 'status', status: replied });
+    expect(await readStatus(complaint())).toEqual({ kind: 'status', status: replied });
     expect(await read(one())).toEqual([{ id: ID, status: replied }]);
     expect(seen).toHaveLength(3);
   });
