@@ -28,7 +28,8 @@ import { median } from './stats.mjs';
 import { readFlags } from './command-line.mjs';
 
 const COMPLAINT = 'My parcel for order ORD-5521 arrived today and the kettle inside was dented.';
-const PASSWORD = 'bench password for the inbox';
+/** The bench agent's password. */
+export const PASSWORD = 'bench password for the inbox';
 /** Bounds every wait, so a widget that never shows the reply fails the figure instead of hanging. */
 const WAIT_MS = 30_000;
 
@@ -39,21 +40,13 @@ const WAIT_MS = 30_000;
  * @returns {Promise<{ runs: number, samples: { totalMs: number, openMs: number }[], medianMs: number, openMedianMs: number }>}
  */
 export async function measureReplyToWidget(browser, server, { runs = 5 } = {}) {
-  const store = createSqliteStore({ path: ':memory:' });
-  const app = createApp({ store, allowedOrigins: [server.origin], rateLimit: 0, statusRateLimit: 1000, jobs: { worker: false } });
-  app.addHook('onClose', async () => store.close());
+  const { app, origin: heard, email, shopPage } = await startHeard(server);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const heard = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (app.server.address()).port}`;
-    const email = 'agent@shop.example';
-    await store.createAgent({ id: randomUUID(), name: 'Mia', email, role: 'agent', passwordHash: await hashPassword(PASSWORD), inviteHash: null, inviteExpiresAt: null, createdAt: new Date().toISOString() });
     const session = await call(heard, 'POST', '/api/session', null, { email, password: PASSWORD });
     const token = /** @type {{ token: string }} */ (session).token;
 
-    server.pages.set('/loop', `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shop</title><link rel="icon" href="data:,">
-<script src="/dist/heard.js" data-endpoint="${heard}/complaints" data-locale="en" async></script></head>
-<body><main><h1>Shop</h1><p>Kettles, toasters and teapots.</p></main></body></html>`);
+    server.pages.set('/loop', shopPage);
     const page = await context.newPage();
     await page.goto(`${server.origin}/loop`);
     await fileComplaint(page);
@@ -76,6 +69,26 @@ export async function measureReplyToWidget(browser, server, { runs = 5 } = {}) {
     await context.close();
     await app.close();
   }
+}
+
+/**
+ * The Heard server the visitor's widget and the agent talk to, in this process (SQLite in memory)
+ * on its own origin, open to the bench server's pages, with one agent who signs in with
+ * {@link PASSWORD}; and a shop page for the bench server that carries the widget for it.
+ * @param {{ origin: string }} server the bench server
+ */
+export async function startHeard(server) {
+  const store = createSqliteStore({ path: ':memory:' });
+  const app = createApp({ store, allowedOrigins: [server.origin], rateLimit: 0, statusRateLimit: 10_000, jobs: { worker: false } });
+  app.addHook('onClose', async () => store.close());
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (app.server.address()).port}`;
+  const email = 'agent@shop.example';
+  await store.createAgent({ id: randomUUID(), name: 'Mia', email, role: 'agent', passwordHash: await hashPassword(PASSWORD), inviteHash: null, inviteExpiresAt: null, createdAt: new Date().toISOString() });
+  const shopPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shop</title><link rel="icon" href="data:,">
+<script src="/dist/heard.js" data-endpoint="${origin}/complaints" data-locale="en" async></script></head>
+<body><main><h1>Shop</h1><p>Kettles, toasters and teapots.</p></main></body></html>`;
+  return { app, origin, email, shopPage };
 }
 
 /**
@@ -109,7 +122,7 @@ async function replyAndRead(page, heard, token, id, text) {
  * Walks the widget from the bubble to its thanks, answering each step as a visitor would.
  * @param {import('playwright-core').Page} page
  */
-async function fileComplaint(page) {
+export async function fileComplaint(page) {
   await page.getByRole('button', { name: 'Raise a complaint' }).click();
   const message = page.getByRole('textbox', { name: 'Your message' });
   await message.fill(COMPLAINT);
@@ -184,14 +197,23 @@ async function until(check) {
   throw new Error('the complaint never reached the server');
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  readFlags('node bench/loop.mjs', `Usage: node bench/loop.mjs [--help]\nHow long an agent's reply takes to reach the visitor's open widget, in Chromium; prints JSON.\n`, {});
+/**
+ * Run as a command: serves the built widget, launches Chromium, prints `measure`'s figures as
+ * JSON, and closes both.
+ * @param {(browser: import('playwright-core').Browser, server: import('./server.mjs').BenchServer) => Promise<unknown>} measure
+ */
+export async function printFigures(measure) {
   const server = await startBenchServer({ mounts: { '/dist/': join(fileURLToPath(new URL('..', import.meta.url)), 'widget', 'dist') } });
   const browser = await launchChromium();
   try {
-    console.log(JSON.stringify(await measureReplyToWidget(browser, server), null, 2));
+    console.log(JSON.stringify(await measure(browser, server), null, 2));
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  readFlags('node bench/loop.mjs', `Usage: node bench/loop.mjs [--help]\nHow long an agent's reply takes to reach the visitor's open widget, in Chromium; prints JSON.\n`, {});
+  await printFigures(measureReplyToWidget);
 }

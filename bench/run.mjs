@@ -17,6 +17,7 @@ import { countFlag, readFlags } from './command-line.mjs';
 import { complaintText } from './complaints.mjs';
 import { measureCss, measureIngest, measureOutboxFlush, measureTriage } from './node-figures.mjs';
 import { measureForwarding } from './forwarding.mjs';
+import { measureLiveThread } from './live-thread.mjs';
 import { measureReplyToWidget } from './loop.mjs';
 import { measureInboundMail } from './inbound-mail.mjs';
 import { measureUploads } from './uploads.mjs';
@@ -53,6 +54,8 @@ const PEER_RUNS = countFlag('npm run bench', USAGE, 'peer-runs', flags['peer-run
 const LOADS = countFlag('npm run bench', USAGE, 'loads', flags.loads, 10);
 const WITH_PEERS = !flags['no-peers'];
 const OUTBOX_RECORDS = 300;
+/** Messages each way for the live thread's figures. */
+const LIVE_SAMPLES = 20;
 /** @param {string} line */
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -399,6 +402,7 @@ async function measureInChromium(sizes, peers) {
     row({ section, figure: 'Draft save: last key → draft in IndexedDB', value: ms(h.draft), budget: '', pass: null, note: 'includes the saver\'s deliberate 300 ms quiet period' });
 
     await measureLoop(browser, section);
+    await measureLive(browser, section);
     await measurePeers(browser, sizes, peers, { bubble: h.bubble, tasks: h.tasks, taskMs: h.taskMs, heap: h.heap - p.heap, plainHeap: p.heap });
   } finally {
     await browser.close();
@@ -419,6 +423,26 @@ async function measureLoop(browser, section) {
     row({ section, figure, value: ms(loop.medianMs), budget: '', pass: null, note: `from the reply's API answer; the widget reads status when its panel opens (no polling), so the visitor reloads and opens it; of which click → reply shown: ${ms(loop.openMedianMs)}; Heard server in-process, cross-origin` });
   } catch (error) {
     row({ section, figure, value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
+  }
+}
+
+/**
+ * The thread live on both sides: an agent's reply in an open widget, a visitor's message in an
+ * open inbox (bench/live-thread.mjs).
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} section
+ */
+async function measureLive(browser, section) {
+  const figures = ['Agent reply → shown in an open widget', 'Visitor message → shown in an open inbox'];
+  try {
+    log('Chromium: the live thread, widget and inbox both open…');
+    const live = await measureLiveThread(browser, server, { samples: LIVE_SAMPLES });
+    results.liveThread = live;
+    const note = `${live.samples} messages each way one at a time, from the send button in one page to the text in the other's DOM; both streams open, no reload, no CPU throttling; Heard server in-process (SQLite), widget cross-origin; bench/live-thread.mjs`;
+    row({ section, figure: figures[0], value: `${ms(live.replyToWidget.medianMs)} median (p95 ${ms(live.replyToWidget.p95Ms)})`, budget: '', pass: null, note });
+    row({ section, figure: figures[1], value: `${ms(live.messageToInbox.medianMs)} median (p95 ${ms(live.messageToInbox.p95Ms)})`, budget: '', pass: null, note });
+  } catch (error) {
+    for (const figure of figures) row({ section, figure, value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
   }
 }
 

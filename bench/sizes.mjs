@@ -129,8 +129,10 @@ export const THREAD_GZIP_BUDGET = 5 * 1024;
  * Downloads a visitor fetches only for an action they choose, never to finish one complaint, as
  * `widget/scripts/build.mjs` names them. Each is reported on its own against its own gzip budget and
  * kept out of the one-complaint sum. A chunk may be listed here only when a visitor who opens
- * the widget, writes a complaint, answers its questions and sends it never fetches it; anything
- * else the widget may `import()` is counted in every complaint.
+ * the widget, writes a complaint, answers its questions and sends it never fetches it before the
+ * complaint is delivered: after that, the panel still open reads its status and shows its thread
+ * (`status`, `thread` and its lines), which the visitor does not wait for. Anything else the
+ * widget may `import()` is counted in every complaint.
  * @type {ReadonlyArray<{ name: string, file: RegExp, gzipBudget: number, when: string }>}
  */
 export const OPTIONAL_CHUNKS = Object.freeze([
@@ -138,7 +140,7 @@ export const OPTIONAL_CHUNKS = Object.freeze([
     name: 'status',
     file: /^heard-status-[\w-]+\.js$/,
     gzipBudget: 3 * 1024,
-    when: 'a returning visitor with earlier complaints to ask about (widget/src/transport/status.ts, widget/src/ui/PastStatuses.ts)',
+    when: 'a returning visitor with earlier complaints to ask about, or one whose complaint was just delivered with the panel open (widget/src/transport/status.ts, widget/src/ui/PastStatuses.ts)',
   },
   {
     name: 'thread',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 /* The bench's command lines as an operator types them: --help says what they take and measures nothing. */
 
 const ROOT = join(import.meta.dirname, '../..');
-const ENTRIES = ['bench/run.mjs', 'bench/forwarding.mjs', 'bench/loop.mjs', 'bench/reply-mail.mjs'];
+const ENTRIES = ['bench/run.mjs', 'bench/forwarding.mjs', 'bench/loop.mjs', 'bench/live-thread.mjs', 'bench/reply-mail.mjs'];
 const run = (entry: string, ...args: string[]) => spawnSync(process.execPath, [join(ROOT, entry), ...args], { encoding: 'utf8', timeout: 60_000 });
 
 describe.each(ENTRIES)('node %s', (entry) => {

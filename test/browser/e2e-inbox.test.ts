@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
-import { assertWidgetBuilt } from './support/widget-server';
+import { assertWidgetBuilt, WIDGET_DIST } from './support/widget-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   assertWidgetBuilt();
   store = createSqliteStore({ path: ':memory:' });
   const origins = new Set<string>();
-  app = createApp({ store, allowedOrigins: origins, rateLimit: 0 });
+  app = createApp({ store, allowedOrigins: origins, rateLimit: 0, distDir: WIDGET_DIST });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   origins.add(base);

@@ -54,9 +54,10 @@ const env = useWidgetEnvironment((server) => {
 function injected(page: Page) {
   return page.evaluate(() => {
     const root = document.querySelector('heard-root')!.shadowRoot!;
-    const log = root.querySelector('[role="log"]')!;
+    // The conversation's log, and after the thanks the complaint's status and its thread's log.
+    const own = 'ol.heard-lines, li.heard-line, span.heard-sr, .heard-typing, .heard-typing *, div:has(> .heard-status), .heard-status, .heard-status-item, .heard-status-item > p, .heard-thread-lines > p.heard-note, div.heard-thread-line, .heard-thread-line > p';
     return {
-      inLog: [...log.querySelectorAll('*')].filter((el) => !el.matches('ol.heard-lines, li.heard-line, span.heard-sr, .heard-typing, .heard-typing *')).map((el) => el.outerHTML.slice(0, 80)),
+      inLog: [...root.querySelectorAll('[role="log"] *')].filter((el) => !el.matches(own)).map((el) => el.outerHTML.slice(0, 80)),
       media: [...root.querySelectorAll('img, script, iframe, object, embed, math, details, style, a:not(.heard-link)')].map((el) => el.outerHTML.slice(0, 80)),
       // The widget's own icons are decorative, single-path SVGs.
       foreignSvg: [...root.querySelectorAll('svg')].filter((svg) => svg.getAttribute('aria-hidden') !== 'true' || svg.querySelectorAll('*').length !== 1 || svg.firstElementChild?.tagName !== 'path').length,

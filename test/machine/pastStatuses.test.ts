@@ -78,6 +78,21 @@ describe('the status of earlier complaints', () => {
     expect(actor.getSnapshot().context.pastStatuses).toEqual([later]);
   });
 
+  it('is read again when the panel is opened while open, the conversation where it was', async () => {
+    const sent = resolved('b0000000-0000-4000-8000-000000000002', 'HRD-BBBBB2');
+    const reader = scriptedReader([[], [sent]]);
+    const actor = startWith(reader);
+    actor.send({ type: 'panel.open' });
+    await settle();
+    await toThanks(actor);
+    actor.send({ type: 'panel.open' });
+    await settle();
+    expect(reader.reads).toHaveLength(2);
+    expect(actor.getSnapshot().context.pastStatuses).toEqual([sent]);
+    expect(actor.getSnapshot().matches({ panel: 'open' })).toBe(true);
+    expect(actor.getSnapshot().hasTag('finished')).toBe(true);
+  });
+
   it('stops reading when the panel closes, and a late answer changes nothing', async () => {
     const reader = scriptedReader(['hang']);
     const actor = startWith(reader);

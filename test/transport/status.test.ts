@@ -243,12 +243,32 @@ describe('the widget\'s reader', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('asks again, memory or not, once an open thread has read a newer status since', async () => {
+    const read = createStatusReader({ endpoint: `${origin}/complaints`, now: () => 0 });
+    await read(one());
+    const replied: ComplaintStatus = { ...RESOLVED, replies: [...RESOLVED.replies, { at: '2026-03-03T15:00:00.000Z', text: 'It left the warehouse.' }] };
+    handler = json(200, replied);
+    // What the thread does when its stream says the complaint changed.
+    expect(await readStatus(complaint())).toEqual({ kind: 'status', status: replied });
+    expect(await read(one())).toEqual([{ id: ID, status: replied }]);
+    expect(seen).toHaveLength(3);
+  });
+
   it('asks once when the bubble and the panel want the same statuses at the same moment', async () => {
     const read = createStatusReader({ endpoint: `${origin}/complaints`, now: () => 0 });
     const [first, second] = await Promise.all([read(one()), read(one())]);
     expect(first).toEqual([{ id: ID, status: RESOLVED }]);
     expect(second).toEqual(first);
     expect(seen).toHaveLength(1);
+  });
+
+  it('reads again when the read under way was cancelled, rather than answer with the cancelled one', async () => {
+    const read = createStatusReader({ endpoint: `${origin}/complaints`, now: () => 0 });
+    const panel = new AbortController();
+    const cancelled = read(one(), panel.signal);
+    panel.abort();
+    expect(await read(one(), new AbortController().signal)).toEqual([{ id: ID, status: RESOLVED }]);
+    expect(await cancelled).toEqual([]);
   });
 
   it('reads at once, memory or not, when a complaint was sent since', async () => {

@@ -11,6 +11,13 @@ import type { ComplaintRecord } from '../../../widget/src/record/record';
 export const WIDGET_FILE = join(import.meta.dirname, '../../../widget/dist/heard.js');
 
 /**
+ * The folder of that build, which the test servers serve. The server's own default is wherever
+ * the `heard` package resolves, which in a checkout sharing another's `node_modules` is the other
+ * checkout's build: the browser tests would drive a widget other than the one beside them.
+ */
+export const WIDGET_DIST = join(WIDGET_FILE, '..');
+
+/**
  * Stops a test file that needs the built widget, saying how to build it: a browser test that
  * cannot run fails rather than passing by skipping.
  */
@@ -57,7 +64,7 @@ export async function startWidgetServer(): Promise<WidgetServer> {
     },
   };
   const origins = new Set<string>();
-  const app = createApp({ store, allowedOrigins: origins, rateLimit: 0 });
+  const app = createApp({ store, allowedOrigins: origins, rateLimit: 0, distDir: WIDGET_DIST });
   const pages = new Map<string, HostPage>();
   const sheets = new Map<string, string>();
   app.get('/host/:name', (request, reply) => {

@@ -133,7 +133,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
       // with the complaint kept on this device (so a later visit reads its status by them).
       if (event.type === 'delivered' && event.receipt) {
         actor?.send({ type: 'complaint.receipt', id: event.id, at: new Date().toISOString(), ...event.receipt });
-        void keepReference(event.id, event.receipt.reference);
+        void keepReference(event.id, event.receipt.reference).then(reread);
       }
       if (event.type === 'rejected') {
         emitter.emit('error', { code: 'rejected', id: event.id, status: event.status ?? undefined, message: `The endpoint refused complaint ${event.id}.` });
@@ -223,6 +223,14 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
     if (entry && entry.reference !== reference) await store.addHistory({ ...entry, reference });
   }
 
+  /**
+   * A complaint kept on this device, now known to the receiver too: an open panel reads the
+   * statuses again, so the complaint's thread shows while the visitor is still there.
+   */
+  function reread(): void {
+    if (actor.getSnapshot().matches({ panel: 'open' })) actor.send({ type: 'panel.open' });
+  }
+
   /** The visitor asked for the widget: from now on its data may be kept on the device. */
   function engage(): void {
     if (engaged) return;
@@ -306,7 +314,7 @@ export async function startWidget(host: HTMLElement, root: ShadowRoot, config: W
         if (snap.matches({ panel: 'closed' }) && !was.matches({ panel: 'closed' })) emitter.emit('close', {});
         if (ctx.handoff && !was.context.handoff) emitter.emit('handoff', { id: ctx.id, reference: ctx.reference, reason: ctx.handoff.reason });
         if (snap.hasTag('finished') && !was.hasTag('finished')) {
-          void store.addHistory({ id: ctx.id, reference: ctx.reference, at: Date.now(), endpoint: config.endpoint, statusKey: ctx.statusKey });
+          void store.addHistory({ id: ctx.id, reference: ctx.reference, at: Date.now(), endpoint: config.endpoint, statusKey: ctx.statusKey }).then(reread);
           emitter.emit('submitted', { id: ctx.id, reference: ctx.reference, delivery: ctx.delivery === 'idle' ? 'queued' : ctx.delivery });
         }
         if (snap.hasTag('finished') && ctx.delivery === 'rejected' && snap.matches({ panel: 'open' })) void noteTranscriptOffered(ctx.id);

@@ -146,8 +146,10 @@ export function createComplaintMachine(vocabulary: Vocabulary, { actors }: Compl
   states: {
     panel: {
       initial: 'closed',
+      // Opening an open panel enters it again, and so reads again (a complaint just delivered).
+      on: { 'panel.open': '.open' },
       states: {
-        closed: { on: { 'panel.open': 'open' } },
+        closed: {},
         open: {
           on: { 'panel.close': 'closed' },
           // Each time the visitor opens the panel, what became of their earlier complaints is

@@ -2,6 +2,13 @@ import type { PastStatus } from '../machine/context';
 import type { FetchLike } from './deliver';
 
 /**
+ * Statuses this page has read, by any reader: a complaint's open thread reads its status again
+ * when its live stream says it changed, and a reader answering from memory would then show an
+ * older status than the thread did.
+ */
+let statusesRead = 0;
+
+/**
  * Reads what became of a visitor's earlier complaints: `GET <endpoint>/<id>/status` with the
  * complaint's status key as a bearer token. Never rejects and never logs: the status is a
  * courtesy shown when it can be read, so a network failure, a timeout, a refusal or an answer
@@ -52,6 +59,7 @@ export async function readStatus(complaint: StatusTarget, options: ReadOptions =
       return UNAVAILABLE;
     }
     const status = parseStatus(JSON.parse(await response.text()));
+    if (status) statusesRead += 1;
     return status ? { kind: 'status', status } : UNAVAILABLE;
   } catch {
     return UNAVAILABLE;
@@ -102,8 +110,8 @@ export function createStatusReader(
 ) {
   const now = options.now ?? Date.now;
   const known = new Map<string, ComplaintStatus>();
-  let last: { at: number; ids: string; statuses: PastStatus[] } | null = null;
-  let reading: { ids: string; statuses: Promise<PastStatus[]> } | null = null;
+  let last: { at: number; ids: string; statuses: PastStatus[]; read: number } | null = null;
+  let reading: { ids: string; statuses: Promise<PastStatus[]>; signal: AbortSignal | undefined } | null = null;
   const read = async (history: readonly PastComplaint[], ids: string, signal?: AbortSignal): Promise<PastStatus[]> => {
     const readings = await readLatestStatuses(history, { ...options, signal });
     const statuses: PastStatus[] = [];
@@ -115,19 +123,21 @@ export function createStatusReader(
       const status = known.get(id);
       if (status) statuses.push({ id, status });
     }
-    last = readings.every((r) => r.answer.kind !== 'unavailable') ? { at: now(), ids, statuses } : null;
+    last = readings.every((r) => r.answer.kind !== 'unavailable') ? { at: now(), ids, statuses, read: statusesRead } : null;
     return statuses;
   };
   return (history: readonly PastComplaint[], signal?: AbortSignal): Promise<PastStatus[]> => {
     // A complaint sent since the last read is read at once.
     const ids = latestTargets(history, options.endpoint).map((entry) => entry.id).join();
-    if (last && last.ids === ids && now() - last.at < (options.freshForMs ?? 30_000)) return Promise.resolve(last.statuses);
-    // The bubble's unread count and the panel opened at once share one read.
-    if (reading?.ids === ids) return reading.statuses;
+    // Unless a status was read since elsewhere (an open thread, told it changed).
+    if (last && last.ids === ids && last.read === statusesRead && now() - last.at < (options.freshForMs ?? 30_000)) return Promise.resolve(last.statuses);
+    // The bubble's unread count and the panel opened at once share one read, unless the one
+    // under way was cancelled (the panel read again): that one reads nothing.
+    if (reading?.ids === ids && !reading.signal?.aborted) return reading.statuses;
     const statuses = read(history, ids, signal).finally(() => {
       if (reading?.statuses === statuses) reading = null;
     });
-    reading = { ids, statuses };
+    reading = { ids, statuses, signal };
     return statuses;
   };
 }
