@@ -138,8 +138,8 @@ describe('the loop closes', () => {
     // The agent signs in and finds it in the queue, live.
     inbox = await browser.newPage();
     await inbox.goto(`${heardOrigin}/inbox/`);
-    await inbox.getByLabel('Email', { exact: true }).fill('mia@shop.example');
-    await inbox.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await inbox.locator('#sign-in-view').getByLabel('Email', { exact: true }).fill('mia@shop.example');
+    await inbox.locator('#sign-in-view').getByLabel('Password', { exact: true }).fill(PASSWORD);
     await inbox.getByRole('button', { name: 'Sign in' }).click();
     const row = inbox.locator('#queue-rows tr', { hasText: 'Ana Novak' });
     await row.getByRole('button', { name: reference }).click();

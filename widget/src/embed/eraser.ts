@@ -23,7 +23,9 @@ export function createEraser({ store, saver, endpoint, flush, onErased }: Eraser
     await saver.discard();
     await store.eraseVisitorData();
     // The visitor's files, kept in a database of their own (none is waiting for delivery now).
-    await import('../attach/attach').then((files) => files.erase(endpoint), () => {});
+    // A visitor who never attached one has no such database, and downloads no code to erase it.
+    const databases = await indexedDB.databases?.().catch(() => undefined);
+    if (!databases || databases.some((db) => db.name === 'heard-files')) await import('../attach/attach').then((files) => files.erase(endpoint), () => {});
     onErased();
     return 'erased';
   };
