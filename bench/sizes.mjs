@@ -110,7 +110,7 @@ export function staticClosure(distDir, entry) {
 
 /**
  * The locale a lazily loaded chunk holds, from the build's `heard-[name]-[hash].js` naming of
- * `widget/src/i18n/catalogs/<locale>.ts`; `null` for any other chunk.
+ * `widget/src/i18n/packs/<locale>.ts` (its lines and its triage vocabulary); `null` for any other chunk.
  * @param {string} file
  * @returns {string | null}
  */

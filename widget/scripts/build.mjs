@@ -70,16 +70,13 @@ await run({
         chunkFileNames: 'heard-[name]-[hash].js',
         minify: true,
         comments: SHIPPED_COMMENTS,
-        // One download per language: its catalog and its triage vocabulary together.
+        // Each language's pack (src/i18n/packs) and each language's thread lines are split off by
+        // their import() alone: each is the module its download starts from, so it exports its
+        // values as they are, with no module object (nor the bundler's helper to build one).
         codeSplitting: {
           groups: [
-            { debugName: 'language packs', name: (id) => /src\/(?:i18n\/catalogs|triage\/lexicons)\/(en|ms|hu|sk)\.ts$/.exec(id)?.[1] ?? null },
             // Only a returning visitor's download: reading and showing their complaints' status.
             { debugName: 'status', name: (id) => (/src\/(?:transport\/status|ui\/PastStatuses)\.ts$/.test(id) ? 'status' : null) },
-            // A complaint's thread (src/ui/Thread.ts) is split off by its import() alone; its lines,
-            // one download per language, are named here so they share the widget's helpers rather
-            // than split them into a download of their own.
-            { debugName: 'thread lines', name: (id) => /src\/i18n\/thread\/(thread-(?:en|ms|hu|sk))\.ts$/.exec(id)?.[1] ?? null },
           ],
         },
       },

@@ -8,12 +8,12 @@ const pending = new Map<Locale, Promise<Catalog>>();
  * One dynamic `import()` per catalog file, so a bundler emits each as its own chunk and a
  * visitor downloads only their language (English too: a Slovak visitor never needs it).
  */
-// Each module exports its catalog under the locale's name.
-const importers: Readonly<Record<Locale, () => Promise<Partial<Record<Locale, Catalog>>>>> = {
-  en: () => import('./catalogs/en'),
-  ms: () => import('./catalogs/ms'),
-  hu: () => import('./catalogs/hu'),
-  sk: () => import('./catalogs/sk'),
+// Each language's pack holds its catalog and its triage vocabulary: one download (`./packs`).
+const importers: Readonly<Record<Locale, () => Promise<Catalog>>> = {
+  en: () => import('./packs/en').then((m) => m.catalog),
+  ms: () => import('./packs/ms').then((m) => m.catalog),
+  hu: () => import('./packs/hu').then((m) => m.catalog),
+  sk: () => import('./packs/sk').then((m) => m.catalog),
 };
 
 /**
@@ -29,8 +29,7 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
   let promise = pending.get(locale);
   if (!promise) {
     promise = importers[locale]().then(
-      (m) => {
-        const catalog = m[locale] as Catalog;
+      (catalog) => {
         loaded.set(locale, catalog);
         pending.delete(locale);
         return catalog;

@@ -2,13 +2,13 @@ import type { Lexicon } from './lexicons/lexicon';
 import { addFunctionWords, addLexicon, hasLexicon, type Vocabulary } from './vocabulary';
 import type { Locale } from './types';
 
-// One dynamic import per language, so a bundler makes each lexicon its own chunk.
-// Each module exports its lexicon under the locale's name.
-const LOADERS: Record<Locale, () => Promise<Partial<Record<Locale, Lexicon>>>> = {
-  en: () => import('./lexicons/en'),
-  ms: () => import('./lexicons/ms'),
-  hu: () => import('./lexicons/hu'),
-  sk: () => import('./lexicons/sk'),
+// One dynamic import per language, so a bundler makes each language its own chunk: the pack
+// that holds its lexicon and its catalog (`i18n/packs`).
+const LOADERS: Record<Locale, () => Promise<Lexicon>> = {
+  en: () => import('../i18n/packs/en').then((m) => m.lexicon),
+  ms: () => import('../i18n/packs/ms').then((m) => m.lexicon),
+  hu: () => import('../i18n/packs/hu').then((m) => m.lexicon),
+  sk: () => import('../i18n/packs/sk').then((m) => m.lexicon),
 };
 
 const downloads = new Map<Locale, Promise<Lexicon>>();
@@ -17,13 +17,10 @@ const downloads = new Map<Locale, Promise<Lexicon>>();
 function download(locale: Locale): Promise<Lexicon> {
   let p = downloads.get(locale);
   if (!p) {
-    p = LOADERS[locale]().then(
-      (m) => m[locale] as Lexicon,
-      (e: unknown) => {
-        downloads.delete(locale);
-        throw e;
-      },
-    );
+    p = LOADERS[locale]().catch((e: unknown) => {
+      downloads.delete(locale);
+      throw e;
+    });
     downloads.set(locale, p);
   }
   return p;

@@ -1,0 +1,7 @@
+/*
+ * English in one download: the widget's lines and the triage's vocabulary, fetched together by the
+ * visitor whose language it is. The module the download starts from, so it exports the two as
+ * they are, with no module object built around them (see `scripts/build.mjs`).
+ */
+export { en as catalog } from '../catalogs/en';
+export { en as lexicon } from '../../triage/lexicons/en';

@@ -1,0 +1,7 @@
+/*
+ * Malay in one download: the widget's lines and the triage's vocabulary, fetched together by the
+ * visitor whose language it is. The module the download starts from, so it exports the two as
+ * they are, with no module object built around them (see `scripts/build.mjs`).
+ */
+export { ms as catalog } from '../catalogs/ms';
+export { ms as lexicon } from '../../triage/lexicons/ms';

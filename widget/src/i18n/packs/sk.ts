@@ -1,0 +1,7 @@
+/*
+ * Slovak in one download: the widget's lines and the triage's vocabulary, fetched together by the
+ * visitor whose language it is. The module the download starts from, so it exports the two as
+ * they are, with no module object built around them (see `scripts/build.mjs`).
+ */
+export { sk as catalog } from '../catalogs/sk';
+export { sk as lexicon } from '../../triage/lexicons/sk';
