@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.mjs';
+import { hashPassword } from '../../server/agents/passwords.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { addAgent, PASSWORD, signIn } from '../support/agents';
 import { bothStores } from '../support/postgres';
@@ -244,6 +245,16 @@ describe.each(backends)('roles and password resets on %s', (_name, open) => {
       expect(first).not.toBe(second);
       expect((await call('POST', '/api/password-reset', {}, { token: second, password: NEW_PASSWORD })).statusCode).toBe(200);
       expect((await call('POST', '/api/password-reset', {}, { token: first, password: 'yet another passphrase' })).statusCode).toBe(404);
+    });
+
+    it('voids the links an agent was sent once an operator sets their password from the command line', async () => {
+      await start(true);
+      const mia = await addAgent(store, { email: 'mia@shop.example' });
+      await call('POST', '/api/password-reset/request', {}, { email: mia.email });
+      const token = tokenOf(await nextMail(1));
+      // What `heard-server reset-password` does.
+      expect(await store.setAgentPassword(mia.id, await hashPassword('the operator chose this one'))).toBe(true);
+      expect((await call('POST', '/api/password-reset', {}, { token, password: NEW_PASSWORD })).statusCode).toBe(404);
     });
 
     it('limits requests per address and per client, alike for addresses with and without an account', async () => {

@@ -110,7 +110,9 @@ export function createPostgresAgents(pool) {
       const { rows } = await pool.query(
         `WITH changed AS (
            UPDATE agents SET password_hash = $2, invite_hash = NULL, invite_expires_at = NULL WHERE id = $1 RETURNING id
-         ), ended AS (DELETE FROM sessions WHERE agent_id IN (SELECT id FROM changed))
+         ), ended AS (DELETE FROM sessions WHERE agent_id IN (SELECT id FROM changed)),
+         -- A link to choose a password, sent before the operator chose one, must not undo it.
+         voided AS (DELETE FROM password_resets WHERE agent_id IN (SELECT id FROM changed))
          SELECT count(*)::int AS changed FROM changed`,
         [id, passwordHash],
       );

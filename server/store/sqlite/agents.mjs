@@ -26,6 +26,8 @@ export function createSqliteAgents(db) {
     remove: db.prepare('DELETE FROM agents WHERE id = ?'),
     setPassword: db.prepare('UPDATE agents SET password_hash = ?, invite_hash = NULL, invite_expires_at = NULL WHERE id = ?'),
     endSessions: db.prepare('DELETE FROM sessions WHERE agent_id = ?'),
+    // A link to choose a password, sent before the operator chose one, must not undo it.
+    endResets: db.prepare('DELETE FROM password_resets WHERE agent_id = ?'),
     accept: db.prepare(`UPDATE agents SET password_hash = ?, invite_hash = NULL, invite_expires_at = NULL
       WHERE invite_hash = ? AND invite_expires_at > ? RETURNING *`),
     addSession: db.prepare('INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
@@ -109,6 +111,7 @@ export function createSqliteAgents(db) {
       db.transaction(() => {
         if (q.setPassword.run(passwordHash, id).changes === 0) return false;
         q.endSessions.run(id);
+        q.endResets.run(id);
         return true;
       }).immediate(),
     /** @type {Store['acceptInvite']} */
