@@ -21,6 +21,7 @@ import { measureLiveThread } from './live-thread.mjs';
 import { measureReplyToWidget } from './loop.mjs';
 import { measureInboundMail } from './inbound-mail.mjs';
 import { measureUploads } from './uploads.mjs';
+import { measureAttachPhoto } from './attach.mjs';
 import { measureReplyMail } from './reply-mail.mjs';
 import { buildPeers, ensurePeersInstalled, PEERS_DIR } from './peers.mjs';
 import { kb, markdownTable, mb, ms, ratio, textTable } from './report.mjs';
@@ -403,6 +404,7 @@ async function measureInChromium(sizes, peers) {
 
     await measureLoop(browser, section);
     await measureLive(browser, section);
+    await measureAttach(browser, section, sizes);
     await measurePeers(browser, sizes, peers, { bubble: h.bubble, tasks: h.tasks, taskMs: h.taskMs, heap: h.heap - p.heap, plainHeap: p.heap });
   } finally {
     await browser.close();
@@ -421,6 +423,33 @@ async function measureLoop(browser, section) {
     const loop = await measureReplyToWidget(browser, server, { runs: RUNS });
     results.loop = loop;
     row({ section, figure, value: ms(loop.medianMs), budget: '', pass: null, note: `from the reply's API answer; the widget reads status when its panel opens (no polling), so the visitor reloads and opens it; of which click → reply shown: ${ms(loop.openMedianMs)}; Heard server in-process, cross-origin` });
+  } catch (error) {
+    row({ section, figure, value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
+  }
+}
+
+/**
+ * A 12-megapixel photo through the widget's attach control, from the pick to its thumbnail
+ * (bench/attach.mjs).
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} section
+ * @param {import('./sizes.mjs').BundleSizes} sizes
+ */
+async function measureAttach(browser, section, sizes) {
+  const figure = 'A 12-megapixel photo: pick → thumbnail shown';
+  try {
+    log('Chromium: a 12-megapixel photo through the attach control…');
+    const attach = await measureAttachPhoto(browser, server, { runs: RUNS });
+    results.attachPhoto = attach;
+    const chunk = sizes.optional.attach;
+    row({
+      section,
+      figure,
+      value: `${ms(attach.medianMs)} median (p95 ${ms(attach.p95Ms)})`,
+      budget: '',
+      pass: null,
+      note: `${attach.runs} picks of a ${attach.width} × ${attach.height} JPEG of ${mb(attach.photoBytes)}, each in a fresh context: the attach download fetched${chunk ? ` (${kb(chunk.gzip)} gzip)` : ''}, the photo decoded, drawn again at 2,048 px, encoded as JPEG, hashed and kept on the device, until its thumbnail is loaded; bench/attach.mjs`,
+    });
   } catch (error) {
     row({ section, figure, value: 'not measured', budget: '', pass: null, note: String(error instanceof Error ? error.message : error).split('\n')[0] });
   }

@@ -7,6 +7,8 @@ import { createApp } from '../../server/app.mjs';
 import { diskStorage } from '../../server/attachments/storage.mjs';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import type { ComplaintRecord } from '../../widget/src/record/record';
+import { addAgent } from '../support/agents';
+import { inboxAxeViolations, signInOn } from './support/inbox-page';
 import { axeViolations, finishComplaint, sendMessages, storedValues } from './support/widget-page';
 import { assertWidgetBuilt, launchChromium } from './support/widget-server';
 
@@ -16,7 +18,8 @@ import { assertWidgetBuilt, launchChromium } from './support/widget-server';
  * widget draws it, with the photo's pixels; a PDF goes as it is; an HTML page named .jpg is
  * refused with a sentence. A reload before sending keeps the files; the complaint is sent while
  * its endpoint cannot be reached, the page is reloaded, and once the endpoint answers both files
- * arrive, once each.
+ * arrive, once each. The agent, signed in to the inbox, then sees the photo's thumbnail in the
+ * complaint and downloads the PDF, served so that a browser never runs it.
  */
 
 let browser: Browser;
@@ -118,7 +121,7 @@ async function read(sha256: string): Promise<Buffer> {
 }
 
 describe('a photo of the damage', () => {
-  it('arrives without its position, with a PDF, once each, after the endpoint was unreachable across a reload', async () => {
+  it('arrives without its position, with a PDF, once each, after the endpoint was unreachable across a reload, and the agent sees the photo and opens the PDF', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const uploads: number[] = [];
@@ -206,5 +209,40 @@ describe('a photo of the damage', () => {
     // The record names exactly the files the receiver has.
     expect(record.attachments!.map((a) => a.sha256).sort()).toEqual(kept.map((file) => file.sha256).sort());
     await context.close();
+
+    // The agent's side: the complaint in the real inbox, its photo shown, its PDF downloaded.
+    await addAgent(store, { name: 'Mia', email: 'mia@shop.example' });
+    const inbox = await signInOn(await browser.newPage(), base, 'mia@shop.example');
+    const served = new Map<string, import('playwright-core').Response>();
+    inbox.on('response', (response) => {
+      const name = new URL(response.url()).pathname.match(/\/attachments\/([0-9a-f]{64})$/)?.[1];
+      if (name) served.set(name, response);
+    });
+    await inbox.locator('#queue-rows tr[data-id]').first().getByRole('button').click();
+    const detail = inbox.locator('#detail-view');
+    const section = detail.getByRole('region', { name: /^Files/ });
+    const thumbnail = section.getByRole('img', { name: 'Photo 1' });
+    await thumbnail.waitFor();
+    // Loaded, not a broken image with its alternative text.
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), { timeout: 15_000 }).toBeGreaterThan(0);
+    const downloading = inbox.waitForEvent('download');
+    await section.getByRole('button', { name: 'Download' }).click();
+    const download = await downloading;
+    const saved: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) saved.push(chunk as Buffer);
+    expect(Buffer.concat(saved).equals(PDF)).toBe(true);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    // As the server sent them: never sniffed, never run, never kept by a cache on the way.
+    const pdfResponse = served.get(pdf.sha256)!;
+    expect(await pdfResponse.allHeaders()).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-disposition': expect.stringMatching(/^attachment/),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': 'sandbox',
+      'cache-control': 'private, no-store',
+    });
+    expect(await served.get(image.sha256)!.allHeaders()).toMatchObject({ 'content-type': 'image/jpeg', 'x-content-type-options': 'nosniff', 'content-security-policy': 'sandbox' });
+    expect(await inboxAxeViolations(inbox)).toEqual([]);
+    await inbox.context().close();
   });
 });

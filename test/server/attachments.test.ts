@@ -383,6 +383,63 @@ describe.each(cases)('the visitor sends files on %s', (_name, open, make) => {
   });
 });
 
+describe('two instances sharing PostgreSQL and S3-compatible storage', () => {
+  // One database and one bucket, each instance with its own pool and its own S3 client, as a
+  // deployment behind one address runs them: a file sent through one is there for the other.
+  const [, open, reopen] = backends[1]!;
+  const s3 = storages[1]![1];
+
+  it('serve a file the visitor sent through the other one, and take it again as a replay', async () => {
+    const a = { store: await open() };
+    const b = { store: await reopen!() };
+    const apps = [a, b].map(({ store }) => createApp({ store, allowedOrigins: [SHOP], rateLimit: 0, attachments: s3(), jobs: { worker: false } }));
+    const [first, second] = apps as [ReturnType<typeof createApp>, ReturnType<typeof createApp>];
+    try {
+      const key = newKey();
+      const photo = png(64, 48);
+      const record = sampleComplaint({
+        visitor: { statusKey: key } as never,
+        attachments: [
+          { id: crypto.randomUUID(), sha256: sha(photo), type: 'image/png', size: photo.length, width: 64, height: 48 },
+          { id: crypto.randomUUID(), sha256: sha(PDF), type: 'application/pdf', size: PDF.length },
+        ],
+      } as never);
+      const id = record.id as string;
+      const posted = await first.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) });
+      expect(posted.statusCode, posted.body).toBe(201);
+      const put = (app: typeof first, bytes: Buffer) =>
+        app.inject({ method: 'PUT', url: `/complaints/${id}/attachments/${sha(bytes)}`, headers: { authorization: `Bearer ${key}`, origin: SHOP, 'content-type': 'application/octet-stream' }, payload: bytes });
+
+      // Both files through the first instance.
+      expect((await put(first, photo)).statusCode).toBe(201);
+      expect((await put(first, PDF)).statusCode).toBe(201);
+      // The device, its answer lost, sends the PDF again and reaches the second: it is there.
+      const again = await put(second, PDF);
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json()).toMatchObject({ sha256: sha(PDF), type: 'application/pdf', size: PDF.length });
+
+      // An agent signed in through the second instance sees both arrived and opens them there.
+      const { headers } = await signedIn(second, b.store, { name: 'Mia', email: 'mia@shop.example' });
+      const detail = (await second.inject({ method: 'GET', url: `/api/complaints/${id}`, headers })).json().complaint;
+      expect(detail.attachments.map(({ sha256, type, arrived }: { sha256: string; type: string; arrived: boolean }) => ({ sha256, type, arrived }))).toEqual([
+        { sha256: sha(photo), type: 'image/png', arrived: true },
+        { sha256: sha(PDF), type: 'application/pdf', arrived: true },
+      ]);
+      const pdf = await second.inject({ method: 'GET', url: `/api/complaints/${id}/attachments/${sha(PDF)}`, headers });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.equals(PDF)).toBe(true);
+      expect(pdf.headers['content-disposition']).toMatch(/^attachment/);
+      const image = await second.inject({ method: 'GET', url: `/api/complaints/${id}/attachments/${sha(photo)}`, headers });
+      expect(image.statusCode).toBe(200);
+      expect(image.rawPayload.equals(photo)).toBe(true);
+    } finally {
+      for (const app of apps) await app.close();
+      await a.store.close();
+      await b.store.close();
+    }
+  });
+});
+
 describe('an upload cut short, or as large as allowed', () => {
   let store: Store;
   let storage: AttachmentStorage;
