@@ -161,6 +161,16 @@ describe('one place to write', () => {
     expect(ui.queryByRole('button', { name: 'Write about something else' })).toBeNull();
   });
 
+  it('leaves the new-complaint composer where it is once the visitor has told it something', async () => {
+    const { ui, actor, root } = await mountThread([{ id: 'c1', status: status() }]);
+    act(() => void actor.send({ type: 'visitor.say', text: 'My toaster is broken.', at: '2026-03-06T10:00:00.000Z' }));
+    act(() => void actor.send({ type: 'panel.open' }));
+    await ui.findByLabelText('Write to us about HRD-7K3F9Q');
+    await settled();
+    expect(composerShown(root)).toBe(true);
+    expect(ui.queryByRole('button', { name: 'Write about something else' })).toBeNull();
+  });
+
   it('gives a complaint started from the thanks step its composer, and the focus', async () => {
     const { ui, actor, root } = await mountThread([{ id: 'c1', status: status() }]);
     act(() => void actor.send({ type: 'panel.open' }));

@@ -32,6 +32,8 @@ interface ThreadInput {
   finished: boolean;
   /** The conversation on screen (a new complaint is another one). */
   conversation: string;
+  /** Whether the visitor has told this conversation anything yet. */
+  told: boolean;
   /** The words in the new-complaint composer now. */
   draft(): string;
   send(event: UiEvent): void;
@@ -50,6 +52,7 @@ function inputOf(widget: WidgetContextValue): ThreadInput {
     open: snapshot.matches({ panel: 'open' }),
     finished: snapshot.hasTag('finished'),
     conversation: snapshot.context.id,
+    told: snapshot.context.messages.some((m) => m.from === 'visitor'),
     draft: () => widget.draft.peek(),
     send: (event) => bridge.send(event),
     port: widget.thread!,
@@ -298,12 +301,12 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
    * One box to write in: while the thread's box shows, the new-complaint composer is put aside
    * (the stylesheet hides it, out of the accessibility tree too, while the panel has
    * `ASIDE`), and "Write about something else" brings it back. Decided once, when the thread's
-   * box first shows: a composer holding words stays, and so does the composer of a complaint
-   * started afterwards (from the thanks step), which also takes the focus the panel gave the
-   * thread's box.
+   * box first shows: a composer holding words, or in a conversation the visitor has already
+   * told something, stays; so does the composer of a complaint started afterwards (from the
+   * thanks step), which also takes the focus the panel gave the thread's box.
    */
   function aside(writable: boolean): void {
-    if (writable && asideFor === undefined) asideFor = input.draft() === '' ? input.conversation : null;
+    if (writable && asideFor === undefined) asideFor = input.draft() === '' && !input.told ? input.conversation : null;
     const put = writable && asideFor === input.conversation && input.draft() === '';
     const composer = newBox();
     const active = (slot.getRootNode() as ShadowRoot | Document).activeElement;
