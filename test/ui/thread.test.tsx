@@ -151,8 +151,9 @@ describe('one place to write', () => {
   it('leaves the new-complaint composer where it is when it already holds words', async () => {
     const store: HeardStore = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });
     await store.addHistory({ id: 'c1', reference: 'HRD-7K3F9Q', at: 1, endpoint: ENDPOINT, statusKey: KEY });
-    const port: ThreadPort = { store, delivery: createDelivery({ endpoint: ENDPOINT, store, answerWithinMs: 2_000, fetch: async () => new Response('{}', { status: 201 }) }), endpoint: ENDPOINT, changes: signal(0), unread: signal(null), translate, newRecordIds };
-    cleanups.push(() => (port.delivery.dispose(), store.close()));
+    const delivery = createDelivery({ endpoint: ENDPOINT, store, answerWithinMs: 2_000, fetch: async () => new Response('{}', { status: 201 }) });
+    const port: ThreadPort = { store, delivery, endpoint: ENDPOINT, changes: signal(0), unread: signal(null), translate, newRecordIds };
+    cleanups.push(() => (delivery.dispose(), store.close()));
     const { ui, actor, root } = mountWidget({ thread: port, composer: { initial: 'The toaster too', onChange: () => {} } }, {}, { ...newFakes(), statuses: [{ id: 'c1', status: status() }] });
     act(() => void actor.send({ type: 'panel.open' }));
     await ui.findByLabelText('Write to us about HRD-7K3F9Q');
