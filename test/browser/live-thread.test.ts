@@ -80,7 +80,8 @@ describe('the conversation, live on both sides, across two instances', () => {
     await shop.keyboard.press('Escape');
     await shop.getByRole('button', { name: /^Raise a complaint/ }).click();
     const log = shop.getByRole('log', { name: /^Conversation about your complaint/ });
-    await log.waitFor(WAIT);
+    // Empty until someone writes (the status is said in the status view): wait for its box.
+    await shop.getByRole('textbox', { name: /^Write to us about/ }).waitFor(WAIT);
     // The widget's stream is open once the inbox says the visitor is reading.
     await detail.getByRole('status').filter({ hasText: 'The visitor is reading this complaint now.' }).waitFor(WAIT);
 
@@ -119,8 +120,8 @@ describe('the conversation, live on both sides, across two instances', () => {
 
     // The panel stays open on the thanks: once delivered, the complaint's thread shows under it.
     const log = shop.getByRole('log', { name: `Conversation about your complaint ${reference}` });
-    await log.waitFor(WAIT);
-    expect(await shop.getByRole('textbox', { name: `Write to us about ${reference}` }).isVisible()).toBe(true);
+    await shop.getByRole('textbox', { name: `Write to us about ${reference}` }).waitFor(WAIT);
+    expect(await log.count()).toBe(1);
 
     await inbox.locator(`tr[data-id="${id}"]`).getByRole('button').click();
     const detail = inbox.locator('#detail-view');

@@ -10,8 +10,8 @@ import { createDelivery } from '../../widget/src/transport/flush';
 import type { ComplaintStatus } from '../../widget/src/transport/status';
 import { unreadReplies } from '../../widget/src/ui/Thread';
 import type { ThreadPort } from '../../widget/src/ui/widgetContext';
-import { newFakes } from '../machine/harness';
-import { mountWidget, openStatus } from './support';
+import { newFakes, sendComplaint } from '../machine/harness';
+import { mountWidget, openStatus, settled } from './support';
 import { ENDPOINT, freshIndexedDB, quietLogger } from '../storage/fixtures';
 
 /*
@@ -64,7 +64,6 @@ describe('the thread of an open complaint', () => {
     await waitFor(() => expect(log.textContent).toContain(HOSTILE));
     expect(log.querySelector('img, b, i')).toBeNull();
     expect((globalThis as { __heardPwned?: boolean }).__heardPwned).toBeUndefined();
-    expect(log.textContent).toContain('Your complaint HRD-7K3F9Q is being looked into.');
     expect(log.textContent).toContain('It was the <i>kettle</i>.');
     const when = new Intl.DateTimeFormat('en', { dateStyle: 'full', timeStyle: 'short' }).format(Date.parse('2026-03-02T10:00:00.000Z'));
     expect(log.textContent).toContain(`Our team, ${when}`);
@@ -126,6 +125,75 @@ describe('the thread of an open complaint', () => {
     act(() => void fireEvent.click(second));
     await waitFor(() => expect(ui.getByRole('log', { name: /HRD-2222AA/ }).textContent).toContain('About the second one.'));
     expect(ui.getByRole('button', { name: 'HRD-2222AA' }).getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('one place to write', () => {
+  const composerShown = (root: ShadowRoot) => getComputedStyle(root.querySelector<HTMLElement>('.heard-step > .heard-composer')!).display !== 'none';
+
+  it("puts the new-complaint composer aside while the thread's box shows, and brings it back, focused, for something else", async () => {
+    const { ui, actor, root } = await mountThread([{ id: 'c1', status: status() }]);
+    act(() => void actor.send({ type: 'panel.open' }));
+    const box = await ui.findByLabelText('Write to us about HRD-7K3F9Q');
+    expect(root.querySelector('.heard-step > .heard-composer')).not.toBeNull();
+    await waitFor(() => expect(composerShown(root)).toBe(false));
+    // The panel gave the composer focus when it opened; it is now the thread's box.
+    expect(root.activeElement).toBe(box);
+    expect(ui.getAllByRole('textbox')).toEqual([box]);
+
+    const other = ui.getByRole('button', { name: 'Write about something else' });
+    act(() => void fireEvent.click(other));
+    expect(composerShown(root)).toBe(true);
+    expect(root.activeElement).toBe(ui.getByRole('textbox', { name: 'Your message' }));
+    expect(ui.queryByRole('button', { name: 'Write about something else' })).toBeNull();
+  });
+
+  it('leaves the new-complaint composer where it is when it already holds words', async () => {
+    const store: HeardStore = await openStore({ indexedDB: freshIndexedDB(), logger: quietLogger() });
+    await store.addHistory({ id: 'c1', reference: 'HRD-7K3F9Q', at: 1, endpoint: ENDPOINT, statusKey: KEY });
+    const delivery = createDelivery({ endpoint: ENDPOINT, store, answerWithinMs: 2_000, fetch: async () => new Response('{}', { status: 201 }) });
+    const port: ThreadPort = { store, delivery, endpoint: ENDPOINT, changes: signal(0), unread: signal(null), translate, newRecordIds };
+    cleanups.push(() => (delivery.dispose(), store.close()));
+    const { ui, actor, root } = mountWidget({ thread: port, composer: { initial: 'The toaster too', onChange: () => {} } }, {}, { ...newFakes(), statuses: [{ id: 'c1', status: status() }] });
+    act(() => void actor.send({ type: 'panel.open' }));
+    await ui.findByLabelText('Write to us about HRD-7K3F9Q');
+    expect(composerShown(root)).toBe(true);
+    expect((ui.getByRole('textbox', { name: 'Your message' }) as HTMLTextAreaElement).value).toBe('The toaster too');
+    expect(ui.queryByRole('button', { name: 'Write about something else' })).toBeNull();
+  });
+
+  it('leaves the new-complaint composer where it is once the visitor has told it something', async () => {
+    const { ui, actor, root } = await mountThread([{ id: 'c1', status: status() }]);
+    act(() => void actor.send({ type: 'visitor.say', text: 'My toaster is broken.', at: '2026-03-06T10:00:00.000Z' }));
+    act(() => void actor.send({ type: 'panel.open' }));
+    await ui.findByLabelText('Write to us about HRD-7K3F9Q');
+    await settled();
+    expect(composerShown(root)).toBe(true);
+    expect(ui.queryByRole('button', { name: 'Write about something else' })).toBeNull();
+  });
+
+  it('gives a complaint started from the thanks step its composer, and the focus', async () => {
+    const { ui, actor, root } = await mountThread([{ id: 'c1', status: status() }]);
+    act(() => void actor.send({ type: 'panel.open' }));
+    act(() => sendComplaint(actor));
+    await settled();
+    const another = await ui.findByRole('button', { name: 'Raise another complaint' });
+    await ui.findByLabelText('Write to us about HRD-7K3F9Q');
+    expect(ui.queryByRole('button', { name: 'Write about something else' })).toBeNull();
+    another.focus();
+    act(() => void fireEvent.click(another));
+    const composer = await ui.findByRole('textbox', { name: 'Your message' });
+    await waitFor(() => expect(root.activeElement).toBe(composer));
+    expect(composerShown(root)).toBe(true);
+  });
+
+  it("says the complaint's status once in the panel, not again in its thread", async () => {
+    const { ui, actor, root } = await mountThread([{ id: 'c1', status: status() }]);
+    act(() => void actor.send({ type: 'panel.open' }));
+    const log = await ui.findByRole('log', { name: 'Conversation about your complaint HRD-7K3F9Q' });
+    await waitFor(() => expect(log.textContent).toContain('It was the <i>kettle</i>.'));
+    await waitFor(() => expect(root.querySelector('.heard-status')?.textContent).toContain('Your complaint HRD-7K3F9Q is being looked into.'));
+    expect(root.querySelector('.heard-panel')!.textContent!.split('Your complaint HRD-7K3F9Q is being looked into.')).toHaveLength(2);
   });
 });
 

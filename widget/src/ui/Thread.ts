@@ -30,6 +30,12 @@ interface ThreadInput {
   open: boolean;
   /** Whether the conversation is at its thanks step (a new complaint starts with `complaint.new`). */
   finished: boolean;
+  /** The conversation on screen (a new complaint is another one). */
+  conversation: string;
+  /** Whether the visitor has told this conversation anything yet. */
+  told: boolean;
+  /** The words in the new-complaint composer now. */
+  draft(): string;
   send(event: UiEvent): void;
   port: ThreadPort;
 }
@@ -45,6 +51,9 @@ function inputOf(widget: WidgetContextValue): ThreadInput {
     idPrefix,
     open: snapshot.matches({ panel: 'open' }),
     finished: snapshot.hasTag('finished'),
+    conversation: snapshot.context.id,
+    told: snapshot.context.messages.some((m) => m.from === 'visitor'),
+    draft: () => widget.draft.peek(),
     send: (event) => bridge.send(event),
     port: widget.thread!,
   };
@@ -97,6 +106,12 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
   const sent: MessageRecord[] = [];
   let empty = false;
   let destroyed = false;
+  /** The conversation whose composer is put aside (`null`: none; not yet decided). */
+  let asideFor: string | null | undefined;
+  /** The conversation the last render saw. */
+  let shownFor: string | undefined;
+  const panel = slot.closest('.heard-panel');
+  const newBox = (): HTMLElement | null => (slot.getRootNode() as ShadowRoot | Document).getElementById(`${input.idPrefix}-composer`);
 
   const section = el('section', 'heard-thread');
   const choice = el('div', 'heard-thread-choice');
@@ -123,7 +138,9 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
   const actions = el('div', 'heard-actions');
   const submit = el('button', 'heard-button heard-primary');
   submit.type = 'submit';
-  actions.append(submit);
+  const other = el('button', 'heard-button heard-secondary');
+  other.type = 'button';
+  actions.append(submit, other);
   form.append(windowNote, label, box, error, actions);
   section.append(choice, title, log, online, offer, form);
   slot.replaceChildren(section);
@@ -188,6 +205,11 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
     }
   });
   offerButton.addEventListener('click', () => void startNew());
+  other.addEventListener('click', () => {
+    asideFor = null;
+    render();
+    newBox()?.focus();
+  });
   const onNetwork = (): void => render();
   doc.defaultView?.addEventListener('online', onNetwork);
   doc.defaultView?.addEventListener('offline', onNetwork);
@@ -196,7 +218,7 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
     if (destroyed) return;
     const all = threads();
     section.hidden = !lines || all.length === 0;
-    if (!lines || all.length === 0) return follow(null);
+    if (!lines || all.length === 0) return aside(false), follow(null);
     const say = lines;
     const complaint = current();
     const { idPrefix } = input;
@@ -218,7 +240,7 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
     if (!sameNodes(choices, buttons)) choices.replaceChildren(...buttons);
 
     for (const node of [title, log, online, offer, form]) node.hidden = !complaint;
-    if (!complaint) return follow(null);
+    if (!complaint) return aside(false), follow(null);
     const { status } = complaint;
     const reference = status.reference;
     const closed = !!refusedFor(complaint.id) || !answerable(status, Date.now());
@@ -227,7 +249,13 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
     title.textContent = say('thread.title', { reference });
     log.setAttribute('aria-label', say('thread.log', { reference }));
     const offline = doc.defaultView?.navigator.onLine === false;
-    const items = [el('p', 'heard-note', statusSentences(status, new Date().toISOString()).map(([key, params]) => input.t(key, params)).join(' '))];
+    const now = new Date().toISOString();
+    const sentence = (s: ComplaintStatus): string => statusSentences(s, now).map(([key, params]) => input.t(key, params)).join(' ');
+    // The panel's status view says where the complaint stands, from the same read: a screen
+    // reader hears it once. Only a newer status, brought by the live stream, is said here.
+    const said = sentence(status);
+    const read = input.past.find((p) => p.id === complaint.id);
+    const items = read && sentence(read.status) === said ? [] : [el('p', 'heard-note', said)];
     for (const line of threadLines(status, waitingFor(complaint.id), sent)) {
       const item = el('div', `heard-thread-line heard-thread-${line.from}`);
       item.append(el('p', 'heard-note', say(line.from === 'team' ? 'thread.team' : 'thread.you', { date: { date: line.at } })), el('p', 'heard-thread-text', line.text));
@@ -263,8 +291,31 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
       box.removeAttribute('aria-describedby');
     }
     submit.textContent = say('thread.send');
+    other.textContent = say('thread.other');
+    aside(!closed);
     markRead(complaint);
     follow(complaint);
+  }
+
+  /**
+   * One box to write in: while the thread's box shows, the new-complaint composer is put aside
+   * (the stylesheet hides it, out of the accessibility tree too, while the panel has
+   * `ASIDE`), and "Write about something else" brings it back. Decided once, when the thread's
+   * box first shows: a composer holding words, or in a conversation the visitor has already
+   * told something, stays; so does the composer of a complaint started afterwards (from the
+   * thanks step), which also takes the focus the panel gave the thread's box.
+   */
+  function aside(writable: boolean): void {
+    if (writable && asideFor === undefined) asideFor = input.draft() === '' && !input.told ? input.conversation : null;
+    const put = writable && asideFor === input.conversation && input.draft() === '';
+    const composer = newBox();
+    const active = (slot.getRootNode() as ShadowRoot | Document).activeElement;
+    const started = shownFor !== undefined && shownFor !== input.conversation;
+    shownFor = input.conversation;
+    panel?.toggleAttribute(ASIDE, put);
+    other.hidden = !put || !composer;
+    if (put && composer && active === composer) box.focus();
+    else if (started && !put && composer && active === box) composer.focus();
   }
 
   /** The open thread's live stream, while the panel shows it. */
@@ -368,6 +419,7 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
       doc.defaultView?.removeEventListener('online', onNetwork);
       doc.defaultView?.removeEventListener('offline', onNetwork);
       slot.replaceChildren();
+      panel?.removeAttribute(ASIDE);
       undoSheet();
     },
   };
@@ -435,7 +487,11 @@ export async function showUnread(
   showUnreadCount(port, count, lines);
 }
 
+/** Set on the panel while the new-complaint composer is put aside. */
+const ASIDE = 'data-heard-thread';
+
 const CSS = `
+[${ASIDE}] .heard-step>.heard-composer{display:none}
 .heard-thread{display:flex;flex-direction:column;gap:8px;padding:12px 16px;border-bottom:1px solid var(--heard-border);max-height:60%;overflow:auto;overflow-wrap:anywhere}
 .heard-thread [hidden]{display:none}
 .heard-thread-lines{display:flex;flex-direction:column;gap:8px;margin:0;padding:0;list-style:none}

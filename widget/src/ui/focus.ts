@@ -32,10 +32,13 @@ export function hasFocusWithin(container: Element | null): boolean {
   return !!active && container.contains(active);
 }
 
-/** Elements Tab reaches inside `container`, in order; hidden ones are skipped. */
+/**
+ * Elements Tab reaches inside `container`, in order; hidden ones are skipped, and so are those a
+ * stylesheet does not show (a composer put aside while a thread shows its own).
+ */
 export function tabbables(container: Element): HTMLElement[] {
   return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
-    (el) => !el.closest('[hidden],[inert]'),
+    (el) => !el.closest('[hidden],[inert]') && el.checkVisibility?.() !== false,
   );
 }
 

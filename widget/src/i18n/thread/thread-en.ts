@@ -17,6 +17,7 @@ export const en = {
   'thread.answerable': 'If something is still not right, you can write to us here until {date}, and we will look at it again.',
   'thread.label': 'Write to us about {reference}',
   'thread.send': 'Send',
+  'thread.other': 'Write about something else',
   'thread.empty': 'Please write something first.',
   'thread.closed':
     'This complaint can no longer be answered here. You can raise a new complaint about it, and we will link it to {reference}.',

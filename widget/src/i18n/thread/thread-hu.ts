@@ -15,6 +15,7 @@ export const hu: ThreadCatalog = {
   'thread.answerable': 'Ha még mindig nincs minden rendben, eddig írhat nekünk itt: {date}, és újra megvizsgáljuk.',
   'thread.label': 'Írjon nekünk erről: {reference}',
   'thread.send': 'Küldés',
+  'thread.other': 'Másról szeretnék írni',
   'thread.empty': 'Kérem, előbb írjon valamit.',
   'thread.closed':
     'Erre a panaszra itt már nem lehet válaszolni. Bejelenthet róla új panaszt, és azt összekapcsoljuk ezzel: {reference}.',

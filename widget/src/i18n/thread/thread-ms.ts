@@ -15,6 +15,7 @@ export const ms: ThreadCatalog = {
   'thread.answerable': 'Jika masih ada yang tidak kena, anda boleh menulis kepada kami di sini sehingga {date}, dan kami akan menelitinya semula.',
   'thread.label': 'Tulis kepada kami tentang {reference}',
   'thread.send': 'Hantar',
+  'thread.other': 'Tulis tentang perkara lain',
   'thread.empty': 'Sila tulis sesuatu dahulu.',
   'thread.closed':
     'Aduan ini tidak boleh dijawab di sini lagi. Anda boleh membuat aduan baharu mengenainya, dan kami akan mengaitkannya dengan {reference}.',

@@ -15,6 +15,7 @@ export const sk: ThreadCatalog = {
   'thread.answerable': 'Ak niečo stále nie je v poriadku, môžete nám tu písať do tohto termínu: {date}. Znova sa na to pozrieme.',
   'thread.label': 'Napíšte nám o sťažnosti {reference}',
   'thread.send': 'Odoslať',
+  'thread.other': 'Napísať o niečom inom',
   'thread.empty': 'Najprv, prosím, niečo napíšte.',
   'thread.closed':
     'Na túto sťažnosť tu už nie je možné odpovedať. Môžete o nej podať novú sťažnosť a my ju prepojíme so sťažnosťou {reference}.',
