@@ -135,7 +135,7 @@ describe('less personal data, and deleting it', () => {
     expect(record.page.referrer).toBe('https://search.example');
     // Writing and sending a complaint fetched none of them; once it is delivered, the panel
     // still open reads its status and shows its thread: those downloads, and only those.
-    await page.getByRole('log', { name: `Conversation about your complaint ${record.reference}` }).waitFor();
+    await page.getByRole('log', { name: `Conversation about your complaint ${record.reference}`, includeHidden: true }).waitFor({ state: 'attached' });
     expect(names()).toEqual(['status', 'thread', 'thread lines en']);
 
     const afterKey = async () => {};
