@@ -183,7 +183,7 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
      * The email that takes an agent's reply to the visitor, written with the reply: none when
      * no mail server is configured or the visitor gave no email.
      * @param {string} complaintId
-     * @param {{ at: string, text: string }} reply
+     * @param {{ at: string, text: string, attachments?: string[] }} reply `attachments`: the SHA-256s of the files it sends
      * @returns {Promise<import('../store/store.mjs').JobSpec[]>}
      */
     async jobsForReply(complaintId, reply) {

@@ -31,12 +31,12 @@ export function visitorAddress(record) {
  * The job that emails the visitor an agent's reply; null when there is nowhere to send it.
  * The visitor's emails about one complaint go out in the order they were written.
  * @param {import('../../store/store.mjs').ComplaintRecord} record
- * @param {{ at: string, text: string }} reply
+ * @param {{ at: string, text: string, attachments?: string[] }} reply `attachments`: the SHA-256s of the files it sends
  * @returns {import('../../store/store.mjs').JobSpec | null}
  */
-export function replyMailJob(record, { at, text }) {
+export function replyMailJob(record, { at, text, attachments = [] }) {
   if (!visitorAddress(record)) return null;
-  return { kind: REPLY_MAIL_JOB, payload: { at, text }, dueAt: at, complaintId: record.id, orderKey: orderKey(record.id) };
+  return { kind: REPLY_MAIL_JOB, payload: { at, text, ...(attachments.length > 0 ? { attachments } : {}) }, dueAt: at, complaintId: record.id, orderKey: orderKey(record.id) };
 }
 
 /**
