@@ -138,6 +138,8 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
       replies: await withReplyFiles(store, complaint.id, complaint.replies),
       replyDelivery: replyDelivery(complaint.record, mailConfigured),
       attachments: await attachmentsForAgents(store, complaint.id, complaint.record),
+      // Whether a reply can send files: only where the server keeps files.
+      acceptsFiles: attachments !== null,
     });
     if (attachments) {
       serveAttachments(api, { store, storage: attachments });
