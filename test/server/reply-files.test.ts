@@ -2,14 +2,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { png } from '../../bench/png.mjs';
 import { createApp } from '../../server/app.mjs';
 import { diskStorage, type AttachmentStorage } from '../../server/attachments/storage.mjs';
+import { createMailer } from '../../server/jobs/forwarding/email.mjs';
+import type { createWorker } from '../../server/jobs/worker.mjs';
 import { startRetentionSweep } from '../../server/retention.mjs';
 import { sampleComplaint } from '../../server/sample-records.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { signedIn } from '../support/agents';
+import { startMailServer, type MailPeer } from '../support/forwarding-peers';
+import { SHOP_MAIL } from '../support/job-app';
 import { bothStores } from '../support/postgres';
 
 const SHOP = 'https://shop.example';
@@ -19,6 +23,11 @@ const LABEL = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% retu
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+let smtp: MailPeer;
+beforeAll(async () => {
+  smtp = await startMailServer();
+});
+afterAll(() => smtp.close());
 
 describe.each(bothStores())('an agent sends files with a reply on %s', (_name, open) => {
   let store: Store;
@@ -31,7 +40,8 @@ describe.each(bothStores())('an agent sends files with a reply on %s', (_name, o
     const dir = mkdtempSync(join(tmpdir(), 'heard-files-'));
     dirs.push(dir);
     storage = diskStorage(join(dir, 'attachments'));
-    app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0, attachments: storage, jobs: { worker: false } });
+    smtp.mail.length = 0;
+    app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0, attachments: storage, jobs: { worker: false, ...SHOP_MAIL }, mailer: createMailer(smtp.url) });
     await app.ready();
     agent = (await signedIn(app, store, { name: 'Mia', email: `mia-${randomBytes(4).toString('hex')}@shop.example` })).headers;
   });
@@ -41,7 +51,7 @@ describe.each(bothStores())('an agent sends files with a reply on %s', (_name, o
   });
 
   const receive = async () => {
-    const record = sampleComplaint({ visitor: { statusKey: newKey() } as never } as never);
+    const record = sampleComplaint({ visitor: { statusKey: newKey(), email: 'jana@example.com' } as never } as never);
     const response = await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) });
     expect(response.statusCode, response.body).toBe(201);
     return { id: record.id as string, key: (record.visitor as { statusKey: string }).statusKey };
@@ -131,5 +141,23 @@ describe.each(bothStores())('an agent sends files with a reply on %s', (_name, o
     expect(await kept()).not.toContain(sha(unsent));
     const opened = await app.inject({ method: 'GET', url: `/api/complaints/${id}/attachments/${sha(LABEL)}`, headers: agent });
     expect(opened.statusCode).toBe(200);
+  });
+
+  it('emails the visitor the reply with a signed link to each file it sent, which opens the file', async () => {
+    const { id } = await receive();
+    expect((await upload(id, LABEL)).statusCode).toBe(201);
+    expect((await replyWith(id, [sha(LABEL)])).statusCode).toBe(201);
+    const worker = (app as unknown as { jobWorker: ReturnType<typeof createWorker> }).jobWorker;
+    while ((await worker.runDue()) > 0) {
+      // until nothing is due
+    }
+    const [mail] = await smtp.waitForMail(1);
+    const links = [...(mail?.text ?? '').matchAll(/https?:\/\/\S+\/files\/\S+/g)].map((match) => match[0]);
+    expect(mail?.text).toContain('Files sent with this reply:');
+    expect(links).toHaveLength(1);
+    expect(mail?.attachments ?? []).toEqual([]);
+    const opened = await app.inject({ method: 'GET', url: new URL(links[0]!).pathname + new URL(links[0]!).search });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.rawPayload).toEqual(LABEL);
   });
 });
