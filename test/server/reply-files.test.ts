@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { png } from '../../bench/png.mjs';
 import { createApp } from '../../server/app.mjs';
 import { diskStorage, type AttachmentStorage } from '../../server/attachments/storage.mjs';
@@ -30,39 +30,36 @@ beforeAll(async () => {
 afterAll(() => smtp.close());
 
 describe.each(bothStores())('an agent sends files with a reply on %s', (_name, open) => {
-  let store: Store;
-  let storage: AttachmentStorage;
-  let app: ReturnType<typeof createApp>;
-  let agent: { authorization: string };
-
+  /** A server with mail and files on disk, and an agent signed in to it, fresh for each test. */
+  let at: { store: Store; storage: AttachmentStorage; app: ReturnType<typeof createApp>; agent: { authorization: string } };
   beforeEach(async () => {
-    store = await open();
     const dir = mkdtempSync(join(tmpdir(), 'heard-files-'));
     dirs.push(dir);
-    storage = diskStorage(join(dir, 'attachments'));
     smtp.mail.length = 0;
-    app = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0, attachments: storage, jobs: { worker: false, ...SHOP_MAIL }, mailer: createMailer(smtp.url) });
-    await app.ready();
-    agent = (await signedIn(app, store, { name: 'Mia', email: `mia-${randomBytes(4).toString('hex')}@shop.example` })).headers;
-  });
-  afterEach(async () => {
-    await app.close();
-    await store.close();
+    const [store, storage] = [await open(), diskStorage(join(dir, 'attachments'))];
+    const server = createApp({ store, allowedOrigins: [SHOP], rateLimit: 0, attachments: storage, jobs: { worker: false, ...SHOP_MAIL }, mailer: createMailer(smtp.url) });
+    await server.ready();
+    const { headers } = await signedIn(server, store, { name: 'Mia', email: `mia-${randomBytes(4).toString('hex')}@shop.example` });
+    at = { store, storage, app: server, agent: headers };
+    return async () => {
+      await server.close();
+      await store.close();
+    };
   });
 
   const receive = async () => {
     const record = sampleComplaint({ visitor: { statusKey: newKey(), email: 'jana@example.com' } as never } as never);
-    const response = await app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) });
+    const response = await at.app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) });
     expect(response.statusCode, response.body).toBe(201);
     return { id: record.id as string, key: (record.visitor as { statusKey: string }).statusKey };
   };
-  const upload = (id: string, bytes: Buffer, headers: Record<string, string> = agent) =>
-    app.inject({ method: 'PUT', url: `/api/complaints/${id}/attachments/${sha(bytes)}`, headers: { ...headers, 'content-type': 'application/octet-stream' }, payload: bytes });
+  const upload = (id: string, bytes: Buffer, headers: Record<string, string> = at.agent) =>
+    at.app.inject({ method: 'PUT', url: `/api/complaints/${id}/attachments/${sha(bytes)}`, headers: { ...headers, 'content-type': 'application/octet-stream' }, payload: bytes });
   const replyWith = (id: string, attachments: string[], text = 'Here is your return label.') =>
-    app.inject({ method: 'POST', url: `/api/complaints/${id}/replies`, headers: { ...agent, 'content-type': 'application/json' }, payload: { text, attachments } });
+    at.app.inject({ method: 'POST', url: `/api/complaints/${id}/replies`, headers: { ...at.agent, 'content-type': 'application/json' }, payload: { text, attachments } });
   const status = async (id: string, key: string) =>
-    (await app.inject({ method: 'GET', url: `/complaints/${id}/status`, headers: { authorization: `Bearer ${key}`, origin: SHOP } })).json();
-  const kept = async () => (await storage.list()).map((file) => file.sha256);
+    (await at.app.inject({ method: 'GET', url: `/complaints/${id}/status`, headers: { authorization: `Bearer ${key}`, origin: SHOP } })).json();
+  const kept = async () => (await at.storage.list()).map((file) => file.sha256);
 
   it('keeps a file an agent uploads, typed from its bytes, and only for a signed-in agent', async () => {
     const { id } = await receive();
@@ -117,7 +114,7 @@ describe.each(bothStores())('an agent sends files with a reply on %s', (_name, o
     expect(replies).toEqual([{ at: expect.any(String), text: 'Here is your return label.', attachments: files }]);
 
     const get = (bearer: string | null) =>
-      app.inject({ method: 'GET', url: `/complaints/${id}/attachments/${sha(LABEL)}`, headers: { origin: SHOP, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) } });
+      at.app.inject({ method: 'GET', url: `/complaints/${id}/attachments/${sha(LABEL)}`, headers: { origin: SHOP, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) } });
     const opened = await get(key);
     expect(opened.statusCode).toBe(200);
     expect(opened.rawPayload).toEqual(LABEL);
@@ -135,11 +132,11 @@ describe.each(bothStores())('an agent sends files with a reply on %s', (_name, o
     expect((await upload(id, LABEL)).statusCode).toBe(201);
     expect((await upload(id, unsent)).statusCode).toBe(201);
     expect((await replyWith(id, [sha(LABEL)])).statusCode).toBe(201);
-    const retention = startRetentionSweep({ store, days: 730, attachments: storage, now: () => Date.now() + 25 * 60 * 60 * 1000 });
+    const retention = startRetentionSweep({ store: at.store, days: 730, attachments: at.storage, now: () => Date.now() + 25 * 60 * 60 * 1000 });
     await retention.stop();
     expect(await kept()).toContain(sha(LABEL));
     expect(await kept()).not.toContain(sha(unsent));
-    const opened = await app.inject({ method: 'GET', url: `/api/complaints/${id}/attachments/${sha(LABEL)}`, headers: agent });
+    const opened = await at.app.inject({ method: 'GET', url: `/api/complaints/${id}/attachments/${sha(LABEL)}`, headers: at.agent });
     expect(opened.statusCode).toBe(200);
   });
 
@@ -147,7 +144,7 @@ describe.each(bothStores())('an agent sends files with a reply on %s', (_name, o
     const { id } = await receive();
     expect((await upload(id, LABEL)).statusCode).toBe(201);
     expect((await replyWith(id, [sha(LABEL)])).statusCode).toBe(201);
-    const worker = (app as unknown as { jobWorker: ReturnType<typeof createWorker> }).jobWorker;
+    const worker = (at.app as unknown as { jobWorker: ReturnType<typeof createWorker> }).jobWorker;
     while ((await worker.runDue()) > 0) {
       // until nothing is due
     }
@@ -156,7 +153,7 @@ describe.each(bothStores())('an agent sends files with a reply on %s', (_name, o
     expect(mail?.text).toContain('Files sent with this reply:');
     expect(links).toHaveLength(1);
     expect(mail?.attachments ?? []).toEqual([]);
-    const opened = await app.inject({ method: 'GET', url: new URL(links[0]!).pathname + new URL(links[0]!).search });
+    const opened = await at.app.inject({ method: 'GET', url: new URL(links[0]!).pathname + new URL(links[0]!).search });
     expect(opened.statusCode).toBe(200);
     expect(opened.rawPayload).toEqual(LABEL);
   });
