@@ -1,5 +1,6 @@
 // @ts-check
-import { attachmentsForAgents, serveAttachments, storageUsageRoute } from '../attachments/routes.mjs';
+import { replyFilesRefused, withReplyFiles } from '../attachments/reply-files.mjs';
+import { agentUploadRoute, attachmentsForAgents, serveAttachments, storageUsageRoute } from '../attachments/routes.mjs';
 import { accountRoutes } from '../agents/account-routes.mjs';
 import { agentRoutes } from '../agents/routes.mjs';
 import { overdueJob } from '../jobs/commitments/overdue.mjs';
@@ -134,11 +135,20 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
      */
     const withDelivery = async (complaint) => ({
       ...complaint,
+      replies: await withReplyFiles(store, complaint.id, complaint.replies),
       replyDelivery: replyDelivery(complaint.record, mailConfigured),
       attachments: await attachmentsForAgents(store, complaint.id, complaint.record),
+      // Whether a reply can send files: only where the server keeps files.
+      acceptsFiles: attachments !== null,
     });
     if (attachments) {
       serveAttachments(api, { store, storage: attachments });
+      await agentUploadRoute(api, {
+        store,
+        storage: attachments,
+        clock: clock ?? { now: () => Date.now() },
+        allowed: async (request, reply) => (await mayChange(request, reply, 'attach files to')) !== null,
+      });
       storageUsageRoute(api, { storage: attachments });
     }
 
@@ -244,16 +254,20 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
     });
 
     api.post('/complaints/:id/replies', {
-      schema: { body: { type: 'object', required: ['text'], properties: { text } } },
+      // The files are checked below, each refusal with its own sentence.
+      schema: { body: { type: 'object', required: ['text'], properties: { text, attachments: { type: 'array', items: { type: 'string', maxLength: 64 }, maxItems: 100 } } } },
     }, async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
-      const body = /** @type {{ text: string }} */ (request.body);
+      const body = /** @type {{ text: string, attachments?: string[] }} */ (request.body);
       const allowed = await mayChange(request, reply, 'reply to');
       if (!allowed) return reply;
+      const files = body.attachments ?? [];
+      const refused = files.length > 0 ? await replyFilesRefused(store, id, files) : null;
+      if (refused) return reply.code(400).send({ error: 'bad-attachments', message: refused });
       const at = new Date().toISOString();
       const text = body.text.trim();
       // The email that takes it to the visitor is written with the reply, and only if it was kept.
-      const result = await store.addReply(id, actor(request), text, at, { ...allowed, jobs: await jobsForReply(id, { at, text }) });
+      const result = await store.addReply(id, actor(request), text, at, { ...allowed, attachments: files, jobs: await jobsForReply(id, { at, text, attachments: files }) });
       if (result.ok) reply.code(201);
       return answerWork(result, reply);
     });

@@ -6,6 +6,7 @@ import { allowedOrigin } from '../receiver/routes.mjs';
 import { statusKeyMatches } from '../receiver/status-key.mjs';
 import { checkFileLink } from './signed-links.mjs';
 import { HEAD_BYTES, sniff } from './sniff.mjs';
+import { describeAttachment, SHA256 } from './reply-files.mjs';
 import { createUploadBudget } from './upload-budget.mjs';
 export { DEFAULT_UPLOAD_MB_PER_MINUTE } from './upload-budget.mjs';
 
@@ -15,7 +16,6 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_FILES_PER_COMPLAINT = 25;
 /** The most bytes one complaint's files may weigh together. */
 export const MAX_BYTES_PER_COMPLAINT = 100 * 1024 * 1024;
-const SHA256 = /^[0-9a-f]{64}$/;
 /** How long a client waits before sending a file again when the storage failed. */
 const STORAGE_RETRY_SECONDS = 30;
 
@@ -31,26 +31,18 @@ const STORAGE_RETRY_SECONDS = 30;
  *   `perMinute`: uploads per client per minute; `uploadBytesPerMinute`: their bytes (0: either unlimited).
  */
 
-/**
- * An attachment as the API and the receiver describe it.
- * @param {import('../store/attachments/attachments.mjs').Attachment} attachment
- */
-export const describeAttachment = ({ sha256, type, size, width, height }) => ({ sha256, type, size, ...(width !== null && height !== null ? { width, height } : {}) });
+export { describeAttachment, MAX_FILES_PER_REPLY } from './reply-files.mjs';
 
 /**
  * `PUT /complaints/:id/attachments/:sha256`: the visitor sends one file of their complaint,
- * authorised by its status key as a bearer. The body streams through a hash into a temporary
- * object (never held in memory whole); it is kept under its content address only when its
- * SHA-256 is the name, its bytes are an allowed type and an image's header is sound. The same
- * file again is a replay (200). 201 `{ sha256, type, size, width?, height? }` when first kept.
+ * authorised by its status key as a bearer, kept as `fileReceiver` keeps it.
  * @param {import('fastify').FastifyInstance} receiver
  * @param {AttachmentRouteOptions} options
  */
 export async function attachmentRoutes(receiver, { store, storage, origins, perMinute, uploadBytesPerMinute, clock }) {
   const budget = uploadBytesPerMinute > 0 ? createUploadBudget({ bytesPerMinute: uploadBytesPerMinute, clock }) : null;
-  // Whatever the declared type, the body reaches the handler as the raw stream.
-  receiver.removeAllContentTypeParsers();
-  receiver.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  const receive = fileReceiver({ store, storage, budget, clock });
+  rawBodies(receiver);
 
   // The visitor opens a file of their complaint (theirs, or one an agent sent) with its status
   // key as a bearer: the widget fetches it and shows what it read, never a page of it.
@@ -82,109 +74,140 @@ export async function attachmentRoutes(receiver, { store, storage, origins, perM
       schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 }, sha256: { type: 'string', maxLength: 64 } } } },
     },
     async (request, reply) => {
-      reply.header('Cache-Control', 'no-store');
       const { id: complaintId, sha256 } = /** @type {{ id: string, sha256: string }} */ (request.params);
-      const body = /** @type {import('node:stream').Readable} */ (request.body);
-      /** @param {number} code @param {string} error @param {string} message */
-      const refuse = (code, error, message) => {
-        // What is not read is not kept; the connection closes rather than drain a refused body.
-        if (!body.readableEnded) reply.header('Connection', 'close');
-        return reply.code(code).send({ error, message });
-      };
       const status = await store.getStatus(complaintId);
       if (!statusKeyMatches(request.headers.authorization, status?.statusKeyHash) || !status) {
-        return refuse(404, 'not-found', 'No complaint with this id and key.');
+        reply.header('Cache-Control', 'no-store');
+        if (!/** @type {import('node:stream').Readable} */ (request.body).readableEnded) reply.header('Connection', 'close');
+        return reply.code(404).send({ error: 'not-found', message: 'No complaint with this id and key.' });
       }
-      if (!SHA256.test(sha256)) return refuse(400, 'invalid-name', 'Name the file by its SHA-256 in lowercase hex.');
-      const length = Number(request.headers['content-length']);
-      if (request.headers['content-length'] === undefined || !Number.isSafeInteger(length)) {
-        return refuse(411, 'length-required', 'Send the file with its Content-Length.');
-      }
-      if (length > MAX_FILE_BYTES) return refuse(413, 'too-large', `A file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
-      if (length === 0) return refuse(400, 'empty', 'The file is empty.');
-      const allowance = budget?.take(request.ip, length) ?? { ok: true };
-      if (!allowance.ok) {
-        request.log.info({ complaintId, retryAfterSeconds: allowance.retryAfterSeconds }, 'attachment refused: the client sent too many bytes this minute');
-        reply.header('Retry-After', String(allowance.retryAfterSeconds));
-        return refuse(429, 'rate-limited', `Too many files this minute; send this one again in ${allowance.retryAfterSeconds} seconds.`);
-      }
-      const known = await store.attachmentOf(complaintId, sha256);
-      if (!known) {
-        const totals = await store.attachmentTotals(complaintId);
-        if (totals.count >= MAX_FILES_PER_COMPLAINT) return refuse(413, 'too-many-files', `A complaint may have at most ${MAX_FILES_PER_COMPLAINT} files.`);
-        if (totals.bytes + length > MAX_BYTES_PER_COMPLAINT) return refuse(413, 'too-much', `A complaint's files may weigh at most ${MAX_BYTES_PER_COMPLAINT / 1024 / 1024} MB together.`);
-      }
-
-      const hash = createHash('sha256');
-      /** @type {Buffer[]} */
-      const head = [];
-      let headLength = 0;
-      const through = new Transform({
-        transform(chunk, _encoding, callback) {
-          hash.update(chunk);
-          if (headLength < HEAD_BYTES) {
-            const part = chunk.subarray(0, HEAD_BYTES - headLength);
-            head.push(Buffer.from(part));
-            headLength += part.length;
-          }
-          callback(null, chunk);
-        },
-      });
-      // A client that goes away before the end leaves a body cut short: it is not a file. Any
-      // other failure of the write is the storage's (a full disk, S3 not answering).
-      let cutShort = false;
-      body.on('error', (error) => {
-        cutShort = true;
-        through.destroy(error);
-      });
-      body.on('aborted', () => {
-        cutShort = true;
-        through.destroy(new Error('The upload ended early.'));
-      });
-      body.pipe(through);
-      /** @param {unknown} error */
-      const unavailable = (error) => {
-        request.log.error({ err: error, complaintId, storage: storage.kind }, 'attachment storage failed; the client is asked to send the file again');
-        reply.header('Retry-After', String(STORAGE_RETRY_SECONDS));
-        return refuse(503, 'storage-unavailable', 'The file could not be kept just now; send it again shortly.');
-      };
-      let temporary;
-      try {
-        temporary = await storage.write(through, length);
-      } catch (error) {
-        if (!cutShort) return unavailable(error);
-        request.log.info({ complaintId }, 'attachment upload ended early; nothing kept');
-        return refuse(400, 'incomplete', 'The file arrived incomplete; send it again.');
-      }
-      const discard = () => storage.discard(/** @type {string} */ (temporary)).catch((error) => request.log.error({ err: error }, 'temporary attachment not removed'));
-      if (hash.digest('hex') !== sha256) {
-        await discard();
-        return refuse(400, 'hash-mismatch', "The file's SHA-256 is not the one in its name.");
-      }
-      const kind = await sniff(Buffer.concat(head));
-      if (!kind.ok) {
-        await discard();
-        return refuse(415, kind.error === 'type' ? 'unsupported-type' : 'broken-image', kind.message);
-      }
-      const attachment = { sha256, type: kind.type, size: length, width: kind.width ?? null, height: kind.height ?? null, createdAt: new Date(clock.now()).toISOString() };
-      let outcome;
-      try {
-        await storage.commit(temporary, sha256);
-        // A file committed whose row is not written is no one's: the retention sweep removes it.
-        outcome = await store.addAttachment(complaintId, attachment);
-      } catch (error) {
-        await discard();
-        return unavailable(error);
-      }
-      if (outcome === 'replay') {
-        const kept = /** @type {import('../store/attachments/attachments.mjs').Attachment} */ (known ?? (await store.attachmentOf(complaintId, sha256)));
-        return reply.header('Idempotent-Replayed', 'true').code(200).send(describeAttachment(kept));
-      }
-      request.log.info({ complaintId, type: kind.type, size: length }, 'attachment received');
-      store.events.publish('updated', { id: complaintId }).catch((error) => request.log.error({ err: error }, 'live update not sent'));
-      return reply.code(201).send(describeAttachment(attachment));
+      return receive(request, reply, complaintId, sha256);
     },
   );
+}
+
+/**
+ * Whatever the declared type, the body reaches the scope's handlers as the raw stream.
+ * @param {import('fastify').FastifyInstance} scope
+ */
+export function rawBodies(scope) {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+}
+
+/**
+ * Keeps one file of a complaint whose sender the route has already let in (the visitor by the
+ * status key, an agent by their session). The body streams through a hash into a temporary
+ * object (never held in memory whole); it is kept under its content address only when its
+ * SHA-256 is the name, its bytes are an allowed type and an image's header is sound. The same
+ * file again is a replay (200). 201 `{ sha256, type, size, width?, height? }` when first kept.
+ * @param {{
+ *   store: import('../store/store.mjs').Store,
+ *   storage: import('./storage.mjs').AttachmentStorage,
+ *   budget: ReturnType<typeof createUploadBudget> | null,
+ *   clock: { now(): number },
+ * }} options `budget`: the bytes each client may send a minute (null: unlimited)
+ * @returns {(request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply, complaintId: string, sha256: string) => Promise<unknown>}
+ */
+export function fileReceiver({ store, storage, budget, clock }) {
+  return async (request, reply, complaintId, sha256) => {
+    reply.header('Cache-Control', 'no-store');
+    const body = /** @type {import('node:stream').Readable} */ (request.body);
+    /** @param {number} code @param {string} error @param {string} message */
+    const refuse = (code, error, message) => {
+      // What is not read is not kept; the connection closes rather than drain a refused body.
+      if (!body.readableEnded) reply.header('Connection', 'close');
+      return reply.code(code).send({ error, message });
+    };
+    if (!SHA256.test(sha256)) return refuse(400, 'invalid-name', 'Name the file by its SHA-256 in lowercase hex.');
+    const length = Number(request.headers['content-length']);
+    if (request.headers['content-length'] === undefined || !Number.isSafeInteger(length)) {
+      return refuse(411, 'length-required', 'Send the file with its Content-Length.');
+    }
+    if (length > MAX_FILE_BYTES) return refuse(413, 'too-large', `A file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+    if (length === 0) return refuse(400, 'empty', 'The file is empty.');
+    const allowance = budget?.take(request.ip, length) ?? { ok: true };
+    if (!allowance.ok) {
+      request.log.info({ complaintId, retryAfterSeconds: allowance.retryAfterSeconds }, 'attachment refused: the client sent too many bytes this minute');
+      reply.header('Retry-After', String(allowance.retryAfterSeconds));
+      return refuse(429, 'rate-limited', `Too many files this minute; send this one again in ${allowance.retryAfterSeconds} seconds.`);
+    }
+    const known = await store.attachmentOf(complaintId, sha256);
+    if (!known) {
+      const totals = await store.attachmentTotals(complaintId);
+      if (totals.count >= MAX_FILES_PER_COMPLAINT) return refuse(413, 'too-many-files', `A complaint may have at most ${MAX_FILES_PER_COMPLAINT} files.`);
+      if (totals.bytes + length > MAX_BYTES_PER_COMPLAINT) return refuse(413, 'too-much', `A complaint's files may weigh at most ${MAX_BYTES_PER_COMPLAINT / 1024 / 1024} MB together.`);
+    }
+
+    const hash = createHash('sha256');
+    /** @type {Buffer[]} */
+    const head = [];
+    let headLength = 0;
+    const through = new Transform({
+      transform(chunk, _encoding, callback) {
+        hash.update(chunk);
+        if (headLength < HEAD_BYTES) {
+          const part = chunk.subarray(0, HEAD_BYTES - headLength);
+          head.push(Buffer.from(part));
+          headLength += part.length;
+        }
+        callback(null, chunk);
+      },
+    });
+    // A client that goes away before the end leaves a body cut short: it is not a file. Any
+    // other failure of the write is the storage's (a full disk, S3 not answering).
+    let cutShort = false;
+    body.on('error', (error) => {
+      cutShort = true;
+      through.destroy(error);
+    });
+    body.on('aborted', () => {
+      cutShort = true;
+      through.destroy(new Error('The upload ended early.'));
+    });
+    body.pipe(through);
+    /** @param {unknown} error */
+    const unavailable = (error) => {
+      request.log.error({ err: error, complaintId, storage: storage.kind }, 'attachment storage failed; the client is asked to send the file again');
+      reply.header('Retry-After', String(STORAGE_RETRY_SECONDS));
+      return refuse(503, 'storage-unavailable', 'The file could not be kept just now; send it again shortly.');
+    };
+    let temporary;
+    try {
+      temporary = await storage.write(through, length);
+    } catch (error) {
+      if (!cutShort) return unavailable(error);
+      request.log.info({ complaintId }, 'attachment upload ended early; nothing kept');
+      return refuse(400, 'incomplete', 'The file arrived incomplete; send it again.');
+    }
+    const discard = () => storage.discard(/** @type {string} */ (temporary)).catch((error) => request.log.error({ err: error }, 'temporary attachment not removed'));
+    if (hash.digest('hex') !== sha256) {
+      await discard();
+      return refuse(400, 'hash-mismatch', "The file's SHA-256 is not the one in its name.");
+    }
+    const kind = await sniff(Buffer.concat(head));
+    if (!kind.ok) {
+      await discard();
+      return refuse(415, kind.error === 'type' ? 'unsupported-type' : 'broken-image', kind.message);
+    }
+    const attachment = { sha256, type: kind.type, size: length, width: kind.width ?? null, height: kind.height ?? null, createdAt: new Date(clock.now()).toISOString() };
+    let outcome;
+    try {
+      await storage.commit(temporary, sha256);
+      // A file committed whose row is not written is no one's: the retention sweep removes it.
+      outcome = await store.addAttachment(complaintId, attachment);
+    } catch (error) {
+      await discard();
+      return unavailable(error);
+    }
+    if (outcome === 'replay') {
+      const kept = /** @type {import('../store/attachments/attachments.mjs').Attachment} */ (known ?? (await store.attachmentOf(complaintId, sha256)));
+      return reply.header('Idempotent-Replayed', 'true').code(200).send(describeAttachment(kept));
+    }
+    request.log.info({ complaintId, type: kind.type, size: length }, 'attachment received');
+    store.events.publish('updated', { id: complaintId }).catch((error) => request.log.error({ err: error }, 'live update not sent'));
+    return reply.code(201).send(describeAttachment(attachment));
+  };
 }
 
 /**
@@ -204,6 +227,34 @@ export async function attachmentsForAgents(store, complaintId, record) {
   });
   const namedHashes = new Set(named.map((entry) => entry.sha256));
   return [...listed, ...kept.filter((file) => !namedHashes.has(file.sha256)).map((file) => ({ ...describeAttachment(file), arrived: true }))];
+}
+
+/**
+ * `PUT /api/complaints/:id/attachments/:sha256` (inside the agents' API, so signed in): a file
+ * an agent will send with a reply (a return label, an invoice), kept like the visitor's, with
+ * the same limits per file and per complaint. `allowed` answers for a refusal (no such
+ * complaint, someone else's) and says whether the agent may go on.
+ * @param {import('fastify').FastifyInstance} api
+ * @param {{
+ *   store: import('../store/store.mjs').Store,
+ *   storage: import('./storage.mjs').AttachmentStorage,
+ *   clock: { now(): number },
+ *   allowed: (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => Promise<boolean>,
+ * }} options
+ */
+export async function agentUploadRoute(api, { store, storage, clock, allowed }) {
+  const receive = fileReceiver({ store, storage, budget: null, clock });
+  await api.register(async (scope) => {
+    rawBodies(scope);
+    scope.put('/complaints/:id/attachments/:sha256', { config: { cleansText: true } }, async (request, reply) => {
+      const { id, sha256 } = /** @type {{ id: string, sha256: string }} */ (request.params);
+      if (!(await allowed(request, reply))) {
+        if (!/** @type {import('node:stream').Readable} */ (request.body).readableEnded) reply.header('Connection', 'close');
+        return reply;
+      }
+      return receive(request, reply, id, sha256);
+    });
+  });
 }
 
 /**

@@ -113,8 +113,30 @@ export function createApi(token, onSessionEnded = () => {}) {
     release: (id) => call('POST', `/api/complaints/${encodeURIComponent(id)}/release`),
     /** @param {string} id @param {string} note internal @param {string} reply what the visitor reads */
     resolve: (id, note, reply) => call('POST', `/api/complaints/${encodeURIComponent(id)}/resolve`, { note, reply }),
-    /** @param {string} id @param {string} text */
-    reply: (id, text) => call('POST', `/api/complaints/${encodeURIComponent(id)}/replies`, { text }),
+    /** @param {string} id @param {string} text @param {string[]} [attachments] the SHA-256s of files uploaded for it */
+    reply: (id, text, attachments = []) =>
+      call('POST', `/api/complaints/${encodeURIComponent(id)}/replies`, attachments.length > 0 ? { text, attachments } : { text }),
+    /**
+     * Uploads a file an agent will send with a reply, named by its SHA-256; a refusal (type,
+     * size) rejects with the server's sentence.
+     * @param {string} id @param {File} file
+     * @returns {Promise<import('./reply-files.mjs').KeptFile>}
+     */
+    upload: async (id, file) => {
+      // The hash needs a secure page (HTTPS, or localhost).
+      if (!crypto.subtle) throw new Error('Files can be sent only when the inbox is opened over HTTPS.');
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
+      const sha256 = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+      const response = await fetch(`/api/complaints/${encodeURIComponent(id)}/attachments/${sha256}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' },
+        body: file,
+      });
+      if (response.status === 401) onSessionEnded();
+      const data = await response.json().catch(() => ({}));
+      if (!response.ok) throw Object.assign(new Error(data.message || response.statusText), { status: response.status });
+      return data;
+    },
     /** @param {string} id @param {string} text @param {string} noteId the inbox's own id for it, so a note sent again is kept once */
     note: (id, text, noteId) => call('POST', `/api/complaints/${encodeURIComponent(id)}/notes`, { text, id: noteId }),
     /** @param {string} id @param {string} dueBy @param {string} reason */

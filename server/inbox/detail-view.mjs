@@ -1,5 +1,6 @@
 // @ts-check
 import { h, orDash, when } from './dom.mjs';
+import { fileSize, replyFiles } from './reply-files.mjs';
 
 /**
  * @typedef {import('../store/store.mjs').Complaint & { replyDelivery?: import('../jobs/commitments/visitor-mail.mjs').ReplyDelivery }} Complaint
@@ -10,14 +11,16 @@ import { h, orDash, when } from './dom.mjs';
  *   assignees?: { id: string, name: string }[],
  *   onAssign?: (agentId: string) => Promise<void>,
  *   onResolve: (note: string, reply: string) => Promise<void>,
- *   onReply: (text: string) => Promise<void>,
+ *   onReply: (text: string, attachments: string[]) => Promise<void>,
  *   onNote?: (text: string, id: string) => Promise<void>,
  *   onMoveDue: (dueBy: string, reason: string) => Promise<void>,
  *   onFollowUp: () => Promise<void>,
  *   replyTools?: (textarea: HTMLTextAreaElement) => Node,
  *   openFile?: (sha256: string) => Promise<Blob>,
+ *   uploadFile?: import('./reply-files.mjs').Upload,
  * }} DetailActions
- *   `replyTools`: controls placed beside the reply box, given the box itself. `onNote`: keeps an
+ *   `onReply`: sends a reply with the SHA-256s of the files already uploaded for it
+ *   (`uploadFile`). `replyTools`: controls placed beside the reply box, given the box itself. `onNote`: keeps an
  *   internal note, with the id the box made for it (sent again, it is kept once).
  */
 
@@ -120,27 +123,36 @@ function filesSection(complaint, actions) {
   const files = complaint.attachments ?? [];
   if (files.length === 0) return '';
   let photos = 0;
-  const size = (/** @type {number} */ bytes) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
   return h('section', { 'aria-labelledby': 'files-title' },
     h('h3', { id: 'files-title' }, `Files (${files.length})`),
     h('ul', { class: 'files' },
       files.map((file) => {
-        const image = file.type.startsWith('image/');
-        const label = image ? `Photo ${++photos}` : file.type === 'application/pdf' ? 'PDF' : 'File';
-        if (!file.arrived) return h('li', { class: 'file' }, `${label} · ${size(file.size)} · still arriving`);
-        const item = h('li', { class: 'file' }, `${label} · ${size(file.size)} · `);
-        const open = h('button', { type: 'button' }, image ? 'Open' : 'Download');
-        const blob = actions.openFile ? actions.openFile(file.sha256) : null;
-        blob?.then((data) => {
-          const url = URL.createObjectURL(data);
-          if (image) item.prepend(h('img', { src: url, alt: label, class: 'thumbnail', width: '160' }), ' ');
-          open.addEventListener('click', () => Object.assign(document.createElement('a'), { href: url, download: image ? '' : `${label}.pdf`, target: '_blank' }).click());
-        }).catch(() => item.append(' (could not be opened)'));
-        item.append(open);
-        return item;
+        const label = file.type.startsWith('image/') ? `Photo ${++photos}` : file.type === 'application/pdf' ? 'PDF' : 'File';
+        return file.arrived ? fileRow(file, label, actions.openFile) : h('li', { class: 'file' }, `${label} · ${fileSize(file.size)} · still arriving`);
       }),
     ),
   );
+}
+
+/**
+ * One kept file: its label and size, a thumbnail for a photo, and a button that opens it (or
+ * downloads it), read with the session as a Blob.
+ * @param {{ sha256: string, type: string, size: number }} file
+ * @param {string} label
+ * @param {DetailActions['openFile']} openFile
+ */
+function fileRow(file, label, openFile) {
+  const image = file.type.startsWith('image/');
+  const item = h('li', { class: 'file' }, `${label} · ${fileSize(file.size)} · `);
+  const open = h('button', { type: 'button' }, image ? 'Open' : 'Download');
+  const blob = openFile ? openFile(file.sha256) : null;
+  blob?.then((data) => {
+    const url = URL.createObjectURL(data);
+    if (image) item.prepend(h('img', { src: url, alt: label, class: 'thumbnail', width: '160' }), ' ');
+    open.addEventListener('click', () => Object.assign(document.createElement('a'), { href: url, download: image ? '' : `${label}.pdf`, target: '_blank' }).click());
+  }).catch(() => item.append(' (could not be opened)'));
+  item.append(open);
+  return item;
 }
 
 /**
@@ -373,9 +385,11 @@ const newNoteId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (
  * Whether the box under the thread last wrote a reply or a note, per complaint: it stays so when
  * the complaint is drawn again (after sending, or a live update), so an agent writing notes is
  * not switched back to replying to the visitor without seeing it.
- * @type {{ id: string | null, mode: 'reply' | 'note' }}
+ * The files picked for the reply stay too: a live update (one of them arriving, say) draws the
+ * same control again, not an empty one.
+ * @type {{ id: string | null, mode: 'reply' | 'note', files: { id: string, control: ReturnType<typeof replyFiles> } | null }}
  */
-const composing = { id: null, mode: 'reply' };
+const composing = { id: null, mode: 'reply', files: null };
 
 /**
  * What the visitor has been told, the team's internal notes, and one box to tell the visitor more
@@ -399,6 +413,10 @@ function repliesSection(complaint, actions) {
   const noteHint = h('p', { id: 'note-hint', class: 'reply-delivery' }, 'Only agents see internal notes: they are never shown or sent to the visitor.');
   const delivery = deliveryNote(complaint, 'reply-delivery');
   const tools = mayReply ? actions.replyTools?.(text) : null;
+  // Files go with a reply only, never with a note.
+  if (composing.files?.id !== complaint.id) composing.files = null;
+  if (mayReply && actions.uploadFile && !composing.files) composing.files = { id: complaint.id, control: replyFiles(actions.uploadFile) };
+  const files = mayReply ? composing.files?.control ?? null : null;
   /** Sets the box to write a reply or a note: its label, its help, its button. @param {'reply' | 'note'} next */
   const setMode = (next) => {
     mode = next;
@@ -412,6 +430,7 @@ function repliesSection(complaint, actions) {
     noteHint.hidden = !note;
     delivery.hidden = note;
     if (tools instanceof HTMLElement) tools.hidden = note;
+    if (files) files.element.hidden = note;
   };
   // A new id per note written here: sending the same note again (a lost answer) keeps it once.
   let noteId = newNoteId();
@@ -427,7 +446,7 @@ function repliesSection(complaint, actions) {
     h('h3', { id: 'replies-title' }, 'Conversation with the visitor'),
     thread(complaint).length === 0
       ? h('p', {}, 'Nothing sent yet.')
-      : h('ol', { class: 'transcript', id: 'replies' }, thread(complaint).map(threadItem)),
+      : h('ol', { class: 'transcript', id: 'replies' }, thread(complaint).map((item) => threadItem(item, actions.openFile))),
     mode
       ? h('form', { id: 'reply-form', onsubmit: async (/** @type {SubmitEvent} */ event) => {
             event.preventDefault();
@@ -442,7 +461,12 @@ function repliesSection(complaint, actions) {
               if (mode === 'note' && onNote) {
                 await onNote(text.value, noteId);
                 noteId = newNoteId();
-              } else await actions.onReply(text.value);
+              } else if (files?.busy()) {
+                error.textContent = WORDS.uploading;
+              } else {
+                await actions.onReply(text.value, files?.hashes() ?? []);
+                files?.clear();
+              }
             } catch (failure) {
               error.textContent = failure instanceof Error ? failure.message : String(failure);
             }
@@ -450,6 +474,7 @@ function repliesSection(complaint, actions) {
           choice,
           h('p', {}, label, text, textError),
           tools,
+          files?.element,
           delivery,
           noteHint,
           button,
@@ -477,8 +502,12 @@ function thread(complaint) {
   return items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-/** One entry of the conversation, as text. @param {ReturnType<typeof thread>[number]} item */
-function threadItem(item) {
+/**
+ * One entry of the conversation, as text; a reply with the files it sent.
+ * @param {ReturnType<typeof thread>[number]} item
+ * @param {DetailActions['openFile']} openFile
+ */
+function threadItem(item, openFile) {
   if (item.from === 'note') {
     return h('li', { class: 'message note' },
       h('p', { class: 'message-from' }, h('strong', {}, 'Internal note — not shown to the visitor'), ' · ', item.note.agentName, ' · ', h('time', { datetime: item.at }, when(item.at))),
@@ -492,9 +521,16 @@ function threadItem(item) {
       email ? emailOrigin(email) : null);
   }
   const { reply } = item;
+  // The API describes each file a reply sent (the store keeps only their hashes).
+  const files = /** @type {{ sha256: string, type: string, size: number }[]} */ (/** @type {unknown} */ (reply.attachments ?? []));
+  let photos = 0;
   return h('li', { class: 'message bot' },
     h('p', { class: 'message-from' }, reply.agentName ?? 'Heard', ' · ', h('time', { datetime: reply.at }, when(reply.at))),
     h('p', { class: 'message-text' }, reply.text),
+    files.length > 0
+      ? h('ul', { class: 'files', 'aria-label': 'Files sent with this reply' },
+          files.map((file) => fileRow(file, file.type.startsWith('image/') ? `Photo ${++photos}` : file.type === 'application/pdf' ? 'PDF' : 'File', openFile)))
+      : null,
     h('p', { class: 'reply-email', 'data-email': reply.email }, EMAILED[reply.email] ?? EMAILED.none));
 }
 
@@ -521,6 +557,7 @@ const WORDS = {
   note: 'Write a note for the team about how it was resolved.',
   reply: 'Write the reply first: it is empty.',
   noteText: 'Write the note first: it is empty.',
+  uploading: 'Wait a moment: a file is still uploading, and the reply is sent with it.',
 };
 
 /**

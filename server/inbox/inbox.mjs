@@ -375,12 +375,13 @@ async function openDetail(id, { focus }) {
     assignees: agents,
     onAssign: (agentId) => after(api.assign(id, agentId)),
     onResolve: (note, reply) => after(api.resolve(id, note, reply)),
-    onReply: (text) => after(api.reply(id, text)),
+    onReply: (text, attachments) => after(api.reply(id, text, attachments)),
     onNote: (text, noteId) => after(api.note(id, text, noteId)),
     onMoveDue: (dueBy, reason) => after(api.moveDue(id, dueBy, reason)),
     onFollowUp: () => after(api.followUp(id)),
     replyTools: (textarea) => savedReplyPicker(textarea, () => api.savedRepliesFor(id)),
     openFile: (sha256) => api.file(id, sha256),
+    ...(complaint.acceptsFiles ? { uploadFile: (/** @type {File} */ file) => api.upload(id, file) } : {}),
   });
   showReading();
   ui.detailView.hidden = false;

@@ -111,6 +111,11 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     from: options.mailFrom ?? 'Heard <heard@localhost>',
     replyTo: options.teamEmail ?? null,
     replyAddress: inbound ? (complaintId) => replyAddress(inbound, replyKey(), complaintId) : null,
+    // The files a reply sent are linked, valid as long as forwarded files' links, from the sending.
+    fileLink: files
+      ? (complaintId, sha256) =>
+          signedFileLink({ publicUrl: publicUrl(), secret: secret(), complaintId, sha256, expiresAt: clock.now() + linkDays * 24 * 60 * 60 * 1000 }).url
+      : null,
     clock,
   });
   const worker = createWorker({
@@ -183,7 +188,7 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
      * The email that takes an agent's reply to the visitor, written with the reply: none when
      * no mail server is configured or the visitor gave no email.
      * @param {string} complaintId
-     * @param {{ at: string, text: string }} reply
+     * @param {{ at: string, text: string, attachments?: string[] }} reply `attachments`: the SHA-256s of the files it sends
      * @returns {Promise<import('../store/store.mjs').JobSpec[]>}
      */
     async jobsForReply(complaintId, reply) {

@@ -1,5 +1,6 @@
 // @ts-check
 import { createHmac } from 'node:crypto';
+import { withReplyFiles } from '../attachments/reply-files.mjs';
 import { RATING_WAIT_MS } from '../store/shared.mjs';
 import { canonicalHash } from './canonical-hash.mjs';
 import { createIdentityCheck } from './identity.mjs';
@@ -174,7 +175,8 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
           resolvedAt: status.resolvedAt,
           dueBy: status.dueBy,
           dueByReason: status.dueByReason,
-          replies: status.replies,
+          // A reply's files, when it sends any, for the widget to open with the key.
+          replies: (await withReplyFiles(store, id, status.replies)).map(({ attachments, ...rest }) => (attachments.length > 0 ? { ...rest, attachments } : rest)),
           messages: status.messages,
           // Until when a message from the widget reopens it; past it, a new complaint is offered.
           answerableUntil: status.resolvedAt === null ? null : new Date(Date.parse(status.resolvedAt) + replyWindowMs).toISOString(),

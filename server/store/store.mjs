@@ -99,10 +99,12 @@
  *   jobs?: JobSpec[],
  *   expectedClaimant?: string | null,
  *   agent?: string | AgentRef,
+ *   attachments?: string[],
  * }} WorkOptions
  *   `expectedClaimant`, when given, makes the change happen only if the complaint is still
  *   claimed by that account (null: by nobody), so a permission checked before cannot be
- *   overtaken by a claim in between. `agent` names who marked a follow-up.
+ *   overtaken by a claim in between. `agent` names who marked a follow-up. `attachments`: the
+ *   SHA-256s of the files a reply sends (each already a file of the complaint).
  */
 
 /**
@@ -179,8 +181,9 @@
 
 /**
  * A reply an agent wrote to the visitor (the visitor reads it; the resolution note stays internal).
- * @typedef {{ at: string, text: string, agentName: string | null, email: ReplyEmail }} Reply
- *   `email`: how its email to the visitor fared.
+ * @typedef {{ at: string, text: string, agentName: string | null, attachments?: string[], email: ReplyEmail }} Reply
+ *   `attachments`: the SHA-256s of the files sent with it (each a file of the complaint), in the
+ *   order given. `email`: how its email to the visitor fared.
  */
 
 /**
@@ -196,7 +199,7 @@
  * @typedef {{
  *   reference: string, status: WorkStatus, receivedAt: string, resolvedAt: string | null,
  *   dueBy: string | null, dueByReason: string | null, statusKeyHash: string | null,
- *   replies: { at: string, text: string }[],
+ *   replies: { at: string, text: string, attachments?: string[] }[],
  *   messages: { id: string, at: string, text: string }[],
  * }} StatusView
  *   `messages`: the visitor's own follow-ups, oldest first.

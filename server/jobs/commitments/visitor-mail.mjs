@@ -31,12 +31,12 @@ export function visitorAddress(record) {
  * The job that emails the visitor an agent's reply; null when there is nowhere to send it.
  * The visitor's emails about one complaint go out in the order they were written.
  * @param {import('../../store/store.mjs').ComplaintRecord} record
- * @param {{ at: string, text: string }} reply
+ * @param {{ at: string, text: string, attachments?: string[] }} reply `attachments`: the SHA-256s of the files it sends
  * @returns {import('../../store/store.mjs').JobSpec | null}
  */
-export function replyMailJob(record, { at, text }) {
+export function replyMailJob(record, { at, text, attachments = [] }) {
   if (!visitorAddress(record)) return null;
-  return { kind: REPLY_MAIL_JOB, payload: { at, text }, dueAt: at, complaintId: record.id, orderKey: orderKey(record.id) };
+  return { kind: REPLY_MAIL_JOB, payload: { at, text, ...(attachments.length > 0 ? { attachments } : {}) }, dueAt: at, complaintId: record.id, orderKey: orderKey(record.id) };
 }
 
 /**
@@ -83,14 +83,17 @@ const orderKey = (complaintId) => `visitor-mail:${complaintId}`;
  */
 
 /**
- * The email carrying an agent's reply, in the visitor's language.
+ * The email carrying an agent's reply, in the visitor's language, with a link to each file it
+ * sent (signed, expiring: the files themselves are not attached).
  * @param {import('../../store/store.mjs').Complaint} complaint
  * @param {string} text the reply as the agent wrote it
  * @param {Envelope} envelope
+ * @param {string[]} [links] one download link per file the reply sent
  */
-export function composeReplyEmail(complaint, text, envelope) {
+export function composeReplyEmail(complaint, text, envelope, links = []) {
   const t = updateMessagesFor(complaint.record.locale);
   const lines = [greetingFor(t, complaint.record.visitor.name), '', fill(t.replyIntro, { reference: complaint.reference }), '', text];
+  if (links.length > 0) lines.push('', t.replyFiles, ...links);
   if (envelope.replyTo) lines.push('', t.answer);
   return message(complaint, fill(t.replySubject, { reference: complaint.reference }), lines.join('\n'), envelope);
 }
@@ -145,13 +148,16 @@ function message(complaint, subject, text, { from, replyTo, messageId }) {
  *   from: string,
  *   replyTo: string | null,
  *   replyAddress?: ((complaintId: string) => string | null) | null,
+ *   fileLink?: ((complaintId: string, sha256: string) => string) | null,
  *   clock?: { now(): number },
  * }} deps
  *   `replyAddress`: the complaint's own reply address (`HEARD_INBOUND_ADDRESS`), so the visitor's
  *   answer lands in its thread; without it, or when it gives none, answers go to `replyTo`.
+ *   `fileLink`: a signed download link to one of the complaint's files, for those a reply sent
+ *   (null where the server keeps no files).
  * @returns {import('../worker.mjs').JobHandler}
  */
-export function visitorMailHandler({ store, mailer, from, replyTo, replyAddress = null, clock = { now: () => Date.now() } }) {
+export function visitorMailHandler({ store, mailer, from, replyTo, replyAddress = null, fileLink = null, clock = { now: () => Date.now() } }) {
   const domain = /@([^\s@<>]+)>?\s*$/.exec(from)?.[1] ?? 'heard.invalid';
   return async (job) => {
     const complaint = job.complaintId ? await store.getRecord(job.complaintId) : null;
@@ -165,7 +171,9 @@ export function visitorMailHandler({ store, mailer, from, replyTo, replyAddress 
       if (complaint.status === 'resolved' || !current || Date.parse(current) !== Date.parse(move.dueBy)) return { ok: true };
       email = composeDueMovedEmail(complaint, move, envelope, clock.now());
     } else {
-      email = composeReplyEmail(complaint, /** @type {string} */ (job.payload.text), envelope);
+      const files = /** @type {string[] | undefined} */ (job.payload.attachments) ?? [];
+      const links = fileLink ? files.map((sha256) => fileLink(complaint.record.id, sha256)) : [];
+      email = composeReplyEmail(complaint, /** @type {string} */ (job.payload.text), envelope, links);
     }
     if (!mailer) return { ok: false, error: 'No mail server configured (HEARD_SMTP_URL)' };
     return sendEmail(mailer, email);

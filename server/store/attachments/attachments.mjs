@@ -16,8 +16,8 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
  *   dropUnnamedAttachments(options: { createdBefore: string }): Promise<number>,
  * }} AttachmentStore
  *   `attachmentReferenced`: whether any complaint still has the file. `dropUnnamedAttachments`:
- *   forgets the files kept before `createdBefore` that their complaint's record does not name
- *   (sent, then left out of what the visitor sent); how many. Their bytes go with the next
+ *   forgets the files kept before `createdBefore` that neither their complaint's record nor any
+ *   of its replies names (sent, then left out of what the visitor or the agent sent); how many. Their bytes go with the next
  *   sweep of unreferenced files.
  */
 
@@ -32,21 +32,26 @@ export function postgresAttachments(pool) {
 }
 
 /**
- * Whether the complaint's record names the file, in each database's JSON functions. The record
- * is the complaint's `body`; its `attachments` list each file by `sha256`.
+ * Whether the complaint's record or one of its replies names the file, in each database's JSON
+ * functions. The record is the complaint's `body`; its `attachments` list each file by `sha256`.
+ * A reply's `attachments` are the SHA-256s of the files an agent sent with it.
  * @typedef {(createdBefore: string) => import('kysely').RawBuilder<unknown>} UnnamedDelete
  */
 /** @type {UnnamedDelete} */
 const UNNAMED_SQLITE = (createdBefore) => sql`
   DELETE FROM attachments WHERE created_at < ${createdBefore} AND NOT EXISTS (
     SELECT 1 FROM complaints c, json_each(c.body, '$.attachments') e
-    WHERE c.id = attachments.complaint_id AND json_extract(e.value, '$.sha256') = attachments.sha256)`;
+    WHERE c.id = attachments.complaint_id AND json_extract(e.value, '$.sha256') = attachments.sha256)
+  AND NOT EXISTS (
+    SELECT 1 FROM replies r, json_each(r.attachments) e
+    WHERE r.complaint_id = attachments.complaint_id AND e.value = attachments.sha256)`;
 /** @type {UnnamedDelete} */
 const UNNAMED_POSTGRES = (createdBefore) => sql`
   DELETE FROM attachments a WHERE a.created_at < ${createdBefore} AND NOT EXISTS (
     SELECT 1 FROM complaints c,
       json_array_elements(CASE WHEN json_typeof(c.body -> 'attachments') = 'array' THEN c.body -> 'attachments' ELSE '[]'::json END) e
-    WHERE c.id = a.complaint_id AND e ->> 'sha256' = a.sha256)`;
+    WHERE c.id = a.complaint_id AND e ->> 'sha256' = a.sha256)
+  AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.complaint_id = a.complaint_id AND a.sha256 = ANY (r.attachments))`;
 
 /** @param {unknown} value */
 const iso = (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());

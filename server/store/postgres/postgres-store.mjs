@@ -287,8 +287,8 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
 
   /** @param {string} id @returns {Promise<Omit<import('../store.mjs').Reply, 'email'>[]>} */
   const repliesOf = async (id) => {
-    const { rows } = await pool.query('SELECT agent_name, text, at FROM replies WHERE complaint_id = $1 ORDER BY id', [id]);
-    return rows.map((row) => ({ at: row.at.toISOString(), text: row.text, agentName: row.agent_name }));
+    const { rows } = await pool.query('SELECT agent_name, text, at, attachments FROM replies WHERE complaint_id = $1 ORDER BY id', [id]);
+    return rows.map((row) => ({ at: row.at.toISOString(), text: row.text, agentName: row.agent_name, attachments: row.attachments }));
   };
 
   /**
@@ -423,9 +423,9 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     addReply: async (id, agent, reply, at, options = {}) => {
       const who = agentRef(agent);
       return work(`UPDATE complaints SET last_reply_at = $2 WHERE id = $1`, [id, at], 'reply', options, audit('replied', who, at), {
-        sql: (n) => `INSERT INTO replies (complaint_id, agent_id, agent_name, text, at)
-          SELECT id, $${n}::text, $${n + 1}::text, $${n + 2}::text, $${n + 3}::timestamptz FROM changed`,
-        params: [who.id, text(who.name), text(reply), at],
+        sql: (n) => `INSERT INTO replies (complaint_id, agent_id, agent_name, text, at, attachments)
+          SELECT id, $${n}::text, $${n + 1}::text, $${n + 2}::text, $${n + 3}::timestamptz, $${n + 4}::text[] FROM changed`,
+        params: [who.id, text(who.name), text(reply), at, options.attachments ?? []],
       });
     },
     moveDue: async (id, agent, dueBy, reason, at, options = {}) =>
@@ -457,7 +457,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
         dueBy: iso(row.due_by),
         dueByReason: row.due_by_reason,
         statusKeyHash: row.status_key_hash,
-        replies: (await repliesOf(id)).map(({ at, text }) => ({ at, text })),
+        replies: (await repliesOf(id)).map(({ at, text, attachments }) => ({ at, text, attachments })),
         messages: (await thread.threadMessagesOf(id)).map(({ id: messageId, at, text }) => ({ id: messageId, at, text })),
       };
     },

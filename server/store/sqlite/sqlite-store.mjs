@@ -120,11 +120,11 @@ export function createSqliteStore({ path }) {
     get: db.prepare(`SELECT ${LIST_COLUMNS}, resolution_note, due_by_reason, body FROM complaints WHERE id = ?`),
     status: db.prepare(`SELECT reference, status, received_at, resolved_at, due_by, due_by_reason, status_key_hash
       FROM complaints WHERE id = ?`),
-    replies: db.prepare('SELECT agent_name, text, at FROM replies WHERE complaint_id = ? ORDER BY id'),
+    replies: db.prepare('SELECT agent_name, text, at, attachments FROM replies WHERE complaint_id = ? ORDER BY id'),
     // One complaint's reply emails, read with its detail only (never in the queue's list).
     replyMails: db.prepare(`SELECT json_extract(payload, '$.at') AS at, json_extract(payload, '$.text') AS text, status
       FROM jobs WHERE complaint_id = ? AND kind = '${REPLY_MAIL_JOB}'`),
-    addReply: db.prepare(`INSERT INTO replies (complaint_id, agent_id, agent_name, text, at) VALUES (@id, @agentId, @name, @text, @at)`),
+    addReply: db.prepare(`INSERT INTO replies (complaint_id, agent_id, agent_name, text, at, attachments) VALUES (@id, @agentId, @name, @text, @at, @attachments)`),
     replied: db.prepare(`UPDATE complaints SET last_reply_at = @at
       WHERE id = @id AND (@guard = 0 OR claimed_by_id IS @expected)`),
     // The first promise is kept, and a move made once the date it replaces had passed is marked late.
@@ -362,7 +362,12 @@ export function createSqliteStore({ path }) {
 
   /** @param {string} id @returns {Omit<import('../store.mjs').Reply, 'email'>[]} */
   const repliesOf = (id) =>
-    /** @type {{ agent_name: string | null, text: string, at: string }[]} */ (q.replies.all(id)).map((row) => ({ at: row.at, text: row.text, agentName: row.agent_name }));
+    /** @type {{ agent_name: string | null, text: string, at: string, attachments: string }[]} */ (q.replies.all(id)).map((row) => ({
+      at: row.at,
+      text: row.text,
+      agentName: row.agent_name,
+      attachments: /** @type {string[]} */ (JSON.parse(row.attachments)),
+    }));
 
   /**
    * @param {import('better-sqlite3').Statement} statement
@@ -477,7 +482,8 @@ export function createSqliteStore({ path }) {
     },
     addReply: async (id, agent, text, at, options = {}) => {
       const who = agentRef(agent);
-      return work(q.replied, { id, at, text, name: who.name, agentId: who.id }, 'reply', options, audit('replied', who, at), q.addReply);
+      const attachments = JSON.stringify(options.attachments ?? []);
+      return work(q.replied, { id, at, text, name: who.name, agentId: who.id, attachments }, 'reply', options, audit('replied', who, at), q.addReply);
     },
     moveDue: async (id, agent, dueBy, reason, at, options = {}) =>
       work(q.moveDue, { id, dueBy, dueMs: Date.parse(dueBy), atMs: Date.parse(at), reason }, 'move the due date', options, audit('due-moved', agentRef(agent), at, { dueBy, reason })),
@@ -494,7 +500,7 @@ export function createSqliteStore({ path }) {
         dueBy: row.due_by,
         dueByReason: row.due_by_reason,
         statusKeyHash: row.status_key_hash,
-        replies: repliesOf(id).map(({ at, text }) => ({ at, text })),
+        replies: repliesOf(id).map(({ at, text, attachments }) => ({ at, text, attachments })),
         messages: (await thread.threadMessagesOf(id)).map(({ id: messageId, at, text }) => ({ id: messageId, at, text })),
       };
     },
