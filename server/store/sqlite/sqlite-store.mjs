@@ -253,31 +253,42 @@ export function createSqliteStore({ path }) {
     return { outcome: 'updated', receipt };
   };
 
-  const insert = db.transaction(
-    /** @type {(record: import('../store.mjs').Deliverable, meta: InsertMeta) => import('../store.mjs').InsertResult} */
-    (record, meta) => {
-      const existing = /** @type {{ body_hash: string, receipt: string } | undefined} */ (q.receipt.get(record.id));
-      if (existing) {
-        const receipt = JSON.parse(existing.receipt);
-        if (existing.body_hash === meta.hash) return { outcome: 'replay', receipt };
-        return record.type === 'rating' ? changeRating(record, meta, receipt) : { outcome: 'conflict', receipt };
-      }
-      const receipt = record.type === 'rating' ? insertRating(record, meta) : insertComplaint(record, meta);
-      jobs.add(meta.jobs);
-      return { outcome: 'created', receipt };
-    },
-  );
+  /**
+   * One record, inside the caller's transaction.
+   * @type {(record: import('../store.mjs').Deliverable, meta: InsertMeta) => import('../store.mjs').InsertResult}
+   */
+  const insertOne = (record, meta) => {
+    const existing = /** @type {{ body_hash: string, receipt: string } | undefined} */ (q.receipt.get(record.id));
+    if (existing) {
+      const receipt = JSON.parse(existing.receipt);
+      if (existing.body_hash === meta.hash) return { outcome: 'replay', receipt };
+      return record.type === 'rating' ? changeRating(record, meta, receipt) : { outcome: 'conflict', receipt };
+    }
+    const receipt = record.type === 'rating' ? insertRating(record, meta) : insertComplaint(record, meta);
+    jobs.add(meta.jobs);
+    return { outcome: 'created', receipt };
+  };
+  const insert = db.transaction(insertOne);
 
   /**
    * Group commit: records that arrive while the event loop is busy are stored in one
-   * transaction, each under its own savepoint (a record that fails takes only itself back),
-   * and every caller hears back after that one durable commit. One disk flush then covers many
-   * records, which is what lets ingest go past one record per fsync.
+   * transaction, and every caller hears back after that one durable commit. One disk flush then
+   * covers many records, which is what lets ingest go past one record per fsync.
+   *
+   * The batch is written first with no savepoint between its records: a savepoint costs each
+   * record a copy of every page it touches again, a third of what storing it costs. Should any
+   * record fail, that whole transaction is rolled back and the batch written again with each
+   * record under its own savepoint, so a record that fails takes only itself back.
    * @type {{ record: import('../store.mjs').Deliverable, meta: InsertMeta, resolve: (result: import('../store.mjs').InsertResult) => void, reject: (error: unknown) => void }[]}
    */
   let waiting = [];
-  const insertBatch = db.transaction(
-    /** @param {typeof waiting} batch */
+  /** @typedef {{ ok: true, result: import('../store.mjs').InsertResult } | { ok: false, error: unknown }} BatchOutcome */
+  const insertTogether = db.transaction(
+    /** @param {typeof waiting} batch @returns {BatchOutcome[]} */
+    (batch) => batch.map(({ record, meta }) => ({ ok: true, result: insertOne(record, meta) })),
+  );
+  const insertApart = db.transaction(
+    /** @param {typeof waiting} batch @returns {BatchOutcome[]} */
     (batch) =>
       batch.map(({ record, meta }) => {
         try {
@@ -290,9 +301,14 @@ export function createSqliteStore({ path }) {
   const commitWaiting = () => {
     const batch = waiting;
     waiting = [];
+    /** @type {BatchOutcome[]} */
     let outcomes;
     try {
-      outcomes = insertBatch.immediate(batch);
+      try {
+        outcomes = insertTogether.immediate(batch);
+      } catch {
+        outcomes = insertApart.immediate(batch);
+      }
     } catch (error) {
       for (const { reject } of batch) reject(error);
       return;
@@ -300,7 +316,7 @@ export function createSqliteStore({ path }) {
     outcomes.forEach((outcome, i) => {
       const { resolve, reject, meta } = /** @type {(typeof batch)[number]} */ (batch[i]);
       if (!outcome.ok) return reject(outcome.error);
-      const result = /** @type {import('../store.mjs').InsertResult} */ (outcome.result);
+      const { result } = outcome;
       if ((result.outcome === 'created' || result.outcome === 'updated') && meta.event) events.emit(meta.event.type, meta.event.data);
       resolve(result);
     });

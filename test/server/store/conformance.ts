@@ -84,6 +84,22 @@ export function storeConformance(name: string, backend: Backend) {
         expect((await put(store, bad)).outcome).toBe('created');
       });
 
+      it('stores the records of one group commit apart: one that fails part-way leaves nothing of itself', async () => {
+        const [before, bad, after] = [sampleComplaint(), sampleComplaint(), sampleComplaint()];
+        // Its complaint row is written before its job is refused.
+        const refusedJob = { kind: null, payload: {}, dueAt: now() } as unknown as JobSpec;
+        const results = await Promise.allSettled([
+          put(store, before),
+          store.insertRecord(bad, { hash: 'bad-job', receivedAt: now(), summary: summariseRecord(bad), jobs: [refusedJob] }),
+          put(store, after),
+        ]);
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        expect(await store.getRecord(bad.id)).toBeNull();
+        expect((await store.listRecords()).map((listed) => listed.id).sort()).toEqual([before.id, after.id].sort());
+        expect(await store.countJobs()).toEqual({ pending: 0, failed: 0, done: 0 });
+        expect((await put(store, bad)).outcome).toBe('created');
+      });
+
       it('stores the same record sent many times at once exactly once', async () => {
         const record = sampleComplaint();
         const results = await Promise.all(Array.from({ length: 8 }, () => put(store, record, 'same')));
