@@ -6,7 +6,7 @@ import { allowedOrigin } from '../receiver/routes.mjs';
 import { statusKeyMatches } from '../receiver/status-key.mjs';
 import { checkFileLink } from './signed-links.mjs';
 import { HEAD_BYTES, sniff } from './sniff.mjs';
-import { describeAttachment, SHA256 } from './reply-files.mjs';
+import { describeAttachment, SHA256 } from './thread-files.mjs';
 import { createUploadBudget } from './upload-budget.mjs';
 export { DEFAULT_UPLOAD_MB_PER_MINUTE } from './upload-budget.mjs';
 
@@ -31,7 +31,7 @@ const STORAGE_RETRY_SECONDS = 30;
  *   `perMinute`: uploads per client per minute; `uploadBytesPerMinute`: their bytes (0: either unlimited).
  */
 
-export { describeAttachment, MAX_FILES_PER_REPLY } from './reply-files.mjs';
+export { describeAttachment, MAX_FILES_PER_REPLY } from './thread-files.mjs';
 
 /**
  * `PUT /complaints/:id/attachments/:sha256`: the visitor sends one file of their complaint,
