@@ -133,11 +133,8 @@ export function fileReceiver({ store, storage, budget, clock }) {
       return refuse(429, 'rate-limited', `Too many files this minute; send this one again in ${allowance.retryAfterSeconds} seconds.`);
     }
     const known = await store.attachmentOf(complaintId, sha256);
-    if (!known) {
-      const totals = await store.attachmentTotals(complaintId);
-      if (totals.count >= MAX_FILES_PER_COMPLAINT) return refuse(413, 'too-many-files', `A complaint may have at most ${MAX_FILES_PER_COMPLAINT} files.`);
-      if (totals.bytes + length > MAX_BYTES_PER_COMPLAINT) return refuse(413, 'too-much', `A complaint's files may weigh at most ${MAX_BYTES_PER_COMPLAINT / 1024 / 1024} MB together.`);
-    }
+    const full = known ? null : await noRoomFor(store, complaintId, length);
+    if (full) return refuse(413, full.error, full.message);
 
     const hash = createHash('sha256');
     /** @type {Buffer[]} */
@@ -208,6 +205,21 @@ export function fileReceiver({ store, storage, budget, clock }) {
     store.events.publish('updated', { id: complaintId }).catch((error) => request.log.error({ err: error }, 'live update not sent'));
     return reply.code(201).send(describeAttachment(attachment));
   };
+}
+
+/**
+ * Why a complaint has no room for one more file of `length` bytes (its count or its total would
+ * pass the limit), or null when it has.
+ * @param {import('../store/store.mjs').Store} store
+ * @param {string} complaintId
+ * @param {number} length
+ * @returns {Promise<{ error: 'too-many-files' | 'too-much', message: string } | null>}
+ */
+export async function noRoomFor(store, complaintId, length) {
+  const totals = await store.attachmentTotals(complaintId);
+  if (totals.count >= MAX_FILES_PER_COMPLAINT) return { error: 'too-many-files', message: `A complaint may have at most ${MAX_FILES_PER_COMPLAINT} files.` };
+  if (totals.bytes + length > MAX_BYTES_PER_COMPLAINT) return { error: 'too-much', message: `A complaint's files may weigh at most ${MAX_BYTES_PER_COMPLAINT / 1024 / 1024} MB together.` };
+  return null;
 }
 
 /**

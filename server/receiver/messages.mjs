@@ -1,4 +1,5 @@
 // @ts-check
+import { keepEmailedFiles } from '../attachments/emailed-files.mjs';
 import { threadFilesRefused } from '../attachments/thread-files.mjs';
 import { allowedOrigin } from './routes.mjs';
 import { statusKeyMatches } from './status-key.mjs';
@@ -134,18 +135,31 @@ export function keepVisitorMessage({ store, replyWindowMs, clock, jobsForMessage
 }
 
 /**
- * An email answer's way into the thread: what the inbound mail takes to thread a message.
- * @param {Pick<MessageRouteOptions, 'store' | 'replyWindowMs' | 'clock' | 'jobsForMessage' | 'wakeWorker'>} options
+ * An email answer's way into the thread: what the inbound mail takes to thread a message. Where
+ * the server keeps files, the photos and PDFs the email had attached are kept for the complaint
+ * as uploads are, and the message names them; those refused are dropped, and an internal note
+ * in the thread tells the agent which and why.
+ * @param {Pick<MessageRouteOptions, 'store' | 'replyWindowMs' | 'clock' | 'jobsForMessage' | 'wakeWorker'> & { storage?: import('../attachments/storage.mjs').AttachmentStorage | null }} options
  * @param {{ info(object: object, message: string): void, error(object: object, message: string): void }} log
  * @returns {import('../inbound/receive.mjs').ThreadMessage}
  */
 export function threadEmailAnswer(options, log) {
   const keep = keepVisitorMessage(options);
-  return async ({ id, complaintId, text, at, fullMessage, senderDiffers }) => {
+  const { store, storage = null, clock } = options;
+  return async ({ id, complaintId, text, at, fullMessage, senderDiffers, files = [] }) => {
     const email = { senderDiffers, subject: fullMessage.subject, text: fullMessage.text };
-    const result = await keep(complaintId, { id, text, at: new Date(at).toISOString(), email }, log);
+    const { kept, refused } = storage && files.length > 0
+      ? await keepEmailedFiles({ store, storage, clock, log }, complaintId, files)
+      : { kept: [], refused: files.map(({ name }) => ({ name, reason: 'This server keeps no files.' })) };
+    const result = await keep(complaintId, { id, text, at: new Date(at).toISOString(), attachments: kept, email }, log);
     if (result.outcome === 'not-found') return { threaded: false, reason: 'deleted' };
     if (result.outcome === 'window-closed') return { threaded: false, reason: 'window-closed' };
+    if (refused.length > 0 && result.outcome === 'created') {
+      const lines = refused.map(({ name, reason }) => `- ${name}: ${reason}`);
+      const note = { complaintId, id: `${id}-files`, at: result.receipt.receivedAt, agent: { id: null, name: 'Heard' } };
+      const noted = await store.addInternalNote({ ...note, text: [`The visitor's email answer came with ${refused.length === 1 ? 'a file' : `${refused.length} files`} that could not be kept:`, ...lines].join('\n') });
+      if (noted.outcome === 'created') store.events.publish('updated', { id: complaintId }).catch((error) => log.error({ err: error }, 'live update not sent'));
+    }
     return { threaded: true };
   };
 }
