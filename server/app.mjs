@@ -328,7 +328,7 @@ export function createApp({
   });
   app.register(visitorRoutes, { jobs, store: jobStore });
   if (inbound && jobs.inbound) {
-    const threadMessage = inbound.threadMessage ?? threadEmailAnswer({ store, replyWindowMs, clock: time, jobsForMessage: jobs.jobsForMessage, wakeWorker }, app.log);
+    const threadMessage = inbound.threadMessage ?? threadEmailAnswer({ store, replyWindowMs, clock: time, jobsForMessage: jobs.jobsForMessage, wakeWorker, storage: attachments }, app.log);
     registerInbound(app, { ...inbound, threadMessage, address: jobs.inbound, replyKey: jobs.replyKey, store, clock });
   }
 

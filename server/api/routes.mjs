@@ -1,5 +1,5 @@
 // @ts-check
-import { replyFilesRefused, withReplyFiles } from '../attachments/reply-files.mjs';
+import { threadFilesRefused, withThreadFiles } from '../attachments/thread-files.mjs';
 import { agentUploadRoute, attachmentsForAgents, serveAttachments, storageUsageRoute } from '../attachments/routes.mjs';
 import { accountRoutes } from '../agents/account-routes.mjs';
 import { agentRoutes } from '../agents/routes.mjs';
@@ -135,7 +135,8 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
      */
     const withDelivery = async (complaint) => ({
       ...complaint,
-      replies: await withReplyFiles(store, complaint.id, complaint.replies),
+      replies: await withThreadFiles(store, complaint.id, complaint.replies),
+      messages: await withThreadFiles(store, complaint.id, complaint.messages),
       replyDelivery: replyDelivery(complaint.record, mailConfigured),
       attachments: await attachmentsForAgents(store, complaint.id, complaint.record),
       // Whether a reply can send files: only where the server keeps files.
@@ -262,7 +263,7 @@ export async function agentApiRoutes(api, { store, hub, auth, presence, signInLi
       const allowed = await mayChange(request, reply, 'reply to');
       if (!allowed) return reply;
       const files = body.attachments ?? [];
-      const refused = files.length > 0 ? await replyFilesRefused(store, id, files) : null;
+      const refused = files.length > 0 ? await threadFilesRefused(store, id, files) : null;
       if (refused) return reply.code(400).send({ error: 'bad-attachments', message: refused });
       const at = new Date().toISOString();
       const text = body.text.trim();

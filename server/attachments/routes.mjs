@@ -6,7 +6,7 @@ import { allowedOrigin } from '../receiver/routes.mjs';
 import { statusKeyMatches } from '../receiver/status-key.mjs';
 import { checkFileLink } from './signed-links.mjs';
 import { HEAD_BYTES, sniff } from './sniff.mjs';
-import { describeAttachment, SHA256 } from './reply-files.mjs';
+import { describeAttachment, SHA256 } from './thread-files.mjs';
 import { createUploadBudget } from './upload-budget.mjs';
 export { DEFAULT_UPLOAD_MB_PER_MINUTE } from './upload-budget.mjs';
 
@@ -31,7 +31,7 @@ const STORAGE_RETRY_SECONDS = 30;
  *   `perMinute`: uploads per client per minute; `uploadBytesPerMinute`: their bytes (0: either unlimited).
  */
 
-export { describeAttachment, MAX_FILES_PER_REPLY } from './reply-files.mjs';
+export { describeAttachment, MAX_FILES_PER_REPLY } from './thread-files.mjs';
 
 /**
  * `PUT /complaints/:id/attachments/:sha256`: the visitor sends one file of their complaint,
@@ -133,11 +133,8 @@ export function fileReceiver({ store, storage, budget, clock }) {
       return refuse(429, 'rate-limited', `Too many files this minute; send this one again in ${allowance.retryAfterSeconds} seconds.`);
     }
     const known = await store.attachmentOf(complaintId, sha256);
-    if (!known) {
-      const totals = await store.attachmentTotals(complaintId);
-      if (totals.count >= MAX_FILES_PER_COMPLAINT) return refuse(413, 'too-many-files', `A complaint may have at most ${MAX_FILES_PER_COMPLAINT} files.`);
-      if (totals.bytes + length > MAX_BYTES_PER_COMPLAINT) return refuse(413, 'too-much', `A complaint's files may weigh at most ${MAX_BYTES_PER_COMPLAINT / 1024 / 1024} MB together.`);
-    }
+    const full = known ? null : await noRoomFor(store, complaintId, length);
+    if (full) return refuse(413, full.error, full.message);
 
     const hash = createHash('sha256');
     /** @type {Buffer[]} */
@@ -208,6 +205,21 @@ export function fileReceiver({ store, storage, budget, clock }) {
     store.events.publish('updated', { id: complaintId }).catch((error) => request.log.error({ err: error }, 'live update not sent'));
     return reply.code(201).send(describeAttachment(attachment));
   };
+}
+
+/**
+ * Why a complaint has no room for one more file of `length` bytes (its count or its total would
+ * pass the limit), or null when it has.
+ * @param {import('../store/store.mjs').Store} store
+ * @param {string} complaintId
+ * @param {number} length
+ * @returns {Promise<{ error: 'too-many-files' | 'too-much', message: string } | null>}
+ */
+export async function noRoomFor(store, complaintId, length) {
+  const totals = await store.attachmentTotals(complaintId);
+  if (totals.count >= MAX_FILES_PER_COMPLAINT) return { error: 'too-many-files', message: `A complaint may have at most ${MAX_FILES_PER_COMPLAINT} files.` };
+  if (totals.bytes + length > MAX_BYTES_PER_COMPLAINT) return { error: 'too-much', message: `A complaint's files may weigh at most ${MAX_BYTES_PER_COMPLAINT / 1024 / 1024} MB together.` };
+  return null;
 }
 
 /**

@@ -25,10 +25,11 @@ export const MAX_MESSAGE_CHARS = 20_000;
  *   from: string | null,
  *   fullMessage: { subject: string, text: string },
  *   senderDiffers: boolean,
+ *   files?: import('../attachments/emailed-files.mjs').EmailedFile[],
  * }} InboundMessage
  *   `id` is the same for the same email delivered twice (from its Message-ID), so the thread
  *   can take it once. `from` is the sender's address as the email says; `senderDiffers` when
- *   it is not the visitor's.
+ *   it is not the visitor's. `files`: what the email had attached, as it came (not yet checked).
  * @typedef {(message: InboundMessage) => Promise<{ threaded: true } | { threaded: false, reason: 'deleted' | 'window-closed' }>} ThreadMessage
  * @typedef {{ threaded: true, complaintId: string } | { threaded: false, reason: NotThreaded }} Outcome
  * @typedef {'not-ours' | 'no-token' | 'forged-token' | 'deleted' | 'window-closed' | 'own-mail' | 'bounce' | 'auto-reply' | 'unreadable'} NotThreaded
@@ -90,6 +91,7 @@ export function createInbound({ inbound, secret, store, threadMessage, clock = {
       from,
       fullMessage: { subject: mail.subject ?? '', text: full.slice(0, MAX_MESSAGE_CHARS) },
       senderDiffers: (from ?? '').toLowerCase() !== visitor,
+      files: mail.attachments.map((file, index) => ({ name: file.filename || `attachment ${index + 1}`, content: file.content })),
     });
     return result.threaded ? { threaded: true, complaintId: found.complaintId } : { threaded: false, reason: result.reason };
   }

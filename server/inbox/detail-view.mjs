@@ -503,7 +503,24 @@ function thread(complaint) {
 }
 
 /**
- * One entry of the conversation, as text; a reply with the files it sent.
+ * The files a reply or a visitor's message sent, each a thumbnail or a file row opened through
+ * the signed-in API; nothing when it sent none. The API describes each file (the store keeps
+ * only their hashes).
+ * @param {string[] | undefined} attachments
+ * @param {string} label what the list is, for a screen reader
+ * @param {DetailActions['openFile']} openFile
+ */
+function sentFiles(attachments, label, openFile) {
+  const files = /** @type {{ sha256: string, type: string, size: number }[]} */ (/** @type {unknown} */ (attachments ?? []));
+  let photos = 0;
+  return files.length > 0
+    ? h('ul', { class: 'files', 'aria-label': label },
+        files.map((file) => fileRow(file, file.type.startsWith('image/') ? `Photo ${++photos}` : file.type === 'application/pdf' ? 'PDF' : 'File', openFile)))
+    : null;
+}
+
+/**
+ * One entry of the conversation, as text; a reply or a message with the files it sent.
  * @param {ReturnType<typeof thread>[number]} item
  * @param {DetailActions['openFile']} openFile
  */
@@ -518,19 +535,14 @@ function threadItem(item, openFile) {
     return h('li', { class: 'message visitor' },
       h('p', { class: 'message-from' }, 'Visitor', ' · ', h('time', { datetime: item.at }, when(item.at)), email ? ' · by email' : null),
       h('p', { class: 'message-text' }, item.message.text),
+      sentFiles(item.message.attachments, 'Files sent with this message', openFile),
       email ? emailOrigin(email) : null);
   }
   const { reply } = item;
-  // The API describes each file a reply sent (the store keeps only their hashes).
-  const files = /** @type {{ sha256: string, type: string, size: number }[]} */ (/** @type {unknown} */ (reply.attachments ?? []));
-  let photos = 0;
   return h('li', { class: 'message bot' },
     h('p', { class: 'message-from' }, reply.agentName ?? 'Heard', ' · ', h('time', { datetime: reply.at }, when(reply.at))),
     h('p', { class: 'message-text' }, reply.text),
-    files.length > 0
-      ? h('ul', { class: 'files', 'aria-label': 'Files sent with this reply' },
-          files.map((file) => fileRow(file, file.type.startsWith('image/') ? `Photo ${++photos}` : file.type === 'application/pdf' ? 'PDF' : 'File', openFile)))
-      : null,
+    sentFiles(reply.attachments, 'Files sent with this reply', openFile),
     h('p', { class: 'reply-email', 'data-email': reply.email }, EMAILED[reply.email] ?? EMAILED.none));
 }
 

@@ -123,7 +123,7 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
     handlers: counted(metrics, {
       [forwarding.kind]: forwarding.handler,
       [OVERDUE_JOB]: overdueHandler({ store, forwarding, clock, mailClaimant: mailer !== null }),
-      ...(mailer ? claimantMail(overdueClaimantHandler({ store, mailer, from: options.mailFrom ?? 'Heard <heard@localhost>', publicUrl })) : {}),
+      ...(mailer ? claimantMail(overdueClaimantHandler({ store, mailer, from: options.mailFrom ?? 'Heard <heard@localhost>', publicUrl, fileLinks: files ? fileLinks : null })) : {}),
       [FOLLOW_UP_JOB]: followUpHandler({
         store,
         mailer,
@@ -202,14 +202,15 @@ export function createJobs({ store, options = {}, mailer = null, post, clock = {
      * it, and an email to the agent who has the complaint when a mail server is configured. A
      * resolved complaint the message reopens goes back to whoever resolved it.
      * @param {string} complaintId
-     * @param {{ id: string, at: string, text: string, receivedAt: string }} message
+     * @param {{ id: string, at: string, text: string, receivedAt: string, attachments?: string[] }} message
+     *   `attachments`: the SHA-256s of the files sent with it, linked in what is forwarded
      * @returns {Promise<import('../store/store.mjs').JobSpec[]>}
      */
-    async jobsForMessage(complaintId, { id, at, text, receivedAt }) {
+    async jobsForMessage(complaintId, { id, at, text, receivedAt, attachments = [] }) {
       const complaint = await store.getRecord(complaintId);
       if (!complaint) return [];
       const reopened = complaint.status === 'resolved';
-      const details = { message: { id, at, text }, ...(reopened ? { reopened } : {}) };
+      const details = { message: { id, at, text, ...(attachments.length > 0 ? { attachments } : {}) }, ...(reopened ? { reopened } : {}) };
       const event = createEvent('message.created', complaintId, { at: receivedAt, details });
       const destinations = await store.listDestinations();
       const jobs = eventJobs(event, destinations);

@@ -1,6 +1,6 @@
 // @ts-check
 import { createHmac } from 'node:crypto';
-import { withReplyFiles } from '../attachments/reply-files.mjs';
+import { withThreadFiles } from '../attachments/thread-files.mjs';
 import { RATING_WAIT_MS } from '../store/shared.mjs';
 import { canonicalHash } from './canonical-hash.mjs';
 import { createIdentityCheck } from './identity.mjs';
@@ -176,8 +176,9 @@ export async function receiverRoutes(receiver, { store, validateRecord, origins,
           dueBy: status.dueBy,
           dueByReason: status.dueByReason,
           // A reply's files, when it sends any, for the widget to open with the key.
-          replies: (await withReplyFiles(store, id, status.replies)).map(({ attachments, ...rest }) => (attachments.length > 0 ? { ...rest, attachments } : rest)),
-          messages: status.messages,
+          replies: (await withThreadFiles(store, id, status.replies)).map(({ attachments, ...rest }) => (attachments.length > 0 ? { ...rest, attachments } : rest)),
+          // Each message lists its files (none: an empty list), for the widget to open with the key.
+          messages: await withThreadFiles(store, id, status.messages),
           // Until when a message from the widget reopens it; past it, a new complaint is offered.
           answerableUntil: status.resolvedAt === null ? null : new Date(Date.parse(status.resolvedAt) + replyWindowMs).toISOString(),
           teamOnline: await presence.teamOnline(),

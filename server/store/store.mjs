@@ -200,9 +200,9 @@
  *   reference: string, status: WorkStatus, receivedAt: string, resolvedAt: string | null,
  *   dueBy: string | null, dueByReason: string | null, statusKeyHash: string | null,
  *   replies: { at: string, text: string, attachments?: string[] }[],
- *   messages: { id: string, at: string, text: string }[],
+ *   messages: { id: string, at: string, text: string, attachments: string[] }[],
  * }} StatusView
- *   `messages`: the visitor's own follow-ups, oldest first.
+ *   `messages`: the visitor's own follow-ups, oldest first, each with the SHA-256s of its files.
  */
 
 /**

@@ -106,7 +106,7 @@ describe.each(backends)('the visitor writes back on %s', (_name, open, openAgain
     expect(other.statusCode).toBe(409);
 
     const read = (await status(record.id, key)).json();
-    expect(read.messages).toEqual([{ id: sentMessage.id, at: sentMessage.at, text: 'The order number is 4417.' }]);
+    expect(read.messages).toEqual([{ id: sentMessage.id, at: sentMessage.at, text: 'The order number is 4417.', attachments: [] }]);
   });
 
   it('keeps a message sent several times at once exactly once', async () => {

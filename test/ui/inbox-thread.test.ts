@@ -34,8 +34,8 @@ function answeredComplaint(): Complaint {
       { at: at(7), text: 'Thank you, checking now.', agentName: 'Bea', email: 'sent' },
     ],
     messages: [
-      { id: 'message-0001', at: at(5), receivedAt: at(5), text: 'It is <b>4417</b>', via: 'widget', email: null },
-      { id: 'message-0002', at: at(9), receivedAt: at(9), text: 'Any news? <img src=x onerror=alert(1)>', via: 'widget', email: null },
+      { id: 'message-0001', at: at(5), receivedAt: at(5), text: 'It is <b>4417</b>', via: 'widget', email: null, attachments: [] },
+      { id: 'message-0002', at: at(9), receivedAt: at(9), text: 'Any news? <img src=x onerror=alert(1)>', via: 'widget', email: null, attachments: [] },
     ],
     ratingComment: null, ratedFrom: null,
   };
@@ -93,5 +93,30 @@ describe('the visitor writing back, in the detail view', () => {
     expect(getByText(container, 'claimed — waiting for us: the visitor wrote again')).toBeTruthy();
     const history = getByRole(container, 'region', { name: 'History' });
     expect(history.querySelectorAll('li')[1]?.textContent).toMatch(/ — The visitor wrote again, reopening it$/);
+  });
+
+  it('shows the files a visitor sent with a message: a thumbnail for a photo and a row for a PDF, each opened through the signed-in API', async () => {
+    const complaint = answeredComplaint();
+    const photo = { sha256: 'a'.repeat(64), type: 'image/png', size: 2048, width: 30, height: 20 };
+    const label = { sha256: 'b'.repeat(64), type: 'application/pdf', size: 300_000 };
+    // The API describes each file; the store's list of hashes is what it describes.
+    complaint.messages![1] = { ...complaint.messages![1]!, attachments: [photo, label] as never };
+    const opened: string[] = [];
+    const openFile = async (sha256: string) => {
+      opened.push(sha256);
+      return new Blob([sha256], { type: sha256 === photo.sha256 ? 'image/png' : 'application/pdf' });
+    };
+    renderDetail(container, complaint, { ...actions, openFile });
+    const conversation = getByRole(container, 'region', { name: 'Conversation with the visitor' });
+    const [, first, , withFiles] = [...conversation.querySelectorAll('li.message')];
+    expect(first!.querySelector('ul.files')).toBeNull();
+    const files = getByRole(withFiles as HTMLElement, 'list', { name: 'Files sent with this message' });
+    const rows = [...files.querySelectorAll('li')];
+    expect(rows.map((row) => row.textContent)).toEqual(['Photo 1 · 2 KB · Open', 'PDF · 293 KB · Download']);
+    expect(opened).toEqual([photo.sha256, label.sha256]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(getByRole(rows[0]!, 'img', { name: 'Photo 1' })).toBeTruthy();
+    expect(rows[1]!.querySelector('img')).toBeNull();
+    expect(getByRole(rows[1]!, 'button', { name: 'Download' })).toBeTruthy();
   });
 });

@@ -79,10 +79,13 @@ export function overdueHandler({ store, forwarding, clock, mailClaimant = false 
  *   mailer: import('../forwarding/email.mjs').Mailer,
  *   from: string,
  *   publicUrl: () => string,
+ *   fileLinks?: ((complaintId: string, record: unknown) => Promise<import('../forwarding/events.mjs').LinkedFile[]>) | null,
  * }} deps
+ *   `fileLinks`: the complaint's files with their signed links, listed in the email (and the
+ *   files a visitor's message sent, apart with it).
  * @returns {import('../worker.mjs').JobHandler}
  */
-export function overdueClaimantHandler({ store, mailer, from, publicUrl }) {
+export function overdueClaimantHandler({ store, mailer, from, publicUrl, fileLinks = null }) {
   return async (job) => {
     const event = /** @type {import('../forwarding/events.mjs').ForwardEvent} */ (job.payload.event);
     const agentId = /** @type {string} */ (job.payload.agentId);
@@ -92,7 +95,7 @@ export function overdueClaimantHandler({ store, mailer, from, publicUrl }) {
     if (!agent) return { ok: true };
     const summary = { reference: complaint.reference, urgency: complaint.summary.urgency, category: complaint.summary.category, verified: complaint.summary.verified };
     const message = composeEmail(
-      { event, record: complaint.record, summary, inboxUrl: inboxLink(publicUrl(), complaint.id) },
+      { event, record: complaint.record, summary, inboxUrl: inboxLink(publicUrl(), complaint.id), ...(fileLinks ? { attachments: await fileLinks(complaint.id, complaint.record) } : {}) },
       { to: agent.email, from, lead: CLAIMANT_LEADS[event.type] ?? CLAIMANT_LEADS['complaint.overdue'] },
     );
     const sent = await sendEmail(mailer, message);

@@ -5,6 +5,7 @@
  * asked), or pause the destination (`410 Gone`: it says it no longer exists).
  */
 import { composeEmail, EMAIL_ATTACHMENTS_MAX_MB, sendEmail } from './email.mjs';
+import { messageFiles } from './events.mjs';
 import { DeliveryError } from './http.mjs';
 import { parseRetryAfter } from './retry.mjs';
 import { slackMessage } from './slack.mjs';
@@ -21,8 +22,9 @@ import { signedWebhook } from './webhook.mjs';
  *   emailAttachmentsMaxBytes?: number,
  * }} DeliverOptions
  *   `now` is the wall clock used to sign webhooks (receivers compare it with theirs).
- *   `openFile` reads a kept file: an email to the team carries the complaint's files, in order,
- *   while together they weigh at most `emailAttachmentsMaxBytes` (10 MB); the rest are linked.
+ *   `openFile` reads a kept file: an email to the team carries the complaint's files, in order
+ *   (a message's own first), while together they weigh at most `emailAttachmentsMaxBytes`
+ *   (10 MB); the rest are linked.
  */
 
 /**
@@ -50,7 +52,10 @@ export async function deliver(destination, context, { post, mailer, mailFrom, no
       const attached = [];
       try {
         let total = 0;
-        for (const file of openFile ? context.attachments ?? [] : []) {
+        // The files a message sent come first: they are what the email is about.
+        const sent = messageFiles(context);
+        const files = [...sent, ...(context.attachments ?? []).filter((file) => !sent.includes(file))];
+        for (const file of openFile ? files : []) {
           if (!file.arrived || total + file.size > emailAttachmentsMaxBytes) continue;
           const content = await /** @type {NonNullable<typeof openFile>} */ (openFile)(file.sha256);
           if (!content) continue;

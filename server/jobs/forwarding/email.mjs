@@ -6,7 +6,7 @@
  * answers them.
  */
 import nodemailer from 'nodemailer';
-import { fileLabel, firstWords, headline } from './events.mjs';
+import { fileLabel, firstWords, headline, messageFiles } from './events.mjs';
 
 /** How many megabytes of a complaint's files an email to the team carries by default (`HEARD_EMAIL_ATTACHMENTS_MAX_MB`). */
 export const EMAIL_ATTACHMENTS_MAX_MB = 10;
@@ -65,8 +65,11 @@ export function composeEmail(context, { to, from, lead, attached = [] }) {
  * @param {import('./events.mjs').EventContext} context
  * @param {Set<string>} [carried]
  */
-export function emailText({ event, record, summary, inboxUrl, attachments = [] }, carried = new Set()) {
+export function emailText(context, carried = new Set()) {
+  const { event, record, summary, inboxUrl, attachments = [] } = context;
   const { visitor } = record;
+  /** @param {import('./events.mjs').LinkedFile} file */
+  const fileLine = (file) => `${fileLabel(file)}${carried.has(file.sha256) ? ' (attached)' : ''}: ${file.url}`;
   const lines = [
     `${headline(event)}: ${summary.reference}`,
     '',
@@ -80,9 +83,11 @@ export function emailText({ event, record, summary, inboxUrl, attachments = [] }
   if (event.details.note) lines.push(`Resolution note: ${event.details.note}`);
   if (event.details.comment) lines.push(`Visitor's comment: ${event.details.comment}`);
   if (event.details.message) lines.push('', "--- The visitor's message ---", '', event.details.message.text);
+  const sent = messageFiles(context);
+  if (sent.length > 0) lines.push('', 'Files sent with this message:', ...sent.map(fileLine), '');
   lines.push(`Inbox: ${inboxUrl}`);
   if (attachments.length > 0) {
-    lines.push('', `--- Files (links work until ${attachments[0]?.expiresAt.slice(0, 10)}) ---`, '', ...attachments.map((file) => `${fileLabel(file)}${carried.has(file.sha256) ? ' (attached)' : ''}: ${file.url}`));
+    lines.push('', `--- Files (links work until ${attachments[0]?.expiresAt.slice(0, 10)}) ---`, '', ...attachments.map(fileLine));
   }
   lines.push('', '--- Transcript ---', '', record.transcriptText);
   return lines.join('\n');

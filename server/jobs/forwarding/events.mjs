@@ -24,10 +24,10 @@ export const FORWARD_JOB = 'forward';
 
 /**
  * @typedef {typeof EVENT_TYPES[number]} EventType
- * @typedef {{ agent?: { id?: string | null, name: string }, note?: string, csat?: number, comment?: string, reason?: string, dueBy?: string, message?: { id: string, at: string, text: string }, reopened?: boolean }} EventDetails
+ * @typedef {{ agent?: { id?: string | null, name: string }, note?: string, csat?: number, comment?: string, reason?: string, dueBy?: string, message?: { id: string, at: string, text: string, attachments?: string[] }, reopened?: boolean }} EventDetails
  *   `comment`: what the visitor wrote after rating from the follow-up email (`rating.commented`).
- *   `message`: what the visitor wrote back from the widget (`message.created`); `reopened`: it
- *   reopened the resolved complaint.
+ *   `message`: what the visitor wrote back from the widget (`message.created`), with the SHA-256s
+ *   of the files they sent with it; `reopened`: it reopened the resolved complaint.
  * @typedef {{ id: string, type: EventType, timestamp: string, complaintId: string, details: EventDetails }} ForwardEvent
  *   `id` is the Standard Webhooks message id: the same on every retry and for every destination.
  * @typedef {{ reference: string, urgency: string, category: string, verified: boolean }} ComplaintSummary
@@ -131,6 +131,17 @@ export function headline(event) {
     case 'message.created':
       return details.reopened ? 'The visitor wrote again, reopening it' : 'The visitor wrote again';
   }
+}
+
+/**
+ * The files the event's message sent, linked as the complaint's files are, in the visitor's
+ * order: none for another event, or where the server keeps no files.
+ * @param {Pick<EventContext, 'event' | 'attachments'>} context
+ * @returns {LinkedFile[]}
+ */
+export function messageFiles({ event, attachments = [] }) {
+  const byHash = new Map(attachments.map((file) => [file.sha256, file]));
+  return (event.details.message?.attachments ?? []).flatMap((sha256) => byHash.get(sha256) ?? []);
 }
 
 /**

@@ -5,13 +5,14 @@
  * data beyond the visitor's name unless the admin turns it on for that destination: the contact
  * details are left out, and the ones the visitor typed into the excerpt are masked.
  */
-import { fileLabel, firstWords, headline } from './events.mjs';
+import { fileLabel, firstWords, headline, messageFiles } from './events.mjs';
 
 /**
  * @param {import('./events.mjs').EventContext} context
  * @param {{ personalData: boolean }} options
  */
-export function slackMessage({ event, record, summary, inboxUrl, attachments = [] }, { personalData }) {
+export function slackMessage(context, { personalData }) {
+  const { event, record, summary, inboxUrl, attachments = [] } = context;
   const { visitor } = record;
   const who = visitor.name ? ` from ${escapeSlack(visitor.name)}` : '';
   let excerpt = firstWords(record, 300);
@@ -34,10 +35,15 @@ export function slackMessage({ event, record, summary, inboxUrl, attachments = [
     lines.push(`Message: ${escapeSlack(personalData ? message : maskContacts(message, record))}`);
   }
   // Links, never the files: a channel's members download one when they choose, until it expires.
-  if (attachments.length > 0) lines.push(`Files: ${attachments.map((file) => `<${file.url}|${escapeSlack(fileLabel(file))}>`).join(' · ')}`);
+  const sent = messageFiles(context);
+  if (sent.length > 0) lines.push(`Sent with the message: ${sent.map(slackLink).join(' · ')}`);
+  if (attachments.length > 0) lines.push(`Files: ${attachments.map(slackLink).join(' · ')}`);
   lines.push(`<${inboxUrl}|Open in the inbox>`);
   return { text: lines.join('\n') };
 }
+
+/** A file as a link that reads as its kind and size. @param {import('./events.mjs').LinkedFile} file */
+const slackLink = (file) => `<${file.url}|${escapeSlack(fileLabel(file))}>`;
 
 /**
  * Slack's own escaping: `&`, `<` and `>` only. It also keeps a visitor from writing

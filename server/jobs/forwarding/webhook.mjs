@@ -7,16 +7,27 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import { messageFiles } from './events.mjs';
 
 /**
- * The body a webhook destination receives.
+ * The body a webhook destination receives. A visitor's message lists the files it sent, each
+ * with its signed link, as `attachments` lists all the complaint's files.
  * @param {import('./events.mjs').EventContext} context
  */
-export function webhookBody({ event, record, summary, inboxUrl, attachments }) {
+export function webhookBody(context) {
+  const { event, record, summary, inboxUrl, attachments } = context;
+  const { message } = event.details;
   return JSON.stringify({
     type: event.type,
     timestamp: event.timestamp,
-    data: { ...event.details, summary, inboxUrl, record, ...(attachments ? { attachments } : {}) },
+    data: {
+      ...event.details,
+      ...(message && attachments ? { message: { ...message, attachments: messageFiles(context) } } : {}),
+      summary,
+      inboxUrl,
+      record,
+      ...(attachments ? { attachments } : {}),
+    },
   });
 }
 

@@ -17,7 +17,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
  * }} AttachmentStore
  *   `attachmentReferenced`: whether any complaint still has the file. `dropUnnamedAttachments`:
  *   forgets the files kept before `createdBefore` that neither their complaint's record nor any
- *   of its replies names (sent, then left out of what the visitor or the agent sent); how many. Their bytes go with the next
+ *   of its replies or messages names (sent, then left out of what the visitor or the agent sent); how many. Their bytes go with the next
  *   sweep of unreferenced files.
  */
 
@@ -32,9 +32,10 @@ export function postgresAttachments(pool) {
 }
 
 /**
- * Whether the complaint's record or one of its replies names the file, in each database's JSON
- * functions. The record is the complaint's `body`; its `attachments` list each file by `sha256`.
- * A reply's `attachments` are the SHA-256s of the files an agent sent with it.
+ * Whether the complaint's record, one of its replies or one of the visitor's messages names the
+ * file, in each database's JSON functions. The record is the complaint's `body`; its
+ * `attachments` list each file by `sha256`. A reply's `attachments` are the SHA-256s of the files
+ * an agent sent with it, a message's those the visitor sent with it.
  * @typedef {(createdBefore: string) => import('kysely').RawBuilder<unknown>} UnnamedDelete
  */
 /** @type {UnnamedDelete} */
@@ -44,14 +45,18 @@ const UNNAMED_SQLITE = (createdBefore) => sql`
     WHERE c.id = attachments.complaint_id AND json_extract(e.value, '$.sha256') = attachments.sha256)
   AND NOT EXISTS (
     SELECT 1 FROM replies r, json_each(r.attachments) e
-    WHERE r.complaint_id = attachments.complaint_id AND e.value = attachments.sha256)`;
+    WHERE r.complaint_id = attachments.complaint_id AND e.value = attachments.sha256)
+  AND NOT EXISTS (
+    SELECT 1 FROM thread_messages m, json_each(m.attachments) e
+    WHERE m.complaint_id = attachments.complaint_id AND e.value = attachments.sha256)`;
 /** @type {UnnamedDelete} */
 const UNNAMED_POSTGRES = (createdBefore) => sql`
   DELETE FROM attachments a WHERE a.created_at < ${createdBefore} AND NOT EXISTS (
     SELECT 1 FROM complaints c,
       json_array_elements(CASE WHEN json_typeof(c.body -> 'attachments') = 'array' THEN c.body -> 'attachments' ELSE '[]'::json END) e
     WHERE c.id = a.complaint_id AND e ->> 'sha256' = a.sha256)
-  AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.complaint_id = a.complaint_id AND a.sha256 = ANY (r.attachments))`;
+  AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.complaint_id = a.complaint_id AND a.sha256 = ANY (r.attachments))
+  AND NOT EXISTS (SELECT 1 FROM thread_messages m WHERE m.complaint_id = a.complaint_id AND a.sha256 = ANY (m.attachments))`;
 
 /** @param {unknown} value */
 const iso = (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());

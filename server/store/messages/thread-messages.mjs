@@ -13,14 +13,15 @@ import { storableCopy } from '../../receiver/storable-text.mjs';
  * @typedef {{ senderDiffers: boolean, subject: string, text: string }} EmailOrigin
  *   An email answer's origin: whether its sender was not the visitor's address, and the whole
  *   email (subject and full text) for the agent to open.
- * @typedef {{ id: string, at: string, text: string, receivedAt: string, via: 'widget' | 'email', email: EmailOrigin | null }} ThreadMessage
+ * @typedef {{ id: string, at: string, text: string, receivedAt: string, via: 'widget' | 'email', email: EmailOrigin | null, attachments: string[] }} ThreadMessage
  *   `at`: when the visitor wrote it (their device's clock); `receivedAt`: when the server kept it;
- *   `text`: the new text only; `email` for an answer that came `via` email.
+ *   `text`: the new text only; `email` for an answer that came `via` email; `attachments`: the
+ *   SHA-256s of the files sent with it (each a file of the complaint), in the order given.
  * @typedef {{ id: string, receivedAt: string, status: import('../store.mjs').WorkStatus }} MessageReceipt
  *   `status`: the complaint's status once the message was kept.
  * @typedef {{
  *   complaintId: string, id: string, text: string, at: string, receivedAt: string,
- *   windowMs: number, jobs?: import('../store.mjs').JobSpec[], email?: EmailOrigin | null,
+ *   windowMs: number, jobs?: import('../store.mjs').JobSpec[], email?: EmailOrigin | null, attachments?: string[],
  * }} NewThreadMessage
  *   `windowMs`: how long after its resolution a complaint may still be answered (and reopened).
  * @typedef {{ outcome: 'created' | 'replay', receipt: MessageReceipt, reopened: boolean }
@@ -45,6 +46,9 @@ export function postgresThreadMessages(pool) {
   return threadMessages(new Kysely({ dialect: new PostgresDialect({ pool }) }), 'postgres');
 }
 
+/** A message's files as both databases give them back (JSON text on SQLite, a text[] on PostgreSQL). @param {unknown} value @returns {string[]} */
+const hashes = (value) => (typeof value === 'string' ? JSON.parse(value) : Array.isArray(value) ? value : []);
+
 /** A time as both databases give it back (text on SQLite, a Date on PostgreSQL), as ISO text. @param {unknown} value */
 const iso = (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
 
@@ -58,18 +62,20 @@ const iso = (value) => (value instanceof Date ? value.toISOString() : new Date(S
  */
 function threadMessages(kysely, kind) {
   /** @param {Kysely<any>} trx @param {string} id */
-  const existing = (trx, id) => trx.selectFrom('thread_messages').select(['complaint_id', 'text', 'received_at', 'status_after']).where('id', '=', id).executeTakeFirst();
+  const existing = (trx, id) => trx.selectFrom('thread_messages').select(['complaint_id', 'text', 'attachments', 'received_at', 'status_after']).where('id', '=', id).executeTakeFirst();
 
   return {
-    async addThreadMessage({ complaintId, id, text, at, receivedAt, windowMs, jobs = [], email = null }) {
+    async addThreadMessage({ complaintId, id, text, at, receivedAt, windowMs, jobs = [], email = null, attachments = [] }) {
       const kept = storableCopy(text);
+      const files = kind === 'sqlite' ? JSON.stringify(attachments) : attachments;
       const origin = email
         ? { via: 'email', sender_differs: kind === 'sqlite' ? Number(email.senderDiffers) : email.senderDiffers, email_subject: storableCopy(email.subject), email_text: storableCopy(email.text) }
         : {};
       return kysely.transaction().execute(async (trx) => {
         /** @param {NonNullable<Awaited<ReturnType<typeof existing>>>} row @returns {Promise<AddMessageResult>} */
         const replay = async (row) => {
-          if (row.complaint_id !== complaintId || row.text !== kept) return { outcome: 'conflict' };
+          // The same id with other files is another message, as with other text.
+          if (row.complaint_id !== complaintId || row.text !== kept || hashes(row.attachments).join() !== attachments.join()) return { outcome: 'conflict' };
           return { outcome: 'replay', receipt: { id, receivedAt: iso(row.received_at), status: row.status_after }, reopened: false };
         };
         const before = await existing(trx, id);
@@ -90,7 +96,7 @@ function threadMessages(kysely, kind) {
         const status = resolved ? (complaint.claimed_by === null ? 'new' : 'claimed') : complaint.status;
         const inserted = await trx
           .insertInto('thread_messages')
-          .values({ id, complaint_id: complaintId, text: kept, at, received_at: receivedAt, status_after: status, ...origin })
+          .values({ id, complaint_id: complaintId, text: kept, at, received_at: receivedAt, status_after: status, attachments: files, ...origin })
           .onConflict((conflict) => conflict.column('id').doNothing())
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
@@ -136,7 +142,7 @@ function threadMessages(kysely, kind) {
     async threadMessagesOf(complaintId) {
       const rows = await kysely
         .selectFrom('thread_messages')
-        .select(['id', 'at', 'text', 'received_at', 'via', 'sender_differs', 'email_subject', 'email_text'])
+        .select(['id', 'at', 'text', 'received_at', 'via', 'sender_differs', 'email_subject', 'email_text', 'attachments'])
         .where('complaint_id', '=', complaintId)
         .orderBy('received_at')
         .orderBy('id')
@@ -148,6 +154,7 @@ function threadMessages(kysely, kind) {
         receivedAt: iso(row.received_at),
         via: row.via === 'email' ? 'email' : 'widget',
         email: row.via === 'email' ? { senderDiffers: Boolean(row.sender_differs), subject: row.email_subject ?? '', text: row.email_text ?? '' } : null,
+        attachments: hashes(row.attachments),
       }));
     },
 

@@ -517,7 +517,7 @@ export function createSqliteStore({ path }) {
         dueByReason: row.due_by_reason,
         statusKeyHash: row.status_key_hash,
         replies: repliesOf(id).map(({ at, text, attachments }) => ({ at, text, attachments })),
-        messages: (await thread.threadMessagesOf(id)).map(({ id: messageId, at, text }) => ({ id: messageId, at, text })),
+        messages: (await thread.threadMessagesOf(id)).map(({ id: messageId, at, text, attachments }) => ({ id: messageId, at, text, attachments })),
       };
     },
     createAgent: agents.createAgent,

@@ -1,0 +1,9 @@
+-- Up Migration
+-- The files a visitor sends with a message in the thread (a photo of the damage, a receipt):
+-- their SHA-256s, in the order the visitor gave them. Each is a row of `attachments` for the
+-- same complaint; a replay of the message must name the same files, and the sweep of orphaned
+-- files keeps every file a message names.
+ALTER TABLE thread_messages ADD COLUMN attachments text[] NOT NULL DEFAULT '{}';
+
+-- Down Migration
+ALTER TABLE thread_messages DROP COLUMN attachments;
