@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createStatusReader,
+  parseStatus,
   readLatestStatuses,
   readStatus,
   statusUrl,
@@ -329,5 +330,40 @@ describe('the widget\'s reader', () => {
     const read = createStatusReader({ endpoint: `${origin}/complaints` });
     expect(await read([{ id: ID, reference: REFERENCE, at: 1 }])).toEqual([]);
     expect(seen).toEqual([]);
+  });
+});
+
+describe('the files a reply or a follow-up sent', () => {
+  const SHA = 'a1'.repeat(32);
+  const PDF = { sha256: SHA, type: 'application/pdf', size: 122_880 };
+  const OPEN = { ...RESOLVED, status: 'in-progress', resolvedAt: null, messages: [] };
+
+  it('keeps each file of a reply and of a follow-up, by its hash, type and size only', () => {
+    const status = parseStatus({
+      ...OPEN,
+      replies: [{ at: '2026-03-03T14:00:00.000Z', text: 'Your return label.', attachments: [{ ...PDF, width: 10, url: 'https://evil.example/x' }] }],
+      messages: [{ id: 'm1', at: '2026-03-03T15:00:00.000Z', text: 'The photo.', attachments: [{ sha256: 'b2'.repeat(32), type: 'image/jpeg', size: 2048 }] }],
+    });
+    expect(status?.replies).toEqual([{ at: '2026-03-03T14:00:00.000Z', text: 'Your return label.', attachments: [PDF] }]);
+    expect(status?.messages).toEqual([{ id: 'm1', at: '2026-03-03T15:00:00.000Z', text: 'The photo.', attachments: [{ sha256: 'b2'.repeat(32), type: 'image/jpeg', size: 2048 }] }]);
+  });
+
+  it('keeps a reply that sent only a file, without words', () => {
+    const status = parseStatus({ ...OPEN, replies: [{ at: '2026-03-03T14:00:00.000Z', text: '', attachments: [PDF] }] });
+    expect(status?.replies).toEqual([{ at: '2026-03-03T14:00:00.000Z', text: '', attachments: [PDF] }]);
+  });
+
+  it.each([
+    ['a hash that is not lowercase hex', { ...PDF, sha256: '../../status' }],
+    ['a short hash', { ...PDF, sha256: 'a1' }],
+    ['an uppercase hash', { ...PDF, sha256: SHA.toUpperCase() }],
+    ['no type', { sha256: SHA, size: 1 }],
+    ['a size that is not a number', { ...PDF, size: '120 KB' }],
+    ['a negative size', { ...PDF, size: -1 }],
+    ['a file that is not an object', SHA],
+  ])('takes an answer listing %s as not the contract’s', (_, file) => {
+    expect(parseStatus({ ...OPEN, replies: [{ at: '2026-03-03T14:00:00.000Z', text: 'Here.', attachments: [file] }] })).toBeNull();
+    expect(parseStatus({ ...OPEN, messages: [{ id: 'm1', at: '2026-03-03T15:00:00.000Z', text: 'Here.', attachments: [file] }] })).toBeNull();
+    expect(parseStatus({ ...OPEN, replies: [{ at: '2026-03-03T14:00:00.000Z', text: 'Here.', attachments: file }] })).toBeNull();
   });
 });

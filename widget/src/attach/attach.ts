@@ -1,11 +1,14 @@
-import type { ComplaintRecord } from '../record/record';
-import type { WidgetContextValue } from '../ui/widgetContext';
+import type { ComplaintRecord, MessageRecord } from '../record/record';
+import type { FileRef } from '../transport/status';
+import type { Locale } from '../triage/types';
+import type { ThreadPort, WidgetContextValue } from '../ui/widgetContext';
 import { lines, type Line } from './lines';
 
 /*
- * The visitor's files: a download of its own, fetched when the visitor uses the attach control,
- * when a restored draft holds files, or when the outbox delivers a complaint that names some.
- * Nothing here is imported by the widget's own download.
+ * The visitor's files: a download of its own, fetched when the visitor uses the attach control
+ * (the conversation's or a thread's), when a restored draft holds files, when the outbox
+ * delivers a complaint or a follow-up that names some, or when a thread shows files sent with
+ * its lines. Nothing here is imported by the widget's own download.
  */
 
 /** What the record says of a file (its schema's `attachments` item). */
@@ -13,8 +16,12 @@ export type Named = NonNullable<ComplaintRecord['attachments']>[number];
 
 /** A file kept on this device until its complaint's receiver has it. */
 interface Kept extends Named {
-  /** `<complaint id>/<sha256>`. */
+  /** `<owner>/<sha256>`. */
   key: string;
+  /**
+   * Whose file it is: a complaint's id (its conversation), `thread:<complaint id>` while a thread's
+   * box holds it, then the id of the follow-up that names it.
+   */
   complaint: string;
   endpoint: string;
   name: string;
@@ -117,10 +124,12 @@ function limits(widget: WidgetContextValue): { types: string[]; maxMb: number } 
  * Takes the files the visitor picked (or pasted, or dropped) into the conversation: each one
  * allowed is re-encoded (an image) or kept as it is (a PDF), stored on this device with the
  * draft, and shown; each refused one says why. With no files, shows what is kept (a restored draft).
+ *
+ * @param owner whose files they are, when not the conversation's (a thread's box: `thread:<id>`)
  */
-export async function attach(widget: WidgetContextValue, slot: HTMLElement, picked?: ArrayLike<File> | null): Promise<void> {
+export async function attach(widget: WidgetContextValue, slot: HTMLElement, picked?: ArrayLike<File> | null, owner?: string): Promise<void> {
   const port = widget.thread!;
-  const complaint = widget.bridge.snapshot.peek().context.id;
+  const complaint = owner ?? widget.bridge.snapshot.peek().context.id;
   const { types, maxMb } = limits(widget);
   const say = lines(widget.locale);
   const refusals: string[] = [];
@@ -139,10 +148,12 @@ export async function attach(widget: WidgetContextValue, slot: HTMLElement, pick
       }
     }
   }
-  port.attach!.held = kept.length > 0;
-  // Saved with the draft: a reload shows these files again.
-  widget.composer.onChange(widget.draft.peek());
-  show(widget, slot, kept, refusals, say);
+  if (!owner) {
+    port.attach!.held = kept.length > 0;
+    // Saved with the draft: a reload shows these files again.
+    widget.composer.onChange(widget.draft.peek());
+  }
+  show(widget, slot, kept, refusals, say, owner);
 }
 
 /** One file made ready to keep, or a throw when it is not a photo or PDF the site takes. */
@@ -171,22 +182,32 @@ const CSS = `
 `;
 const styled = new WeakSet<Node>();
 
-/** Replaces the list below the attach button with the files kept and the refusals. */
-function show(widget: WidgetContextValue, slot: HTMLElement, kept: Kept[], refusals: string[], say: Line): void {
-  const root = slot.getRootNode();
+/** Gives the widget's shadow root the list's look, once. */
+function style(node: Node): void {
+  const root = node.getRootNode();
   if (!styled.has(root) && root instanceof ShadowRoot) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     styled.add(root);
   }
+}
+
+/** A file's size in `locale`: "120 kB", "2.9 MB". */
+const sizeIn =
+  (locale: Locale) =>
+  (bytes: number): string =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: bytes < MB ? 'kilobyte' : 'megabyte', maximumFractionDigits: 1 }).format(bytes < MB ? Math.max(1, bytes / 1024) : bytes / MB);
+
+/** Replaces the list below the attach button with the files kept and the refusals. */
+function show(widget: WidgetContextValue, slot: HTMLElement, kept: Kept[], refusals: string[], say: Line, owner?: string): void {
+  style(slot);
   slot.querySelector('.heard-files-list')?.remove();
   const box = document.createElement('div');
   box.className = 'heard-files-list';
   const list = document.createElement('ul');
   list.setAttribute('aria-label', say('list'));
-  const size = (bytes: number): string =>
-    new Intl.NumberFormat(widget.locale, { style: 'unit', unit: bytes < MB ? 'kilobyte' : 'megabyte', maximumFractionDigits: 1 }).format(bytes < MB ? Math.max(1, bytes / 1024) : bytes / MB);
+  const size = sizeIn(widget.locale);
   for (const file of kept) {
     const item = document.createElement('li');
     if (file.width) {
@@ -205,7 +226,7 @@ function show(widget: WidgetContextValue, slot: HTMLElement, kept: Kept[], refus
     remove.textContent = say('remove', file.name);
     remove.onclick = async () => {
       await drop(file.key);
-      await attach(widget, slot);
+      await attach(widget, slot, null, owner);
       slot.querySelector('input')?.focus();
     };
     item.append(label, remove);
@@ -229,41 +250,59 @@ function show(widget: WidgetContextValue, slot: HTMLElement, kept: Kept[], refus
 
 /**
  * The files the complaint `id` names, for its record; from now on they are kept until uploaded.
- * `undefined` when it has none.
+ * `undefined` when it has none. With `to` (a follow-up's id), the files a thread's box held
+ * (`id` is then `thread:<complaint id>`) become that follow-up's, and the box holds none.
  */
-export async function named(widget: Pick<WidgetContextValue, 'thread'>, id: string): Promise<Named[] | undefined> {
+export async function named(widget: Pick<WidgetContextValue, 'thread'>, id: string, to?: string): Promise<Named[] | undefined> {
   const port = widget.thread!;
   // (`held` stays: a save that fails and is tried again names the same files; the next
   // conversation's attach control finds none and clears it.)
   const files = await filesOf(id, port.endpoint, port.attach?.maxAgeMs);
-  for (const file of files) await keep({ ...file, sent: true });
+  for (const file of files) {
+    // Kept under its new name before the old one goes: a closing page loses neither.
+    if (to) await keep({ ...file, complaint: to, key: `${to}/${file.sha256}`, sent: true }), await drop(file.key);
+    else await keep({ ...file, sent: true });
+  }
   return files.length ? files.map(({ id, sha256, type, size, width, height }) => ({ id, sha256, type, size, ...(width ? { width, height } : {}) })) : undefined;
 }
 
+/** Where the receiver keeps a complaint's file: `<endpoint>/<id>/attachments/<sha256>`. */
+function fileUrl(endpoint: string, id: string, hash: string): string {
+  const url = new URL(endpoint);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(id)}/attachments/${hash}`;
+  url.hash = '';
+  return url.href;
+}
+
 /**
- * Sends the files a delivered complaint names that this device still holds, each once: `PUT
- * <endpoint>/<id>/attachments/<sha256>` with its status key. A file the receiver has (201, or
- * a 200 replay) is forgotten here. False when one should be tried again later (no network, a
- * busy receiver): the complaint's outbox item then stays and follows the outbox's retries.
- * A file the receiver refuses for good is dropped rather than retried for ever.
+ * Sends the files a complaint (once delivered) or a follow-up (before it) names that this device
+ * still holds, each once: `PUT <endpoint>/<complaint id>/attachments/<sha256>` with its status
+ * key, so a file sent before is only a replay. A file the receiver has (201, or a 200 replay) is
+ * forgotten here. False when one should be tried again later (no network, a busy receiver): the
+ * outbox item then stays and follows the outbox's retries. A file the receiver refuses for good
+ * is dropped rather than retried for ever.
  */
-export async function upload(body: ComplaintRecord, endpoint: string, fetch: (input: string, init: RequestInit) => Promise<Response>, signal: AbortSignal): Promise<boolean> {
+export async function upload(
+  body: ComplaintRecord | MessageRecord,
+  endpoint: string,
+  fetch: (input: string, init: RequestInit) => Promise<Response>,
+  signal?: AbortSignal,
+): Promise<boolean> {
   const kept = await all();
-  for (const { sha256: hash } of body.attachments ?? []) {
+  const [complaint, key, hashes] =
+    body.type === 'message' ? [body.complaintId, body.statusKey, body.attachments ?? []] : [body.id, body.visitor.statusKey, (body.attachments ?? []).map((a) => a.sha256)];
+  for (const hash of hashes) {
     const file = kept.find((k) => k.key === `${body.id}/${hash}`);
     if (!file) continue;
-    const url = new URL(endpoint);
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(body.id)}/attachments/${hash}`;
-    url.hash = '';
     // A connection that stalls is cut (at 20 KB/s a 20 MB file still has its 17 minutes), so the
     // outbox, held while this runs, is never stuck behind it.
     const cut = new AbortController();
     const stop = (): void => cut.abort();
     const timer = setTimeout(stop, 30_000 + file.size / 20);
-    signal.addEventListener('abort', stop);
-    const status = await fetch(url.href, {
+    signal?.addEventListener('abort', stop);
+    const status = await fetch(fileUrl(endpoint, complaint, hash), {
       method: 'PUT',
-      headers: { Authorization: `Bearer ${body.visitor.statusKey}`, 'Content-Type': file.type },
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': file.type },
       body: file.blob,
       signal: cut.signal,
       credentials: 'omit',
@@ -274,7 +313,7 @@ export async function upload(body: ComplaintRecord, endpoint: string, fetch: (in
       )
       .finally(() => {
         clearTimeout(timer);
-        signal.removeEventListener('abort', stop);
+        signal?.removeEventListener('abort', stop);
       });
     if (status < 200 || status === 408 || status === 425 || status === 429 || status >= 500) return false;
     await drop(file.key);
@@ -285,4 +324,64 @@ export async function upload(body: ComplaintRecord, endpoint: string, fetch: (in
 /** "Delete my data on this device": every file kept for `endpoint` goes (none is waiting then). */
 export async function erase(endpoint: string): Promise<void> {
   for (const file of await all()) if (file.endpoint === endpoint) await drop(file.key);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files sent with a thread's lines
+
+/**
+ * The files a reply or a follow-up sent, for its line in the thread: each its kind and size as
+ * text ("PDF, 120 kB") and a button that fetches it with the status key and hands it to the
+ * visitor as a download. Built the same every time (the thread compares its lines to leave the
+ * log alone), and never from the file's content.
+ *
+ * @param slot where the thread is, for the list's look
+ * @param id the complaint's id
+ */
+export function sentFiles(widget: Pick<WidgetContextValue, 'thread' | 'locale'>, slot: Node, id: string, files: readonly FileRef[]): HTMLUListElement {
+  const say = lines(widget.locale);
+  const size = sizeIn(widget.locale);
+  const list = document.createElement('ul');
+  list.className = 'heard-files';
+  style(slot);
+  for (const file of files) {
+    const item = document.createElement('li');
+    const label = document.createElement('span');
+    label.textContent = `${file.type === 'application/pdf' ? 'PDF' : say(file.type.startsWith('image/') ? 'photo' : 'file')}, ${size(file.size)}`;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'heard-button heard-secondary';
+    button.textContent = say('save');
+    button.setAttribute('aria-label', `${say('save')}: ${label.textContent}`);
+    button.onclick = () =>
+      save(widget.thread!, id, file).catch(() => {
+        if (!item.querySelector('p')) item.append(Object.assign(document.createElement('p'), { className: 'heard-error', textContent: say('failed') }));
+      });
+    item.append(label, button);
+    list.append(item);
+  }
+  return list;
+}
+
+/**
+ * Fetches one file of complaint `id` with its status key (kept on this device) and saves it: a
+ * download from a Blob URL, revoked once the browser has it. A type Heard does not take is saved
+ * as plain bytes, with no extension a computer would open it by.
+ */
+async function save(port: ThreadPort, id: string, file: FileRef): Promise<void> {
+  const key = (await port.store.listHistory()).find((h) => h.id === id)?.statusKey;
+  const response = await fetch(fileUrl(port.endpoint, id, file.sha256), {
+    headers: { Authorization: `Bearer ${key}` },
+    credentials: 'omit',
+    cache: 'no-store',
+    redirect: 'error',
+  });
+  if (!response.ok) throw new Error(String(response.status));
+  const known = TYPES.includes(file.type);
+  const url = URL.createObjectURL(new Blob([await response.blob()], { type: known ? file.type : 'application/octet-stream' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${file.sha256.slice(0, 12)}${known ? `.${file.type.split('/')[1]!.replace('jpeg', 'jpg')}` : ''}`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url));
 }

@@ -1,10 +1,10 @@
 import type { Locale } from '../triage/types';
 
-type Key = 'type' | 'size' | 'count' | 'list' | 'remove';
+type Key = 'type' | 'size' | 'count' | 'list' | 'remove' | 'photo' | 'file' | 'save' | 'failed';
 /** A line about a file: `{name}` and `{n}` (megabytes or files) filled in. */
 export type Line = (key: Key, name?: string, n?: number) => string;
 
-/** The attach control's lines in every language: few, and only in this download. */
+/** The lines about the visitor's files and those a thread's lines sent, in every language: few, and only in this download. */
 const LINES: Record<Locale, Record<Key, string>> = {
   en: {
     type: '{name} was not attached: only photos (JPEG, PNG, WebP, GIF, HEIC) and PDF files can be.',
@@ -12,6 +12,10 @@ const LINES: Record<Locale, Record<Key, string>> = {
     count: '{name} was not attached: at most {n} files can go with one message.',
     list: 'Attached files',
     remove: 'Remove {name}',
+    photo: 'Photo',
+    file: 'File',
+    save: 'Download',
+    failed: 'The file could not be downloaded. Please try again.',
   },
   ms: {
     type: '{name} tidak dilampirkan: hanya foto (JPEG, PNG, WebP, GIF, HEIC) dan fail PDF boleh dilampirkan.',
@@ -19,6 +23,10 @@ const LINES: Record<Locale, Record<Key, string>> = {
     count: '{name} tidak dilampirkan: paling banyak {n} fail bagi setiap mesej.',
     list: 'Fail yang dilampirkan',
     remove: 'Buang {name}',
+    photo: 'Foto',
+    file: 'Fail',
+    save: 'Muat turun',
+    failed: 'Fail tidak dapat dimuat turun. Sila cuba lagi.',
   },
   hu: {
     type: '{name} nincs csatolva: csak fénykép (JPEG, PNG, WebP, GIF, HEIC) és PDF-fájl csatolható.',
@@ -26,6 +34,10 @@ const LINES: Record<Locale, Record<Key, string>> = {
     count: '{name} nincs csatolva: egy üzenethez legfeljebb {n} fájl csatolható.',
     list: 'Csatolt fájlok',
     remove: '{name} eltávolítása',
+    photo: 'Fénykép',
+    file: 'Fájl',
+    save: 'Letöltés',
+    failed: 'A fájlt nem sikerült letölteni. Kérem, próbálja újra.',
   },
   sk: {
     type: '{name} sa nepriložil: priložiť možno len fotky (JPEG, PNG, WebP, GIF, HEIC) a súbory PDF.',
@@ -33,6 +45,10 @@ const LINES: Record<Locale, Record<Key, string>> = {
     count: '{name} sa nepriložil: k jednej správe možno priložiť najviac {n} súborov.',
     list: 'Priložené súbory',
     remove: 'Odstrániť {name}',
+    photo: 'Fotka',
+    file: 'Súbor',
+    save: 'Stiahnuť',
+    failed: 'Súbor sa nepodarilo stiahnuť. Skúste to, prosím, znova.',
   },
 };
 

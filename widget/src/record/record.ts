@@ -114,8 +114,8 @@ export interface RatingRecord {
 
 /**
  * A visitor's follow-up to a complaint already sent: posted to `<endpoint>/<complaintId>/messages`
- * as `{ id, text, at }` with the complaint's status key as a bearer token. Only the outbox sees
- * the whole of it; the server gets the three fields.
+ * as `{ id, text, at, attachments? }` with the complaint's status key as a bearer token. Only the
+ * outbox sees the whole of it; the server gets those fields.
  */
 export interface MessageRecord {
   type: 'message';
@@ -125,6 +125,12 @@ export interface MessageRecord {
   statusKey: string;
   text: string;
   at: string;
+  /**
+   * The SHA-256s of the visitor's files sent with it, each uploaded first (`PUT
+   * /complaints/{complaintId}/attachments/{sha256}`): the receiver refuses a message naming a
+   * file it does not have.
+   */
+  attachments?: string[];
 }
 
 /** Anything the outbox delivers. */

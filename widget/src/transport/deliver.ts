@@ -1,4 +1,4 @@
-import type { Deliverable } from '../record/record';
+import type { ComplaintRecord, Deliverable, MessageRecord } from '../record/record';
 import { isRetryableStatus, parseRetryAfter } from './backoff';
 
 /**
@@ -16,6 +16,9 @@ import { isRetryableStatus, parseRetryAfter } from './backoff';
  * @param options.now Clock for HTTP-date `Retry-After`.
  */
 export async function postDeliverable(body: Deliverable, options: PostOptions): Promise<AttemptResult> {
+  const message = body.type === 'message';
+  // A follow-up's files go before it: the receiver takes a message only naming files it has.
+  if (message && body.attachments && !(await uploaded(body, options, options.signal))) return later(options);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -25,7 +28,6 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
   const onAbort = (): void => controller.abort();
   if (options.signal?.aborted) controller.abort();
   options.signal?.addEventListener('abort', onAbort);
-  const message = body.type === 'message';
   try {
     const response = await options.fetch(message ? complaintUrl(options.endpoint, body.complaintId, 'messages') : options.endpoint, {
       method: 'POST',
@@ -36,7 +38,7 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
         ...(message ? { Authorization: `Bearer ${body.statusKey}` } : {}),
       },
       // A follow-up's server gets its id, text and time; the rest is for the outbox.
-      body: JSON.stringify(body, message ? ['id', 'text', 'at'] : undefined),
+      body: JSON.stringify(body, message ? ['id', 'text', 'at', 'attachments'] : undefined),
       signal: controller.signal,
       keepalive: options.keepalive ?? false,
       credentials: 'omit',
@@ -49,10 +51,7 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
       // A complaint's files go after it (the receiver takes them by its id and key): it stays in
       // the outbox, tried again by its rules, until every one is there. Never from a closing page.
       clearTimeout(timer);
-      if (body.type === 'complaint' && body.attachments && (options.keepalive || !(await import('../attach/attach').then((m) => m.upload(body, options.endpoint, options.fetch, controller.signal), () => false)))) {
-        if (options.signal?.aborted) return { outcome: 'aborted' };
-        return { outcome: 'retry', status: null, retryAfterMs: null };
-      }
+      if (body.type === 'complaint' && body.attachments && !(await uploaded(body, options, controller.signal))) return later(options);
       return { outcome: 'delivered', status, receipt };
     }
     response.body?.cancel().catch(() => {});
@@ -70,6 +69,16 @@ export async function postDeliverable(body: Deliverable, options: PostOptions): 
     options.signal?.removeEventListener('abort', onAbort);
   }
 }
+
+/**
+ * Sends the files `body` names that this device still holds (a download of its own): false when
+ * one must be tried again later, and always from a closing page, which never sends them.
+ */
+const uploaded = (body: ComplaintRecord | MessageRecord, options: PostOptions, signal?: AbortSignal): Promise<boolean> =>
+  options.keepalive ? Promise.resolve(false) : import('../attach/attach').then((m) => m.upload(body, options.endpoint, options.fetch, signal), () => false);
+
+/** Not delivered this time: tried again by the outbox's rules, unless the page is going away. */
+const later = (options: PostOptions): AttemptResult => (options.signal?.aborted ? { outcome: 'aborted' } : { outcome: 'retry', status: null, retryAfterMs: null });
 
 /**
  * The receiver's answer to a complaint, checked: the reference it is stored under and the date

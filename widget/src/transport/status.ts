@@ -165,13 +165,22 @@ const UNAVAILABLE: StatusAnswer = { kind: 'unavailable' };
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isTime = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
 const isTimeOrNull = (v: unknown): v is string | null => v === null || isTime(v);
-const isLines = (v: unknown): v is { at: string; text: string }[] =>
-  Array.isArray(v) && v.every((r) => isObject(r) && isTime(r.at) && typeof r.text === 'string');
+/**
+ * A line's files, when it lists any: each named by its SHA-256 in lowercase hex, with its type
+ * and size. The hash goes into the address the file is fetched from, so nothing else passes.
+ */
+const isFiles = (v: unknown): v is FileRef[] =>
+  v === undefined || (Array.isArray(v) && v.every((f) => isObject(f) && typeof f.sha256 === 'string' && /^[0-9a-f]{64}$/.test(f.sha256) && typeof f.type === 'string' && typeof f.size === 'number' && f.size >= 0));
+const isLines = (v: unknown): v is { at: string; text: string; attachments?: FileRef[] }[] =>
+  Array.isArray(v) && v.every((r) => isObject(r) && isTime(r.at) && typeof r.text === 'string' && isFiles(r.attachments));
+/** A line's files as kept: the three fields the thread uses, none other. */
+const files = (line: { attachments?: FileRef[] }): { attachments?: FileRef[] } =>
+  line.attachments?.length ? { attachments: line.attachments.map(({ sha256, type, size }) => ({ sha256, type: type.slice(0, 100), size })) } : {};
 
-/** The lines with something in them, oldest first, the latest {@link MAX_LINES} of them. */
-function said<T extends { at: string; text: string }>(lines: T[]): T[] {
+/** The lines with something in them (words or files), oldest first, the latest {@link MAX_LINES} of them. */
+function said<T extends { at: string; text: string; attachments?: FileRef[] }>(lines: T[]): T[] {
   return lines
-    .filter((line) => line.text.trim())
+    .filter((line) => line.text.trim() || line.attachments?.length)
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
     .slice(-MAX_LINES);
 }
@@ -201,9 +210,9 @@ export function parseStatus(body: unknown): ComplaintStatus | null {
     resolvedAt,
     dueBy,
     dueByReason: dueByReason === null ? null : dueByReason.slice(0, MAX_TEXT),
-    replies: said(replies).map((r) => ({ at: r.at, text: r.text.slice(0, MAX_TEXT) })),
+    replies: said(replies).map((r) => ({ at: r.at, text: r.text.slice(0, MAX_TEXT), ...files(r) })),
     // Said only by a server that knows them, so an older one's answer reads as it always did.
-    ...('messages' in body ? { messages: said(messages as { id: string; at: string; text: string }[]).map((m) => ({ id: m.id, at: m.at, text: m.text.slice(0, MAX_TEXT) })) } : {}),
+    ...('messages' in body ? { messages: said(messages as { id: string; at: string; text: string; attachments?: FileRef[] }[]).map((m) => ({ id: m.id, at: m.at, text: m.text.slice(0, MAX_TEXT), ...files(m) })) } : {}),
     ...('answerableUntil' in body ? { answerableUntil } : {}),
     ...(typeof body.teamOnline === 'boolean' ? { teamOnline: body.teamOnline } : {}),
   };
@@ -222,14 +231,24 @@ export interface ComplaintStatus {
   dueBy: string | null;
   /** Why `dueBy` moved, in the agent's words; `null` when it never did. */
   dueByReason: string | null;
-  /** The agents' replies to the visitor, oldest first. Untrusted text: render as text. */
-  replies: { at: string; text: string }[];
+  /** The agents' replies to the visitor, oldest first, with the files each sent. Untrusted text: render as text. */
+  replies: { at: string; text: string; attachments?: FileRef[] }[];
   /** The visitor's own follow-ups, oldest first (`[]` from a server that does not say). */
-  messages?: { id: string; at: string; text: string }[];
+  messages?: { id: string; at: string; text: string; attachments?: FileRef[] }[];
   /** Until when a resolved complaint can still be answered; `null` when not said. */
   answerableUntil?: string | null;
   /** Whether someone from the team is online now. */
   teamOnline?: boolean;
+}
+
+/** A file a reply or a follow-up sent, opened with the status key at `<endpoint>/<id>/attachments/<sha256>`. */
+export interface FileRef {
+  /** Lowercase hex: the file's name at the receiver. */
+  sha256: string;
+  /** Its media type as the receiver says it (not trusted: the download decides what it is). */
+  type: string;
+  /** Bytes. */
+  size: number;
 }
 
 /** The outcome of one read: a status, "the server does not know it" (404), or nothing usable. */

@@ -84,3 +84,13 @@ export function adoptSheet(node: Node, css = CSS): () => void {
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== own);
   };
 }
+
+/**
+ * Whether this device may keep a visitor's files (where the browser cannot say, it may): a
+ * thread's box then looks for those a reload left in it. Here, in the download every thread
+ * comes after, rather than in the thread's own, which has no bytes to spare.
+ */
+export const keepsFiles = (): Promise<boolean> =>
+  Promise.resolve()
+    .then(() => indexedDB.databases?.())
+    .then((all) => !all || all.some((db) => db.name === 'heard-files'), () => false);

@@ -2,10 +2,10 @@ import type { PastStatus } from '../machine/context';
 import type { MessageRecord } from '../record/record';
 import type { HistoryEntry, OutboxItem } from '../storage/store';
 import { newMessage, sendMessage, waitingMessages, WINDOW_CLOSED, type WaitingMessage } from '../transport/messages';
-import type { ComplaintStatus, PastComplaint } from '../transport/status';
+import type { ComplaintStatus, FileRef, PastComplaint } from '../transport/status';
 import type { Locale } from '../triage/types';
 import type { UiEvent } from './bridge';
-import { adoptSheet, statusSentences } from './PastStatuses';
+import { adoptSheet, keepsFiles, statusSentences } from './PastStatuses';
 import { loadThreadLines, type ThreadTranslate } from './threadLines';
 import type { ThreadPort, Translate, WidgetContextValue } from './widgetContext';
 
@@ -67,6 +67,8 @@ export interface Line {
   /** A follow-up still in the outbox: waiting to go, or refused. */
   waiting?: OutboxItem['state'];
   id?: string;
+  /** The files it sent, as the server lists them. */
+  files?: FileRef[] | undefined;
 }
 
 /**
@@ -89,6 +91,7 @@ function answerable(status: ComplaintStatus, now: number): boolean {
  */
 export function showThread(slot: HTMLElement, widget: WidgetContextValue): { update(widget: WidgetContextValue): void; destroy(): void } {
   const first = inputOf(widget);
+  let ctx = widget;
   const doc = slot.ownerDocument;
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] => {
     const node = doc.createElement(tag);
@@ -141,7 +144,19 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
   const other = el('button', 'heard-button heard-secondary');
   other.type = 'button';
   actions.append(submit, other);
-  form.append(windowNote, label, box, error, actions);
+  // The attach control, as in the conversation's composer: a file input behind its label, whose
+  // work (and the list of files it keeps) is the files' download, fetched on use.
+  const picker = el('div', 'heard-files');
+  const pickLabel = el('label', 'heard-button heard-secondary');
+  const pickText = doc.createTextNode('');
+  const pick = el('input', 'heard-sr');
+  pick.type = 'file';
+  pick.multiple = true;
+  pick.accept = first.port.attach?.types?.join() ?? 'image/*,application/pdf';
+  pickLabel.append(pickText, pick);
+  picker.append(pickLabel);
+  picker.hidden = !first.port.attach;
+  form.append(windowNote, label, box, error, picker, actions);
   section.append(choice, title, log, online, offer, form);
   slot.replaceChildren(section);
   const undoSheet = adoptSheet(slot, CSS);
@@ -157,6 +172,19 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
   const waitingFor = (id: string): WaitingMessage[] => waitingMessages(outbox, id);
   const refusedFor = (id: string): WaitingMessage | undefined => waitingFor(id).find((w) => w.state === 'rejected' && w.status === WINDOW_CLOSED);
 
+  /** The files' download, once fetched: for a line's files, and the box's. */
+  let filesCode: typeof import('../attach/attach') | undefined;
+  const files = (): Promise<typeof import('../attach/attach')> => import('../attach/attach').then((m) => (filesCode = m));
+  /** The complaint whose box's files are shown. */
+  let filesFor: string | undefined;
+  /** Shows the files kept in complaint `id`'s box, first taking those `picked`. */
+  const take = (id: string, picked?: FileList | null): Promise<unknown> =>
+    files()
+      .then((m) => m.attach(ctx, picker, picked, `thread:${id}`))
+      .catch(() => {});
+  // (The same file picked again after a removal is a change too.)
+  pick.onchange = () => void take(current()!.id, pick.files).then(() => (pick.value = ''));
+
   const reread = async (): Promise<void> => {
     [outbox, history] = await Promise.all([input.port.store.listOutbox(), input.port.store.listHistory()]);
     render();
@@ -171,6 +199,12 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
     if (!complaint || !statusKey || !words) return render();
     const message = newMessage(input.port.newRecordIds().id, { id: complaint.id, statusKey }, words, new Date().toISOString());
     box.value = '';
+    // The box's files (none before their download is here) become the message's: uploaded
+    // before it, and named by it.
+    if (filesCode) {
+      message.attachments = (await filesCode.named(ctx, `thread:${complaint.id}`, message.id))?.map((f) => f.sha256);
+      void take(complaint.id);
+    }
     // Shown as "sending" at once: it is in the outbox before the first try.
     const sending = sendMessage(input.port, message);
     outbox = [...outbox, { id: message.id, endpoint: input.port.endpoint, body: message, state: 'pending', transcriptOfferedAt: null, attempts: 0, nextAttemptAt: 0, lastStatus: null, createdAt: Date.now() }];
@@ -259,6 +293,11 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
     for (const line of threadLines(status, waitingFor(complaint.id), sent)) {
       const item = el('div', `heard-thread-line heard-thread-${line.from}`);
       item.append(el('p', 'heard-note', say(line.from === 'team' ? 'thread.team' : 'thread.you', { date: { date: line.at } })), el('p', 'heard-thread-text', line.text));
+      // Its files, once their download is here (the log is drawn again then).
+      if (line.files) {
+        if (filesCode) item.append(filesCode.sentFiles(ctx, slot, complaint.id, line.files));
+        else void files().then(render, () => {});
+      }
       if (line.waiting === 'pending') item.append(el('p', 'heard-note', say(offline ? 'thread.offline' : 'thread.sending')));
       if (line.waiting === 'rejected' && !closed) item.append(el('p', 'heard-error', say('thread.refused')));
       items.push(item);
@@ -289,6 +328,14 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
     } else {
       box.removeAttribute('aria-invalid');
       box.removeAttribute('aria-describedby');
+    }
+    pickText.data = input.t('ui.attach');
+    // Files a reload left in this complaint's box are shown again (none to look for on a device
+    // that never kept one).
+    if (input.port.attach && filesFor !== complaint.id) {
+      filesFor = complaint.id;
+      if (filesCode) void take(complaint.id);
+      else void keepsFiles().then((yes) => void (yes && take(complaint.id)));
     }
     submit.textContent = say('thread.send');
     other.textContent = say('thread.other');
@@ -411,7 +458,7 @@ export function showThread(slot: HTMLElement, widget: WidgetContextValue): { upd
   const unsubscribe = first.port.changes.subscribe(() => void reread());
 
   return {
-    update: (next) => update(inputOf(next)),
+    update: (next) => update(inputOf((ctx = next))),
     destroy() {
       destroyed = true;
       live?.stop();
@@ -437,9 +484,9 @@ function sameNodes(parent: Element, nodes: readonly Node[]): boolean {
 export function threadLines(status: ComplaintStatus, waiting: readonly WaitingMessage[], sent: readonly MessageRecord[]): Line[] {
   const visitor = new Map<string, Line>();
   for (const m of sent) visitor.set(m.id, { from: 'visitor', at: m.at, text: m.text, id: m.id });
-  for (const m of status.messages ?? []) visitor.set(m.id, { from: 'visitor', at: m.at, text: m.text, id: m.id });
+  for (const m of status.messages ?? []) visitor.set(m.id, { from: 'visitor', at: m.at, text: m.text, id: m.id, files: m.attachments });
   for (const w of waiting) visitor.set(w.message.id, { from: 'visitor', at: w.message.at, text: w.message.text, id: w.message.id, waiting: w.state });
-  const team: Line[] = status.replies.map((r) => ({ from: 'team', at: r.at, text: r.text }));
+  const team: Line[] = status.replies.map((r) => ({ from: 'team', at: r.at, text: r.text, files: r.attachments }));
   return [...team, ...visitor.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
