@@ -28,6 +28,8 @@ export function png(width, height, padding = 0) {
   header[8] = 8; // bit depth
   header[9] = 0; // greyscale
   const raw = Buffer.alloc((width + 1) * Math.max(height, 1), 0x80);
+  // Each row starts with its filter type: 0, none (a browser refuses to decode any other byte).
+  for (let row = 0; row < raw.length; row += width + 1) raw[row] = 0;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
