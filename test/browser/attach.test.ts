@@ -1,16 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.mjs';
-import { diskStorage } from '../../server/attachments/storage.mjs';
-import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import type { ComplaintRecord } from '../../widget/src/record/record';
 import { addAgent } from '../support/agents';
 import { inboxAxeViolations, signInOn } from './support/inbox-page';
 import { axeViolations, finishComplaint, sendMessages, storedValues } from './support/widget-page';
-import { assertWidgetBuilt, launchChromium } from './support/widget-server';
+import { useFilesReceiver } from './support/receiver';
 
 /*
  * A photo of the damage, in real Chromium against the real receiver keeping files on disk: the
@@ -22,33 +16,7 @@ import { assertWidgetBuilt, launchChromium } from './support/widget-server';
  * complaint and downloads the PDF, served so that a browser never runs it.
  */
 
-let browser: Browser;
-let app: ReturnType<typeof createApp>;
-let store: ReturnType<typeof createSqliteStore>;
-let files: ReturnType<typeof diskStorage>;
-let folder: string;
-let base: string;
-
-beforeAll(async () => {
-  assertWidgetBuilt();
-  folder = await mkdtemp(join(tmpdir(), 'heard-attach-'));
-  store = createSqliteStore({ path: ':memory:' });
-  files = diskStorage(folder);
-  const origins = new Set<string>();
-  // This checkout's widget, whichever checkout the workspace's packages point at.
-  app = createApp({ store, allowedOrigins: origins, rateLimit: 0, attachments: files, distDir: join(import.meta.dirname, '../../widget/dist') });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  origins.add(base);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  store?.close();
-  if (folder) await rm(folder, { recursive: true, force: true });
-});
+const env = useFilesReceiver();
 
 const u16 = (n: number) => [(n >> 8) & 255, n & 255];
 const u32 = (n: number) => [(n >>> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255];
@@ -116,12 +84,13 @@ function pixel(page: Page, image: Buffer, x: number, y: number): Promise<number[
 
 async function read(sha256: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of (await files.open(sha256))!) chunks.push(Buffer.from(chunk as Uint8Array));
+  for await (const chunk of (await env.files.open(sha256))!) chunks.push(Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks);
 }
 
 describe('a photo of the damage', () => {
   it('arrives without its position, with a PDF, once each, after the endpoint was unreachable across a reload, and the agent sees the photo and opens the PDF', async () => {
+    const { browser, store, base } = env;
     const context = await browser.newContext();
     const page = await context.newPage();
     const uploads: number[] = [];

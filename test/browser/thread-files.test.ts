@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '../../bench/png.mjs';
-import { createApp } from '../../server/app.mjs';
-import { diskStorage } from '../../server/attachments/storage.mjs';
-import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.mjs';
 import { signedIn } from '../support/agents';
 import { axeViolations, finishComplaint, sendMessages, storedValues } from './support/widget-page';
-import { assertWidgetBuilt, launchChromium } from './support/widget-server';
+import { useFilesReceiver } from './support/receiver';
 
 /*
  * Files in a complaint's thread, in real Chromium against the real receiver keeping files on
@@ -20,39 +13,14 @@ import { assertWidgetBuilt, launchChromium } from './support/widget-server';
  * message, which names it, and the agent's inbox lists it with that message.
  */
 
-let browser: Browser;
-let app: ReturnType<typeof createApp>;
-let store: ReturnType<typeof createSqliteStore>;
-let files: ReturnType<typeof diskStorage>;
-let folder: string;
-let base: string;
-
-beforeAll(async () => {
-  assertWidgetBuilt();
-  folder = await mkdtemp(join(tmpdir(), 'heard-thread-files-'));
-  store = createSqliteStore({ path: ':memory:' });
-  files = diskStorage(folder);
-  const origins = new Set<string>();
-  // This checkout's widget, whichever checkout the workspace's packages point at.
-  app = createApp({ store, allowedOrigins: origins, rateLimit: 0, attachments: files, jobs: { worker: false }, distDir: join(import.meta.dirname, '../../widget/dist') });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  origins.add(base);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  store?.close();
-  if (folder) await rm(folder, { recursive: true, force: true });
-});
+const env = useFilesReceiver({ jobs: { worker: false } });
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const LABEL = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% return label\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe("files in a complaint's thread", () => {
   it("downloads the label an agent sent with the status key, and sends a photo from the thread's box with the message that names it", async () => {
+    const { browser, app, store, base } = env;
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${base}/`);
