@@ -15,9 +15,9 @@ import { createMailer } from '../../server/jobs/forwarding/email.mjs';
 import { generateWebhookSecret } from '../../server/jobs/forwarding/webhook.mjs';
 import type { createWorker } from '../../server/jobs/worker.mjs';
 import { startRetentionSweep } from '../../server/retention.mjs';
-import { sampleComplaint } from '../../server/sample-records.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { signedIn } from '../support/agents';
+import { receiveComplaint } from '../support/thread-files';
 import { startChatEndpoint, startMailServer, startWebhookReceiver, type HttpPeer, type MailPeer } from '../support/forwarding-peers';
 import { bothStores } from '../support/postgres';
 
@@ -25,7 +25,6 @@ const SHOP = 'https://shop.example';
 const PUBLIC = 'https://heard.shop.example';
 const secret = generateWebhookSecret();
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const newKey = () => randomBytes(16).toString('base64url');
 const RECEIPT = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% receipt\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 const dirs: string[] = [];
@@ -78,12 +77,7 @@ describe.each(bothStores())('a visitor sends files with a message on %s', (_name
     };
   });
 
-  const receive = async () => {
-    const record = sampleComplaint({ visitor: { statusKey: newKey(), email: 'jana@example.com' } as never } as never);
-    const response = await at.app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) });
-    expect(response.statusCode, response.body).toBe(201);
-    return { id: record.id as string, key: (record.visitor as { statusKey: string }).statusKey };
-  };
+  const receive = () => receiveComplaint(at.app, SHOP);
   const upload = async (id: string, key: string, bytes: Buffer) => {
     const response = await at.app.inject({ method: 'PUT', url: `/complaints/${id}/attachments/${sha(bytes)}`, headers: { authorization: `Bearer ${key}`, origin: SHOP }, payload: bytes });
     expect(response.statusCode, response.body).toBe(201);

@@ -9,9 +9,9 @@ import { diskStorage, type AttachmentStorage } from '../../server/attachments/st
 import { createMailer } from '../../server/jobs/forwarding/email.mjs';
 import type { createWorker } from '../../server/jobs/worker.mjs';
 import { startRetentionSweep } from '../../server/retention.mjs';
-import { sampleComplaint } from '../../server/sample-records.mjs';
 import type { Store } from '../../server/store/store.mjs';
 import { signedIn } from '../support/agents';
+import { receiveComplaint } from '../support/thread-files';
 import { startMailServer, type MailPeer } from '../support/forwarding-peers';
 import { SHOP_MAIL } from '../support/job-app';
 import { bothStores } from '../support/postgres';
@@ -47,12 +47,7 @@ describe.each(bothStores())('an agent sends files with a reply on %s', (_name, o
     };
   });
 
-  const receive = async () => {
-    const record = sampleComplaint({ visitor: { statusKey: newKey(), email: 'jana@example.com' } as never } as never);
-    const response = await at.app.inject({ method: 'POST', url: '/complaints', headers: { 'content-type': 'application/json', origin: SHOP }, payload: JSON.stringify(record) });
-    expect(response.statusCode, response.body).toBe(201);
-    return { id: record.id as string, key: (record.visitor as { statusKey: string }).statusKey };
-  };
+  const receive = () => receiveComplaint(at.app, SHOP);
   const upload = (id: string, bytes: Buffer, headers: Record<string, string> = at.agent) =>
     at.app.inject({ method: 'PUT', url: `/api/complaints/${id}/attachments/${sha(bytes)}`, headers: { ...headers, 'content-type': 'application/octet-stream' }, payload: bytes });
   const replyWith = (id: string, attachments: string[], text = 'Here is your return label.') =>
