@@ -142,7 +142,7 @@ describe('attaching files to a complaint', () => {
     const input = m.ui.getByLabelText<HTMLInputElement>('Priložiť fotku alebo PDF');
     Object.defineProperty(input, 'files', { value: [pdf('faktura.pdf', 1_100_000)], configurable: true });
     fireEvent.change(input);
-    expect(await m.ui.findByText('faktura.pdf sa nepriložil: súbor môže mať najviac 1 MB.')).toBeTruthy();
+    expect(await m.ui.findByText('Súbor faktura.pdf sa nepriložil: maximálna veľkosť súboru je 1 MB.')).toBeTruthy();
   });
 
   it('lets an unsent draft’s files go after the site’s draft days, as the draft does', async () => {
