@@ -70,6 +70,20 @@ describe.each(bothStores())('complaint references on %s', (_name, openStore, ope
     }
   });
 
+  it('gives complaints that arrive together under one reference each their own, as one commit stores them', async () => {
+    const { app, store } = await start();
+    const records = Array.from({ length: 6 }, () => sampleComplaint({ reference: SAME }));
+    const answers = await Promise.all(records.map((record) => post(app, record)));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(records.map(() => 201));
+    const references = answers.map((answer) => answer.json().reference);
+    expect(new Set(references).size).toBe(records.length);
+    expect(references.filter((reference) => reference === SAME)).toHaveLength(1);
+    for (const [i, record] of records.entries()) {
+      expect(references[i]).toMatch(FORMAT);
+      expect((await store.getRecord(record.id))?.record.reference).toBe(references[i]);
+    }
+  });
+
   it('answers with the due date the queue shows', async () => {
     const { app, auth } = await start();
     const record = sampleComplaint();

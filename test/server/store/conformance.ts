@@ -79,6 +79,8 @@ export function storeConformance(name: string, backend: Backend) {
           store.insertRecord(bad, { hash: 'no-summary', receivedAt: now() }),
         ]);
         expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+        // The caller hears why, as the receiver's error log will say it.
+        expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ message: 'A complaint is stored with its summary.' });
         expect((await store.getRecord(good.id))?.record).toEqual(good);
         expect(await store.getRecord(bad.id)).toBeNull();
         expect((await put(store, bad)).outcome).toBe('created');
