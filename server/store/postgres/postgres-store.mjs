@@ -62,6 +62,52 @@ const INSERT_COMPLAINT = `
   )
   SELECT (SELECT count(*) FROM complaint)::int AS created`;
 
+/**
+ * Complaints that arrive together, stored by one statement: one parse, one transaction and one
+ * flush of the log for all of them. `$1` is their rows (see complaintRow), `$2` their jobs, each
+ * naming the record it belongs to. Rows go in id order, so two instances storing the same ids
+ * take their locks in the same order. It answers the ids it created; an id already stored is left
+ * as it was, as the single statement leaves it.
+ */
+const INSERT_COMPLAINTS = `
+  WITH input AS (
+    SELECT * FROM json_to_recordset($1::json) AS i(id text, hash text, receipt json, reference text, body text,
+      received_at timestamptz, submitted_at timestamptz, category text, language text, urgency text,
+      urgency_rank smallint, mood text, customer_type text, widget_urgency text, widget_category text,
+      escalated boolean, handoff_reason text, verified boolean, visitor_name text, excerpt text,
+      due_by timestamptz, follow_up_at timestamptz, follow_up_consent boolean, signals json, csat smallint,
+      status_key_hash text, visitor_email text, search_text text)
+  ), receipt AS (
+    INSERT INTO receipts (id, kind, body_hash, receipt)
+    SELECT id, 'complaint', hash, receipt FROM input ORDER BY id COLLATE "C"
+    ON CONFLICT (id) DO NOTHING RETURNING id
+  ), complaint AS (
+    INSERT INTO complaints (id, reference, body, received_at, submitted_at, category, language, urgency,
+      urgency_rank, mood, customer_type, widget_urgency, widget_category, escalated, handoff_reason,
+      verified, visitor_name, excerpt, due_by, follow_up_at, follow_up_consent, signals, csat, status_key_hash,
+      visitor_email, search_words)
+    SELECT i.id, i.reference, i.body::json, i.received_at, i.submitted_at, i.category, i.language, i.urgency,
+      i.urgency_rank, i.mood, i.customer_type, i.widget_urgency, i.widget_category, i.escalated, i.handoff_reason,
+      i.verified, i.visitor_name, i.excerpt, i.due_by, i.follow_up_at, i.follow_up_consent, i.signals, i.csat,
+      i.status_key_hash, lower(btrim(i.visitor_email)), heard_search_vector(i.search_text)
+    FROM input i JOIN receipt USING (id) ORDER BY i.id COLLATE "C" RETURNING id
+  ), work AS (
+    INSERT INTO jobs (kind, payload, due_at, order_key, complaint_id, destination_id)
+    SELECT j.kind, j.payload, j.due_at, j.order_key, j.complaint_id, j.destination_id
+    FROM ROWS FROM (json_to_recordset($2::json) AS (record_id text, kind text, payload json, due_at timestamptz,
+      order_key text, complaint_id text, destination_id text))
+      WITH ORDINALITY AS j(record_id, kind, payload, due_at, order_key, complaint_id, destination_id, ordinal)
+    WHERE j.record_id IN (SELECT id FROM complaint)
+    ORDER BY j.ordinal
+  )
+  SELECT coalesce((SELECT json_agg(id) FROM complaint), '[]'::json) AS created`;
+
+/**
+ * How many statements storing complaints together one instance has under way at once; records
+ * arriving meanwhile gather for the next, so a busy instance sends fewer, fuller statements.
+ */
+const BATCHES_AT_ONCE = 2;
+
 const INSERT_RATING = `
   WITH receipt AS (
     INSERT INTO receipts (id, kind, body_hash, receipt)
@@ -157,6 +203,126 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
   };
 
   /**
+   * A complaint's row as both insert statements take it: text that PostgreSQL refuses (a NUL)
+   * made storable, the body as sent.
+   * @param {ComplaintRecord} record
+   * @param {InsertMeta} meta
+   * @param {import('../store.mjs').ComplaintSummary} summary
+   * @param {string} reference the reference to store it under
+   */
+  const complaintRow = (record, meta, summary, reference) => ({
+    id: record.id,
+    hash: meta.hash,
+    receipt: { id: record.id, reference, receivedAt: meta.receivedAt, dueBy: summary.dueBy },
+    reference,
+    body: JSON.stringify(reference === record.reference ? record : { ...record, reference }),
+    received_at: meta.receivedAt,
+    submitted_at: summary.submittedAt,
+    category: text(summary.category),
+    language: text(summary.language),
+    urgency: summary.urgency,
+    urgency_rank: urgencyRank(summary.urgency),
+    mood: summary.mood,
+    customer_type: summary.customerType,
+    widget_urgency: summary.widgetUrgency,
+    widget_category: text(summary.widgetCategory),
+    escalated: summary.escalated,
+    handoff_reason: summary.handoffReason,
+    verified: summary.verified,
+    visitor_name: summary.name === null ? null : text(summary.name),
+    excerpt: text(summary.excerpt),
+    due_by: summary.dueBy,
+    follow_up_at: summary.followUpAt,
+    follow_up_consent: summary.followUpConsent,
+    signals: meta.signals ?? record.triage.signals,
+    csat: record.csat,
+    status_key_hash: meta.statusKeyHash ?? null,
+    // What the inbox's search finds it by (migration 018): the visitor's email, and words.
+    visitor_email: typeof record.visitor?.email === 'string' ? text(record.visitor.email) : null,
+    search_text: text([summary.name ?? '', recordSearchText(record)].join('\n')),
+  });
+
+  /**
+   * Complaints waiting for the next statement that stores them together.
+   * @type {{ record: ComplaintRecord, meta: InsertMeta, resolve: (result: InsertResult) => void, reject: (error: unknown) => void }[]}
+   */
+  let gathering = [];
+  /** @type {Set<Promise<void>>} */
+  const underWay = new Set();
+
+  /** @type {(record: ComplaintRecord, meta: InsertMeta) => Promise<InsertResult>} */
+  const insertComplaintSoon = (record, meta) =>
+    new Promise((resolve, reject) => {
+      gathering.push({ record, meta, resolve, reject });
+      if (gathering.length === 1) setImmediate(sendGathered);
+    });
+
+  const sendGathered = () => {
+    if (underWay.size >= BATCHES_AT_ONCE || gathering.length === 0) return;
+    const batch = gathering;
+    gathering = [];
+    const storing = storeTogether(batch).finally(() => {
+      underWay.delete(storing);
+      sendGathered();
+    });
+    underWay.add(storing);
+  };
+
+  /**
+   * Stores complaints that arrived together with one statement. Should it fail for any of them
+   * (a reference another complaint took meanwhile, text PostgreSQL refuses, a lost connection),
+   * nothing of it is kept, and each is stored alone, as one complaint arriving alone is: one that
+   * fails then takes only itself back. The same id twice waits for the first to be stored.
+   * @param {typeof gathering} batch
+   */
+  const storeTogether = async (batch) => {
+    /** @type {Map<string, (typeof batch)[number]>} */
+    const first = new Map();
+    const again = [];
+    for (const entry of batch) {
+      if (first.has(entry.record.id)) again.push(entry);
+      else first.set(entry.record.id, entry);
+    }
+    const together = [...first.values()];
+    /** @param {(typeof batch)[number]} entry */
+    const alone = ({ record, meta, resolve, reject }) => insertComplaint(record, meta).then(resolve, reject);
+    if (together.length === 1) await alone(/** @type {(typeof batch)[number]} */ (together[0]));
+    else {
+      /** @type {Set<string> | null} */
+      let created = null;
+      /** @type {ReturnType<typeof complaintRow>[]} */
+      const rows = [];
+      try {
+        const jobs = [];
+        for (const { record, meta } of together) {
+          if (!meta.summary) throw new Error('A complaint is stored with its summary.');
+          rows.push(complaintRow(record, meta, meta.summary, record.reference));
+          for (const job of JSON.parse(jobsParameter(meta.jobs))) jobs.push({ record_id: record.id, ...job });
+        }
+        const answer = await pool.query({ name: 'heard_insert_complaints', text: INSERT_COMPLAINTS, values: [JSON.stringify(rows), JSON.stringify(jobs)] });
+        created = new Set(answer.rows[0].created);
+      } catch {
+        created = null;
+      }
+      if (created === null) await Promise.all(together.map(alone));
+      else {
+        const stored = created;
+        await Promise.all(
+          together.map(async ({ record, meta, resolve, reject }, i) => {
+            try {
+              if (stored.has(record.id)) resolve(announce({ outcome: 'created', receipt: /** @type {ReturnType<typeof complaintRow>} */ (rows[i]).receipt }, meta.event));
+              else resolve(await existingReceipt(record.id, meta.hash));
+            } catch (error) {
+              reject(error);
+            }
+          }),
+        );
+      }
+    }
+    for (const entry of again) await alone(entry);
+  };
+
+  /**
    * @param {ComplaintRecord} record
    * @param {InsertMeta} meta
    * @returns {Promise<InsertResult>}
@@ -184,43 +350,18 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
    * @returns {Promise<InsertResult>}
    */
   const insertComplaintAs = async (record, meta, summary, reference) => {
-    const { hash, receivedAt } = meta;
-    const receipt = { id: record.id, reference, receivedAt, dueBy: summary.dueBy };
+    const row = complaintRow(record, meta, summary, reference);
     // Named, so each connection parses and plans it once.
     const { rows } = await pool.query({ name: 'heard_insert_complaint', text: INSERT_COMPLAINT, values: [
-      record.id,
-      hash,
-      JSON.stringify(receipt),
-      reference,
-      JSON.stringify(reference === record.reference ? record : { ...record, reference }),
-      receivedAt,
-      summary.submittedAt,
-      text(summary.category),
-      text(summary.language),
-      summary.urgency,
-      urgencyRank(summary.urgency),
-      summary.mood,
-      summary.customerType,
-      summary.widgetUrgency,
-      text(summary.widgetCategory),
-      summary.escalated,
-      summary.handoffReason,
-      summary.verified,
-      summary.name === null ? null : text(summary.name),
-      text(summary.excerpt),
-      summary.dueBy,
-      summary.followUpAt,
-      summary.followUpConsent,
-      JSON.stringify(meta.signals ?? record.triage.signals),
-      record.csat,
-      jobsParameter(meta.jobs),
-      meta.statusKeyHash ?? null,
-      // What the inbox's search finds it by (migration 018): the visitor's email, and words.
-      typeof record.visitor?.email === 'string' ? text(record.visitor.email) : null,
-      text([summary.name ?? '', recordSearchText(record)].join('\n')),
+      row.id, row.hash, JSON.stringify(row.receipt), row.reference, row.body, row.received_at, row.submitted_at,
+      row.category, row.language, row.urgency, row.urgency_rank, row.mood, row.customer_type, row.widget_urgency,
+      row.widget_category, row.escalated, row.handoff_reason, row.verified, row.visitor_name, row.excerpt,
+      row.due_by, row.follow_up_at, row.follow_up_consent, JSON.stringify(row.signals), row.csat, jobsParameter(meta.jobs),
+      row.status_key_hash, row.visitor_email, row.search_text,
     ] });
+    const { receipt } = row;
     if (rows[0].created === 1) return announce({ outcome: 'created', receipt }, meta.event);
-    return existingReceipt(record.id, hash);
+    return existingReceipt(record.id, row.hash);
   };
 
   /**
@@ -342,7 +483,7 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     kind: 'postgres',
     /** The pool's connections now, for the metrics: open, idle, and queries waiting for one. */
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    insertRecord: async (record, meta) => (record.type === 'rating' ? insertRating(record, meta) : insertComplaint(record, meta)),
+    insertRecord: async (record, meta) => (record.type === 'rating' ? insertRating(record, meta) : insertComplaintSoon(record, meta)),
     getRecord: async (id, now = Date.now()) => read(id, now),
     listRecords: async ({ status = null, category = null, language = null, q = null, limit = -1, offset = 0, now = Date.now() } = {}) => {
       const { where, params } = filtersToSql({ status, category, language, q });
@@ -613,6 +754,11 @@ export async function createPostgresStore({ connectionString, poolSize = 10, onE
     },
     events,
     close: async () => {
+      // Complaints still on their way are stored and answered first, as when they arrived.
+      while (gathering.length || underWay.size) {
+        sendGathered();
+        await Promise.all(underWay);
+      }
       await events.close();
       await pool.end();
     },
