@@ -155,11 +155,19 @@ function startInstance(env, children) {
   children.push(child);
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout?.on('data', (chunk) => {
+    /** @param {Buffer} chunk */
+    const listening = (chunk) => {
       output += chunk;
       const match = /Heard listening on (\S+)/.exec(output);
-      if (match) resolve(/** @type {string} */ (match[1]));
-    });
+      if (!match) return;
+      // From here on its log (a line or two a request) is read and dropped, not kept: kept and
+      // searched again with every line, it cost the load generator more than the requests did.
+      child.stdout?.off('data', listening);
+      child.stdout?.resume();
+      output = '';
+      resolve(/** @type {string} */ (match[1]));
+    };
+    child.stdout?.on('data', listening);
     child.once('exit', (code) => reject(new Error(`the receiver exited (${code}) before listening`)));
   });
 }

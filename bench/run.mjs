@@ -215,8 +215,7 @@ async function measureInNode() {
     const ingest = await measureIngest();
     results.ingest = ingest;
     if (!ingest) row({ section: logic, figure: 'Receiver ingest', value: 'not measured', budget: '', pass: null, note: 'bench/ingest-bench.mjs not found' });
-    for (const { label, goal, result } of ingest ?? []) {
-      const complete = result.stored === result.records && result.non2xx === 0;
+    for (const { label, goal, result, runs, complete } of ingest ?? []) {
       row({
         section: logic,
         figure: `Receiver ingest, ${label}`,
@@ -224,6 +223,7 @@ async function measureInNode() {
         budget: goal ? `≥ ${goal} records/s` : '',
         pass: goal && complete ? result.recordsPerSecond >= goal : complete ? null : false,
         note:
+          `median of ${runs.length} runs (${runs.join(', ')} records/s); ` +
           `${result.stored}/${result.records} stored, ${result.non2xx} non-2xx; durable commits; metrics on (${result.metrics?.recordsCounted ?? '?'} counted); ` +
           `processor time a record: receiver ${result.serverCpuUsPerRecord === null ? 'not measured' : `${result.serverCpuUsPerRecord} µs`}, ` +
           `load generator ${result.loadCpuUsPerRecord} µs${result.backend === 'postgres' ? ' (PostgreSQL\'s own not counted)' : ''}; bench/ingest-bench.mjs`,
