@@ -121,7 +121,8 @@ const INGEST_RUNS = 3;
  * (SQLite; PostgreSQL with one instance; with two), or `null` when that module is not there.
  * Each set-up runs INGEST_RUNS times, taking turns with the others so a busy spell of the
  * machine falls on all of them; `result` is its median run by records a second, `runs` every
- * run's rate in order, `complete` whether every run stored all it was sent. Each PostgreSQL run starts and stops its own cluster.
+ * run's rate in order, `complete` whether every run stored all it was sent. Each PostgreSQL run
+ * starts and stops its own cluster.
  * @returns {Promise<null | { label: string, goal: number | null, result: import('./ingest-bench.mjs').IngestBenchResult, runs: number[], complete: boolean }[]>}
  */
 export async function measureIngest() {
